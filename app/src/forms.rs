@@ -1,0 +1,53 @@
+//! Server-side helpers for forms that must work as plain HTML POSTs as well as through JavaScript.
+//!
+//! A plain POST (the browser asks for `text/html`) gets a 302 to the next page; a call from the hydrated app
+//! gets the function's value instead, and the page moves on itself (see `ui::form`).
+
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+/// True when the request is a plain HTML form submission rather than a call from the hydrated app.
+pub fn is_plain_post() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Sends a plain POST on to `path` once it has succeeded. From the hydrated app nothing happens here: the
+/// component decides, so that sign-in and sign-out can reload the whole page.
+pub fn redirect_plain_post(path: &str) {
+    if is_plain_post() {
+        leptos_axum::redirect(path);
+    }
+}
+
+/// Adds a `Set-Cookie` header to the response.
+pub fn set_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), http::HeaderValue::from_str(value)) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// A `next` address from a query string or form, kept only if it is a path on this site, so a link cannot
+/// send someone who signs in to another site.
+pub fn safe_next(next: &str) -> String {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
+    if local {
+        next.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/admin/people?x=1"), "/admin/people?x=1");
+        for unsafe_next in ["https://evil.example", "//evil.example", "/\\evil.example", "", "javascript:alert(1)"] {
+            assert_eq!(safe_next(unsafe_next), "/", "{unsafe_next}");
+        }
+    }
+}

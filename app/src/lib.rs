@@ -1,0 +1,90 @@
+//! Continuum's web application: Leptos components, routes and server functions, by capability.
+//!
+//! The same crate builds twice: with `ssr` into the axum server (rendering pages, running server functions,
+//! all SQL) and with `hydrate` into the WebAssembly bundle that makes pages interactive. Every page is
+//! complete without the bundle.
+
+pub mod accounts;
+pub mod error;
+pub mod home;
+pub mod routes;
+pub mod site;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod forms;
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::Router;
+
+use crate::{
+    site::shell_info,
+    ui::layout::{Footer, Header, ShellResource},
+};
+
+/// The CSP nonce the server chose for this response, carried in the request's extensions.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// The HTML document around the app. Runs on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The security-headers middleware chose this response's CSP nonce; the hydration scripts must carry it.
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/vendor/nhsuk-frontend.min.css" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let shell: ShellResource = Resource::new_blocking(|| (), |_| shell_info());
+    provide_context(shell);
+    view! {
+        <Stylesheet id="continuum" href="/pkg/continuum.css" />
+        <Title formatter=|title: String| format!("{title} – Continuum") />
+        <Router>
+            <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
+            <Header />
+            <div class="nhsuk-width-container">
+                <main class="nhsuk-main-wrapper" id="maincontent">
+                    <routes::AppRoutes />
+                </main>
+            </div>
+            <Footer />
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,36 @@
+//! Every route in one place.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Routes},
+    path, SsrMode,
+};
+
+use crate::{
+    accounts::components::{
+        AccountPage, AdminPeoplePage, AdminPersonPage, AdminServicesPage, ForgotPasswordPage, InvitationPage,
+        ResetPasswordPage, SignInPage, SignOutPage,
+    },
+    home::HomePage,
+    ui::NotFoundPage,
+};
+
+/// Pages render in full on the server before anything is sent (`SsrMode::Async`), so every page works
+/// without JavaScript and can answer with the right status (403, 404, a redirect to sign in).
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+            <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+            <Route path=path!("/sign-out") view=SignOutPage ssr=SsrMode::Async />
+            <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
+            <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/services") view=AdminServicesPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
+            <Route path=path!("/admin/people/:id") view=AdminPersonPage ssr=SsrMode::Async />
+        </Routes>
+    }
+}

@@ -1,0 +1,226 @@
+//! Form controls. Each control has a label, an optional hint, and its error message beside it; the
+//! `ErrorSummary` at the top lists every error with a link to its field. A control shows again what the
+//! person typed when a plain (no-JavaScript) POST comes back with an error, from the values the server
+//! function kept in its `AppError::Validation`.
+
+use leptos::{html, prelude::*};
+use server_fn::ServerFn;
+
+use crate::error::AppError;
+
+/// The outcome of a form's last submission, as its controls need it.
+#[derive(Clone, Copy)]
+pub struct FormStatus {
+    error: Signal<Option<AppError>>,
+}
+
+impl FormStatus {
+    pub fn of<S>(action: ServerAction<S>) -> Self
+    where
+        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        Self { error: Signal::derive(move || action.value().get().and_then(Result::err)) }
+    }
+
+    pub fn error(&self) -> Signal<Option<AppError>> {
+        self.error
+    }
+
+    /// The message for one field, if its last submission had one.
+    pub fn message_for(&self, field: &str) -> Option<String> {
+        self.error.with(|e| {
+            e.as_ref().and_then(|e| e.field_errors().iter().find(|f| f.field == field).map(|f| f.message.clone()))
+        })
+    }
+
+    /// What the person typed into a field before a plain POST came back with an error.
+    pub fn kept(&self, field: &str) -> Option<String> {
+        self.error.with_untracked(|e| e.as_ref().and_then(|e| e.kept_value(field)).map(str::to_owned))
+    }
+}
+
+/// "There is a problem": every error of the last submission, each linking to its field. It takes focus when
+/// it appears, so keyboard and screen reader users start from it.
+#[component]
+pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &'static str) -> impl IntoView {
+    let summary = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if status.error().get().is_some() {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    let title_id = format!("{id}-title");
+    move || {
+        status.error().get().map(|error| {
+            let items = match &error {
+                AppError::Validation(errors) => errors
+                    .errors
+                    .iter()
+                    .map(|f| view! { <li><a href=format!("#{}", f.field)>{f.message.clone()}</a></li> })
+                    .collect_view()
+                    .into_any(),
+                other => view! { <li>{other.to_string()}</li> }.into_any(),
+            };
+            view! {
+                <div class="nhsuk-error-summary" aria-labelledby=title_id.clone() role="alert" tabindex="-1" node_ref=summary>
+                    <h2 class="nhsuk-error-summary__title" id=title_id.clone()>"There is a problem"</h2>
+                    <div class="nhsuk-error-summary__body">
+                        <ul class="nhsuk-list nhsuk-error-summary__list">{items}</ul>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The pieces every control shares: its group class, hint and error message, and `aria-describedby`.
+fn field_parts(
+    name: &str,
+    hint: Option<String>,
+    status: FormStatus,
+) -> (impl Fn() -> &'static str + Send + Sync + Clone + 'static, impl IntoView, impl IntoView, impl Fn() -> Option<String> + Send + Sync + Clone + 'static) {
+    let field = name.to_owned();
+    let has_error = {
+        let field = field.clone();
+        move || status.message_for(&field).is_some()
+    };
+    let group_class = {
+        let has_error = has_error.clone();
+        move || if has_error() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }
+    };
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let has_hint = hint.is_some();
+    let hint_view = hint.map(|text| view! { <div class="nhsuk-hint" id=hint_id.clone()>{text}</div> });
+    let error_view = {
+        let field = field.clone();
+        let error_id = error_id.clone();
+        move || {
+            status.message_for(&field).map(|message| {
+                view! {
+                    <span class="nhsuk-error-message" id=error_id.clone()>
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                        {message}
+                    </span>
+                }
+            })
+        }
+    };
+    let described_by = move || {
+        let ids: Vec<&str> =
+            [has_hint.then_some(hint_id.as_str()), has_error().then_some(error_id.as_str())].into_iter().flatten().collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    (group_class, hint_view, error_view, described_by)
+}
+
+/// A labelled text input (also email, password, date…).
+#[component]
+pub fn TextInput(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    status: FormStatus,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The value to show before anything is typed (a plain POST's kept value wins over it).
+    #[prop(optional, into)]
+    value: Option<String>,
+    /// An NHS.UK width class such as `nhsuk-input--width-20`.
+    #[prop(optional)]
+    width: Option<&'static str>,
+) -> impl IntoView {
+    let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
+    // Passwords are never written back into a page.
+    let initial = if input_type == "password" { None } else { status.kept(&name).or(value) };
+    let input_class = {
+        let field = name.clone();
+        move || {
+            let mut class = String::from("nhsuk-input");
+            if let Some(width) = width {
+                class.push(' ');
+                class.push_str(width);
+            }
+            if status.message_for(&field).is_some() {
+                class.push_str(" nhsuk-input--error");
+            }
+            class
+        }
+    };
+    view! {
+        <div class=group_class>
+            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            {hint_view}
+            {error_view}
+            <input
+                class=input_class
+                id=name.clone()
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                value=initial
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// A labelled drop-down list. `options` are (value, label) pairs; `placeholder` adds a first empty choice.
+#[component]
+pub fn Select(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    status: FormStatus,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
+    let chosen = status.kept(&name).or(value).unwrap_or_default();
+    let select_class = {
+        let field = name.clone();
+        move || if status.message_for(&field).is_some() { "nhsuk-select nhsuk-select--error" } else { "nhsuk-select" }
+    };
+    view! {
+        <div class=group_class>
+            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            {hint_view}
+            {error_view}
+            <select class=select_class id=name.clone() name=name aria-describedby=described_by>
+                {placeholder.map(|text| view! { <option value="">{text}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A form's submit button.
+#[component]
+pub fn SubmitButton(#[prop(into)] label: String, #[prop(optional)] secondary: bool) -> impl IntoView {
+    let class = if secondary { "nhsuk-button nhsuk-button--secondary" } else { "nhsuk-button" };
+    view! { <button class=class type="submit">{label}</button> }
+}
+
+/// After a form succeeds in the hydrated app, loads `to(output)` as a whole new page, so the header and
+/// everything else reflect the new session. Used by sign-in, sign-out and invitation acceptance.
+pub fn reload_on_success<S>(action: ServerAction<S>, to: impl Fn(&S::Output) -> String + 'static)
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(output)) = action.value().get() {
+            let _ = window().location().set_href(&to(&output));
+        }
+    });
+}

@@ -1,0 +1,129 @@
+//! The frame of every page: skip link, header with the organisation's name and navigation for the
+//! person's roles, and a footer that always carries the crisis contacts.
+
+use leptos::prelude::*;
+
+use crate::{
+    accounts::{
+        server::SignOut,
+        types::{Role, UserSummary},
+    },
+    error::AppError,
+    site::ShellData,
+    ui::form::reload_on_success,
+};
+
+/// The shell resource the `App` provides: site settings and who is signed in.
+pub type ShellResource = Resource<Result<ShellData, AppError>>;
+
+/// Navigation links for a person: what their roles let them use.
+fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str)> {
+    let mut links = vec![("/", "Home")];
+    if let Some(user) = user {
+        if user.is_admin || user.has_role(Role::Staff) || user.has_role(Role::Manager) {
+            // Staff pages arrive with the ledger; until then administrators manage accounts here.
+        }
+        if user.is_admin {
+            links.push(("/admin/services", "Services"));
+            links.push(("/admin/people", "People"));
+        }
+        links.push(("/account", "Your account"));
+    }
+    links
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let shell = expect_context::<ShellResource>();
+    let sign_out = ServerAction::<SignOut>::new();
+    reload_on_success(sign_out, |_| "/sign-in?signed_out=1".to_owned());
+    let pathname = leptos_router::hooks::use_location().pathname;
+    view! {
+        <header class="nhsuk-header" role="banner">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let info = shell.await.ok();
+                    let organisation = info.as_ref().map(|i| i.site.organisation.clone()).unwrap_or_default();
+                    let user = info.and_then(|i| i.user);
+                    let links = navigation_for(user.as_ref());
+                    view! {
+                        <div class="nhsuk-header__container nhsuk-width-container">
+                            <div class="nhsuk-header__service">
+                                <a class="nhsuk-header__service-name" href="/">
+                                    "Continuum"
+                                    <span class="continuum-header__organisation">{organisation}</span>
+                                </a>
+                            </div>
+                            <div class="continuum-header__account">
+                                {match user.clone() {
+                                    Some(user) => view! {
+                                        <span class="continuum-header__person">{user.name}</span>
+                                        <ActionForm action=sign_out>
+                                            <button class="continuum-link-button" type="submit">"Sign out"</button>
+                                        </ActionForm>
+                                    }.into_any(),
+                                    None => view! { <a class="continuum-header__sign-in" href="/sign-in">"Sign in"</a> }.into_any(),
+                                }}
+                            </div>
+                        </div>
+                        <nav class="nhsuk-header__navigation" aria-label="Menu">
+                            <div class="nhsuk-header__navigation-container nhsuk-width-container">
+                                <ul class="nhsuk-header__navigation-list continuum-navigation-list">
+                                    {links
+                                        .into_iter()
+                                        .map(|(href, text)| {
+                                            let current = move || {
+                                                let path = pathname.get();
+                                                path == href || (href != "/" && path.starts_with(&format!("{href}/")))
+                                            };
+                                            view! {
+                                                <li class="nhsuk-header__navigation-item">
+                                                    <a
+                                                        class="nhsuk-header__navigation-link"
+                                                        href=href
+                                                        aria-current=move || current().then_some("page")
+                                                    >
+                                                        {text}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        </nav>
+                    }
+                })}
+            </Suspense>
+        </header>
+    }
+}
+
+/// The footer: crisis contacts first, because someone may need them on any page.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let shell = expect_context::<ShellResource>();
+    view! {
+        <footer class="nhsuk-footer" role="contentinfo">
+            <div class="nhsuk-width-container">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let info = shell.await.ok();
+                        let contacts = info.as_ref().map(|i| i.site.crisis_contacts.clone()).unwrap_or_else(crate::site::SiteInfo::default_crisis_contacts);
+                        let organisation = info.map(|i| i.site.organisation).unwrap_or_default();
+                        view! {
+                            <section class="continuum-crisis" aria-labelledby="crisis-heading">
+                                <h2 class="nhsuk-heading-s" id="crisis-heading">"If you need help now"</h2>
+                                <p class="nhsuk-body-s">"Continuum is not watched all the time. Do not use it to ask for urgent help."</p>
+                                <ul class="nhsuk-list">
+                                    {contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
+                            </section>
+                            <p class="nhsuk-body-s continuum-footer__meta">{format!("Continuum at {organisation}")}</p>
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </footer>
+    }
+}

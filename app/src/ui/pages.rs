@@ -1,0 +1,84 @@
+//! Calm pages for when something is not right (403, 404, 500), and `Loaded`, which shows a page's data once
+//! it has arrived or the right one of those pages if it could not be loaded.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::error::AppError;
+
+/// Renders `render(data)` once the resource has loaded, or the error page for its error.
+#[component]
+pub fn Loaded<T, F, V>(resource: Resource<Result<T, AppError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p class="nhsuk-body">"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => render(data).into_any(),
+                        Err(error) => view! { <ErrorPage error=error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Sets the response's status for an error page, or sends an anonymous visitor to sign in and back.
+#[cfg(feature = "ssr")]
+fn answer_with(error: &AppError) {
+    use http::{header::LOCATION, HeaderValue, StatusCode};
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    if *error == AppError::Unauthenticated {
+        let location = leptos_router::hooks::use_location();
+        let path = location.pathname.get_untracked();
+        let search = location.search.get_untracked();
+        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        if let Ok(to) = HeaderValue::from_str(&format!("/sign-in?next={}", super::encode_query_value(&here))) {
+            response.set_status(StatusCode::SEE_OTHER);
+            response.insert_header(LOCATION, to);
+        }
+    } else {
+        response.set_status(StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+    }
+}
+
+/// The page for an error a page could not get past.
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    answer_with(&error);
+    let (title, body): (&'static str, String) = match &error {
+        AppError::Unauthenticated => ("Sign in to continue", "You need to sign in to see this page.".into()),
+        AppError::Forbidden => (
+            "You do not have access to this page",
+            "Your account does not have permission to see this page. If you think it should, ask your service's \
+             Continuum administrator."
+                .into(),
+        ),
+        AppError::NotFound => (
+            "Page not found",
+            "If you typed the web address, check it is correct. If you pasted it, check you copied all of it.".into(),
+        ),
+        AppError::Unavailable => ("Sorry, Continuum is unavailable", error.to_string()),
+        other => ("Sorry, there is a problem with the service", other.to_string()),
+    };
+    view! {
+        <Title text=title />
+        <h1 class="nhsuk-heading-l">{title}</h1>
+        <p class="nhsuk-body">{body}</p>
+        {(error == AppError::Unauthenticated).then(|| view! { <p class="nhsuk-body"><a href="/sign-in">"Sign in"</a></p> })}
+        <p class="nhsuk-body"><a href="/">"Go to the home page"</a></p>
+    }
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! { <ErrorPage error=AppError::NotFound /> }
+}

@@ -1,0 +1,203 @@
+//! Building and running the application: the database, the mail worker, housekeeping and the web server,
+//! assembled the same way for `continuum serve` and for the tests (which bind port 0).
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use anyhow::Context;
+use app::{
+    accounts::{password, throttle::SignInThrottle},
+    shell,
+    site::SiteInfo,
+    state::{AppState, SecuritySettings},
+    App,
+};
+use axum::{
+    body::Body,
+    extract::Request,
+    http::StatusCode,
+    middleware,
+    response::{Html, IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::AnyPool;
+use tokio::{net::TcpListener, sync::watch};
+use tower_http::{
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
+    trace::TraceLayer,
+};
+
+use crate::{
+    config::Settings,
+    db, health,
+    mail::{Mailer, MailWorker},
+    security::{self, Gate},
+};
+
+/// The largest request body accepted (forms; uploads will raise it where they need to).
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    worker: MailWorker,
+    mail_description: String,
+}
+
+impl Application {
+    /// Connects to and migrates the database, binds the listening socket and assembles the router.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let pool = db::connect(&settings.database_url).await?;
+        db::migrate(&pool).await?;
+        Self::build_with_pool(settings, pool).await
+    }
+
+    /// As `build`, with a pool opened (and migrated) by the caller.
+    pub async fn build_with_pool(settings: Settings, pool: AnyPool) -> anyhow::Result<Self> {
+        password::warm_up().await;
+        let mailer = Mailer::from_settings(&settings)?;
+        let mail_description = mailer.describe();
+        let mail_wakeup = Arc::new(tokio::sync::Notify::new());
+        let worker = MailWorker::new(pool.clone(), mailer, &settings, mail_wakeup.clone())?;
+
+        let listener = TcpListener::bind(settings.listen).await.with_context(|| format!("could not listen on {}", settings.listen))?;
+        let local = listener.local_addr()?;
+        let site_root = settings.site_root.to_string_lossy().into_owned();
+        let leptos_options = LeptosOptions::builder()
+            .output_name("continuum")
+            .site_root(site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(local)
+            .build();
+        let state = AppState {
+            pool,
+            site: SiteInfo { organisation: settings.organisation.clone(), crisis_contacts: settings.crisis_contact_lines() },
+            security: SecuritySettings {
+                base_url: settings.base_url.clone(),
+                secure_cookies: settings.secure_cookies,
+                session_idle: settings.session_idle(),
+                session_absolute: settings.session_absolute(),
+            },
+            throttle: Arc::new(SignInThrottle::new()),
+            mail_wakeup,
+            leptos_options,
+        };
+        let base_url = &settings.base_url;
+        let base_authority: Arc<str> = base_url[url::Position::BeforeHost..url::Position::AfterPort].into();
+        let gate = Gate { app: state.clone(), behind_proxy: settings.behind_proxy, base_authority };
+        let router = router(state.clone(), gate, &settings);
+        Ok(Self { listener, router, state, worker, mail_description })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn pool(&self) -> AnyPool {
+        self.state.pool.clone()
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, with the mail worker and housekeeping running beside the server.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        tracing::info!("{}", self.mail_description);
+        let worker = tokio::spawn(self.worker.run(stop_rx.clone()));
+        let housekeeping = tokio::spawn(housekeeping(self.state.clone(), stop_rx));
+        tracing::info!("Continuum is listening on http://{}", self.listener.local_addr()?);
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        let _ = stop_tx.send(true);
+        let _ = tokio::join!(worker, housekeeping);
+        Ok(())
+    }
+}
+
+fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let shell_options = state.leptos_options.clone();
+    let not_found = {
+        let state = state.clone();
+        move |request: Request<Body>| {
+            let state = state.clone();
+            async move { render_not_found(state, request).await }
+        }
+    };
+    let static_files = ServeDir::new(&settings.site_root).not_found_service(tower::service_fn(move |request: Request<Body>| {
+        let not_found = not_found.clone();
+        async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
+    }));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(shell_options.clone()))
+        .fallback_service(static_files)
+        .layer(middleware::from_fn_with_state(gate.clone(), security::resolve_visitor))
+        .layer(middleware::from_fn_with_state(gate, security::refuse_cross_origin))
+        .layer(middleware::from_fn(security::security_headers))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        // The default trace layer records method and path only: never a client address or a body.
+        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(|_| calm_500()))
+        .with_state(state)
+}
+
+/// Renders the app's 404 page (inside the normal page frame) for a path no route or file matches.
+async fn render_not_found(state: AppState, request: Request<Body>) -> Response {
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(move || provide_context(state.clone()), move || shell(options.clone()));
+    handler(request).await.into_response()
+}
+
+/// What a person sees if a request handler panics: a calm page, no internals.
+fn calm_500() -> Response {
+    let page = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sorry, there is a problem – Continuum</title>\
+        <link rel=\"stylesheet\" href=\"/vendor/nhsuk-frontend.min.css\"></head><body><main class=\"nhsuk-width-container\">\
+        <h1>Sorry, there is a problem with the service</h1><p>Nothing you sent has been lost on our side, but it may not have \
+        been saved. Please try again in a few minutes.</p><p>If you need help now, call NHS 111 and choose option 2, or call \
+        Samaritans on 116 123.</p><p><a href=\"/\">Go to the home page</a></p></main></body></html>";
+    (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
+}
+
+/// Regular tidying: expired sessions, and throttle entries that have recovered.
+async fn housekeeping(state: AppState, mut stop: watch::Receiver<bool>) {
+    loop {
+        match app::accounts::db::delete_expired_sessions(&state.pool, &app::db::now()).await {
+            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error, "could not remove expired sessions"),
+        }
+        state.throttle.forget_idle();
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
