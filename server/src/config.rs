@@ -50,55 +50,56 @@ fn secret(value: &str) -> Result<SecretString, String> {
 pub struct Settings {
     /// Database: a SQLite file (`sqlite://data/continuum.db`, created if missing) or PostgreSQL
     /// (`postgres://user:password@host:5432/continuum`).
-    #[arg(long, env = "CONTINUUM_DATABASE_URL", default_value = "sqlite://data/continuum.db")]
+    #[arg(long, global = true, env = "CONTINUUM_DATABASE_URL", default_value = "sqlite://data/continuum.db")]
     pub database_url: String,
 
     /// Address and port the web server listens on.
-    #[arg(long, env = "CONTINUUM_LISTEN", default_value = "127.0.0.1:3000")]
+    #[arg(long, global = true, env = "CONTINUUM_LISTEN", default_value = "127.0.0.1:3000")]
     pub listen: SocketAddr,
 
     /// The public address of the site, used for links in mail and to recognise same-origin form posts.
-    #[arg(long, env = "CONTINUUM_BASE_URL", default_value = "http://127.0.0.1:3000")]
+    #[arg(long, global = true, env = "CONTINUUM_BASE_URL", default_value = "http://127.0.0.1:3000")]
     pub base_url: url::Url,
 
     /// SMTP server for mail, such as `smtp://user:password@mail.example.org:587?tls=required`
     /// (`smtps://` for TLS from the start). Unset in development: mail is written to CONTINUUM_MAIL_DIR.
-    #[arg(long, env = "CONTINUUM_SMTP_URL", value_parser = secret, hide_env_values = true)]
+    #[arg(long, global = true, env = "CONTINUUM_SMTP_URL", value_parser = secret, hide_env_values = true)]
     pub smtp_url: Option<SecretString>,
 
     /// The sender of Continuum's mail.
-    #[arg(long, env = "CONTINUUM_MAIL_FROM", default_value = "Continuum <continuum@localhost>")]
+    #[arg(long, global = true, env = "CONTINUUM_MAIL_FROM", default_value = "Continuum <continuum@localhost>")]
     pub mail_from: String,
 
     /// Where mail is written as `.eml` files when no SMTP server is configured (development only).
-    #[arg(long, env = "CONTINUUM_MAIL_DIR", default_value = "data/mail")]
+    #[arg(long, global = true, env = "CONTINUUM_MAIL_DIR", default_value = "data/mail")]
     pub mail_dir: PathBuf,
 
     /// First retry delay for mail that could not be sent, in milliseconds; it doubles with each failure up
     /// to an hour. Mail is never dropped.
-    #[arg(long, env = "CONTINUUM_MAIL_RETRY_MS", default_value_t = 30_000)]
+    #[arg(long, global = true, env = "CONTINUUM_MAIL_RETRY_MS", default_value_t = 30_000)]
     pub mail_retry_ms: u64,
 
     /// Send the session cookie only over HTTPS. Turn on for every deployment behind HTTPS.
-    #[arg(long, env = "CONTINUUM_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
+    #[arg(long, global = true, env = "CONTINUUM_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
 
     /// Minutes of inactivity after which a session ends.
-    #[arg(long, env = "CONTINUUM_SESSION_IDLE_MINUTES", default_value_t = 60)]
+    #[arg(long, global = true, env = "CONTINUUM_SESSION_IDLE_MINUTES", default_value_t = 60)]
     pub session_idle_minutes: u64,
 
     /// Hours after sign-in after which a session ends however active it is.
-    #[arg(long, env = "CONTINUUM_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    #[arg(long, global = true, env = "CONTINUUM_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
     pub session_absolute_hours: u64,
 
     /// The organisation's display name, shown in every page header and in mail.
-    #[arg(long, env = "CONTINUUM_ORGANISATION", default_value = "Example NHS Foundation Trust")]
+    #[arg(long, global = true, env = "CONTINUUM_ORGANISATION", default_value = "Example NHS Foundation Trust")]
     pub organisation: String,
 
     /// Crisis contacts shown in every footer and on patient-facing forms, one per line, lines separated by
     /// `|`. The default is for England.
     #[arg(
         long,
+        global = true,
         env = "CONTINUUM_CRISIS_CONTACTS",
         default_value = "If you or someone else is in immediate danger, call 999.|For urgent mental health help, call NHS 111 and choose option 2.|Samaritans are there day or night: call 116 123 for free."
     )]
@@ -106,19 +107,19 @@ pub struct Settings {
 
     /// Take the client address (used only for sign-in throttling) from the last `X-Forwarded-For` hop. Turn
     /// on only behind a reverse proxy that sets it.
-    #[arg(long, env = "CONTINUUM_BEHIND_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
+    #[arg(long, global = true, env = "CONTINUUM_BEHIND_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
     pub behind_proxy: bool,
 
     /// The built site (the `pkg/` bundle and static assets) that `cargo leptos build` writes.
-    #[arg(long, env = "CONTINUUM_SITE_ROOT", default_value = "target/site")]
+    #[arg(long, global = true, env = "CONTINUUM_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
 
     /// `development` or `production`; production refuses to start without an SMTP server.
-    #[arg(long, env = "CONTINUUM_ENVIRONMENT", value_enum, default_value = "development")]
+    #[arg(long, global = true, env = "CONTINUUM_ENVIRONMENT", value_enum, default_value = "development")]
     pub environment: Environment,
 
     /// Log filter, in `tracing` syntax (`info`, `continuum=debug,info`).
-    #[arg(long, env = "CONTINUUM_LOG", default_value = "info")]
+    #[arg(long, global = true, env = "CONTINUUM_LOG", default_value = "info")]
     pub log: String,
 }
 
