@@ -1,1 +1,292 @@
-pub fn x(){}
+//! The test harness: the real Continuum server on port 0 over a fresh database (a SQLite file, or a new
+//! database on a real PostgreSQL server), a real SMTP server on loopback, and a cookie-keeping HTTP client
+//! that behaves like a browser without JavaScript. Helpers are named after what a person does.
+//!
+//! PostgreSQL comes from `CONTINUUM_TEST_POSTGRES_URL` (scripts/test starts a throwaway server and sets it).
+//! Its absence fails the PostgreSQL tests: they are never skipped.
+
+pub mod browser;
+pub mod smtp;
+
+use std::{path::PathBuf, time::Duration};
+
+use app::{
+    accounts::{db as accounts_db, password, types::Role},
+    error::AppError,
+};
+use base64::{engine::general_purpose::URL_SAFE, Engine as _};
+use continuum::{config::Settings, startup::Application};
+use reqwest::{header, redirect, Response};
+use sqlx::AnyPool;
+
+pub use smtp::{ReceivedMail, SmtpSink};
+
+/// The password every test account is given.
+pub const PASSWORD: &str = "correct horse battery";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each named `async fn(Backend)` as two tests, `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+/// A database made for one test.
+pub struct TestDatabase {
+    pub url: String,
+    /// PostgreSQL: the server's admin URL and the database name, so a test can drop it.
+    pub postgres: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        sqlx::any::install_default_drivers();
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary folder");
+                let url = format!("sqlite://{}", dir.path().join("continuum.db").display());
+                Self { url, postgres: None, _dir: Some(dir) }
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var("CONTINUUM_TEST_POSTGRES_URL").expect(
+                    "CONTINUUM_TEST_POSTGRES_URL is not set: run scripts/test, which starts a throwaway PostgreSQL, or point it at a server whose user may CREATE DATABASE",
+                );
+                let name = format!("continuum_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = sqlx::AnyPool::connect(&admin_url).await.expect("connect to the test PostgreSQL server");
+                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create a test database");
+                admin.close().await;
+                let mut url = url::Url::parse(&admin_url).expect("CONTINUUM_TEST_POSTGRES_URL is a URL");
+                url.set_path(&name);
+                Self { url: url.to_string(), postgres: Some((admin_url, name)), _dir: None }
+            }
+        }
+    }
+}
+
+/// The built site (`cargo leptos build`), for pages that load the JavaScript bundle.
+pub fn site_root() -> PathBuf {
+    std::env::var_os("CONTINUUM_TEST_SITE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site")))
+}
+
+/// A running Continuum with its own database and SMTP server.
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub pool: AnyPool,
+    pub db: TestDatabase,
+    pub mail: SmtpSink,
+    /// A client that keeps cookies, does not follow redirects, and asks for HTML like a browser.
+    pub client: reqwest::Client,
+    pub backend: Backend,
+}
+
+/// Starts Continuum on port 0 with a fresh database and SMTP server.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// As `spawn_app`, letting the test change settings first.
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let db = TestDatabase::create(backend).await;
+    let mail = SmtpSink::start().await;
+    let mut settings = Settings::defaults();
+    settings.database_url = db.url.clone();
+    settings.listen = "127.0.0.1:0".parse().expect("address");
+    settings.base_url = url::Url::parse("http://127.0.0.1").expect("url");
+    settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", mail.port).into());
+    settings.mail_retry_ms = 200;
+    settings.site_root = site_root();
+    settings.organisation = "Test NHS Trust".into();
+    adjust(&mut settings);
+    let app = Application::build(settings).await.expect("Continuum starts");
+    let port = app.port();
+    let pool = app.pool();
+    tokio::spawn(app.run_until_stopped());
+    TestApp { address: format!("http://127.0.0.1:{port}"), port, pool, db, mail, client: new_client(), backend }
+}
+
+/// A browser-like client without JavaScript: keeps cookies, sends `Accept: text/html`, follows no redirects.
+pub fn new_client() -> reqwest::Client {
+    let mut headers = header::HeaderMap::new();
+    headers.insert(header::ACCEPT, header::HeaderValue::from_static("text/html,application/xhtml+xml"));
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(redirect::Policy::none())
+        .default_headers(headers)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("HTTP client")
+}
+
+/// A person made directly in the database for a test.
+#[derive(Clone, Debug)]
+pub struct TestPerson {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+}
+
+impl TestApp {
+    /// The full URL of a path on this app; a full URL (such as a redirect's `Location`) is kept as it is.
+    pub fn url(&self, path: &str) -> String {
+        if path.starts_with("http://") {
+            path.to_owned()
+        } else {
+            format!("{}{path}", self.address)
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// Submits a form as a browser without JavaScript does: a urlencoded POST from one of our pages.
+    pub async fn post_form(&self, path: &str, from_page: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(header::ORIGIN, &self.address)
+            .header(header::REFERER, self.url(from_page))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Adds a service directly in the database.
+    pub async fn add_service(&self, name: &str) -> String {
+        accounts_db::insert_service(&self.pool, name, &app::db::now()).await.expect("insert service")
+    }
+
+    /// Adds a person with the test password and the given roles.
+    pub async fn add_person(&self, email: &str, name: &str, is_admin: bool, roles: &[(&str, Role)]) -> TestPerson {
+        let hash = password::hash_password(PASSWORD).await.expect("hash");
+        let now = app::db::now();
+        let person = accounts_db::NewPerson { email, name, password_hash: Some(&hash), is_admin };
+        let id = accounts_db::insert_person(&self.pool, &person, &now).await.expect("insert person");
+        for (service_id, role) in roles {
+            accounts_db::insert_role_grant(&self.pool, &id, service_id, *role, &now).await.expect("grant role");
+        }
+        TestPerson { id, email: email.to_owned(), name: name.to_owned() }
+    }
+
+    /// Signs in through the sign-in form; returns the response (a redirect on success).
+    pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        self.post_form("/api/sign_in", "/sign-in", &[("email", email), ("password", password), ("next", "/")]).await
+    }
+
+    /// Makes a person with one role in a new service and signs them in.
+    pub async fn sign_in_as(&self, role: Role) -> TestPerson {
+        let service = self.add_service(&format!("{} test service", role.label())).await;
+        let email = format!("{}@example.org", role.as_str());
+        let person = self.add_person(&email, role.label(), false, &[(&service, role)]).await;
+        assert_signed_in(self.sign_in(&email, PASSWORD).await);
+        person
+    }
+
+    /// Makes an administrator and signs them in.
+    pub async fn sign_in_as_admin(&self) -> TestPerson {
+        let person = self.add_person("admin@example.org", "Ada Admin", true, &[]).await;
+        assert_signed_in(self.sign_in(&person.email, PASSWORD).await);
+        person
+    }
+
+    /// Waits for the mail worker to deliver a message to `to` over SMTP.
+    pub async fn mail_to(&self, to: &str) -> ReceivedMail {
+        self.mail.wait_for(to, Duration::from_secs(15)).await
+    }
+
+    /// The page at `path`, as text, after checking it answered 200.
+    pub async fn page(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.expect("body")
+    }
+
+    /// Closes the app's database pool: to the app, the database is gone.
+    pub async fn lose_database(&self) {
+        match &self.db.postgres {
+            Some((admin_url, name)) => {
+                let admin = sqlx::AnyPool::connect(admin_url).await.expect("connect as admin");
+                sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.expect("drop database");
+                admin.close().await;
+            }
+            None => self.pool.close().await,
+        }
+    }
+}
+
+/// Asserts a sign-in succeeded: a redirect onwards with a session cookie.
+pub fn assert_signed_in(response: Response) {
+    let status = response.status();
+    let location = location(&response);
+    assert_eq!(status, 302, "sign-in should redirect onwards");
+    assert!(!location.contains("__err"), "sign-in failed: {:?}", error_in_location(&location));
+}
+
+/// The `Location` header of a redirect.
+pub fn location(response: &Response) -> String {
+    response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+/// The error a plain form POST was sent back with, decoded from the redirect's `__err` parameter.
+pub fn error_in_location(location: &str) -> Option<AppError> {
+    let base = url::Url::parse("http://localhost/").ok()?;
+    let url = base.join(location).ok()?;
+    let encoded = url.query_pairs().find(|(k, _)| k == "__err")?.1.into_owned();
+    let bytes = URL_SAFE.decode(encoded.as_bytes()).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// The error of a plain form POST's response.
+pub fn form_error(response: &Response) -> Option<AppError> {
+    error_in_location(&location(response))
+}
+
+/// The token in a link in a mail body (`...?token=abc`).
+pub fn token_in(body: &str) -> String {
+    let start = body.find("token=").expect("a link with a token") + "token=".len();
+    body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+/// Polls `check` until it is true or `within` has passed.
+pub async fn eventually<F, Fut>(within: Duration, mut check: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        if check().await {
+            return true;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

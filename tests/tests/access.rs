@@ -1,0 +1,98 @@
+//! Who may see what: role checks on pages and server functions, and refusal of cross-site requests.
+
+use app::{accounts::types::Role, error::AppError};
+use continuum_tests::{form_error, location, on_both_engines, spawn_app, Backend};
+
+async fn a_patient_gets_403_on_admin_pages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_in_as(Role::Patient).await;
+
+    for path in ["/admin/people", "/admin/services"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 403, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("You do not have access to this page"), "a calm 403 page");
+        assert!(page.contains("116 123"), "with the crisis contacts in the footer");
+    }
+}
+
+async fn a_patient_cannot_call_admin_server_functions_directly(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_in_as(Role::Patient).await;
+
+    let response = app.post_form("/api/create_service", "/admin/services", &[("name", "Sneaky Service")]).await;
+
+    assert_eq!(form_error(&response), Some(AppError::Forbidden));
+    let services: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM service WHERE name = 'Sneaky Service'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(services, 0);
+}
+
+async fn an_anonymous_visitor_is_sent_to_sign_in_and_back(backend: Backend) {
+    let app = spawn_app(backend).await;
+
+    let response = app.get("/admin/people").await;
+
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/sign-in?next=/admin/people");
+    let sign_in_page = app.page("/sign-in?next=/admin/people").await;
+    assert!(sign_in_page.contains(r#"name="next" value="/admin/people""#));
+}
+
+async fn a_cross_origin_post_is_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.add_person("admin@example.org", "Ada Admin", true, &[]).await;
+
+    let response = app
+        .client
+        .post(app.url("/api/sign_in"))
+        .header("origin", "https://evil.example")
+        .form(&[("email", admin.email.as_str()), ("password", continuum_tests::PASSWORD), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 403);
+    assert!(response.headers().get("set-cookie").is_none(), "no session was started");
+}
+
+async fn pages_carry_the_security_headers(backend: Backend) {
+    let app = spawn_app(backend).await;
+
+    let response = app.get("/").await;
+
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let csp = header("content-security-policy");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("referrer-policy"), "same-origin");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap().to_owned();
+    let page = response.text().await.unwrap();
+    let inline_scripts = page.matches("<script").count();
+    let with_nonce = page.matches(&format!("nonce=\"{nonce}\"")).count();
+    assert_eq!(inline_scripts, with_nonce, "every script carries this response's nonce");
+}
+
+async fn an_unknown_page_gets_a_calm_404(backend: Backend) {
+    let app = spawn_app(backend).await;
+
+    let response = app.get("/no/such/page").await;
+
+    assert_eq!(response.status(), 404);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Page not found"));
+    assert!(page.contains("NHS 111"));
+}
+
+on_both_engines!(
+    a_patient_gets_403_on_admin_pages,
+    a_patient_cannot_call_admin_server_functions_directly,
+    an_anonymous_visitor_is_sent_to_sign_in_and_back,
+    a_cross_origin_post_is_refused,
+    pages_carry_the_security_headers,
+    an_unknown_page_gets_a_calm_404,
+);
