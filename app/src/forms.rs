@@ -9,7 +9,9 @@ use leptos_axum::ResponseOptions;
 /// True when the request is a plain HTML form submission rather than a call from the hydrated app.
 pub fn is_plain_post() -> bool {
     use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .and_then(|parts| {
+            parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
@@ -31,7 +33,8 @@ pub fn set_cookie(value: &str) {
 /// A `next` address from a query string or form, kept only if it is a path on this site, so a link cannot
 /// send someone who signs in to another site.
 pub fn safe_next(next: &str) -> String {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
+    let local =
+        next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
     if local {
         next.to_owned()
     } else {

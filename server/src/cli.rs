@@ -27,7 +27,8 @@ pub async fn main() -> ExitCode {
 }
 
 fn init_tracing(filter: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_new(filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
 }
 
@@ -92,11 +93,24 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> anyhow::R
             (existing.id, "is now an administrator, with the new password")
         }
         None => {
-            let person = accounts_db::NewPerson { email: email.as_str(), name: name.as_str(), password_hash: Some(&hash), is_admin: true };
+            let person = accounts_db::NewPerson {
+                email: email.as_str(),
+                name: name.as_str(),
+                password_hash: Some(&hash),
+                is_admin: true,
+            };
             (accounts_db::insert_person(&mut *tx, &person, &now).await?, "has been created as an administrator")
         }
     };
-    app::audit::record(&mut *tx, None, "administrator_created", "person", &person_id, serde_json::json!({ "by": "command line" })).await?;
+    app::audit::record(
+        &mut *tx,
+        None,
+        "administrator_created",
+        "person",
+        &person_id,
+        serde_json::json!({ "by": "command line" }),
+    )
+    .await?;
     tx.commit().await?;
     println!("{} <{}> {verb}. Sign in at {}sign-in", name.as_str(), email.as_str(), settings.base_url);
     Ok(())

@@ -61,7 +61,9 @@ impl Mailer {
     pub fn describe(&self) -> String {
         match self {
             Self::Smtp(_) => "mail is sent through the SMTP server in CONTINUUM_SMTP_URL".to_owned(),
-            Self::Files(dir) => format!("mail is written as .eml files to {} (set CONTINUUM_SMTP_URL to send it)", dir.display()),
+            Self::Files(dir) => {
+                format!("mail is written as .eml files to {} (set CONTINUUM_SMTP_URL to send it)", dir.display())
+            }
             Self::Memory(_) => "mail is kept in memory".to_owned(),
         }
     }
@@ -102,7 +104,10 @@ pub struct MailWorker {
 
 impl MailWorker {
     pub fn new(pool: AnyPool, mailer: Mailer, settings: &Settings, wakeup: Arc<Notify>) -> anyhow::Result<Self> {
-        let from = settings.mail_from.parse::<Mailbox>().map_err(|e| anyhow::anyhow!("CONTINUUM_MAIL_FROM is not a valid address: {e}"))?;
+        let from = settings
+            .mail_from
+            .parse::<Mailbox>()
+            .map_err(|e| anyhow::anyhow!("CONTINUUM_MAIL_FROM is not a valid address: {e}"))?;
         Ok(Self {
             pool,
             mailer,

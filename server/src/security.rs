@@ -94,7 +94,8 @@ pub fn is_cross_origin(method: &Method, headers: &axum::http::HeaderMap, base_au
 pub async fn refuse_cross_origin(State(gate): State<Gate>, request: Request, next: Next) -> Response {
     if is_cross_origin(request.method(), request.headers(), &gate.base_authority) {
         tracing::warn!(path = %request.uri().path(), "cross-origin request refused");
-        return (StatusCode::FORBIDDEN, "This request came from another website, so Continuum refused it.").into_response();
+        return (StatusCode::FORBIDDEN, "This request came from another website, so Continuum refused it.")
+            .into_response();
     }
     next.run(request).await
 }

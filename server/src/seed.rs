@@ -18,10 +18,20 @@ type DemoPerson = (&'static str, &'static str, bool, &'static [(&'static str, Ro
 
 const PEOPLE: &[DemoPerson] = &[
     ("admin@demo.example", "Alex Morgan (demo administrator)", true, &[]),
-    ("priya.shah@demo.example", "Dr Priya Shah", false, &[(PD_SERVICE, Role::Manager), (PD_SERVICE, Role::SteeringMember)]),
+    (
+        "priya.shah@demo.example",
+        "Dr Priya Shah",
+        false,
+        &[(PD_SERVICE, Role::Manager), (PD_SERVICE, Role::SteeringMember)],
+    ),
     ("tom.walsh@demo.example", "Tom Walsh", false, &[(PD_SERVICE, Role::Staff), (DAY_SERVICE, Role::Staff)]),
     ("grace.okafor@demo.example", "Grace Okafor", false, &[(DAY_SERVICE, Role::Manager), (DAY_SERVICE, Role::Staff)]),
-    ("jamie.reed@demo.example", "Jamie Reed", false, &[(PD_SERVICE, Role::Patient), (PD_SERVICE, Role::SteeringMember)]),
+    (
+        "jamie.reed@demo.example",
+        "Jamie Reed",
+        false,
+        &[(PD_SERVICE, Role::Patient), (PD_SERVICE, Role::SteeringMember)],
+    ),
     ("sam.taylor@demo.example", "Sam Taylor", false, &[(DAY_SERVICE, Role::Patient), (DAY_SERVICE, Role::Volunteer)]),
     ("morgan.lee@demo.example", "Morgan Lee", false, &[(PD_SERVICE, Role::Patient)]),
     ("chris.evans@demo.example", "Chris Evans", false, &[(PD_SERVICE, Role::Carer)]),

@@ -32,7 +32,7 @@ use tower_http::{
 use crate::{
     config::Settings,
     db, health,
-    mail::{Mailer, MailWorker},
+    mail::{MailWorker, Mailer},
     security::{self, Gate},
 };
 
@@ -63,7 +63,9 @@ impl Application {
         let mail_wakeup = Arc::new(tokio::sync::Notify::new());
         let worker = MailWorker::new(pool.clone(), mailer, &settings, mail_wakeup.clone())?;
 
-        let listener = TcpListener::bind(settings.listen).await.with_context(|| format!("could not listen on {}", settings.listen))?;
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("could not listen on {}", settings.listen))?;
         let local = listener.local_addr()?;
         let site_root = settings.site_root.to_string_lossy().into_owned();
         let leptos_options = LeptosOptions::builder()
@@ -74,7 +76,10 @@ impl Application {
             .build();
         let state = AppState {
             pool,
-            site: SiteInfo { organisation: settings.organisation.clone(), crisis_contacts: settings.crisis_contact_lines() },
+            site: SiteInfo {
+                organisation: settings.organisation.clone(),
+                crisis_contacts: settings.crisis_contact_lines(),
+            },
             security: SecuritySettings {
                 base_url: settings.base_url.clone(),
                 secure_cookies: settings.secure_cookies,
@@ -127,14 +132,20 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
             async move { render_not_found(state, request).await }
         }
     };
-    let static_files = ServeDir::new(&settings.site_root).not_found_service(tower::service_fn(move |request: Request<Body>| {
-        let not_found = not_found.clone();
-        async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
-    }));
+    let static_files =
+        ServeDir::new(&settings.site_root).not_found_service(tower::service_fn(move |request: Request<Body>| {
+            let not_found = not_found.clone();
+            async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
+        }));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(shell_options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(shell_options.clone()),
+        )
         .fallback_service(static_files)
         .layer(middleware::from_fn_with_state(gate.clone(), security::resolve_visitor))
         .layer(middleware::from_fn_with_state(gate, security::refuse_cross_origin))
@@ -150,7 +161,10 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
 /// Renders the app's 404 page (inside the normal page frame) for a path no route or file matches.
 async fn render_not_found(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_async_with_context(move || provide_context(state.clone()), move || shell(options.clone()));
+    let handler = leptos_axum::render_app_async_with_context(
+        move || provide_context(state.clone()),
+        move || shell(options.clone()),
+    );
     handler(request).await.into_response()
 }
 
@@ -200,4 +214,3 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
 }
-

@@ -28,12 +28,17 @@ fn program(name: &str, fallback: &str) -> String {
 }
 
 fn which(name: &str) -> Option<String> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|dir| format!("{dir}/{name}")).find(|p| std::path::Path::new(p).exists())
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|dir| format!("{dir}/{name}"))
+        .find(|p| std::path::Path::new(p).exists())
 }
 
 impl Browser {
     async fn start(javascript: Javascript) -> Self {
-        let driver_path = which("chromedriver").expect("chromedriver is not installed (apt-get install chromium-driver): browser tests cannot run");
+        let driver_path = which("chromedriver")
+            .expect("chromedriver is not installed (apt-get install chromium-driver): browser tests cannot run");
         let port = crate::SmtpSink::free_port().await;
         let driver = Command::new(driver_path)
             .arg(format!("--port={port}"))
@@ -62,7 +67,11 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = String::new();
         for _ in 0..100 {
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new()).capabilities(capabilities.clone()).connect(&url).await {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => return Self { client, driver, _profile: profile },
                 Err(error) => last_error = error.to_string(),
             }
@@ -99,7 +108,11 @@ pub async fn field(client: &Client, label: &str) -> Element {
         .for_element(Locator::XPath(&format!("//label[normalize-space()={}]", xpath_literal(label))))
         .await
         .unwrap_or_else(|e| panic!("no field labelled {label:?}: {e}"));
-    let id = label_element.attr("for").await.expect("label attribute").unwrap_or_else(|| panic!("label {label:?} has no for="));
+    let id = label_element
+        .attr("for")
+        .await
+        .expect("label attribute")
+        .unwrap_or_else(|| panic!("label {label:?} has no for="));
     client.find(Locator::Id(&id)).await.unwrap_or_else(|e| panic!("label {label:?} points at no control: {e}"))
 }
 
@@ -143,7 +156,8 @@ pub async fn wait_for_hydration(client: &Client) {
 pub async fn axe_violations(client: &Client) -> Vec<String> {
     let path = std::env::var("CONTINUUM_TEST_AXE")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../node_modules/axe-core/axe.min.js").to_owned());
-    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core not found at {path} (npm ci installs it): {e}"));
+    let source = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core not found at {path} (npm ci installs it): {e}"));
     client.execute(&source, vec![]).await.expect("load axe-core");
     let result = client
         .execute_async(

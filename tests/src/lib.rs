@@ -232,7 +232,10 @@ impl TestApp {
         match &self.db.postgres {
             Some((admin_url, name)) => {
                 let admin = sqlx::AnyPool::connect(admin_url).await.expect("connect as admin");
-                sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.expect("drop database");
+                sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+                    .execute(&admin)
+                    .await
+                    .expect("drop database");
                 admin.close().await;
             }
             None => self.pool.close().await,

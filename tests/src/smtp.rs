@@ -151,7 +151,9 @@ fn parse(from: &str, to: &[String], raw: String) -> ReceivedMail {
     let header = |name: &str| {
         headers
             .lines()
-            .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
+            .find_map(|l| {
+                l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned())
+            })
             .unwrap_or_default()
     };
     let encoding = header("Content-Transfer-Encoding").to_ascii_lowercase();
@@ -186,6 +188,9 @@ fn decode_quoted_printable(text: &str) -> String {
 mod tests {
     #[test]
     fn quoted_printable_soft_breaks_and_escapes_are_decoded() {
-        assert_eq!(super::decode_quoted_printable("a link=\nhttp://x/?token=3Dabc =C3=A9"), "a linkhttp://x/?token=abc é");
+        assert_eq!(
+            super::decode_quoted_printable("a link=\nhttp://x/?token=3Dabc =C3=A9"),
+            "a linkhttp://x/?token=abc é"
+        );
     }
 }

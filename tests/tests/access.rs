@@ -23,10 +23,11 @@ async fn a_patient_cannot_call_admin_server_functions_directly(backend: Backend)
     let response = app.post_form("/api/create_service", "/admin/services", &[("name", "Sneaky Service")]).await;
 
     assert_eq!(form_error(&response), Some(AppError::Forbidden));
-    let services: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM service WHERE name = 'Sneaky Service'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let services: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM service WHERE name = 'Sneaky Service'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(services, 0);
 }
 

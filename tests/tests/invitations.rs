@@ -1,7 +1,9 @@
 //! Invitations and password resets: links that arrive by mail over a real SMTP server and work once.
 
 use app::{accounts::types::Role, error::AppError};
-use continuum_tests::{assert_signed_in, form_error, location, on_both_engines, spawn_app, token_in, Backend, PASSWORD};
+use continuum_tests::{
+    assert_signed_in, form_error, location, on_both_engines, spawn_app, token_in, Backend, PASSWORD,
+};
 
 async fn an_invitation_arrives_by_mail_and_its_link_sets_a_password_once_only(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -12,7 +14,12 @@ async fn an_invitation_arrives_by_mail_and_its_link_sets_a_password_once_only(ba
         .post_form(
             "/api/invite_person",
             "/admin/people",
-            &[("email", "new.volunteer@example.org"), ("name", "Nia Volunteer"), ("service_id", &service), ("role", "volunteer")],
+            &[
+                ("email", "new.volunteer@example.org"),
+                ("name", "Nia Volunteer"),
+                ("service_id", &service),
+                ("role", "volunteer"),
+            ],
         )
         .await;
     assert_eq!(response.status(), 302);
@@ -34,7 +41,12 @@ async fn an_invitation_arrives_by_mail_and_its_link_sets_a_password_once_only(ba
                 .post(url)
                 .header("origin", origin)
                 .header("referer", referer)
-                .form(&[("token", token.as_str()), ("name", "Nia Jones"), ("password", "a long new password"), ("confirm_password", "a long new password")])
+                .form(&[
+                    ("token", token.as_str()),
+                    ("name", "Nia Jones"),
+                    ("password", "a long new password"),
+                    ("confirm_password", "a long new password"),
+                ])
                 .send()
                 .await
                 .unwrap()
@@ -60,11 +72,12 @@ async fn an_invitation_arrives_by_mail_and_its_link_sets_a_password_once_only(ba
         .await
         .unwrap();
     assert_signed_in(signed_in);
-    let roles: Vec<String> = sqlx::query_scalar("SELECT role FROM role_grant g JOIN person p ON p.id = g.person_id WHERE p.email = $1")
-        .bind("new.volunteer@example.org")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
+    let roles: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM role_grant g JOIN person p ON p.id = g.person_id WHERE p.email = $1")
+            .bind("new.volunteer@example.org")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(roles, ["volunteer"]);
 }
 
@@ -73,7 +86,13 @@ async fn inviting_someone_who_already_has_an_account_says_so_beside_the_email(ba
     app.add_person("sam@example.org", "Sam Jones", false, &[]).await;
     app.sign_in_as_admin().await;
 
-    let response = app.post_form("/api/invite_person", "/admin/people", &[("email", "SAM@example.org"), ("name", "Sam"), ("service_id", ""), ("role", "")]).await;
+    let response = app
+        .post_form(
+            "/api/invite_person",
+            "/admin/people",
+            &[("email", "SAM@example.org"), ("name", "Sam"), ("service_id", ""), ("role", "")],
+        )
+        .await;
 
     let error = form_error(&response).expect("refused");
     assert_eq!(error.field_errors()[0].field, "email");
@@ -86,7 +105,8 @@ async fn a_password_reset_round_trip_changes_the_password(backend: Backend) {
     let service = app.add_service("Personality Disorder Service").await;
     app.add_person("sam@example.org", "Sam Jones", false, &[(&service, Role::Patient)]).await;
 
-    let response = app.post_form("/api/request_password_reset", "/forgot-password", &[("email", "sam@example.org")]).await;
+    let response =
+        app.post_form("/api/request_password_reset", "/forgot-password", &[("email", "sam@example.org")]).await;
     assert_eq!(location(&response), "/forgot-password?sent=1");
     let mail = app.mail_to("sam@example.org").await;
     assert!(mail.body.contains("expires in 1 hour"));
@@ -104,7 +124,11 @@ async fn a_password_reset_round_trip_changes_the_password(backend: Backend) {
     assert!(form_error(&app.sign_in("sam@example.org", PASSWORD).await).is_some(), "the old password no longer works");
     assert_signed_in(app.sign_in("sam@example.org", "my brand new password").await);
     let again = app
-        .post_form("/api/reset_password", "/reset-password", &[("token", &token), ("password", "another new password"), ("confirm_password", "another new password")])
+        .post_form(
+            "/api/reset_password",
+            "/reset-password",
+            &[("token", &token), ("password", "another new password"), ("confirm_password", "another new password")],
+        )
         .await;
     assert!(matches!(form_error(&again), Some(AppError::Conflict(_))), "the reset link works once only");
 }
@@ -112,10 +136,12 @@ async fn a_password_reset_round_trip_changes_the_password(backend: Backend) {
 async fn a_reset_request_for_an_unknown_email_gets_the_same_reply_and_sends_nothing(backend: Backend) {
     let app = spawn_app(backend).await;
 
-    let response = app.post_form("/api/request_password_reset", "/forgot-password", &[("email", "nobody@example.org")]).await;
+    let response =
+        app.post_form("/api/request_password_reset", "/forgot-password", &[("email", "nobody@example.org")]).await;
 
     assert_eq!(location(&response), "/forgot-password?sent=1");
-    let queued: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail").fetch_one(&app.pool).await.unwrap();
+    let queued: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail").fetch_one(&app.pool).await.unwrap();
     assert_eq!(queued, 0);
 }
 
@@ -126,7 +152,11 @@ async fn mismatched_new_passwords_are_refused_with_a_message(backend: Backend) {
     let token = token_in(&app.mail_to("sam@example.org").await.body);
 
     let response = app
-        .post_form("/api/reset_password", "/reset-password", &[("token", &token), ("password", "one long password"), ("confirm_password", "another long one")])
+        .post_form(
+            "/api/reset_password",
+            "/reset-password",
+            &[("token", &token), ("password", "one long password"), ("confirm_password", "another long one")],
+        )
         .await;
 
     let error = form_error(&response).expect("refused");

@@ -10,24 +10,29 @@ use continuum_tests::{eventually, on_both_engines, spawn_app_with, Backend, Smtp
 
 async fn mail_queued_while_smtp_is_down_is_delivered_when_it_returns(backend: Backend) {
     let smtp_port = SmtpSink::free_port().await;
-    let app = spawn_app_with(backend, |settings| settings.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}").into())).await;
+    let app =
+        spawn_app_with(backend, |settings| settings.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}").into()))
+            .await;
     app.add_person("sam@example.org", "Sam Jones", false, &[]).await;
 
     app.post_form("/api/request_password_reset", "/forgot-password", &[("email", "sam@example.org")]).await;
     let failed_attempt = eventually(Duration::from_secs(10), || async {
-        let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM outbox_mail").fetch_one(&app.pool).await.unwrap_or(0);
+        let attempts: i64 =
+            sqlx::query_scalar("SELECT attempts FROM outbox_mail").fetch_one(&app.pool).await.unwrap_or(0);
         attempts >= 1
     })
     .await;
     assert!(failed_attempt, "the worker tried while the SMTP server was down");
-    let unsent: Option<String> = sqlx::query_scalar("SELECT sent_at FROM outbox_mail").fetch_one(&app.pool).await.unwrap();
+    let unsent: Option<String> =
+        sqlx::query_scalar("SELECT sent_at FROM outbox_mail").fetch_one(&app.pool).await.unwrap();
     assert!(unsent.is_none(), "and the message is still waiting");
 
     let returned = SmtpSink::start_on(smtp_port).await;
     let mail = returned.wait_for("sam@example.org", Duration::from_secs(15)).await;
 
     assert!(mail.subject.contains("Reset your Continuum password"));
-    let sent: Option<String> = sqlx::query_scalar("SELECT sent_at FROM outbox_mail").fetch_one(&app.pool).await.unwrap();
+    let sent: Option<String> =
+        sqlx::query_scalar("SELECT sent_at FROM outbox_mail").fetch_one(&app.pool).await.unwrap();
     assert!(sent.is_some());
 }
 
@@ -36,7 +41,11 @@ async fn two_workers_on_one_database_never_send_a_message_twice(backend: Backend
     let pool = continuum::db::connect(&db.url).await.unwrap();
     continuum::db::migrate(&pool).await.unwrap();
     for n in 0..40 {
-        let mail = app::mail::OutgoingMail { to: format!("person{n}@example.org"), subject: format!("Message {n}"), body: "Hello".into() };
+        let mail = app::mail::OutgoingMail {
+            to: format!("person{n}@example.org"),
+            subject: format!("Message {n}"),
+            body: "Hello".into(),
+        };
         app::mail::enqueue(&pool, &mail).await.unwrap();
     }
     let mut settings = Settings::defaults();
@@ -45,7 +54,13 @@ async fn two_workers_on_one_database_never_send_a_message_twice(backend: Backend
     let workers: Vec<_> = boxes
         .iter()
         .map(|sent| {
-            let worker = MailWorker::new(pool.clone(), Mailer::Memory(sent.clone()), &settings, Arc::new(tokio::sync::Notify::new())).unwrap();
+            let worker = MailWorker::new(
+                pool.clone(),
+                Mailer::Memory(sent.clone()),
+                &settings,
+                Arc::new(tokio::sync::Notify::new()),
+            )
+            .unwrap();
             tokio::spawn(async move {
                 let mut total = 0;
                 for _ in 0..20 {
@@ -74,4 +89,7 @@ async fn two_workers_on_one_database_never_send_a_message_twice(backend: Backend
     assert_eq!(recipients.len(), 40);
 }
 
-on_both_engines!(mail_queued_while_smtp_is_down_is_delivered_when_it_returns, two_workers_on_one_database_never_send_a_message_twice);
+on_both_engines!(
+    mail_queued_while_smtp_is_down_is_delivered_when_it_returns,
+    two_workers_on_one_database_never_send_a_message_twice
+);

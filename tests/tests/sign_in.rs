@@ -71,12 +71,17 @@ async fn an_expired_session_no_longer_works(backend: Backend) {
     assert_eq!(app.get("/admin/people").await.status(), 200);
 
     // The session was last used longer ago than the idle limit allows.
-    sqlx::query("UPDATE session SET last_seen_at = $1").bind("2020-01-01T00:00:00.000000Z").execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE session SET last_seen_at = $1")
+        .bind("2020-01-01T00:00:00.000000Z")
+        .execute(&app.pool)
+        .await
+        .unwrap();
 
     let response = app.get("/admin/people").await;
     assert_eq!(response.status(), 303);
     assert!(location(&response).starts_with("/sign-in?next="));
-    let sessions: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM session").fetch_one(&app.pool).await.unwrap();
+    let sessions: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM session").fetch_one(&app.pool).await.unwrap();
     assert_eq!(sessions, 0, "the expired session is removed");
 }
 
@@ -84,7 +89,11 @@ async fn a_session_past_its_absolute_expiry_no_longer_works(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_in_as_admin().await;
 
-    sqlx::query("UPDATE session SET expires_at = $1").bind("2020-01-01T00:00:00.000000Z").execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE session SET expires_at = $1")
+        .bind("2020-01-01T00:00:00.000000Z")
+        .execute(&app.pool)
+        .await
+        .unwrap();
 
     assert_eq!(app.get("/admin/people").await.status(), 303);
 }
@@ -99,7 +108,8 @@ async fn signing_out_ends_the_session_on_the_server(backend: Backend) {
 
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response), "/sign-in?signed_out=1");
-    let sessions: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM session").fetch_one(&app.pool).await.unwrap();
+    let sessions: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM session").fetch_one(&app.pool).await.unwrap();
     assert_eq!(sessions, 0);
     assert!(app.page("/sign-in?signed_out=1").await.contains("You have signed out."));
 }
@@ -119,7 +129,12 @@ async fn signing_in_again_rotates_the_session_token(backend: Backend) {
 async fn a_disabled_account_cannot_sign_in(backend: Backend) {
     let app = spawn_app(backend).await;
     let person = app.add_person("sam@example.org", "Sam Jones", false, &[]).await;
-    sqlx::query("UPDATE person SET disabled_at = $1 WHERE id = $2").bind(app::db::now()).bind(&person.id).execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE person SET disabled_at = $1 WHERE id = $2")
+        .bind(app::db::now())
+        .bind(&person.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
 
     let response = app.sign_in("sam@example.org", PASSWORD).await;
 

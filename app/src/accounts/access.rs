@@ -43,7 +43,9 @@ pub struct Visitor {
 
 /// The visitor of the current request (anonymous when there is no request context).
 pub fn visitor() -> Visitor {
-    use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<Visitor>().cloned()).unwrap_or_default()
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+        .unwrap_or_default()
 }
 
 pub fn require_signed_in() -> Result<SignedInUser, AppError> {

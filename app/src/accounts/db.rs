@@ -53,7 +53,11 @@ pub struct NewPerson<'a> {
     pub is_admin: bool,
 }
 
-pub async fn insert_person<'c>(db: impl Executor<'c, Database = Any>, person: &NewPerson<'_>, now: &str) -> Result<String, sqlx::Error> {
+pub async fn insert_person<'c>(
+    db: impl Executor<'c, Database = Any>,
+    person: &NewPerson<'_>,
+    now: &str,
+) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     sqlx::query(
         "INSERT INTO person (id, email, display_name, password_hash, is_admin, created_at, updated_at)
@@ -70,14 +74,20 @@ pub async fn insert_person<'c>(db: impl Executor<'c, Database = Any>, person: &N
     Ok(id)
 }
 
-pub async fn fetch_person_by_email<'c>(db: impl Executor<'c, Database = Any>, email: &str) -> Result<Option<PersonRow>, sqlx::Error> {
+pub async fn fetch_person_by_email<'c>(
+    db: impl Executor<'c, Database = Any>,
+    email: &str,
+) -> Result<Option<PersonRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE email = $1"))
         .bind(email)
         .fetch_optional(db)
         .await
 }
 
-pub async fn fetch_person<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<PersonRow>, sqlx::Error> {
+pub async fn fetch_person<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+) -> Result<Option<PersonRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = $1")).bind(id).fetch_optional(db).await
 }
 
@@ -85,7 +95,12 @@ pub async fn count_people<'c>(db: impl Executor<'c, Database = Any>) -> Result<i
     sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM person").fetch_one(db).await
 }
 
-pub async fn update_person_name<'c>(db: impl Executor<'c, Database = Any>, id: &str, name: &str, now: &str) -> Result<(), sqlx::Error> {
+pub async fn update_person_name<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    name: &str,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE person SET display_name = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(name)
@@ -95,7 +110,12 @@ pub async fn update_person_name<'c>(db: impl Executor<'c, Database = Any>, id: &
     Ok(())
 }
 
-pub async fn update_password_hash<'c>(db: impl Executor<'c, Database = Any>, id: &str, hash: &str, now: &str) -> Result<(), sqlx::Error> {
+pub async fn update_password_hash<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    hash: &str,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE person SET password_hash = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(hash)
@@ -106,7 +126,12 @@ pub async fn update_password_hash<'c>(db: impl Executor<'c, Database = Any>, id:
 }
 
 /// Disables (with the time) or re-enables (with `None`) an account.
-pub async fn update_disabled<'c>(db: impl Executor<'c, Database = Any>, id: &str, disabled_at: Option<&str>, now: &str) -> Result<(), sqlx::Error> {
+pub async fn update_disabled<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    disabled_at: Option<&str>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE person SET disabled_at = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(disabled_at)
@@ -116,7 +141,12 @@ pub async fn update_disabled<'c>(db: impl Executor<'c, Database = Any>, id: &str
     Ok(())
 }
 
-pub async fn update_admin<'c>(db: impl Executor<'c, Database = Any>, id: &str, is_admin: bool, now: &str) -> Result<(), sqlx::Error> {
+pub async fn update_admin<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    is_admin: bool,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE person SET is_admin = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(flag(is_admin))
@@ -129,7 +159,9 @@ pub async fn update_admin<'c>(db: impl Executor<'c, Database = Any>, id: &str, i
 /// Everyone, by name, with their roles: the administrator's people list.
 pub async fn list_people(pool: &sqlx::AnyPool) -> Result<Vec<PersonSummary>, sqlx::Error> {
     let people: Vec<PersonRow> =
-        sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY lower(display_name), email")).fetch_all(pool).await?;
+        sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY lower(display_name), email"))
+            .fetch_all(pool)
+            .await?;
     let roles: Vec<RoleRow> = sqlx::query_as(
         "SELECT g.person_id, g.service_id, s.name AS service_name, g.role
          FROM role_grant g JOIN service s ON s.id = g.service_id ORDER BY s.name, g.role",
@@ -168,7 +200,10 @@ impl PersonRow {
 
 // ---- roles --------------------------------------------------------------------------------------------
 
-pub async fn list_roles_of<'c>(db: impl Executor<'c, Database = Any>, person_id: &str) -> Result<Vec<ServiceRole>, sqlx::Error> {
+pub async fn list_roles_of<'c>(
+    db: impl Executor<'c, Database = Any>,
+    person_id: &str,
+) -> Result<Vec<ServiceRole>, sqlx::Error> {
     let rows: Vec<RoleRow> = sqlx::query_as(
         "SELECT g.person_id, g.service_id, s.name AS service_name, g.role
          FROM role_grant g JOIN service s ON s.id = g.service_id WHERE g.person_id = $1 ORDER BY s.name, g.role",
@@ -200,7 +235,12 @@ pub async fn insert_role_grant<'c>(
     Ok(())
 }
 
-pub async fn delete_role_grant<'c>(db: impl Executor<'c, Database = Any>, person_id: &str, service_id: &str, role: Role) -> Result<u64, sqlx::Error> {
+pub async fn delete_role_grant<'c>(
+    db: impl Executor<'c, Database = Any>,
+    person_id: &str,
+    service_id: &str,
+    role: Role,
+) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM role_grant WHERE person_id = $1 AND service_id = $2 AND role = $3")
         .bind(person_id)
         .bind(service_id)
@@ -212,7 +252,11 @@ pub async fn delete_role_grant<'c>(db: impl Executor<'c, Database = Any>, person
 
 // ---- services -----------------------------------------------------------------------------------------
 
-pub async fn insert_service<'c>(db: impl Executor<'c, Database = Any>, name: &str, now: &str) -> Result<String, sqlx::Error> {
+pub async fn insert_service<'c>(
+    db: impl Executor<'c, Database = Any>,
+    name: &str,
+    now: &str,
+) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     sqlx::query("INSERT INTO service (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)")
         .bind(&id)
@@ -223,7 +267,12 @@ pub async fn insert_service<'c>(db: impl Executor<'c, Database = Any>, name: &st
     Ok(id)
 }
 
-pub async fn update_service_name<'c>(db: impl Executor<'c, Database = Any>, id: &str, name: &str, now: &str) -> Result<u64, sqlx::Error> {
+pub async fn update_service_name<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    name: &str,
+    now: &str,
+) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("UPDATE service SET name = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(name)
@@ -240,13 +289,19 @@ struct ServiceRow {
 }
 
 pub async fn list_services<'c>(db: impl Executor<'c, Database = Any>) -> Result<Vec<ServiceSummary>, sqlx::Error> {
-    let rows: Vec<ServiceRow> = sqlx::query_as("SELECT id, name FROM service ORDER BY lower(name)").fetch_all(db).await?;
+    let rows: Vec<ServiceRow> =
+        sqlx::query_as("SELECT id, name FROM service ORDER BY lower(name)").fetch_all(db).await?;
     Ok(rows.into_iter().map(|r| ServiceSummary { id: r.id, name: r.name }).collect())
 }
 
-pub async fn fetch_service_by_name<'c>(db: impl Executor<'c, Database = Any>, name: &str) -> Result<Option<ServiceSummary>, sqlx::Error> {
-    let row: Option<ServiceRow> =
-        sqlx::query_as("SELECT id, name FROM service WHERE lower(name) = lower($1)").bind(name).fetch_optional(db).await?;
+pub async fn fetch_service_by_name<'c>(
+    db: impl Executor<'c, Database = Any>,
+    name: &str,
+) -> Result<Option<ServiceSummary>, sqlx::Error> {
+    let row: Option<ServiceRow> = sqlx::query_as("SELECT id, name FROM service WHERE lower(name) = lower($1)")
+        .bind(name)
+        .fetch_optional(db)
+        .await?;
     Ok(row.map(|r| ServiceSummary { id: r.id, name: r.name }))
 }
 
@@ -274,7 +329,10 @@ pub async fn insert_session<'c>(
 }
 
 /// The session with this token hash, if its account is enabled; the caller checks expiry.
-pub async fn fetch_live_session<'c>(db: impl Executor<'c, Database = Any>, token_hash: &str) -> Result<Option<LiveSessionRow>, sqlx::Error> {
+pub async fn fetch_live_session<'c>(
+    db: impl Executor<'c, Database = Any>,
+    token_hash: &str,
+) -> Result<Option<LiveSessionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT s.id AS session_id, s.person_id, s.last_seen_at, s.expires_at, p.display_name, p.email, p.is_admin
          FROM session s JOIN person p ON p.id = s.person_id
@@ -285,7 +343,11 @@ pub async fn fetch_live_session<'c>(db: impl Executor<'c, Database = Any>, token
     .await
 }
 
-pub async fn touch_session<'c>(db: impl Executor<'c, Database = Any>, session_id: &str, now: &str) -> Result<(), sqlx::Error> {
+pub async fn touch_session<'c>(
+    db: impl Executor<'c, Database = Any>,
+    session_id: &str,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE session SET last_seen_at = $2 WHERE id = $1").bind(session_id).bind(now).execute(db).await?;
     Ok(())
 }
@@ -369,7 +431,12 @@ pub async fn consume_link_token<'c>(
 }
 
 /// Voids a person's other unused links of one purpose, so only the newest invitation or reset works.
-pub async fn void_link_tokens<'c>(db: impl Executor<'c, Database = Any>, person_id: &str, purpose: &str, now: &str) -> Result<(), sqlx::Error> {
+pub async fn void_link_tokens<'c>(
+    db: impl Executor<'c, Database = Any>,
+    person_id: &str,
+    purpose: &str,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE account_token SET used_at = $3 WHERE person_id = $1 AND purpose = $2 AND used_at IS NULL")
         .bind(person_id)
         .bind(purpose)
@@ -380,7 +447,15 @@ pub async fn void_link_tokens<'c>(db: impl Executor<'c, Database = Any>, person_
 }
 
 /// Ends a person's sessions other than the one in use: after they change their own password.
-pub async fn delete_other_sessions_of<'c>(db: impl Executor<'c, Database = Any>, person_id: &str, keep_session_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM session WHERE person_id = $1 AND id <> $2").bind(person_id).bind(keep_session_id).execute(db).await?;
+pub async fn delete_other_sessions_of<'c>(
+    db: impl Executor<'c, Database = Any>,
+    person_id: &str,
+    keep_session_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM session WHERE person_id = $1 AND id <> $2")
+        .bind(person_id)
+        .bind(keep_session_id)
+        .execute(db)
+        .await?;
     Ok(())
 }

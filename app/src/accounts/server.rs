@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::types::{LinkHolder, LinkPurpose, PersonSummary, ServiceSummary};
 #[cfg(feature = "ssr")]
 use super::{
     access::{require_admin, require_signed_in, visitor},
@@ -11,7 +12,6 @@ use super::{
     types::Role,
     validate::{DisplayName, EmailAddress, NewPassword, ServiceName},
 };
-use super::types::{LinkHolder, LinkPurpose, PersonSummary, ServiceSummary};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
@@ -50,7 +50,8 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<St
 
     let who = visitor();
     state.throttle.attempt(email_address.as_str(), &who.client).map_err(keep)?;
-    let person = db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none());
+    let person =
+        db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none());
     let matches = password::verify_password(&password, person.as_ref().and_then(|p| p.password_hash.as_deref())).await;
     let Some(person) = person.filter(|_| matches) else {
         tracing::info!("sign-in refused");
@@ -94,7 +95,9 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let email_address = EmailAddress::parse(&email).map_err(|m| keep(AppError::field("email", m)))?;
     state.throttle.attempt(email_address.as_str(), &visitor().client).map_err(keep)?;
 
-    if let Some(person) = db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none()) {
+    if let Some(person) =
+        db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none())
+    {
         let token = session::new_token();
         let now_at = chrono::Utc::now();
         let purpose = LinkPurpose::PasswordReset.as_str();
@@ -102,7 +105,15 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         let mut tx = state.pool.begin().await?;
         db::void_link_tokens(&mut *tx, &person.id, purpose, &timestamp(now_at)).await?;
         let expires = timestamp(now_at + chrono::Duration::minutes(RESET_MINUTES));
-        db::insert_link_token(&mut *tx, &session::hash_token(&token), &person.id, purpose, &timestamp(now_at), &expires).await?;
+        db::insert_link_token(
+            &mut *tx,
+            &session::hash_token(&token),
+            &person.id,
+            purpose,
+            &timestamp(now_at),
+            &expires,
+        )
+        .await?;
         let message = emails::password_reset(&person.email, &person.display_name, &state.site.organisation, &link);
         mail::enqueue(&mut *tx, &message).await?;
         tx.commit().await?;
@@ -155,7 +166,8 @@ pub async fn reset_password(token: String, password: String, confirm_password: S
     let mut tx = state.pool.begin().await?;
     let purpose = LinkPurpose::PasswordReset.as_str();
     let now_at = now();
-    let Some(person_id) = db::consume_link_token(&mut *tx, &session::hash_token(&token), purpose, &now_at).await? else {
+    let Some(person_id) = db::consume_link_token(&mut *tx, &session::hash_token(&token), purpose, &now_at).await?
+    else {
         return Err(AppError::Conflict(LINK_USED.into()));
     };
     db::update_password_hash(&mut *tx, &person_id, &hash, &now_at).await?;
@@ -170,7 +182,12 @@ pub async fn reset_password(token: String, password: String, confirm_password: S
 /// Accepts an invitation: the person confirms their name, chooses a password and is signed in. Open to
 /// everyone holding a live invitation link; the link works once.
 #[server(endpoint = "/accept_invitation")]
-pub async fn accept_invitation(token: String, name: String, password: String, confirm_password: String) -> Result<String, AppError> {
+pub async fn accept_invitation(
+    token: String,
+    name: String,
+    password: String,
+    confirm_password: String,
+) -> Result<String, AppError> {
     let state = state()?;
     let keep = |e: AppError| e.keeping(&[("name", name.as_str())]);
     let mut errors = FormErrors::new();
@@ -183,12 +200,14 @@ pub async fn accept_invitation(token: String, name: String, password: String, co
     let mut tx = state.pool.begin().await?;
     let now_at = now();
     let purpose = LinkPurpose::Invitation.as_str();
-    let Some(person_id) = db::consume_link_token(&mut *tx, &session::hash_token(&token), purpose, &now_at).await? else {
+    let Some(person_id) = db::consume_link_token(&mut *tx, &session::hash_token(&token), purpose, &now_at).await?
+    else {
         return Err(keep(AppError::Conflict(LINK_USED.into())));
     };
     db::update_person_name(&mut *tx, &person_id, display_name.as_str(), &now_at).await?;
     db::update_password_hash(&mut *tx, &person_id, &hash, &now_at).await?;
-    audit::record(&mut *tx, Some(&person_id), "invitation_accepted", "person", &person_id, serde_json::json!({})).await?;
+    audit::record(&mut *tx, Some(&person_id), "invitation_accepted", "person", &person_id, serde_json::json!({}))
+        .await?;
     let session_token = session::start(&mut *tx, &person_id, &state.security).await?;
     tx.commit().await?;
     tracing::info!(person.id = %person_id, "invitation accepted");
@@ -202,7 +221,8 @@ pub async fn accept_invitation(token: String, name: String, password: String, co
 #[server(endpoint = "/update_my_name")]
 pub async fn update_my_name(name: String) -> Result<(), AppError> {
     let user = require_signed_in()?;
-    let display_name = DisplayName::parse(&name).map_err(|m| AppError::field("name", m).keeping(&[("name", name.as_str())]))?;
+    let display_name =
+        DisplayName::parse(&name).map_err(|m| AppError::field("name", m).keeping(&[("name", name.as_str())]))?;
     let state = state()?;
     let mut tx = state.pool.begin().await?;
     db::update_person_name(&mut *tx, &user.id, display_name.as_str(), &now()).await?;
@@ -214,7 +234,11 @@ pub async fn update_my_name(name: String) -> Result<(), AppError> {
 
 /// Changes the caller's own password after checking the current one, and ends their other sessions.
 #[server(endpoint = "/change_my_password")]
-pub async fn change_my_password(current_password: String, new_password: String, confirm_password: String) -> Result<(), AppError> {
+pub async fn change_my_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
     state.throttle.attempt(&user.email, &visitor().client)?;
@@ -269,7 +293,12 @@ pub async fn list_services() -> Result<Vec<ServiceSummary>, AppError> {
 pub async fn invite_person(email: String, name: String, service_id: String, role: String) -> Result<String, AppError> {
     let admin = require_admin()?;
     let keep = |e: AppError| {
-        e.keeping(&[("email", email.as_str()), ("name", name.as_str()), ("service_id", service_id.as_str()), ("role", role.as_str())])
+        e.keeping(&[
+            ("email", email.as_str()),
+            ("name", name.as_str()),
+            ("service_id", service_id.as_str()),
+            ("role", role.as_str()),
+        ])
     };
     let mut errors = FormErrors::new();
     let email_address = EmailAddress::parse(&email).map_err(|m| errors.add("email", m)).ok();
@@ -287,7 +316,9 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
         }
     };
     errors.into_result().map_err(keep)?;
-    let (Some(email_address), Some(display_name)) = (email_address, display_name) else { return Err(AppError::Internal) };
+    let (Some(email_address), Some(display_name)) = (email_address, display_name) else {
+        return Err(AppError::Internal);
+    };
 
     let state = state()?;
     let now_at = chrono::Utc::now();
@@ -295,11 +326,19 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
     let mut tx = state.pool.begin().await?;
     let person_id = match db::fetch_person_by_email(&mut *tx, email_address.as_str()).await? {
         Some(existing) if existing.password_hash.is_some() => {
-            return Err(keep(AppError::field("email", "This person already has an account. Find them in the list to change their roles.")));
+            return Err(keep(AppError::field(
+                "email",
+                "This person already has an account. Find them in the list to change their roles.",
+            )));
         }
         Some(existing) => existing.id,
         None => {
-            let new_person = db::NewPerson { email: email_address.as_str(), name: display_name.as_str(), password_hash: None, is_admin: false };
+            let new_person = db::NewPerson {
+                email: email_address.as_str(),
+                name: display_name.as_str(),
+                password_hash: None,
+                is_admin: false,
+            };
             db::insert_person(&mut *tx, &new_person, &now_text).await.map_err(|e| {
                 if is_unique_violation(&e) {
                     keep(AppError::field("email", "This person already has an account."))
@@ -311,7 +350,9 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
     };
     if let Some((service_id, role)) = &grant {
         db::insert_role_grant(&mut *tx, &person_id, service_id, *role, &now_text).await.map_err(|e| match e {
-            sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => keep(AppError::field("service_id", "Choose a service from the list")),
+            sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => {
+                keep(AppError::field("service_id", "Choose a service from the list"))
+            }
             other => AppError::from(other),
         })?;
     }
@@ -321,7 +362,8 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
     let expires = timestamp(now_at + chrono::Duration::days(INVITATION_DAYS));
     db::insert_link_token(&mut *tx, &session::hash_token(&token), &person_id, purpose, &now_text, &expires).await?;
     let link = link_to(&state, "/invitation", &token);
-    let message = emails::invitation(email_address.as_str(), display_name.as_str(), &state.site.organisation, &link, &admin.name);
+    let message =
+        emails::invitation(email_address.as_str(), display_name.as_str(), &state.site.organisation, &link, &admin.name);
     mail::enqueue(&mut *tx, &message).await?;
     let detail = serde_json::json!({ "role": grant.as_ref().map(|(s, r)| format!("{s}:{}", r.as_str())) });
     audit::record(&mut *tx, Some(&admin.id), "invited", "person", &person_id, detail).await?;
@@ -347,7 +389,9 @@ pub async fn grant_role(person_id: String, service_id: String, role: String) -> 
     let mut tx = state.pool.begin().await?;
     db::fetch_person(&mut *tx, &person_id).await?.ok_or(AppError::NotFound)?;
     db::insert_role_grant(&mut *tx, &person_id, &service_id, role, &now()).await.map_err(|e| match e {
-        sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => AppError::field("service_id", "Choose a service from the list"),
+        sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => {
+            AppError::field("service_id", "Choose a service from the list")
+        }
         other => AppError::from(other),
     })?;
     let detail = serde_json::json!({ "service_id": service_id, "role": role.as_str() });
@@ -430,7 +474,15 @@ pub async fn create_service(name: String) -> Result<String, AppError> {
             AppError::from(e)
         }
     })?;
-    audit::record(&mut *tx, Some(&admin.id), "service_created", "service", &id, serde_json::json!({ "name": service_name.as_str() })).await?;
+    audit::record(
+        &mut *tx,
+        Some(&admin.id),
+        "service_created",
+        "service",
+        &id,
+        serde_json::json!({ "name": service_name.as_str() }),
+    )
+    .await?;
     tx.commit().await?;
     redirect_plain_post("/admin/services");
     Ok(id)
@@ -456,7 +508,15 @@ pub async fn rename_service(service_id: String, name: String) -> Result<(), AppE
     if changed == 0 {
         return Err(AppError::NotFound);
     }
-    audit::record(&mut *tx, Some(&admin.id), "service_renamed", "service", &service_id, serde_json::json!({ "name": service_name.as_str() })).await?;
+    audit::record(
+        &mut *tx,
+        Some(&admin.id),
+        "service_renamed",
+        "service",
+        &service_id,
+        serde_json::json!({ "name": service_name.as_str() }),
+    )
+    .await?;
     tx.commit().await?;
     redirect_plain_post("/admin/services");
     Ok(())

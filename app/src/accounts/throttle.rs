@@ -29,8 +29,9 @@ impl Default for SignInThrottle {
 impl SignInThrottle {
     pub fn new() -> Self {
         let per_minute = Quota::per_minute(ONE).allow_burst(ACCOUNT_BURST);
-        let every_two_seconds =
-            Quota::with_period(std::time::Duration::from_secs(2)).unwrap_or(Quota::per_second(ONE)).allow_burst(CLIENT_BURST);
+        let every_two_seconds = Quota::with_period(std::time::Duration::from_secs(2))
+            .unwrap_or(Quota::per_second(ONE))
+            .allow_burst(CLIENT_BURST);
         Self { per_account: RateLimiter::keyed(per_minute), per_client: RateLimiter::keyed(every_two_seconds) }
     }
 

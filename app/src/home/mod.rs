@@ -22,11 +22,7 @@ const WAYS_TO_BE_INVOLVED: [(&str, &str, &str); 5] = [
         "Join the service steering group, where staff, patients and others meet to decide how the service \
          develops.",
     ),
-    (
-        "Inclusion",
-        "Help run the service",
-        "Take on a volunteer role, or help lead education sessions alongside staff.",
-    ),
+    ("Inclusion", "Help run the service", "Take on a volunteer role, or help lead education sessions alongside staff."),
     (
         "Partnership",
         "Share decisions",

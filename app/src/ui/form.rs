@@ -81,7 +81,12 @@ fn field_parts(
     name: &str,
     hint: Option<String>,
     status: FormStatus,
-) -> (impl Fn() -> &'static str + Send + Sync + Clone + 'static, impl IntoView, impl IntoView, impl Fn() -> Option<String> + Send + Sync + Clone + 'static) {
+) -> (
+    impl Fn() -> &'static str + Send + Sync + Clone + 'static,
+    impl IntoView,
+    impl IntoView,
+    impl Fn() -> Option<String> + Send + Sync + Clone + 'static,
+) {
     let field = name.to_owned();
     let has_error = {
         let field = field.clone();
@@ -110,8 +115,10 @@ fn field_parts(
         }
     };
     let described_by = move || {
-        let ids: Vec<&str> =
-            [has_hint.then_some(hint_id.as_str()), has_error().then_some(error_id.as_str())].into_iter().flatten().collect();
+        let ids: Vec<&str> = [has_hint.then_some(hint_id.as_str()), has_error().then_some(error_id.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     (group_class, hint_view, error_view, described_by)

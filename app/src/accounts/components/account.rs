@@ -18,9 +18,13 @@ pub fn AccountPage() -> impl IntoView {
     let password_status = FormStatus::of(change_password);
     let query = use_query_map();
     let saved = move || {
-        if matches!(change_password.value().get(), Some(Ok(()))) || query.with(|q| q.get("saved").as_deref() == Some("password")) {
+        if matches!(change_password.value().get(), Some(Ok(())))
+            || query.with(|q| q.get("saved").as_deref() == Some("password"))
+        {
             Some("Your password has been changed. You have been signed out everywhere else.")
-        } else if matches!(rename.value().get(), Some(Ok(()))) || query.with(|q| q.get("saved").as_deref() == Some("name")) {
+        } else if matches!(rename.value().get(), Some(Ok(())))
+            || query.with(|q| q.get("saved").as_deref() == Some("name"))
+        {
             Some("Your name has been saved.")
         } else {
             None

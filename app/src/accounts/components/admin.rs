@@ -151,7 +151,13 @@ pub fn AdminPersonPage() -> impl IntoView {
     let administrator = ServerAction::<SetAdministrator>::new();
     let person = Resource::new(
         move || {
-            (params.with(|p| p.get("id")).unwrap_or_default(), grant.version().get(), revoke.version().get(), disable.version().get(), administrator.version().get())
+            (
+                params.with(|p| p.get("id")).unwrap_or_default(),
+                grant.version().get(),
+                revoke.version().get(),
+                disable.version().get(),
+                administrator.version().get(),
+            )
         },
         |(id, ..)| get_person(id),
     );
