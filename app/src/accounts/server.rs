@@ -63,7 +63,7 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<St
     if let Some(old) = who.user {
         db::delete_session(&mut *tx, &old.session_id).await?;
     }
-    let token = session::start(&mut *tx, &person.id, &state.security).await?;
+    let token = session::start(&mut tx, &person.id, &state.security).await?;
     tx.commit().await?;
     tracing::info!(person.id = %person.id, "signed in");
 
@@ -208,7 +208,7 @@ pub async fn accept_invitation(
     db::update_password_hash(&mut *tx, &person_id, &hash, &now_at).await?;
     audit::record(&mut *tx, Some(&person_id), "invitation_accepted", "person", &person_id, serde_json::json!({}))
         .await?;
-    let session_token = session::start(&mut *tx, &person_id, &state.security).await?;
+    let session_token = session::start(&mut tx, &person_id, &state.security).await?;
     tx.commit().await?;
     tracing::info!(person.id = %person_id, "invitation accepted");
 
