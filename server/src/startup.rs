@@ -1,7 +1,11 @@
 //! Building and running the application: the database, the mail worker, housekeeping and the web server,
 //! assembled the same way for `continuum serve` and for the tests (which bind port 0).
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use anyhow::Context;
 use app::{
@@ -21,7 +25,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::AnyPool;
 use tokio::{net::TcpListener, sync::watch};
 use tower_http::{
@@ -121,8 +125,19 @@ impl Application {
     }
 }
 
+/// The app's routes, generated once per process.
+///
+/// Generating them sets a process-global flag in Leptos that suspends the first poll of any resource while it
+/// is set (leptos-rs/leptos#4773): a page rendering on another thread at that moment never finishes. Doing it
+/// once, before any server in the process can serve, closes that window; it matters wherever one process builds
+/// several apps, as the tests do.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
     let not_found = {
