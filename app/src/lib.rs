@@ -7,6 +7,8 @@
 pub mod accounts;
 pub mod error;
 pub mod home;
+pub mod ledger;
+pub mod reports;
 pub mod routes;
 pub mod site;
 pub mod ui;

@@ -12,6 +12,8 @@ use crate::{
         ResetPasswordPage, SignInPage, SignOutPage,
     },
     home::HomePage,
+    ledger::components::{ActivityDetailPage, EditActivityPage, LedgerPage, RecordActivityPage},
+    reports::components::ContinuumProfilePage,
     ui::NotFoundPage,
 };
 
@@ -31,6 +33,11 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/admin/services") view=AdminServicesPage ssr=SsrMode::Async />
             <Route path=path!("/admin/people") view=AdminPeoplePage ssr=SsrMode::Async />
             <Route path=path!("/admin/people/:id") view=AdminPersonPage ssr=SsrMode::Async />
+            <Route path=path!("/ledger") view=LedgerPage ssr=SsrMode::Async />
+            <Route path=path!("/ledger/new") view=RecordActivityPage ssr=SsrMode::Async />
+            <Route path=path!("/ledger/:id") view=ActivityDetailPage ssr=SsrMode::Async />
+            <Route path=path!("/ledger/:id/edit") view=EditActivityPage ssr=SsrMode::Async />
+            <Route path=path!("/reports/continuum-profile") view=ContinuumProfilePage ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -35,7 +35,7 @@ use tower_http::{
 
 use crate::{
     config::Settings,
-    db, health,
+    db, exports, health,
     mail::{MailWorker, Mailer},
     security::{self, Gate},
 };
@@ -155,6 +155,7 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/reports/continuum-profile.csv", get(exports::continuum_profile_csv))
         .leptos_routes_with_context(
             &state,
             routes,

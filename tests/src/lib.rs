@@ -194,6 +194,37 @@ impl TestApp {
         TestPerson { id, email: email.to_owned(), name: name.to_owned() }
     }
 
+    /// Adds a ledger activity directly in the database: `patients` and `carers` took part on `day`.
+    pub async fn add_activity(&self, service_id: &str, level: &str, day: &str, patients: i64, carers: i64) -> String {
+        let activity = app::ledger::db::NewActivity {
+            service_id: service_id.to_owned(),
+            level: level.parse().expect("a level"),
+            kind: app::ledger::types::ActivityKind::Other,
+            title: format!("{level} activity on {day}"),
+            happened_on: day.to_owned(),
+            participants: app::ledger::types::Participants { patients, carers, staff: 1, others: 0 },
+            purpose: String::new(),
+            outcome: String::new(),
+            recorded_by: None,
+        };
+        app::ledger::db::insert_activity(&self.pool, &activity).await.expect("insert activity")
+    }
+
+    /// Makes a person with roles in existing services, and signs them in on a new client of their own.
+    pub async fn person_signed_in(&self, email: &str, roles: &[(&str, Role)]) -> reqwest::Client {
+        self.add_person(email, email, false, roles).await;
+        let client = new_client();
+        let response = client
+            .post(self.url("/api/sign_in"))
+            .header(header::ORIGIN, &self.address)
+            .form(&[("email", email), ("password", PASSWORD), ("next", "/")])
+            .send()
+            .await
+            .expect("sign in");
+        assert_signed_in(response);
+        client
+    }
+
     /// Signs in through the sign-in form; returns the response (a redirect on success).
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {
         self.post_form("/api/sign_in", "/sign-in", &[("email", email), ("password", password), ("next", "/")]).await

@@ -22,6 +22,17 @@ impl SignedInUser {
         self.roles.iter().any(|r| r.service_id == service_id && r.role == role)
     }
 
+    /// Whether this person may keep the involvement ledger of a service: its staff and managers, and
+    /// administrators for every service.
+    pub fn keeps_ledger_of(&self, service_id: &str) -> bool {
+        self.is_admin || self.has_role_in(service_id, Role::Staff) || self.has_role_in(service_id, Role::Manager)
+    }
+
+    /// Whether this person keeps any service's ledger.
+    pub fn keeps_a_ledger(&self) -> bool {
+        self.is_admin || self.roles.iter().any(|r| matches!(r.role, Role::Staff | Role::Manager))
+    }
+
     pub fn summary(&self) -> UserSummary {
         UserSummary {
             id: self.id.clone(),
@@ -55,6 +66,16 @@ pub fn require_signed_in() -> Result<SignedInUser, AppError> {
 pub fn require_admin() -> Result<SignedInUser, AppError> {
     let user = require_signed_in()?;
     if user.is_admin {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A member of staff, a manager or an administrator: someone who keeps a service's involvement ledger.
+pub fn require_ledger_keeper() -> Result<SignedInUser, AppError> {
+    let user = require_signed_in()?;
+    if user.keeps_a_ledger() {
         Ok(user)
     } else {
         Err(AppError::Forbidden)

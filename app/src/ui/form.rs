@@ -23,6 +23,11 @@ impl FormStatus {
         Self { error: Signal::derive(move || action.value().get().and_then(Result::err)) }
     }
 
+    /// For controls outside any action, such as the filters of a list (a plain GET form).
+    pub fn none() -> Self {
+        Self { error: Signal::derive(|| None) }
+    }
+
     pub fn error(&self) -> Signal<Option<AppError>> {
         self.error
     }
@@ -207,6 +212,96 @@ pub fn Select(
                     })
                     .collect_view()}
             </select>
+        </div>
+    }
+}
+
+/// A labelled multi-line text box.
+#[component]
+pub fn Textarea(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    status: FormStatus,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
+    let initial = status.kept(&name).or(value).unwrap_or_default();
+    let textarea_class = {
+        let field = name.clone();
+        move || {
+            if status.message_for(&field).is_some() {
+                "nhsuk-textarea nhsuk-textarea--error"
+            } else {
+                "nhsuk-textarea"
+            }
+        }
+    };
+    view! {
+        <div class=group_class>
+            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            {hint_view}
+            {error_view}
+            <textarea class=textarea_class id=name.clone() name=name rows=rows aria-describedby=described_by>{initial}</textarea>
+        </div>
+    }
+}
+
+/// One choice among radio buttons: its value, its label, and an optional hint beneath it.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// A question answered by choosing one of several radio buttons, in a fieldset with a legend. The first
+/// radio's id is the field's name, so the error summary's link lands on it.
+#[component]
+pub fn Radios(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    status: FormStatus,
+    choices: Vec<Choice>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
+    let chosen = status.kept(&name).or(value).unwrap_or_default();
+    view! {
+        <div class=group_class>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                {hint_view}
+                {error_view}
+                <div class="nhsuk-radios">
+                    {choices
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, choice)| {
+                            let id = if index == 0 { name.clone() } else { format!("{name}-{index}") };
+                            let hint_id = format!("{id}-item-hint");
+                            let checked = choice.value == chosen;
+                            view! {
+                                <div class="nhsuk-radios__item">
+                                    <input
+                                        class="nhsuk-radios__input"
+                                        id=id.clone()
+                                        name=name.clone()
+                                        type="radio"
+                                        value=choice.value
+                                        checked=checked
+                                        aria-describedby=choice.hint.is_some().then(|| hint_id.clone())
+                                    />
+                                    <label class="nhsuk-label nhsuk-radios__label" for=id>{choice.label}</label>
+                                    {choice.hint.map(|text| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{text}</div> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
         </div>
     }
 }

@@ -21,7 +21,8 @@ fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str
     let mut links = vec![("/", "Home")];
     if let Some(user) = user {
         if user.is_admin || user.has_role(Role::Staff) || user.has_role(Role::Manager) {
-            // Staff pages arrive with the ledger; until then administrators manage accounts here.
+            links.push(("/ledger", "Ledger"));
+            links.push(("/reports/continuum-profile", "Continuum profile"));
         }
         if user.is_admin {
             links.push(("/admin/services", "Services"));

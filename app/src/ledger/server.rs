@@ -1,0 +1,271 @@
+//! The ledger's server functions. Only staff and managers of a service (and administrators) reach its ledger;
+//! each function checks that first, then the row-level access to the service concerned.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::types::{Activity, ActivityPage};
+use crate::{accounts::types::ServiceSummary, error::AppError};
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{
+        access::{require_ledger_keeper, SignedInUser},
+        db as accounts_db,
+    },
+    audit,
+    forms::redirect_plain_post,
+    ledger::{
+        db::{self, ActivityFilter, NewActivity},
+        validate::ActivityFields,
+    },
+    state::state,
+};
+
+/// Activities per page of the ledger.
+pub const PER_PAGE: i64 = 25;
+
+/// One line of an activity's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub what: String,
+    pub who: Option<String>,
+}
+
+/// An activity with its history, for its own page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityDetail {
+    pub activity: Activity,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The services whose ledger the caller keeps.
+#[cfg(feature = "ssr")]
+pub async fn services_kept_by(user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
+    let all = accounts_db::list_services(&state()?.pool).await?;
+    Ok(all.into_iter().filter(|s| user.keeps_ledger_of(&s.id)).collect())
+}
+
+#[cfg(feature = "ssr")]
+fn ensure_keeps(user: &SignedInUser, service_id: &str) -> Result<(), AppError> {
+    if user.keeps_ledger_of(service_id) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The services the caller may record activities for.
+#[server(endpoint = "/ledger_services")]
+pub async fn ledger_services() -> Result<Vec<ServiceSummary>, AppError> {
+    let user = require_ledger_keeper()?;
+    services_kept_by(&user).await
+}
+
+/// One page of the ledger, filtered. Empty filter fields mean "any"; the caller sees only services they keep.
+#[server(endpoint = "/list_activities")]
+pub async fn list_activities(
+    service_id: String,
+    level: String,
+    kind: String,
+    from: String,
+    to: String,
+    page: i64,
+) -> Result<ActivityPage, AppError> {
+    let user = require_ledger_keeper()?;
+    let kept = services_kept_by(&user).await?;
+    let service_ids: Vec<String> = if service_id.is_empty() {
+        kept.into_iter().map(|s| s.id).collect()
+    } else {
+        ensure_keeps(&user, &service_id)?;
+        vec![service_id]
+    };
+    // A filter value that does not parse is ignored rather than refused: these come from links and a form of
+    // drop-down lists, so only a hand-edited address can carry one.
+    let day =
+        |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(|d| d.format("%Y-%m-%d").to_string());
+    let filter = ActivityFilter {
+        service_ids,
+        level: level.parse().ok(),
+        kind: kind.parse().ok(),
+        from: day(&from),
+        to: day(&to),
+    };
+    let page = page.max(1);
+    let (activities, total) = db::list_activities(&state()?.pool, &filter, page, PER_PAGE).await?;
+    Ok(ActivityPage { activities, total, page, per_page: PER_PAGE })
+}
+
+/// One activity and its history.
+#[server(endpoint = "/get_activity")]
+pub async fn get_activity(activity_id: String) -> Result<ActivityDetail, AppError> {
+    let user = require_ledger_keeper()?;
+    let pool = state()?.pool;
+    let activity = db::fetch_activity(&pool, &activity_id).await?.ok_or(AppError::NotFound)?;
+    // Someone from another service learns nothing, not even that the activity exists.
+    if !user.keeps_ledger_of(&activity.service_id) {
+        return Err(AppError::NotFound);
+    }
+    let history = db::list_history(&pool, &activity_id)
+        .await?
+        .into_iter()
+        .map(|h| HistoryEntry {
+            at: h.at,
+            what: match h.action.as_str() {
+                "activity_recorded" => "Recorded".to_owned(),
+                "activity_changed" => "Changed".to_owned(),
+                other => other.replace('_', " "),
+            },
+            who: h.actor_name,
+        })
+        .collect();
+    Ok(ActivityDetail { activity, history })
+}
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// Records an activity by hand.
+#[server(endpoint = "/record_activity")]
+pub async fn record_activity(
+    service_id: String,
+    level: String,
+    kind: String,
+    title: String,
+    happened_on: String,
+    patients: String,
+    carers: String,
+    staff: String,
+    others: String,
+    purpose: String,
+    outcome: String,
+) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
+    let mut kept = fields.kept();
+    kept.push(("service_id", &service_id));
+    let keep = |e: AppError| e.keeping(&kept);
+    if service_id.is_empty() {
+        return Err(keep(AppError::field("service_id", "Choose the service")));
+    }
+    ensure_keeps(&user, &service_id)?;
+    let parsed = fields.parse(today()).map_err(|e| keep(AppError::Validation(e)))?;
+    let activity = NewActivity {
+        service_id: service_id.clone(),
+        level: parsed.level,
+        kind: parsed.kind,
+        title: parsed.title,
+        happened_on: parsed.happened_on,
+        participants: parsed.participants,
+        purpose: parsed.purpose,
+        outcome: parsed.outcome,
+        recorded_by: Some(user.id.clone()),
+    };
+    let state = state()?;
+    let mut tx = state.pool.begin().await?;
+    let id = db::insert_activity(&mut *tx, &activity).await?;
+    audit::record(&mut *tx, Some(&user.id), "activity_recorded", "activity", &id, snapshot(&activity)).await?;
+    tx.commit().await?;
+    tracing::info!(activity.id = %id, "activity recorded");
+    redirect_plain_post(&format!("/ledger/{id}?saved=1"));
+    Ok(id)
+}
+
+/// What an activity said, for the audit trail.
+#[cfg(feature = "ssr")]
+fn snapshot(a: &NewActivity) -> serde_json::Value {
+    serde_json::json!({
+        "service_id": a.service_id, "level": a.level.as_str(), "kind": a.kind.as_str(), "title": a.title,
+        "happened_on": a.happened_on, "patients": a.participants.patients, "carers": a.participants.carers,
+        "staff": a.participants.staff, "others": a.participants.others, "purpose": a.purpose, "outcome": a.outcome,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn snapshot_of(a: &Activity) -> serde_json::Value {
+    snapshot(&NewActivity {
+        service_id: a.service_id.clone(),
+        level: a.level,
+        kind: a.kind,
+        title: a.title.clone(),
+        happened_on: a.happened_on.clone(),
+        participants: a.participants,
+        purpose: a.purpose.clone(),
+        outcome: a.outcome.clone(),
+        recorded_by: None,
+    })
+}
+
+/// Changes an activity; the audit trail keeps what it said before and after.
+#[server(endpoint = "/update_activity")]
+pub async fn update_activity(
+    activity_id: String,
+    level: String,
+    kind: String,
+    title: String,
+    happened_on: String,
+    patients: String,
+    carers: String,
+    staff: String,
+    others: String,
+    purpose: String,
+    outcome: String,
+) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
+    let kept = fields.kept();
+    let state = state()?;
+    let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;
+    if !user.keeps_ledger_of(&before.service_id) {
+        return Err(AppError::NotFound);
+    }
+    let parsed = fields.parse(today()).map_err(|e| AppError::Validation(e).keeping(&kept))?;
+    let after = NewActivity {
+        service_id: before.service_id.clone(),
+        level: parsed.level,
+        kind: parsed.kind,
+        title: parsed.title,
+        happened_on: parsed.happened_on,
+        participants: parsed.participants,
+        purpose: parsed.purpose,
+        outcome: parsed.outcome,
+        recorded_by: None,
+    };
+    let mut tx = state.pool.begin().await?;
+    if db::update_activity(&mut *tx, &activity_id, &after).await? == 0 {
+        return Err(AppError::NotFound);
+    }
+    let detail = serde_json::json!({ "before": snapshot_of(&before), "after": snapshot(&after) });
+    audit::record(&mut *tx, Some(&user.id), "activity_changed", "activity", &activity_id, detail).await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/ledger/{activity_id}?saved=1"));
+    Ok(())
+}
+
+/// Deletes an activity; the audit trail keeps what it said.
+#[server(endpoint = "/delete_activity")]
+pub async fn delete_activity(activity_id: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let state = state()?;
+    let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;
+    if !user.keeps_ledger_of(&before.service_id) {
+        return Err(AppError::NotFound);
+    }
+    let mut tx = state.pool.begin().await?;
+    db::delete_activity(&mut *tx, &activity_id).await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "activity_deleted",
+        "activity",
+        &activity_id,
+        serde_json::json!({ "before": snapshot_of(&before) }),
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(activity.id = %activity_id, "activity deleted");
+    redirect_plain_post("/ledger?deleted=1");
+    Ok(())
+}

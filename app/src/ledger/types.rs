@@ -1,0 +1,268 @@
+//! Ledger types shared by server and browser: the five continuum levels, the kinds of activity, and the
+//! activity itself.
+
+use std::{fmt, str::FromStr};
+
+use serde::{Deserialize, Serialize};
+
+/// How far up the continuum of involvement an activity reaches, from being told to sharing decisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ContinuumLevel {
+    Information,
+    Consultation,
+    Participation,
+    Inclusion,
+    Partnership,
+}
+
+impl ContinuumLevel {
+    /// From the first rung to the top.
+    pub const ALL: [ContinuumLevel; 5] = [
+        ContinuumLevel::Information,
+        ContinuumLevel::Consultation,
+        ContinuumLevel::Participation,
+        ContinuumLevel::Inclusion,
+        ContinuumLevel::Partnership,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContinuumLevel::Information => "information",
+            ContinuumLevel::Consultation => "consultation",
+            ContinuumLevel::Participation => "participation",
+            ContinuumLevel::Inclusion => "inclusion",
+            ContinuumLevel::Partnership => "partnership",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContinuumLevel::Information => "Information",
+            ContinuumLevel::Consultation => "Consultation",
+            ContinuumLevel::Participation => "Participation",
+            ContinuumLevel::Inclusion => "Inclusion",
+            ContinuumLevel::Partnership => "Partnership",
+        }
+    }
+
+    /// The service guidance's own words for the level.
+    pub fn description(self) -> &'static str {
+        match self {
+            ContinuumLevel::Information => "Patients are given information about services, for example leaflets and open days.",
+            ContinuumLevel::Consultation => {
+                "Information, views and feedback about services are sought from patients, for example feedback forms \
+                 for specific interventions and focus groups."
+            }
+            ContinuumLevel::Participation => {
+                "Patients influence the development of the service, for example through the service steering group \
+                 of staff, patients and other stakeholders."
+            }
+            ContinuumLevel::Inclusion => {
+                "Patients are involved in the delivery of the service, for example in volunteer posts and co-delivering \
+                 education sessions."
+            }
+            ContinuumLevel::Partnership => {
+                "Patients are involved in sharing decisions and responsibility, for example sitting on interview panels \
+                 for staff and volunteer appointments."
+            }
+        }
+    }
+
+    /// 1 for Information up to 5 for Partnership.
+    pub fn rung(self) -> u8 {
+        match self {
+            ContinuumLevel::Information => 1,
+            ContinuumLevel::Consultation => 2,
+            ContinuumLevel::Participation => 3,
+            ContinuumLevel::Inclusion => 4,
+            ContinuumLevel::Partnership => 5,
+        }
+    }
+}
+
+impl fmt::Display for ContinuumLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl FromStr for ContinuumLevel {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ContinuumLevel::ALL.into_iter().find(|l| l.as_str() == s).ok_or_else(|| {
+            "Choose a continuum level: information, consultation, participation, inclusion or partnership".to_owned()
+        })
+    }
+}
+
+/// What sort of activity it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ActivityKind {
+    Leaflet,
+    OpenDay,
+    FeedbackForm,
+    FocusGroup,
+    SteeringGroupMeeting,
+    VolunteerRole,
+    CoDeliveredSession,
+    InterviewPanel,
+    Other,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 9] = [
+        ActivityKind::Leaflet,
+        ActivityKind::OpenDay,
+        ActivityKind::FeedbackForm,
+        ActivityKind::FocusGroup,
+        ActivityKind::SteeringGroupMeeting,
+        ActivityKind::VolunteerRole,
+        ActivityKind::CoDeliveredSession,
+        ActivityKind::InterviewPanel,
+        ActivityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityKind::Leaflet => "leaflet",
+            ActivityKind::OpenDay => "open_day",
+            ActivityKind::FeedbackForm => "feedback_form",
+            ActivityKind::FocusGroup => "focus_group",
+            ActivityKind::SteeringGroupMeeting => "steering_group_meeting",
+            ActivityKind::VolunteerRole => "volunteer_role",
+            ActivityKind::CoDeliveredSession => "co_delivered_session",
+            ActivityKind::InterviewPanel => "interview_panel",
+            ActivityKind::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::Leaflet => "Leaflet",
+            ActivityKind::OpenDay => "Open day",
+            ActivityKind::FeedbackForm => "Feedback form",
+            ActivityKind::FocusGroup => "Focus group",
+            ActivityKind::SteeringGroupMeeting => "Steering group meeting",
+            ActivityKind::VolunteerRole => "Volunteer role",
+            ActivityKind::CoDeliveredSession => "Co-delivered session",
+            ActivityKind::InterviewPanel => "Interview panel",
+            ActivityKind::Other => "Other",
+        }
+    }
+
+    /// The level this kind of activity usually sits at, offered first when recording one.
+    pub fn usual_level(self) -> Option<ContinuumLevel> {
+        Some(match self {
+            ActivityKind::Leaflet | ActivityKind::OpenDay => ContinuumLevel::Information,
+            ActivityKind::FeedbackForm | ActivityKind::FocusGroup => ContinuumLevel::Consultation,
+            ActivityKind::SteeringGroupMeeting => ContinuumLevel::Participation,
+            ActivityKind::VolunteerRole | ActivityKind::CoDeliveredSession => ContinuumLevel::Inclusion,
+            ActivityKind::InterviewPanel => ContinuumLevel::Partnership,
+            ActivityKind::Other => return None,
+        })
+    }
+}
+
+impl fmt::Display for ActivityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl FromStr for ActivityKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ActivityKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| "Choose what kind of activity it was".to_owned())
+    }
+}
+
+/// How many people took part, by who they are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participants {
+    pub patients: i64,
+    pub carers: i64,
+    pub staff: i64,
+    pub others: i64,
+}
+
+impl Participants {
+    /// Patients and carers: the people whose involvement the ledger exists to show.
+    pub fn involved(&self) -> i64 {
+        self.patients + self.carers
+    }
+
+    pub fn total(&self) -> i64 {
+        self.patients + self.carers + self.staff + self.others
+    }
+}
+
+/// One involvement activity as the ledger shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub level: ContinuumLevel,
+    pub kind: ActivityKind,
+    pub title: String,
+    /// The day it happened, `YYYY-MM-DD`.
+    pub happened_on: String,
+    pub participants: Participants,
+    /// What it was for.
+    pub purpose: String,
+    /// What came of it: outcome and impact.
+    pub outcome: String,
+    /// Who recorded it, if their account still exists.
+    pub recorded_by: Option<String>,
+    /// The record in another capability that produced this activity (`("event", id)`), if any.
+    pub source: Option<(String, String)>,
+    pub updated_at: String,
+}
+
+/// A page of the ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityPage {
+    pub activities: Vec<Activity>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl ActivityPage {
+    pub fn pages(&self) -> i64 {
+        ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_kinds_read_back_from_their_stored_form() {
+        for level in ContinuumLevel::ALL {
+            assert_eq!(level.as_str().parse::<ContinuumLevel>(), Ok(level));
+        }
+        for kind in ActivityKind::ALL {
+            assert_eq!(kind.as_str().parse::<ActivityKind>(), Ok(kind));
+        }
+    }
+
+    #[test]
+    fn an_unknown_level_or_kind_gets_a_message_that_says_what_to_choose() {
+        assert!("collaboration".parse::<ContinuumLevel>().unwrap_err().contains("information, consultation"));
+        assert_eq!("party".parse::<ActivityKind>().unwrap_err(), "Choose what kind of activity it was");
+    }
+
+    #[test]
+    fn levels_climb_in_order() {
+        let rungs: Vec<u8> = ContinuumLevel::ALL.iter().map(|l| l.rung()).collect();
+        assert_eq!(rungs, [1, 2, 3, 4, 5]);
+        assert!(ContinuumLevel::Information < ContinuumLevel::Partnership);
+    }
+}

@@ -1,0 +1,203 @@
+//! Parsing what staff type into the activity form.
+
+use chrono::NaiveDate;
+
+use super::types::{ActivityKind, ContinuumLevel, Participants};
+use crate::error::FormErrors;
+
+/// The activity form as submitted: every field as typed.
+#[derive(Clone, Debug, Default)]
+pub struct ActivityFields {
+    pub level: String,
+    pub kind: String,
+    pub title: String,
+    pub happened_on: String,
+    pub patients: String,
+    pub carers: String,
+    pub staff: String,
+    pub others: String,
+    pub purpose: String,
+    pub outcome: String,
+}
+
+/// The activity form, parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedActivity {
+    pub level: ContinuumLevel,
+    pub kind: ActivityKind,
+    pub title: String,
+    pub happened_on: String,
+    pub participants: Participants,
+    pub purpose: String,
+    pub outcome: String,
+}
+
+const MAX_PEOPLE: i64 = 100_000;
+
+fn people(errors: &mut FormErrors, field: &str, who: &str, text: &str) -> i64 {
+    let text = text.trim();
+    if text.is_empty() {
+        return 0;
+    }
+    match text.parse::<i64>() {
+        Ok(n) if (0..=MAX_PEOPLE).contains(&n) => n,
+        Ok(_) => {
+            errors.add(field, format!("The number of {who} must be between 0 and {MAX_PEOPLE}"));
+            0
+        }
+        Err(_) => {
+            errors.add(field, format!("Enter the number of {who} as a whole number, like 12"));
+            0
+        }
+    }
+}
+
+/// A date typed as `YYYY-MM-DD` (what a date input sends), no later than `latest`.
+pub fn parse_day(text: &str, latest: NaiveDate) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Enter the date".into());
+    }
+    let day =
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| "Enter a real date, like 2026-03-14".to_owned())?;
+    if day.format("%Y").to_string().parse::<i32>().unwrap_or(0) < 2000 {
+        return Err("Enter a date in 2000 or later".into());
+    }
+    if day > latest {
+        return Err("The date cannot be in the future".into());
+    }
+    Ok(day)
+}
+
+impl ActivityFields {
+    /// The values to send back with an error so the form comes back as it was typed.
+    pub fn kept(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("level", &self.level),
+            ("kind", &self.kind),
+            ("title", &self.title),
+            ("happened_on", &self.happened_on),
+            ("patients", &self.patients),
+            ("carers", &self.carers),
+            ("staff", &self.staff),
+            ("others", &self.others),
+            ("purpose", &self.purpose),
+            ("outcome", &self.outcome),
+        ]
+    }
+
+    /// Parses every field, collecting a message for each one that is wrong. `today` bounds the date (a day
+    /// of slack for time zones).
+    pub fn parse(&self, today: NaiveDate) -> Result<ParsedActivity, FormErrors> {
+        let mut errors = FormErrors::new();
+        let level = if self.level.is_empty() {
+            errors.add("level", "Choose the continuum level");
+            None
+        } else {
+            self.level.parse::<ContinuumLevel>().map_err(|m| errors.add("level", m)).ok()
+        };
+        let kind = self.kind.parse::<ActivityKind>().map_err(|m| errors.add("kind", m)).ok();
+        let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if title.is_empty() {
+            errors.add("title", "Enter a title, like \"Open day at the day service\"");
+        } else if title.chars().count() > 200 {
+            errors.add("title", "Title must be 200 characters or fewer");
+        }
+        let latest = today.succ_opt().unwrap_or(today);
+        let happened_on = parse_day(&self.happened_on, latest)
+            .map_err(|m| {
+                errors
+                    .add("happened_on", if m == "Enter the date" { "Enter the date it happened".to_owned() } else { m })
+            })
+            .ok();
+        let participants = Participants {
+            patients: people(&mut errors, "patients", "patients", &self.patients),
+            carers: people(&mut errors, "carers", "carers", &self.carers),
+            staff: people(&mut errors, "staff", "staff", &self.staff),
+            others: people(&mut errors, "others", "other people", &self.others),
+        };
+        for (field, text, what) in
+            [("purpose", &self.purpose, "What it was for"), ("outcome", &self.outcome, "What came of it")]
+        {
+            if text.chars().count() > 5000 {
+                errors.add(field, format!("{what} must be 5,000 characters or fewer"));
+            }
+        }
+        match (level, kind, happened_on) {
+            (Some(level), Some(kind), Some(day)) if errors.is_empty() => Ok(ParsedActivity {
+                level,
+                kind,
+                title,
+                happened_on: day.format("%Y-%m-%d").to_string(),
+                participants,
+                purpose: self.purpose.trim().to_owned(),
+                outcome: self.outcome.trim().to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn valid() -> ActivityFields {
+        ActivityFields {
+            level: "information".into(),
+            kind: "open_day".into(),
+            title: "  Open   day ".into(),
+            happened_on: "2026-10-03".into(),
+            patients: "14".into(),
+            carers: "".into(),
+            staff: "3".into(),
+            others: "0".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses_with_blank_counts_as_zero() {
+        let parsed = valid().parse(today()).unwrap();
+        assert_eq!(parsed.title, "Open day");
+        assert_eq!(parsed.participants, Participants { patients: 14, carers: 0, staff: 3, others: 0 });
+    }
+
+    #[test]
+    fn every_wrong_field_gets_its_own_clear_message() {
+        let fields = ActivityFields {
+            level: "collaboration".into(),
+            kind: "".into(),
+            title: " ".into(),
+            happened_on: "2026-02-30".into(),
+            patients: "lots".into(),
+            carers: "-2".into(),
+            ..Default::default()
+        };
+        let errors = fields.parse(today()).unwrap_err();
+        let messages: Vec<(&str, &str)> =
+            errors.errors.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect();
+        assert!(messages.contains(&(
+            "level",
+            "Choose a continuum level: information, consultation, participation, inclusion or partnership"
+        )));
+        assert!(messages.contains(&("kind", "Choose what kind of activity it was")));
+        assert!(messages.iter().any(|(f, _)| *f == "title"));
+        assert!(messages.contains(&("happened_on", "Enter a real date, like 2026-03-14")));
+        assert!(messages.contains(&("patients", "Enter the number of patients as a whole number, like 12")));
+        assert!(messages.contains(&("carers", "The number of carers must be between 0 and 100000")));
+    }
+
+    #[test]
+    fn a_date_in_the_future_is_refused_but_tomorrow_is_allowed_for_time_zones() {
+        let mut fields = valid();
+        fields.happened_on = "2026-11-27".into();
+        assert!(fields.parse(today()).is_ok());
+        fields.happened_on = "2026-12-25".into();
+        assert_eq!(fields.parse(today()).unwrap_err().errors[0].message, "The date cannot be in the future");
+    }
+}

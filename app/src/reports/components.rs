@@ -1,0 +1,121 @@
+//! The continuum profile page: choose a service and period; see the ladder as a chart with the same figures in
+//! a table beside it; download the CSV.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    profile::ContinuumProfile,
+    server::{get_continuum_profile, list_profile_services},
+};
+use crate::{
+    accounts::types::ServiceSummary,
+    ledger::components::readable_day,
+    ui::{encode_query_value, FormStatus, Loaded, Select, SubmitButton, TextInput},
+};
+
+#[component]
+pub fn ContinuumProfilePage() -> impl IntoView {
+    let query = use_query_map();
+    let q = move |key: &str| query.with(|q| q.get(key)).unwrap_or_default();
+    let services = Resource::new(|| (), |_| list_profile_services());
+    let profile = Resource::new(
+        move || (q("service_id"), q("from"), q("to")),
+        |(service_id, from, to)| get_continuum_profile(service_id, from, to),
+    );
+    let none = FormStatus::none();
+    view! {
+        <Title text="Continuum profile" />
+        <h1 class="nhsuk-heading-l">"Continuum profile"</h1>
+        <p class="nhsuk-body">
+            "How far up the continuum of involvement a service's patients and carers reach: from being given information, \
+             through giving their views, shaping and helping to run the service, to sharing decisions."
+        </p>
+        <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
+            let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+            view! {
+                <form method="get" action="/reports/continuum-profile" class="continuum-filters">
+                    <Select name="service_id" label="Service" status=none options value=q("service_id") />
+                    <TextInput name="from" label="From" input_type="date" status=none value=q("from") hint="Leave both dates empty for this quarter." />
+                    <TextInput name="to" label="To" input_type="date" status=none value=q("to") />
+                    <SubmitButton label="Show profile" secondary=true />
+                </form>
+            }
+        }} />
+        <Loaded resource=profile render=|profile: ContinuumProfile| view! { <Profile profile /> } />
+    }
+}
+
+#[component]
+fn Profile(profile: ContinuumProfile) -> impl IntoView {
+    let csv_link = format!(
+        "/reports/continuum-profile.csv?service_id={}&from={}&to={}",
+        encode_query_value(&profile.service.id),
+        profile.from,
+        profile.to
+    );
+    let period = format!("{} to {}", readable_day(&profile.from), readable_day(&profile.to));
+    let previous = format!("{} to {}", readable_day(&profile.previous_from), readable_day(&profile.previous_to));
+    let reach = match profile.highest_level {
+        Some(level) => format!("Involvement reached {} (level {} of 5) in this period.", level.label(), level.rung()),
+        None => "No involvement activities were recorded in this period.".to_owned(),
+    };
+    view! {
+        <h2 class="nhsuk-heading-m">{format!("{}: {period}", profile.service.name)}</h2>
+        <p class="nhsuk-body-l">{reach}</p>
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-one-half">
+                <figure class="continuum-chart">
+                    <div role="img" aria-labelledby="profile-chart-caption" class="continuum-chart__image" inner_html=profile.chart_svg.clone()></div>
+                    <figcaption id="profile-chart-caption" class="nhsuk-body-s">
+                        "Patients and carers involved at each level, Partnership at the top. The table gives the same figures."
+                    </figcaption>
+                </figure>
+            </div>
+            <div class="nhsuk-grid-column-one-half">
+                <table class="nhsuk-table">
+                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{format!("Compared with {previous}")}</caption>
+                    <thead class="nhsuk-table__head">
+                        <tr class="nhsuk-table__row">
+                            <th scope="col" class="nhsuk-table__header">"Level"</th>
+                            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Activities"</th>
+                            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients and carers"</th>
+                            <th scope="col" class="nhsuk-table__header">"Change in patients and carers"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="nhsuk-table__body">
+                        {profile.rows.iter().rev().map(|r| view! {
+                            <tr class="nhsuk-table__row">
+                                <th scope="row" class="nhsuk-table__header">{format!("{}. {}", r.level.rung(), r.level.label())}</th>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.activities.text()}</td>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.people.text()}</td>
+                                <td class="nhsuk-table__cell">{r.people_change.text()}</td>
+                            </tr>
+                        }).collect_view()}
+                        <tr class="nhsuk-table__row">
+                            <th scope="row" class="nhsuk-table__header">"Total"</th>
+                            <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_activities.text()}</td>
+                            <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_people.text()}</td>
+                            <td class="nhsuk-table__cell"></td>
+                        </tr>
+                    </tbody>
+                </table>
+                <p class="nhsuk-body-s">
+                    "To protect privacy, counts from 1 to 4 are shown as \"fewer than 5\", and totals or changes that would \
+                     reveal them are withheld."
+                </p>
+                <p class="nhsuk-body"><a href=csv_link download="continuum-profile.csv">"Download this profile as CSV"</a></p>
+            </div>
+        </div>
+        <h2 class="nhsuk-heading-m">"The five levels"</h2>
+        <dl class="nhsuk-summary-list">
+            {crate::ledger::types::ContinuumLevel::ALL.into_iter().rev().map(|level| view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{level.label()}</dt>
+                    <dd class="nhsuk-summary-list__value">{level.description()}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}

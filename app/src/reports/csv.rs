@@ -1,0 +1,40 @@
+//! Writing CSV that opens safely in a spreadsheet: RFC 4180 quoting, and any text a spreadsheet would take
+//! for a formula (starting `=`, `+`, `-`, `@`, tab or carriage return) prefixed with `'` so it stays text.
+//! Plain numbers, such as a change of `-3`, are left as numbers.
+
+/// One cell, made safe.
+pub fn cell(value: &str) -> String {
+    let looks_like_formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err();
+    let value = if looks_like_formula { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// One line of cells, ending in CRLF.
+pub fn row<S: AsRef<str>>(cells: &[S]) -> String {
+    let mut line = cells.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_stay_text_and_numbers_stay_numbers() {
+        assert_eq!(cell("=HYPERLINK(\"http://evil\")"), "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("-3"), "-3");
+        assert_eq!(cell("+3"), "+3");
+        assert_eq!(cell("fewer than 5"), "fewer than 5");
+    }
+
+    #[test]
+    fn commas_quotes_and_new_lines_are_quoted() {
+        assert_eq!(row(&["a,b", "say \"hi\"", "two\nlines"]), "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+    }
+}

@@ -1,0 +1,191 @@
+//! The reports' server functions.
+
+use leptos::prelude::*;
+
+use super::profile::ContinuumProfile;
+use crate::{accounts::types::ServiceSummary, error::AppError};
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{
+        access::{require_signed_in, SignedInUser},
+        db as accounts_db,
+        types::Role,
+    },
+    ledger::{db as ledger_db, types::ContinuumLevel},
+    reports::{chart, profile::publish},
+    state::state,
+};
+
+/// Whether this person may see a service's continuum profile: those who keep its ledger, and its steering
+/// group members (the profile is aggregate and suppressed).
+#[cfg(feature = "ssr")]
+pub fn sees_profile_of(user: &SignedInUser, service_id: &str) -> bool {
+    user.keeps_ledger_of(service_id) || user.has_role_in(service_id, Role::SteeringMember)
+}
+
+#[cfg(feature = "ssr")]
+async fn profile_services(pool: &sqlx::AnyPool, user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
+    let all = accounts_db::list_services(pool).await?;
+    Ok(all.into_iter().filter(|s| sees_profile_of(user, &s.id)).collect())
+}
+
+/// The services whose profile the caller may see.
+#[server(endpoint = "/profile_services")]
+pub async fn list_profile_services() -> Result<Vec<ServiceSummary>, AppError> {
+    let user = require_signed_in()?;
+    let services = profile_services(&state()?.pool, &user).await?;
+    if services.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(services)
+}
+
+/// The period a report covers: the dates given, or the current calendar quarter.
+#[cfg(feature = "ssr")]
+pub fn period(
+    from: &str,
+    to: &str,
+    today: chrono::NaiveDate,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), AppError> {
+    use chrono::{Datelike, NaiveDate};
+    let parse = |field: &str, text: &str| {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| AppError::field(field, "Enter a real date, like 2026-03-14"))
+    };
+    if from.trim().is_empty() && to.trim().is_empty() {
+        let first_month = (today.month0() / 3) * 3 + 1;
+        let start = NaiveDate::from_ymd_opt(today.year(), first_month, 1).unwrap_or(today);
+        let next = start.checked_add_months(chrono::Months::new(3)).unwrap_or(start);
+        return Ok((start, next.pred_opt().unwrap_or(next)));
+    }
+    let (start, end) = (parse("from", from)?, parse("to", to)?);
+    if end < start {
+        return Err(AppError::field("to", "The end date must be on or after the start date"));
+    }
+    if (end - start).num_days() > 366 * 5 {
+        return Err(AppError::field("from", "Choose a period of 5 years or less"));
+    }
+    Ok((start, end))
+}
+
+/// The period a report compares with: the same number of calendar months before, when the period is whole
+/// months (so a quarter compares with the quarter before); otherwise the same number of days before.
+#[cfg(feature = "ssr")]
+pub fn previous_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let previous_to = from.pred_opt().unwrap_or(from);
+    let after = to.succ_opt().unwrap_or(to);
+    if from.day() == 1 && after.day() == 1 {
+        let months = (after.year() - from.year()) * 12 + i32::try_from(after.month()).unwrap_or(1)
+            - i32::try_from(from.month()).unwrap_or(1);
+        if let Some(start) = u32::try_from(months).ok().and_then(|m| from.checked_sub_months(chrono::Months::new(m))) {
+            return (start, previous_to);
+        }
+    }
+    (from - chrono::Duration::days((to - from).num_days() + 1), previous_to)
+}
+
+/// Builds the profile of a service for a period and the period before it (`previous_period`).
+#[cfg(feature = "ssr")]
+pub async fn build_profile(
+    pool: &sqlx::AnyPool,
+    service: ServiceSummary,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<ContinuumProfile, AppError> {
+    let (previous_from, previous_to) = previous_period(from, to);
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let counts = |from: chrono::NaiveDate, to: chrono::NaiveDate| {
+        let service_id = service.id.clone();
+        async move {
+            let found =
+                ledger_db::count_by_level(pool, &service_id, &day(from), &day(to + chrono::Duration::days(1))).await?;
+            let mut counts = [(0, 0); 5];
+            for (level, activities, people) in found {
+                counts[usize::from(level.rung() - 1)] = (activities, people);
+            }
+            Ok::<_, sqlx::Error>(counts)
+        }
+    };
+    let current = counts(from, to).await?;
+    let previous = counts(previous_from, previous_to).await?;
+    let (rows, total_activities, total_people) = publish(&current, &previous);
+    let highest_level = ContinuumLevel::ALL.into_iter().rev().find(|l| current[usize::from(l.rung() - 1)].0 > 0);
+    // The ladder is drawn with Partnership at the top.
+    let bars: Vec<(&str, Option<i64>)> = rows.iter().rev().map(|r| (r.level.label(), r.people.chartable())).collect();
+    let chart_svg = chart::horizontal_bars(&bars, "Patients and carers involved")
+        .map_err(|e| AppError::internal("profile chart", e))?;
+    Ok(ContinuumProfile {
+        service,
+        from: day(from),
+        to: day(to),
+        previous_from: day(previous_from),
+        previous_to: day(previous_to),
+        rows,
+        total_activities,
+        total_people,
+        highest_level,
+        chart_svg,
+    })
+}
+
+/// Checks access and builds a service's profile; shared by the page and the CSV export.
+#[cfg(feature = "ssr")]
+pub async fn profile_for(
+    pool: &sqlx::AnyPool,
+    user: &SignedInUser,
+    service_id: &str,
+    from: &str,
+    to: &str,
+) -> Result<ContinuumProfile, AppError> {
+    let services = profile_services(pool, user).await?;
+    if services.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let service = if service_id.is_empty() {
+        services[0].clone()
+    } else {
+        services.into_iter().find(|s| s.id == service_id).ok_or(AppError::Forbidden)?
+    };
+    let (start, end) = period(from, to, chrono::Utc::now().date_naive())?;
+    build_profile(pool, service, start, end).await
+}
+
+/// The continuum profile of a service (the caller's first, if none is named) for a period (this quarter, if
+/// none is given).
+#[server(endpoint = "/continuum_profile")]
+pub async fn get_continuum_profile(service_id: String, from: String, to: String) -> Result<ContinuumProfile, AppError> {
+    let user = require_signed_in()?;
+    profile_for(&state()?.pool, &user, &service_id, &from, &to).await
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn the_default_period_is_the_current_calendar_quarter() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (from, to) = period("", "", today).unwrap();
+        assert_eq!((from.to_string(), to.to_string()), ("2026-10-01".into(), "2026-12-31".into()));
+        let (from, to) = period("", "", NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()).unwrap();
+        assert_eq!((from.to_string(), to.to_string()), ("2026-01-01".into(), "2026-03-31".into()));
+    }
+
+    #[test]
+    fn a_quarter_compares_with_the_quarter_before_and_other_periods_with_as_many_days_before() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(previous_period(day("2026-07-01"), day("2026-09-30")), (day("2026-04-01"), day("2026-06-30")));
+        assert_eq!(previous_period(day("2026-03-01"), day("2026-03-31")), (day("2026-02-01"), day("2026-02-28")));
+        assert_eq!(previous_period(day("2026-07-10"), day("2026-07-19")), (day("2026-06-30"), day("2026-07-09")));
+    }
+
+    #[test]
+    fn a_backwards_period_gets_a_message_on_the_end_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let error = period("2026-05-01", "2026-04-01", today).unwrap_err();
+        assert_eq!(error.field_errors()[0].field, "to");
+    }
+}
