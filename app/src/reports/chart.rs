@@ -7,9 +7,9 @@ use plotters::prelude::*;
 const BLUE: RGBColor = RGBColor(0, 94, 184);
 const TEXT: RGBColor = RGBColor(33, 43, 50);
 
-/// A horizontal bar chart: one bar per labelled row (drawn top to bottom in the order given), `None` drawn as
-/// no bar. Returns the SVG document as text.
-pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str) -> Result<String, String> {
+/// A horizontal bar chart: one bar per labelled row (drawn top to bottom in the order given). A `None` row has
+/// no bar but says `missing` (such as "fewer than 5") where its bar would start. Returns the SVG document.
+pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str, missing: &str) -> Result<String, String> {
     let mut svg = String::new();
     {
         let height = 60 + 44 * u32::try_from(rows.len()).unwrap_or(5);
@@ -27,6 +27,7 @@ pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str) -> Result
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .y_labels(rows.len())
             .bold_line_style(RGBColor(216, 221, 224))
             .light_line_style(TRANSPARENT)
             .x_desc(axis_label)
@@ -49,6 +50,15 @@ pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str) -> Result
             Some(bar)
         });
         chart.draw_series(bars).map_err(|e| e.to_string())?;
+        let notes = rows.iter().enumerate().filter(|(_, (_, value))| value.is_none()).filter_map(|(index, _)| {
+            let slot = count - 1 - i32::try_from(index).ok()?;
+            Some(Text::new(
+                missing.to_owned(),
+                (largest / 50, SegmentValue::CenterOf(slot)),
+                ("sans-serif", 14).into_font().color(&TEXT),
+            ))
+        });
+        chart.draw_series(notes).map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)
@@ -61,8 +71,10 @@ mod tests {
         let svg = super::horizontal_bars(
             &[("Partnership", Some(12)), ("Inclusion", None), ("Information", Some(40))],
             "People",
+            "fewer than 5",
         )
         .unwrap();
+        assert!(svg.contains("fewer than 5"), "a suppressed row says so");
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("Partnership") && svg.contains("Inclusion") && svg.contains("Information"));
         assert_eq!(svg.matches("fill=\"#005EB8\"").count(), 2, "{svg}");

@@ -113,7 +113,7 @@ pub async fn build_profile(
     let highest_level = ContinuumLevel::ALL.into_iter().rev().find(|l| current[usize::from(l.rung() - 1)].0 > 0);
     // The ladder is drawn with Partnership at the top.
     let bars: Vec<(&str, Option<i64>)> = rows.iter().rev().map(|r| (r.level.label(), r.people.chartable())).collect();
-    let chart_svg = chart::horizontal_bars(&bars, "Patients and carers involved")
+    let chart_svg = chart::horizontal_bars(&bars, "Patients and carers involved", "fewer than 5")
         .map_err(|e| AppError::internal("profile chart", e))?;
     Ok(ContinuumProfile {
         service,
