@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod error;
 pub mod home;
+pub mod information;
 pub mod ledger;
 pub mod reports;
 pub mod routes;

@@ -12,6 +12,10 @@ use crate::{
         ResetPasswordPage, SignInPage, SignOutPage,
     },
     home::HomePage,
+    information::components::{
+        CancelRegistrationPage, EditEventPage, EditInfoPagePage, EventPage, EventStaffPage, GetInvolvedPage,
+        InfoPageView, InformationPage, NewEventPage, NewInfoPagePage, PosterPage, UploadLeafletPage,
+    },
     ledger::components::{ActivityDetailPage, EditActivityPage, LedgerPage, RecordActivityPage},
     reports::components::ContinuumProfilePage,
     ui::NotFoundPage,
@@ -38,6 +42,18 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/ledger/:id") view=ActivityDetailPage ssr=SsrMode::Async />
             <Route path=path!("/ledger/:id/edit") view=EditActivityPage ssr=SsrMode::Async />
             <Route path=path!("/reports/continuum-profile") view=ContinuumProfilePage ssr=SsrMode::Async />
+            <Route path=path!("/get-involved") view=GetInvolvedPage ssr=SsrMode::Async />
+            <Route path=path!("/info/:slug") view=InfoPageView ssr=SsrMode::Async />
+            <Route path=path!("/events/cancel") view=CancelRegistrationPage ssr=SsrMode::Async />
+            <Route path=path!("/events/:slug") view=EventPage ssr=SsrMode::Async />
+            <Route path=path!("/posters/:kind/:slug") view=PosterPage ssr=SsrMode::Async />
+            <Route path=path!("/information") view=InformationPage ssr=SsrMode::Async />
+            <Route path=path!("/information/pages/new") view=NewInfoPagePage ssr=SsrMode::Async />
+            <Route path=path!("/information/pages/:id/edit") view=EditInfoPagePage ssr=SsrMode::Async />
+            <Route path=path!("/information/events/new") view=NewEventPage ssr=SsrMode::Async />
+            <Route path=path!("/information/events/:slug") view=EventStaffPage ssr=SsrMode::Async />
+            <Route path=path!("/information/events/:slug/edit") view=EditEventPage ssr=SsrMode::Async />
+            <Route path=path!("/information/leaflets/new") view=UploadLeafletPage ssr=SsrMode::Async />
         </Routes>
     }
 }

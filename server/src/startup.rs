@@ -40,8 +40,8 @@ use crate::{
     security::{self, Gate},
 };
 
-/// The largest request body accepted (forms; uploads will raise it where they need to).
-const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
+const BODY_LIMIT: usize = 6 * 1024 * 1024;
 
 pub struct Application {
     listener: TcpListener,
@@ -156,6 +156,7 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/reports/continuum-profile.csv", get(exports::continuum_profile_csv))
+        .route("/leaflets/{id}/{name}", get(exports::leaflet))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -194,9 +195,15 @@ fn calm_500() -> Response {
     (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
 }
 
-/// Regular tidying: expired sessions, and throttle entries that have recovered.
+/// Regular work: event reminders, expired sessions, and throttle entries that have recovered.
 async fn housekeeping(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
+        let now = chrono::Utc::now().naive_utc();
+        match app::information::reminders::queue_due(&state.pool, now, &state.security.base_url).await {
+            Ok(n) if n > 0 => state.mail_wakeup.notify_one(),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error, "could not queue event reminders"),
+        }
         match app::accounts::db::delete_expired_sessions(&state.pool, &app::db::now()).await {
             Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
             Ok(_) => {}
@@ -204,7 +211,7 @@ async fn housekeeping(state: AppState, mut stop: watch::Receiver<bool>) {
         }
         state.throttle.forget_idle();
         tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+            _ = tokio::time::sleep(Duration::from_secs(300)) => {}
             _ = stop.changed() => return,
         }
     }

@@ -68,6 +68,28 @@ impl SmtpSink {
         self.received.lock().await.clone()
     }
 
+    /// Waits for a message to `to` whose subject contains `subject`.
+    pub async fn wait_for_subject(&self, to: &str, subject: &str, within: Duration) -> ReceivedMail {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let found = self
+                .received
+                .lock()
+                .await
+                .iter()
+                .find(|m| m.to.iter().any(|t| t == to) && m.subject.contains(subject))
+                .cloned();
+            if let Some(mail) = found {
+                return mail;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                let arrived: Vec<String> = self.all().await.into_iter().map(|m| m.subject).collect();
+                panic!("no mail to {to} about {subject:?} within {within:?}; arrived: {arrived:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits for a message to `to`; panics with what did arrive if none comes in time.
     pub async fn wait_for(&self, to: &str, within: Duration) -> ReceivedMail {
         let deadline = tokio::time::Instant::now() + within;

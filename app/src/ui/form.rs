@@ -23,6 +23,22 @@ impl FormStatus {
         Self { error: Signal::derive(move || action.value().get().and_then(Result::err)) }
     }
 
+    /// The error a plain form POST to the server function at `path` came back with, read from the page's
+    /// address (`?__path=…&__err=…`), for forms that cannot have a `ServerAction` (multipart uploads).
+    pub fn from_address(path: &'static str) -> Self {
+        let query = leptos_router::hooks::use_query_map();
+        Self {
+            error: Signal::derive(move || {
+                query.with(|q| match (q.get("__path"), q.get("__err")) {
+                    (Some(p), Some(err)) if p == path => {
+                        Some(server_fn::error::ServerFnUrlError::<AppError>::decode_err(&err))
+                    }
+                    _ => None,
+                })
+            }),
+        }
+    }
+
     /// For controls outside any action, such as the filters of a list (a plain GET form).
     pub fn none() -> Self {
         Self { error: Signal::derive(|| None) }

@@ -18,9 +18,10 @@ pub type ShellResource = Resource<Result<ShellData, AppError>>;
 
 /// Navigation links for a person: what their roles let them use.
 fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str)> {
-    let mut links = vec![("/", "Home")];
+    let mut links = vec![("/", "Home"), ("/get-involved", "Get involved")];
     if let Some(user) = user {
         if user.is_admin || user.has_role(Role::Staff) || user.has_role(Role::Manager) {
+            links.push(("/information", "Information"));
             links.push(("/ledger", "Ledger"));
             links.push(("/reports/continuum-profile", "Continuum profile"));
         }
@@ -126,5 +127,27 @@ pub fn Footer() -> impl IntoView {
                 </Suspense>
             </div>
         </footer>
+    }
+}
+
+/// The crisis contacts, for the top of a patient-facing form: the form is not a way to get urgent help.
+#[component]
+pub fn CrisisContacts() -> impl IntoView {
+    let shell = expect_context::<ShellResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let contacts = shell.await.map(|i| i.site.crisis_contacts).unwrap_or_else(|_| crate::site::SiteInfo::default_crisis_contacts());
+                view! {
+                    <div class="nhsuk-warning-callout continuum-crisis-callout">
+                        <h2 class="nhsuk-warning-callout__label">
+                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"If you need help now"</span>
+                        </h2>
+                        <p>"This form is not watched all the time, so do not use it to ask for urgent help."</p>
+                        <ul class="nhsuk-list">{contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    </div>
+                }
+            })}
+        </Suspense>
     }
 }

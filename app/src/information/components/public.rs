@@ -1,0 +1,239 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    error::AppError,
+    information::{
+        server::{
+            check_registration, get_event, get_info_page, get_poster, list_ways_to_take_part, CancelRegistration,
+            Poster, RegisterForEvent,
+        },
+        types::{Event, InfoPage, RegistrationNotice, WaysToTakePart},
+    },
+    ledger::types::ContinuumLevel,
+    ui::{layout::CrisisContacts, ErrorPage, ErrorSummary, FormStatus, Loaded, SubmitButton, TextInput, Textarea},
+};
+
+/// The `:slug` of the current route.
+fn slug_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get("slug")).unwrap_or_default()
+}
+
+#[component]
+pub fn InfoPageView() -> impl IntoView {
+    let slug = slug_param();
+    let page = Resource::new(slug, get_info_page);
+    view! {
+        <Loaded resource=page render=|page: InfoPage| view! {
+            <Title text=page.title.clone() />
+            <span class="nhsuk-caption-l">{page.service_name.clone()}</span>
+            <h1 class="nhsuk-heading-xl">{page.title.clone()}</h1>
+            {(!page.published).then(|| view! {
+                <div class="nhsuk-inset-text"><p>"This page is a draft: only staff can see it."</p></div>
+            })}
+            <div class="nhsuk-body continuum-prose" inner_html=page.body_html.clone()></div>
+            <p class="nhsuk-body"><a href=format!("/posters/info/{}", page.slug)>"Print a poster for this page"</a></p>
+        } />
+    }
+}
+
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let slug = slug_param();
+    let query = use_query_map();
+    let register = ServerAction::<RegisterForEvent>::new();
+    let status = FormStatus::of(register);
+    let event = Resource::new(move || (slug(), register.version().get()), |(slug, _)| get_event(slug));
+    // The cancellation token, from a plain POST's redirect or from the hydrated form's answer.
+    let registered =
+        move || register.value().get().and_then(Result::ok).or_else(|| query.with(|q| q.get("registered")));
+    view! {
+        <Loaded resource=event render={move |event: Event| {
+            let full = event.is_full();
+            let slug = event.slug.clone();
+            view! {
+                <Title text=event.title.clone() />
+                <span class="nhsuk-caption-l">{event.service_name.clone()}</span>
+                <h1 class="nhsuk-heading-xl">{event.title.clone()}</h1>
+                <dl class="nhsuk-summary-list">
+                    <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"When"</dt><dd class="nhsuk-summary-list__value">{event.when()}</dd></div>
+                    <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Where"</dt><dd class="nhsuk-summary-list__value">{event.place.clone()}</dd></div>
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key">"Places"</dt>
+                        <dd class="nhsuk-summary-list__value">{if full { "Full: there are no places left".to_owned() } else { format!("{} of {} places left", event.places_left(), event.capacity) }}</dd>
+                    </div>
+                </dl>
+                <div class="nhsuk-body continuum-prose" inner_html=event.description_html.clone()></div>
+                {move || match registered() {
+                    Some(token) => view! {
+                        <div class="nhsuk-panel continuum-confirmation" role="status">
+                            <h2 class="nhsuk-panel__title">"You are registered"</h2>
+                            <div class="nhsuk-panel__body">"We look forward to seeing you."</div>
+                        </div>
+                        <p class="nhsuk-body">"If you gave an email address, we have sent you a confirmation and will remind you the day before."</p>
+                        <p class="nhsuk-body">
+                            "If you can no longer come, "
+                            <a href=format!("/events/cancel?token={token}")>"cancel your place"</a>
+                            " so someone else can have it. You may want to keep this link."
+                        </p>
+                    }.into_any(),
+                    None if full => view! {
+                        <h2 class="nhsuk-heading-m">"This event is full"</h2>
+                        <p class="nhsuk-body">"Sorry, there are no places left. Look out for other events on the Get involved page."</p>
+                        <p class="nhsuk-body"><a href="/get-involved">"Other ways to get involved"</a></p>
+                    }.into_any(),
+                    None => {
+                        let slug = slug.clone();
+                        view! {
+                        <h2 class="nhsuk-heading-m">"Register for a place"</h2>
+                        <CrisisContacts />
+                        <ErrorSummary status />
+                        <ActionForm action=register>
+                            <input type="hidden" name="event_slug" value=slug.clone() />
+                            <TextInput name="name" label="Your name" autocomplete="name" status width="nhsuk-input--width-20" />
+                            <TextInput name="email" label="Email address (optional)" input_type="email" autocomplete="email" status
+                                hint="For a confirmation and a reminder the day before. We use it for nothing else." width="nhsuk-input--width-30" />
+                            <Textarea name="access_needs" label="Access needs (optional)" status rows=3
+                                hint="Anything that would help you take part, such as step-free access, a quiet space or an interpreter." />
+                            <SubmitButton label="Register" />
+                        </ActionForm>
+                    }.into_any()
+                    }
+                }}
+                <p class="nhsuk-body"><a href=format!("/posters/events/{}", event.slug)>"Print a poster for this event"</a></p>
+            }
+        }} />
+    }
+}
+
+#[component]
+pub fn CancelRegistrationPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.with(|q| q.get("token")).unwrap_or_default();
+    let cancel = ServerAction::<CancelRegistration>::new();
+    let status = FormStatus::of(cancel);
+    let notice = Resource::new(move || (token(), cancel.version().get()), |(token, _)| check_registration(token));
+    view! {
+        <Title text="Cancel your place" />
+        <ErrorSummary status />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match notice.await {
+                    Ok(RegistrationNotice { cancelled: true, event_title, .. }) => view! {
+                        <h1 class="nhsuk-heading-l">"Your place has been cancelled"</h1>
+                        <p class="nhsuk-body">{format!("You no longer have a place at {event_title}. Thank you for letting us know.")}</p>
+                        <p class="nhsuk-body"><a href="/get-involved">"Other ways to get involved"</a></p>
+                    }.into_any(),
+                    Ok(notice) => view! {
+                        <h1 class="nhsuk-heading-l">"Cancel your place"</h1>
+                        <p class="nhsuk-body">{format!("{}, you have a place at {}: {}, {}.", notice.name, notice.event_title, notice.when, notice.place)}</p>
+                        <ActionForm action=cancel>
+                            <input type="hidden" name="token" value=token() />
+                            <button class="nhsuk-button nhsuk-button--warning" type="submit">"Cancel my place"</button>
+                        </ActionForm>
+                        <p class="nhsuk-body"><a href=format!("/events/{}", notice.event_slug)>"Keep my place"</a></p>
+                    }.into_any(),
+                    Err(AppError::NotFound) => view! {
+                        <h1 class="nhsuk-heading-l">"This link cannot be used"</h1>
+                        <p class="nhsuk-body">"We could not find a place for this link. Check you copied all of it."</p>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A printable A4 poster with a QR code; the page frame is hidden when printing.
+#[component]
+pub fn PosterPage() -> impl IntoView {
+    let params = use_params_map();
+    let poster = Resource::new(
+        move || params.with(|p| (p.get("kind").unwrap_or_default(), p.get("slug").unwrap_or_default())),
+        |(kind, slug)| get_poster(kind, slug),
+    );
+    view! {
+        <Loaded resource=poster render=|poster: Poster| view! {
+            <Title text=format!("Poster: {}", poster.title) />
+            <p class="nhsuk-body continuum-no-print">"This page is made for printing on A4. Use your browser's Print command."</p>
+            <article class="continuum-poster" aria-labelledby="poster-title">
+                <h1 class="continuum-poster__title" id="poster-title">{poster.title.clone()}</h1>
+                {(!poster.subtitle.is_empty()).then(|| view! { <p class="continuum-poster__subtitle">{poster.subtitle.clone()}</p> })}
+                <div class="continuum-poster__qr" role="img" aria-label=format!("QR code linking to {}", poster.url) inner_html=poster.qr_svg.clone()></div>
+                <p class="continuum-poster__scan">"Scan the code with your phone's camera, or type this address:"</p>
+                <p class="continuum-poster__link">{poster.url.clone()}</p>
+            </article>
+        } />
+    }
+}
+
+/// Plain words for each level, for people deciding how to take part.
+fn level_invitation(level: ContinuumLevel) -> &'static str {
+    match level {
+        ContinuumLevel::Information => {
+            "Find out about the service: read our pages and leaflets, and come to an open day."
+        }
+        ContinuumLevel::Consultation => "Tell us what you think: feedback forms and focus groups will be listed here.",
+        ContinuumLevel::Participation => "Help shape the service: steering group places will be listed here.",
+        ContinuumLevel::Inclusion => {
+            "Help run the service: volunteer roles and co-delivered sessions will be listed here."
+        }
+        ContinuumLevel::Partnership => "Share decisions: interview panel places will be listed here.",
+    }
+}
+
+#[component]
+pub fn GetInvolvedPage() -> impl IntoView {
+    let ways = Resource::new(|| (), |_| list_ways_to_take_part());
+    view! {
+        <Title text="Get involved" />
+        <h1 class="nhsuk-heading-xl">"Get involved"</h1>
+        <p class="nhsuk-body-l">"There are five ways to be involved in your service, from finding out about it to sharing decisions. Take part as much or as little as suits you."</p>
+        <Loaded resource=ways render=|ways: WaysToTakePart| view! {
+            <h2 class="nhsuk-heading-l">"1. Information: find out about the service"</h2>
+            <h3 class="nhsuk-heading-m">"Open days and events"</h3>
+            {if ways.events.is_empty() {
+                view! { <p class="nhsuk-body">"No events are planned just now."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="nhsuk-list continuum-ways-list">
+                        {ways.events.into_iter().map(|e| view! {
+                            <li>
+                                <a href=format!("/events/{}", e.slug)>{e.title.clone()}</a>
+                                <span class="nhsuk-body-s continuum-meta">{format!(" {} · {}{}", e.when(), e.place, if e.is_full() { " · full" } else { "" })}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3 class="nhsuk-heading-m">"About the service"</h3>
+            {if ways.pages.is_empty() {
+                view! { <p class="nhsuk-body">"There are no information pages yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="nhsuk-list continuum-ways-list">
+                        {ways.pages.into_iter().map(|p| view! {
+                            <li><a href=format!("/info/{}", p.slug)>{p.title.clone()}</a>
+                                {(!p.summary.is_empty()).then(|| view! { <span class="nhsuk-body-s continuum-meta">{format!(" {}", p.summary)}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!ways.leaflets.is_empty()).then(|| view! {
+                <h3 class="nhsuk-heading-m">"Leaflets"</h3>
+                <ul class="nhsuk-list continuum-ways-list">
+                    {ways.leaflets.into_iter().map(|l| view! {
+                        <li><a href=l.href()>{l.title.clone()}</a><span class="nhsuk-body-s continuum-meta">{format!(" ({})", l.size_text())}</span></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {ContinuumLevel::ALL[1..].iter().map(|level| view! {
+                <h2 class="nhsuk-heading-l">{format!("{}. {}", level.rung(), level.label())}</h2>
+                <p class="nhsuk-body">{level_invitation(*level)}</p>
+            }).collect_view()}
+        } />
+    }
+}

@@ -1,0 +1,557 @@
+//! All of the Information level's SQL: pages, leaflets, events and registrations.
+
+use sqlx::{Any, AnyPool, Executor, FromRow};
+
+use super::{
+    markdown,
+    types::{Event, InfoPage, InfoPageSummary, Leaflet, Registration},
+};
+use crate::db::flag;
+
+// ---- pages ----------------------------------------------------------------------------------------------
+
+#[derive(FromRow)]
+struct PageRow {
+    id: String,
+    service_id: String,
+    service_name: String,
+    slug: String,
+    title: String,
+    summary: String,
+    body: String,
+    published: i64,
+}
+
+impl PageRow {
+    fn into_page(self) -> InfoPage {
+        InfoPage {
+            body_html: markdown::render(&self.body),
+            id: self.id,
+            service_id: self.service_id,
+            service_name: self.service_name,
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            body: self.body,
+            published: self.published != 0,
+        }
+    }
+
+    fn into_summary(self) -> InfoPageSummary {
+        InfoPageSummary {
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            service_name: self.service_name,
+            published: self.published != 0,
+        }
+    }
+}
+
+const PAGE_SELECT: &str =
+    "SELECT p.id, p.service_id, s.name AS service_name, p.slug, p.title, p.summary, p.body, p.published
+     FROM info_page p JOIN service s ON s.id = p.service_id";
+
+pub struct PageFields<'a> {
+    pub service_id: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub published: bool,
+}
+
+pub async fn insert_page<'c>(
+    db: impl Executor<'c, Database = Any>,
+    slug: &str,
+    page: &PageFields<'_>,
+    by: &str,
+) -> Result<String, sqlx::Error> {
+    let id = crate::db::new_id();
+    let now = crate::db::now();
+    sqlx::query(
+        "INSERT INTO info_page (id, service_id, slug, title, summary, body, published, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+    )
+    .bind(&id)
+    .bind(page.service_id)
+    .bind(slug)
+    .bind(page.title)
+    .bind(page.summary)
+    .bind(page.body)
+    .bind(flag(page.published))
+    .bind(by)
+    .bind(&now)
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// Changes a page's words and whether it is published; its address stays, so printed posters keep working.
+pub async fn update_page<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    page: &PageFields<'_>,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE info_page SET title = $2, summary = $3, body = $4, published = $5, updated_at = $6 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(page.title)
+    .bind(page.summary)
+    .bind(page.body)
+    .bind(flag(page.published))
+    .bind(crate::db::now())
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
+pub async fn fetch_page_by_slug<'c>(
+    db: impl Executor<'c, Database = Any>,
+    slug: &str,
+) -> Result<Option<InfoPage>, sqlx::Error> {
+    let row: Option<PageRow> =
+        sqlx::query_as(&format!("{PAGE_SELECT} WHERE p.slug = $1")).bind(slug).fetch_optional(db).await?;
+    Ok(row.map(PageRow::into_page))
+}
+
+pub async fn fetch_page<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<InfoPage>, sqlx::Error> {
+    let row: Option<PageRow> =
+        sqlx::query_as(&format!("{PAGE_SELECT} WHERE p.id = $1")).bind(id).fetch_optional(db).await?;
+    Ok(row.map(PageRow::into_page))
+}
+
+/// Pages of the given services (all of them, drafts too), or every published page when `services` is `None`.
+pub async fn list_pages(pool: &AnyPool, services: Option<&[String]>) -> Result<Vec<InfoPageSummary>, sqlx::Error> {
+    let rows: Vec<PageRow> = match services {
+        None => {
+            sqlx::query_as(&format!("{PAGE_SELECT} WHERE p.published = 1 ORDER BY lower(p.title)"))
+                .fetch_all(pool)
+                .await?
+        }
+        Some([]) => Vec::new(),
+        Some(ids) => {
+            let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+            let sql =
+                format!("{PAGE_SELECT} WHERE p.service_id IN ({}) ORDER BY lower(p.title)", placeholders.join(", "));
+            let mut query = sqlx::query_as(&sql);
+            for id in ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await?
+        }
+    };
+    Ok(rows.into_iter().map(PageRow::into_summary).collect())
+}
+
+/// Whether an address part is taken, by a page or an event (checked inside the saving transaction).
+pub async fn slug_taken<'c>(
+    db: impl Executor<'c, Database = Any>,
+    table: &str,
+    slug: &str,
+) -> Result<bool, sqlx::Error> {
+    let sql = match table {
+        "event" => "SELECT CAST(COUNT(*) AS BIGINT) FROM event WHERE slug = $1",
+        _ => "SELECT CAST(COUNT(*) AS BIGINT) FROM info_page WHERE slug = $1",
+    };
+    Ok(sqlx::query_scalar::<_, i64>(sql).bind(slug).fetch_one(db).await? > 0)
+}
+
+// ---- leaflets -------------------------------------------------------------------------------------------
+
+#[derive(FromRow)]
+struct LeafletRow {
+    id: String,
+    title: String,
+    summary: String,
+    file_name: String,
+    size_bytes: i64,
+    published_on: String,
+    service_name: String,
+}
+
+impl LeafletRow {
+    fn into_leaflet(self) -> Leaflet {
+        Leaflet {
+            id: self.id,
+            title: self.title,
+            summary: self.summary,
+            file_name: self.file_name,
+            size_bytes: self.size_bytes,
+            published_on: self.published_on,
+            service_name: self.service_name,
+        }
+    }
+}
+
+pub struct NewLeaflet<'a> {
+    pub service_id: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub file_name: &'a str,
+    pub content: &'a [u8],
+    pub published_on: &'a str,
+}
+
+pub async fn insert_leaflet<'c>(
+    db: impl Executor<'c, Database = Any>,
+    leaflet: &NewLeaflet<'_>,
+    by: &str,
+) -> Result<String, sqlx::Error> {
+    use base64::{engine::general_purpose::STANDARD, Engine as _};
+    let id = crate::db::new_id();
+    sqlx::query(
+        "INSERT INTO leaflet (id, service_id, title, summary, file_name, size_bytes, content_base64, published_on, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&id)
+    .bind(leaflet.service_id)
+    .bind(leaflet.title)
+    .bind(leaflet.summary)
+    .bind(leaflet.file_name)
+    .bind(i64::try_from(leaflet.content.len()).unwrap_or(i64::MAX))
+    .bind(STANDARD.encode(leaflet.content))
+    .bind(leaflet.published_on)
+    .bind(by)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+const LEAFLET_SELECT: &str =
+    "SELECT l.id, l.title, l.summary, l.file_name, l.size_bytes, l.published_on, s.name AS service_name
+     FROM leaflet l JOIN service s ON s.id = l.service_id";
+
+/// Leaflets of the given services, or all of them when `services` is `None` (leaflets are published).
+pub async fn list_leaflets(pool: &AnyPool, services: Option<&[String]>) -> Result<Vec<Leaflet>, sqlx::Error> {
+    let rows: Vec<LeafletRow> = match services {
+        None => sqlx::query_as(&format!("{LEAFLET_SELECT} ORDER BY l.published_on DESC")).fetch_all(pool).await?,
+        Some([]) => Vec::new(),
+        Some(ids) => {
+            let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "{LEAFLET_SELECT} WHERE l.service_id IN ({}) ORDER BY l.published_on DESC",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query_as(&sql);
+            for id in ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await?
+        }
+    };
+    Ok(rows.into_iter().map(LeafletRow::into_leaflet).collect())
+}
+
+/// A leaflet's file name and bytes, for download.
+pub async fn fetch_leaflet_file(pool: &AnyPool, id: &str) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    use base64::{engine::general_purpose::STANDARD, Engine as _};
+    let row: Option<(String, String)> = sqlx::query_as("SELECT file_name, content_base64 FROM leaflet WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|(name, content)| {
+        STANDARD.decode(content).map(|bytes| (name, bytes)).map_err(|e| sqlx::Error::Decode(e.into()))
+    })
+    .transpose()
+}
+
+// ---- events ---------------------------------------------------------------------------------------------
+
+#[derive(FromRow)]
+struct EventRow {
+    id: String,
+    service_id: String,
+    service_name: String,
+    slug: String,
+    title: String,
+    description: String,
+    starts_at: String,
+    ends_at: String,
+    place: String,
+    capacity: i64,
+    places_taken: i64,
+    held: i64,
+}
+
+impl EventRow {
+    fn into_event(self) -> Event {
+        Event {
+            description_html: markdown::render(&self.description),
+            id: self.id,
+            service_id: self.service_id,
+            service_name: self.service_name,
+            slug: self.slug,
+            title: self.title,
+            description: self.description,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            place: self.place,
+            capacity: self.capacity,
+            places_taken: self.places_taken,
+            held: self.held != 0,
+        }
+    }
+}
+
+const EVENT_SELECT: &str =
+    "SELECT e.id, e.service_id, s.name AS service_name, e.slug, e.title, e.description, e.starts_at,
+        e.ends_at, e.place, e.capacity, e.places_taken,
+        CAST((SELECT COUNT(*) FROM activity a WHERE a.source_type = 'event' AND a.source_id = e.id) AS BIGINT) AS held
+     FROM event e JOIN service s ON s.id = e.service_id";
+
+pub struct EventFields<'a> {
+    pub service_id: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub starts_at: &'a str,
+    pub ends_at: &'a str,
+    pub place: &'a str,
+    pub capacity: i64,
+}
+
+pub async fn insert_event<'c>(
+    db: impl Executor<'c, Database = Any>,
+    slug: &str,
+    event: &EventFields<'_>,
+    by: &str,
+) -> Result<String, sqlx::Error> {
+    let id = crate::db::new_id();
+    let now = crate::db::now();
+    sqlx::query(
+        "INSERT INTO event (id, service_id, slug, title, description, starts_at, ends_at, place, capacity, places_taken,
+            created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $11)",
+    )
+    .bind(&id)
+    .bind(event.service_id)
+    .bind(slug)
+    .bind(event.title)
+    .bind(event.description)
+    .bind(event.starts_at)
+    .bind(event.ends_at)
+    .bind(event.place)
+    .bind(event.capacity)
+    .bind(by)
+    .bind(&now)
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// Changes an event. The capacity cannot drop below the places already taken.
+pub async fn update_event<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    event: &EventFields<'_>,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE event SET title = $2, description = $3, starts_at = $4, ends_at = $5, place = $6, capacity = $7, updated_at = $8
+         WHERE id = $1 AND places_taken <= $7",
+    )
+    .bind(id)
+    .bind(event.title)
+    .bind(event.description)
+    .bind(event.starts_at)
+    .bind(event.ends_at)
+    .bind(event.place)
+    .bind(event.capacity)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
+pub async fn fetch_event_by_slug<'c>(
+    db: impl Executor<'c, Database = Any>,
+    slug: &str,
+) -> Result<Option<Event>, sqlx::Error> {
+    let row: Option<EventRow> =
+        sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.slug = $1")).bind(slug).fetch_optional(db).await?;
+    Ok(row.map(EventRow::into_event))
+}
+
+pub async fn fetch_event<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Event>, sqlx::Error> {
+    let row: Option<EventRow> =
+        sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1")).bind(id).fetch_optional(db).await?;
+    Ok(row.map(EventRow::into_event))
+}
+
+/// Events of the given services (past ones too), or upcoming events of every service when `services` is
+/// `None`. `now` is a local `YYYY-MM-DDTHH:MM`.
+pub async fn list_events(pool: &AnyPool, services: Option<&[String]>, now: &str) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> = match services {
+        None => {
+            sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.ends_at >= $1 ORDER BY e.starts_at"))
+                .bind(now)
+                .fetch_all(pool)
+                .await?
+        }
+        Some([]) => Vec::new(),
+        Some(ids) => {
+            let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+            let sql =
+                format!("{EVENT_SELECT} WHERE e.service_id IN ({}) ORDER BY e.starts_at DESC", placeholders.join(", "));
+            let mut query = sqlx::query_as(&sql);
+            for id in ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await?
+        }
+    };
+    Ok(rows.into_iter().map(EventRow::into_event).collect())
+}
+
+/// Takes one place at an event if there is one left. The conditional UPDATE is re-checked against the row
+/// as it is when it runs (row lock on PostgreSQL, a single writer on SQLite), so two people can never take the
+/// last place together.
+pub async fn take_place<'c>(db: impl Executor<'c, Database = Any>, event_id: &str) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE event SET places_taken = places_taken + 1 WHERE id = $1 AND places_taken < capacity")
+            .bind(event_id)
+            .execute(db)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub struct NewRegistration<'a> {
+    pub event_id: &'a str,
+    pub name: &'a str,
+    pub email: Option<&'a str>,
+    pub access_needs: &'a str,
+    pub cancel_token_hash: &'a str,
+}
+
+pub async fn insert_registration<'c>(
+    db: impl Executor<'c, Database = Any>,
+    r: &NewRegistration<'_>,
+) -> Result<String, sqlx::Error> {
+    let id = crate::db::new_id();
+    sqlx::query(
+        "INSERT INTO event_registration (id, event_id, name, email, access_needs, cancel_token_hash, registered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(r.event_id)
+    .bind(r.name)
+    .bind(r.email)
+    .bind(r.access_needs)
+    .bind(r.cancel_token_hash)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// A registration found by a cancellation token: (registration id, event id, name, cancelled).
+pub async fn fetch_registration_by_token<'c>(
+    db: impl Executor<'c, Database = Any>,
+    token_hash: &str,
+) -> Result<Option<(String, String, String, bool)>, sqlx::Error> {
+    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, event_id, name, cancelled_at FROM event_registration WHERE cancel_token_hash = $1 OR reminder_token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(id, event_id, name, cancelled)| (id, event_id, name, cancelled.is_some())))
+}
+
+/// Cancels a registration and gives its place back; `false` if it was already cancelled.
+pub async fn cancel_registration(
+    conn: &mut sqlx::AnyConnection,
+    registration_id: &str,
+    event_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE event_registration SET cancelled_at = $2 WHERE id = $1 AND cancelled_at IS NULL")
+        .bind(registration_id)
+        .bind(crate::db::now())
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() == 1 {
+        sqlx::query("UPDATE event SET places_taken = places_taken - 1 WHERE id = $1 AND places_taken > 0")
+            .bind(event_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(true)
+    } else {
+        Ok(false)
+    }
+}
+
+#[derive(FromRow)]
+struct RegistrationRow {
+    name: String,
+    email: Option<String>,
+    access_needs: String,
+    registered_at: String,
+    cancelled_at: Option<String>,
+}
+
+pub async fn list_registrations(pool: &AnyPool, event_id: &str) -> Result<Vec<Registration>, sqlx::Error> {
+    let rows: Vec<RegistrationRow> = sqlx::query_as(
+        "SELECT name, email, access_needs, registered_at, cancelled_at FROM event_registration WHERE event_id = $1 ORDER BY registered_at",
+    )
+    .bind(event_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Registration {
+            name: r.name,
+            email: r.email,
+            access_needs: r.access_needs,
+            registered_at: r.registered_at,
+            cancelled: r.cancelled_at.is_some(),
+        })
+        .collect())
+}
+
+/// A registration that may be due a reminder: (registration id, email, name, event).
+#[derive(FromRow)]
+pub struct ReminderRow {
+    pub registration_id: String,
+    pub email: String,
+    pub name: String,
+    pub event_id: String,
+}
+
+/// Registrations with an email, not cancelled and not yet reminded, for events starting between `from` and
+/// `until` (local `YYYY-MM-DDTHH:MM`) that were made before `registered_before`.
+pub async fn list_reminders_due(
+    pool: &AnyPool,
+    from: &str,
+    until: &str,
+    registered_before: &str,
+) -> Result<Vec<ReminderRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.id AS registration_id, r.email, r.name, r.event_id FROM event_registration r JOIN event e ON e.id = r.event_id
+         WHERE r.email IS NOT NULL AND r.cancelled_at IS NULL AND r.reminded_at IS NULL AND r.registered_at < $3
+           AND e.starts_at >= $1 AND e.starts_at < $2",
+    )
+    .bind(from)
+    .bind(until)
+    .bind(registered_before)
+    .fetch_all(pool)
+    .await
+}
+
+/// Marks a registration reminded and stores the reminder's own cancellation token; `false` if another
+/// server got there first.
+pub async fn claim_reminder<'c>(
+    db: impl Executor<'c, Database = Any>,
+    registration_id: &str,
+    token_hash: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE event_registration SET reminded_at = $2, reminder_token_hash = $3 WHERE id = $1 AND reminded_at IS NULL",
+    )
+    .bind(registration_id)
+    .bind(crate::db::now())
+    .bind(token_hash)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

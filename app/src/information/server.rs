@@ -1,0 +1,692 @@
+//! The Information level's server functions. Reading published pages and events, registering and cancelling
+//! are open to everyone; writing pages, events and leaflets is for those who keep the service's ledger.
+
+use leptos::prelude::*;
+
+use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice, WaysToTakePart};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{access::require_ledger_keeper, access::visitor, session, validate::EmailAddress},
+    audit,
+    error::FormErrors,
+    forms::redirect_plain_post,
+    information::{db, emails, types::slugify},
+    ledger::{
+        db::{self as ledger_db, NewActivity},
+        server::services_kept_by,
+        types::{ActivityKind, ContinuumLevel, Participants},
+    },
+    mail,
+    state::state,
+};
+
+/// The local time now as events store it, `YYYY-MM-DDTHH:MM`. Continuum serves England, so local time is
+/// taken as UTC; a service an hour out in summer only moves when an event drops off "upcoming".
+#[cfg(feature = "ssr")]
+pub fn local_now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Collapses whitespace in a one-line field and checks its length.
+#[cfg(feature = "ssr")]
+fn one_line(errors: &mut FormErrors, field: &str, value: &str, what: &str, max: usize, required: bool) -> String {
+    let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if required && text.is_empty() {
+        errors.add(field, format!("Enter {what}"));
+    } else if text.chars().count() > max {
+        errors.add(field, format!("{} must be {max} characters or fewer", capitalise(what)));
+    }
+    text
+}
+
+#[cfg(feature = "ssr")]
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+/// A free address part: the slug itself, or with `-2`, `-3`… after it.
+#[cfg(feature = "ssr")]
+async fn free_slug(conn: &mut sqlx::AnyConnection, table: &str, base: &str) -> Result<String, AppError> {
+    let mut candidate = base.to_owned();
+    for n in 2..100 {
+        if !db::slug_taken(&mut *conn, table, &candidate).await? {
+            return Ok(candidate);
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Ok(format!("{base}-{}", &crate::db::new_id()[..8]))
+}
+
+// ---- reading: open to everyone ------------------------------------------------------------------------
+
+/// A published information page. Its service's staff may also see it while it is a draft.
+#[server(endpoint = "/get_info_page")]
+pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
+    let page = db::fetch_page_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
+    let may_preview = visitor().user.is_some_and(|u| u.keeps_ledger_of(&page.service_id));
+    if page.published || may_preview {
+        Ok(page)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// An event, for its public page.
+#[server(endpoint = "/get_event")]
+pub async fn get_event(slug: String) -> Result<Event, AppError> {
+    db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)
+}
+
+/// Every current way to take part: published pages, leaflets and upcoming events.
+#[server(endpoint = "/ways_to_take_part")]
+pub async fn list_ways_to_take_part() -> Result<WaysToTakePart, AppError> {
+    let pool = state()?.pool;
+    Ok(WaysToTakePart {
+        pages: db::list_pages(&pool, None).await?,
+        events: db::list_events(&pool, None, &local_now()).await?,
+        leaflets: db::list_leaflets(&pool, None).await?,
+    })
+}
+
+/// What a printable poster shows: the title, a line beneath it, and the QR code for its link.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Poster {
+    pub title: String,
+    pub subtitle: String,
+    pub url: String,
+    pub qr_svg: String,
+}
+
+/// A poster for a published page (`kind` "info") or an event (`kind` "events").
+#[server(endpoint = "/get_poster")]
+pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> {
+    let (title, subtitle) = match kind.as_str() {
+        "info" => {
+            let page = get_info_page(slug.clone()).await?;
+            (page.title, page.summary)
+        }
+        "events" => {
+            let event = get_event(slug.clone()).await?;
+            (event.title.clone(), format!("{} · {}", event.when(), event.place))
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    let mut url = state()?.security.base_url.clone();
+    url.set_path(&format!("/{kind}/{slug}"));
+    url.set_query(None);
+    let url = url.to_string();
+    let qr_svg = super::poster::qr_svg(&url).map_err(|e| AppError::internal("QR code", e))?;
+    Ok(Poster { title, subtitle, url, qr_svg })
+}
+
+// ---- registering for events: open to everyone ---------------------------------------------------------
+
+/// Registers someone for an event: a place is taken only if one is left, and a confirmation with a
+/// cancellation link is mailed if they gave an email address. Returns the cancellation token, which the
+/// confirmation page shows as a link too (for those who gave no email).
+#[server(endpoint = "/register_for_event")]
+pub async fn register_for_event(
+    event_slug: String,
+    name: String,
+    email: String,
+    access_needs: String,
+) -> Result<String, AppError> {
+    let state = state()?;
+    let keep = |e: AppError| {
+        e.keeping(&[("name", name.as_str()), ("email", email.as_str()), ("access_needs", access_needs.as_str())])
+    };
+    let mut errors = FormErrors::new();
+    let clean_name = one_line(&mut errors, "name", &name, "your name", 100, true);
+    let address = if email.trim().is_empty() {
+        None
+    } else {
+        EmailAddress::parse(&email).map_err(|m| errors.add("email", m)).ok()
+    };
+    if access_needs.chars().count() > 2000 {
+        errors.add("access_needs", "Access needs must be 2,000 characters or fewer");
+    }
+    errors.into_result().map_err(keep)?;
+
+    let event = db::fetch_event_by_slug(&state.pool, &event_slug).await?.ok_or(AppError::NotFound)?;
+    if event.ends_at < local_now() {
+        return Err(keep(AppError::Conflict("This event has already happened.".into())));
+    }
+    let token = session::new_token();
+    let mut tx = state.pool.begin().await?;
+    if !db::take_place(&mut *tx, &event.id).await? {
+        return Err(keep(AppError::Conflict("Sorry, this event is full. There are no places left.".into())));
+    }
+    let registration = db::NewRegistration {
+        event_id: &event.id,
+        name: &clean_name,
+        email: address.as_ref().map(|a| a.as_str()),
+        access_needs: access_needs.trim(),
+        cancel_token_hash: &session::hash_token(&token),
+    };
+    db::insert_registration(&mut *tx, &registration).await?;
+    if let Some(address) = &address {
+        let link = cancel_link(&state.security.base_url, &token);
+        mail::enqueue(&mut *tx, &emails::registration_confirmed(address.as_str(), &clean_name, &event, &link)).await?;
+    }
+    tx.commit().await?;
+    if address.is_some() {
+        state.mail_wakeup.notify_one();
+    }
+    tracing::info!(event.id = %event.id, "event registration");
+    redirect_plain_post(&format!("/events/{}?registered={token}", event.slug));
+    Ok(token)
+}
+
+#[cfg(feature = "ssr")]
+pub fn cancel_link(base_url: &url::Url, token: &str) -> String {
+    let mut url = base_url.clone();
+    url.set_path("/events/cancel");
+    url.query_pairs_mut().clear().append_pair("token", token);
+    url.to_string()
+}
+
+/// The registration a cancellation link is for.
+#[server(endpoint = "/check_registration")]
+pub async fn check_registration(token: String) -> Result<RegistrationNotice, AppError> {
+    let pool = state()?.pool;
+    let (_, event_id, name, cancelled) =
+        db::fetch_registration_by_token(&pool, &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
+    let event = db::fetch_event(&pool, &event_id).await?.ok_or(AppError::NotFound)?;
+    Ok(RegistrationNotice {
+        when: event.when(),
+        event_title: event.title,
+        event_slug: event.slug,
+        place: event.place,
+        name,
+        cancelled,
+    })
+}
+
+/// Cancels a registration from its link, giving the place back.
+#[server(endpoint = "/cancel_registration")]
+pub async fn cancel_registration(token: String) -> Result<(), AppError> {
+    let state = state()?;
+    let mut tx = state.pool.begin().await?;
+    let (registration_id, event_id, _, _) =
+        db::fetch_registration_by_token(&mut *tx, &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
+    db::cancel_registration(&mut tx, &registration_id, &event_id).await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/events/cancel?token={token}&done=1"));
+    Ok(())
+}
+
+// ---- staff: pages, events, leaflets ----------------------------------------------------------------------
+
+/// Everything on the Information level in the caller's services.
+#[server(endpoint = "/information_overview")]
+pub async fn get_information_overview() -> Result<InformationOverview, AppError> {
+    let user = require_ledger_keeper()?;
+    let services = services_kept_by(&user).await?;
+    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
+    let pool = state()?.pool;
+    Ok(InformationOverview {
+        pages: db::list_pages(&pool, Some(&ids)).await?,
+        events: db::list_events(&pool, Some(&ids), &local_now()).await?,
+        leaflets: db::list_leaflets(&pool, Some(&ids)).await?,
+        services,
+    })
+}
+
+/// A page for its edit form (drafts too).
+#[server(endpoint = "/get_info_page_for_editing")]
+pub async fn get_info_page_for_editing(page_id: String) -> Result<InfoPage, AppError> {
+    let user = require_ledger_keeper()?;
+    let page = db::fetch_page(&state()?.pool, &page_id).await?.ok_or(AppError::NotFound)?;
+    if !user.keeps_ledger_of(&page.service_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(page)
+}
+
+/// Creates a page (no `page_id`) or changes one. Returns its address part.
+#[server(endpoint = "/save_info_page")]
+pub async fn save_info_page(
+    page_id: String,
+    service_id: String,
+    title: String,
+    summary: String,
+    body: String,
+    published: Option<String>,
+) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let keep = |e: AppError| {
+        e.keeping(&[
+            ("service_id", service_id.as_str()),
+            ("title", title.as_str()),
+            ("summary", summary.as_str()),
+            ("body", body.as_str()),
+        ])
+    };
+    let mut errors = FormErrors::new();
+    let clean_title = one_line(&mut errors, "title", &title, "a title", 120, true);
+    let clean_summary = one_line(&mut errors, "summary", &summary, "a summary", 300, false);
+    if body.trim().is_empty() {
+        errors.add("body", "Enter the page's words");
+    } else if body.chars().count() > 50_000 {
+        errors.add("body", "The page must be 50,000 characters or fewer");
+    }
+    if page_id.is_empty() && service_id.is_empty() {
+        errors.add("service_id", "Choose the service");
+    }
+    errors.into_result().map_err(keep)?;
+    let state = state()?;
+    let mut tx = state.pool.begin().await?;
+    let published = published.is_some();
+    let (id, slug) = if page_id.is_empty() {
+        if !user.keeps_ledger_of(&service_id) {
+            return Err(AppError::Forbidden);
+        }
+        let slug = free_slug(&mut tx, "info_page", &slugify(&clean_title)).await?;
+        let fields = db::PageFields {
+            service_id: &service_id,
+            title: &clean_title,
+            summary: &clean_summary,
+            body: &body,
+            published,
+        };
+        (db::insert_page(&mut *tx, &slug, &fields, &user.id).await?, slug)
+    } else {
+        let existing = db::fetch_page(&mut *tx, &page_id)
+            .await?
+            .filter(|p| user.keeps_ledger_of(&p.service_id))
+            .ok_or(AppError::NotFound)?;
+        let fields = db::PageFields {
+            service_id: &existing.service_id,
+            title: &clean_title,
+            summary: &clean_summary,
+            body: &body,
+            published,
+        };
+        db::update_page(&mut *tx, &page_id, &fields).await?;
+        (page_id.clone(), existing.slug)
+    };
+    let action = if page_id.is_empty() { "info_page_created" } else { "info_page_changed" };
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        action,
+        "info_page",
+        &id,
+        serde_json::json!({ "title": clean_title, "published": published }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/info/{slug}"));
+    Ok(slug)
+}
+
+/// Parses the event form. Returns (title, description, starts_at, ends_at, place, capacity).
+#[cfg(feature = "ssr")]
+fn parse_event(
+    title: &str,
+    description: &str,
+    day: &str,
+    start: &str,
+    end: &str,
+    place: &str,
+    capacity: &str,
+) -> Result<(String, String, String, String, String, i64), FormErrors> {
+    let mut errors = FormErrors::new();
+    let title = one_line(&mut errors, "title", title, "a title", 120, true);
+    let place = one_line(&mut errors, "place", place, "where it is", 200, true);
+    if description.chars().count() > 20_000 {
+        errors.add("description", "The description must be 20,000 characters or fewer");
+    }
+    let date = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| {
+            errors
+                .add("day", if day.trim().is_empty() { "Enter the date" } else { "Enter a real date, like 2026-03-14" })
+        })
+        .ok();
+    let time = |field: &str, text: &str, errors: &mut FormErrors| {
+        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 14:30"))
+            .ok()
+    };
+    let (starts, ends) = (time("start", start, &mut errors), time("end", end, &mut errors));
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e <= s {
+            errors.add("end", "The end time must be after the start time");
+        }
+    }
+    let capacity = match capacity.trim().parse::<i64>() {
+        Ok(n) if (1..=10_000).contains(&n) => n,
+        _ => {
+            errors.add("capacity", "Enter how many places there are, as a whole number from 1 to 10000");
+            0
+        }
+    };
+    match (date, starts, ends) {
+        (Some(d), Some(s), Some(e)) if errors.is_empty() => Ok((
+            title,
+            description.trim().to_owned(),
+            format!("{}T{}", d.format("%Y-%m-%d"), s.format("%H:%M")),
+            format!("{}T{}", d.format("%Y-%m-%d"), e.format("%H:%M")),
+            place,
+            capacity,
+        )),
+        _ => Err(errors),
+    }
+}
+
+/// Creates an event (no `event_id`) or changes one. Returns its address part.
+#[server(endpoint = "/save_event")]
+pub async fn save_event(
+    event_id: String,
+    service_id: String,
+    title: String,
+    description: String,
+    day: String,
+    start: String,
+    end: String,
+    place: String,
+    capacity: String,
+) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let kept = [
+        ("service_id", service_id.as_str()),
+        ("title", title.as_str()),
+        ("description", description.as_str()),
+        ("day", day.as_str()),
+        ("start", start.as_str()),
+        ("end", end.as_str()),
+        ("place", place.as_str()),
+        ("capacity", capacity.as_str()),
+    ];
+    let keep = |e: AppError| e.keeping(&kept);
+    let (title, description, starts_at, ends_at, place, capacity) =
+        parse_event(&title, &description, &day, &start, &end, &place, &capacity)
+            .map_err(|e| keep(AppError::Validation(e)))?;
+    let state = state()?;
+    let mut tx = state.pool.begin().await?;
+    let (id, slug) = if event_id.is_empty() {
+        if service_id.is_empty() {
+            return Err(keep(AppError::field("service_id", "Choose the service")));
+        }
+        if !user.keeps_ledger_of(&service_id) {
+            return Err(AppError::Forbidden);
+        }
+        let slug = free_slug(&mut tx, "event", &format!("{}-{}", slugify(&title), &starts_at[..10])).await?;
+        let fields = db::EventFields {
+            service_id: &service_id,
+            title: &title,
+            description: &description,
+            starts_at: &starts_at,
+            ends_at: &ends_at,
+            place: &place,
+            capacity,
+        };
+        (db::insert_event(&mut *tx, &slug, &fields, &user.id).await?, slug)
+    } else {
+        let existing = db::fetch_event(&mut *tx, &event_id)
+            .await?
+            .filter(|e| user.keeps_ledger_of(&e.service_id))
+            .ok_or(AppError::NotFound)?;
+        let fields = db::EventFields {
+            service_id: &existing.service_id,
+            title: &title,
+            description: &description,
+            starts_at: &starts_at,
+            ends_at: &ends_at,
+            place: &place,
+            capacity,
+        };
+        if db::update_event(&mut *tx, &event_id, &fields).await? == 0 {
+            let message =
+                format!("{} places are already taken, so there must be at least that many", existing.places_taken);
+            return Err(keep(AppError::field("capacity", message)));
+        }
+        (event_id.clone(), existing.slug)
+    };
+    let action = if event_id.is_empty() { "event_created" } else { "event_changed" };
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        action,
+        "event",
+        &id,
+        serde_json::json!({ "title": title, "starts_at": starts_at }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/events/{slug}"));
+    Ok(slug)
+}
+
+/// An event and everyone registered for it, for its staff.
+#[server(endpoint = "/event_registrations")]
+pub async fn event_registrations(slug: String) -> Result<(Event, Vec<Registration>), AppError> {
+    let user = require_ledger_keeper()?;
+    let pool = state()?.pool;
+    let event = db::fetch_event_by_slug(&pool, &slug)
+        .await?
+        .filter(|e| user.keeps_ledger_of(&e.service_id))
+        .ok_or(AppError::NotFound)?;
+    let registrations = db::list_registrations(&pool, &event.id).await?;
+    Ok((event, registrations))
+}
+
+/// Records that an event was held, with who came: an Information activity in the ledger, linked to the event
+/// (recording again corrects the numbers).
+#[server(endpoint = "/record_event_held")]
+pub async fn record_event_held(
+    event_id: String,
+    patients: String,
+    carers: String,
+    staff: String,
+    others: String,
+) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let state = state()?;
+    let event = db::fetch_event(&state.pool, &event_id)
+        .await?
+        .filter(|e| user.keeps_ledger_of(&e.service_id))
+        .ok_or(AppError::NotFound)?;
+    let mut errors = FormErrors::new();
+    let mut count = |field: &str, text: &str| match text.trim() {
+        "" => 0,
+        t => t.parse::<i64>().ok().filter(|n| (0..=100_000).contains(n)).unwrap_or_else(|| {
+            errors.add(field, "Enter a whole number, like 12");
+            0
+        }),
+    };
+    let participants = Participants {
+        patients: count("patients", &patients),
+        carers: count("carers", &carers),
+        staff: count("staff", &staff),
+        others: count("others", &others),
+    };
+    errors.into_result()?;
+    let activity = NewActivity {
+        service_id: event.service_id.clone(),
+        level: ContinuumLevel::Information,
+        kind: ActivityKind::OpenDay,
+        title: event.title.clone(),
+        happened_on: event.starts_at[..10].to_owned(),
+        participants,
+        purpose: format!("{} at {}", event.when(), event.place),
+        outcome: String::new(),
+        recorded_by: Some(user.id.clone()),
+    };
+    let mut tx = state.pool.begin().await?;
+    let activity_id = ledger_db::record(&mut *tx, &activity, "event", &event.id).await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "activity_recorded",
+        "activity",
+        &activity_id,
+        serde_json::json!({ "source": "event", "event_id": event.id }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/information/events/{}?held=1", event.slug));
+    Ok(())
+}
+
+/// The largest leaflet accepted.
+pub const LEAFLET_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+#[cfg(feature = "ssr")]
+/// Checks an uploaded leaflet: a PDF (by its first bytes, not its name) no larger than the limit.
+pub fn check_leaflet(file_name: &str, bytes: &[u8]) -> Result<(), String> {
+    if bytes.is_empty() {
+        return Err("Choose a PDF file to upload".into());
+    }
+    if bytes.len() > LEAFLET_MAX_BYTES {
+        return Err("The file must be smaller than 5 MB".into());
+    }
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(format!("{file_name} is not a PDF. Leaflets must be PDF files"));
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+/// A leaflet's file name made safe for a download address: letters, digits, `-`, `_` and `.pdf`.
+pub fn safe_file_name(name: &str) -> String {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.strip_suffix(".pdf").or_else(|| stem.strip_suffix(".PDF")).unwrap_or(stem);
+    let clean = slugify(stem);
+    format!("{clean}.pdf")
+}
+
+/// Publishes a leaflet and records the publication in the ledger (Information, leaflet).
+#[cfg(feature = "ssr")]
+pub async fn publish_leaflet(
+    user: &crate::accounts::access::SignedInUser,
+    service_id: &str,
+    title: &str,
+    summary: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<String, AppError> {
+    let mut errors = FormErrors::new();
+    let clean_title = one_line(&mut errors, "title", title, "a title", 120, true);
+    let clean_summary = one_line(&mut errors, "summary", summary, "a summary", 300, false);
+    if service_id.is_empty() {
+        errors.add("service_id", "Choose the service");
+    }
+    if let Err(message) = check_leaflet(file_name, bytes) {
+        errors.add("file", message);
+    }
+    errors
+        .into_result()
+        .map_err(|e| e.keeping(&[("title", title), ("summary", summary), ("service_id", service_id)]))?;
+    if !user.keeps_ledger_of(service_id) {
+        return Err(AppError::Forbidden);
+    }
+    let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    let state = state()?;
+    let mut tx = state.pool.begin().await?;
+    let leaflet = db::NewLeaflet {
+        service_id,
+        title: &clean_title,
+        summary: &clean_summary,
+        file_name: &safe_file_name(file_name),
+        content: bytes,
+        published_on: &today,
+    };
+    let id = db::insert_leaflet(&mut *tx, &leaflet, &user.id).await?;
+    let activity = NewActivity {
+        service_id: service_id.to_owned(),
+        level: ContinuumLevel::Information,
+        kind: ActivityKind::Leaflet,
+        title: format!("Leaflet published: {clean_title}"),
+        happened_on: today,
+        participants: Participants::default(),
+        purpose: clean_summary.clone(),
+        outcome: String::new(),
+        recorded_by: Some(user.id.clone()),
+    };
+    ledger_db::record(&mut *tx, &activity, "leaflet", &id).await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "leaflet_published",
+        "leaflet",
+        &id,
+        serde_json::json!({ "title": clean_title }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Uploads and publishes a leaflet: a multipart form with `service_id`, `title`, `summary` and the PDF in
+/// `file`. The file is read in chunks and refused as soon as it passes the size limit.
+#[server(endpoint = "/upload_leaflet", input = server_fn::codec::MultipartFormData)]
+pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let mut form = data.into_inner().ok_or(AppError::Internal)?;
+    let (mut service_id, mut title, mut summary, mut file_name, mut bytes) =
+        (String::new(), String::new(), String::new(), String::new(), Vec::new());
+    let mut too_big = false;
+    while let Some(mut field) =
+        form.next_field().await.map_err(|e| AppError::field("file", format!("The upload could not be read: {e}")))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        match name.as_str() {
+            "file" => {
+                file_name = field.file_name().unwrap_or("leaflet.pdf").to_owned();
+                while let Some(chunk) = field
+                    .chunk()
+                    .await
+                    .map_err(|e| AppError::field("file", format!("The upload could not be read: {e}")))?
+                {
+                    if bytes.len() + chunk.len() > LEAFLET_MAX_BYTES {
+                        too_big = true;
+                        break;
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            name => {
+                let text = field.text().await.unwrap_or_default();
+                match name {
+                    "service_id" => service_id = text,
+                    "title" => title = text,
+                    "summary" => summary = text,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if too_big {
+        let kept = [("title", title.as_str()), ("summary", summary.as_str()), ("service_id", service_id.as_str())];
+        return Err(AppError::field("file", "The file must be smaller than 5 MB").keeping(&kept));
+    }
+    let id = publish_leaflet(&user, &service_id, &title, &summary, &file_name, &bytes).await?;
+    redirect_plain_post("/information?leaflet=1");
+    Ok(id)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_real_pdfs_within_the_limit_are_accepted() {
+        assert!(check_leaflet("a.pdf", b"%PDF-1.7 ...").is_ok());
+        assert_eq!(
+            check_leaflet("photo.pdf", b"\x89PNG....").unwrap_err(),
+            "photo.pdf is not a PDF. Leaflets must be PDF files"
+        );
+        assert_eq!(check_leaflet("a.pdf", b"").unwrap_err(), "Choose a PDF file to upload");
+        let big = [b"%PDF-".as_slice(), &vec![0u8; LEAFLET_MAX_BYTES]].concat();
+        assert_eq!(check_leaflet("big.pdf", &big).unwrap_err(), "The file must be smaller than 5 MB");
+    }
+
+    #[test]
+    fn file_names_are_made_safe_for_an_address() {
+        assert_eq!(safe_file_name("C:\\Users\\me\\Open Day (final).PDF"), "open-day-final.pdf");
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd.pdf");
+    }
+}

@@ -1,0 +1,222 @@
+//! Information types shared by server and browser.
+
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::types::ServiceSummary;
+
+/// A service information page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoPage {
+    pub id: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// The Markdown as written, for the edit form.
+    pub body: String,
+    /// The Markdown rendered safely (see `markdown.rs`).
+    pub body_html: String,
+    pub published: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoPageSummary {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub service_name: String,
+    pub published: bool,
+}
+
+/// An event such as an open day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub description_html: String,
+    /// Local date and time, `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place: String,
+    pub capacity: i64,
+    pub places_taken: i64,
+    /// Whether staff have recorded that it was held (and so it is in the ledger).
+    pub held: bool,
+}
+
+impl Event {
+    pub fn places_left(&self) -> i64 {
+        (self.capacity - self.places_taken).max(0)
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.places_left() == 0
+    }
+
+    /// "Saturday 3 October 2026, 10:00 to 13:00"
+    pub fn when(&self) -> String {
+        let day = self.starts_at.get(..10).unwrap_or_default();
+        let start = self.starts_at.get(11..16).unwrap_or_default();
+        let end = self.ends_at.get(11..16).unwrap_or_default();
+        format!("{}, {start} to {end}", long_day(day))
+    }
+}
+
+/// "Saturday 3 October 2026" from `YYYY-MM-DD`.
+pub fn long_day(day: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let parts: Vec<i64> = day.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [year, month, date] = parts[..] else { return day.to_owned() };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&date) {
+        return day.to_owned();
+    }
+    // Sakamoto's method: the day of the week without a date library (this type is shared with the browser).
+    let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let weekday = (y + y / 4 - y / 100 + y / 400 + offsets[(month - 1) as usize] + date).rem_euclid(7);
+    // 0 is Sunday.
+    let name = WEEKDAYS[((weekday + 6) % 7) as usize];
+    format!("{name} {date} {} {year}", MONTHS[(month - 1) as usize])
+}
+
+/// Someone's place at an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    pub name: String,
+    pub email: Option<String>,
+    pub access_needs: String,
+    pub registered_at: String,
+    pub cancelled: bool,
+}
+
+/// A published leaflet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leaflet {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub file_name: String,
+    pub size_bytes: i64,
+    pub published_on: String,
+    pub service_name: String,
+}
+
+impl Leaflet {
+    /// Where it is downloaded from.
+    pub fn href(&self) -> String {
+        format!("/leaflets/{}/{}", self.id, self.file_name)
+    }
+
+    /// "PDF, 240 KB"
+    pub fn size_text(&self) -> String {
+        let kb = (self.size_bytes + 1023) / 1024;
+        if kb >= 1024 {
+            format!("PDF, {:.1} MB", self.size_bytes as f64 / 1_048_576.0)
+        } else {
+            format!("PDF, {kb} KB")
+        }
+    }
+}
+
+/// Everything a member of staff manages on the Information level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InformationOverview {
+    pub services: Vec<ServiceSummary>,
+    pub pages: Vec<InfoPageSummary>,
+    pub events: Vec<Event>,
+    pub leaflets: Vec<Leaflet>,
+}
+
+/// What is open to everyone now: published pages, leaflets and upcoming events.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaysToTakePart {
+    pub pages: Vec<InfoPageSummary>,
+    pub events: Vec<Event>,
+    pub leaflets: Vec<Leaflet>,
+}
+
+/// What someone sees after registering, and on the cancellation page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationNotice {
+    pub event_title: String,
+    pub event_slug: String,
+    pub when: String,
+    pub place: String,
+    pub name: String,
+    pub cancelled: bool,
+}
+
+/// Makes an address part from a title: "Open day: Spring!" → "open-day-spring".
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        "page".to_owned()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slugify("Open day: Spring!"), "open-day-spring");
+        assert_eq!(slugify("  DBT — skills group  "), "dbt-skills-group");
+        assert_eq!(slugify("!!!"), "page");
+    }
+
+    #[test]
+    fn days_read_in_full_with_their_weekday() {
+        assert_eq!(long_day("2026-10-03"), "Saturday 3 October 2026");
+        assert_eq!(long_day("2026-11-26"), "Thursday 26 November 2026");
+        assert_eq!(long_day("2024-02-29"), "Thursday 29 February 2024");
+        assert_eq!(long_day("nonsense"), "nonsense");
+    }
+
+    #[test]
+    fn sizes_read_in_kilobytes_or_megabytes() {
+        let mut leaflet = Leaflet {
+            id: "x".into(),
+            title: "t".into(),
+            summary: String::new(),
+            file_name: "a.pdf".into(),
+            size_bytes: 240 * 1024,
+            published_on: "2026-01-01".into(),
+            service_name: "s".into(),
+        };
+        assert_eq!(leaflet.size_text(), "PDF, 240 KB");
+        leaflet.size_bytes = 3 * 1_048_576 / 2;
+        assert_eq!(leaflet.size_text(), "PDF, 1.5 MB");
+    }
+}

@@ -1,0 +1,386 @@
+//! The Information level: safe pages, leaflets, events with registration, cancellation and reminders,
+//! posters, and "Get involved".
+
+use app::{accounts::types::Role, error::AppError};
+use continuum_tests::{form_error, location, on_both_engines, spawn_app, token_in, Backend, TestApp};
+
+/// A member of staff of a new service, signed in on the app's own client; returns the service id.
+async fn staff(app: &TestApp) -> String {
+    let service = app.add_service("CAS Day Service").await;
+    app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Staff)]).await;
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    service
+}
+
+async fn save_page(app: &TestApp, service: &str, title: &str, body: &str, published: bool) -> reqwest::Response {
+    let mut fields =
+        vec![("page_id", ""), ("service_id", service), ("title", title), ("summary", "About us"), ("body", body)];
+    if published {
+        fields.push(("published", "yes"));
+    }
+    app.post_form("/api/save_info_page", "/information/pages/new", &fields).await
+}
+
+/// An event `days_ahead` from today with `capacity` places; returns its slug.
+async fn add_event(app: &TestApp, service: &str, days_ahead: i64, capacity: &str) -> String {
+    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(days_ahead)).format("%Y-%m-%d").to_string();
+    let response = app
+        .post_form(
+            "/api/save_event",
+            "/information/events/new",
+            &[
+                ("event_id", ""),
+                ("service_id", service),
+                ("title", "Open day"),
+                ("description", "Come and meet the team."),
+                ("day", &day),
+                ("start", "10:00"),
+                ("end", "13:00"),
+                ("place", "The day service, 1 High Street"),
+                ("capacity", capacity),
+            ],
+        )
+        .await;
+    let to = location(&response);
+    assert!(to.starts_with("/events/open-day-"), "{to} {:?}", form_error(&response));
+    to.trim_start_matches("/events/").to_owned()
+}
+
+async fn register(app: &TestApp, slug: &str, name: &str, email: &str) -> reqwest::Response {
+    // A visitor who is not signed in.
+    continuum_tests::new_client()
+        .post(app.url("/api/register_for_event"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&format!("/events/{slug}")))
+        .form(&[("event_slug", slug), ("name", name), ("email", email), ("access_needs", "A quiet room")])
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn a_markdown_page_with_script_and_javascript_links_renders_inert(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let body = "# Welcome\n\n<script>alert('x')</script>\n\n[Click](javascript:alert(1)) and <a href=\"javascript:alert(2)\">this</a>\n\n<img src=x onerror=alert(3)>";
+
+    let saved = save_page(&app, &service, "About the day service", body, true).await;
+
+    assert_eq!(location(&saved), "/info/about-the-day-service");
+    let page = continuum_tests::new_client()
+        .get(app.url("/info/about-the-day-service"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
+    assert!(main.contains("<h2>Welcome</h2>"));
+    assert!(!main.contains("<script"), "no script element: {main}");
+    assert!(!main.to_lowercase().contains("<a href=\"javascript"), "no javascript link: {main}");
+    assert!(main.contains("&lt;a href=\"javascript:alert(2)\"&gt;"), "raw HTML is shown as text");
+    assert!(!main.contains("<img"), "no image element: {main}");
+    assert!(main.contains("&lt;script&gt;"), "the script is shown as text");
+    assert!(main.contains("Click"), "a refused link keeps its words");
+}
+
+async fn a_draft_page_is_hidden_from_the_public_but_not_from_its_staff(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    save_page(&app, &service, "Draft page", "Not ready yet", false).await;
+
+    assert_eq!(continuum_tests::new_client().get(app.url("/info/draft-page")).send().await.unwrap().status(), 404);
+    assert!(app.page("/info/draft-page").await.contains("This page is a draft"));
+    assert!(!continuum_tests::new_client()
+        .get(app.url("/get-involved"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains("Draft page"));
+}
+
+async fn upload(app: &TestApp, service: &str, file_name: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("service_id", service.to_owned())
+        .text("title", "What to expect")
+        .text("summary", "Your first weeks with the service")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()).mime_str("application/pdf").unwrap(),
+        );
+    app.client
+        .post(app.url("/api/upload_leaflet"))
+        .header("origin", &app.address)
+        .header("referer", app.url("/information/leaflets/new"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+
+    let not_pdf = upload(&app, &service, "photo.pdf", b"\x89PNG\r\n\x1a\nnot a pdf".to_vec()).await;
+    let too_big =
+        upload(&app, &service, "huge.pdf", [b"%PDF-1.7\n".as_slice(), &vec![b' '; 5 * 1024 * 1024]].concat()).await;
+
+    let error = form_error(&not_pdf).expect("refused");
+    assert_eq!(error.field_errors()[0].field, "file");
+    assert_eq!(error.field_errors()[0].message, "photo.pdf is not a PDF. Leaflets must be PDF files");
+    assert_eq!(error.kept_value("title"), Some("What to expect"), "the title typed is kept");
+    let error = form_error(&too_big).expect("refused");
+    assert_eq!(error.field_errors()[0].message, "The file must be smaller than 5 MB");
+    let page = app.page(&location(&not_pdf)).await;
+    assert!(page.contains("is not a PDF"), "the message shows on the form");
+    let stored: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored, 0);
+}
+
+async fn a_published_leaflet_is_downloadable_and_recorded_in_the_ledger(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
+
+    let response = upload(&app, &service, "What to expect (v2).pdf", pdf.clone()).await;
+
+    assert_eq!(location(&response), "/information?leaflet=1");
+    let id: String = sqlx::query_scalar("SELECT id FROM leaflet").fetch_one(&app.pool).await.unwrap();
+    let download = continuum_tests::new_client()
+        .get(app.url(&format!("/leaflets/{id}/what-to-expect-v2.pdf")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    assert_eq!(download.bytes().await.unwrap().to_vec(), pdf);
+    let (level, kind): (String, String) =
+        sqlx::query_as("SELECT level, kind FROM activity WHERE source_type = 'leaflet' AND source_id = $1")
+            .bind(&id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((level.as_str(), kind.as_str()), ("information", "leaflet"));
+    assert!(continuum_tests::new_client()
+        .get(app.url("/get-involved"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains("What to expect"));
+}
+
+async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 14, "2").await;
+
+    for name in ["Jamie Reed", "Sam Taylor"] {
+        let response = register(&app, &slug, name, "").await;
+        assert!(location(&response).contains("?registered="), "{name} gets a place");
+    }
+    let third = register(&app, &slug, "Morgan Lee", "morgan@example.org").await;
+
+    assert!(matches!(form_error(&third), Some(AppError::Conflict(m)) if m.contains("full")));
+    let page = continuum_tests::new_client()
+        .get(app.url(&format!("/events/{slug}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("This event is full"));
+    assert!(!page.contains("Register for a place"), "no form when there is no place");
+    let staff_page = app.page(&format!("/information/events/{slug}")).await;
+    assert!(
+        staff_page.contains("Jamie Reed") && staff_page.contains("Sam Taylor") && staff_page.contains("A quiet room")
+    );
+    assert!(!staff_page.contains("Morgan Lee"));
+}
+
+async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 7, "1").await;
+
+    register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    let mail = app.mail_to("jamie@example.org").await;
+    assert!(mail.subject.contains("You are registered: Open day"));
+    assert!(mail.body.contains("The day service, 1 High Street"));
+    let token = token_in(&mail.body);
+    assert!(continuum_tests::new_client()
+        .get(app.url(&format!("/events/cancel?token={token}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains("Cancel my place"));
+
+    let cancelled = continuum_tests::new_client()
+        .post(app.url("/api/cancel_registration"))
+        .header("origin", &app.address)
+        .header("accept", "text/html")
+        .header("referer", app.url(&format!("/events/cancel?token={token}")))
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(location(&cancelled), format!("/events/cancel?token={token}&done=1"));
+    let page = continuum_tests::new_client()
+        .get(app.url(&format!("/events/cancel?token={token}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Your place has been cancelled"));
+    let taken: i64 = sqlx::query_scalar("SELECT places_taken FROM event").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(taken, 0, "the place is free again");
+    assert!(
+        location(&register(&app, &slug, "Sam Taylor", "").await).contains("?registered="),
+        "and someone else can have it"
+    );
+}
+
+async fn a_reminder_is_mailed_the_day_before(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 10, "20").await;
+    register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    register(&app, &slug, "No Email", "").await;
+    let event_day = chrono::Utc::now().date_naive() + chrono::Duration::days(10);
+    let day_before = |h| (event_day - chrono::Duration::days(1)).and_hms_opt(h, 0, 0).unwrap();
+    let base = url::Url::parse("http://127.0.0.1/").unwrap();
+
+    assert_eq!(
+        app::information::reminders::queue_due(&app.pool, day_before(8), &base).await.unwrap(),
+        0,
+        "not before 09:00"
+    );
+    let queued = app::information::reminders::queue_due(&app.pool, day_before(10), &base).await.unwrap();
+    let again = app::information::reminders::queue_due(&app.pool, day_before(11), &base).await.unwrap();
+
+    assert_eq!((queued, again), (1, 0), "one reminder, for the registration with an email, sent once");
+    let reminder = app
+        .mail
+        .wait_for_subject("jamie@example.org", "Reminder: Open day is tomorrow", std::time::Duration::from_secs(15))
+        .await;
+    let token = token_in(&reminder.body);
+    let page = continuum_tests::new_client()
+        .get(app.url(&format!("/events/cancel?token={token}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Cancel my place"), "the reminder's own link cancels too");
+}
+
+async fn holding_an_event_records_an_information_activity(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 3, "30").await;
+    let event_id: String = sqlx::query_scalar("SELECT id FROM event").fetch_one(&app.pool).await.unwrap();
+
+    let response = app
+        .post_form(
+            "/api/record_event_held",
+            "/information/events/x",
+            &[("event_id", &event_id), ("patients", "14"), ("carers", "5"), ("staff", "4"), ("others", "")],
+        )
+        .await;
+
+    assert_eq!(location(&response), format!("/information/events/{slug}?held=1"));
+    let (level, patients, carers): (String, i64, i64) =
+        sqlx::query_as("SELECT level, patients, carers FROM activity WHERE source_type = 'event' AND source_id = $1")
+            .bind(&event_id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((level.as_str(), patients, carers), ("information", 14, 5));
+}
+
+async fn posters_carry_a_qr_code_and_the_link(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 5, "10").await;
+    save_page(&app, &service, "Groups we run", "Our groups", true).await;
+
+    let event_poster = continuum_tests::new_client()
+        .get(app.url(&format!("/posters/events/{slug}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let page_poster = continuum_tests::new_client()
+        .get(app.url("/posters/info/groups-we-run"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    for poster in [&event_poster, &page_poster] {
+        assert!(poster.contains("<svg"), "a QR code");
+        assert!(poster.contains("Scan the code"));
+    }
+    assert!(event_poster.contains(&format!("http://127.0.0.1/events/{slug}")), "the link beneath the code");
+    assert!(page_poster.contains("http://127.0.0.1/info/groups-we-run"));
+    assert_eq!(
+        continuum_tests::new_client().get(app.url("/posters/events/no-such-event")).send().await.unwrap().status(),
+        404
+    );
+}
+
+async fn get_involved_lists_what_is_open_now_and_patients_cannot_manage_information(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    add_event(&app, &service, 5, "10").await;
+    save_page(&app, &service, "Groups we run", "Our groups", true).await;
+    let patient = app.person_signed_in("jamie@example.org", &[(&service, Role::Patient)]).await;
+
+    let page = continuum_tests::new_client().get(app.url("/get-involved")).send().await.unwrap().text().await.unwrap();
+
+    assert!(page.contains("Open day") && page.contains("Groups we run"));
+    for level in ["Information", "Consultation", "Participation", "Inclusion", "Partnership"] {
+        assert!(page.contains(level), "{level}");
+    }
+    assert_eq!(patient.get(app.url("/information")).send().await.unwrap().status(), 403);
+    let sneaky = patient
+        .post(app.url("/api/save_info_page"))
+        .header("origin", &app.address)
+        .header("referer", app.url("/information"))
+        .form(&[("page_id", ""), ("service_id", service.as_str()), ("title", "Sneaky"), ("summary", ""), ("body", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form_error(&sneaky), Some(AppError::Forbidden));
+}
+
+on_both_engines!(
+    a_markdown_page_with_script_and_javascript_links_renders_inert,
+    a_draft_page_is_hidden_from_the_public_but_not_from_its_staff,
+    an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message,
+    a_published_leaflet_is_downloadable_and_recorded_in_the_ledger,
+    registration_is_open_up_to_capacity_and_refused_after,
+    a_registration_is_confirmed_by_mail_and_cancelled_by_its_link,
+    a_reminder_is_mailed_the_day_before,
+    holding_an_event_records_an_information_activity,
+    posters_carry_a_qr_code_and_the_link,
+    get_involved_lists_what_is_open_now_and_patients_cannot_manage_information,
+);
