@@ -20,12 +20,16 @@ fn safe_destination(url: &str) -> bool {
     }
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+fn number(level: HeadingLevel) -> usize {
+    level as usize
+}
+
+fn level_of(n: usize) -> HeadingLevel {
+    match n {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -33,6 +37,16 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 /// Renders Markdown to HTML that is safe to put in a page.
 pub fn render(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // The page's top heading becomes an h2 (the page title is the h1) and the rest keep their steps below it,
+    // so headings never skip a level whether the writer started with # or ##.
+    let top = Parser::new_ext(markdown, options)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(number(level)),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let shift = |level: HeadingLevel| level_of(number(level) + 2 - top.min(number(level)));
     // Links whose destination was refused: their text stays, the link goes. A stack, since links can nest in
     // the event stream (an image inside a link).
     let mut dropped: Vec<bool> = Vec::new();
@@ -54,9 +68,9 @@ pub fn render(markdown: &str) -> String {
         }
         Event::End(TagEnd::Image) => (!dropped.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Image)),
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Some(Event::Start(Tag::Heading { level: demote(level), id, classes, attrs }))
+            Some(Event::Start(Tag::Heading { level: shift(level), id, classes, attrs }))
         }
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(shift(level)))),
         other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -100,6 +114,11 @@ mod tests {
     fn ordinary_links_and_formatting_work() {
         let html = render("# Open days\n\nSee [the NHS](https://www.nhs.uk), [our page](/info/groups) or [email](mailto:team@example.org).\n\n- **one**\n- two");
         assert!(html.contains("<h2>Open days</h2>"), "headings sit under the page title: {html}");
+        let from_two = render("## Groups\n\n### Tuesdays\n\ntext");
+        assert!(
+            from_two.contains("<h2>Groups</h2>") && from_two.contains("<h3>Tuesdays</h3>"),
+            "no skipped level: {from_two}"
+        );
         assert!(html.contains(r#"<a href="https://www.nhs.uk">the NHS</a>"#));
         assert!(html.contains(r#"<a href="/info/groups">our page</a>"#));
         assert!(html.contains("mailto:team@example.org"));

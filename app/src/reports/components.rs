@@ -35,7 +35,7 @@ pub fn ContinuumProfilePage() -> impl IntoView {
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
             let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
             view! {
-                <form method="get" action="/reports/continuum-profile" class="continuum-filters">
+                <form method="get" action="/reports/continuum-profile" class="continuum-filters" novalidate>
                     <Select name="service_id" label="Service" status=none options value=q("service_id") />
                     <TextInput name="from" label="From" input_type="date" status=none value=q("from") hint="Leave both dates empty for this quarter." />
                     <TextInput name="to" label="To" input_type="date" status=none value=q("to") />

@@ -60,7 +60,7 @@ pub fn Header() -> impl IntoView {
                                 {match user.clone() {
                                     Some(user) => view! {
                                         <span class="continuum-header__person">{user.name}</span>
-                                        <ActionForm action=sign_out>
+                                        <ActionForm attr:novalidate=true action=sign_out>
                                             <button class="continuum-link-button" type="submit">"Sign out"</button>
                                         </ActionForm>
                                     }.into_any(),

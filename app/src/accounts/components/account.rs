@@ -62,13 +62,13 @@ pub fn AccountPage() -> impl IntoView {
                                 </dl>
                                 <h2 class="nhsuk-heading-m">"Your name"</h2>
                                 <ErrorSummary status=name_status id="name-errors" />
-                                <ActionForm action=rename>
+                                <ActionForm attr:novalidate=true action=rename>
                                     <TextInput name="name" label="Name" autocomplete="name" value=user.name.clone() status=name_status width="nhsuk-input--width-30" />
                                     <SubmitButton label="Save name" />
                                 </ActionForm>
                                 <h2 class="nhsuk-heading-m">"Change your password"</h2>
                                 <ErrorSummary status=password_status id="password-errors" />
-                                <ActionForm action=change_password>
+                                <ActionForm attr:novalidate=true action=change_password>
                                     <TextInput name="current_password" label="Current password" input_type="password" autocomplete="current-password" status=password_status width="nhsuk-input--width-30" />
                                     <TextInput name="new_password" label="New password" input_type="password" autocomplete="new-password"
                                         hint="Use 10 or more characters." status=password_status width="nhsuk-input--width-30" />

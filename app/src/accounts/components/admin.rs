@@ -44,7 +44,7 @@ pub fn AdminServicesPage() -> impl IntoView {
                             let field = format!("name-{}", service.id);
                             view! {
                                 <li class="continuum-service-list__item">
-                                    <ActionForm action=rename>
+                                    <ActionForm attr:novalidate=true action=rename>
                                         <input type="hidden" name="service_id" value=service.id.clone() />
                                         <TextInput name=field label=format!("Name of {}", service.name) value=service.name.clone() status=rename_status width="nhsuk-input--width-30" />
                                         <SubmitButton label="Rename" secondary=true />
@@ -58,7 +58,7 @@ pub fn AdminServicesPage() -> impl IntoView {
         }} />
         <h2 class="nhsuk-heading-m">"Add a service"</h2>
         <ErrorSummary status=create_status id="create-errors" />
-        <ActionForm action=create>
+        <ActionForm attr:novalidate=true action=create>
             <TextInput name="name" label="Service name" hint="For example, Personality Disorder Service" status=create_status width="nhsuk-input--width-30" />
             <SubmitButton label="Add service" />
         </ActionForm>
@@ -130,7 +130,7 @@ pub fn AdminPeoplePage() -> impl IntoView {
         <p class="nhsuk-body">"They will get an email with a link to choose a password. The link works once, for 7 days."</p>
         <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
-            <ActionForm action=invite>
+            <ActionForm attr:novalidate=true action=invite>
                 <TextInput name="name" label="Name" status width="nhsuk-input--width-30" />
                 <TextInput name="email" label="Email address" input_type="email" status width="nhsuk-input--width-30" />
                 <Select name="service_id" label="Service (optional)" status options=service_options(&services) placeholder="No role yet" />
@@ -201,7 +201,7 @@ pub fn AdminPersonPage() -> impl IntoView {
                             view! {
                                 <li class="continuum-role-list__item">
                                     <span>{text.clone()}</span>
-                                    <ActionForm action=revoke>
+                                    <ActionForm attr:novalidate=true action=revoke>
                                         <input type="hidden" name="person_id" value=person_id />
                                         <input type="hidden" name="service_id" value=r.service_id.clone() />
                                         <input type="hidden" name="role" value=r.role.as_str() />
@@ -217,7 +217,7 @@ pub fn AdminPersonPage() -> impl IntoView {
             }}
             <h3 class="nhsuk-heading-s">"Add a role"</h3>
             <ErrorSummary status=grant_status id="grant-errors" />
-            <ActionForm action=grant>
+            <ActionForm attr:novalidate=true action=grant>
                 <input type="hidden" name="person_id" value=id_for_grant />
                 <Select name="service_id" label="Service" status=grant_status options=service_options(&services) placeholder="Choose a service" />
                 <Select name="role" label="Role" status=grant_status options=role_options() placeholder="Choose a role" />
@@ -226,12 +226,12 @@ pub fn AdminPersonPage() -> impl IntoView {
             <h2 class="nhsuk-heading-m">"Access"</h2>
             <ErrorSummary status=disable_status id="disable-errors" />
             <ErrorSummary status=admin_status id="admin-errors" />
-            <ActionForm action=administrator>
+            <ActionForm attr:novalidate=true action=administrator>
                 <input type="hidden" name="person_id" value=id_for_admin />
                 <input type="hidden" name="administrator" value=if person.is_admin { "false" } else { "true" } />
                 <SubmitButton label=if person.is_admin { "Remove administrator rights" } else { "Make administrator" } secondary=true />
             </ActionForm>
-            <ActionForm action=disable>
+            <ActionForm attr:novalidate=true action=disable>
                 <input type="hidden" name="person_id" value=id_for_disable />
                 <input type="hidden" name="disabled" value=if person.disabled { "false" } else { "true" } />
                 {if person.disabled {

@@ -29,7 +29,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     when=sent
                     fallback=move || view! {
                         <p class="nhsuk-body">"Enter the email address you use for Continuum. We will send you a link to choose a new password."</p>
-                        <ActionForm action=request>
+                        <ActionForm attr:novalidate=true action=request>
                             <TextInput name="email" label="Email address" input_type="email" autocomplete="email" status width="nhsuk-input--width-30" />
                             <SubmitButton label="Send the link" />
                         </ActionForm>
@@ -82,7 +82,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                     <ErrorSummary status />
                                     <h1 class="nhsuk-heading-l">"Choose a new password"</h1>
                                     <p class="nhsuk-body">{format!("For {email}.")}</p>
-                                    <ActionForm action=reset>
+                                    <ActionForm attr:novalidate=true action=reset>
                                         <input type="hidden" name="token" value=token />
                                         <TextInput name="password" label="New password" input_type="password" autocomplete="new-password"
                                             hint="Use 10 or more characters. A few words you will remember make a strong password." status width="nhsuk-input--width-30" />
@@ -124,7 +124,7 @@ pub fn InvitationPage() -> impl IntoView {
                                     <ErrorSummary status />
                                     <h1 class="nhsuk-heading-l">"Welcome to Continuum"</h1>
                                     <p class="nhsuk-body">{format!("Your account will be for {email}. Check your name and choose a password.")}</p>
-                                    <ActionForm action=accept>
+                                    <ActionForm attr:novalidate=true action=accept>
                                         <input type="hidden" name="token" value=token />
                                         <TextInput name="name" label="Your name" autocomplete="name" value=name status width="nhsuk-input--width-30"
                                             hint="This is how other people in Continuum will see you." />

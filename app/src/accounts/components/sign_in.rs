@@ -34,7 +34,7 @@ pub fn SignInPage() -> impl IntoView {
                     <div class="nhsuk-inset-text continuum-notice" role="status"><p>{text}</p></div>
                 })}
                 <h1 class="nhsuk-heading-l">"Sign in"</h1>
-                <ActionForm action=sign_in>
+                <ActionForm attr:novalidate=true action=sign_in>
                     <input type="hidden" name="next" value=next />
                     <TextInput name="email" label="Email address" input_type="email" autocomplete="email" status width="nhsuk-input--width-30" />
                     <TextInput name="password" label="Password" input_type="password" autocomplete="current-password" status width="nhsuk-input--width-30" />
@@ -58,7 +58,7 @@ pub fn SignOutPage() -> impl IntoView {
         <Title text="Sign out" />
         <h1 class="nhsuk-heading-l">"Sign out"</h1>
         <p class="nhsuk-body">"Sign out when you have finished, especially on a shared computer."</p>
-        <ActionForm action=sign_out>
+        <ActionForm attr:novalidate=true action=sign_out>
             <SubmitButton label="Sign out" />
         </ActionForm>
     }

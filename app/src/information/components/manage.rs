@@ -99,7 +99,7 @@ fn InfoPageForm(
     let published = page.as_ref().is_some_and(|p| p.published);
     view! {
         <ErrorSummary status />
-        <ActionForm action>
+        <ActionForm attr:novalidate=true action>
             <input type="hidden" name="page_id" value=page.as_ref().map(|p| p.id.clone()).unwrap_or_default() />
             {page.is_none().then(|| view! { <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" status value=value(|p| p.title.clone()) />
@@ -164,7 +164,7 @@ fn EventForm(action: ServerAction<SaveEvent>, services: Vec<ServiceSummary>, eve
     let value = move |f: fn(&Event) -> String| e.as_ref().map(f).unwrap_or_default();
     view! {
         <ErrorSummary status />
-        <ActionForm action>
+        <ActionForm attr:novalidate=true action>
             <input type="hidden" name="event_id" value=event.as_ref().map(|e| e.id.clone()).unwrap_or_default() />
             {event.is_none().then(|| view! { <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" hint="For example, Open day at the day service" status value=value(|e| e.title.clone()) />
@@ -263,7 +263,7 @@ pub fn EventStaffPage() -> impl IntoView {
                 {move || saved().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Recorded in the ledger as an Information activity."</p></div> })}
                 <p class="nhsuk-body">{if event.held { "It is in the ledger. Recording again corrects the numbers." } else { "After the event, say how many came. It goes into the ledger as an Information activity." }}</p>
                 <ErrorSummary status />
-                <ActionForm action=held>
+                <ActionForm attr:novalidate=true action=held>
                     <input type="hidden" name="event_id" value=event.id.clone() />
                     <div class="continuum-counts">
                         <TextInput name="patients" label="Patients" input_type="number" status width="nhsuk-input--width-4" />
@@ -290,7 +290,7 @@ pub fn UploadLeafletPage() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Upload a leaflet"</h1>
         <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
-            <form method="post" action="/api/upload_leaflet" enctype="multipart/form-data">
+            <form method="post" action="/api/upload_leaflet" enctype="multipart/form-data" novalidate>
                 <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" />
                 <TextInput name="title" label="Title" status />
                 <TextInput name="summary" label="Summary (optional)" status />

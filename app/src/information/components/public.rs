@@ -90,7 +90,7 @@ pub fn EventPage() -> impl IntoView {
                         <h2 class="nhsuk-heading-m">"Register for a place"</h2>
                         <CrisisContacts />
                         <ErrorSummary status />
-                        <ActionForm action=register>
+                        <ActionForm attr:novalidate=true action=register>
                             <input type="hidden" name="event_slug" value=slug.clone() />
                             <TextInput name="name" label="Your name" autocomplete="name" status width="nhsuk-input--width-20" />
                             <TextInput name="email" label="Email address (optional)" input_type="email" autocomplete="email" status
@@ -129,7 +129,7 @@ pub fn CancelRegistrationPage() -> impl IntoView {
                     Ok(notice) => view! {
                         <h1 class="nhsuk-heading-l">"Cancel your place"</h1>
                         <p class="nhsuk-body">{format!("{}, you have a place at {}: {}, {}.", notice.name, notice.event_title, notice.when, notice.place)}</p>
-                        <ActionForm action=cancel>
+                        <ActionForm attr:novalidate=true action=cancel>
                             <input type="hidden" name="token" value=token() />
                             <button class="nhsuk-button nhsuk-button--warning" type="submit">"Cancel my place"</button>
                         </ActionForm>

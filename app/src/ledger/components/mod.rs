@@ -84,7 +84,7 @@ pub fn LedgerPage() -> impl IntoView {
         <p class="nhsuk-body">"Every way patients and carers have been involved, at each level of the continuum."</p>
         <p><a class="nhsuk-button" href="/ledger/new" role="button" draggable="false">"Record an activity"</a></p>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
-            <form method="get" action="/ledger" class="continuum-filters">
+            <form method="get" action="/ledger" class="continuum-filters" novalidate>
                 <h2 class="nhsuk-heading-s">"Filter the ledger"</h2>
                 <Select name="service_id" label="Service" status=none options=service_options(&services) placeholder="All your services" value=q("service_id") />
                 <Select name="level" label="Continuum level" status=none options=level_options() placeholder="All levels" value=q("level") />
@@ -223,7 +223,7 @@ pub fn RecordActivityPage() -> impl IntoView {
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
             let only = if services.len() == 1 { services[0].id.clone() } else { String::new() };
             view! {
-                <ActionForm action=record>
+                <ActionForm attr:novalidate=true action=record>
                     <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" value=only />
                     <ActivityFields status activity=None />
                     <SubmitButton label="Record activity" />
@@ -277,7 +277,7 @@ pub fn ActivityDetailPage() -> impl IntoView {
                 </ul>
                 <h2 class="nhsuk-heading-m">"Delete this activity"</h2>
                 <p class="nhsuk-body">"Deleting removes it from the ledger and the continuum profile. The history keeps a copy."</p>
-                <ActionForm action=delete>
+                <ActionForm attr:novalidate=true action=delete>
                     <input type="hidden" name="activity_id" value=id />
                     <button class="nhsuk-button nhsuk-button--warning" type="submit">"Delete activity"</button>
                 </ActionForm>
@@ -317,7 +317,7 @@ pub fn EditActivityPage() -> impl IntoView {
                 <p class="nhsuk-body"><a class="nhsuk-back-link" href=format!("/ledger/{activity_id}")>{detail.activity.title.clone()}</a></p>
                 <h1 class="nhsuk-heading-l">"Change an activity"</h1>
                 <ErrorSummary status />
-                <ActionForm action=update>
+                <ActionForm attr:novalidate=true action=update>
                     <input type="hidden" name="activity_id" value=activity_id.clone() />
                     <ActivityFields status activity=Some(detail.activity) />
                     <SubmitButton label="Save changes" />
