@@ -35,6 +35,24 @@ pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
+/// Runs a query whose `{in}` stands for an `IN (...)` list of `ids`, bound in order as `$1, $2, …`. An empty
+/// list matches nothing (never everything).
+pub async fn fetch_all_in<R>(pool: &sqlx::AnyPool, sql: &str, ids: &[String]) -> Result<Vec<R>, sqlx::Error>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = sql.replace("{in}", &list.join(", "));
+    let mut query = sqlx::query_as(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(pool).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! complete without the bundle.
 
 pub mod accounts;
+pub mod dates;
 pub mod error;
 pub mod home;
 pub mod information;

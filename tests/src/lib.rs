@@ -165,6 +165,16 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// Fetches a page as a visitor who is not signed in (a fresh client, no cookies).
+    pub async fn anonymous_get(&self, path: &str) -> Response {
+        new_client().get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The text of a page fetched by a visitor who is not signed in.
+    pub async fn anonymous_page(&self, path: &str) -> String {
+        self.anonymous_get(path).await.text().await.expect("body")
+    }
+
     /// Submits a form as a browser without JavaScript does: a urlencoded POST from one of our pages.
     pub async fn post_form(&self, path: &str, from_page: &str, fields: &[(&str, &str)]) -> Response {
         self.client

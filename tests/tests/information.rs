@@ -66,14 +66,7 @@ async fn a_markdown_page_with_script_and_javascript_links_renders_inert(backend:
     let saved = save_page(&app, &service, "About the day service", body, true).await;
 
     assert_eq!(location(&saved), "/info/about-the-day-service");
-    let page = continuum_tests::new_client()
-        .get(app.url("/info/about-the-day-service"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.anonymous_page("/info/about-the-day-service").await;
     let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
     assert!(main.contains("<h2>Welcome</h2>"));
     assert!(!main.contains("<script"), "no script element: {main}");
@@ -89,17 +82,9 @@ async fn a_draft_page_is_hidden_from_the_public_but_not_from_its_staff(backend: 
     let service = staff(&app).await;
     save_page(&app, &service, "Draft page", "Not ready yet", false).await;
 
-    assert_eq!(continuum_tests::new_client().get(app.url("/info/draft-page")).send().await.unwrap().status(), 404);
+    assert_eq!(app.anonymous_get("/info/draft-page").await.status(), 404);
     assert!(app.page("/info/draft-page").await.contains("This page is a draft"));
-    assert!(!continuum_tests::new_client()
-        .get(app.url("/get-involved"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .contains("Draft page"));
+    assert!(!app.anonymous_page("/get-involved").await.contains("Draft page"));
 }
 
 async fn upload(app: &TestApp, service: &str, file_name: &str, bytes: Vec<u8>) -> reqwest::Response {
@@ -151,11 +136,7 @@ async fn a_published_leaflet_is_downloadable_and_recorded_in_the_ledger(backend:
 
     assert_eq!(location(&response), "/information?leaflet=1");
     let id: String = sqlx::query_scalar("SELECT id FROM leaflet").fetch_one(&app.pool).await.unwrap();
-    let download = continuum_tests::new_client()
-        .get(app.url(&format!("/leaflets/{id}/what-to-expect-v2.pdf")))
-        .send()
-        .await
-        .unwrap();
+    let download = app.anonymous_get(&format!("/leaflets/{id}/what-to-expect-v2.pdf")).await;
     assert_eq!(download.headers()["content-type"], "application/pdf");
     assert_eq!(download.bytes().await.unwrap().to_vec(), pdf);
     let (level, kind): (String, String) =
@@ -165,15 +146,7 @@ async fn a_published_leaflet_is_downloadable_and_recorded_in_the_ledger(backend:
             .await
             .unwrap();
     assert_eq!((level.as_str(), kind.as_str()), ("information", "leaflet"));
-    assert!(continuum_tests::new_client()
-        .get(app.url("/get-involved"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .contains("What to expect"));
+    assert!(app.anonymous_page("/get-involved").await.contains("What to expect"));
 }
 
 async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend) {
@@ -188,14 +161,7 @@ async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend)
     let third = register(&app, &slug, "Morgan Lee", "morgan@example.org").await;
 
     assert!(matches!(form_error(&third), Some(AppError::Conflict(m)) if m.contains("full")));
-    let page = continuum_tests::new_client()
-        .get(app.url(&format!("/events/{slug}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.anonymous_page(&format!("/events/{slug}")).await;
     assert!(page.contains("This event is full"));
     assert!(!page.contains("Register for a place"), "no form when there is no place");
     let staff_page = app.page(&format!("/information/events/{slug}")).await;
@@ -215,15 +181,7 @@ async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: 
     assert!(mail.subject.contains("You are registered: Open day"));
     assert!(mail.body.contains("The day service, 1 High Street"));
     let token = token_in(&mail.body);
-    assert!(continuum_tests::new_client()
-        .get(app.url(&format!("/events/cancel?token={token}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .contains("Cancel my place"));
+    assert!(app.anonymous_page(&format!("/events/cancel?token={token}")).await.contains("Cancel my place"));
 
     let cancelled = continuum_tests::new_client()
         .post(app.url("/api/cancel_registration"))
@@ -236,14 +194,7 @@ async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: 
         .unwrap();
 
     assert_eq!(location(&cancelled), format!("/events/cancel?token={token}&done=1"));
-    let page = continuum_tests::new_client()
-        .get(app.url(&format!("/events/cancel?token={token}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.anonymous_page(&format!("/events/cancel?token={token}")).await;
     assert!(page.contains("Your place has been cancelled"));
     let taken: i64 = sqlx::query_scalar("SELECT places_taken FROM event").fetch_one(&app.pool).await.unwrap();
     assert_eq!(taken, 0, "the place is free again");
@@ -277,14 +228,7 @@ async fn a_reminder_is_mailed_the_day_before(backend: Backend) {
         .wait_for_subject("jamie@example.org", "Reminder: Open day is tomorrow", std::time::Duration::from_secs(15))
         .await;
     let token = token_in(&reminder.body);
-    let page = continuum_tests::new_client()
-        .get(app.url(&format!("/events/cancel?token={token}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.anonymous_page(&format!("/events/cancel?token={token}")).await;
     assert!(page.contains("Cancel my place"), "the reminder's own link cancels too");
 }
 
@@ -318,22 +262,8 @@ async fn posters_carry_a_qr_code_and_the_link(backend: Backend) {
     let slug = add_event(&app, &service, 5, "10").await;
     save_page(&app, &service, "Groups we run", "Our groups", true).await;
 
-    let event_poster = continuum_tests::new_client()
-        .get(app.url(&format!("/posters/events/{slug}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let page_poster = continuum_tests::new_client()
-        .get(app.url("/posters/info/groups-we-run"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let event_poster = app.anonymous_page(&format!("/posters/events/{slug}")).await;
+    let page_poster = app.anonymous_page("/posters/info/groups-we-run").await;
 
     for poster in [&event_poster, &page_poster] {
         assert!(poster.contains("<svg"), "a QR code");
@@ -341,10 +271,7 @@ async fn posters_carry_a_qr_code_and_the_link(backend: Backend) {
     }
     assert!(event_poster.contains(&format!("http://127.0.0.1/events/{slug}")), "the link beneath the code");
     assert!(page_poster.contains("http://127.0.0.1/info/groups-we-run"));
-    assert_eq!(
-        continuum_tests::new_client().get(app.url("/posters/events/no-such-event")).send().await.unwrap().status(),
-        404
-    );
+    assert_eq!(app.anonymous_get("/posters/events/no-such-event").await.status(), 404);
 }
 
 async fn get_involved_lists_what_is_open_now_and_patients_cannot_manage_information(backend: Backend) {
@@ -354,7 +281,7 @@ async fn get_involved_lists_what_is_open_now_and_patients_cannot_manage_informat
     save_page(&app, &service, "Groups we run", "Our groups", true).await;
     let patient = app.person_signed_in("jamie@example.org", &[(&service, Role::Patient)]).await;
 
-    let page = continuum_tests::new_client().get(app.url("/get-involved")).send().await.unwrap().text().await.unwrap();
+    let page = app.anonymous_page("/get-involved").await;
 
     assert!(page.contains("Open day") && page.contains("Groups we run"));
     for level in ["Information", "Consultation", "Participation", "Inclusion", "Partnership"] {

@@ -130,16 +130,9 @@ pub async fn list_pages(pool: &AnyPool, services: Option<&[String]>) -> Result<V
                 .fetch_all(pool)
                 .await?
         }
-        Some([]) => Vec::new(),
         Some(ids) => {
-            let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-            let sql =
-                format!("{PAGE_SELECT} WHERE p.service_id IN ({}) ORDER BY lower(p.title)", placeholders.join(", "));
-            let mut query = sqlx::query_as(&sql);
-            for id in ids {
-                query = query.bind(id);
-            }
-            query.fetch_all(pool).await?
+            let sql = format!("{PAGE_SELECT} WHERE p.service_id IN ({{in}}) ORDER BY lower(p.title)");
+            crate::db::fetch_all_in(pool, &sql, ids).await?
         }
     };
     Ok(rows.into_iter().map(PageRow::into_summary).collect())
@@ -228,18 +221,9 @@ const LEAFLET_SELECT: &str =
 pub async fn list_leaflets(pool: &AnyPool, services: Option<&[String]>) -> Result<Vec<Leaflet>, sqlx::Error> {
     let rows: Vec<LeafletRow> = match services {
         None => sqlx::query_as(&format!("{LEAFLET_SELECT} ORDER BY l.published_on DESC")).fetch_all(pool).await?,
-        Some([]) => Vec::new(),
         Some(ids) => {
-            let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "{LEAFLET_SELECT} WHERE l.service_id IN ({}) ORDER BY l.published_on DESC",
-                placeholders.join(", ")
-            );
-            let mut query = sqlx::query_as(&sql);
-            for id in ids {
-                query = query.bind(id);
-            }
-            query.fetch_all(pool).await?
+            let sql = format!("{LEAFLET_SELECT} WHERE l.service_id IN ({{in}}) ORDER BY l.published_on DESC");
+            crate::db::fetch_all_in(pool, &sql, ids).await?
         }
     };
     Ok(rows.into_iter().map(LeafletRow::into_leaflet).collect())
@@ -389,16 +373,9 @@ pub async fn list_events(pool: &AnyPool, services: Option<&[String]>, now: &str)
                 .fetch_all(pool)
                 .await?
         }
-        Some([]) => Vec::new(),
         Some(ids) => {
-            let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-            let sql =
-                format!("{EVENT_SELECT} WHERE e.service_id IN ({}) ORDER BY e.starts_at DESC", placeholders.join(", "));
-            let mut query = sqlx::query_as(&sql);
-            for id in ids {
-                query = query.bind(id);
-            }
-            query.fetch_all(pool).await?
+            let sql = format!("{EVENT_SELECT} WHERE e.service_id IN ({{in}}) ORDER BY e.starts_at DESC");
+            crate::db::fetch_all_in(pool, &sql, ids).await?
         }
     };
     Ok(rows.into_iter().map(EventRow::into_event).collect())

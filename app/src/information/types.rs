@@ -64,39 +64,8 @@ impl Event {
         let day = self.starts_at.get(..10).unwrap_or_default();
         let start = self.starts_at.get(11..16).unwrap_or_default();
         let end = self.ends_at.get(11..16).unwrap_or_default();
-        format!("{}, {start} to {end}", long_day(day))
+        format!("{}, {start} to {end}", crate::dates::long_day(day))
     }
-}
-
-/// "Saturday 3 October 2026" from `YYYY-MM-DD`.
-pub fn long_day(day: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    let parts: Vec<i64> = day.split('-').filter_map(|p| p.parse().ok()).collect();
-    let [year, month, date] = parts[..] else { return day.to_owned() };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&date) {
-        return day.to_owned();
-    }
-    // Sakamoto's method: the day of the week without a date library (this type is shared with the browser).
-    let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
-    let weekday = (y + y / 4 - y / 100 + y / 400 + offsets[(month - 1) as usize] + date).rem_euclid(7);
-    // 0 is Sunday.
-    let name = WEEKDAYS[((weekday + 6) % 7) as usize];
-    format!("{name} {date} {} {year}", MONTHS[(month - 1) as usize])
 }
 
 /// Someone's place at an event.
@@ -194,14 +163,6 @@ mod tests {
         assert_eq!(slugify("Open day: Spring!"), "open-day-spring");
         assert_eq!(slugify("  DBT — skills group  "), "dbt-skills-group");
         assert_eq!(slugify("!!!"), "page");
-    }
-
-    #[test]
-    fn days_read_in_full_with_their_weekday() {
-        assert_eq!(long_day("2026-10-03"), "Saturday 3 October 2026");
-        assert_eq!(long_day("2026-11-26"), "Thursday 26 November 2026");
-        assert_eq!(long_day("2024-02-29"), "Thursday 29 February 2024");
-        assert_eq!(long_day("nonsense"), "nonsense");
     }
 
     #[test]

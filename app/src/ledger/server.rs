@@ -152,17 +152,7 @@ pub async fn record_activity(
     }
     ensure_keeps(&user, &service_id)?;
     let parsed = fields.parse(today()).map_err(|e| keep(AppError::Validation(e)))?;
-    let activity = NewActivity {
-        service_id: service_id.clone(),
-        level: parsed.level,
-        kind: parsed.kind,
-        title: parsed.title,
-        happened_on: parsed.happened_on,
-        participants: parsed.participants,
-        purpose: parsed.purpose,
-        outcome: parsed.outcome,
-        recorded_by: Some(user.id.clone()),
-    };
+    let activity = parsed.into_new(service_id.clone(), Some(user.id.clone()));
     let state = state()?;
     let mut tx = state.pool.begin().await?;
     let id = db::insert_activity(&mut *tx, &activity).await?;
@@ -222,17 +212,7 @@ pub async fn update_activity(
         return Err(AppError::NotFound);
     }
     let parsed = fields.parse(today()).map_err(|e| AppError::Validation(e).keeping(&kept))?;
-    let after = NewActivity {
-        service_id: before.service_id.clone(),
-        level: parsed.level,
-        kind: parsed.kind,
-        title: parsed.title,
-        happened_on: parsed.happened_on,
-        participants: parsed.participants,
-        purpose: parsed.purpose,
-        outcome: parsed.outcome,
-        recorded_by: None,
-    };
+    let after = parsed.into_new(before.service_id.clone(), None);
     let mut tx = state.pool.begin().await?;
     if db::update_activity(&mut *tx, &activity_id, &after).await? == 0 {
         return Err(AppError::NotFound);

@@ -69,6 +69,23 @@ pub fn parse_day(text: &str, latest: NaiveDate) -> Result<NaiveDate, String> {
     Ok(day)
 }
 
+impl ParsedActivity {
+    /// The activity to write, for a service and (when recorded by hand) the person recording it.
+    pub fn into_new(self, service_id: String, recorded_by: Option<String>) -> crate::ledger::db::NewActivity {
+        crate::ledger::db::NewActivity {
+            service_id,
+            level: self.level,
+            kind: self.kind,
+            title: self.title,
+            happened_on: self.happened_on,
+            participants: self.participants,
+            purpose: self.purpose,
+            outcome: self.outcome,
+            recorded_by,
+        }
+    }
+}
+
 impl ActivityFields {
     /// The values to send back with an error so the form comes back as it was typed.
     pub fn kept(&self) -> Vec<(&'static str, &str)> {

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     accounts::types::ServiceSummary,
-    ledger::components::readable_day,
+    dates::readable_day,
     ui::{encode_query_value, FormStatus, Loaded, Select, SubmitButton, TextInput},
 };
 

@@ -5,6 +5,7 @@ use server_fn::ServerFn as _;
 
 use crate::{
     accounts::types::ServiceSummary,
+    dates::readable_day,
     information::{
         server::{
             event_registrations, get_info_page_for_editing, get_information_overview, RecordEventHeld, SaveEvent,
@@ -12,7 +13,7 @@ use crate::{
         },
         types::{Event, InfoPage, InformationOverview, Registration},
     },
-    ledger::{components::readable_day, server::ledger_services},
+    ledger::server::ledger_services,
     ui::{ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
 };
 

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::{
     accounts::types::ServiceSummary,
+    dates::readable_day,
     ledger::{
         server::{
             get_activity, ledger_services, list_activities, ActivityDetail, DeleteActivity, RecordActivity,
@@ -27,33 +28,6 @@ fn kind_options() -> Vec<(String, String)> {
 
 fn service_options(services: &[ServiceSummary]) -> Vec<(String, String)> {
     services.iter().map(|s| (s.id.clone(), s.name.clone())).collect()
-}
-
-/// A day as people read it: "3 October 2026".
-pub fn readable_day(day: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = day.splitn(3, '-');
-    match (
-        parts.next(),
-        parts.next().and_then(|m| m.parse::<usize>().ok()),
-        parts.next().and_then(|d| d.get(..2)).and_then(|d| d.parse::<u32>().ok()),
-    ) {
-        (Some(year), Some(month @ 1..=12), Some(date)) => format!("{date} {} {year}", MONTHS[month - 1]),
-        _ => day.to_owned(),
-    }
 }
 
 /// The query string for a page of the list with the current filters.
@@ -272,7 +246,7 @@ pub fn ActivityDetailPage() -> impl IntoView {
                 <h2 class="nhsuk-heading-m">"History"</h2>
                 <ul class="nhsuk-list">
                     {history.into_iter().map(|h| view! {
-                        <li>{format!("{} on {} by {}", h.what, readable_day(&h.at[..10.min(h.at.len())]), h.who.unwrap_or_else(|| "someone no longer here".into()))}</li>
+                        <li>{format!("{} on {} by {}", h.what, readable_day(&h.at), h.who.unwrap_or_else(|| "someone no longer here".into()))}</li>
                     }).collect_view()}
                 </ul>
                 <h2 class="nhsuk-heading-m">"Delete this activity"</h2>
