@@ -299,7 +299,21 @@ async fn get_involved_lists_what_is_open_now_and_patients_cannot_manage_informat
     assert_eq!(form_error(&sneaky), Some(AppError::Forbidden));
 }
 
+async fn a_past_event_offers_no_registration_and_refuses_one(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, -2, "10").await;
+
+    let page = app.anonymous_page(&format!("/events/{slug}")).await;
+    let response = register(&app, &slug, "Jamie Reed", "").await;
+
+    assert!(page.contains("This event has already taken place"));
+    assert!(!page.contains("Register for a place"));
+    assert!(matches!(form_error(&response), Some(AppError::Conflict(m)) if m.contains("already happened")));
+}
+
 on_both_engines!(
+    a_past_event_offers_no_registration_and_refuses_one,
     a_markdown_page_with_script_and_javascript_links_renders_inert,
     a_draft_page_is_hidden_from_the_public_but_not_from_its_staff,
     an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message,

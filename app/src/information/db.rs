@@ -271,11 +271,12 @@ impl EventRow {
             title: self.title,
             description: self.description,
             starts_at: self.starts_at,
-            ends_at: self.ends_at,
+            ends_at: self.ends_at.clone(),
             place: self.place,
             capacity: self.capacity,
             places_taken: self.places_taken,
             held: self.held != 0,
+            past: self.ends_at < super::server::local_now(),
         }
     }
 }

@@ -48,6 +48,8 @@ pub struct Event {
     pub places_taken: i64,
     /// Whether staff have recorded that it was held (and so it is in the ledger).
     pub held: bool,
+    /// Whether it has already ended.
+    pub past: bool,
 }
 
 impl Event {

@@ -79,6 +79,11 @@ pub fn EventPage() -> impl IntoView {
                             " so someone else can have it. You may want to keep this link."
                         </p>
                     }.into_any(),
+                    None if event.past => view! {
+                        <h2 class="nhsuk-heading-m">"This event has already taken place"</h2>
+                        <p class="nhsuk-body">"Look out for other events on the Get involved page."</p>
+                        <p class="nhsuk-body"><a href="/get-involved">"Other ways to get involved"</a></p>
+                    }.into_any(),
                     None if full => view! {
                         <h2 class="nhsuk-heading-m">"This event is full"</h2>
                         <p class="nhsuk-body">"Sorry, there are no places left. Look out for other events on the Get involved page."</p>
