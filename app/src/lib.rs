@@ -5,6 +5,7 @@
 //! complete without the bundle.
 
 pub mod accounts;
+pub mod consultation;
 pub mod dates;
 pub mod error;
 pub mod home;

@@ -1,0 +1,6 @@
+//! Consultation: feedback forms for specific interventions, anonymous online feedback, safeguarding review and
+//! results. So far: the safeguarding screener.
+
+// Server only: answers are screened when they are submitted, and the rules have no place in the browser bundle.
+#[cfg(feature = "ssr")]
+pub mod safeguarding;
