@@ -509,7 +509,7 @@ pub async fn record_event_held(
         level: ContinuumLevel::Information,
         kind: ActivityKind::OpenDay,
         title: event.title.clone(),
-        happened_on: event.starts_at[..10].to_owned(),
+        happened_on: event.day().to_owned(),
         participants,
         purpose: format!("{} at {}", event.when(), event.place),
         outcome: String::new(),

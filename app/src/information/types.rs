@@ -61,12 +61,24 @@ impl Event {
         self.places_left() == 0
     }
 
+    /// The day, `YYYY-MM-DD` (empty if the stored time is malformed, never a panic).
+    pub fn day(&self) -> &str {
+        self.starts_at.get(..10).unwrap_or_default()
+    }
+
+    /// The start time, `HH:MM`.
+    pub fn start_time(&self) -> &str {
+        self.starts_at.get(11..16).unwrap_or_default()
+    }
+
+    /// The end time, `HH:MM`.
+    pub fn end_time(&self) -> &str {
+        self.ends_at.get(11..16).unwrap_or_default()
+    }
+
     /// "Saturday 3 October 2026, 10:00 to 13:00"
     pub fn when(&self) -> String {
-        let day = self.starts_at.get(..10).unwrap_or_default();
-        let start = self.starts_at.get(11..16).unwrap_or_default();
-        let end = self.ends_at.get(11..16).unwrap_or_default();
-        format!("{}, {start} to {end}", crate::dates::long_day(day))
+        format!("{}, {} to {}", crate::dates::long_day(self.day()), self.start_time(), self.end_time())
     }
 }
 

@@ -322,6 +322,22 @@ pub fn Radios(
     }
 }
 
+/// The two fields for choosing a new password: the password (named `name`) and `confirm_password`, with the
+/// advice on length that the server's rule enforces.
+#[component]
+pub fn NewPasswordFields(
+    status: FormStatus,
+    #[prop(default = "password")] name: &'static str,
+    #[prop(default = "Choose a password")] label: &'static str,
+    #[prop(default = "Type the password again")] confirm_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <TextInput name=name label=label input_type="password" autocomplete="new-password"
+            hint="Use 10 or more characters. A few words you will remember make a strong password." status width="nhsuk-input--width-30" />
+        <TextInput name="confirm_password" label=confirm_label input_type="password" autocomplete="new-password" status width="nhsuk-input--width-30" />
+    }
+}
+
 /// A form's submit button.
 #[component]
 pub fn SubmitButton(#[prop(into)] label: String, #[prop(optional)] secondary: bool) -> impl IntoView {

@@ -5,7 +5,9 @@ pub mod form;
 pub mod layout;
 pub mod pages;
 
-pub use form::{Choice, ErrorSummary, FormStatus, Radios, Select, SubmitButton, TextInput, Textarea};
+pub use form::{
+    Choice, ErrorSummary, FormStatus, NewPasswordFields, Radios, Select, SubmitButton, TextInput, Textarea,
+};
 pub use pages::{ErrorPage, Loaded, NotFoundPage};
 
 /// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass through).

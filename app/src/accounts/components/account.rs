@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     accounts::server::{ChangeMyPassword, UpdateMyName},
     error::AppError,
-    ui::{layout::ShellResource, ErrorPage, ErrorSummary, FormStatus, SubmitButton, TextInput},
+    ui::{layout::ShellResource, ErrorPage, ErrorSummary, FormStatus, NewPasswordFields, SubmitButton, TextInput},
 };
 
 /// A person's own account: their name and password.
@@ -70,9 +70,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <ErrorSummary status=password_status id="password-errors" />
                                 <ActionForm attr:novalidate=true action=change_password>
                                     <TextInput name="current_password" label="Current password" input_type="password" autocomplete="current-password" status=password_status width="nhsuk-input--width-30" />
-                                    <TextInput name="new_password" label="New password" input_type="password" autocomplete="new-password"
-                                        hint="Use 10 or more characters." status=password_status width="nhsuk-input--width-30" />
-                                    <TextInput name="confirm_password" label="Type the new password again" input_type="password" autocomplete="new-password" status=password_status width="nhsuk-input--width-30" />
+                                    <NewPasswordFields status=password_status name="new_password" label="New password" confirm_label="Type the new password again" />
                                     <SubmitButton label="Change password" />
                                 </ActionForm>
                             </div>

@@ -10,7 +10,7 @@ use crate::{
         types::{LinkHolder, LinkPurpose},
     },
     error::AppError,
-    ui::{form::reload_on_success, ErrorSummary, FormStatus, SubmitButton, TextInput},
+    ui::{form::reload_on_success, ErrorSummary, FormStatus, NewPasswordFields, SubmitButton, TextInput},
 };
 
 #[component]
@@ -84,9 +84,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                     <p class="nhsuk-body">{format!("For {email}.")}</p>
                                     <ActionForm attr:novalidate=true action=reset>
                                         <input type="hidden" name="token" value=token />
-                                        <TextInput name="password" label="New password" input_type="password" autocomplete="new-password"
-                                            hint="Use 10 or more characters. A few words you will remember make a strong password." status width="nhsuk-input--width-30" />
-                                        <TextInput name="confirm_password" label="Type the new password again" input_type="password" autocomplete="new-password" status width="nhsuk-input--width-30" />
+                                        <NewPasswordFields status label="New password" confirm_label="Type the new password again" />
                                         <SubmitButton label="Save new password" />
                                     </ActionForm>
                                 }.into_any(),
@@ -128,9 +126,7 @@ pub fn InvitationPage() -> impl IntoView {
                                         <input type="hidden" name="token" value=token />
                                         <TextInput name="name" label="Your name" autocomplete="name" value=name status width="nhsuk-input--width-30"
                                             hint="This is how other people in Continuum will see you." />
-                                        <TextInput name="password" label="Choose a password" input_type="password" autocomplete="new-password"
-                                            hint="Use 10 or more characters. A few words you will remember make a strong password." status width="nhsuk-input--width-30" />
-                                        <TextInput name="confirm_password" label="Type the password again" input_type="password" autocomplete="new-password" status width="nhsuk-input--width-30" />
+                                        <NewPasswordFields status />
                                         <SubmitButton label="Create my account" />
                                     </ActionForm>
                                 }.into_any(),

@@ -169,10 +169,10 @@ fn EventForm(action: ServerAction<SaveEvent>, services: Vec<ServiceSummary>, eve
             <input type="hidden" name="event_id" value=event.as_ref().map(|e| e.id.clone()).unwrap_or_default() />
             {event.is_none().then(|| view! { <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" hint="For example, Open day at the day service" status value=value(|e| e.title.clone()) />
-            <TextInput name="day" label="Date" input_type="date" status value=value(|e| e.starts_at[..10].to_owned()) width="nhsuk-input--width-10" />
+            <TextInput name="day" label="Date" input_type="date" status value=value(|e| e.day().to_owned()) width="nhsuk-input--width-10" />
             <div class="continuum-counts">
-                <TextInput name="start" label="Starts" input_type="time" status value=value(|e| e.starts_at[11..16].to_owned()) width="nhsuk-input--width-5" />
-                <TextInput name="end" label="Ends" input_type="time" status value=value(|e| e.ends_at[11..16].to_owned()) width="nhsuk-input--width-5" />
+                <TextInput name="start" label="Starts" input_type="time" status value=value(|e| e.start_time().to_owned()) width="nhsuk-input--width-5" />
+                <TextInput name="end" label="Ends" input_type="time" status value=value(|e| e.end_time().to_owned()) width="nhsuk-input--width-5" />
             </div>
             <TextInput name="place" label="Where" hint="The address, and how to find the room" status value=value(|e| e.place.clone()) />
             <TextInput name="capacity" label="How many places" input_type="number" status value=value(|e| e.capacity.to_string()) width="nhsuk-input--width-4" />
