@@ -11,6 +11,10 @@ use crate::{
         AccountPage, AdminPeoplePage, AdminPersonPage, AdminServicesPage, ForgotPasswordPage, InvitationPage,
         ResetPasswordPage, SignInPage, SignOutPage,
     },
+    consultation::components::{
+        ConsultationPage, ConsultationSettingsPage, FocusGroupsPage, FormBuilderPage, FormPreviewPage,
+        FormResultsPage, NewFormPage, ResponsePage, ReviewQueuePage,
+    },
     home::HomePage,
     information::components::{
         CancelRegistrationPage, EditEventPage, EditInfoPagePage, EventPage, EventStaffPage, GetInvolvedPage,
@@ -54,6 +58,15 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/information/events/:slug") view=EventStaffPage ssr=SsrMode::Async />
             <Route path=path!("/information/events/:slug/edit") view=EditEventPage ssr=SsrMode::Async />
             <Route path=path!("/information/leaflets/new") view=UploadLeafletPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation") view=ConsultationPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/forms/new") view=NewFormPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/forms/:id") view=FormBuilderPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/forms/:id/preview") view=FormPreviewPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/forms/:id/results") view=FormResultsPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/review") view=ReviewQueuePage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/responses/:id") view=ResponsePage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/settings") view=ConsultationSettingsPage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/focus-groups") view=FocusGroupsPage ssr=SsrMode::Async />
         </Routes>
     }
 }

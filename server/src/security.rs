@@ -120,7 +120,12 @@ pub async fn resolve_visitor(
         .flatten()
         .and_then(|v| v.rsplit(',').next())
         .map(|v| v.trim().to_owned());
-    let client = forwarded.unwrap_or_else(|| peer.ip().to_string());
+    // A feedback form's requests carry no client address at all, so nothing downstream can keep one.
+    let client = if request.uri().path().starts_with("/f/") {
+        String::new()
+    } else {
+        forwarded.unwrap_or_else(|| peer.ip().to_string())
+    };
     let security = &gate.app.security;
     let token = request
         .headers()

@@ -10,6 +10,7 @@ use std::{
 use anyhow::Context;
 use app::{
     accounts::{password, throttle::SignInThrottle},
+    consultation::answering,
     shell,
     site::SiteInfo,
     state::{AppState, SecuritySettings},
@@ -157,6 +158,10 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/reports/continuum-profile.csv", get(exports::continuum_profile_csv))
         .route("/leaflets/{id}/{name}", get(exports::leaflet))
+        // Feedback forms: plain handlers that render the whole page, so the page loads no JavaScript and a
+        // mistake comes back with what was typed without it passing through a URL (see `answering.rs`).
+        .route("/f/{slug}", get(answering::show_form).post(answering::submit_form))
+        .route("/f/{slug}/enter", get(answering::show_staff_entry).post(answering::submit_staff_entry))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -1,8 +1,17 @@
-//! Consultation: feedback forms for specific interventions, anonymous online feedback, safeguarding review and
-//! results. So far: the question types with answer parsing, and the safeguarding screener.
+//! Consultation, the second level of the continuum: feedback forms for specific interventions (built by staff,
+//! answered by patients at `/f/<slug>`, often anonymously), paper and assisted responses, the safeguarding review
+//! of free text, comment themes, results with small-number suppression, and focus groups.
 
+pub mod components;
 pub mod questions;
+pub mod respond;
+pub mod server;
+pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod answering;
+#[cfg(feature = "ssr")]
+pub mod db;
 // Server only: answers are screened when they are submitted, and the rules have no place in the browser bundle.
 #[cfg(feature = "ssr")]
 pub mod safeguarding;

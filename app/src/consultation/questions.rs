@@ -124,6 +124,85 @@ impl Answer {
     }
 }
 
+impl QuestionKind {
+    /// Every kind a builder offers, in the order the builder lists them.
+    pub const NAMES: [&'static str; 7] = ["fft", "scale", "yes_no", "single_choice", "multiple_choice", "short_text", "long_text"];
+
+    /// The stable name of the kind, as the builder's form posts it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::FriendsAndFamily => "fft",
+            QuestionKind::Scale { .. } => "scale",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::SingleChoice { .. } => "single_choice",
+            QuestionKind::MultipleChoice { .. } => "multiple_choice",
+            QuestionKind::ShortText => "short_text",
+            QuestionKind::LongText => "long_text",
+        }
+    }
+
+    /// What the builder calls each kind.
+    pub fn label_of(name: &str) -> &'static str {
+        match name {
+            "fft" => "Friends and Family Test question",
+            "scale" => "Scale from 1 to 5",
+            "yes_no" => "Yes or no",
+            "single_choice" => "Choose one option",
+            "multiple_choice" => "Choose one or more options",
+            "short_text" => "Short text (one line)",
+            _ => "Long text (paragraphs)",
+        }
+    }
+
+    /// Whether answers are words the person wrote (screened, themed, listed as comments).
+    pub fn is_free_text(&self) -> bool {
+        matches!(self, QuestionKind::ShortText | QuestionKind::LongText)
+    }
+
+    /// The values an answer can be stored as, in order, with their words; empty for free text.
+    pub fn values(&self) -> Vec<(String, String)> {
+        match self {
+            QuestionKind::FriendsAndFamily => {
+                FftRating::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect()
+            }
+            QuestionKind::Scale { low, high } => (1..=5)
+                .map(|n| {
+                    let words = match n {
+                        1 => format!("1 – {low}"),
+                        5 => format!("5 – {high}"),
+                        n => n.to_string(),
+                    };
+                    (n.to_string(), words)
+                })
+                .collect(),
+            QuestionKind::YesNo => vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+                options.iter().map(|o| (o.clone(), o.clone())).collect()
+            }
+            QuestionKind::ShortText | QuestionKind::LongText => Vec::new(),
+        }
+    }
+
+    /// The words for a stored value (the value itself when it is free text or no longer offered).
+    pub fn words_for(&self, value: &str) -> String {
+        self.values().into_iter().find(|(v, _)| v == value).map(|(_, words)| words).unwrap_or_else(|| value.to_owned())
+    }
+}
+
+impl Answer {
+    /// The answer as stored: one value, or one per option chosen.
+    pub fn stored_values(&self) -> Vec<String> {
+        match self {
+            Answer::Fft(rating) => vec![rating.as_str().to_owned()],
+            Answer::Scale(n) => vec![n.to_string()],
+            Answer::YesNo(yes) => vec![if *yes { "yes" } else { "no" }.to_owned()],
+            Answer::Choice(option) => vec![option.clone()],
+            Answer::Choices(options) => options.clone(),
+            Answer::Text(text) => vec![text.clone()],
+        }
+    }
+}
+
 impl Question {
     /// Parses what a form posted for this question (a checkbox group posts several values, other controls one
     /// or none) into an answer, `None` for an optional question left empty, or the message for the field.

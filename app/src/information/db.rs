@@ -146,6 +146,7 @@ pub async fn slug_taken<'c>(
 ) -> Result<bool, sqlx::Error> {
     let sql = match table {
         "event" => "SELECT CAST(COUNT(*) AS BIGINT) FROM event WHERE slug = $1",
+        "feedback_form" => "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_form WHERE slug = $1",
         _ => "SELECT CAST(COUNT(*) AS BIGINT) FROM info_page WHERE slug = $1",
     };
     Ok(sqlx::query_scalar::<_, i64>(sql).bind(slug).fetch_one(db).await? > 0)

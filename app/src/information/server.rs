@@ -30,7 +30,7 @@ pub fn local_now() -> String {
 
 /// Collapses whitespace in a one-line field and checks its length.
 #[cfg(feature = "ssr")]
-fn one_line(errors: &mut FormErrors, field: &str, value: &str, what: &str, max: usize, required: bool) -> String {
+pub(crate) fn one_line(errors: &mut FormErrors, field: &str, value: &str, what: &str, max: usize, required: bool) -> String {
     let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if required && text.is_empty() {
         errors.add(field, format!("Enter {what}"));
@@ -46,9 +46,10 @@ fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }
 
-/// A free address part: the slug itself, or with `-2`, `-3`… after it.
+/// A free address part in `table` (`info_page`, `event` or `feedback_form`): the slug itself, or with `-2`,
+/// `-3`… after it.
 #[cfg(feature = "ssr")]
-async fn free_slug(conn: &mut sqlx::AnyConnection, table: &str, base: &str) -> Result<String, AppError> {
+pub(crate) async fn free_slug(conn: &mut sqlx::AnyConnection, table: &str, base: &str) -> Result<String, AppError> {
     let mut candidate = base.to_owned();
     for n in 2..100 {
         if !db::slug_taken(&mut *conn, table, &candidate).await? {
@@ -99,7 +100,7 @@ pub struct Poster {
     pub qr_svg: String,
 }
 
-/// A poster for a published page (`kind` "info") or an event (`kind` "events").
+/// A poster for a published page (`kind` "info"), an event ("events") or a feedback form that is not a draft ("f").
 #[server(endpoint = "/get_poster")]
 pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> {
     let (title, subtitle) = match kind.as_str() {
@@ -110,6 +111,18 @@ pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> 
         "events" => {
             let event = get_event(slug.clone()).await?;
             (event.title.clone(), format!("{} · {}", event.when(), event.place))
+        }
+        "f" => {
+            let form = crate::consultation::db::fetch_form_for_answering(&state()?.pool, &slug)
+                .await?
+                .filter(|f| f.state != crate::consultation::types::FormState::Draft)
+                .ok_or(AppError::NotFound)?;
+            let how = if form.sign_in_required {
+                "Tell us what you think: sign in, and it takes a few minutes."
+            } else {
+                "Tell us what you think. It takes a few minutes, and you do not need to give your name."
+            };
+            (form.title, how.to_owned())
         }
         _ => return Err(AppError::NotFound),
     };

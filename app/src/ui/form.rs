@@ -40,6 +40,11 @@ impl FormStatus {
     }
 
     /// For controls outside any action, such as the filters of a list (a plain GET form).
+    /// The status of a page the server renders in one go, with the error (if any) it is showing.
+    pub fn fixed(error: Option<AppError>) -> Self {
+        Self { error: Signal::stored(error) }
+    }
+
     pub fn none() -> Self {
         Self { error: Signal::derive(|| None) }
     }
@@ -56,6 +61,16 @@ impl FormStatus {
     }
 
     /// What the person typed into a field before a plain POST came back with an error.
+    /// Every value kept for a field that posts several (a group of checkboxes).
+    pub fn kept_all(&self, field: &str) -> Vec<String> {
+        self.error.with_untracked(|e| match e {
+            Some(AppError::Validation(errors)) => {
+                errors.kept.iter().filter(|(f, _)| f == field).map(|(_, v)| v.clone()).collect()
+            }
+            _ => Vec::new(),
+        })
+    }
+
     pub fn kept(&self, field: &str) -> Option<String> {
         self.error.with_untracked(|e| e.as_ref().and_then(|e| e.kept_value(field)).map(str::to_owned))
     }
@@ -119,6 +134,8 @@ fn field_parts(
     };
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
+    // An empty hint is no hint (callers with optional help text pass it as it is).
+    let hint = hint.filter(|text| !text.is_empty());
     let has_hint = hint.is_some();
     let hint_view = hint.map(|text| view! { <div class="nhsuk-hint" id=hint_id.clone()>{text}</div> });
     let error_view = {
@@ -312,6 +329,52 @@ pub fn Radios(
                                     />
                                     <label class="nhsuk-label nhsuk-radios__label" for=id>{choice.label}</label>
                                     {choice.hint.map(|text| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{text}</div> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A question answered by ticking any of several checkboxes, in a fieldset with a legend. As with `Radios`,
+/// the first checkbox's id is the field's name.
+#[component]
+pub fn Checkboxes(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    status: FormStatus,
+    choices: Vec<Choice>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
+    let chosen = status.kept_all(&name);
+    view! {
+        <div class=group_class>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                {hint_view}
+                {error_view}
+                <div class="nhsuk-checkboxes">
+                    {choices
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, choice)| {
+                            let id = if index == 0 { name.clone() } else { format!("{name}-{index}") };
+                            let checked = chosen.contains(&choice.value);
+                            view! {
+                                <div class="nhsuk-checkboxes__item">
+                                    <input
+                                        class="nhsuk-checkboxes__input"
+                                        id=id.clone()
+                                        name=name.clone()
+                                        type="checkbox"
+                                        value=choice.value
+                                        checked=checked
+                                    />
+                                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{choice.label}</label>
                                 </div>
                             }
                         })

@@ -22,6 +22,7 @@ fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str
     if let Some(user) = user {
         if user.is_admin || user.has_role(Role::Staff) || user.has_role(Role::Manager) {
             links.push(("/information", "Information"));
+            links.push(("/consultation", "Consultation"));
             links.push(("/ledger", "Ledger"));
             links.push(("/reports/continuum-profile", "Continuum profile"));
         }
@@ -113,20 +114,26 @@ pub fn Footer() -> impl IntoView {
                         let info = shell.await.ok();
                         let contacts = info.as_ref().map(|i| i.site.crisis_contacts.clone()).unwrap_or_else(crate::site::SiteInfo::default_crisis_contacts);
                         let organisation = info.map(|i| i.site.organisation).unwrap_or_default();
-                        view! {
-                            <section class="continuum-crisis" aria-labelledby="crisis-heading">
-                                <h2 class="nhsuk-heading-s" id="crisis-heading">"If you need help now"</h2>
-                                <p class="nhsuk-body-s">"Continuum is not watched all the time. Do not use it to ask for urgent help."</p>
-                                <ul class="nhsuk-list">
-                                    {contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                                </ul>
-                            </section>
-                            <p class="nhsuk-body-s continuum-footer__meta">{format!("Continuum at {organisation}")}</p>
-                        }
+                        view! { <FooterContent contacts organisation /> }
                     })}
                 </Suspense>
             </div>
         </footer>
+    }
+}
+
+/// What the footer says, for pages that already have the site settings in hand.
+#[component]
+pub fn FooterContent(contacts: Vec<String>, organisation: String) -> impl IntoView {
+    view! {
+        <section class="continuum-crisis" aria-labelledby="crisis-heading">
+            <h2 class="nhsuk-heading-s" id="crisis-heading">"If you need help now"</h2>
+            <p class="nhsuk-body-s">"Continuum is not watched all the time. Do not use it to ask for urgent help."</p>
+            <ul class="nhsuk-list">
+                {contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        </section>
+        <p class="nhsuk-body-s continuum-footer__meta">{format!("Continuum at {organisation}")}</p>
     }
 }
 
@@ -138,16 +145,22 @@ pub fn CrisisContacts() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let contacts = shell.await.map(|i| i.site.crisis_contacts).unwrap_or_else(|_| crate::site::SiteInfo::default_crisis_contacts());
-                view! {
-                    <div class="nhsuk-warning-callout continuum-crisis-callout">
-                        <h2 class="nhsuk-warning-callout__label">
-                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"If you need help now"</span>
-                        </h2>
-                        <p>"This form is not watched all the time, so do not use it to ask for urgent help."</p>
-                        <ul class="nhsuk-list">{contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                    </div>
-                }
+                view! { <CrisisCallout contacts /> }
             })}
         </Suspense>
+    }
+}
+
+/// The crisis contacts as a warning callout, for pages that already have the contacts in hand.
+#[component]
+pub fn CrisisCallout(contacts: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="nhsuk-warning-callout continuum-crisis-callout">
+            <h2 class="nhsuk-warning-callout__label">
+                <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"If you need help now"</span>
+            </h2>
+            <p>"This form is not watched all the time, so do not use it to ask for urgent help."</p>
+            <ul class="nhsuk-list">{contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        </div>
     }
 }

@@ -1,0 +1,433 @@
+//! Answering a feedback form: the public link `/f/<slug>` and staff entry of paper and assisted responses at
+//! `/f/<slug>/enter`, as plain axum handlers.
+//!
+//! Why not Leptos routes and a server function like the rest of the app: a form page must stay small on a phone
+//! (it loads no JavaScript: the page is the same with it on or off), and a submission with a mistake must come
+//! back with everything typed still in place, which Leptos's no-JavaScript round trip does by putting the typed
+//! values into the redirect's URL. What a distressed person wrote must never travel in a URL (browser history,
+//! proxy logs), so the POST is answered with the page itself: the form again with the messages, or the thank-you.
+//!
+//! Anonymity: an anonymous response stores no person, no IP address and no time of day (see `db::insert_response`);
+//! the request's client address is cleared for `/f/` paths before any handler runs (server `security.rs`), and
+//! request logs hold the method and path only.
+
+use axum::{
+    body::Bytes,
+    extract::{Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+use leptos::{prelude::*, tachys::view::RenderHtml};
+
+use super::{
+    db::{self, NewResponse},
+    questions::Answer,
+    respond::{field_name, status_of, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
+    safeguarding,
+    types::{Channel, FeedbackForm},
+};
+use crate::{
+    accounts::access::{SignedInUser, Visitor},
+    error::{AppError, FormErrors},
+    mail::{self, OutgoingMail},
+    state::AppState,
+    ui::encode_query_value,
+};
+
+/// Today's date as responses store it. Only the date: a response never records its time of day.
+pub fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
+/// The answers a form posted, parsed: (question id, answer) in question order, or the messages for each field
+/// with everything typed kept.
+pub fn parse_answers(form: &FeedbackForm, posted: &[(String, String)]) -> Result<Vec<(String, Answer)>, FormErrors> {
+    let mut errors = FormErrors::new();
+    let mut answers = Vec::new();
+    for question in &form.questions {
+        let name = field_name(question);
+        let values: Vec<String> = posted.iter().filter(|(k, _)| *k == name).map(|(_, v)| v.clone()).collect();
+        match question.parse_answer(&values) {
+            Ok(Some(answer)) => answers.push((question.id.clone(), answer)),
+            Ok(None) => {}
+            Err(message) => errors.add(&name, message),
+        }
+    }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        // Every field comes back as typed, including the ones that were fine.
+        for (name, value) in posted {
+            errors = errors.keep(name, value.clone());
+        }
+        Err(errors)
+    }
+}
+
+/// What became of a stored response, for the thank-you page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receipt {
+    /// The safeguarding screener found signs of risk in the free text.
+    pub flagged: bool,
+}
+
+/// Stores a response in one transaction: the response and its answers, and when its free text is flagged, the
+/// flag and the duty inbox's alert (with a link, never the text). Screening never blocks a submission: whatever
+/// it finds, the response is stored. Returns only after the commit.
+pub async fn store_response(
+    state: &AppState,
+    form: &FeedbackForm,
+    answers: &[(String, Answer)],
+    channel: Channel,
+    respondent_id: Option<&str>,
+) -> Result<Receipt, AppError> {
+    let mut concerns = Vec::new();
+    let mut reasons = Vec::new();
+    for text in answers.iter().filter_map(|(_, a)| a.free_text()) {
+        let screening = safeguarding::screen(text);
+        concerns.extend(screening.concerns);
+        reasons.extend(screening.reasons);
+    }
+    concerns.sort();
+    concerns.dedup();
+    let flagged = !concerns.is_empty();
+    let has_comments = answers.iter().any(|(_, a)| a.free_text().is_some());
+    let rows: Vec<(String, String)> =
+        answers.iter().flat_map(|(id, a)| a.stored_values().into_iter().map(move |v| (id.clone(), v))).collect();
+    let submitted_on = today();
+
+    let mut tx = state.pool.begin().await.map_err(|e| AppError::internal("begin response", e))?;
+    let response = NewResponse {
+        form_id: &form.id,
+        form_version: form.version,
+        channel,
+        submitted_on: &submitted_on,
+        respondent_id: if form.sign_in_required { respondent_id } else { None },
+        answers: &rows,
+        flagged,
+        has_comments,
+    };
+    let response_id = match db::insert_response(&mut tx, &response).await {
+        Ok(id) => id,
+        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ALREADY_ANSWERED.into())),
+        Err(e) => return Err(AppError::internal("insert response", e)),
+    };
+    if flagged {
+        let names: Vec<&str> = concerns.iter().map(|c| c.as_str()).collect();
+        reasons.truncate(safeguarding::MAX_REASONS);
+        db::insert_flag(&mut *tx, &response_id, &form.service_id, &names, &reasons, &submitted_on)
+            .await
+            .map_err(|e| AppError::internal("insert flag", e))?;
+        let recipients =
+            db::duty_recipients(&mut *tx, &form.service_id).await.map_err(|e| AppError::internal("duty inbox", e))?;
+        let mut link = state.security.base_url.clone();
+        link.set_path(&format!("/consultation/review/{response_id}"));
+        link.set_query(None);
+        for to in recipients {
+            let body = format!(
+                "A response to the feedback form \"{}\" ({}) has words that suggest possible risk, and needs to be \
+                 read today.\n\nRead it and record what was done:\n{link}\n\nThis message does not include the \
+                 response: please read it in Continuum.\n",
+                form.title, form.service_name
+            );
+            mail::enqueue(&mut *tx, &OutgoingMail { to, subject: "Feedback to review today".into(), body })
+                .await
+                .map_err(|e| AppError::internal("queue duty alert", e))?;
+        }
+        tracing::info!(form.id = %form.id, "a response was flagged for safeguarding review");
+    }
+    tx.commit().await.map_err(|e| AppError::internal("commit response", e))?;
+    if flagged {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(Receipt { flagged })
+}
+
+const ALREADY_ANSWERED: &str = "You have already answered this form. Thank you.";
+
+// ---- pages ---------------------------------------------------------------------------------------------
+
+/// A whole page: the NHS.UK frame with the organisation's name and the crisis contacts in the footer, around
+/// `main`. No scripts.
+fn page(state: &AppState, status: StatusCode, title: &str, main: impl FnOnce() -> AnyView) -> Response {
+    let organisation = state.site.organisation.clone();
+    let contacts = state.site.crisis_contacts.clone();
+    let title = format!("{title} – Continuum");
+    let html = Owner::new().with(|| {
+        view! {
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <title>{title}</title>
+                <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/vendor/nhsuk-frontend.min.css" />
+                <link rel="stylesheet" href="/pkg/continuum.css" />
+            </head>
+            <body>
+                <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
+                <header class="nhsuk-header" role="banner">
+                    <div class="nhsuk-header__container nhsuk-width-container">
+                        <div class="nhsuk-header__service">
+                            <a class="nhsuk-header__service-name" href="/">
+                                "Continuum"
+                                <span class="continuum-header__organisation">{organisation.clone()}</span>
+                            </a>
+                        </div>
+                    </div>
+                </header>
+                <div class="nhsuk-width-container">
+                    <main class="nhsuk-main-wrapper" id="maincontent" role="main">
+                        <div class="nhsuk-grid-row">
+                            <div class="nhsuk-grid-column-two-thirds">{main()}</div>
+                        </div>
+                    </main>
+                </div>
+                <footer class="nhsuk-footer" role="contentinfo">
+                    <div class="nhsuk-width-container">
+                        <crate::ui::layout::FooterContent contacts organisation />
+                    </div>
+                </footer>
+            </body>
+        }
+        .to_html()
+    });
+    let document = format!("<!DOCTYPE html><html lang=\"en-GB\">{html}</html>");
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+        document,
+    )
+        .into_response()
+}
+
+fn form_page(state: &AppState, form: FeedbackForm, error: Option<AppError>, respondent: Respondent) -> Response {
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let title = if error.is_some() { format!("Error: {}", form.title) } else { form.title.clone() };
+    let action = match respondent {
+        Respondent::Staff => Some(format!("/f/{}/enter", form.slug)),
+        _ => Some(format!("/f/{}", form.slug)),
+    };
+    let contacts = state.site.crisis_contacts.clone();
+    page(state, status, &title, move || {
+        view! { <FeedbackFormView form status=status_of(error) respondent crisis_contacts=contacts action /> }.into_any()
+    })
+}
+
+fn not_found(state: &AppState) -> Response {
+    page(state, StatusCode::NOT_FOUND, "Page not found", || {
+        view! {
+            <h1 class="nhsuk-heading-l">"Page not found"</h1>
+            <p>"There is no feedback form at this address. Check the link, or ask the team for a new one."</p>
+            <p><a href="/get-involved">"Other ways to have your say"</a></p>
+        }
+        .into_any()
+    })
+}
+
+fn not_taking_answers(
+    state: &AppState,
+    form: FeedbackForm,
+    status: StatusCode,
+    heading: &str,
+    message: String,
+    posted: &[(String, String)],
+) -> Response {
+    let written: Vec<(String, String)> = form
+        .questions
+        .iter()
+        .filter(|q| q.kind.is_free_text())
+        .filter_map(|q| {
+            let name = field_name(q);
+            posted.iter().find(|(k, v)| *k == name && !v.trim().is_empty()).map(|(_, v)| (q.prompt.clone(), v.clone()))
+        })
+        .collect();
+    let contacts = state.site.crisis_contacts.clone();
+    let heading = heading.to_owned();
+    page(state, status, &heading.clone(), move || {
+        view! { <NotTakingAnswersView form heading message written crisis_contacts=contacts /> }.into_any()
+    })
+}
+
+fn closed_message(form: &FeedbackForm) -> String {
+    match &form.open_until {
+        Some(last) if form.state == super::types::FormState::Open => format!(
+            "This form took answers until {}. Thank you for wanting to tell us what you think.",
+            crate::dates::readable_day(last)
+        ),
+        _ => "This form is not taking answers at the moment. Thank you for wanting to tell us what you think.".into(),
+    }
+}
+
+fn sign_in_redirect(slug: &str, enter: bool) -> Response {
+    let next = if enter { format!("/f/{slug}/enter") } else { format!("/f/{slug}") };
+    Redirect::to(&format!("/sign-in?next={}", encode_query_value(&next))).into_response()
+}
+
+fn parse_body(body: &Bytes) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+fn calm_error(state: &AppState, error: &AppError) -> Response {
+    let message = error.to_string();
+    page(state, StatusCode::SERVICE_UNAVAILABLE, "Sorry, there is a problem", move || {
+        view! {
+            <h1 class="nhsuk-heading-l">"Sorry, there is a problem with the service"</h1>
+            <p>{message}</p>
+            <p>"Your answers have not been saved. Go back in your browser: what you typed should still be there. Then try again in a few minutes."</p>
+        }
+        .into_any()
+    })
+}
+
+async fn load(state: &AppState, slug: &str) -> Result<Option<FeedbackForm>, AppError> {
+    db::fetch_form_for_answering(&state.pool, slug).await.map_err(|e| AppError::internal("load form", e))
+}
+
+/// `GET /f/<slug>`: the form, if it is open (a draft is not found, to everyone but in preview).
+pub async fn show_form(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    let form = match load(&state, &slug).await {
+        Ok(Some(form)) if form.state != super::types::FormState::Draft => form,
+        Ok(_) => return not_found(&state),
+        Err(e) => return calm_error(&state, &e),
+    };
+    if !form.takes_answers_on(&today()) {
+        let message = closed_message(&form);
+        return not_taking_answers(&state, form, StatusCode::OK, "This form is closed", message, &[]);
+    }
+    if form.sign_in_required {
+        let Some(user) = visitor.user else { return sign_in_redirect(&slug, false) };
+        match db::has_responded(&state.pool, &form.id, &user.id).await {
+            Ok(true) => {
+                return not_taking_answers(&state, form, StatusCode::OK, "You have already answered", ALREADY_ANSWERED.into(), &[])
+            }
+            Ok(false) => {}
+            Err(e) => return calm_error(&state, &AppError::internal("has responded", e)),
+        }
+    }
+    form_page(&state, form, None, Respondent::Public)
+}
+
+/// `POST /f/<slug>`: the answers. Comes back with the form and its messages, or the thank-you page once the
+/// response is committed.
+pub async fn submit_form(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let posted = parse_body(&body);
+    let form = match load(&state, &slug).await {
+        Ok(Some(form)) if form.state != super::types::FormState::Draft => form,
+        Ok(_) => return not_found(&state),
+        Err(e) => return calm_error(&state, &e),
+    };
+    if !form.takes_answers_on(&today()) {
+        let message = closed_message(&form);
+        return not_taking_answers(&state, form, StatusCode::CONFLICT, "This form is closed", message, &posted);
+    }
+    let respondent: Option<SignedInUser> = if form.sign_in_required {
+        match visitor.user {
+            Some(user) => Some(user),
+            None => return sign_in_redirect(&slug, false),
+        }
+    } else {
+        None
+    };
+    let answers = match parse_answers(&form, &posted) {
+        Ok(answers) => answers,
+        Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
+    };
+    match store_response(&state, &form, &answers, Channel::Online, respondent.as_ref().map(|u| u.id.as_str())).await {
+        Ok(receipt) => {
+            let contacts = state.site.crisis_contacts.clone();
+            page(&state, StatusCode::OK, "Thank you – your feedback has been sent", move || {
+                view! { <ThankYouView form crisis_first=receipt.flagged crisis_contacts=contacts /> }.into_any()
+            })
+        }
+        Err(AppError::Conflict(message)) => {
+            not_taking_answers(&state, form, StatusCode::CONFLICT, "You have already answered", message, &posted)
+        }
+        Err(e) => calm_error(&state, &e),
+    }
+}
+
+/// Staff of the form's service (and administrators) may enter paper and assisted responses.
+async fn staff_form(state: &AppState, slug: &str, visitor: &Visitor) -> Result<(FeedbackForm, SignedInUser), Response> {
+    let Some(user) = visitor.user.clone() else { return Err(sign_in_redirect(slug, true)) };
+    let form = match load(state, slug).await {
+        Ok(Some(form)) => form,
+        Ok(None) => return Err(not_found(state)),
+        Err(e) => return Err(calm_error(state, &e)),
+    };
+    if !user.keeps_ledger_of(&form.service_id) {
+        return Err(not_found(state));
+    }
+    Ok((form, user))
+}
+
+/// `GET /f/<slug>/enter`: the form for staff to type in a paper response or one they helped with.
+pub async fn show_staff_entry(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    match staff_form(&state, &slug, &visitor).await {
+        Ok((form, _)) if form.state == super::types::FormState::Draft => {
+            let message = "Open the form before entering responses to it.".to_owned();
+            not_taking_answers(&state, form, StatusCode::OK, "This form is a draft", message, &[])
+        }
+        Ok((form, _)) => form_page(&state, form, None, Respondent::Staff),
+        Err(response) => response,
+    }
+}
+
+/// `POST /f/<slug>/enter`: a paper or assisted response. Paper forms may arrive after the form has closed, so
+/// only drafts refuse them. Staff return to the form's page in the builder afterwards.
+pub async fn submit_staff_entry(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let posted = parse_body(&body);
+    let form = match staff_form(&state, &slug, &visitor).await {
+        Ok((form, _)) if form.state == super::types::FormState::Draft => {
+            let message = "Open the form before entering responses to it.".to_owned();
+            return not_taking_answers(&state, form, StatusCode::CONFLICT, "This form is a draft", message, &posted);
+        }
+        Ok((form, _)) => form,
+        Err(response) => return response,
+    };
+    let channel = posted.iter().find(|(k, _)| k == "channel").and_then(|(_, v)| Channel::parse(v));
+    let parsed = parse_answers(&form, &posted);
+    let (channel, answers) = match (channel, parsed) {
+        (Some(channel), Ok(answers)) if channel != Channel::Online => (channel, answers),
+        (channel, parsed) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            if channel.is_none_or(|c| c == Channel::Online) {
+                errors.errors.insert(
+                    0,
+                    crate::error::FieldError {
+                        field: "channel".into(),
+                        message: "Select whether this is a paper form or an assisted response".into(),
+                    },
+                );
+            }
+            for (name, value) in &posted {
+                if !errors.kept.iter().any(|(k, v)| k == name && v == value) {
+                    errors = errors.keep(name, value.clone());
+                }
+            }
+            return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Staff);
+        }
+    };
+    match store_response(&state, &form, &answers, channel, None).await {
+        Ok(_) => Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response(),
+        Err(e) => calm_error(&state, &e),
+    }
+}

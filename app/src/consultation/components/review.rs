@@ -1,0 +1,291 @@
+//! The review queue (flagged responses first, with a same-day target, then comments not yet read), a response
+//! with its safeguarding review and theme tags, the service settings (themes, duty inbox) and focus groups.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::forms::ConsultationNav;
+use crate::{
+    accounts::types::ServiceSummary,
+    consultation::{
+        server::{
+            consultation_services, get_consultation_settings, get_feedback_response, get_review_queue,
+            list_focus_groups, AddTheme, MarkResponseRead, RecordFocusGroup, RecordReview, SetDutyInbox, TagComment,
+        },
+        types::{FocusGroup, ResponseView, ReviewOutcome, ReviewQueue, Theme},
+    },
+    dates::readable_day,
+    ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},
+};
+
+/// One response in a list: its form, date and channel, and the first words of its comments.
+#[component]
+fn ResponseCard(response: ResponseView, today: String) -> impl IntoView {
+    let due = response.flag.as_ref().map(|f| {
+        if f.flagged_on < today {
+            format!("Overdue: flagged {}", readable_day(&f.flagged_on))
+        } else {
+            "Review today".to_owned()
+        }
+    });
+    let concerns = response.flag.as_ref().map(|f| f.concerns.join(", "));
+    let comment = response
+        .answers
+        .iter()
+        .filter(|a| a.is_free_text)
+        .map(|a| a.answer.clone())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let preview: String = comment.chars().take(160).collect();
+    let preview = if comment.chars().count() > 160 { format!("{preview}…") } else { preview };
+    let class = if response.flag.is_some() { "nhsuk-card continuum-card--flagged" } else { "nhsuk-card" };
+    view! {
+        <div class=class>
+            <div class="nhsuk-card__content">
+                {due.map(|due| view! { <strong class="nhsuk-tag nhsuk-tag--red">{due}</strong> })}
+                <h3 class="nhsuk-card__heading nhsuk-heading-s">
+                    <a href=format!("/consultation/responses/{}", response.id)>{format!("{} – {}", response.form_title, readable_day(&response.submitted_on))}</a>
+                </h3>
+                {concerns.map(|c| view! { <p class="nhsuk-body-s"><strong>"Possible: "</strong>{c}</p> })}
+                <p class="nhsuk-body-s continuum-meta">{response.channel.label()}</p>
+                <p class="nhsuk-body-s continuum-written">{preview}</p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    let queue = Resource::new(|| (), |_| get_review_queue());
+    let query = use_query_map();
+    view! {
+        <Title text="Review queue" />
+        <ConsultationNav />
+        {move || query.with(|q| q.get("reviewed").is_some()).then(|| view! {
+            <div class="nhsuk-inset-text" role="status"><p>"The review has been recorded."</p></div>
+        })}
+        <h1 class="nhsuk-heading-l">"Review queue"</h1>
+        <Loaded resource=queue render={|queue: ReviewQueue| {
+            let today = queue.today.clone();
+            view! {
+                <h2 class="nhsuk-heading-m">{format!("Flagged for safeguarding review ({})", queue.flagged.len())}</h2>
+                <p class="nhsuk-body">"Free text with signs of possible risk. Read each one today, decide what to do, and record it."</p>
+                {if queue.flagged.is_empty() {
+                    view! { <p class="nhsuk-body">"Nothing is waiting."</p> }.into_any()
+                } else {
+                    let today = today.clone();
+                    queue.flagged.into_iter().map(move |r| view! { <ResponseCard response=r today=today.clone() /> }).collect_view().into_any()
+                }}
+                <h2 class="nhsuk-heading-m">{format!("Comments to read ({})", queue.unread.len())}</h2>
+                {if queue.unread.is_empty() {
+                    view! { <p class="nhsuk-body">"All comments have been read."</p> }.into_any()
+                } else {
+                    queue.unread.into_iter().map(move |r| view! { <ResponseCard response=r today=today.clone() /> }).collect_view().into_any()
+                }}
+            }.into_any()
+        }} />
+    }
+}
+
+#[component]
+pub fn ResponsePage() -> impl IntoView {
+    let params = use_params_map();
+    let review = ServerAction::<RecordReview>::new();
+    let read = ServerAction::<MarkResponseRead>::new();
+    let tag = ServerAction::<TagComment>::new();
+    crate::ui::form::reload_on_success(review, |_| "/consultation/review?reviewed=1".to_owned());
+    crate::ui::form::reload_on_success(read, |_| "/consultation/review".to_owned());
+    let response = Resource::new(
+        move || (params.with(|p| p.get("id")).unwrap_or_default(), tag.version().get()),
+        |(id, _)| get_feedback_response(id),
+    );
+    let review_status = FormStatus::of(review);
+    let read_status = FormStatus::of(read);
+    view! {
+        <Title text="Feedback response" />
+        <p class="nhsuk-body"><a class="nhsuk-back-link" href="/consultation/review">"Review queue"</a></p>
+        <Loaded resource=response render={move |(response, themes): (ResponseView, Vec<Theme>)| {
+            let outcomes: Vec<Choice> = ReviewOutcome::ALL
+                .iter()
+                .map(|o| Choice { value: o.as_str().into(), label: o.label().into(), hint: None })
+                .collect();
+            let id = response.id.clone();
+            let flag = response.flag.clone();
+            let needs_review = flag.as_ref().is_some_and(|f| f.outcome.is_none());
+            view! {
+                <span class="nhsuk-caption-l">{response.form_title.clone()}</span>
+                <h1 class="nhsuk-heading-l">{format!("Response of {}", readable_day(&response.submitted_on))}</h1>
+                <p class="nhsuk-body continuum-meta">{format!("{} · {}", response.channel.label(), if response.reviewed { "read" } else { "not read yet" })}</p>
+                {flag.clone().map(|f| view! {
+                    <div class="nhsuk-warning-callout">
+                        <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Flagged for safeguarding review"</span></h2>
+                        <p>{format!("Possible: {}. Flagged on {}.", f.concerns.join(", "), readable_day(&f.flagged_on))}</p>
+                        <p>"What the screener noticed (it reads words, not people: use your judgement):"</p>
+                        <ul class="nhsuk-list nhsuk-list--bullet">{f.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                        {f.outcome.map(|o| view! {
+                            <p><strong>{format!("Reviewed: {}", o.label())}</strong>{f.reviewed_by.map(|by| format!(" by {by}"))}</p>
+                            <p class="continuum-written">{f.note.clone()}</p>
+                        })}
+                    </div>
+                })}
+                <h2 class="nhsuk-heading-m">"Answers"</h2>
+                <dl class="nhsuk-summary-list">
+                    {response.answers.iter().map(|a| {
+                        let tags = themes.clone();
+                        let answer = a.clone();
+                        let response_id = id.clone();
+                        view! {
+                            <div class="nhsuk-summary-list__row">
+                                <dt class="nhsuk-summary-list__key">{a.prompt.clone()}</dt>
+                                <dd class="nhsuk-summary-list__value">
+                                    <p class="continuum-written">{a.answer.clone()}</p>
+                                    {answer.is_free_text.then(|| view! {
+                                        <div class="continuum-themes">
+                                            {if tags.is_empty() {
+                                                view! { <p class="nhsuk-body-s">"No themes yet: add them under "<a href="/consultation/settings">"themes and duty inbox"</a>"."</p> }.into_any()
+                                            } else {
+                                                tags.into_iter().map(|t| {
+                                                    let on = answer.themes.contains(&t.name);
+                                                    let (response_id, question_id) = (response_id.clone(), answer.question_id.clone());
+                                                    view! {
+                                                        <ActionForm attr:novalidate=true action=tag attr:class="continuum-inline-form">
+                                                            <input type="hidden" name="response_id" value=response_id />
+                                                            <input type="hidden" name="question_id" value=question_id />
+                                                            <input type="hidden" name="theme_id" value=t.id.clone() />
+                                                            <input type="hidden" name="on" value=if on { "off" } else { "on" } />
+                                                            <button class=if on { "nhsuk-tag continuum-theme continuum-theme--on" } else { "nhsuk-tag nhsuk-tag--white continuum-theme" } type="submit" aria-pressed=if on { "true" } else { "false" }>
+                                                                <span class="nhsuk-u-visually-hidden">"Theme: "</span>{t.name.clone()}
+                                                            </button>
+                                                        </ActionForm>
+                                                    }
+                                                }).collect_view().into_any()
+                                            }}
+                                        </div>
+                                    })}
+                                </dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+                {if needs_review {
+                    view! {
+                        <h2 class="nhsuk-heading-m">"Record the review"</h2>
+                        <ErrorSummary status=review_status id="review-errors" />
+                        <ActionForm attr:novalidate=true action=review>
+                            <input type="hidden" name="response_id" value=id.clone() />
+                            <Radios name="outcome" legend="What was done?" status=review_status choices=outcomes />
+                            <Textarea name="note" label="Note" hint="What you did and why, for example who you spoke to." status=review_status />
+                            <SubmitButton label="Record review" />
+                        </ActionForm>
+                    }.into_any()
+                } else if !response.reviewed {
+                    view! {
+                        <ErrorSummary status=read_status id="read-errors" />
+                        <ActionForm attr:novalidate=true action=read>
+                            <input type="hidden" name="response_id" value=id.clone() />
+                            <SubmitButton label="Mark as read" secondary=true />
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    ().into_any()
+                }}
+            }
+        }} />
+    }
+}
+
+#[component]
+pub fn ConsultationSettingsPage() -> impl IntoView {
+    let add = ServerAction::<AddTheme>::new();
+    let inbox = ServerAction::<SetDutyInbox>::new();
+    let settings = Resource::new(move || (add.version().get(), inbox.version().get()), |_| get_consultation_settings());
+    let add_status = FormStatus::of(add);
+    let inbox_status = FormStatus::of(inbox);
+    view! {
+        <Title text="Themes and duty inbox" />
+        <ConsultationNav />
+        <h1 class="nhsuk-heading-l">"Themes and duty inbox"</h1>
+        <ErrorSummary status=add_status id="theme-errors" />
+        <ErrorSummary status=inbox_status id="inbox-errors" />
+        <Loaded resource=settings render={move |settings: Vec<(ServiceSummary, Option<String>, Vec<Theme>)>| {
+            settings.into_iter().map(|(service, duty_inbox, themes)| {
+                let theme_field = format!("theme-{}", service.id);
+                let inbox_field = format!("inbox-{}", service.id);
+                let (inbox_service, theme_service) = (service.id.clone(), service.id.clone());
+                view! {
+                    <h2 class="nhsuk-heading-m">{service.name.clone()}</h2>
+                    <h3 class="nhsuk-heading-s">"Duty inbox"</h3>
+                    <p class="nhsuk-body">"When free text in a response is flagged, this inbox gets an email with a link (never the text itself). Without one, the service's managers get it."</p>
+                    <ActionForm attr:novalidate=true action=inbox>
+                        <input type="hidden" name="service_id" value=inbox_service />
+                        <TextInput name=inbox_field label="Duty inbox email address" input_type="email" status=inbox_status value=duty_inbox.unwrap_or_default() />
+                        <SubmitButton label="Save duty inbox" secondary=true />
+                    </ActionForm>
+                    <h3 class="nhsuk-heading-s">"Themes"</h3>
+                    {if themes.is_empty() {
+                        view! { <p class="nhsuk-body">"No themes yet."</p> }.into_any()
+                    } else {
+                        view! { <ul class="nhsuk-list nhsuk-list--bullet">{themes.into_iter().map(|t| view! { <li>{t.name}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                    <ActionForm attr:novalidate=true action=add>
+                        <input type="hidden" name="service_id" value=theme_service />
+                        <TextInput name=theme_field label="New theme" hint="For example, waiting times, or feeling listened to" status=add_status />
+                        <SubmitButton label="Add theme" secondary=true />
+                    </ActionForm>
+                }
+            }).collect_view()
+        }} />
+    }
+}
+
+#[component]
+pub fn FocusGroupsPage() -> impl IntoView {
+    let record = ServerAction::<RecordFocusGroup>::new();
+    let status = FormStatus::of(record);
+    let groups = Resource::new(move || record.version().get(), |_| list_focus_groups());
+    let services = Resource::new(|| (), |_| consultation_services());
+    let query = use_query_map();
+    view! {
+        <Title text="Focus groups" />
+        <ConsultationNav />
+        {move || (query.with(|q| q.get("recorded").is_some()) || record.value().with(|v| matches!(v, Some(Ok(_))))).then(|| view! {
+            <div class="nhsuk-inset-text" role="status"><p>"The focus group has been recorded, and added to the ledger as a Consultation activity."</p></div>
+        })}
+        <h1 class="nhsuk-heading-l">"Focus groups"</h1>
+        <Loaded resource=groups render={|groups: Vec<FocusGroup>| {
+            if groups.is_empty() {
+                return view! { <p class="nhsuk-body">"No focus groups recorded yet."</p> }.into_any();
+            }
+            groups.into_iter().map(|g| view! {
+                <div class="nhsuk-card">
+                    <div class="nhsuk-card__content">
+                        <h2 class="nhsuk-card__heading nhsuk-heading-s">{g.topic.clone()}</h2>
+                        <p class="nhsuk-body-s continuum-meta">{format!("{} · {} · {} took part", g.service_name, readable_day(&g.held_on), g.participants)}</p>
+                        {(!g.themes.is_empty()).then(|| view! {
+                            <p class="nhsuk-body-s"><strong>"Themes"</strong></p>
+                            <ul class="nhsuk-list nhsuk-list--bullet">{g.themes.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                        })}
+                        {(!g.notes.is_empty()).then(|| view! { <p class="nhsuk-body-s continuum-written">{g.notes.clone()}</p> })}
+                    </div>
+                </div>
+            }).collect_view().into_any()
+        }} />
+        <h2 class="nhsuk-heading-m">"Record a focus group"</h2>
+        <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
+            let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+            view! {
+                <ErrorSummary status />
+                <ActionForm attr:novalidate=true action=record>
+                    <Select name="service_id" label="Service" status options placeholder="Choose a service" />
+                    <TextInput name="topic" label="Intervention or topic" hint="For example, the new evening group" status />
+                    <TextInput name="held_on" label="Date held" input_type="date" status width="nhsuk-input--width-10" />
+                    <TextInput name="participants" label="How many took part" input_type="number" status width="nhsuk-input--width-4" />
+                    <Textarea name="themes" label="Themes" hint="What came up, one theme on each line" status rows=4 />
+                    <Textarea name="notes" label="Notes (optional)" hint="No names or details that could identify someone" status rows=6 />
+                    <SubmitButton label="Record focus group" />
+                </ActionForm>
+            }
+        }} />
+    }
+}

@@ -1,0 +1,753 @@
+//! Consultation's server functions, for the staff and managers who keep a service's ledger: building forms,
+//! opening and closing them, the review queue, themes, the duty inbox and focus groups. (Answering a form is in
+//! `answering.rs`; results in `results.rs`.) Each checks who is calling at its top; a form, response or focus
+//! group of a service the caller does not keep is "not found".
+
+use leptos::prelude::*;
+
+use super::{
+    questions::Question,
+    types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme},
+};
+use crate::{accounts::types::ServiceSummary, error::AppError};
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::access::{require_ledger_keeper, SignedInUser},
+    accounts::types::Role,
+    accounts::validate::EmailAddress,
+    audit,
+    consultation::{
+        answering::today,
+        db,
+        questions::{QuestionKind, FFT_QUESTION},
+        types::{FormState, ReviewOutcome, Template},
+    },
+    error::FormErrors,
+    forms::redirect_plain_post,
+    information::server::{free_slug, one_line},
+    information::types::slugify,
+    ledger::{
+        db::{self as ledger_db, NewActivity},
+        server::services_kept_by,
+        types::{ActivityKind, ContinuumLevel, Participants},
+    },
+    state::state,
+};
+
+/// The form, if the caller keeps its service's ledger.
+#[cfg(feature = "ssr")]
+async fn form_kept_by(user: &SignedInUser, form_id: &str) -> Result<FeedbackForm, AppError> {
+    db::fetch_form(&state()?.pool, form_id).await?.filter(|f| user.keeps_ledger_of(&f.service_id)).ok_or(AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+async fn response_kept_by(user: &SignedInUser, response_id: &str) -> Result<ResponseView, AppError> {
+    db::fetch_response(&state()?.pool, response_id)
+        .await?
+        .filter(|r| user.keeps_ledger_of(&r.service_id))
+        .ok_or(AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+async fn kept_service_ids(user: &SignedInUser) -> Result<Vec<String>, AppError> {
+    Ok(services_kept_by(user).await?.into_iter().map(|s| s.id).collect())
+}
+
+// ---- forms ---------------------------------------------------------------------------------------------
+
+/// The forms of every service the caller keeps, newest first.
+#[server(endpoint = "/list_feedback_forms")]
+pub async fn list_feedback_forms() -> Result<Vec<FormSummary>, AppError> {
+    let user = require_ledger_keeper()?;
+    let services = kept_service_ids(&user).await?;
+    let today = today();
+    Ok(db::list_forms(&state()?.pool, &services)
+        .await?
+        .into_iter()
+        .map(|f| FormSummary {
+            state_description: f.state_description(&today),
+            id: f.id,
+            service_name: f.service_name,
+            slug: f.slug,
+            title: f.title,
+            intervention: f.intervention,
+            sign_in_required: f.sign_in_required,
+            responses: f.responses,
+        })
+        .collect())
+}
+
+/// A form with its current questions, for the builder and the preview.
+#[server(endpoint = "/get_feedback_form")]
+pub async fn get_feedback_form(id: String) -> Result<FeedbackForm, AppError> {
+    let user = require_ledger_keeper()?;
+    let mut form = form_kept_by(&user, &id).await?;
+    form.state_text = form.state_description(&today());
+    Ok(form)
+}
+
+/// A form as a respondent will see it, with the crisis contacts the page shows.
+#[server(endpoint = "/preview_feedback_form")]
+pub async fn preview_feedback_form(id: String) -> Result<(FeedbackForm, Vec<String>), AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &id).await?;
+    Ok((form, state()?.site.crisis_contacts))
+}
+
+/// The services the caller may create forms for.
+#[server(endpoint = "/consultation_services")]
+pub async fn consultation_services() -> Result<Vec<ServiceSummary>, AppError> {
+    let user = require_ledger_keeper()?;
+    services_kept_by(&user).await
+}
+
+#[cfg(feature = "ssr")]
+fn form_details(
+    errors: &mut FormErrors,
+    title: &str,
+    intervention: &str,
+    answering: &str,
+) -> (String, String, bool) {
+    let title = one_line(errors, "title", title, "a title", 120, true);
+    let intervention = one_line(errors, "intervention", intervention, "the intervention or topic", 200, true);
+    let sign_in_required = match answering {
+        "anonymous" => false,
+        "sign_in" => true,
+        _ => {
+            errors.add("answering", "Select who can answer the form");
+            false
+        }
+    };
+    (title, intervention, sign_in_required)
+}
+
+/// Creates a draft form, from a template or blank. Returns its id.
+#[server(endpoint = "/create_feedback_form")]
+pub async fn create_feedback_form(
+    service_id: String,
+    title: String,
+    intervention: String,
+    template: String,
+    answering: String,
+) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let keep = |e: AppError| {
+        e.keeping(&[
+            ("service_id", service_id.as_str()),
+            ("title", title.as_str()),
+            ("intervention", intervention.as_str()),
+            ("template", template.as_str()),
+            ("answering", answering.as_str()),
+        ])
+    };
+    let mut errors = FormErrors::new();
+    if !user.keeps_ledger_of(&service_id) {
+        errors.add("service_id", "Select a service you work in");
+    }
+    let (clean_title, clean_intervention, sign_in_required) =
+        form_details(&mut errors, &title, &intervention, &answering);
+    let template = Template::parse(&template);
+    if template.is_none() {
+        errors.add("template", "Select how to start the form");
+    }
+    errors.into_result().map_err(keep)?;
+    let questions = template.unwrap_or(Template::Blank).questions(crate::db::new_id);
+    let state = state()?;
+    let mut tx = state.pool.begin().await?;
+    let slug = free_slug(&mut tx, "feedback_form", &slugify(&clean_title)).await?;
+    let id = db::insert_form(
+        &mut tx,
+        &db::NewForm {
+            service_id: &service_id,
+            slug: &slug,
+            title: &clean_title,
+            intervention: &clean_intervention,
+            sign_in_required,
+            questions: &questions,
+            created_by: Some(&user.id),
+        },
+    )
+    .await?;
+    audit::record(&mut *tx, Some(&user.id), "form_created", "feedback_form", &id, serde_json::json!({ "title": clean_title }))
+        .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/consultation/forms/{id}"));
+    Ok(id)
+}
+
+/// Changes a form's title, intervention and who may answer.
+#[server(endpoint = "/update_feedback_form")]
+pub async fn update_feedback_form(
+    form_id: String,
+    title: String,
+    intervention: String,
+    answering: String,
+) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &form_id).await?;
+    let keep = |e: AppError| {
+        e.keeping(&[("title", title.as_str()), ("intervention", intervention.as_str()), ("answering", answering.as_str())])
+    };
+    let mut errors = FormErrors::new();
+    let (clean_title, clean_intervention, sign_in_required) =
+        form_details(&mut errors, &title, &intervention, &answering);
+    if sign_in_required != form.sign_in_required && form.responses > 0 {
+        errors.add("answering", "People have already answered this form, so who can answer cannot change. Duplicate the form instead.");
+    }
+    errors.into_result().map_err(keep)?;
+    let mut tx = state()?.pool.begin().await?;
+    db::update_form_details(&mut *tx, &form.id, &clean_title, &clean_intervention, sign_in_required).await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "form_updated",
+        "feedback_form",
+        &form.id,
+        serde_json::json!({ "before": { "title": form.title, "intervention": form.intervention, "sign_in_required": form.sign_in_required },
+                            "after": { "title": clean_title, "intervention": clean_intervention, "sign_in_required": sign_in_required } }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/consultation/forms/{}?saved=1", form.id));
+    Ok(())
+}
+
+/// The message when a version's questions are fixed because people have answered them.
+#[cfg(feature = "ssr")]
+const ANSWERED: &str =
+    "People have already answered this version of the form, so its questions cannot change. Edit a new version instead.";
+
+/// Writes a changed list of questions to the form's current version, unless it has been answered meanwhile.
+#[cfg(feature = "ssr")]
+async fn write_questions(
+    user: &SignedInUser,
+    form: &FeedbackForm,
+    questions: &[Question],
+    what: &str,
+) -> Result<(), AppError> {
+    let mut tx = state()?.pool.begin().await?;
+    if !db::update_questions(&mut *tx, &form.id, form.version, questions).await? {
+        return Err(AppError::Conflict(ANSWERED.into()));
+    }
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        what,
+        "feedback_form",
+        &form.id,
+        serde_json::json!({ "version": form.version, "questions": questions }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Parses the builder's question fields into a question (the Friends and Family Test keeps its exact wording).
+#[cfg(feature = "ssr")]
+fn parse_question(
+    id: String,
+    prompt: &str,
+    help: &str,
+    required: &str,
+    kind: &str,
+    low: &str,
+    high: &str,
+    options: &str,
+) -> Result<Question, FormErrors> {
+    let mut errors = FormErrors::new();
+    let options: Vec<String> = options
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let kind = match kind {
+        "fft" => QuestionKind::FriendsAndFamily,
+        "scale" => {
+            let low = one_line(&mut errors, "low", low, "the words for 1", 60, true);
+            let high = one_line(&mut errors, "high", high, "the words for 5", 60, true);
+            QuestionKind::Scale { low, high }
+        }
+        "yes_no" => QuestionKind::YesNo,
+        "single_choice" | "multiple_choice" => {
+            if options.len() < 2 {
+                errors.add("options", "Enter at least 2 options, one on each line");
+            } else if options.len() > 20 {
+                errors.add("options", "Enter 20 options or fewer");
+            } else if options.iter().any(|o| o.chars().count() > 200) {
+                errors.add("options", "Each option must be 200 characters or fewer");
+            } else if (1..options.len()).any(|i| options[..i].contains(&options[i])) {
+                errors.add("options", "Each option must be different");
+            }
+            if kind == "single_choice" {
+                QuestionKind::SingleChoice { options }
+            } else {
+                QuestionKind::MultipleChoice { options }
+            }
+        }
+        "short_text" => QuestionKind::ShortText,
+        "long_text" => QuestionKind::LongText,
+        _ => {
+            errors.add("kind", "Select the type of question");
+            QuestionKind::ShortText
+        }
+    };
+    let prompt = if kind == QuestionKind::FriendsAndFamily {
+        FFT_QUESTION.to_owned()
+    } else {
+        one_line(&mut errors, "prompt", prompt, "the question", 300, true)
+    };
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    if help.chars().count() > 500 {
+        errors.add("help", "Help text must be 500 characters or fewer");
+    }
+    let required = match required {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            errors.add("required", "Select whether an answer is required");
+            false
+        }
+    };
+    if errors.is_empty() {
+        Ok(Question { id, prompt, help, required, kind })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Adds a question to the form (`question_id` empty) or changes one. A changed question gets a new id, so that
+/// results never count answers to its old wording as answers to its new one.
+#[server(endpoint = "/save_question")]
+pub async fn save_question(
+    form_id: String,
+    question_id: String,
+    prompt: String,
+    help: String,
+    required: String,
+    kind: String,
+    low: String,
+    high: String,
+    options: String,
+) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &form_id).await?;
+    let keep = |e: AppError| {
+        e.keeping(&[
+            ("prompt", prompt.as_str()),
+            ("help", help.as_str()),
+            ("required", required.as_str()),
+            ("kind", kind.as_str()),
+            ("low", low.as_str()),
+            ("high", high.as_str()),
+            ("options", options.as_str()),
+        ])
+    };
+    if !form.questions_editable() {
+        return Err(keep(AppError::field("prompt", ANSWERED)));
+    }
+    let question = parse_question(crate::db::new_id(), &prompt, &help, &required, &kind, &low, &high, &options)
+        .map_err(|e| keep(AppError::Validation(e)))?;
+    let mut questions = form.questions.clone();
+    if question_id.is_empty() {
+        if questions.len() >= 50 {
+            return Err(keep(AppError::field("prompt", "A form can have up to 50 questions")));
+        }
+        questions.push(question);
+    } else {
+        let slot = questions.iter_mut().find(|q| q.id == question_id).ok_or(AppError::NotFound)?;
+        let unchanged = slot.prompt == question.prompt && slot.kind == question.kind;
+        // Only the wording or the answers make a question a different one; help text and "required" do not.
+        let id = if unchanged { slot.id.clone() } else { question.id.clone() };
+        *slot = Question { id, ..question };
+    }
+    write_questions(&user, &form, &questions, "form_questions_changed").await.map_err(keep)?;
+    redirect_plain_post(&format!("/consultation/forms/{}?saved=1", form.id));
+    Ok(())
+}
+
+/// Moves a question up or down, or removes it.
+#[server(endpoint = "/arrange_question")]
+pub async fn arrange_question(form_id: String, question_id: String, change: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &form_id).await?;
+    let mut questions = form.questions.clone();
+    let at = questions.iter().position(|q| q.id == question_id).ok_or(AppError::NotFound)?;
+    match change.as_str() {
+        "up" if at > 0 => questions.swap(at, at - 1),
+        "down" if at + 1 < questions.len() => questions.swap(at, at + 1),
+        "remove" => {
+            questions.remove(at);
+        }
+        "up" | "down" => {}
+        _ => return Err(AppError::field("change", "Choose up, down or remove")),
+    }
+    write_questions(&user, &form, &questions, "form_questions_changed").await?;
+    redirect_plain_post(&format!("/consultation/forms/{}", form.id));
+    Ok(())
+}
+
+/// Starts a new version of an answered form with the same questions, ready to edit. Answers to the earlier
+/// version stay with the questions they answered.
+#[server(endpoint = "/new_form_version")]
+pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &form_id).await?;
+    if form.questions_editable() {
+        return Err(AppError::Conflict("This version has no answers yet, so you can edit it as it is.".into()));
+    }
+    let mut tx = state()?.pool.begin().await?;
+    db::insert_version(&mut tx, &form.id, form.version + 1, &form.questions).await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "form_version_started",
+        "feedback_form",
+        &form.id,
+        serde_json::json!({ "version": form.version + 1 }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/consultation/forms/{}", form.id));
+    Ok(())
+}
+
+/// Copies a form, questions and all, into a new draft.
+#[server(endpoint = "/duplicate_feedback_form")]
+pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &form_id).await?;
+    let questions: Vec<Question> =
+        form.questions.iter().map(|q| Question { id: crate::db::new_id(), ..q.clone() }).collect();
+    let title = format!("Copy of {}", form.title).chars().take(120).collect::<String>();
+    let mut tx = state()?.pool.begin().await?;
+    let slug = free_slug(&mut tx, "feedback_form", &slugify(&title)).await?;
+    let id = db::insert_form(
+        &mut tx,
+        &db::NewForm {
+            service_id: &form.service_id,
+            slug: &slug,
+            title: &title,
+            intervention: &form.intervention,
+            sign_in_required: form.sign_in_required,
+            questions: &questions,
+            created_by: Some(&user.id),
+        },
+    )
+    .await?;
+    audit::record(&mut *tx, Some(&user.id), "form_duplicated", "feedback_form", &id, serde_json::json!({ "from": form.id }))
+        .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/consultation/forms/{id}"));
+    Ok(id)
+}
+
+/// Opens a form (optionally until a last day), closes it, or reopens it. Opening records the form as a
+/// Consultation activity in the ledger, once per form.
+#[server(endpoint = "/set_form_state")]
+pub async fn set_form_state(form_id: String, state: String, open_until: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let form = form_kept_by(&user, &form_id).await?;
+    let keep = |e: AppError| e.keeping(&[("open_until", open_until.as_str())]);
+    let new_state = FormState::parse(&state).filter(|s| *s != FormState::Draft).ok_or_else(|| AppError::field("state", "Choose open or closed"))?;
+    let today = today();
+    let until = match open_until.trim() {
+        "" => None,
+        day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            Ok(_) if day < today.as_str() => return Err(keep(AppError::field("open_until", "The last day must be today or later"))),
+            Ok(_) => Some(day.to_owned()),
+            Err(_) => return Err(keep(AppError::field("open_until", "Enter a real date, for example 2026-12-31"))),
+        },
+    };
+    if new_state == FormState::Open && form.questions.is_empty() {
+        return Err(keep(AppError::field("state", "Add at least one question before opening the form")));
+    }
+    let until = if new_state == FormState::Open { until } else { None };
+    let mut tx = crate::state::state()?.pool.begin().await?;
+    db::update_state(&mut *tx, &form.id, new_state, until.as_deref()).await?;
+    if new_state == FormState::Open && form.state == FormState::Draft {
+        let activity = NewActivity {
+            service_id: form.service_id.clone(),
+            level: ContinuumLevel::Consultation,
+            kind: ActivityKind::FeedbackForm,
+            title: form.title.clone(),
+            happened_on: today.clone(),
+            participants: Participants::default(),
+            purpose: format!("Feedback on {}", form.intervention),
+            outcome: String::new(),
+            recorded_by: Some(user.id.clone()),
+        };
+        ledger_db::record(&mut *tx, &activity, "feedback_form", &form.id).await?;
+    }
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "form_state_changed",
+        "feedback_form",
+        &form.id,
+        serde_json::json!({ "before": form.state.as_str(), "after": new_state.as_str(), "open_until": until }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post(&format!("/consultation/forms/{}", form.id));
+    Ok(())
+}
+
+// ---- the review queue ----------------------------------------------------------------------------------
+
+/// The caller's services' review queue: flagged responses first, oldest first, then unread comments.
+#[server(endpoint = "/get_review_queue")]
+pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
+    let user = require_ledger_keeper()?;
+    let services = kept_service_ids(&user).await?;
+    let pool = state()?.pool;
+    Ok(ReviewQueue {
+        today: today(),
+        flagged: db::list_flagged_unreviewed(&pool, &services).await?,
+        unread: db::list_unread(&pool, &services, 50).await?,
+    })
+}
+
+/// One response, with the themes its service tags comments with.
+#[server(endpoint = "/get_feedback_response")]
+pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
+    let user = require_ledger_keeper()?;
+    let response = response_kept_by(&user, &id).await?;
+    let themes = db::list_themes(&state()?.pool, std::slice::from_ref(&response.service_id)).await?;
+    Ok((response, themes))
+}
+
+/// Records what was done about a flagged response: no action needed, followed up or escalated, with a note.
+#[server(endpoint = "/record_review")]
+pub async fn record_review(response_id: String, outcome: String, note: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let response = response_kept_by(&user, &response_id).await?;
+    let keep = |e: AppError| e.keeping(&[("outcome", outcome.as_str()), ("note", note.as_str())]);
+    if response.flag.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let mut errors = FormErrors::new();
+    let parsed = ReviewOutcome::parse(&outcome);
+    if parsed.is_none() {
+        errors.add("outcome", "Select what was done");
+    }
+    let note = note.trim().to_owned();
+    if note.is_empty() {
+        errors.add("note", "Enter a note of what you did and why");
+    } else if note.chars().count() > 2_000 {
+        errors.add("note", "The note must be 2000 characters or fewer");
+    }
+    errors.into_result().map_err(keep)?;
+    let Some(outcome) = parsed else { return Err(AppError::NotFound) };
+    let mut tx = state()?.pool.begin().await?;
+    if !db::record_review(&mut *tx, &response.id, outcome, &note, &user.id).await? {
+        return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
+    }
+    db::mark_read(&mut *tx, &response.id).await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "safeguarding_reviewed",
+        "feedback_response",
+        &response.id,
+        serde_json::json!({ "outcome": outcome.as_str(), "note": note }),
+    )
+    .await?;
+    tx.commit().await?;
+    redirect_plain_post("/consultation/review?reviewed=1");
+    Ok(())
+}
+
+/// Marks a response's comments as read, taking it off the queue.
+#[server(endpoint = "/mark_response_read")]
+pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let response = response_kept_by(&user, &response_id).await?;
+    if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
+        return Err(AppError::Conflict("Record what was done about this flagged response first.".into()));
+    }
+    let mut tx = state()?.pool.begin().await?;
+    db::mark_read(&mut *tx, &response.id).await?;
+    audit::record(&mut *tx, Some(&user.id), "response_read", "feedback_response", &response.id, serde_json::json!({}))
+        .await?;
+    tx.commit().await?;
+    redirect_plain_post("/consultation/review");
+    Ok(())
+}
+
+/// Tags a comment with one of its service's themes, or takes the tag off.
+#[server(endpoint = "/tag_comment")]
+pub async fn tag_comment(response_id: String, question_id: String, theme_id: String, on: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    let response = response_kept_by(&user, &response_id).await?;
+    let pool = state()?.pool;
+    let theme = db::fetch_theme(&pool, &theme_id)
+        .await?
+        .filter(|t| t.service_id == response.service_id)
+        .ok_or(AppError::NotFound)?;
+    if !response.answers.iter().any(|a| a.question_id == question_id && a.is_free_text) {
+        return Err(AppError::NotFound);
+    }
+    db::set_comment_theme(&pool, &response.id, &question_id, &theme.id, on == "on").await?;
+    redirect_plain_post(&format!("/consultation/responses/{}", response.id));
+    Ok(())
+}
+
+// ---- themes and the duty inbox -------------------------------------------------------------------------
+
+/// The themes of every service the caller keeps, and each service's duty inbox.
+#[server(endpoint = "/get_consultation_settings")]
+pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<String>, Vec<Theme>)>, AppError> {
+    let user = require_ledger_keeper()?;
+    let services = services_kept_by(&user).await?;
+    let pool = state()?.pool;
+    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
+    let themes = db::list_themes(&pool, &ids).await?;
+    let mut settings = Vec::new();
+    for service in services {
+        let inbox = db::fetch_duty_inbox(&pool, &service.id).await?;
+        let mine = themes.iter().filter(|t| t.service_id == service.id).cloned().collect();
+        settings.push((service, inbox, mine));
+    }
+    Ok(settings)
+}
+
+/// Adds a theme to a service's list.
+#[server(endpoint = "/add_theme")]
+pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    if !user.keeps_ledger_of(&service_id) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    let field = format!("theme-{service_id}");
+    let clean = one_line(&mut errors, &field, &name, "a theme", 80, true);
+    errors.into_result().map_err(|e| e.keeping(&[(field.as_str(), name.as_str())]))?;
+    let mut tx = state()?.pool.begin().await?;
+    let id = match db::insert_theme(&mut *tx, &service_id, &clean).await {
+        Ok(id) => id,
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::field(&field, "The service already has this theme").keeping(&[(field.as_str(), name.as_str())]))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    audit::record(&mut *tx, Some(&user.id), "theme_added", "service_theme", &id, serde_json::json!({ "name": clean }))
+        .await?;
+    tx.commit().await?;
+    redirect_plain_post("/consultation/settings");
+    Ok(())
+}
+
+/// Sets where a service's safeguarding alerts go. Managers and administrators only.
+#[server(endpoint = "/set_duty_inbox")]
+pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<(), AppError> {
+    let user = require_ledger_keeper()?;
+    if !(user.is_admin || user.has_role_in(&service_id, Role::Manager)) {
+        return Err(AppError::Forbidden);
+    }
+    let field = format!("inbox-{service_id}");
+    let inbox = match duty_inbox.trim() {
+        "" => None,
+        text => Some(
+            EmailAddress::parse(text)
+                .map_err(|message| AppError::field(&field, message).keeping(&[(field.as_str(), duty_inbox.as_str())]))?
+                .as_str()
+                .to_owned(),
+        ),
+    };
+    let mut tx = state()?.pool.begin().await?;
+    db::update_duty_inbox(&mut *tx, &service_id, inbox.as_deref()).await?;
+    audit::record(&mut *tx, Some(&user.id), "duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox }))
+        .await?;
+    tx.commit().await?;
+    redirect_plain_post("/consultation/settings?saved=1");
+    Ok(())
+}
+
+// ---- focus groups --------------------------------------------------------------------------------------
+
+/// The focus groups of the caller's services, latest first.
+#[server(endpoint = "/list_focus_groups")]
+pub async fn list_focus_groups() -> Result<Vec<FocusGroup>, AppError> {
+    let user = require_ledger_keeper()?;
+    let services = kept_service_ids(&user).await?;
+    Ok(db::list_focus_groups(&state()?.pool, &services).await?)
+}
+
+/// Records a focus group, and with it a Consultation activity in the ledger.
+#[server(endpoint = "/record_focus_group")]
+pub async fn record_focus_group(
+    service_id: String,
+    topic: String,
+    held_on: String,
+    participants: String,
+    themes: String,
+    notes: String,
+) -> Result<String, AppError> {
+    let user = require_ledger_keeper()?;
+    let keep = |e: AppError| {
+        e.keeping(&[
+            ("service_id", service_id.as_str()),
+            ("topic", topic.as_str()),
+            ("held_on", held_on.as_str()),
+            ("participants", participants.as_str()),
+            ("themes", themes.as_str()),
+            ("notes", notes.as_str()),
+        ])
+    };
+    let mut errors = FormErrors::new();
+    if !user.keeps_ledger_of(&service_id) {
+        errors.add("service_id", "Select a service you work in");
+    }
+    let clean_topic = one_line(&mut errors, "topic", &topic, "the intervention or topic", 200, true);
+    let day = held_on.trim();
+    if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err() {
+        errors.add("held_on", "Enter the date it was held, for example 2026-11-20");
+    } else if day > today().as_str() {
+        errors.add("held_on", "The date must be today or in the past");
+    }
+    let count = participants.trim().parse::<i64>().ok().filter(|n| (1..=1_000).contains(n));
+    if count.is_none() {
+        errors.add("participants", "Enter how many people took part, as a whole number like 8");
+    }
+    let theme_list: Vec<String> = themes
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if theme_list.iter().any(|t| t.chars().count() > 200) {
+        errors.add("themes", "Each theme must be 200 characters or fewer");
+    }
+    if notes.chars().count() > 10_000 {
+        errors.add("notes", "Notes must be 10000 characters or fewer");
+    }
+    errors.into_result().map_err(keep)?;
+    let participants = count.unwrap_or_default();
+    let mut tx = state()?.pool.begin().await?;
+    let fields = db::FocusGroupFields {
+        service_id: &service_id,
+        topic: &clean_topic,
+        held_on: day,
+        participants,
+        themes: &theme_list,
+        notes: notes.trim(),
+    };
+    let id = db::insert_focus_group(&mut *tx, &fields, &user.id).await?;
+    let activity = NewActivity {
+        service_id: service_id.clone(),
+        level: ContinuumLevel::Consultation,
+        kind: ActivityKind::FocusGroup,
+        title: format!("Focus group: {clean_topic}"),
+        happened_on: day.to_owned(),
+        // Focus groups are of patients and carers; the count is not split, so it is recorded as patients.
+        participants: Participants { patients: participants, ..Participants::default() },
+        purpose: format!("Views on {clean_topic}"),
+        outcome: theme_list.join("; "),
+        recorded_by: Some(user.id.clone()),
+    };
+    ledger_db::record(&mut *tx, &activity, "focus_group", &id).await?;
+    audit::record(&mut *tx, Some(&user.id), "focus_group_recorded", "focus_group", &id, serde_json::json!({ "topic": clean_topic }))
+        .await?;
+    tx.commit().await?;
+    redirect_plain_post("/consultation/focus-groups?recorded=1");
+    Ok(id)
+}
