@@ -268,6 +268,80 @@ impl TestApp {
         response.text().await.expect("body")
     }
 
+    /// Creates a feedback form through the builder's server function as `staff` (signed in), from `template`
+    /// ("fft", "end_of_group" or "blank") and `answering` ("anonymous" or "sign_in"), and opens it.
+    pub async fn open_feedback_form(
+        &self,
+        staff: &reqwest::Client,
+        service_id: &str,
+        title: &str,
+        template: &str,
+        answering: &str,
+    ) -> app::consultation::types::FeedbackForm {
+        let created = staff
+            .post(self.url("/api/create_feedback_form"))
+            .header(header::ORIGIN, &self.address)
+            .form(&[
+                ("service_id", service_id),
+                ("title", title),
+                ("intervention", &format!("{title} (intervention)")),
+                ("template", template),
+                ("answering", answering),
+            ])
+            .send()
+            .await
+            .expect("create form");
+        assert!(created.status().is_redirection(), "create form: {:?}", form_error(&created));
+        let form = app::consultation::db::list_forms(&self.pool, &[service_id.to_owned()])
+            .await
+            .expect("list forms")
+            .into_iter()
+            .find(|f| f.title == title)
+            .expect("the new form");
+        if !form.questions.is_empty() {
+            let opened = staff
+                .post(self.url("/api/set_form_state"))
+                .header(header::ORIGIN, &self.address)
+                .form(&[("form_id", form.id.as_str()), ("state", "open"), ("open_until", "")])
+                .send()
+                .await
+                .expect("open form");
+            assert!(opened.status().is_redirection(), "open form: {:?}", form_error(&opened));
+        }
+        app::consultation::db::fetch_form(&self.pool, &form.id).await.expect("fetch form").expect("form")
+    }
+
+    /// Answers a feedback form at its public link with a fresh client (no cookies, as an anonymous visitor):
+    /// `answers` are (question index, value) pairs; returns the response (the thank-you page, or the form
+    /// again with its messages).
+    pub async fn submit_feedback(
+        &self,
+        form: &app::consultation::types::FeedbackForm,
+        answers: &[(usize, &str)],
+    ) -> Response {
+        self.submit_feedback_as(&new_client(), form, answers).await
+    }
+
+    /// As `submit_feedback`, from `client` (signed in or not).
+    pub async fn submit_feedback_as(
+        &self,
+        client: &reqwest::Client,
+        form: &app::consultation::types::FeedbackForm,
+        answers: &[(usize, &str)],
+    ) -> Response {
+        let fields: Vec<(String, String)> = answers
+            .iter()
+            .map(|(i, v)| (app::consultation::respond::field_name(&form.questions[*i]), (*v).to_owned()))
+            .collect();
+        client
+            .post(self.url(&format!("/f/{}", form.slug)))
+            .header(header::ORIGIN, &self.address)
+            .form(&fields)
+            .send()
+            .await
+            .expect("POST feedback")
+    }
+
     /// Closes the app's database pool: to the app, the database is gone.
     pub async fn lose_database(&self) {
         match &self.db.postgres {
