@@ -12,8 +12,8 @@ use crate::{
         ResetPasswordPage, SignInPage, SignOutPage,
     },
     consultation::components::{
-        ConsultationPage, ConsultationSettingsPage, FocusGroupsPage, FormBuilderPage, FormPreviewPage,
-        FormResultsPage, NewFormPage, ResponsePage, ReviewQueuePage,
+        ConsultationPage, ConsultationSettingsPage, FocusGroupsPage, FormBuilderPage, FormPreviewPage, FormResultsPage,
+        NewFormPage, ResponsePage, ReviewQueuePage,
     },
     home::HomePage,
     information::components::{

@@ -515,7 +515,11 @@ impl DemoDice {
 /// Demo feedback forms with a year of responses (among them the anonymous Friends and Family Test form for
 /// the DBT skills group at /f/dbt-skills-group), the service's comment themes, a flagged response waiting for
 /// review and one reviewed, and a focus group. Added once: a form whose address exists is left alone.
-async fn seed_consultation(conn: &mut sqlx::AnyConnection, services: &[(&str, String)], by: &str) -> anyhow::Result<usize> {
+async fn seed_consultation(
+    conn: &mut sqlx::AnyConnection,
+    services: &[(&str, String)],
+    by: &str,
+) -> anyhow::Result<usize> {
     use app::consultation::{
         db as consultation_db,
         questions::FftRating,
@@ -528,9 +532,33 @@ async fn seed_consultation(conn: &mut sqlx::AnyConnection, services: &[(&str, St
     let mut added = 0;
     // (slug, service, title, intervention, template, responses, state)
     let forms = [
-        ("dbt-skills-group", PD_SERVICE, "DBT skills group feedback", "the DBT skills group", Template::FriendsAndFamily, 240, FormState::Open),
-        ("mentalisation-group-review", PD_SERVICE, "End of group review: mentalisation group", "the mentalisation-based group (end of module)", Template::EndOfGroup, 70, FormState::Open),
-        ("day-service-drop-in", DAY_SERVICE, "Friday drop-in feedback", "the Friday drop-in at the CAS Day Service", Template::FriendsAndFamily, 8, FormState::Closed),
+        (
+            "dbt-skills-group",
+            PD_SERVICE,
+            "DBT skills group feedback",
+            "the DBT skills group",
+            Template::FriendsAndFamily,
+            240,
+            FormState::Open,
+        ),
+        (
+            "mentalisation-group-review",
+            PD_SERVICE,
+            "End of group review: mentalisation group",
+            "the mentalisation-based group (end of module)",
+            Template::EndOfGroup,
+            70,
+            FormState::Open,
+        ),
+        (
+            "day-service-drop-in",
+            DAY_SERVICE,
+            "Friday drop-in feedback",
+            "the Friday drop-in at the CAS Day Service",
+            Template::FriendsAndFamily,
+            8,
+            FormState::Closed,
+        ),
     ];
     for (slug, service_name, title, intervention, template, count, state) in forms {
         if app::information::db::slug_taken(&mut *conn, "feedback_form", slug).await? {
@@ -620,17 +648,19 @@ async fn seed_consultation(conn: &mut sqlx::AnyConnection, services: &[(&str, St
     }
     let pd = service(PD_SERVICE);
     for theme in ["Feeling listened to", "Waiting times", "Group content", "Times and access", "Buildings and rooms"] {
-        let exists: i64 =
-            sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM service_theme WHERE service_id = $1 AND name = $2")
-                .bind(&pd)
-                .bind(theme)
-                .fetch_one(&mut *conn)
-                .await?;
+        let exists: i64 = sqlx::query_scalar(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM service_theme WHERE service_id = $1 AND name = $2",
+        )
+        .bind(&pd)
+        .bind(theme)
+        .fetch_one(&mut *conn)
+        .await?;
         if exists == 0 {
             consultation_db::insert_theme(&mut *conn, &pd, theme).await?;
         }
     }
-    let groups: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM focus_group").fetch_one(&mut *conn).await?;
+    let groups: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM focus_group").fetch_one(&mut *conn).await?;
     if groups == 0 {
         let held_on = (today - Duration::days(45)).format("%Y-%m-%d").to_string();
         let themes = vec![
@@ -672,7 +702,10 @@ async fn seed_flagged(
     comment_question: &str,
     by: &str,
 ) -> anyhow::Result<()> {
-    use app::consultation::{db as consultation_db, safeguarding, types::{Channel, ReviewOutcome}};
+    use app::consultation::{
+        db as consultation_db, safeguarding,
+        types::{Channel, ReviewOutcome},
+    };
     let today = chrono::Utc::now().date_naive();
     let cases = [
         (30, "Some weeks I honestly felt like a burden to everyone and didn't see the point in carrying on.", true),
@@ -681,7 +714,8 @@ async fn seed_flagged(
     for (days_ago, text, reviewed) in cases {
         let day = (today - chrono::Duration::days(days_ago)).format("%Y-%m-%d").to_string();
         let screening = safeguarding::screen(text);
-        let answers = vec![(fft_question.to_owned(), "good".to_owned()), (comment_question.to_owned(), text.to_owned())];
+        let answers =
+            vec![(fft_question.to_owned(), "good".to_owned()), (comment_question.to_owned(), text.to_owned())];
         let response = consultation_db::NewResponse {
             form_id,
             form_version: 1,

@@ -1,10 +1,38 @@
 //! Consultation: building feedback forms, answering them at /f/<slug> (anonymously, signed in, on paper),
-//! the safeguarding review and who may see what.
+//! the safeguarding review, focus groups, and who may see what.
 
-use app::accounts::types::Role;
-use continuum_tests::{on_both_engines, spawn_app, Backend};
+use app::{accounts::types::Role, consultation::types::FeedbackForm};
+use continuum_tests::{form_error, new_client, on_both_engines, spawn_app, Backend, TestApp};
+use reqwest::header;
 
-async fn an_anonymous_response_is_thanked_and_stored_without_a_person_or_time(backend: Backend) {
+/// A POST to a server function as a signed-in client; returns the response.
+async fn call(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/api/{function}")))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/consultation"))
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Calls a server function and checks it succeeded (a plain POST is redirected onwards without an error).
+async fn call_ok(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) {
+    let response = call(app, client, function, fields).await;
+    assert!(response.status().is_redirection(), "{function}: {}", response.status());
+    assert_eq!(form_error(&response), None, "{function}");
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar::<_, i64>(sql).fetch_one(&app.pool).await.unwrap()
+}
+
+async fn reload(app: &TestApp, form: &FeedbackForm) -> FeedbackForm {
+    app::consultation::db::fetch_form(&app.pool, &form.id).await.unwrap().unwrap()
+}
+
+async fn an_anonymous_response_stores_no_user_ip_or_time_of_day(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = app.add_service("Personality Disorder Service").await;
     let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
@@ -12,18 +40,496 @@ async fn an_anonymous_response_is_thanked_and_stored_without_a_person_or_time(ba
 
     let page = app.anonymous_page(&format!("/f/{}", form.slug)).await;
     assert!(page.contains("Overall, how was your experience of our service?"));
+    assert!(page.contains("Nobody watches this form as you fill it in"), "says who reads it and when");
+    assert!(page.contains("Samaritans"), "crisis contacts on the form");
     assert!(!page.contains("<script"), "the form page loads no JavaScript");
 
-    let response = app.submit_feedback(&form, &[(0, "very_good"), (1, "The group helped me a lot")]).await;
+    // Even a signed-in person answering an anonymous form is not recorded.
+    let response = app.submit_feedback_as(&staff, &form, &[(0, "very_good"), (1, "The group helped me a lot")]).await;
     assert_eq!(response.status(), 200);
     let thanks = response.text().await.unwrap();
     assert!(thanks.contains("Thank you – your feedback has been sent"), "{thanks}");
+    assert!(thanks.contains("href=\"/get-involved\""), "the thank-you page links to Get involved");
 
     let row: (Option<String>, String, String) =
-        sqlx::query_as("SELECT respondent_id, submitted_on, channel FROM feedback_response").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(row.0, None);
+        sqlx::query_as("SELECT respondent_id, submitted_on, channel FROM feedback_response")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(row.0, None, "no person");
     assert_eq!(row.1.len(), 10, "the date only: {}", row.1);
     assert_eq!(row.2, "online");
+    // Nothing else in the row could carry a time or an address: its columns are exactly these.
+    let id: String = sqlx::query_scalar("SELECT id FROM feedback_response").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 4, "a random id, not a time-ordered one");
+    let columns: Vec<(String,)> = match backend {
+        Backend::Sqlite => sqlx::query_as("SELECT name FROM pragma_table_info('feedback_response') ORDER BY name"),
+        Backend::Postgres => sqlx::query_as(
+            "SELECT CAST(column_name AS TEXT) FROM information_schema.columns WHERE table_name = 'feedback_response' ORDER BY column_name",
+        ),
+    }
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let columns: Vec<String> = columns.into_iter().map(|(c,)| c).collect();
+    assert_eq!(
+        columns,
+        ["channel", "flagged", "form_id", "form_version", "id", "respondent_id", "reviewed", "submitted_on"]
+    );
 }
 
-on_both_engines!(an_anonymous_response_is_thanked_and_stored_without_a_person_or_time);
+/// A blank form with one question of every type, opened.
+async fn form_with_every_question_type(app: &TestApp, staff: &reqwest::Client, service: &str) -> FeedbackForm {
+    let form = app.open_feedback_form(staff, service, "Every kind", "blank", "anonymous").await;
+    let questions: [(&str, &str, &str); 7] = [
+        ("fft", "", ""),
+        ("scale", "How helpful was it?", ""),
+        ("yes_no", "Would you come again?", ""),
+        ("single_choice", "Which day suits you?", "Tuesday\nThursday"),
+        ("multiple_choice", "What helped?", "Skills\nPeople\nHandouts"),
+        ("short_text", "One word for the group", ""),
+        ("long_text", "Anything else?", ""),
+    ];
+    for (kind, prompt, options) in questions {
+        let required = if kind == "long_text" { "no" } else { "yes" };
+        call_ok(
+            app,
+            staff,
+            "save_question",
+            &[
+                ("form_id", &form.id),
+                ("question_id", ""),
+                ("prompt", prompt),
+                ("help", ""),
+                ("required", required),
+                ("kind", kind),
+                ("low", "Not at all"),
+                ("high", "Very"),
+                ("options", options),
+            ],
+        )
+        .await;
+    }
+    call_ok(app, staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "")]).await;
+    reload(app, &form).await
+}
+
+async fn each_question_type_validates_and_stores(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = form_with_every_question_type(&app, &staff, &service).await;
+    assert_eq!(form.questions.len(), 7);
+
+    // Values the form never offered are refused with a message beside each field.
+    let bad = app
+        .submit_feedback(&form, &[(0, "excellent"), (1, "9"), (2, "maybe"), (3, "Sunday"), (4, "Gin"), (5, "ok")])
+        .await;
+    assert_eq!(bad.status(), 422);
+    let page = bad.text().await.unwrap();
+    for message in [
+        "Select one of the answers",
+        "Select a number from 1 to 5",
+        "Select yes or no",
+        "Select one of the options",
+        "Select from the options given",
+    ] {
+        assert!(page.contains(message), "{message}");
+    }
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 0);
+
+    let good = app
+        .submit_feedback(
+            &form,
+            &[
+                (0, "good"),
+                (1, "4"),
+                (2, "yes"),
+                (3, "Thursday"),
+                (4, "Handouts"),
+                (4, "Skills"),
+                (5, "Calm"),
+                (6, "Line one\nLine two"),
+            ],
+        )
+        .await;
+    assert_eq!(good.status(), 200);
+    let stored: Vec<(String, String)> =
+        sqlx::query_as("SELECT question_id, value FROM feedback_answer").fetch_all(&app.pool).await.unwrap();
+    let value_of = |i: usize| -> Vec<String> {
+        let mut values: Vec<String> =
+            stored.iter().filter(|(q, _)| *q == form.questions[i].id).map(|(_, v)| v.clone()).collect();
+        values.sort();
+        values
+    };
+    assert_eq!(value_of(0), ["good"]);
+    assert_eq!(value_of(1), ["4"]);
+    assert_eq!(value_of(2), ["yes"]);
+    assert_eq!(value_of(3), ["Thursday"]);
+    assert_eq!(value_of(4), ["Handouts", "Skills"]);
+    assert_eq!(value_of(5), ["Calm"]);
+    assert_eq!(value_of(6), ["Line one\nLine two"]);
+}
+
+async fn a_missing_required_answer_comes_back_with_everything_typed_kept(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = form_with_every_question_type(&app, &staff, &service).await;
+
+    // Question 1 (the scale) is left out; everything else is answered.
+    let written = "I found the <b>second</b> half hard & I'd like more breaks";
+    let response = app
+        .submit_feedback(
+            &form,
+            &[(0, "poor"), (2, "no"), (3, "Tuesday"), (4, "People"), (4, "Skills"), (5, "Tiring"), (6, written)],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(response.headers().get(header::LOCATION).is_none(), "answered in place: nothing typed goes into a URL");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("There is a problem"), "the error summary");
+    assert!(page.contains(&format!("href=\"#q-{}\"", form.questions[1].id)), "the summary links to the field");
+    assert!(page.contains("Select a number from 1 to 5"));
+    let checked = |i: usize, value: &str| {
+        let name = format!("q-{}", form.questions[i].id);
+        page.split('<').any(|tag| {
+            tag.contains(&format!("name=\"{name}\""))
+                && tag.contains(&format!("value=\"{value}\""))
+                && tag.contains("checked")
+        })
+    };
+    assert!(checked(0, "poor"));
+    assert!(checked(2, "no"));
+    assert!(checked(3, "Tuesday"));
+    assert!(checked(4, "People") && checked(4, "Skills") && !checked(4, "Handouts"));
+    assert!(page.contains("value=\"Tiring\""));
+    let kept = page.split("<textarea").nth(1).unwrap_or_default();
+    assert!(
+        kept.contains("I found the &lt;b&gt;second&lt;/b&gt; half hard &amp; I'd like more breaks"),
+        "the long answer is kept, as text: {kept}"
+    );
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 0);
+}
+
+async fn a_closed_form_refuses_answers_calmly_and_gives_back_what_was_written(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "Carers evening", "fft", "anonymous").await;
+    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
+
+    let page = app.anonymous_page(&format!("/f/{}", form.slug)).await;
+    assert!(page.contains("This form is closed"));
+    let response = app.submit_feedback(&form, &[(0, "good"), (1, "Please run it again in spring")]).await;
+    assert_eq!(response.status(), 409);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("This form is closed"));
+    assert!(page.contains("Please run it again in spring"), "what was written is shown back");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 0);
+
+    // A draft is not there at all for the public, and an unknown address is a calm 404.
+    let draft = app.open_feedback_form(&staff, &service, "Still writing", "blank", "anonymous").await;
+    assert_eq!(app.anonymous_get(&format!("/f/{}", draft.slug)).await.status(), 404);
+    assert_eq!(app.anonymous_get("/f/no-such-form").await.status(), 404);
+}
+
+async fn a_sign_in_form_takes_one_response_per_person(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "Members survey", "fft", "sign_in").await;
+
+    let anonymous = app.anonymous_get(&format!("/f/{}", form.slug)).await;
+    assert!(anonymous.status().is_redirection());
+    let to = continuum_tests::location(&anonymous);
+    assert_eq!(to, format!("/sign-in?next=/f/{}", form.slug));
+
+    let patient = app.person_signed_in("jo@example.org", &[(&service, Role::Patient)]).await;
+    let first = app.submit_feedback_as(&patient, &form, &[(0, "good")]).await;
+    assert_eq!(first.status(), 200);
+    let again = patient.get(app.url(&format!("/f/{}", form.slug))).send().await.unwrap().text().await.unwrap();
+    assert!(again.contains("You have already answered"));
+    let second = app.submit_feedback_as(&patient, &form, &[(0, "poor"), (1, "Changed my mind")]).await;
+    assert_eq!(second.status(), 409);
+    assert!(second.text().await.unwrap().contains("Changed my mind"), "what was written is shown back");
+    let other = app.person_signed_in("kim@example.org", &[(&service, Role::Patient)]).await;
+    assert_eq!(app.submit_feedback_as(&other, &form, &[(0, "very_good")]).await.status(), 200);
+
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 2);
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE respondent_id IS NOT NULL").await,
+        2
+    );
+}
+
+async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let manager = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
+    call_ok(&app, &manager, "set_duty_inbox", &[("service_id", &service), ("duty_inbox", "duty@example.org")]).await;
+    let form = app.open_feedback_form(&manager, &service, "DBT skills group", "fft", "anonymous").await;
+
+    // An idiom is not flagged; indirect wording with no alarming keyword is.
+    let idiom = app.submit_feedback(&form, &[(0, "very_good"), (1, "I nearly died laughing at the role play")]).await;
+    let idiom = idiom.text().await.unwrap();
+    assert!(idiom.find("If you are struggling").is_none(), "no crisis panel for an idiom");
+    let words = "honestly i dont think ill be around for the next module";
+    let flagged = app.submit_feedback(&form, &[(0, "neither_good_nor_poor"), (1, words)]).await;
+    assert_eq!(flagged.status(), 200, "screening never blocks a submission");
+    let thanks = flagged.text().await.unwrap();
+    let crisis = thanks.find("If you are struggling").expect("crisis contacts on the thank-you page");
+    assert!(crisis < thanks.find("nhsuk-panel__title").unwrap(), "crisis contacts come first");
+
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE flagged = 1").await, 1);
+    let mail = app.mail.wait_for("duty@example.org", std::time::Duration::from_secs(15)).await;
+    assert_eq!(mail.subject, "Feedback to review today");
+    assert!(!mail.raw.contains("around for the next module"), "the mail never carries the response's words");
+    let link_start = mail.body.find("/consultation/review/").expect("a link to the response");
+    let response_id: String = mail.body[link_start + "/consultation/review/".len()..]
+        .chars()
+        .take_while(|c| *c != '\n' && *c != '\r')
+        .collect();
+
+    let queue = manager.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
+    assert!(queue.contains("Flagged for safeguarding review (1)"));
+    assert!(queue.contains("Review today"));
+    assert!(queue.contains("around for the next module"));
+    let flagged_at = queue.find("around for the next module").unwrap();
+    let idiom_at = queue.find("died laughing").unwrap();
+    assert!(flagged_at < idiom_at, "flagged responses come first in the queue");
+
+    // The reviewer records what was done; it is audited and leaves the queue.
+    let missing =
+        call(&app, &manager, "record_review", &[("response_id", &response_id), ("outcome", ""), ("note", "")]).await;
+    let error = form_error(&missing).expect("messages");
+    assert_eq!(error.field_errors().len(), 2);
+    call_ok(
+        &app,
+        &manager,
+        "record_review",
+        &[
+            ("response_id", &response_id),
+            ("outcome", "followed_up"),
+            ("note", "Raised at handover; crisis card shared in group"),
+        ],
+    )
+    .await;
+    let queue = manager.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
+    assert!(queue.contains("Flagged for safeguarding review (0)"));
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'safeguarding_reviewed'").await,
+        1
+    );
+    let page = manager.get(app.url(&format!("/consultation/responses/{response_id}"))).send().await.unwrap();
+    assert!(page.text().await.unwrap().contains("Reviewed: Followed up"));
+}
+
+async fn without_a_duty_inbox_the_alert_goes_to_the_managers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("CAS Day Service").await;
+    let manager = app.person_signed_in("grace@example.org", &[(&service, Role::Manager)]).await;
+    let form = app.open_feedback_form(&manager, &service, "Drop-in", "fft", "anonymous").await;
+    app.submit_feedback(&form, &[(0, "poor"), (1, "staff shouted at me and grabbed my arm")]).await;
+    let mail = app.mail.wait_for("grace@example.org", std::time::Duration::from_secs(15)).await;
+    assert!(!mail.raw.contains("grabbed"));
+}
+
+async fn responses_are_seen_only_by_their_services_staff_and_script_stays_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let other_service = app.add_service("CAS Day Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    app.submit_feedback(&form, &[(0, "good"), (1, "<script>alert('x')</script> loved it")]).await;
+    let id: String = sqlx::query_scalar("SELECT id FROM feedback_response").fetch_one(&app.pool).await.unwrap();
+    let path = format!("/consultation/responses/{id}");
+
+    let page = staff.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("&lt;script&gt;alert") || page.contains("&lt;script>alert"), "shown as text");
+    assert!(!page.contains("<script>alert"));
+
+    let patient = app.person_signed_in("jo@example.org", &[(&service, Role::Patient)]).await;
+    assert_eq!(patient.get(app.url(&path)).send().await.unwrap().status(), 403);
+    assert_eq!(patient.get(app.url("/consultation/review")).send().await.unwrap().status(), 403);
+    let outsider = app.person_signed_in("kim@example.org", &[(&other_service, Role::Staff)]).await;
+    assert_eq!(outsider.get(app.url(&path)).send().await.unwrap().status(), 404);
+    assert_eq!(outsider.get(app.url(&format!("/consultation/forms/{}", form.id))).send().await.unwrap().status(), 404);
+    let queue = outsider.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
+    assert!(!queue.contains("loved it"));
+    assert_eq!(app.anonymous_get(&path).await.status(), 303, "sign in first");
+    // Staff of another service cannot enter responses to it either.
+    assert_eq!(outsider.get(app.url(&format!("/f/{}/enter", form.slug))).send().await.unwrap().status(), 404);
+}
+
+async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "Mentalisation group", "end_of_group", "anonymous").await;
+    assert_eq!(form.questions.len(), 5);
+    // Before any answers, questions move and go.
+    let last = form.questions[4].id.clone();
+    call_ok(&app, &staff, "arrange_question", &[("form_id", &form.id), ("question_id", &last), ("change", "up")]).await;
+    assert_eq!(reload(&app, &form).await.questions[3].id, last);
+    let form = reload(&app, &form).await;
+
+    app.submit_feedback(&form, &[(0, "good"), (1, "4")]).await;
+    let refused =
+        call(&app, &staff, "arrange_question", &[("form_id", &form.id), ("question_id", &last), ("change", "remove")])
+            .await;
+    assert!(matches!(form_error(&refused), Some(app::error::AppError::Conflict(_))), "{:?}", form_error(&refused));
+    assert_eq!(reload(&app, &form).await.questions.len(), 5);
+
+    call_ok(&app, &staff, "new_form_version", &[("form_id", &form.id)]).await;
+    let v2 = reload(&app, &form).await;
+    assert_eq!(v2.version, 2);
+    assert_eq!(v2.questions, form.questions, "the new version starts from the same questions");
+    // Rewording a question gives it a new id; its old answers stay with the old wording.
+    call_ok(
+        &app,
+        &staff,
+        "save_question",
+        &[
+            ("form_id", &form.id),
+            ("question_id", &form.questions[2].id),
+            ("prompt", "Did the facilitators listen to you?"),
+            ("help", ""),
+            ("required", "no"),
+            ("kind", "yes_no"),
+            ("low", ""),
+            ("high", ""),
+            ("options", ""),
+        ],
+    )
+    .await;
+    let v2 = reload(&app, &form).await;
+    assert_eq!(v2.questions[2].prompt, "Did the facilitators listen to you?");
+    assert_ne!(v2.questions[2].id, form.questions[2].id);
+    assert_eq!(v2.questions[0].id, form.questions[0].id, "unchanged questions keep their ids");
+    let answered_v1: i64 =
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_version = 1").await;
+    assert_eq!(answered_v1, 1);
+
+    // Duplicating makes a new draft with the same questions under new ids.
+    call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", &form.id)]).await;
+    let forms = app::consultation::db::list_forms(&app.pool, std::slice::from_ref(&service)).await.unwrap();
+    let copy = forms.iter().find(|f| f.title == "Copy of Mentalisation group").expect("the copy");
+    assert_eq!(copy.questions.len(), 5);
+    assert_eq!(copy.state, app::consultation::types::FormState::Draft);
+    assert_ne!(copy.questions[0].id, v2.questions[0].id);
+}
+
+async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    // Closing and reopening does not record it twice.
+    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
+    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2099-12-31")])
+        .await;
+    assert_eq!(reload(&app, &form).await.open_until.as_deref(), Some("2099-12-31"));
+    let past =
+        call(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")])
+            .await;
+    assert_eq!(form_error(&past).unwrap().field_errors()[0].field, "open_until");
+
+    let missing = call(
+        &app,
+        &staff,
+        "record_focus_group",
+        &[
+            ("service_id", &service),
+            ("topic", ""),
+            ("held_on", "someday"),
+            ("participants", "0"),
+            ("themes", ""),
+            ("notes", ""),
+        ],
+    )
+    .await;
+    let error = form_error(&missing).unwrap();
+    assert_eq!(error.field_errors().len(), 3);
+    assert_eq!(error.kept_value("held_on"), Some("someday"));
+    call_ok(
+        &app,
+        &staff,
+        "record_focus_group",
+        &[
+            ("service_id", &service),
+            ("topic", "Evening group pilot"),
+            ("held_on", "2026-10-14"),
+            ("participants", "7"),
+            ("themes", "Evenings suit people in work\nText reminders help"),
+            ("notes", "Seven members and a carer."),
+        ],
+    )
+    .await;
+
+    let activities: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT level, kind, source_type, patients FROM activity WHERE service_id = $1 ORDER BY source_type",
+    )
+    .bind(&service)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        activities,
+        [
+            ("consultation".to_owned(), "feedback_form".to_owned(), "feedback_form".to_owned(), 0),
+            ("consultation".to_owned(), "focus_group".to_owned(), "focus_group".to_owned(), 7),
+        ]
+    );
+    let page = staff.get(app.url("/consultation/focus-groups")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Evening group pilot") && page.contains("Text reminders help"));
+}
+
+async fn staff_enter_paper_and_assisted_responses_with_their_channel(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    let field = format!("q-{}", form.questions[0].id);
+    let enter = |channel: &'static str, rating: &'static str| {
+        let field = field.clone();
+        let staff = staff.clone();
+        let url = app.url(&format!("/f/{}/enter", form.slug));
+        let origin = app.address.clone();
+        async move {
+            staff
+                .post(url)
+                .header(header::ORIGIN, origin)
+                .form(&[("channel", channel), (field.as_str(), rating)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let page = staff.get(app.url(&format!("/f/{}/enter", form.slug))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("How did this response reach you?"));
+    let missing = enter("", "good").await;
+    assert_eq!(missing.status(), 422);
+    assert!(missing.text().await.unwrap().contains("Select whether this is a paper form or an assisted response"));
+    assert!(enter("paper", "good").await.status().is_redirection());
+    assert!(enter("assisted", "poor").await.status().is_redirection());
+    let channels: Vec<(String,)> =
+        sqlx::query_as("SELECT channel FROM feedback_response ORDER BY channel").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(channels, [("assisted".to_owned(),), ("paper".to_owned(),)]);
+    // The public cannot use the staff entry.
+    assert_eq!(new_client().get(app.url(&format!("/f/{}/enter", form.slug))).send().await.unwrap().status(), 303);
+}
+
+on_both_engines!(
+    an_anonymous_response_stores_no_user_ip_or_time_of_day,
+    each_question_type_validates_and_stores,
+    a_missing_required_answer_comes_back_with_everything_typed_kept,
+    a_closed_form_refuses_answers_calmly_and_gives_back_what_was_written,
+    a_sign_in_form_takes_one_response_per_person,
+    flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text,
+    without_a_duty_inbox_the_alert_goes_to_the_managers,
+    responses_are_seen_only_by_their_services_staff_and_script_stays_text,
+    answered_questions_are_fixed_and_a_new_version_can_change_them,
+    opening_a_form_and_holding_a_focus_group_record_consultation_activities,
+    staff_enter_paper_and_assisted_responses_with_their_channel,
+);

@@ -193,11 +193,7 @@ fn page(state: &AppState, status: StatusCode, title: &str, main: impl FnOnce() -
         .to_html()
     });
     let document = format!("<!DOCTYPE html><html lang=\"en-GB\">{html}</html>");
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
-        document,
-    )
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], document)
         .into_response()
 }
 
@@ -210,7 +206,8 @@ fn form_page(state: &AppState, form: FeedbackForm, error: Option<AppError>, resp
     };
     let contacts = state.site.crisis_contacts.clone();
     page(state, status, &title, move || {
-        view! { <FeedbackFormView form status=status_of(error) respondent crisis_contacts=contacts action /> }.into_any()
+        view! { <FeedbackFormView form status=status_of(error) respondent crisis_contacts=contacts action /> }
+            .into_any()
     })
 }
 
@@ -303,7 +300,14 @@ pub async fn show_form(
         let Some(user) = visitor.user else { return sign_in_redirect(&slug, false) };
         match db::has_responded(&state.pool, &form.id, &user.id).await {
             Ok(true) => {
-                return not_taking_answers(&state, form, StatusCode::OK, "You have already answered", ALREADY_ANSWERED.into(), &[])
+                return not_taking_answers(
+                    &state,
+                    form,
+                    StatusCode::OK,
+                    "You have already answered",
+                    ALREADY_ANSWERED.into(),
+                    &[],
+                )
             }
             Ok(false) => {}
             Err(e) => return calm_error(&state, &AppError::internal("has responded", e)),

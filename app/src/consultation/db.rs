@@ -290,9 +290,8 @@ pub async fn insert_response(tx: &mut sqlx::AnyConnection, response: &NewRespons
     .execute(&mut *tx)
     .await?;
     if !response.answers.is_empty() {
-        let rows: Vec<String> = (0..response.answers.len())
-            .map(|i| format!("($1, ${}, ${})", 2 * i + 2, 2 * i + 3))
-            .collect();
+        let rows: Vec<String> =
+            (0..response.answers.len()).map(|i| format!("($1, ${}, ${})", 2 * i + 2, 2 * i + 3)).collect();
         let sql = format!("INSERT INTO feedback_answer (response_id, question_id, value) VALUES {}", rows.join(", "));
         let mut query = sqlx::query(&sql).bind(&id);
         for (question_id, value) in response.answers {
@@ -504,9 +503,8 @@ pub async fn fetch_response(pool: &AnyPool, id: &str) -> Result<Option<ResponseV
 
 /// Flagged responses not yet reviewed, oldest first: these come first in a service's queue.
 pub async fn list_flagged_unreviewed(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<ResponseView>, sqlx::Error> {
-    let sql = format!(
-        "{RESPONSE_SELECT} WHERE g.outcome IS NULL AND g.service_id IN ({{in}}) ORDER BY g.flagged_on, r.id"
-    );
+    let sql =
+        format!("{RESPONSE_SELECT} WHERE g.outcome IS NULL AND g.service_id IN ({{in}}) ORDER BY g.flagged_on, r.id");
     let rows = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
     into_views(pool, rows).await
 }
@@ -578,7 +576,10 @@ pub async fn insert_theme<'c>(
 
 pub async fn fetch_theme<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Theme>, sqlx::Error> {
     let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, service_id, name FROM service_theme WHERE id = $1").bind(id).fetch_optional(db).await?;
+        sqlx::query_as("SELECT id, service_id, name FROM service_theme WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
     Ok(row.map(|(id, service_id, name)| Theme { id, service_id, name }))
 }
 

@@ -126,7 +126,8 @@ impl Answer {
 
 impl QuestionKind {
     /// Every kind a builder offers, in the order the builder lists them.
-    pub const NAMES: [&'static str; 7] = ["fft", "scale", "yes_no", "single_choice", "multiple_choice", "short_text", "long_text"];
+    pub const NAMES: [&'static str; 7] =
+        ["fft", "scale", "yes_no", "single_choice", "multiple_choice", "short_text", "long_text"];
 
     /// The stable name of the kind, as the builder's form posts it.
     pub fn name(&self) -> &'static str {

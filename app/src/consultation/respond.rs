@@ -41,17 +41,15 @@ pub fn QuestionField(question: Question, status: FormStatus) -> impl IntoView {
     let name = field_name(&question);
     let legend = if question.required { question.prompt.clone() } else { format!("{} (optional)", question.prompt) };
     let hint = (!question.help.is_empty()).then(|| question.help.clone());
-    let choices: Vec<Choice> = question
-        .kind
-        .values()
-        .into_iter()
-        .map(|(value, label)| Choice { value, label, hint: None })
-        .collect();
+    let choices: Vec<Choice> =
+        question.kind.values().into_iter().map(|(value, label)| Choice { value, label, hint: None }).collect();
     match question.kind {
         QuestionKind::MultipleChoice { .. } => {
             view! { <Checkboxes name legend status choices hint=hint.unwrap_or_default() /> }.into_any()
         }
-        QuestionKind::ShortText => view! { <TextInput name label=legend status hint=hint.unwrap_or_default() /> }.into_any(),
+        QuestionKind::ShortText => {
+            view! { <TextInput name label=legend status hint=hint.unwrap_or_default() /> }.into_any()
+        }
         QuestionKind::LongText => {
             view! { <Textarea name label=legend status hint=hint.unwrap_or_default() rows=6 /> }.into_any()
         }

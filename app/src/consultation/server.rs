@@ -9,7 +9,6 @@ use super::{
     questions::Question,
     types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme},
 };
-use crate::{accounts::types::ServiceSummary, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{require_ledger_keeper, SignedInUser},
@@ -33,11 +32,15 @@ use crate::{
     },
     state::state,
 };
+use crate::{accounts::types::ServiceSummary, error::AppError};
 
 /// The form, if the caller keeps its service's ledger.
 #[cfg(feature = "ssr")]
 async fn form_kept_by(user: &SignedInUser, form_id: &str) -> Result<FeedbackForm, AppError> {
-    db::fetch_form(&state()?.pool, form_id).await?.filter(|f| user.keeps_ledger_of(&f.service_id)).ok_or(AppError::NotFound)
+    db::fetch_form(&state()?.pool, form_id)
+        .await?
+        .filter(|f| user.keeps_ledger_of(&f.service_id))
+        .ok_or(AppError::NotFound)
 }
 
 #[cfg(feature = "ssr")]
@@ -102,12 +105,7 @@ pub async fn consultation_services() -> Result<Vec<ServiceSummary>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn form_details(
-    errors: &mut FormErrors,
-    title: &str,
-    intervention: &str,
-    answering: &str,
-) -> (String, String, bool) {
+fn form_details(errors: &mut FormErrors, title: &str, intervention: &str, answering: &str) -> (String, String, bool) {
     let title = one_line(errors, "title", title, "a title", 120, true);
     let intervention = one_line(errors, "intervention", intervention, "the intervention or topic", 200, true);
     let sign_in_required = match answering {
@@ -168,8 +166,15 @@ pub async fn create_feedback_form(
         },
     )
     .await?;
-    audit::record(&mut *tx, Some(&user.id), "form_created", "feedback_form", &id, serde_json::json!({ "title": clean_title }))
-        .await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "form_created",
+        "feedback_form",
+        &id,
+        serde_json::json!({ "title": clean_title }),
+    )
+    .await?;
     tx.commit().await?;
     redirect_plain_post(&format!("/consultation/forms/{id}"));
     Ok(id)
@@ -186,13 +191,20 @@ pub async fn update_feedback_form(
     let user = require_ledger_keeper()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| {
-        e.keeping(&[("title", title.as_str()), ("intervention", intervention.as_str()), ("answering", answering.as_str())])
+        e.keeping(&[
+            ("title", title.as_str()),
+            ("intervention", intervention.as_str()),
+            ("answering", answering.as_str()),
+        ])
     };
     let mut errors = FormErrors::new();
     let (clean_title, clean_intervention, sign_in_required) =
         form_details(&mut errors, &title, &intervention, &answering);
     if sign_in_required != form.sign_in_required && form.responses > 0 {
-        errors.add("answering", "People have already answered this form, so who can answer cannot change. Duplicate the form instead.");
+        errors.add(
+            "answering",
+            "People have already answered this form, so who can answer cannot change. Duplicate the form instead.",
+        );
     }
     errors.into_result().map_err(keep)?;
     let mut tx = state()?.pool.begin().await?;
@@ -255,11 +267,8 @@ fn parse_question(
     options: &str,
 ) -> Result<Question, FormErrors> {
     let mut errors = FormErrors::new();
-    let options: Vec<String> = options
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let options: Vec<String> =
+        options.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     let kind = match kind {
         "fft" => QuestionKind::FriendsAndFamily,
         "scale" => {
@@ -434,8 +443,15 @@ pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError
         },
     )
     .await?;
-    audit::record(&mut *tx, Some(&user.id), "form_duplicated", "feedback_form", &id, serde_json::json!({ "from": form.id }))
-        .await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "form_duplicated",
+        "feedback_form",
+        &id,
+        serde_json::json!({ "from": form.id }),
+    )
+    .await?;
     tx.commit().await?;
     redirect_plain_post(&format!("/consultation/forms/{id}"));
     Ok(id)
@@ -448,12 +464,16 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     let user = require_ledger_keeper()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| e.keeping(&[("open_until", open_until.as_str())]);
-    let new_state = FormState::parse(&state).filter(|s| *s != FormState::Draft).ok_or_else(|| AppError::field("state", "Choose open or closed"))?;
+    let new_state = FormState::parse(&state)
+        .filter(|s| *s != FormState::Draft)
+        .ok_or_else(|| AppError::field("state", "Choose open or closed"))?;
     let today = today();
     let until = match open_until.trim() {
         "" => None,
         day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-            Ok(_) if day < today.as_str() => return Err(keep(AppError::field("open_until", "The last day must be today or later"))),
+            Ok(_) if day < today.as_str() => {
+                return Err(keep(AppError::field("open_until", "The last day must be today or later")))
+            }
             Ok(_) => Some(day.to_owned()),
             Err(_) => return Err(keep(AppError::field("open_until", "Enter a real date, for example 2026-12-31"))),
         },
@@ -576,7 +596,12 @@ pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
 
 /// Tags a comment with one of its service's themes, or takes the tag off.
 #[server(endpoint = "/tag_comment")]
-pub async fn tag_comment(response_id: String, question_id: String, theme_id: String, on: String) -> Result<(), AppError> {
+pub async fn tag_comment(
+    response_id: String,
+    question_id: String,
+    theme_id: String,
+    on: String,
+) -> Result<(), AppError> {
     let user = require_ledger_keeper()?;
     let response = response_kept_by(&user, &response_id).await?;
     let pool = state()?.pool;
@@ -626,7 +651,8 @@ pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError>
     let id = match db::insert_theme(&mut *tx, &service_id, &clean).await {
         Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::field(&field, "The service already has this theme").keeping(&[(field.as_str(), name.as_str())]))
+            return Err(AppError::field(&field, "The service already has this theme")
+                .keeping(&[(field.as_str(), name.as_str())]))
         }
         Err(e) => return Err(e.into()),
     };
@@ -656,8 +682,15 @@ pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<()
     };
     let mut tx = state()?.pool.begin().await?;
     db::update_duty_inbox(&mut *tx, &service_id, inbox.as_deref()).await?;
-    audit::record(&mut *tx, Some(&user.id), "duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox }))
-        .await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "duty_inbox_set",
+        "service",
+        &service_id,
+        serde_json::json!({ "duty_inbox": inbox }),
+    )
+    .await?;
     tx.commit().await?;
     redirect_plain_post("/consultation/settings?saved=1");
     Ok(())
@@ -709,11 +742,8 @@ pub async fn record_focus_group(
     if count.is_none() {
         errors.add("participants", "Enter how many people took part, as a whole number like 8");
     }
-    let theme_list: Vec<String> = themes
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let theme_list: Vec<String> =
+        themes.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     if theme_list.iter().any(|t| t.chars().count() > 200) {
         errors.add("themes", "Each theme must be 200 characters or fewer");
     }
@@ -745,8 +775,15 @@ pub async fn record_focus_group(
         recorded_by: Some(user.id.clone()),
     };
     ledger_db::record(&mut *tx, &activity, "focus_group", &id).await?;
-    audit::record(&mut *tx, Some(&user.id), "focus_group_recorded", "focus_group", &id, serde_json::json!({ "topic": clean_topic }))
-        .await?;
+    audit::record(
+        &mut *tx,
+        Some(&user.id),
+        "focus_group_recorded",
+        "focus_group",
+        &id,
+        serde_json::json!({ "topic": clean_topic }),
+    )
+    .await?;
     tx.commit().await?;
     redirect_plain_post("/consultation/focus-groups?recorded=1");
     Ok(id)

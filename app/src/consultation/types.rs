@@ -236,7 +236,8 @@ pub enum ReviewOutcome {
 }
 
 impl ReviewOutcome {
-    pub const ALL: [ReviewOutcome; 3] = [ReviewOutcome::NoActionNeeded, ReviewOutcome::FollowedUp, ReviewOutcome::Escalated];
+    pub const ALL: [ReviewOutcome; 3] =
+        [ReviewOutcome::NoActionNeeded, ReviewOutcome::FollowedUp, ReviewOutcome::Escalated];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -30,7 +30,14 @@ pub fn local_now() -> String {
 
 /// Collapses whitespace in a one-line field and checks its length.
 #[cfg(feature = "ssr")]
-pub(crate) fn one_line(errors: &mut FormErrors, field: &str, value: &str, what: &str, max: usize, required: bool) -> String {
+pub(crate) fn one_line(
+    errors: &mut FormErrors,
+    field: &str,
+    value: &str,
+    what: &str,
+    max: usize,
+    required: bool,
+) -> String {
     let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if required && text.is_empty() {
         errors.add(field, format!("Enter {what}"));

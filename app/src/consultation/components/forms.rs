@@ -11,8 +11,8 @@ use crate::{
         questions::{Question, QuestionKind},
         respond::{FeedbackFormView, Respondent},
         server::{
-            consultation_services, get_feedback_form, list_feedback_forms, preview_feedback_form, ArrangeQuestion, CreateFeedbackForm,
-            DuplicateFeedbackForm, NewFormVersion, SaveQuestion, SetFormState, UpdateFeedbackForm,
+            consultation_services, get_feedback_form, list_feedback_forms, preview_feedback_form, ArrangeQuestion,
+            CreateFeedbackForm, DuplicateFeedbackForm, NewFormVersion, SaveQuestion, SetFormState, UpdateFeedbackForm,
         },
         types::{FeedbackForm, FormState, FormSummary, Template},
     },

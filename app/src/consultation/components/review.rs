@@ -30,13 +30,8 @@ fn ResponseCard(response: ResponseView, today: String) -> impl IntoView {
         }
     });
     let concerns = response.flag.as_ref().map(|f| f.concerns.join(", "));
-    let comment = response
-        .answers
-        .iter()
-        .filter(|a| a.is_free_text)
-        .map(|a| a.answer.clone())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let comment =
+        response.answers.iter().filter(|a| a.is_free_text).map(|a| a.answer.clone()).collect::<Vec<_>>().join(" · ");
     let preview: String = comment.chars().take(160).collect();
     let preview = if comment.chars().count() > 160 { format!("{preview}…") } else { preview };
     let class = if response.flag.is_some() { "nhsuk-card continuum-card--flagged" } else { "nhsuk-card" };
