@@ -34,6 +34,8 @@ pub struct AppState {
     /// Rung after a transaction that queued mail commits, so the worker sends it at once instead of at its
     /// next poll.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// Stores feedback responses, grouping those that arrive together into one transaction.
+    pub responses: crate::consultation::writer::ResponseWriter,
     pub leptos_options: LeptosOptions,
 }
 

@@ -10,7 +10,7 @@ use std::{
 use anyhow::Context;
 use app::{
     accounts::{password, throttle::SignInThrottle},
-    consultation::answering,
+    consultation::{answering, writer::ResponseWriter},
     shell,
     site::SiteInfo,
     state::{AppState, SecuritySettings},
@@ -79,6 +79,7 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(local)
             .build();
+        let responses = ResponseWriter::start(pool.clone(), mail_wakeup.clone());
         let state = AppState {
             pool,
             site: SiteInfo {
@@ -92,6 +93,7 @@ impl Application {
                 session_absolute: settings.session_absolute(),
             },
             throttle: Arc::new(SignInThrottle::new()),
+            responses,
             mail_wakeup,
             leptos_options,
         };

@@ -520,7 +520,53 @@ async fn staff_enter_paper_and_assisted_responses_with_their_channel(backend: Ba
     assert_eq!(new_client().get(app.url(&format!("/f/{}/enter", form.slug))).send().await.unwrap().status(), 303);
 }
 
+async fn every_acknowledged_submission_of_a_burst_is_stored(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    let members = app.open_feedback_form(&staff, &service, "Members", "fft", "sign_in").await;
+    let patient = app.person_signed_in("jo@example.org", &[(&service, Role::Patient)]).await;
+
+    // 120 people at once, and one person pressing "Send" twice on a sign-in form: the writer groups them into
+    // batches, and the duplicate fails alone.
+    let mut burst = Vec::new();
+    for n in 0..120 {
+        let app = &app;
+        let form = &form;
+        burst.push(async move {
+            let comment = format!("comment {n}");
+            app.submit_feedback(form, &[(0, "good"), (1, comment.as_str())]).await.status().as_u16()
+        });
+    }
+    let twice = futures::future::join(
+        app.submit_feedback_as(&patient, &members, &[(0, "good")]),
+        app.submit_feedback_as(&patient, &members, &[(0, "poor")]),
+    );
+    let (statuses, (first, second)) = futures::future::join(futures::future::join_all(burst), twice).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    let mut pair = [first.status().as_u16(), second.status().as_u16()];
+    pair.sort();
+    assert_eq!(pair, [200, 409]);
+    let stored =
+        count(&app, &format!("SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_id = '{}'", form.id))
+            .await;
+    assert_eq!(stored, 120);
+    let answers =
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_answer WHERE value LIKE 'comment %'").await;
+    assert_eq!(answers, 120);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_id = '{}'", members.id)
+        )
+        .await,
+        1
+    );
+}
+
 on_both_engines!(
+    every_acknowledged_submission_of_a_burst_is_stored,
     an_anonymous_response_stores_no_user_ip_or_time_of_day,
     each_question_type_validates_and_stores,
     a_missing_required_answer_comes_back_with_everything_typed_kept,

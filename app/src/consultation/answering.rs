@@ -21,16 +21,16 @@ use axum::{
 use leptos::{prelude::*, tachys::view::RenderHtml};
 
 use super::{
-    db::{self, NewResponse},
+    db,
     questions::Answer,
     respond::{field_name, status_of, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
     safeguarding,
     types::{Channel, FeedbackForm},
+    writer::{Flag, PreparedResponse, ALREADY_ANSWERED},
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
     error::{AppError, FormErrors},
-    mail::{self, OutgoingMail},
     state::AppState,
     ui::encode_query_value,
 };
@@ -72,9 +72,10 @@ pub struct Receipt {
     pub flagged: bool,
 }
 
-/// Stores a response in one transaction: the response and its answers, and when its free text is flagged, the
-/// flag and the duty inbox's alert (with a link, never the text). Screening never blocks a submission: whatever
-/// it finds, the response is stored. Returns only after the commit.
+/// Stores a response: screens its free text, and hands the response (with its flag and the duty inbox's alert,
+/// which carries a link and never the text) to the writer, which commits it with any others arriving at the same
+/// moment. Screening never blocks a submission: whatever it finds, the response is stored. Returns only after
+/// the commit.
 pub async fn store_response(
     state: &AppState,
     form: &FeedbackForm,
@@ -91,60 +92,42 @@ pub async fn store_response(
     }
     concerns.sort();
     concerns.dedup();
-    let flagged = !concerns.is_empty();
-    let has_comments = answers.iter().any(|(_, a)| a.free_text().is_some());
-    let rows: Vec<(String, String)> =
-        answers.iter().flat_map(|(id, a)| a.stored_values().into_iter().map(move |v| (id.clone(), v))).collect();
-    let submitted_on = today();
-
-    let mut tx = state.pool.begin().await.map_err(|e| AppError::internal("begin response", e))?;
-    let response = NewResponse {
-        form_id: &form.id,
+    reasons.truncate(safeguarding::MAX_REASONS);
+    let id = db::new_response_id();
+    let flag = (!concerns.is_empty()).then(|| {
+        let mut link = state.security.base_url.clone();
+        link.set_path(&format!("/consultation/review/{id}"));
+        link.set_query(None);
+        let body = format!(
+            "A response to the feedback form \"{}\" ({}) has words that suggest possible risk, and needs to be read \
+             today.\n\nRead it and record what was done:\n{link}\n\nThis message does not include the response: \
+             please read it in Continuum.\n",
+            form.title, form.service_name
+        );
+        tracing::info!(form.id = %form.id, "a response was flagged for safeguarding review");
+        Flag {
+            service_id: form.service_id.clone(),
+            concerns: concerns.iter().map(|c| c.as_str()).collect(),
+            reasons,
+            alert: ("Feedback to review today".to_owned(), body),
+        }
+    });
+    let response = PreparedResponse {
+        id,
+        form_id: form.id.clone(),
         form_version: form.version,
         channel,
-        submitted_on: &submitted_on,
-        respondent_id: if form.sign_in_required { respondent_id } else { None },
-        answers: &rows,
-        flagged,
-        has_comments,
+        submitted_on: today(),
+        respondent_id: if form.sign_in_required { respondent_id.map(str::to_owned) } else { None },
+        answers: answers
+            .iter()
+            .flat_map(|(question, a)| a.stored_values().into_iter().map(move |v| (question.clone(), v)))
+            .collect(),
+        has_comments: answers.iter().any(|(_, a)| a.free_text().is_some()),
+        flag,
     };
-    let response_id = match db::insert_response(&mut tx, &response).await {
-        Ok(id) => id,
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(AppError::Conflict(ALREADY_ANSWERED.into())),
-        Err(e) => return Err(AppError::internal("insert response", e)),
-    };
-    if flagged {
-        let names: Vec<&str> = concerns.iter().map(|c| c.as_str()).collect();
-        reasons.truncate(safeguarding::MAX_REASONS);
-        db::insert_flag(&mut *tx, &response_id, &form.service_id, &names, &reasons, &submitted_on)
-            .await
-            .map_err(|e| AppError::internal("insert flag", e))?;
-        let recipients =
-            db::duty_recipients(&mut *tx, &form.service_id).await.map_err(|e| AppError::internal("duty inbox", e))?;
-        let mut link = state.security.base_url.clone();
-        link.set_path(&format!("/consultation/review/{response_id}"));
-        link.set_query(None);
-        for to in recipients {
-            let body = format!(
-                "A response to the feedback form \"{}\" ({}) has words that suggest possible risk, and needs to be \
-                 read today.\n\nRead it and record what was done:\n{link}\n\nThis message does not include the \
-                 response: please read it in Continuum.\n",
-                form.title, form.service_name
-            );
-            mail::enqueue(&mut *tx, &OutgoingMail { to, subject: "Feedback to review today".into(), body })
-                .await
-                .map_err(|e| AppError::internal("queue duty alert", e))?;
-        }
-        tracing::info!(form.id = %form.id, "a response was flagged for safeguarding review");
-    }
-    tx.commit().await.map_err(|e| AppError::internal("commit response", e))?;
-    if flagged {
-        state.mail_wakeup.notify_one();
-    }
-    Ok(Receipt { flagged })
+    state.responses.store(response).await
 }
-
-const ALREADY_ANSWERED: &str = "You have already answered this form. Thank you.";
 
 // ---- pages ---------------------------------------------------------------------------------------------
 

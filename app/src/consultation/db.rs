@@ -270,36 +270,65 @@ pub struct NewResponse<'a> {
     pub has_comments: bool,
 }
 
-/// Stores a response and its answers (two statements whatever the number of answers) and returns its id,
-/// a random UUID (v4) that carries no time.
+/// A new response's id: a random UUID (v4), which carries no time.
+pub fn new_response_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Stores one response and its answers and returns its id.
 pub async fn insert_response(tx: &mut sqlx::AnyConnection, response: &NewResponse<'_>) -> Result<String, sqlx::Error> {
-    let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
+    let id = new_response_id();
+    insert_responses(tx, &[(id.as_str(), response)]).await?;
+    Ok(id)
+}
+
+/// Stores responses, each with its id, in two statements however many there are: one for the responses and
+/// one for all their answers. The writer groups concurrent submissions into one such call (see `writer.rs`).
+pub async fn insert_responses(
+    tx: &mut sqlx::AnyConnection,
+    responses: &[(&str, &NewResponse<'_>)],
+) -> Result<(), sqlx::Error> {
+    if responses.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..responses.len())
+        .map(|i| {
+            let p = i * 8;
+            format!("(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8)
+        })
+        .collect();
+    let sql = format!(
         "INSERT INTO feedback_response (id, form_id, form_version, channel, submitted_on, respondent_id, flagged,
-            reviewed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&id)
-    .bind(response.form_id)
-    .bind(response.form_version)
-    .bind(response.channel.as_str())
-    .bind(response.submitted_on)
-    .bind(response.respondent_id)
-    .bind(flag(response.flagged))
-    .bind(flag(!response.has_comments))
-    .execute(&mut *tx)
-    .await?;
-    if !response.answers.is_empty() {
+            reviewed) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for (id, response) in responses {
+        query = query
+            .bind(*id)
+            .bind(response.form_id)
+            .bind(response.form_version)
+            .bind(response.channel.as_str())
+            .bind(response.submitted_on)
+            .bind(response.respondent_id)
+            .bind(flag(response.flagged))
+            .bind(flag(!response.has_comments));
+    }
+    query.execute(&mut *tx).await?;
+    let answers: Vec<(&str, &(String, String))> =
+        responses.iter().flat_map(|(id, r)| r.answers.iter().map(move |a| (*id, a))).collect();
+    // Each statement stays well under both engines' limits on bound values (SQLite 32,766; PostgreSQL 65,535).
+    for chunk in answers.chunks(5_000) {
         let rows: Vec<String> =
-            (0..response.answers.len()).map(|i| format!("($1, ${}, ${})", 2 * i + 2, 2 * i + 3)).collect();
+            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
         let sql = format!("INSERT INTO feedback_answer (response_id, question_id, value) VALUES {}", rows.join(", "));
-        let mut query = sqlx::query(&sql).bind(&id);
-        for (question_id, value) in response.answers {
-            query = query.bind(question_id).bind(value);
+        let mut query = sqlx::query(&sql);
+        for (id, (question_id, value)) in chunk {
+            query = query.bind(*id).bind(question_id).bind(value);
         }
         query.execute(&mut *tx).await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// Whether this person has already answered this form.

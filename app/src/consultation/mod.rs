@@ -12,6 +12,8 @@ pub mod types;
 pub mod answering;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod writer;
 // Server only: answers are screened when they are submitted, and the rules have no place in the browser bundle.
 #[cfg(feature = "ssr")]
 pub mod safeguarding;

@@ -5,10 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    questions::Question,
-    types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme},
-};
+use super::types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme};
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{require_ledger_keeper, SignedInUser},
@@ -18,7 +15,7 @@ use crate::{
     consultation::{
         answering::today,
         db,
-        questions::{QuestionKind, FFT_QUESTION},
+        questions::{Question, QuestionKind, FFT_QUESTION},
         types::{FormState, ReviewOutcome, Template},
     },
     error::FormErrors,

@@ -1,0 +1,154 @@
+//! Group commit for feedback responses: one task per app server writes the responses that arrive together in
+//! one transaction, and answers each submission only after that transaction has committed.
+//!
+//! Why: with SQLite only one transaction writes at a time. A transaction per submission makes concurrent
+//! submissions queue on SQLite's file lock, whose busy handler sleeps in steps of up to 100 ms; under a burst
+//! (a group of twenty answering at the end of a session, or a poster's QR code on a ward) that is what people
+//! wait for. Writing the submissions that are waiting as one batch turns many lock waits and commits into one.
+//! PostgreSQL gains too (one commit, one WAL flush, for the batch). The rule that a submission is acknowledged
+//! only after it is committed holds: each caller waits for its batch's commit.
+//!
+//! A batch that fails is retried one response at a time, so a response that cannot be stored (a second answer
+//! from the same person on a sign-in form) fails alone.
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::{
+    answering::Receipt,
+    db::{self, NewResponse},
+    types::Channel,
+};
+use crate::{
+    error::AppError,
+    mail::{self, OutgoingMail},
+};
+
+/// At most this many responses go into one transaction.
+const MAX_BATCH: usize = 256;
+
+/// A response ready to store: parsed, screened, with its rows.
+pub struct PreparedResponse {
+    pub id: String,
+    pub form_id: String,
+    pub form_version: i64,
+    pub channel: Channel,
+    pub submitted_on: String,
+    pub respondent_id: Option<String>,
+    pub answers: Vec<(String, String)>,
+    pub has_comments: bool,
+    /// What the safeguarding screener found, if anything.
+    pub flag: Option<Flag>,
+}
+
+/// A flagged response's concerns and reasons, and the alerts to queue for the service's duty inbox.
+pub struct Flag {
+    pub service_id: String,
+    pub concerns: Vec<&'static str>,
+    pub reasons: Vec<String>,
+    /// The alert's subject and body (a link, never the response's words).
+    pub alert: (String, String),
+}
+
+type Job = (PreparedResponse, oneshot::Sender<Result<Receipt, AppError>>);
+
+/// The handle request handlers submit through. Cheap to clone.
+#[derive(Clone)]
+pub struct ResponseWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl ResponseWriter {
+    /// Starts the writer task on the current runtime. `wakeup` is rung after a batch that queued mail commits.
+    pub fn start(pool: sqlx::AnyPool, wakeup: std::sync::Arc<tokio::sync::Notify>) -> Self {
+        let (jobs, receiver) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run(pool, receiver, wakeup));
+        Self { jobs }
+    }
+
+    /// Stores a response; returns once it is committed (or could not be).
+    pub async fn store(&self, response: PreparedResponse) -> Result<Receipt, AppError> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send((response, reply)).await.map_err(|_| AppError::Unavailable)?;
+        answer.await.map_err(|_| AppError::Unavailable)?
+    }
+}
+
+async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std::sync::Arc<tokio::sync::Notify>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    while receiver.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let responses: Vec<&PreparedResponse> = batch.iter().map(|(r, _)| r).collect();
+        let flagged = responses.iter().any(|r| r.flag.is_some());
+        match write(&pool, &responses).await {
+            Ok(()) => {
+                for (response, reply) in batch.drain(..) {
+                    let _ = reply.send(Ok(Receipt { flagged: response.flag.is_some() }));
+                }
+            }
+            // A batch of one (the usual case when traffic is light) has already been tried alone.
+            Err(error) if batch.len() == 1 => {
+                for (_, reply) in batch.drain(..) {
+                    let _ = reply.send(Err(classify(&error)));
+                }
+            }
+            Err(error) => {
+                tracing::warn!(error = %error, size = batch.len(), "a batch of responses failed; storing them one by one");
+                for (response, reply) in batch.drain(..) {
+                    let result = write(&pool, &[&response]).await;
+                    let _ = reply
+                        .send(result.map(|()| Receipt { flagged: response.flag.is_some() }).map_err(|e| classify(&e)));
+                }
+            }
+        }
+        if flagged {
+            wakeup.notify_one();
+        }
+    }
+}
+
+fn classify(error: &sqlx::Error) -> AppError {
+    if crate::db::is_unique_violation(error) {
+        AppError::Conflict(ALREADY_ANSWERED.into())
+    } else {
+        AppError::internal("store response", error)
+    }
+}
+
+/// What a person is told when they answer a sign-in form a second time.
+pub const ALREADY_ANSWERED: &str = "You have already answered this form. Thank you.";
+
+/// Writes responses, their answers, their flags and the duty inbox alerts in one transaction.
+async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let rows: Vec<NewResponse<'_>> = responses
+        .iter()
+        .map(|r| NewResponse {
+            form_id: &r.form_id,
+            form_version: r.form_version,
+            channel: r.channel,
+            submitted_on: &r.submitted_on,
+            respondent_id: r.respondent_id.as_deref(),
+            answers: &r.answers,
+            flagged: r.flag.is_some(),
+            has_comments: r.has_comments,
+        })
+        .collect();
+    let with_ids: Vec<(&str, &NewResponse<'_>)> = responses.iter().map(|r| r.id.as_str()).zip(rows.iter()).collect();
+    db::insert_responses(&mut tx, &with_ids).await?;
+    for response in responses {
+        let Some(flag) = &response.flag else { continue };
+        db::insert_flag(
+            &mut *tx,
+            &response.id,
+            &flag.service_id,
+            &flag.concerns,
+            &flag.reasons,
+            &response.submitted_on,
+        )
+        .await?;
+        let (subject, body) = &flag.alert;
+        for to in db::duty_recipients(&mut *tx, &flag.service_id).await? {
+            mail::enqueue(&mut *tx, &OutgoingMail { to, subject: subject.clone(), body: body.clone() }).await?;
+        }
+    }
+    tx.commit().await
+}
