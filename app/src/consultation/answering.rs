@@ -96,7 +96,7 @@ pub async fn store_response(
     let id = db::new_response_id();
     let flag = (!concerns.is_empty()).then(|| {
         let mut link = state.security.base_url.clone();
-        link.set_path(&format!("/consultation/review/{id}"));
+        link.set_path(&format!("/consultation/responses/{id}"));
         link.set_query(None);
         let body = format!(
             "A response to the feedback form \"{}\" ({}) has words that suggest possible risk, and needs to be read \

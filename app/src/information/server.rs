@@ -91,10 +91,17 @@ pub async fn get_event(slug: String) -> Result<Event, AppError> {
 #[server(endpoint = "/ways_to_take_part")]
 pub async fn list_ways_to_take_part() -> Result<WaysToTakePart, AppError> {
     let pool = state()?.pool;
+    let today = crate::consultation::answering::today();
     Ok(WaysToTakePart {
         pages: db::list_pages(&pool, None).await?,
         events: db::list_events(&pool, None, &local_now()).await?,
         leaflets: db::list_leaflets(&pool, None).await?,
+        feedback_forms: crate::consultation::db::list_open_forms(&pool)
+            .await?
+            .into_iter()
+            .filter(|f| f.takes_answers_on(&today))
+            .map(|f| (f.slug, f.title, f.intervention))
+            .collect(),
     })
 }
 

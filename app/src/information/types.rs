@@ -136,6 +136,8 @@ pub struct WaysToTakePart {
     pub pages: Vec<InfoPageSummary>,
     pub events: Vec<Event>,
     pub leaflets: Vec<Leaflet>,
+    /// Feedback forms taking answers today: (address part, title, intervention).
+    pub feedback_forms: Vec<(String, String, String)>,
 }
 
 /// What someone sees after registering, and on the cancellation page.

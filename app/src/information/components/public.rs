@@ -235,9 +235,20 @@ pub fn GetInvolvedPage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            {ContinuumLevel::ALL[1..].iter().map(|level| view! {
-                <h2 class="nhsuk-heading-l">{format!("{}. {}", level.rung(), level.label())}</h2>
-                <p class="nhsuk-body">{level_invitation(*level)}</p>
+            {ContinuumLevel::ALL[1..].iter().map(|level| {
+                let forms = (*level == ContinuumLevel::Consultation).then(|| ways.feedback_forms.clone()).unwrap_or_default();
+                view! {
+                    <h2 class="nhsuk-heading-l">{format!("{}. {}", level.rung(), level.label())}</h2>
+                    <p class="nhsuk-body">{level_invitation(*level)}</p>
+                    {(!forms.is_empty()).then(|| view! {
+                        <h3 class="nhsuk-heading-m">"Tell us what you think"</h3>
+                        <ul class="nhsuk-list continuum-ways-list">
+                            {forms.into_iter().map(|(slug, title, intervention)| view! {
+                                <li><a href=format!("/f/{slug}")>{title}</a><span class="nhsuk-body-s continuum-meta">{format!(" About {intervention}")}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                }
             }).collect_view()}
         } />
     }
