@@ -5,10 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    questions::Question,
-    types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme},
-};
+use super::types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme};
 use crate::{accounts::types::ServiceSummary, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
@@ -19,7 +16,7 @@ use crate::{
     consultation::{
         answering::today,
         db,
-        questions::{QuestionKind, FFT_QUESTION},
+        questions::{Question, QuestionKind, FFT_QUESTION},
         types::{FormState, ReviewOutcome, Template},
     },
     error::FormErrors,
