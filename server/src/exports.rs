@@ -2,7 +2,8 @@
 //! showing the same figures does, and applies the same suppression.
 
 use app::{
-    accounts::access::Visitor, error::AppError, reports::server::profile_for, state::AppState, ui::encode_query_value,
+    accounts::access::Visitor, consultation::results::responses_csv_for, error::AppError, reports::server::profile_for,
+    state::AppState, ui::encode_query_value,
 };
 use axum::{
     extract::{OriginalUri, Query, State},
@@ -56,6 +57,61 @@ pub async fn continuum_profile_csv(
             (status, message).into_response()
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct ResultsQuery {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    channel: String,
+}
+
+/// `GET /consultation/forms/{id}/responses.csv`: a form's responses for a period and channel, one row per
+/// response with its date and answers only. Refused (409) when the period has from 1 to 4 responses.
+pub async fn form_responses_csv(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    OriginalUri(uri): OriginalUri,
+    axum::extract::Path(form_id): axum::extract::Path<String>,
+    Query(query): Query<ResultsQuery>,
+) -> Response {
+    let Some(user) = visitor.user else {
+        return sign_in_first(&uri);
+    };
+    match responses_csv_for(&state.pool, &user, &form_id, &query.from, &query.to, &query.channel).await {
+        Ok((name, csv)) => csv_file(&name, csv),
+        Err(error) => error_text(&error),
+    }
+}
+
+/// Sends a visitor who is not signed in to sign in, and back here afterwards.
+fn sign_in_first(uri: &axum::http::Uri) -> Response {
+    let here = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    Redirect::to(&format!("/sign-in?next={}", encode_query_value(here))).into_response()
+}
+
+fn csv_file(name: &str, csv: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        csv,
+    )
+        .into_response()
+}
+
+/// An error as a plain sentence with its status.
+fn error_text(error: &AppError) -> Response {
+    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let message = match error {
+        AppError::Validation(errors) => errors.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(". "),
+        other => other.to_string(),
+    };
+    (status, message).into_response()
 }
 
 /// `GET /leaflets/{id}/{file name}`: a published leaflet, open to everyone. Served as `application/pdf` with

@@ -159,6 +159,7 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/reports/continuum-profile.csv", get(exports::continuum_profile_csv))
+        .route("/consultation/forms/{id}/responses.csv", get(exports::form_responses_csv))
         .route("/leaflets/{id}/{name}", get(exports::leaflet))
         // Feedback forms: plain handlers that render the whole page, so the page loads no JavaScript and a
         // mistake comes back with what was typed without it passing through a URL (see `answering.rs`).

@@ -5,6 +5,7 @@
 pub mod components;
 pub mod questions;
 pub mod respond;
+pub mod results;
 pub mod server;
 pub mod types;
 

@@ -1,0 +1,593 @@
+//! A feedback form's results for a period and channel: responses per month, the Friends and Family Test's
+//! percentages positive and negative, the distribution of answers to every question that is not free text,
+//! the comments with their themes, and the export of the responses as CSV.
+//!
+//! Small numbers are suppressed as everywhere in Continuum (`reports::suppression`), with these additions:
+//! - a percentage is shown only when the count it is a share of is published and is at least 10 ("Not shown:
+//!   fewer than 10 responses"); a percentage of a withheld total would let the total be worked out again;
+//! - the responses in the period are a total of the months (and of the channels), so they are withheld when a
+//!   month or a channel is suppressed; and since a question every response answered has the same total, such a
+//!   question's suppressed answers withhold it too, and its total is withheld with the period's;
+//! - the comments are listed (staff of the service can read every response anyway), but never counted in the
+//!   page's words; the count of comments per theme is suppressed like any other count;
+//! - the CSV is one row per response, so it is refused (409, with a sentence saying why) when the period has
+//!   from 1 to 4 responses: its number of rows would be the small number.
+//!
+//! A limit shared with every report that can be re-run: comparing two filtered views (two channels, two
+//! overlapping periods) can narrow a small number down. The results are for the service's own staff.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::types::Channel;
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::access::{require_ledger_keeper, SignedInUser},
+    consultation::{
+        db::{self, ResponseFilter},
+        questions::{FftRating, QuestionKind},
+        types::{FeedbackForm, ResponseView},
+    },
+    reports::chart,
+    state::state,
+};
+use crate::{error::AppError, reports::suppression::Published};
+
+/// Percentages are shown only from this many responses up.
+pub const FEWEST_FOR_PERCENTAGES: i64 = 10;
+
+/// A share of a count, as it may be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublishedShare {
+    /// Whole per cent, rounded half up.
+    Percent(i64),
+    /// Based on fewer than 10 responses.
+    TooFewResponses,
+    /// The count it is a share of is withheld, and the percentage would reveal it.
+    Withheld,
+}
+
+impl PublishedShare {
+    /// `part` out of `whole`, where `published` is how `whole` itself is published.
+    pub fn of(part: i64, whole: i64, published: Published) -> Self {
+        if whole < FEWEST_FOR_PERCENTAGES {
+            PublishedShare::TooFewResponses
+        } else if published.is_suppressed() {
+            PublishedShare::Withheld
+        } else {
+            PublishedShare::Percent((200 * part + whole) / (2 * whole))
+        }
+    }
+
+    /// How it reads on the page and in a table cell.
+    pub fn text(self) -> String {
+        match self {
+            PublishedShare::Percent(p) => format!("{p}%"),
+            PublishedShare::TooFewResponses => "Not shown: fewer than 10 responses".to_owned(),
+            PublishedShare::Withheld => "Not shown: it would reveal a number under 5".to_owned(),
+        }
+    }
+}
+
+/// Whether every cell of a table may be shown as it is.
+fn all_shown(cells: &[i64]) -> bool {
+    cells.iter().all(|&c| !Published::of(c).is_suppressed())
+}
+
+/// The counts of one question's answers, before suppression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionCounts {
+    /// Responses that answered the question.
+    pub respondents: i64,
+    /// One per answer offered, in order.
+    pub cells: Vec<i64>,
+    /// Whether each response gives one answer, so the cells add up to `respondents` (not multiple choice).
+    pub single: bool,
+}
+
+/// The responses in the period, as they may be published: withheld when a month or channel is suppressed, or
+/// when a single-answer question that every response answered has a suppressed answer.
+pub fn publish_period_total(total: i64, months: &[i64], channels: &[i64], questions: &[QuestionCounts]) -> Published {
+    if Published::of(total).is_suppressed() {
+        return Published::of(total);
+    }
+    let shown = all_shown(months)
+        && all_shown(channels)
+        && questions.iter().filter(|q| q.single && q.respondents == total).all(|q| all_shown(&q.cells));
+    if shown {
+        Published::of(total)
+    } else {
+        Published::Withheld
+    }
+}
+
+/// A question's respondents, as they may be published: withheld when one of its answers is suppressed (for a
+/// single-answer question) or when they are all the period's responses and those are withheld.
+pub fn publish_respondents(question: &QuestionCounts, total: i64, period_total: Published) -> Published {
+    if (question.single && !all_shown(&question.cells))
+        || (question.respondents == total && period_total == Published::Withheld)
+    {
+        Published::Withheld
+    } else {
+        Published::of(question.respondents)
+    }
+}
+
+/// Whether the responses of a period may be exported: none, or at least 5 (the rows would count them).
+pub fn may_export(responses: i64) -> bool {
+    !Published::of(responses).is_suppressed()
+}
+
+/// "November 2026" from `YYYY-MM`.
+pub fn month_label(month: &str) -> String {
+    let day = crate::dates::readable_day(&format!("{month}-01"));
+    day.strip_prefix("1 ").map(str::to_owned).unwrap_or(day)
+}
+
+/// Every month (`YYYY-MM`) from the one holding `from` to the one holding `to` (both `YYYY-MM-DD`).
+pub fn months_between(from: &str, to: &str) -> Vec<String> {
+    let parse = |day: &str| -> Option<(i32, u32)> { Some((day.get(..4)?.parse().ok()?, day.get(5..7)?.parse().ok()?)) };
+    let (Some((mut year, mut month)), Some(end)) = (parse(from), parse(to)) else { return Vec::new() };
+    let mut months = Vec::new();
+    while (year, month) <= end && months.len() < 1_200 {
+        months.push(format!("{year:04}-{month:02}"));
+        (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    }
+    months
+}
+
+/// One row of a table of counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountRow {
+    pub label: String,
+    pub count: Published,
+    pub share: PublishedShare,
+}
+
+/// The Friends and Family Test's headline figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FftHeadline {
+    pub respondents: Published,
+    /// Very good and good.
+    pub positive: PublishedShare,
+    /// Poor and very poor.
+    pub negative: PublishedShare,
+}
+
+/// How one question that is not free text was answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionResults {
+    pub question_id: String,
+    pub prompt: String,
+    /// Multiple choice: one response can give several answers, so the percentages add up to more than 100.
+    pub multiple: bool,
+    pub respondents: Published,
+    pub rows: Vec<CountRow>,
+}
+
+/// A free-text answer, with the themes staff tagged it with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub response_id: String,
+    pub submitted_on: String,
+    pub channel: Channel,
+    pub prompt: String,
+    pub text: String,
+    pub themes: Vec<String>,
+}
+
+/// A form's results for a period and channel, every count published under the suppression rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormResults {
+    pub form_id: String,
+    pub title: String,
+    pub service_name: String,
+    /// Inclusive, `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    /// `None` for every channel.
+    pub channel: Option<Channel>,
+    pub responses: Published,
+    pub months: Vec<CountRow>,
+    /// Empty when one channel is chosen.
+    pub channels: Vec<CountRow>,
+    pub fft: Option<FftHeadline>,
+    pub questions: Vec<QuestionResults>,
+    pub comments: Vec<Comment>,
+    /// Each theme the period's comments are tagged with, with the number of comments.
+    pub themes: Vec<CountRow>,
+    /// Whether the CSV of responses may be downloaded (see `may_export`).
+    pub csv_allowed: bool,
+    /// Responses per month as an SVG chart, drawn on the server.
+    pub chart_svg: String,
+}
+
+impl FormResults {
+    /// The query string that gives these results again (for the CSV link).
+    pub fn query(&self) -> String {
+        format!("from={}&to={}&channel={}", self.from, self.to, self.channel.map(Channel::as_str).unwrap_or("all"))
+    }
+}
+
+/// One response as the CSV has it: its date, its channel and its answers' words by question id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRow {
+    /// `YYYY-MM-DD`; anything after the day is never written.
+    pub submitted_on: String,
+    pub channel: Channel,
+    pub answers: Vec<(String, String)>,
+}
+
+/// The responses of a period as CSV: one row per response, with its date (never a time), its channel and one
+/// column per question (multiple choice joined with "; "). No response id, no person.
+pub fn responses_csv(prompts: &[(String, String)], responses: &[ExportRow]) -> String {
+    use crate::reports::csv::row;
+    let mut header = vec!["Date".to_owned(), "Channel".to_owned()];
+    header.extend(prompts.iter().map(|(_, prompt)| prompt.clone()));
+    let mut out = row(&header);
+    for response in responses {
+        let day = &response.submitted_on;
+        let mut cells = vec![day.get(..10).unwrap_or(day).to_owned(), response.channel.label().to_owned()];
+        cells.extend(prompts.iter().map(|(id, _)| {
+            response
+                .answers
+                .iter()
+                .find(|(question, _)| question == id)
+                .map(|(_, answer)| answer.clone())
+                .unwrap_or_default()
+        }));
+        out.push_str(&row(&cells));
+    }
+    out
+}
+
+// ---- on the server -------------------------------------------------------------------------------------
+
+/// The form, if this person may see its results: staff and managers of its service and administrators.
+/// Anyone else who keeps no ledger at all is refused; a form of another service is "not found".
+#[cfg(feature = "ssr")]
+pub async fn form_for_results(
+    pool: &sqlx::AnyPool,
+    user: &SignedInUser,
+    form_id: &str,
+) -> Result<FeedbackForm, AppError> {
+    if !user.keeps_a_ledger() {
+        return Err(AppError::Forbidden);
+    }
+    db::fetch_form(pool, form_id).await?.filter(|f| user.keeps_ledger_of(&f.service_id)).ok_or(AppError::NotFound)
+}
+
+/// Parses the filters: dates (default the last 12 months, from the first of the month 11 months ago up to
+/// `today`) and a channel ("all" or empty for every channel).
+#[cfg(feature = "ssr")]
+pub fn parse_filter(from: &str, to: &str, channel: &str, today: chrono::NaiveDate) -> Result<ResponseFilter, AppError> {
+    use chrono::{Datelike, NaiveDate};
+    let mut errors = crate::error::FormErrors::new();
+    let mut day = |field: &str, text: &str, default: NaiveDate| match text.trim() {
+        "" => Some(default),
+        text => {
+            let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            if parsed.is_none() {
+                errors.add(field, "Enter a real date, like 2026-03-14");
+            }
+            parsed
+        }
+    };
+    let default_from =
+        today.with_day(1).and_then(|first| first.checked_sub_months(chrono::Months::new(11))).unwrap_or(today);
+    let start = day("from", from, default_from);
+    let end = day("to", to, today);
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            errors.add("to", "The end date must be on or after the start date");
+        } else if (end - start).num_days() > 366 * 5 {
+            errors.add("from", "Choose a period of 5 years or less");
+        }
+    }
+    let chosen = match channel.trim() {
+        "" | "all" => None,
+        text => {
+            let parsed = Channel::parse(text);
+            if parsed.is_none() {
+                errors.add("channel", "Select a channel");
+            }
+            parsed
+        }
+    };
+    errors.into_result().map_err(|e| e.keeping(&[("from", from), ("to", to), ("channel", channel)]))?;
+    let format = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    Ok(ResponseFilter { from: format(start), to: format(end), channel: chosen })
+}
+
+/// Builds a form's results for the filtered responses.
+#[cfg(feature = "ssr")]
+pub async fn build_results(
+    pool: &sqlx::AnyPool,
+    form: &FeedbackForm,
+    filter: &ResponseFilter,
+) -> Result<FormResults, AppError> {
+    use std::collections::BTreeMap;
+    let questions = db::all_questions(pool, &form.id).await?;
+    let by_month: BTreeMap<String, i64> = db::responses_by_month(pool, &form.id, filter).await?.into_iter().collect();
+    let by_channel: Vec<(String, i64)> = db::responses_by_channel(pool, &form.id, filter).await?;
+    let answers = db::answer_counts(pool, &form.id, filter).await?;
+    let respondents: BTreeMap<String, i64> =
+        db::respondents_per_question(pool, &form.id, filter).await?.into_iter().collect();
+    let total: i64 = by_month.values().sum();
+
+    let month_keys = months_between(&filter.from, &filter.to);
+    let month_cells: Vec<i64> = month_keys.iter().map(|m| by_month.get(m).copied().unwrap_or(0)).collect();
+    let channel_cells: Vec<i64> = if filter.channel.is_some() {
+        Vec::new()
+    } else {
+        Channel::ALL
+            .iter()
+            .map(|c| by_channel.iter().find(|(name, _)| name == c.as_str()).map(|(_, n)| *n).unwrap_or(0))
+            .collect()
+    };
+    // Questions that are not free text, and were asked by the current version or answered in the period.
+    let counted: Vec<(&crate::consultation::questions::Question, QuestionCounts)> = questions
+        .iter()
+        .filter(|q| !q.kind.is_free_text())
+        .filter(|q| form.questions.iter().any(|c| c.id == q.id) || respondents.contains_key(&q.id))
+        .map(|q| {
+            let cells = q
+                .kind
+                .values()
+                .iter()
+                .map(|(value, _)| {
+                    answers.iter().find(|(id, v, _)| *id == q.id && v == value).map(|(_, _, n)| *n).unwrap_or(0)
+                })
+                .collect();
+            let counts = QuestionCounts {
+                respondents: respondents.get(&q.id).copied().unwrap_or(0),
+                cells,
+                single: !matches!(q.kind, QuestionKind::MultipleChoice { .. }),
+            };
+            (q, counts)
+        })
+        .collect();
+    let all_counts: Vec<QuestionCounts> = counted.iter().map(|(_, c)| c.clone()).collect();
+    let responses = publish_period_total(total, &month_cells, &channel_cells, &all_counts);
+
+    let months: Vec<CountRow> = month_keys
+        .iter()
+        .zip(&month_cells)
+        .map(|(m, &n)| CountRow {
+            label: month_label(m),
+            count: Published::of(n),
+            share: PublishedShare::of(n, total, responses),
+        })
+        .collect();
+    let channels: Vec<CountRow> = Channel::ALL
+        .iter()
+        .zip(&channel_cells)
+        .map(|(c, &n)| CountRow {
+            label: c.label().to_owned(),
+            count: Published::of(n),
+            share: PublishedShare::of(n, total, responses),
+        })
+        .collect();
+
+    let mut fft = None;
+    let mut question_results = Vec::new();
+    for (question, counts) in &counted {
+        let published = publish_respondents(counts, total, responses);
+        let rows = question
+            .kind
+            .values()
+            .into_iter()
+            .zip(&counts.cells)
+            .map(|((_, words), &n)| CountRow {
+                label: words,
+                count: Published::of(n),
+                share: PublishedShare::of(n, counts.respondents, published),
+            })
+            .collect();
+        if question.kind == QuestionKind::FriendsAndFamily && fft.is_none() {
+            let sum = |keep: fn(FftRating) -> bool| -> i64 {
+                FftRating::ALL.iter().zip(&counts.cells).filter(|(r, _)| keep(**r)).map(|(_, n)| *n).sum()
+            };
+            fft = Some(FftHeadline {
+                respondents: published,
+                positive: PublishedShare::of(sum(FftRating::is_positive), counts.respondents, published),
+                negative: PublishedShare::of(sum(FftRating::is_negative), counts.respondents, published),
+            });
+        }
+        question_results.push(QuestionResults {
+            question_id: question.id.clone(),
+            prompt: question.prompt.clone(),
+            multiple: !counts.single,
+            respondents: published,
+            rows,
+        });
+    }
+
+    let listed = db::list_responses(pool, &form.id, filter).await?;
+    let comments: Vec<Comment> = listed
+        .iter()
+        .flat_map(|r| {
+            r.answers.iter().filter(|a| a.is_free_text).map(|a| Comment {
+                response_id: r.id.clone(),
+                submitted_on: r.submitted_on.clone(),
+                channel: r.channel,
+                prompt: a.prompt.clone(),
+                text: a.answer.clone(),
+                themes: a.themes.clone(),
+            })
+        })
+        .collect();
+    let mut theme_counts: BTreeMap<String, i64> = BTreeMap::new();
+    for theme in comments.iter().flat_map(|c| &c.themes) {
+        *theme_counts.entry(theme.clone()).or_default() += 1;
+    }
+    let themes = theme_counts
+        .into_iter()
+        .map(|(label, n)| CountRow { label, count: Published::of(n), share: PublishedShare::TooFewResponses })
+        .collect();
+
+    let bars: Vec<(&str, Option<i64>)> = months.iter().map(|m| (m.label.as_str(), m.count.chartable())).collect();
+    let chart_svg = chart::horizontal_bars(&bars, "Responses", "fewer than 5")
+        .map_err(|e| AppError::internal("results chart", e))?;
+
+    Ok(FormResults {
+        form_id: form.id.clone(),
+        title: form.title.clone(),
+        service_name: form.service_name.clone(),
+        from: filter.from.clone(),
+        to: filter.to.clone(),
+        channel: filter.channel,
+        responses,
+        months,
+        channels: if filter.channel.is_some() { Vec::new() } else { channels },
+        fft,
+        questions: question_results,
+        comments,
+        themes,
+        csv_allowed: may_export(total),
+        chart_svg,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// The CSV of a form's responses for the filters, with its file name; checks access first. Refused with a
+/// conflict when the period has from 1 to 4 responses.
+#[cfg(feature = "ssr")]
+pub async fn responses_csv_for(
+    pool: &sqlx::AnyPool,
+    user: &SignedInUser,
+    form_id: &str,
+    from: &str,
+    to: &str,
+    channel: &str,
+) -> Result<(String, String), AppError> {
+    let form = form_for_results(pool, user, form_id).await?;
+    let filter = parse_filter(from, to, channel, today())?;
+    let responses: Vec<ResponseView> = db::list_responses(pool, &form.id, &filter).await?;
+    let count = i64::try_from(responses.len()).unwrap_or(i64::MAX);
+    if !may_export(count) {
+        return Err(AppError::Conflict(
+            "These responses cannot be downloaded: there are fewer than 5 in the period chosen, and a file of them \
+             would show how many. Choose a longer period or every channel."
+                .into(),
+        ));
+    }
+    let questions = db::all_questions(pool, &form.id).await?;
+    let prompts: Vec<(String, String)> = questions.iter().map(|q| (q.id.clone(), q.prompt.clone())).collect();
+    let rows: Vec<ExportRow> = responses
+        .into_iter()
+        .map(|r| ExportRow {
+            submitted_on: r.submitted_on,
+            channel: r.channel,
+            answers: r.answers.into_iter().map(|a| (a.question_id, a.answer)).collect(),
+        })
+        .collect();
+    let name = format!("responses-{}-to-{}.csv", filter.from, filter.to);
+    Ok((name, responses_csv(&prompts, &rows)))
+}
+
+/// A form's results for a period (the last 12 months if none is given) and channel ("all" or empty for every
+/// channel), for the staff and managers of its service and administrators.
+#[server(endpoint = "/get_form_results")]
+pub async fn get_form_results(
+    form_id: String,
+    from: String,
+    to: String,
+    channel: String,
+) -> Result<FormResults, AppError> {
+    let user = require_ledger_keeper()?;
+    let pool = state()?.pool;
+    let form = form_for_results(&pool, &user, &form_id).await?;
+    let filter = parse_filter(&from, &to, &channel, today())?;
+    build_results(&pool, &form, &filter).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn single(cells: &[i64]) -> QuestionCounts {
+        QuestionCounts { respondents: cells.iter().sum(), cells: cells.to_vec(), single: true }
+    }
+
+    #[test]
+    fn percentages_need_ten_responses_and_a_published_total() {
+        assert_eq!(PublishedShare::of(9, 12, Published::Count(12)), PublishedShare::Percent(75));
+        assert_eq!(PublishedShare::of(1, 8, Published::Count(8)), PublishedShare::TooFewResponses);
+        assert_eq!(PublishedShare::of(6, 9, Published::Count(9)).text(), "Not shown: fewer than 10 responses");
+        assert_eq!(PublishedShare::of(6, 12, Published::Withheld), PublishedShare::Withheld);
+        assert_eq!(PublishedShare::of(1, 8, Published::Withheld), PublishedShare::TooFewResponses);
+    }
+
+    #[test]
+    fn percentages_round_half_up() {
+        assert_eq!(PublishedShare::of(1, 8 * 2, Published::Count(16)), PublishedShare::Percent(6), "6.25");
+        assert_eq!(PublishedShare::of(5, 40, Published::Count(40)), PublishedShare::Percent(13), "12.5");
+        assert_eq!(PublishedShare::of(12, 17, Published::Count(17)).text(), "71%");
+        assert_eq!(PublishedShare::of(0, 17, Published::Count(17)).text(), "0%");
+    }
+
+    #[test]
+    fn the_period_total_is_withheld_when_a_month_a_channel_or_a_question_everyone_answered_is_suppressed() {
+        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[single(&[15, 5])]), Published::Count(20));
+        assert_eq!(publish_period_total(20, &[17, 3], &[20, 0, 0], &[]), Published::Withheld);
+        assert_eq!(publish_period_total(20, &[10, 10], &[18, 2, 0], &[]), Published::Withheld);
+        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[single(&[16, 4])]), Published::Withheld);
+        // A question only some answered says nothing about the period's total.
+        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[single(&[9, 2])]), Published::Count(20));
+        // Multiple choice answers do not add up to anything.
+        let multiple = QuestionCounts { respondents: 20, cells: vec![3, 19], single: false };
+        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[multiple]), Published::Count(20));
+        assert_eq!(publish_period_total(3, &[3], &[3, 0, 0], &[]), Published::FewerThanFive);
+        assert_eq!(publish_period_total(0, &[0, 0], &[0, 0, 0], &[]), Published::Count(0));
+    }
+
+    #[test]
+    fn a_question_total_is_withheld_with_its_suppressed_answers_or_with_the_period_total_it_equals() {
+        assert_eq!(publish_respondents(&single(&[15, 5]), 20, Published::Count(20)), Published::Count(20));
+        assert_eq!(publish_respondents(&single(&[15, 3]), 20, Published::Count(20)), Published::Withheld);
+        assert_eq!(publish_respondents(&single(&[15, 5]), 20, Published::Withheld), Published::Withheld);
+        assert_eq!(publish_respondents(&single(&[8, 5]), 20, Published::Withheld), Published::Count(13));
+        assert_eq!(publish_respondents(&single(&[2, 0]), 20, Published::Count(20)), Published::Withheld);
+    }
+
+    #[test]
+    fn responses_are_exported_only_when_none_or_at_least_five() {
+        assert!(may_export(0));
+        for n in 1..=4 {
+            assert!(!may_export(n), "{n}");
+        }
+        assert!(may_export(5));
+    }
+
+    #[test]
+    fn months_run_across_years_with_readable_labels() {
+        assert_eq!(months_between("2025-11-27", "2026-02-01"), ["2025-11", "2025-12", "2026-01", "2026-02"]);
+        assert_eq!(months_between("2026-03-01", "2026-03-31"), ["2026-03"]);
+        assert!(months_between("nonsense", "2026-03-31").is_empty());
+        assert_eq!(month_label("2026-11"), "November 2026");
+    }
+
+    #[test]
+    fn the_csv_has_a_date_a_channel_and_the_answers_and_nothing_else() {
+        let prompts = vec![("q1".to_owned(), "How was it?".to_owned()), ("q2".to_owned(), "Why?".to_owned())];
+        let row = |day: &str, channel, question: &str, answer: &str| ExportRow {
+            submitted_on: day.to_owned(),
+            channel,
+            answers: vec![(question.to_owned(), answer.to_owned())],
+        };
+        let rows = vec![
+            row("2026-11-26T10:11:12Z", Channel::Paper, "q2", "=HYPERLINK(\"x\")"),
+            row("2026-11-25", Channel::Online, "q1", "Good"),
+        ];
+        let csv = responses_csv(&prompts, &rows);
+        assert_eq!(
+            csv,
+            "Date,Channel,How was it?,Why?\r\n2026-11-26,Paper form,,\"'=HYPERLINK(\"\"x\"\")\"\r\n2026-11-25,Online,Good,\r\n"
+        );
+    }
+}
