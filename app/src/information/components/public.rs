@@ -236,7 +236,7 @@ pub fn GetInvolvedPage() -> impl IntoView {
                 </ul>
             })}
             {ContinuumLevel::ALL[1..].iter().map(|level| {
-                let forms = (*level == ContinuumLevel::Consultation).then(|| ways.feedback_forms.clone()).unwrap_or_default();
+                let forms = if *level == ContinuumLevel::Consultation { ways.feedback_forms.clone() } else { Vec::new() };
                 view! {
                     <h2 class="nhsuk-heading-l">{format!("{}. {}", level.rung(), level.label())}</h2>
                     <p class="nhsuk-body">{level_invitation(*level)}</p>
