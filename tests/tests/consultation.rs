@@ -285,11 +285,13 @@ async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(back
     let mail = app.mail.wait_for("duty@example.org", std::time::Duration::from_secs(15)).await;
     assert_eq!(mail.subject, "Feedback to review today");
     assert!(!mail.raw.contains("around for the next module"), "the mail never carries the response's words");
-    let link_start = mail.body.find("/consultation/responses/").expect("a link to the response");
-    let response_id: String = mail.body[link_start + "/consultation/responses/".len()..]
-        .chars()
-        .take_while(|c| *c != '\n' && *c != '\r')
-        .collect();
+    assert!(
+        mail.body.contains("/consultation/review") && !mail.body.contains("/consultation/responses/"),
+        "a link to the review queue, not to the response: {}",
+        mail.body
+    );
+    let response_id: String =
+        sqlx::query_scalar("SELECT response_id FROM safeguarding_flag").fetch_one(&app.pool).await.unwrap();
 
     let queue = manager.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
     assert!(queue.contains("Flagged for safeguarding review (1)"));

@@ -95,8 +95,10 @@ pub async fn store_response(
     reasons.truncate(safeguarding::MAX_REASONS);
     let id = db::new_response_id();
     let flag = (!concerns.is_empty()).then(|| {
+        // The link is to the queue, not to the response: the mail's time must not be joinable to one response,
+        // whose time of day is otherwise kept nowhere.
         let mut link = state.security.base_url.clone();
-        link.set_path(&format!("/consultation/responses/{id}"));
+        link.set_path("/consultation/review");
         link.set_query(None);
         let body = format!(
             "A response to the feedback form \"{}\" ({}) has words that suggest possible risk, and needs to be read \
