@@ -81,4 +81,13 @@ setup_tools() {
     cp "$nhsuk/nhsuk-frontend.min.css" public/vendor/nhsuk-frontend.min.css
     cp "$nhsuk"/assets/images/* public/assets/images/
   fi
+  # Compressed once, at the highest settings, beside the file: the server sends these (ServeDir's precompressed
+  # files) instead of compressing on every request at a fast, weaker setting (brotli 24 KB instead of 31 KB).
+  if [ ! -f public/vendor/nhsuk-frontend.min.css.br ] || [ public/vendor/nhsuk-frontend.min.css -nt public/vendor/nhsuk-frontend.min.css.br ]; then
+    node -e '
+      const zlib = require("zlib"), fs = require("fs"), file = process.argv[1], data = fs.readFileSync(file);
+      fs.writeFileSync(file + ".br", zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      fs.writeFileSync(file + ".gz", zlib.gzipSync(data, { level: 9 }));
+    ' public/vendor/nhsuk-frontend.min.css
+  fi
 }

@@ -150,11 +150,13 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
             async move { render_not_found(state, request).await }
         }
     };
-    let static_files =
-        ServeDir::new(&settings.site_root).not_found_service(tower::service_fn(move |request: Request<Body>| {
+    // Files compressed ahead of time (`file.br`, `file.gz`, made by scripts/setup.sh) are sent as they are.
+    let static_files = ServeDir::new(&settings.site_root).precompressed_br().precompressed_gzip().not_found_service(
+        tower::service_fn(move |request: Request<Body>| {
             let not_found = not_found.clone();
             async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
-        }));
+        }),
+    );
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
