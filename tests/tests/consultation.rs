@@ -432,6 +432,12 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
     call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2099-12-31")])
         .await;
     assert_eq!(reload(&app, &form).await.open_until.as_deref(), Some("2099-12-31"));
+    // Its QR poster carries the public link; a draft has no poster.
+    let poster = app.anonymous_page(&format!("/posters/f/{}", form.slug)).await;
+    assert!(poster.contains(&format!("http://127.0.0.1/f/{}", form.slug)), "{poster}");
+    assert!(poster.contains("<svg"), "the QR code");
+    let draft = app.open_feedback_form(&staff, &service, "Not yet", "blank", "anonymous").await;
+    assert_eq!(app.anonymous_get(&format!("/posters/f/{}", draft.slug)).await.status(), 404);
     let past =
         call(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")])
             .await;
