@@ -36,6 +36,8 @@ pub struct AppState {
     pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// Stores feedback responses, grouping those that arrive together into one transaction.
     pub responses: crate::consultation::writer::ResponseWriter,
+    /// Rendered feedback form pages, reused for a second.
+    pub form_pages: Arc<crate::consultation::answering::FormPageCache>,
     pub leptos_options: LeptosOptions,
 }
 

@@ -94,6 +94,7 @@ impl Application {
             },
             throttle: Arc::new(SignInThrottle::new()),
             responses,
+            form_pages: Default::default(),
             mail_wakeup,
             leptos_options,
         };

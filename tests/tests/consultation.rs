@@ -217,6 +217,8 @@ async fn a_closed_form_refuses_answers_calmly_and_gives_back_what_was_written(ba
     let service = app.add_service("Personality Disorder Service").await;
     let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
     let form = app.open_feedback_form(&staff, &service, "Carers evening", "fft", "anonymous").await;
+    // The open form's page is cached for a second; closing it clears that at once.
+    assert!(app.anonymous_page(&format!("/f/{}", form.slug)).await.contains("Send feedback"));
     call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
 
     let page = app.anonymous_page(&format!("/f/{}", form.slug)).await;
