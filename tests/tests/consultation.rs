@@ -230,6 +230,20 @@ async fn a_closed_form_refuses_answers_calmly_and_gives_back_what_was_written(ba
     assert!(page.contains("Please run it again in spring"), "what was written is shown back");
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 0);
 
+    // Closed by another app server (straight in the database, so this server's copy of the form is not
+    // cleared): the writer checks the form in the transaction that would store the answer, and refuses it.
+    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "")]).await;
+    assert_eq!(app.submit_feedback(&form, &[(0, "good")]).await.status(), 200, "this server now holds the open form");
+    sqlx::query("UPDATE feedback_form SET state = 'closed' WHERE id = $1")
+        .bind(&form.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let late = app.submit_feedback(&form, &[(0, "poor"), (1, "Sent just as it closed")]).await;
+    assert_eq!(late.status(), 409);
+    assert!(late.text().await.unwrap().contains("Sent just as it closed"), "what was written is shown back");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1);
+
     // A draft is not there at all for the public, and an unknown address is a calm 404.
     let draft = app.open_feedback_form(&staff, &service, "Still writing", "blank", "anonymous").await;
     assert_eq!(app.anonymous_get(&format!("/f/{}", draft.slug)).await.status(), 404);

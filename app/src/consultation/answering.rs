@@ -26,7 +26,7 @@ use super::{
     respond::{field_name, status_of, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
     safeguarding,
     types::{Channel, FeedbackForm},
-    writer::{Flag, PreparedResponse, ALREADY_ANSWERED},
+    writer::{Flag, PreparedResponse, ALREADY_ANSWERED, FORM_CHANGED},
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
@@ -144,9 +144,27 @@ const PAGE_FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(1);
 #[derive(Default)]
 pub struct FormPageCache {
     pages: std::sync::RwLock<std::collections::HashMap<String, (std::time::Instant, axum::body::Bytes)>>,
+    /// The open anonymous forms themselves, for parsing submissions; the writer checks each batch against the
+    /// database before storing it (see `writer.rs`), so a form closed meanwhile takes nothing.
+    forms: std::sync::RwLock<std::collections::HashMap<String, (std::time::Instant, std::sync::Arc<FeedbackForm>)>>,
 }
 
 impl FormPageCache {
+    fn form(&self, slug: &str) -> Option<std::sync::Arc<FeedbackForm>> {
+        let forms = self.forms.read().ok()?;
+        let (at, form) = forms.get(slug)?;
+        (at.elapsed() < PAGE_FRESH_FOR).then(|| form.clone())
+    }
+
+    fn put_form(&self, form: std::sync::Arc<FeedbackForm>) {
+        if let Ok(mut forms) = self.forms.write() {
+            if forms.len() >= 1_000 {
+                forms.clear();
+            }
+            forms.insert(form.slug.clone(), (std::time::Instant::now(), form));
+        }
+    }
+
     fn get(&self, slug: &str) -> Option<axum::body::Bytes> {
         let pages = self.pages.read().ok()?;
         let (at, page) = pages.get(slug)?;
@@ -166,10 +184,14 @@ impl FormPageCache {
         }
     }
 
-    /// Forgets a form's page, after staff change the form.
+    /// Forgets a form's pages, after staff change the form.
     pub fn forget(&self, slug: &str) {
         if let Ok(mut pages) = self.pages.write() {
             pages.remove(slug);
+            pages.remove(&format!("{slug}\u{0}thanks"));
+        }
+        if let Ok(mut forms) = self.forms.write() {
+            forms.remove(slug);
         }
     }
 }
@@ -377,11 +399,21 @@ pub async fn submit_form(
     body: Bytes,
 ) -> Response {
     let posted = parse_body(&body);
-    let form = match load(&state, &slug).await {
-        Ok(Some(form)) if form.state != super::types::FormState::Draft => form,
-        Ok(_) => return not_found(&state),
-        Err(e) => return calm_error(&state, &e),
+    let form = match state.form_pages.form(&slug) {
+        Some(form) => form,
+        None => match load(&state, &slug).await {
+            Ok(Some(form)) if form.state != super::types::FormState::Draft => {
+                let form = std::sync::Arc::new(form);
+                if !form.sign_in_required && form.takes_answers_on(&today()) {
+                    state.form_pages.put_form(form.clone());
+                }
+                form
+            }
+            Ok(_) => return not_found(&state),
+            Err(e) => return calm_error(&state, &e),
+        },
     };
+    let form = std::sync::Arc::unwrap_or_clone(form);
     if !form.takes_answers_on(&today()) {
         let message = closed_message(&form);
         return not_taking_answers(&state, form, StatusCode::CONFLICT, "This form is closed", message, &posted);
@@ -400,10 +432,45 @@ pub async fn submit_form(
     };
     match store_response(&state, &form, &answers, Channel::Online, respondent.as_ref().map(|u| u.id.as_str())).await {
         Ok(receipt) => {
+            // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
+            let key = format!("{slug}\u{0}thanks");
+            if !receipt.flagged {
+                if let Some(page) = state.form_pages.get(&key) {
+                    return html_response(StatusCode::OK, page);
+                }
+            }
             let contacts = state.site.crisis_contacts.clone();
-            page(&state, StatusCode::OK, "Thank you – your feedback has been sent", move || {
+            let page = render_page(&state, "Thank you – your feedback has been sent", move || {
                 view! { <ThankYouView form crisis_first=receipt.flagged crisis_contacts=contacts /> }.into_any()
-            })
+            });
+            if !receipt.flagged {
+                state.form_pages.put(&key, page.clone());
+            }
+            html_response(StatusCode::OK, page)
+        }
+        Err(AppError::Conflict(message)) if message == FORM_CHANGED => {
+            // Closed, or a new version opened, since the form was read: look again, from the database.
+            state.form_pages.forget(&slug);
+            match load(&state, &slug).await {
+                Ok(Some(fresh)) if fresh.takes_answers_on(&today()) => {
+                    let mut errors = FormErrors::new();
+                    let field = fresh.questions.first().map(field_name).unwrap_or_default();
+                    errors.add(
+                        &field,
+                        "This form changed while you were answering. Check your answers and send them again",
+                    );
+                    for (name, value) in &posted {
+                        errors = errors.keep(name, value.clone());
+                    }
+                    form_page(&state, fresh, Some(AppError::Validation(errors)), Respondent::Public)
+                }
+                Ok(Some(fresh)) => {
+                    let message = closed_message(&fresh);
+                    not_taking_answers(&state, fresh, StatusCode::CONFLICT, "This form is closed", message, &posted)
+                }
+                Ok(None) => not_found(&state),
+                Err(e) => calm_error(&state, &e),
+            }
         }
         Err(AppError::Conflict(message)) => {
             not_taking_answers(&state, form, StatusCode::CONFLICT, "You have already answered", message, &posted)

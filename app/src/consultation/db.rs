@@ -331,6 +331,23 @@ pub async fn insert_responses(
     Ok(())
 }
 
+/// Of the given forms, those open now: (id, current version, last day).
+pub async fn forms_taking_answers(
+    tx: &mut sqlx::AnyConnection,
+    form_ids: &[String],
+) -> Result<Vec<(String, i64, Option<String>)>, sqlx::Error> {
+    let list: Vec<String> = (1..=form_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, current_version, open_until FROM feedback_form WHERE state = 'open' AND id IN ({})",
+        list.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in form_ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(&mut *tx).await
+}
+
 /// Whether this person has already answered this form.
 pub async fn has_responded<'c>(
     db: impl Executor<'c, Database = Any>,

@@ -79,9 +79,14 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
         let responses: Vec<&PreparedResponse> = batch.iter().map(|(r, _)| r).collect();
         let flagged = responses.iter().any(|r| r.flag.is_some());
         match write(&pool, &responses).await {
-            Ok(()) => {
-                for (response, reply) in batch.drain(..) {
-                    let _ = reply.send(Ok(Receipt { flagged: response.flag.is_some() }));
+            Ok(stored) => {
+                for ((response, reply), stored) in batch.drain(..).zip(stored) {
+                    let result = if stored {
+                        Ok(Receipt { flagged: response.flag.is_some() })
+                    } else {
+                        Err(AppError::Conflict(FORM_CHANGED.into()))
+                    };
+                    let _ = reply.send(result);
                 }
             }
             // A batch of one (the usual case when traffic is light) has already been tried alone.
@@ -93,9 +98,12 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
             Err(error) => {
                 tracing::warn!(error = %error, size = batch.len(), "a batch of responses failed; storing them one by one");
                 for (response, reply) in batch.drain(..) {
-                    let result = write(&pool, &[&response]).await;
-                    let _ = reply
-                        .send(result.map(|()| Receipt { flagged: response.flag.is_some() }).map_err(|e| classify(&e)));
+                    let result = match write(&pool, &[&response]).await {
+                        Ok(stored) if stored.first() == Some(&true) => Ok(Receipt { flagged: response.flag.is_some() }),
+                        Ok(_) => Err(AppError::Conflict(FORM_CHANGED.into())),
+                        Err(e) => Err(classify(&e)),
+                    };
+                    let _ = reply.send(result);
                 }
             }
         }
@@ -113,12 +121,33 @@ fn classify(error: &sqlx::Error) -> AppError {
     }
 }
 
+/// The refusal of a response whose form stopped taking answers, or moved to a new version, after it was read.
+pub const FORM_CHANGED: &str = "The form changed before your answers were saved.";
+
 /// What a person is told when they answer a sign-in form a second time.
 pub const ALREADY_ANSWERED: &str = "You have already answered this form. Thank you.";
 
-/// Writes responses, their answers, their flags and the duty inbox alerts in one transaction.
-async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<(), sqlx::Error> {
+/// Writes responses, their answers, their flags and the duty inbox alerts in one transaction, after checking in
+/// the same transaction that each response's form still takes answers in the version it was given. Returns,
+/// for each response, whether it was stored.
+async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<Vec<bool>, sqlx::Error> {
     let mut tx = pool.begin().await?;
+    let mut form_ids: Vec<String> = responses.iter().map(|r| r.form_id.clone()).collect();
+    form_ids.sort();
+    form_ids.dedup();
+    let forms = db::forms_taking_answers(&mut tx, &form_ids).await?;
+    let stored: Vec<bool> = responses
+        .iter()
+        .map(|r| {
+            forms.iter().any(|(id, version, open_until)| {
+                *id == r.form_id
+                    && *version == r.form_version
+                    && open_until.as_deref().is_none_or(|last| r.submitted_on.as_str() <= last)
+            })
+        })
+        .collect();
+    let responses: Vec<&PreparedResponse> =
+        responses.iter().zip(&stored).filter(|(_, ok)| **ok).map(|(r, _)| *r).collect();
     let rows: Vec<NewResponse<'_>> = responses
         .iter()
         .map(|r| NewResponse {
@@ -150,5 +179,6 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
             mail::enqueue(&mut *tx, &OutgoingMail { to, subject: subject.clone(), body: body.clone() }).await?;
         }
     }
-    tx.commit().await
+    tx.commit().await?;
+    Ok(stored)
 }
