@@ -540,6 +540,10 @@ async fn staff_enter_paper_and_assisted_responses_with_their_channel(backend: Ba
     let channels: Vec<(String,)> =
         sqlx::query_as("SELECT channel FROM feedback_response ORDER BY channel").fetch_all(&app.pool).await.unwrap();
     assert_eq!(channels, [("assisted".to_owned(),), ("paper".to_owned(),)]);
+    // A paper form can still be typed in after the form has closed.
+    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
+    assert!(enter("paper", "very_good").await.status().is_redirection());
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 3);
     // The public cannot use the staff entry.
     assert_eq!(new_client().get(app.url(&format!("/f/{}/enter", form.slug))).send().await.unwrap().status(), 303);
 }

@@ -331,16 +331,14 @@ pub async fn insert_responses(
     Ok(())
 }
 
-/// Of the given forms, those open now: (id, current version, last day).
-pub async fn forms_taking_answers(
+/// The given forms' state, current version and last day, for the writer's check: (id, state, version, last day).
+pub async fn form_states(
     tx: &mut sqlx::AnyConnection,
     form_ids: &[String],
-) -> Result<Vec<(String, i64, Option<String>)>, sqlx::Error> {
+) -> Result<Vec<(String, String, i64, Option<String>)>, sqlx::Error> {
     let list: Vec<String> = (1..=form_ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT id, current_version, open_until FROM feedback_form WHERE state = 'open' AND id IN ({})",
-        list.join(", ")
-    );
+    let sql =
+        format!("SELECT id, state, current_version, open_until FROM feedback_form WHERE id IN ({})", list.join(", "));
     let mut query = sqlx::query_as(&sql);
     for id in form_ids {
         query = query.bind(id);

@@ -135,14 +135,15 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
     let mut form_ids: Vec<String> = responses.iter().map(|r| r.form_id.clone()).collect();
     form_ids.sort();
     form_ids.dedup();
-    let forms = db::forms_taking_answers(&mut tx, &form_ids).await?;
+    let forms = db::form_states(&mut tx, &form_ids).await?;
     let stored: Vec<bool> = responses
         .iter()
         .map(|r| {
-            forms.iter().any(|(id, version, open_until)| {
-                *id == r.form_id
-                    && *version == r.form_version
-                    && open_until.as_deref().is_none_or(|last| r.submitted_on.as_str() <= last)
+            forms.iter().any(|(id, state, version, open_until)| {
+                let open = state == "open" && open_until.as_deref().is_none_or(|last| r.submitted_on.as_str() <= last);
+                // Paper and assisted responses may be typed in after a form has closed, but never into a draft.
+                let takes = if r.channel == Channel::Online { open } else { state != "draft" };
+                *id == r.form_id && *version == r.form_version && takes
             })
         })
         .collect();
