@@ -346,6 +346,18 @@ pub async fn form_states(
     query.fetch_all(&mut *tx).await
 }
 
+/// Takes responses out again (their answers go with them), inside the transaction that wrote them.
+pub async fn delete_responses(tx: &mut sqlx::AnyConnection, ids: &[String]) -> Result<(), sqlx::Error> {
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("DELETE FROM feedback_response WHERE id IN ({})", list.join(", "));
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.execute(&mut *tx).await?;
+    Ok(())
+}
+
 /// Whether this person has already answered this form.
 pub async fn has_responded<'c>(
     db: impl Executor<'c, Database = Any>,

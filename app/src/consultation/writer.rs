@@ -127,28 +127,15 @@ pub const FORM_CHANGED: &str = "The form changed before your answers were saved.
 /// What a person is told when they answer a sign-in form a second time.
 pub const ALREADY_ANSWERED: &str = "You have already answered this form. Thank you.";
 
-/// Writes responses, their answers, their flags and the duty inbox alerts in one transaction, after checking in
-/// the same transaction that each response's form still takes answers in the version it was given. Returns,
-/// for each response, whether it was stored.
+/// Writes responses, their answers, their flags and the duty inbox alerts in one transaction, and checks in the
+/// same transaction that each response's form still takes answers in the version it was given (refused ones are
+/// taken out again before the commit). Returns, for each response, whether it was stored.
+///
+/// The writes come first on purpose: on SQLite a transaction that reads first and writes later cannot take the
+/// write lock if another connection has written meanwhile (it fails at once, without waiting), while one that
+/// writes first simply waits its turn.
 async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<Vec<bool>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let mut form_ids: Vec<String> = responses.iter().map(|r| r.form_id.clone()).collect();
-    form_ids.sort();
-    form_ids.dedup();
-    let forms = db::form_states(&mut tx, &form_ids).await?;
-    let stored: Vec<bool> = responses
-        .iter()
-        .map(|r| {
-            forms.iter().any(|(id, state, version, open_until)| {
-                let open = state == "open" && open_until.as_deref().is_none_or(|last| r.submitted_on.as_str() <= last);
-                // Paper and assisted responses may be typed in after a form has closed, but never into a draft.
-                let takes = if r.channel == Channel::Online { open } else { state != "draft" };
-                *id == r.form_id && *version == r.form_version && takes
-            })
-        })
-        .collect();
-    let responses: Vec<&PreparedResponse> =
-        responses.iter().zip(&stored).filter(|(_, ok)| **ok).map(|(r, _)| *r).collect();
     let rows: Vec<NewResponse<'_>> = responses
         .iter()
         .map(|r| NewResponse {
@@ -164,7 +151,29 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
         .collect();
     let with_ids: Vec<(&str, &NewResponse<'_>)> = responses.iter().map(|r| r.id.as_str()).zip(rows.iter()).collect();
     db::insert_responses(&mut tx, &with_ids).await?;
-    for response in responses {
+
+    let mut form_ids: Vec<String> = responses.iter().map(|r| r.form_id.clone()).collect();
+    form_ids.sort();
+    form_ids.dedup();
+    let forms = db::form_states(&mut tx, &form_ids).await?;
+    let stored: Vec<bool> = responses
+        .iter()
+        .map(|r| {
+            forms.iter().any(|(id, state, version, open_until)| {
+                let open = state == "open" && open_until.as_deref().is_none_or(|last| r.submitted_on.as_str() <= last);
+                // Paper and assisted responses may be typed in after a form has closed, but never into a draft.
+                let takes = if r.channel == Channel::Online { open } else { state != "draft" };
+                *id == r.form_id && *version == r.form_version && takes
+            })
+        })
+        .collect();
+    let refused: Vec<String> =
+        responses.iter().zip(&stored).filter(|(_, ok)| !**ok).map(|(r, _)| r.id.clone()).collect();
+    if !refused.is_empty() {
+        db::delete_responses(&mut tx, &refused).await?;
+    }
+
+    for (response, _) in responses.iter().zip(&stored).filter(|(_, ok)| **ok) {
         let Some(flag) = &response.flag else { continue };
         db::insert_flag(
             &mut *tx,
