@@ -43,6 +43,17 @@ impl FormErrors {
         self
     }
 
+    /// Remembers every field of a posted form (a field may post several values, as a group of checkboxes
+    /// does), skipping pairs already kept.
+    pub fn keep_posted(mut self, posted: &[(String, String)]) -> Self {
+        for (field, value) in posted {
+            if !self.kept.iter().any(|(f, v)| f == field && v == value) {
+                self.kept.push((field.clone(), value.clone()));
+            }
+        }
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }

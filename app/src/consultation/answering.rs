@@ -23,7 +23,7 @@ use leptos::{prelude::*, tachys::view::RenderHtml};
 use super::{
     db,
     questions::Answer,
-    respond::{field_name, status_of, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
+    respond::{field_name, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
     safeguarding,
     types::{Channel, FeedbackForm},
     writer::{Flag, PreparedResponse, ALREADY_ANSWERED, FORM_CHANGED},
@@ -32,7 +32,7 @@ use crate::{
     accounts::access::{SignedInUser, Visitor},
     error::{AppError, FormErrors},
     state::AppState,
-    ui::encode_query_value,
+    ui::{encode_query_value, FormStatus},
 };
 
 /// Today's date as responses store it. Only the date: a response never records its time of day.
@@ -58,10 +58,7 @@ pub fn parse_answers(form: &FeedbackForm, posted: &[(String, String)]) -> Result
         Ok(answers)
     } else {
         // Every field comes back as typed, including the ones that were fine.
-        for (name, value) in posted {
-            errors = errors.keep(name, value.clone());
-        }
-        Err(errors)
+        Err(errors.keep_posted(posted))
     }
 }
 
@@ -272,7 +269,7 @@ fn render_form_page(
     };
     let contacts = state.site.crisis_contacts.clone();
     render_page(state, &title, move || {
-        view! { <FeedbackFormView form status=status_of(error) respondent crisis_contacts=contacts action /> }
+        view! { <FeedbackFormView form status=FormStatus::fixed(error) respondent crisis_contacts=contacts action /> }
             .into_any()
     })
 }
@@ -459,9 +456,7 @@ pub async fn submit_form(
                         &field,
                         "This form changed while you were answering. Check your answers and send them again",
                     );
-                    for (name, value) in &posted {
-                        errors = errors.keep(name, value.clone());
-                    }
+                    let errors = errors.keep_posted(&posted);
                     form_page(&state, fresh, Some(AppError::Validation(errors)), Respondent::Public)
                 }
                 Ok(Some(fresh)) => {
@@ -541,11 +536,7 @@ pub async fn submit_staff_entry(
                     },
                 );
             }
-            for (name, value) in &posted {
-                if !errors.kept.iter().any(|(k, v)| k == name && v == value) {
-                    errors = errors.keep(name, value.clone());
-                }
-            }
+            let errors = errors.keep_posted(&posted);
             return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Staff);
         }
     };

@@ -669,8 +669,23 @@ pub struct ResponseFilter {
 
 const FILTER: &str = "r.form_id = $1 AND r.submitted_on >= $2 AND r.submitted_on <= $3 AND ($4 = '' OR r.channel = $4)";
 
-fn channel_text(filter: &ResponseFilter) -> &'static str {
-    filter.channel.map(Channel::as_str).unwrap_or("")
+/// Runs a results query whose `WHERE` is `FILTER`, binding the form and the filter.
+async fn fetch_filtered<R>(
+    pool: &AnyPool,
+    sql: &str,
+    form_id: &str,
+    filter: &ResponseFilter,
+) -> Result<Vec<R>, sqlx::Error>
+where
+    R: for<'r> FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    sqlx::query_as(sql)
+        .bind(form_id)
+        .bind(&filter.from)
+        .bind(&filter.to)
+        .bind(filter.channel.map(Channel::as_str).unwrap_or(""))
+        .fetch_all(pool)
+        .await
 }
 
 /// Responses per month (`YYYY-MM`, count), in order.
@@ -683,13 +698,7 @@ pub async fn responses_by_month(
         "SELECT substr(r.submitted_on, 1, 7) AS month, CAST(COUNT(*) AS BIGINT) AS n FROM feedback_response r
          WHERE {FILTER} GROUP BY substr(r.submitted_on, 1, 7) ORDER BY month"
     );
-    sqlx::query_as(&sql)
-        .bind(form_id)
-        .bind(&filter.from)
-        .bind(&filter.to)
-        .bind(channel_text(filter))
-        .fetch_all(pool)
-        .await
+    fetch_filtered(pool, &sql, form_id, filter).await
 }
 
 /// Responses by channel.
@@ -701,13 +710,7 @@ pub async fn responses_by_channel(
     let sql = format!(
         "SELECT r.channel, CAST(COUNT(*) AS BIGINT) AS n FROM feedback_response r WHERE {FILTER} GROUP BY r.channel"
     );
-    sqlx::query_as(&sql)
-        .bind(form_id)
-        .bind(&filter.from)
-        .bind(&filter.to)
-        .bind(channel_text(filter))
-        .fetch_all(pool)
-        .await
+    fetch_filtered(pool, &sql, form_id, filter).await
 }
 
 /// How many responses answered each value of each question: (question id, value, count).
@@ -721,13 +724,7 @@ pub async fn answer_counts(
          FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
          WHERE {FILTER} GROUP BY a.question_id, a.value"
     );
-    sqlx::query_as(&sql)
-        .bind(form_id)
-        .bind(&filter.from)
-        .bind(&filter.to)
-        .bind(channel_text(filter))
-        .fetch_all(pool)
-        .await
+    fetch_filtered(pool, &sql, form_id, filter).await
 }
 
 /// How many responses answered each question at all: (question id, count).
@@ -741,13 +738,7 @@ pub async fn respondents_per_question(
          FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
          WHERE {FILTER} GROUP BY a.question_id"
     );
-    sqlx::query_as(&sql)
-        .bind(form_id)
-        .bind(&filter.from)
-        .bind(&filter.to)
-        .bind(channel_text(filter))
-        .fetch_all(pool)
-        .await
+    fetch_filtered(pool, &sql, form_id, filter).await
 }
 
 /// The responses in a period with their answers, for the comments list and the CSV export: newest date first,
@@ -758,13 +749,7 @@ pub async fn list_responses(
     filter: &ResponseFilter,
 ) -> Result<Vec<ResponseView>, sqlx::Error> {
     let sql = format!("{RESPONSE_SELECT} WHERE {FILTER} ORDER BY r.submitted_on DESC, r.id");
-    let rows: Vec<ResponseRow> = sqlx::query_as(&sql)
-        .bind(form_id)
-        .bind(&filter.from)
-        .bind(&filter.to)
-        .bind(channel_text(filter))
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<ResponseRow> = fetch_filtered(pool, &sql, form_id, filter).await?;
     into_views(pool, rows).await
 }
 

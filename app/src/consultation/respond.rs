@@ -11,12 +11,9 @@ use super::{
     questions::{Question, QuestionKind},
     types::{Channel, FeedbackForm},
 };
-use crate::{
-    error::AppError,
-    ui::{
-        form::{Checkboxes, Choice, ErrorSummary, FormStatus, Radios, TextInput, Textarea},
-        layout::CrisisCallout,
-    },
+use crate::ui::{
+    form::{Checkboxes, Choice, ErrorSummary, FormStatus, Radios, TextInput, Textarea},
+    layout::CrisisCallout,
 };
 
 /// The form field that carries a question's answer.
@@ -182,9 +179,4 @@ pub fn NotTakingAnswersView(
         <p><a href="/get-involved">"Other ways to have your say"</a></p>
         <CrisisCallout contacts=crisis_contacts />
     }
-}
-
-/// A fixed status for a page the server renders in one go: the validation error (with the typed values) or none.
-pub fn status_of(error: Option<AppError>) -> FormStatus {
-    FormStatus::fixed(error)
 }

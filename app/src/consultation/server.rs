@@ -206,7 +206,6 @@ pub async fn update_feedback_form(
     errors.into_result().map_err(keep)?;
     let mut tx = state()?.pool.begin().await?;
     db::update_form_details(&mut *tx, &form.id, &clean_title, &clean_intervention, sign_in_required).await?;
-    state()?.form_pages.forget(&form.slug);
     audit::record(
         &mut *tx,
         Some(&user.id),
@@ -218,6 +217,7 @@ pub async fn update_feedback_form(
     )
     .await?;
     tx.commit().await?;
+    state()?.form_pages.forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}?saved=1", form.id));
     Ok(())
 }
@@ -405,7 +405,6 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
     }
     let mut tx = state()?.pool.begin().await?;
     db::insert_version(&mut tx, &form.id, form.version + 1, &form.questions).await?;
-    state()?.form_pages.forget(&form.slug);
     audit::record(
         &mut *tx,
         Some(&user.id),
@@ -416,6 +415,7 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
     )
     .await?;
     tx.commit().await?;
+    state()?.form_pages.forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
 }
@@ -484,7 +484,6 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     let until = if new_state == FormState::Open { until } else { None };
     let mut tx = crate::state::state()?.pool.begin().await?;
     db::update_state(&mut *tx, &form.id, new_state, until.as_deref()).await?;
-    crate::state::state()?.form_pages.forget(&form.slug);
     if new_state == FormState::Open && form.state == FormState::Draft {
         let activity = NewActivity {
             service_id: form.service_id.clone(),
@@ -509,6 +508,7 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     )
     .await?;
     tx.commit().await?;
+    crate::state::state()?.form_pages.forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
 }
