@@ -593,7 +593,30 @@ async fn every_acknowledged_submission_of_a_burst_is_stored(backend: Backend) {
     );
 }
 
+async fn a_new_version_opened_while_someone_answers_brings_their_answers_back(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    assert_eq!(app.submit_feedback(&form, &[(0, "good")]).await.status(), 200, "this server now holds version 1");
+    // Version 2 starts on another app server: straight in the database, so this server's copy is not cleared.
+    let mut conn = app.pool.acquire().await.unwrap();
+    app::consultation::db::insert_version(&mut conn, &form.id, 2, &form.questions).await.unwrap();
+    drop(conn);
+
+    let late = app.submit_feedback(&form, &[(0, "poor"), (1, "Written against version 1")]).await;
+    assert_eq!(late.status(), 422);
+    let page = late.text().await.unwrap();
+    assert!(page.contains("This form changed while you were answering"));
+    assert!(page.contains("Written against version 1"), "what was written is kept");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1);
+    // Sent again, it goes to version 2.
+    assert_eq!(app.submit_feedback(&form, &[(0, "poor")]).await.status(), 200);
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_version = 2").await, 1);
+}
+
 on_both_engines!(
+    a_new_version_opened_while_someone_answers_brings_their_answers_back,
     every_acknowledged_submission_of_a_burst_is_stored,
     an_anonymous_response_stores_no_user_ip_or_time_of_day,
     each_question_type_validates_and_stores,
