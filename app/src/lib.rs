@@ -13,6 +13,7 @@ pub mod information;
 pub mod ledger;
 pub mod reports;
 pub mod routes;
+pub mod safeguarding;
 pub mod site;
 pub mod ui;
 

@@ -24,12 +24,12 @@ use super::{
     db,
     questions::Answer,
     respond::{field_name, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
-    safeguarding,
     types::{Channel, FeedbackForm},
     writer::{Flag, PreparedResponse, ALREADY_ANSWERED, FORM_CHANGED},
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
+    safeguarding::screener,
     error::{AppError, FormErrors},
     state::AppState,
     ui::{encode_query_value, FormStatus},
@@ -83,13 +83,13 @@ pub async fn store_response(
     let mut concerns = Vec::new();
     let mut reasons = Vec::new();
     for text in answers.iter().filter_map(|(_, a)| a.free_text()) {
-        let screening = safeguarding::screen(text);
+        let screening = screener::screen(text);
         concerns.extend(screening.concerns);
         reasons.extend(screening.reasons);
     }
     concerns.sort();
     concerns.dedup();
-    reasons.truncate(safeguarding::MAX_REASONS);
+    reasons.truncate(screener::MAX_REASONS);
     let id = db::new_response_id();
     let flag = (!concerns.is_empty()).then(|| {
         // The link is to the queue, not to the response: the mail's time must not be joinable to one response,

@@ -524,7 +524,7 @@ async fn into_views(pool: &AnyPool, rows: Vec<ResponseRow>) -> Result<Vec<Respon
             (Some(concerns), Some(flagged_on)) => Some(FlagView {
                 concerns: concerns
                     .split(',')
-                    .filter_map(super::safeguarding::Concern::parse)
+                    .filter_map(crate::safeguarding::screener::Concern::parse)
                     .map(|c| c.label().to_owned())
                     .collect(),
                 reasons: row.reasons.unwrap_or_default().lines().map(str::to_owned).collect(),

@@ -15,6 +15,3 @@ pub mod answering;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod writer;
-// Server only: answers are screened when they are submitted, and the rules have no place in the browser bundle.
-#[cfg(feature = "ssr")]
-pub mod safeguarding;
