@@ -744,7 +744,7 @@ async fn seed_flagged(
 pub async fn seed_demo(pool: &AnyPool) -> anyhow::Result<()> {
     let hash = password::hash_password(DEMO_PASSWORD).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let now_text = now();
-    let mut tx = pool.begin().await?;
+    let mut tx = app::db::begin_write(pool).await?;
     let mut service_ids = Vec::new();
     for name in [PD_SERVICE, DAY_SERVICE] {
         let id = match accounts_db::fetch_service_by_name(&mut *tx, name).await? {

@@ -12,10 +12,11 @@ use super::{
     types::Role,
     validate::{DisplayName, EmailAddress, NewPassword, ServiceName},
 };
+#[cfg(feature = "ssr")]
+use crate::db::Write;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    audit,
     db::{is_unique_violation, now, timestamp},
     error::FormErrors,
     forms::{redirect_plain_post, safe_next, set_cookie},
@@ -58,12 +59,12 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<St
         return Err(keep(AppError::field("email", NOT_RECOGNISED)));
     };
 
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, None).await?;
     // A new session every time: a token planted before sign-in is never promoted to a signed-in one.
     if let Some(old) = who.user {
-        db::delete_session(&mut *tx, &old.session_id).await?;
+        db::delete_session(tx.conn(), &old.session_id).await?;
     }
-    let token = session::start(&mut tx, &person.id, &state.security).await?;
+    let token = session::start(tx.conn(), &person.id, &state.security).await?;
     tx.commit().await?;
     tracing::info!(person.id = %person.id, "signed in");
 
@@ -102,11 +103,11 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         let now_at = chrono::Utc::now();
         let purpose = LinkPurpose::PasswordReset.as_str();
         let link = link_to(&state, "/reset-password", &token);
-        let mut tx = state.pool.begin().await?;
-        db::void_link_tokens(&mut *tx, &person.id, purpose, &timestamp(now_at)).await?;
+        let mut tx = Write::begin(&state.pool, None).await?;
+        db::void_link_tokens(tx.conn(), &person.id, purpose, &timestamp(now_at)).await?;
         let expires = timestamp(now_at + chrono::Duration::minutes(RESET_MINUTES));
         db::insert_link_token(
-            &mut *tx,
+            tx.conn(),
             &session::hash_token(&token),
             &person.id,
             purpose,
@@ -115,7 +116,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         )
         .await?;
         let message = emails::password_reset(&person.email, &person.display_name, &state.site.organisation, &link);
-        mail::enqueue(&mut *tx, &message).await?;
+        mail::enqueue(tx.conn(), &message).await?;
         tx.commit().await?;
         state.mail_wakeup.notify_one();
         tracing::info!(person.id = %person.id, "password reset link sent");
@@ -163,16 +164,17 @@ pub async fn reset_password(token: String, password: String, confirm_password: S
     let Some(new_password) = new_password else { return Err(AppError::Internal) };
     let hash = password::hash_password(new_password.expose()).await?;
 
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, None).await?;
     let purpose = LinkPurpose::PasswordReset.as_str();
     let now_at = now();
-    let Some(person_id) = db::consume_link_token(&mut *tx, &session::hash_token(&token), purpose, &now_at).await?
+    let Some(person_id) = db::consume_link_token(tx.conn(), &session::hash_token(&token), purpose, &now_at).await?
     else {
         return Err(AppError::Conflict(LINK_USED.into()));
     };
-    db::update_password_hash(&mut *tx, &person_id, &hash, &now_at).await?;
-    db::delete_sessions_of(&mut *tx, &person_id).await?;
-    audit::record(&mut *tx, Some(&person_id), "password_reset", "person", &person_id, serde_json::json!({})).await?;
+    db::update_password_hash(tx.conn(), &person_id, &hash, &now_at).await?;
+    db::delete_sessions_of(tx.conn(), &person_id).await?;
+    tx.acting_as(&person_id);
+    tx.audit("password_reset", "person", &person_id, serde_json::json!({})).await?;
     tx.commit().await?;
     tracing::info!(person.id = %person_id, "password reset");
     redirect_plain_post("/sign-in?reset=1");
@@ -197,18 +199,18 @@ pub async fn accept_invitation(
     let (Some(display_name), Some(new_password)) = (display_name, new_password) else { return Err(AppError::Internal) };
     let hash = password::hash_password(new_password.expose()).await?;
 
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, None).await?;
     let now_at = now();
     let purpose = LinkPurpose::Invitation.as_str();
-    let Some(person_id) = db::consume_link_token(&mut *tx, &session::hash_token(&token), purpose, &now_at).await?
+    let Some(person_id) = db::consume_link_token(tx.conn(), &session::hash_token(&token), purpose, &now_at).await?
     else {
         return Err(keep(AppError::Conflict(LINK_USED.into())));
     };
-    db::update_person_name(&mut *tx, &person_id, display_name.as_str(), &now_at).await?;
-    db::update_password_hash(&mut *tx, &person_id, &hash, &now_at).await?;
-    audit::record(&mut *tx, Some(&person_id), "invitation_accepted", "person", &person_id, serde_json::json!({}))
-        .await?;
-    let session_token = session::start(&mut tx, &person_id, &state.security).await?;
+    db::update_person_name(tx.conn(), &person_id, display_name.as_str(), &now_at).await?;
+    db::update_password_hash(tx.conn(), &person_id, &hash, &now_at).await?;
+    tx.acting_as(&person_id);
+    tx.audit("invitation_accepted", "person", &person_id, serde_json::json!({})).await?;
+    let session_token = session::start(tx.conn(), &person_id, &state.security).await?;
     tx.commit().await?;
     tracing::info!(person.id = %person_id, "invitation accepted");
 
@@ -224,11 +226,10 @@ pub async fn update_my_name(name: String) -> Result<(), AppError> {
     let display_name =
         DisplayName::parse(&name).map_err(|m| AppError::field("name", m).keeping(&[("name", name.as_str())]))?;
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    db::update_person_name(&mut *tx, &user.id, display_name.as_str(), &now()).await?;
-    audit::record(&mut *tx, Some(&user.id), "name_changed", "person", &user.id, serde_json::json!({})).await?;
-    tx.commit().await?;
-    redirect_plain_post("/account?saved=name");
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    db::update_person_name(tx.conn(), &user.id, display_name.as_str(), &now()).await?;
+    tx.audit("name_changed", "person", &user.id, serde_json::json!({})).await?;
+    tx.commit_then("/account?saved=name").await?;
     Ok(())
 }
 
@@ -252,12 +253,11 @@ pub async fn change_my_password(
     let Some(new_password) = new_password else { return Err(AppError::Internal) };
     let hash = password::hash_password(new_password.expose()).await?;
 
-    let mut tx = state.pool.begin().await?;
-    db::update_password_hash(&mut *tx, &user.id, &hash, &now()).await?;
-    db::delete_other_sessions_of(&mut *tx, &user.id, &user.session_id).await?;
-    audit::record(&mut *tx, Some(&user.id), "password_changed", "person", &user.id, serde_json::json!({})).await?;
-    tx.commit().await?;
-    redirect_plain_post("/account?saved=password");
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    db::update_password_hash(tx.conn(), &user.id, &hash, &now()).await?;
+    db::delete_other_sessions_of(tx.conn(), &user.id, &user.session_id).await?;
+    tx.audit("password_changed", "person", &user.id, serde_json::json!({})).await?;
+    tx.commit_then("/account?saved=password").await?;
     Ok(())
 }
 
@@ -323,8 +323,8 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
     let state = state()?;
     let now_at = chrono::Utc::now();
     let now_text = timestamp(now_at);
-    let mut tx = state.pool.begin().await?;
-    let person_id = match db::fetch_person_by_email(&mut *tx, email_address.as_str()).await? {
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    let person_id = match db::fetch_person_by_email(tx.conn(), email_address.as_str()).await? {
         Some(existing) if existing.password_hash.is_some() => {
             return Err(keep(AppError::field(
                 "email",
@@ -339,7 +339,7 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
                 password_hash: None,
                 is_admin: false,
             };
-            db::insert_person(&mut *tx, &new_person, &now_text).await.map_err(|e| {
+            db::insert_person(tx.conn(), &new_person, &now_text).await.map_err(|e| {
                 if is_unique_violation(&e) {
                     keep(AppError::field("email", "This person already has an account."))
                 } else {
@@ -349,7 +349,7 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
         }
     };
     if let Some((service_id, role)) = &grant {
-        db::insert_role_grant(&mut *tx, &person_id, service_id, *role, &now_text).await.map_err(|e| match e {
+        db::insert_role_grant(tx.conn(), &person_id, service_id, *role, &now_text).await.map_err(|e| match e {
             sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => {
                 keep(AppError::field("service_id", "Choose a service from the list"))
             }
@@ -358,15 +358,15 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
     }
     let token = session::new_token();
     let purpose = LinkPurpose::Invitation.as_str();
-    db::void_link_tokens(&mut *tx, &person_id, purpose, &now_text).await?;
+    db::void_link_tokens(tx.conn(), &person_id, purpose, &now_text).await?;
     let expires = timestamp(now_at + chrono::Duration::days(INVITATION_DAYS));
-    db::insert_link_token(&mut *tx, &session::hash_token(&token), &person_id, purpose, &now_text, &expires).await?;
+    db::insert_link_token(tx.conn(), &session::hash_token(&token), &person_id, purpose, &now_text, &expires).await?;
     let link = link_to(&state, "/invitation", &token);
     let message =
         emails::invitation(email_address.as_str(), display_name.as_str(), &state.site.organisation, &link, &admin.name);
-    mail::enqueue(&mut *tx, &message).await?;
+    mail::enqueue(tx.conn(), &message).await?;
     let detail = serde_json::json!({ "role": grant.as_ref().map(|(s, r)| format!("{s}:{}", r.as_str())) });
-    audit::record(&mut *tx, Some(&admin.id), "invited", "person", &person_id, detail).await?;
+    tx.audit("invited", "person", &person_id, detail).await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     tracing::info!(person.id = %person_id, "invitation sent");
@@ -386,18 +386,17 @@ pub async fn grant_role(person_id: String, service_id: String, role: String) -> 
     errors.into_result()?;
     let Some(role) = role else { return Err(AppError::Internal) };
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    db::fetch_person(&mut *tx, &person_id).await?.ok_or(AppError::NotFound)?;
-    db::insert_role_grant(&mut *tx, &person_id, &service_id, role, &now()).await.map_err(|e| match e {
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    db::fetch_person(tx.conn(), &person_id).await?.ok_or(AppError::NotFound)?;
+    db::insert_role_grant(tx.conn(), &person_id, &service_id, role, &now()).await.map_err(|e| match e {
         sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => {
             AppError::field("service_id", "Choose a service from the list")
         }
         other => AppError::from(other),
     })?;
     let detail = serde_json::json!({ "service_id": service_id, "role": role.as_str() });
-    audit::record(&mut *tx, Some(&admin.id), "role_granted", "person", &person_id, detail).await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/admin/people/{person_id}"));
+    tx.audit("role_granted", "person", &person_id, detail).await?;
+    tx.commit_then(&format!("/admin/people/{person_id}")).await?;
     Ok(())
 }
 
@@ -407,13 +406,12 @@ pub async fn revoke_role(person_id: String, service_id: String, role: String) ->
     let admin = require_admin()?;
     let role = role.parse::<Role>().map_err(|m| AppError::field("role", m))?;
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    if db::delete_role_grant(&mut *tx, &person_id, &service_id, role).await? > 0 {
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    if db::delete_role_grant(tx.conn(), &person_id, &service_id, role).await? > 0 {
         let detail = serde_json::json!({ "service_id": service_id, "role": role.as_str() });
-        audit::record(&mut *tx, Some(&admin.id), "role_revoked", "person", &person_id, detail).await?;
+        tx.audit("role_revoked", "person", &person_id, detail).await?;
     }
-    tx.commit().await?;
-    redirect_plain_post(&format!("/admin/people/{person_id}"));
+    tx.commit_then(&format!("/admin/people/{person_id}")).await?;
     Ok(())
 }
 
@@ -427,16 +425,15 @@ pub async fn set_account_disabled(person_id: String, disabled: bool) -> Result<(
     }
     let state = state()?;
     let now_at = now();
-    let mut tx = state.pool.begin().await?;
-    db::fetch_person(&mut *tx, &person_id).await?.ok_or(AppError::NotFound)?;
-    db::update_disabled(&mut *tx, &person_id, disabled.then_some(now_at.as_str()), &now_at).await?;
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    db::fetch_person(tx.conn(), &person_id).await?.ok_or(AppError::NotFound)?;
+    db::update_disabled(tx.conn(), &person_id, disabled.then_some(now_at.as_str()), &now_at).await?;
     if disabled {
-        db::delete_sessions_of(&mut *tx, &person_id).await?;
+        db::delete_sessions_of(tx.conn(), &person_id).await?;
     }
     let action = if disabled { "account_disabled" } else { "account_enabled" };
-    audit::record(&mut *tx, Some(&admin.id), action, "person", &person_id, serde_json::json!({})).await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/admin/people/{person_id}"));
+    tx.audit(action, "person", &person_id, serde_json::json!({})).await?;
+    tx.commit_then(&format!("/admin/people/{person_id}")).await?;
     Ok(())
 }
 
@@ -449,13 +446,12 @@ pub async fn set_administrator(person_id: String, administrator: bool) -> Result
         return Err(AppError::Conflict("You cannot remove your own administrator rights.".into()));
     }
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    db::fetch_person(&mut *tx, &person_id).await?.ok_or(AppError::NotFound)?;
-    db::update_admin(&mut *tx, &person_id, administrator, &now()).await?;
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    db::fetch_person(tx.conn(), &person_id).await?.ok_or(AppError::NotFound)?;
+    db::update_admin(tx.conn(), &person_id, administrator, &now()).await?;
     let action = if administrator { "administrator_granted" } else { "administrator_removed" };
-    audit::record(&mut *tx, Some(&admin.id), action, "person", &person_id, serde_json::json!({})).await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/admin/people/{person_id}"));
+    tx.audit(action, "person", &person_id, serde_json::json!({})).await?;
+    tx.commit_then(&format!("/admin/people/{person_id}")).await?;
     Ok(())
 }
 
@@ -466,25 +462,16 @@ pub async fn create_service(name: String) -> Result<String, AppError> {
     let keep = |e: AppError| e.keeping(&[("name", name.as_str())]);
     let service_name = ServiceName::parse(&name).map_err(|m| keep(AppError::field("name", m)))?;
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    let id = db::insert_service(&mut *tx, service_name.as_str(), &now()).await.map_err(|e| {
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    let id = db::insert_service(tx.conn(), service_name.as_str(), &now()).await.map_err(|e| {
         if is_unique_violation(&e) {
             keep(AppError::field("name", "There is already a service with this name"))
         } else {
             AppError::from(e)
         }
     })?;
-    audit::record(
-        &mut *tx,
-        Some(&admin.id),
-        "service_created",
-        "service",
-        &id,
-        serde_json::json!({ "name": service_name.as_str() }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post("/admin/services");
+    tx.audit("service_created", "service", &id, serde_json::json!({ "name": service_name.as_str() })).await?;
+    tx.commit_then("/admin/services").await?;
     Ok(id)
 }
 
@@ -497,28 +484,20 @@ pub async fn rename_service(service_id: String, name: String) -> Result<(), AppE
     let keep = |e: AppError| e.keeping(&[(field.as_str(), name.as_str())]);
     let service_name = ServiceName::parse(&name).map_err(|m| keep(AppError::field(&field, m)))?;
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    let changed = db::update_service_name(&mut *tx, &service_id, service_name.as_str(), &now()).await.map_err(|e| {
-        if is_unique_violation(&e) {
-            keep(AppError::field(&field, "There is already a service with this name"))
-        } else {
-            AppError::from(e)
-        }
-    })?;
+    let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    let changed =
+        db::update_service_name(tx.conn(), &service_id, service_name.as_str(), &now()).await.map_err(|e| {
+            if is_unique_violation(&e) {
+                keep(AppError::field(&field, "There is already a service with this name"))
+            } else {
+                AppError::from(e)
+            }
+        })?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &mut *tx,
-        Some(&admin.id),
-        "service_renamed",
-        "service",
-        &service_id,
-        serde_json::json!({ "name": service_name.as_str() }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post("/admin/services");
+    tx.audit("service_renamed", "service", &service_id, serde_json::json!({ "name": service_name.as_str() })).await?;
+    tx.commit_then("/admin/services").await?;
     Ok(())
 }
 

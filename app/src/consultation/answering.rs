@@ -29,8 +29,8 @@ use super::{
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
-    safeguarding::screener,
     error::{AppError, FormErrors},
+    safeguarding::screener,
     state::AppState,
     ui::{encode_query_value, FormStatus},
 };

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use super::types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme};
 #[cfg(feature = "ssr")]
+use crate::db::Write;
+#[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{require_ledger_keeper, SignedInUser},
     accounts::types::Role,
     accounts::validate::EmailAddress,
-    audit,
     consultation::{
         answering::today,
         db,
@@ -148,10 +149,10 @@ pub async fn create_feedback_form(
     errors.into_result().map_err(keep)?;
     let questions = template.unwrap_or(Template::Blank).questions(crate::db::new_id);
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    let slug = free_slug(&mut tx, "feedback_form", &slugify(&clean_title)).await?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let slug = free_slug(tx.conn(), "feedback_form", &slugify(&clean_title)).await?;
     let id = db::insert_form(
-        &mut tx,
+        tx.conn(),
         &db::NewForm {
             service_id: &service_id,
             slug: &slug,
@@ -163,17 +164,8 @@ pub async fn create_feedback_form(
         },
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "form_created",
-        "feedback_form",
-        &id,
-        serde_json::json!({ "title": clean_title }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/consultation/forms/{id}"));
+    tx.audit("form_created", "feedback_form", &id, serde_json::json!({ "title": clean_title })).await?;
+    tx.commit_then(&format!("/consultation/forms/{id}")).await?;
     Ok(id)
 }
 
@@ -204,12 +196,9 @@ pub async fn update_feedback_form(
         );
     }
     errors.into_result().map_err(keep)?;
-    let mut tx = state()?.pool.begin().await?;
-    db::update_form_details(&mut *tx, &form.id, &clean_title, &clean_intervention, sign_in_required).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "form_updated",
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    db::update_form_details(tx.conn(), &form.id, &clean_title, &clean_intervention, sign_in_required).await?;
+    tx.audit("form_updated",
         "feedback_form",
         &form.id,
         serde_json::json!({ "before": { "title": form.title, "intervention": form.intervention, "sign_in_required": form.sign_in_required },
@@ -235,19 +224,12 @@ async fn write_questions(
     questions: &[Question],
     what: &str,
 ) -> Result<(), AppError> {
-    let mut tx = state()?.pool.begin().await?;
-    if !db::update_questions(&mut *tx, &form.id, form.version, questions).await? {
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    if !db::update_questions(tx.conn(), &form.id, form.version, questions).await? {
         return Err(AppError::Conflict(ANSWERED.into()));
     }
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        what,
-        "feedback_form",
-        &form.id,
-        serde_json::json!({ "version": form.version, "questions": questions }),
-    )
-    .await?;
+    tx.audit(what, "feedback_form", &form.id, serde_json::json!({ "version": form.version, "questions": questions }))
+        .await?;
     tx.commit().await?;
     state()?.form_pages.forget(&form.slug);
     Ok(())
@@ -403,17 +385,10 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
     if form.questions_editable() {
         return Err(AppError::Conflict("This version has no answers yet, so you can edit it as it is.".into()));
     }
-    let mut tx = state()?.pool.begin().await?;
-    db::insert_version(&mut tx, &form.id, form.version + 1, &form.questions).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "form_version_started",
-        "feedback_form",
-        &form.id,
-        serde_json::json!({ "version": form.version + 1 }),
-    )
-    .await?;
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    db::insert_version(tx.conn(), &form.id, form.version + 1, &form.questions).await?;
+    tx.audit("form_version_started", "feedback_form", &form.id, serde_json::json!({ "version": form.version + 1 }))
+        .await?;
     tx.commit().await?;
     state()?.form_pages.forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
@@ -428,10 +403,10 @@ pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError
     let questions: Vec<Question> =
         form.questions.iter().map(|q| Question { id: crate::db::new_id(), ..q.clone() }).collect();
     let title = format!("Copy of {}", form.title).chars().take(120).collect::<String>();
-    let mut tx = state()?.pool.begin().await?;
-    let slug = free_slug(&mut tx, "feedback_form", &slugify(&title)).await?;
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    let slug = free_slug(tx.conn(), "feedback_form", &slugify(&title)).await?;
     let id = db::insert_form(
-        &mut tx,
+        tx.conn(),
         &db::NewForm {
             service_id: &form.service_id,
             slug: &slug,
@@ -443,17 +418,8 @@ pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError
         },
     )
     .await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "form_duplicated",
-        "feedback_form",
-        &id,
-        serde_json::json!({ "from": form.id }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/consultation/forms/{id}"));
+    tx.audit("form_duplicated", "feedback_form", &id, serde_json::json!({ "from": form.id })).await?;
+    tx.commit_then(&format!("/consultation/forms/{id}")).await?;
     Ok(id)
 }
 
@@ -482,8 +448,8 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
         return Err(keep(AppError::field("state", "Add at least one question before opening the form")));
     }
     let until = if new_state == FormState::Open { until } else { None };
-    let mut tx = crate::state::state()?.pool.begin().await?;
-    db::update_state(&mut *tx, &form.id, new_state, until.as_deref()).await?;
+    let mut tx = Write::begin(&crate::state::state()?.pool, Some(&user.id)).await?;
+    db::update_state(tx.conn(), &form.id, new_state, until.as_deref()).await?;
     if new_state == FormState::Open && form.state == FormState::Draft {
         let activity = NewActivity {
             service_id: form.service_id.clone(),
@@ -496,11 +462,9 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
             outcome: String::new(),
             recorded_by: Some(user.id.clone()),
         };
-        ledger_db::record(&mut *tx, &activity, "feedback_form", &form.id).await?;
+        ledger_db::record(tx.conn(), &activity, "feedback_form", &form.id).await?;
     }
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
+    tx.audit(
         "form_state_changed",
         "feedback_form",
         &form.id,
@@ -559,22 +523,19 @@ pub async fn record_review(response_id: String, outcome: String, note: String) -
     }
     errors.into_result().map_err(keep)?;
     let Some(outcome) = parsed else { return Err(AppError::NotFound) };
-    let mut tx = state()?.pool.begin().await?;
-    if !db::record_review(&mut *tx, &response.id, outcome, &note, &user.id).await? {
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    if !db::record_review(tx.conn(), &response.id, outcome, &note, &user.id).await? {
         return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
     }
-    db::mark_read(&mut *tx, &response.id).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
+    db::mark_read(tx.conn(), &response.id).await?;
+    tx.audit(
         "safeguarding_reviewed",
         "feedback_response",
         &response.id,
         serde_json::json!({ "outcome": outcome.as_str(), "note": note }),
     )
     .await?;
-    tx.commit().await?;
-    redirect_plain_post("/consultation/review?reviewed=1");
+    tx.commit_then("/consultation/review?reviewed=1").await?;
     Ok(())
 }
 
@@ -586,12 +547,10 @@ pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
     if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
         return Err(AppError::Conflict("Record what was done about this flagged response first.".into()));
     }
-    let mut tx = state()?.pool.begin().await?;
-    db::mark_read(&mut *tx, &response.id).await?;
-    audit::record(&mut *tx, Some(&user.id), "response_read", "feedback_response", &response.id, serde_json::json!({}))
-        .await?;
-    tx.commit().await?;
-    redirect_plain_post("/consultation/review");
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    db::mark_read(tx.conn(), &response.id).await?;
+    tx.audit("response_read", "feedback_response", &response.id, serde_json::json!({})).await?;
+    tx.commit_then("/consultation/review").await?;
     Ok(())
 }
 
@@ -648,8 +607,8 @@ pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError>
     let field = format!("theme-{service_id}");
     let clean = one_line(&mut errors, &field, &name, "a theme", 80, true);
     errors.into_result().map_err(|e| e.keeping(&[(field.as_str(), name.as_str())]))?;
-    let mut tx = state()?.pool.begin().await?;
-    let id = match db::insert_theme(&mut *tx, &service_id, &clean).await {
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    let id = match db::insert_theme(tx.conn(), &service_id, &clean).await {
         Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::field(&field, "The service already has this theme")
@@ -657,10 +616,8 @@ pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError>
         }
         Err(e) => return Err(e.into()),
     };
-    audit::record(&mut *tx, Some(&user.id), "theme_added", "service_theme", &id, serde_json::json!({ "name": clean }))
-        .await?;
-    tx.commit().await?;
-    redirect_plain_post("/consultation/settings");
+    tx.audit("theme_added", "service_theme", &id, serde_json::json!({ "name": clean })).await?;
+    tx.commit_then("/consultation/settings").await?;
     Ok(())
 }
 
@@ -681,19 +638,10 @@ pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<()
                 .to_owned(),
         ),
     };
-    let mut tx = state()?.pool.begin().await?;
-    db::update_duty_inbox(&mut *tx, &service_id, inbox.as_deref()).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "duty_inbox_set",
-        "service",
-        &service_id,
-        serde_json::json!({ "duty_inbox": inbox }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post("/consultation/settings?saved=1");
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    db::update_duty_inbox(tx.conn(), &service_id, inbox.as_deref()).await?;
+    tx.audit("duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox })).await?;
+    tx.commit_then("/consultation/settings?saved=1").await?;
     Ok(())
 }
 
@@ -753,7 +701,7 @@ pub async fn record_focus_group(
     }
     errors.into_result().map_err(keep)?;
     let participants = count.unwrap_or_default();
-    let mut tx = state()?.pool.begin().await?;
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     let fields = db::FocusGroupFields {
         service_id: &service_id,
         topic: &clean_topic,
@@ -762,7 +710,7 @@ pub async fn record_focus_group(
         themes: &theme_list,
         notes: notes.trim(),
     };
-    let id = db::insert_focus_group(&mut *tx, &fields, &user.id).await?;
+    let id = db::insert_focus_group(tx.conn(), &fields, &user.id).await?;
     let activity = NewActivity {
         service_id: service_id.clone(),
         level: ContinuumLevel::Consultation,
@@ -775,17 +723,8 @@ pub async fn record_focus_group(
         outcome: theme_list.join("; "),
         recorded_by: Some(user.id.clone()),
     };
-    ledger_db::record(&mut *tx, &activity, "focus_group", &id).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "focus_group_recorded",
-        "focus_group",
-        &id,
-        serde_json::json!({ "topic": clean_topic }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post("/consultation/focus-groups?recorded=1");
+    ledger_db::record(tx.conn(), &activity, "focus_group", &id).await?;
+    tx.audit("focus_group_recorded", "focus_group", &id, serde_json::json!({ "topic": clean_topic })).await?;
+    tx.commit_then("/consultation/focus-groups?recorded=1").await?;
     Ok(id)
 }

@@ -135,7 +135,7 @@ pub const ALREADY_ANSWERED: &str = "You have already answered this form. Thank y
 /// write lock if another connection has written meanwhile (it fails at once, without waiting), while one that
 /// writes first simply waits its turn.
 async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<Vec<bool>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let rows: Vec<NewResponse<'_>> = responses
         .iter()
         .map(|r| NewResponse {

@@ -32,7 +32,7 @@ pub async fn queue_due(pool: &AnyPool, now: NaiveDateTime, base_url: &url::Url) 
     for due in db::list_reminders_due(pool, &from, &until, &registered_before).await? {
         let Some(event) = db::fetch_event(pool, &due.event_id).await? else { continue };
         let token = session::new_token();
-        let mut tx = pool.begin().await?;
+        let mut tx = crate::db::begin_write(pool).await?;
         if db::claim_reminder(&mut *tx, &due.registration_id, &session::hash_token(&token)).await? {
             mail::enqueue(&mut *tx, &emails::reminder(&due.email, &due.name, &event, &cancel_link(base_url, &token)))
                 .await?;

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice, WaysToTakePart};
+#[cfg(feature = "ssr")]
+use crate::db::Write;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{access::require_ledger_keeper, access::visitor, session, validate::EmailAddress},
-    audit,
     error::FormErrors,
     forms::redirect_plain_post,
     information::{db, emails, types::slugify},
@@ -181,8 +182,8 @@ pub async fn register_for_event(
         return Err(keep(AppError::Conflict("This event has already happened.".into())));
     }
     let token = session::new_token();
-    let mut tx = state.pool.begin().await?;
-    if !db::take_place(&mut *tx, &event.id).await? {
+    let mut tx = Write::begin(&state.pool, None).await?;
+    if !db::take_place(tx.conn(), &event.id).await? {
         return Err(keep(AppError::Conflict("Sorry, this event is full. There are no places left.".into())));
     }
     let registration = db::NewRegistration {
@@ -192,10 +193,10 @@ pub async fn register_for_event(
         access_needs: access_needs.trim(),
         cancel_token_hash: &session::hash_token(&token),
     };
-    db::insert_registration(&mut *tx, &registration).await?;
+    db::insert_registration(tx.conn(), &registration).await?;
     if let Some(address) = &address {
         let link = cancel_link(&state.security.base_url, &token);
-        mail::enqueue(&mut *tx, &emails::registration_confirmed(address.as_str(), &clean_name, &event, &link)).await?;
+        mail::enqueue(tx.conn(), &emails::registration_confirmed(address.as_str(), &clean_name, &event, &link)).await?;
     }
     tx.commit().await?;
     if address.is_some() {
@@ -235,12 +236,11 @@ pub async fn check_registration(token: String) -> Result<RegistrationNotice, App
 #[server(endpoint = "/cancel_registration")]
 pub async fn cancel_registration(token: String) -> Result<(), AppError> {
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, None).await?;
     let (registration_id, event_id, _, _) =
-        db::fetch_registration_by_token(&mut *tx, &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
-    db::cancel_registration(&mut tx, &registration_id, &event_id).await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/events/cancel?token={token}&done=1"));
+        db::fetch_registration_by_token(tx.conn(), &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
+    db::cancel_registration(tx.conn(), &registration_id, &event_id).await?;
+    tx.commit_then(&format!("/events/cancel?token={token}&done=1")).await?;
     Ok(())
 }
 
@@ -304,13 +304,13 @@ pub async fn save_info_page(
     }
     errors.into_result().map_err(keep)?;
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let published = published.is_some();
     let (id, slug) = if page_id.is_empty() {
         if !user.keeps_ledger_of(&service_id) {
             return Err(AppError::Forbidden);
         }
-        let slug = free_slug(&mut tx, "info_page", &slugify(&clean_title)).await?;
+        let slug = free_slug(tx.conn(), "info_page", &slugify(&clean_title)).await?;
         let fields = db::PageFields {
             service_id: &service_id,
             title: &clean_title,
@@ -318,9 +318,9 @@ pub async fn save_info_page(
             body: &body,
             published,
         };
-        (db::insert_page(&mut *tx, &slug, &fields, &user.id).await?, slug)
+        (db::insert_page(tx.conn(), &slug, &fields, &user.id).await?, slug)
     } else {
-        let existing = db::fetch_page(&mut *tx, &page_id)
+        let existing = db::fetch_page(tx.conn(), &page_id)
             .await?
             .filter(|p| user.keeps_ledger_of(&p.service_id))
             .ok_or(AppError::NotFound)?;
@@ -331,21 +331,12 @@ pub async fn save_info_page(
             body: &body,
             published,
         };
-        db::update_page(&mut *tx, &page_id, &fields).await?;
+        db::update_page(tx.conn(), &page_id, &fields).await?;
         (page_id.clone(), existing.slug)
     };
     let action = if page_id.is_empty() { "info_page_created" } else { "info_page_changed" };
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        action,
-        "info_page",
-        &id,
-        serde_json::json!({ "title": clean_title, "published": published }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/info/{slug}"));
+    tx.audit(action, "info_page", &id, serde_json::json!({ "title": clean_title, "published": published })).await?;
+    tx.commit_then(&format!("/info/{slug}")).await?;
     Ok(slug)
 }
 
@@ -432,7 +423,7 @@ pub async fn save_event(
         parse_event(&title, &description, &day, &start, &end, &place, &capacity)
             .map_err(|e| keep(AppError::Validation(e)))?;
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let (id, slug) = if event_id.is_empty() {
         if service_id.is_empty() {
             return Err(keep(AppError::field("service_id", "Choose the service")));
@@ -440,7 +431,7 @@ pub async fn save_event(
         if !user.keeps_ledger_of(&service_id) {
             return Err(AppError::Forbidden);
         }
-        let slug = free_slug(&mut tx, "event", &format!("{}-{}", slugify(&title), &starts_at[..10])).await?;
+        let slug = free_slug(tx.conn(), "event", &format!("{}-{}", slugify(&title), &starts_at[..10])).await?;
         let fields = db::EventFields {
             service_id: &service_id,
             title: &title,
@@ -450,9 +441,9 @@ pub async fn save_event(
             place: &place,
             capacity,
         };
-        (db::insert_event(&mut *tx, &slug, &fields, &user.id).await?, slug)
+        (db::insert_event(tx.conn(), &slug, &fields, &user.id).await?, slug)
     } else {
-        let existing = db::fetch_event(&mut *tx, &event_id)
+        let existing = db::fetch_event(tx.conn(), &event_id)
             .await?
             .filter(|e| user.keeps_ledger_of(&e.service_id))
             .ok_or(AppError::NotFound)?;
@@ -465,7 +456,7 @@ pub async fn save_event(
             place: &place,
             capacity,
         };
-        if db::update_event(&mut *tx, &event_id, &fields).await? == 0 {
+        if db::update_event(tx.conn(), &event_id, &fields).await? == 0 {
             let message =
                 format!("{} places are already taken, so there must be at least that many", existing.places_taken);
             return Err(keep(AppError::field("capacity", message)));
@@ -473,17 +464,8 @@ pub async fn save_event(
         (event_id.clone(), existing.slug)
     };
     let action = if event_id.is_empty() { "event_created" } else { "event_changed" };
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        action,
-        "event",
-        &id,
-        serde_json::json!({ "title": title, "starts_at": starts_at }),
-    )
-    .await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/events/{slug}"));
+    tx.audit(action, "event", &id, serde_json::json!({ "title": title, "starts_at": starts_at })).await?;
+    tx.commit_then(&format!("/events/{slug}")).await?;
     Ok(slug)
 }
 
@@ -542,19 +524,16 @@ pub async fn record_event_held(
         outcome: String::new(),
         recorded_by: Some(user.id.clone()),
     };
-    let mut tx = state.pool.begin().await?;
-    let activity_id = ledger_db::record(&mut *tx, &activity, "event", &event.id).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let activity_id = ledger_db::record(tx.conn(), &activity, "event", &event.id).await?;
+    tx.audit(
         "activity_recorded",
         "activity",
         &activity_id,
         serde_json::json!({ "source": "event", "event_id": event.id }),
     )
     .await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/information/events/{}?held=1", event.slug));
+    tx.commit_then(&format!("/information/events/{}?held=1", event.slug)).await?;
     Ok(())
 }
 
@@ -612,7 +591,7 @@ pub async fn publish_leaflet(
     }
     let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let leaflet = db::NewLeaflet {
         service_id,
         title: &clean_title,
@@ -621,7 +600,7 @@ pub async fn publish_leaflet(
         content: bytes,
         published_on: &today,
     };
-    let id = db::insert_leaflet(&mut *tx, &leaflet, &user.id).await?;
+    let id = db::insert_leaflet(tx.conn(), &leaflet, &user.id).await?;
     let activity = NewActivity {
         service_id: service_id.to_owned(),
         level: ContinuumLevel::Information,
@@ -633,16 +612,8 @@ pub async fn publish_leaflet(
         outcome: String::new(),
         recorded_by: Some(user.id.clone()),
     };
-    ledger_db::record(&mut *tx, &activity, "leaflet", &id).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "leaflet_published",
-        "leaflet",
-        &id,
-        serde_json::json!({ "title": clean_title }),
-    )
-    .await?;
+    ledger_db::record(tx.conn(), &activity, "leaflet", &id).await?;
+    tx.audit("leaflet_published", "leaflet", &id, serde_json::json!({ "title": clean_title })).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::types::{Activity, ActivityPage};
+#[cfg(feature = "ssr")]
+use crate::db::Write;
 use crate::{accounts::types::ServiceSummary, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
@@ -12,7 +14,6 @@ use crate::{
         access::{require_ledger_keeper, SignedInUser},
         db as accounts_db,
     },
-    audit,
     forms::redirect_plain_post,
     ledger::{
         db::{self, ActivityFilter, NewActivity},
@@ -154,9 +155,9 @@ pub async fn record_activity(
     let parsed = fields.parse(today()).map_err(|e| keep(AppError::Validation(e)))?;
     let activity = parsed.into_new(service_id.clone(), Some(user.id.clone()));
     let state = state()?;
-    let mut tx = state.pool.begin().await?;
-    let id = db::insert_activity(&mut *tx, &activity).await?;
-    audit::record(&mut *tx, Some(&user.id), "activity_recorded", "activity", &id, snapshot(&activity)).await?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let id = db::insert_activity(tx.conn(), &activity).await?;
+    tx.audit("activity_recorded", "activity", &id, snapshot(&activity)).await?;
     tx.commit().await?;
     tracing::info!(activity.id = %id, "activity recorded");
     redirect_plain_post(&format!("/ledger/{id}?saved=1"));
@@ -213,14 +214,13 @@ pub async fn update_activity(
     }
     let parsed = fields.parse(today()).map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let after = parsed.into_new(before.service_id.clone(), None);
-    let mut tx = state.pool.begin().await?;
-    if db::update_activity(&mut *tx, &activity_id, &after).await? == 0 {
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    if db::update_activity(tx.conn(), &activity_id, &after).await? == 0 {
         return Err(AppError::NotFound);
     }
     let detail = serde_json::json!({ "before": snapshot_of(&before), "after": snapshot(&after) });
-    audit::record(&mut *tx, Some(&user.id), "activity_changed", "activity", &activity_id, detail).await?;
-    tx.commit().await?;
-    redirect_plain_post(&format!("/ledger/{activity_id}?saved=1"));
+    tx.audit("activity_changed", "activity", &activity_id, detail).await?;
+    tx.commit_then(&format!("/ledger/{activity_id}?saved=1")).await?;
     Ok(())
 }
 
@@ -233,17 +233,10 @@ pub async fn delete_activity(activity_id: String) -> Result<(), AppError> {
     if !user.keeps_ledger_of(&before.service_id) {
         return Err(AppError::NotFound);
     }
-    let mut tx = state.pool.begin().await?;
-    db::delete_activity(&mut *tx, &activity_id).await?;
-    audit::record(
-        &mut *tx,
-        Some(&user.id),
-        "activity_deleted",
-        "activity",
-        &activity_id,
-        serde_json::json!({ "before": snapshot_of(&before) }),
-    )
-    .await?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    db::delete_activity(tx.conn(), &activity_id).await?;
+    tx.audit("activity_deleted", "activity", &activity_id, serde_json::json!({ "before": snapshot_of(&before) }))
+        .await?;
     tx.commit().await?;
     tracing::info!(activity.id = %activity_id, "activity deleted");
     redirect_plain_post("/ledger?deleted=1");
