@@ -5,7 +5,10 @@
 //! complete without the bundle.
 
 pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod chart;
 pub mod consultation;
+pub mod csv;
 pub mod dates;
 pub mod error;
 pub mod home;
@@ -15,6 +18,8 @@ pub mod reports;
 pub mod routes;
 pub mod safeguarding;
 pub mod site;
+pub mod suppression;
+pub mod text;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

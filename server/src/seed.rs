@@ -430,7 +430,7 @@ async fn seed_information(conn: &mut sqlx::AnyConnection, services: &[(&str, Str
          "## Skills groups\n\nWeekly, in groups of up to 8.\n\n- Tuesday mornings: emotion regulation\n- Thursday afternoons: getting through crises\n\n## Drop-in\n\nEvery Friday from 1pm, with a peer volunteer."),
     ];
     for (service_name, slug, title, summary, body) in pages {
-        if !info_db::slug_taken(&mut *conn, "info_page", slug).await? {
+        if !app::text::slug_taken(&mut *conn, app::text::SlugKind::InfoPage, slug).await? {
             let fields =
                 info_db::PageFields { service_id: &service(service_name), title, summary, body, published: true };
             info_db::insert_page(&mut *conn, slug, &fields, by).await?;
@@ -450,8 +450,8 @@ async fn seed_information(conn: &mut sqlx::AnyConnection, services: &[(&str, Str
     ];
     for (service_name, title, days, place, capacity) in events {
         let day = in_days(days);
-        let slug = format!("{}-{day}", app::information::types::slugify(title));
-        if !info_db::slug_taken(&mut *conn, "event", &slug).await? {
+        let slug = format!("{}-{day}", app::text::slugify(title));
+        if !app::text::slug_taken(&mut *conn, app::text::SlugKind::Event, &slug).await? {
             let (starts, ends) = (format!("{day}T17:30"), format!("{day}T19:30"));
             let fields = info_db::EventFields {
                 service_id: &service(service_name),
@@ -561,7 +561,7 @@ async fn seed_consultation(
         ),
     ];
     for (slug, service_name, title, intervention, template, count, state) in forms {
-        if app::information::db::slug_taken(&mut *conn, "feedback_form", slug).await? {
+        if app::text::slug_taken(&mut *conn, app::text::SlugKind::FeedbackForm, slug).await? {
             continue;
         }
         let service_id = service(service_name);
@@ -703,7 +703,7 @@ async fn seed_flagged(
     by: &str,
 ) -> anyhow::Result<()> {
     use app::consultation::{
-        db as consultation_db, safeguarding,
+        db as consultation_db,
         types::{Channel, ReviewOutcome},
     };
     let today = chrono::Utc::now().date_naive();
@@ -713,7 +713,7 @@ async fn seed_flagged(
     ];
     for (days_ago, text, reviewed) in cases {
         let day = (today - chrono::Duration::days(days_ago)).format("%Y-%m-%d").to_string();
-        let screening = safeguarding::screen(text);
+        let screening = app::safeguarding::screener::screen(text);
         let answers =
             vec![(fft_question.to_owned(), "good".to_owned()), (comment_question.to_owned(), text.to_owned())];
         let response = consultation_db::NewResponse {

@@ -23,15 +23,15 @@ use super::types::Channel;
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{require_ledger_keeper, SignedInUser},
+    chart,
     consultation::{
         db::{self, ResponseFilter},
         questions::{FftRating, QuestionKind},
         types::{FeedbackForm, ResponseView},
     },
-    reports::chart,
     state::state,
 };
-use crate::{error::AppError, reports::suppression::Published};
+use crate::{error::AppError, suppression::Published};
 
 /// Percentages are shown only from this many responses up.
 pub const FEWEST_FOR_PERCENTAGES: i64 = 10;
@@ -221,7 +221,7 @@ pub struct ExportRow {
 /// The responses of a period as CSV: one row per response, with its date (never a time), its channel and one
 /// column per question (multiple choice joined with "; "). No response id, no person.
 pub fn responses_csv(prompts: &[(String, String)], responses: &[ExportRow]) -> String {
-    use crate::reports::csv::row;
+    use crate::csv::row;
     let mut header = vec!["Date".to_owned(), "Channel".to_owned()];
     header.extend(prompts.iter().map(|(_, prompt)| prompt.clone()));
     let mut out = row(&header);

@@ -21,14 +21,13 @@ use crate::{
     },
     error::FormErrors,
     forms::redirect_plain_post,
-    information::server::{free_slug, one_line},
-    information::types::slugify,
     ledger::{
         db::{self as ledger_db, NewActivity},
         server::services_kept_by,
         types::{ActivityKind, ContinuumLevel, Participants},
     },
     state::state,
+    text::{free_slug, one_line, slugify, SlugKind},
 };
 use crate::{accounts::types::ServiceSummary, error::AppError};
 
@@ -150,7 +149,7 @@ pub async fn create_feedback_form(
     let questions = template.unwrap_or(Template::Blank).questions(crate::db::new_id);
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let slug = free_slug(tx.conn(), "feedback_form", &slugify(&clean_title)).await?;
+    let slug = free_slug(tx.conn(), SlugKind::FeedbackForm, &slugify(&clean_title)).await?;
     let id = db::insert_form(
         tx.conn(),
         &db::NewForm {
@@ -404,7 +403,7 @@ pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError
         form.questions.iter().map(|q| Question { id: crate::db::new_id(), ..q.clone() }).collect();
     let title = format!("Copy of {}", form.title).chars().take(120).collect::<String>();
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    let slug = free_slug(tx.conn(), "feedback_form", &slugify(&title)).await?;
+    let slug = free_slug(tx.conn(), SlugKind::FeedbackForm, &slugify(&title)).await?;
     let id = db::insert_form(
         tx.conn(),
         &db::NewForm {

@@ -138,20 +138,6 @@ pub async fn list_pages(pool: &AnyPool, services: Option<&[String]>) -> Result<V
     Ok(rows.into_iter().map(PageRow::into_summary).collect())
 }
 
-/// Whether an address part is taken, by a page or an event (checked inside the saving transaction).
-pub async fn slug_taken<'c>(
-    db: impl Executor<'c, Database = Any>,
-    table: &str,
-    slug: &str,
-) -> Result<bool, sqlx::Error> {
-    let sql = match table {
-        "event" => "SELECT CAST(COUNT(*) AS BIGINT) FROM event WHERE slug = $1",
-        "feedback_form" => "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_form WHERE slug = $1",
-        _ => "SELECT CAST(COUNT(*) AS BIGINT) FROM info_page WHERE slug = $1",
-    };
-    Ok(sqlx::query_scalar::<_, i64>(sql).bind(slug).fetch_one(db).await? > 0)
-}
-
 // ---- leaflets -------------------------------------------------------------------------------------------
 
 #[derive(FromRow)]

@@ -12,7 +12,7 @@ use crate::{
     accounts::{access::require_ledger_keeper, access::visitor, session, validate::EmailAddress},
     error::FormErrors,
     forms::redirect_plain_post,
-    information::{db, emails, types::slugify},
+    information::{db, emails},
     ledger::{
         db::{self as ledger_db, NewActivity},
         server::services_kept_by,
@@ -20,6 +20,7 @@ use crate::{
     },
     mail,
     state::state,
+    text::{free_slug, one_line, slugify, SlugKind},
 };
 
 /// The local time now as events store it, `YYYY-MM-DDTHH:MM`. Continuum serves England, so local time is
@@ -27,45 +28,6 @@ use crate::{
 #[cfg(feature = "ssr")]
 pub fn local_now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M").to_string()
-}
-
-/// Collapses whitespace in a one-line field and checks its length.
-#[cfg(feature = "ssr")]
-pub(crate) fn one_line(
-    errors: &mut FormErrors,
-    field: &str,
-    value: &str,
-    what: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if required && text.is_empty() {
-        errors.add(field, format!("Enter {what}"));
-    } else if text.chars().count() > max {
-        errors.add(field, format!("{} must be {max} characters or fewer", capitalise(what)));
-    }
-    text
-}
-
-#[cfg(feature = "ssr")]
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-}
-
-/// A free address part in `table` (`info_page`, `event` or `feedback_form`): the slug itself, or with `-2`,
-/// `-3`… after it.
-#[cfg(feature = "ssr")]
-pub(crate) async fn free_slug(conn: &mut sqlx::AnyConnection, table: &str, base: &str) -> Result<String, AppError> {
-    let mut candidate = base.to_owned();
-    for n in 2..100 {
-        if !db::slug_taken(&mut *conn, table, &candidate).await? {
-            return Ok(candidate);
-        }
-        candidate = format!("{base}-{n}");
-    }
-    Ok(format!("{base}-{}", &crate::db::new_id()[..8]))
 }
 
 // ---- reading: open to everyone ------------------------------------------------------------------------
@@ -310,7 +272,7 @@ pub async fn save_info_page(
         if !user.keeps_ledger_of(&service_id) {
             return Err(AppError::Forbidden);
         }
-        let slug = free_slug(tx.conn(), "info_page", &slugify(&clean_title)).await?;
+        let slug = free_slug(tx.conn(), SlugKind::InfoPage, &slugify(&clean_title)).await?;
         let fields = db::PageFields {
             service_id: &service_id,
             title: &clean_title,
@@ -431,7 +393,7 @@ pub async fn save_event(
         if !user.keeps_ledger_of(&service_id) {
             return Err(AppError::Forbidden);
         }
-        let slug = free_slug(tx.conn(), "event", &format!("{}-{}", slugify(&title), &starts_at[..10])).await?;
+        let slug = free_slug(tx.conn(), SlugKind::Event, &format!("{}-{}", slugify(&title), &starts_at[..10])).await?;
         let fields = db::EventFields {
             service_id: &service_id,
             title: &title,

@@ -151,35 +151,9 @@ pub struct RegistrationNotice {
     pub cancelled: bool,
 }
 
-/// Makes an address part from a title: "Open day: Spring!" → "open-day-spring".
-pub fn slugify(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "page".to_owned()
-    } else {
-        slug
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_lower_case_words_joined_by_hyphens() {
-        assert_eq!(slugify("Open day: Spring!"), "open-day-spring");
-        assert_eq!(slugify("  DBT — skills group  "), "dbt-skills-group");
-        assert_eq!(slugify("!!!"), "page");
-    }
 
     #[test]
     fn sizes_read_in_kilobytes_or_megabytes() {

@@ -1,11 +1,7 @@
 //! Reports: the continuum profile (how far up the continuum a service's involvement reaches, per period),
-//! with its chart, table and CSV export; and the small-number suppression every report applies.
+//! with its chart, table and CSV export. Suppression, charts and CSV writing are shared kernels
+//! (`crate::suppression`, `crate::chart`, `crate::csv`) that belong to no capability.
 
 pub mod components;
-pub mod csv;
 pub mod profile;
 pub mod server;
-pub mod suppression;
-
-#[cfg(feature = "ssr")]
-pub mod chart;

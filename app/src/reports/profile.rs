@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::suppression::{with_total, Published, PublishedChange};
+use crate::suppression::{with_total, Published, PublishedChange};
 use crate::{accounts::types::ServiceSummary, ledger::types::ContinuumLevel};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,7 +64,7 @@ pub fn publish(current: &LevelCounts, previous: &LevelCounts) -> (Vec<ProfileRow
 impl ContinuumProfile {
     /// The profile as CSV, with the same suppression as the page.
     pub fn to_csv(&self) -> String {
-        use super::csv::row;
+        use crate::csv::row;
         let mut out = String::new();
         out.push_str(&row(&["Continuum profile", &self.service.name]));
         out.push_str(&row(&["Period", &self.from, &self.to]));

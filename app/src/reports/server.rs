@@ -11,8 +11,9 @@ use crate::{
         db as accounts_db,
         types::Role,
     },
+    chart,
     ledger::{db as ledger_db, types::ContinuumLevel},
-    reports::{chart, profile::publish},
+    reports::profile::publish,
     state::state,
 };
 

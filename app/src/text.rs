@@ -1,0 +1,100 @@
+//! Text that people type, made tidy: one-line fields, and the readable address parts (slugs) that pages,
+//! events and forms are found by. Shared by every capability; belongs to none.
+
+#[cfg(feature = "ssr")]
+use crate::error::{AppError, FormErrors};
+
+/// An address part from a title: lowercase ASCII letters and digits, words joined by single hyphens, at most
+/// 60 characters; `page` when nothing is left ("!!!").
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        "page".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Collapses whitespace in a one-line field and checks its length (`max` characters). A problem is added to
+/// `errors` under `field`, worded with `what` ("Enter a title", "A title must be 120 characters or fewer");
+/// the tidied text is returned either way, so the form can show it again.
+#[cfg(feature = "ssr")]
+pub fn one_line(errors: &mut FormErrors, field: &str, value: &str, what: &str, max: usize, required: bool) -> String {
+    let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if required && text.is_empty() {
+        errors.add(field, format!("Enter {what}"));
+    } else if text.chars().count() > max {
+        errors.add(field, format!("{} must be {max} characters or fewer", capitalise(what)));
+    }
+    text
+}
+
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+/// What a slug is the address of. Each kind has its own table, so two kinds may share a slug
+/// (`/info/open-day` and `/events/open-day`), but two of one kind never do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlugKind {
+    /// An information page, `/info/<slug>`.
+    InfoPage,
+    /// An event, `/events/<slug>`.
+    Event,
+    /// A feedback form, `/f/<slug>`.
+    FeedbackForm,
+}
+
+impl SlugKind {
+    #[cfg(feature = "ssr")]
+    fn taken_sql(self) -> &'static str {
+        match self {
+            Self::InfoPage => "SELECT CAST(COUNT(*) AS BIGINT) FROM info_page WHERE slug = $1",
+            Self::Event => "SELECT CAST(COUNT(*) AS BIGINT) FROM event WHERE slug = $1",
+            Self::FeedbackForm => "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_form WHERE slug = $1",
+        }
+    }
+}
+
+/// Whether a slug of `kind` is taken.
+#[cfg(feature = "ssr")]
+pub async fn slug_taken(conn: &mut sqlx::AnyConnection, kind: SlugKind, slug: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query_scalar::<_, i64>(kind.taken_sql()).bind(slug).fetch_one(conn).await? > 0)
+}
+
+/// A free slug of `kind`: `base` itself, or with `-2`, `-3`… after it (then a random suffix). Checked inside
+/// the caller's saving transaction, so two saves cannot take the same one.
+#[cfg(feature = "ssr")]
+pub async fn free_slug(conn: &mut sqlx::AnyConnection, kind: SlugKind, base: &str) -> Result<String, AppError> {
+    let mut candidate = base.to_owned();
+    for n in 2..100 {
+        if !slug_taken(&mut *conn, kind, &candidate).await? {
+            return Ok(candidate);
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Ok(format!("{base}-{}", &crate::db::new_id()[..8]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slugify("Open day: Spring!"), "open-day-spring");
+        assert_eq!(slugify("  DBT — skills group  "), "dbt-skills-group");
+        assert_eq!(slugify("!!!"), "page");
+    }
+}
