@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::types::{Role, ServiceRole, UserSummary};
+use super::types::{Role, ServiceRole, ServiceSummary, UserSummary};
 use crate::error::AppError;
 
 /// A signed-in person, as the server knows them for the length of one request.
@@ -22,15 +22,20 @@ impl SignedInUser {
         self.roles.iter().any(|r| r.service_id == service_id && r.role == role)
     }
 
-    /// Whether this person may keep the involvement ledger of a service: its staff and managers, and
-    /// administrators for every service.
-    pub fn keeps_ledger_of(&self, service_id: &str) -> bool {
+    /// Whether this person works for a service: its staff and managers, and administrators for every
+    /// service. Staff of a service keep its ledger, pages, events, forms and (later) groups and roles.
+    pub fn is_staff_of(&self, service_id: &str) -> bool {
         self.is_admin || self.has_role_in(service_id, Role::Staff) || self.has_role_in(service_id, Role::Manager)
     }
 
-    /// Whether this person keeps any service's ledger.
-    pub fn keeps_a_ledger(&self) -> bool {
+    /// Whether this person is staff of any service (or an administrator).
+    pub fn is_staff_anywhere(&self) -> bool {
         self.is_admin || self.roles.iter().any(|r| matches!(r.role, Role::Staff | Role::Manager))
+    }
+
+    /// Whether this person manages a service: its managers, and administrators for every service.
+    pub fn manages(&self, service_id: &str) -> bool {
+        self.is_admin || self.has_role_in(service_id, Role::Manager)
     }
 
     pub fn summary(&self) -> UserSummary {
@@ -72,12 +77,30 @@ pub fn require_admin() -> Result<SignedInUser, AppError> {
     }
 }
 
-/// A member of staff, a manager or an administrator: someone who keeps a service's involvement ledger.
-pub fn require_ledger_keeper() -> Result<SignedInUser, AppError> {
+/// Staff (or a manager) of some service, or an administrator: the check at the top of every staff tool.
+/// Row-level checks ([`ensure_staff_of`]) follow it once the service concerned is known.
+pub fn require_staff() -> Result<SignedInUser, AppError> {
     let user = require_signed_in()?;
-    if user.keeps_a_ledger() {
+    if user.is_staff_anywhere() {
         Ok(user)
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// Refuses (403) a person who is not staff of `service_id`: used where the person chose the service (a
+/// form's service list). Where the service comes from a record's id, refuse with `NotFound` instead, so that
+/// someone from another service learns nothing, not even that the record exists.
+pub fn ensure_staff_of(user: &SignedInUser, service_id: &str) -> Result<(), AppError> {
+    if user.is_staff_of(service_id) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The services `user` is staff of (every service for an administrator), by name.
+pub async fn services_staffed_by(user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
+    let all = super::db::list_services(&crate::state::state()?.pool).await?;
+    Ok(all.into_iter().filter(|s| user.is_staff_of(&s.id)).collect())
 }

@@ -35,6 +35,13 @@ const RESET_MINUTES: i64 = 60;
 #[cfg(feature = "ssr")]
 const NOT_RECOGNISED: &str = "The email address or password is not right. Check them and try again.";
 
+/// The services the caller is staff of, for the service list of every staff form.
+#[server(endpoint = "/staffed_services")]
+pub async fn staffed_services() -> Result<Vec<ServiceSummary>, AppError> {
+    let user = super::access::require_staff()?;
+    super::access::services_staffed_by(&user).await
+}
+
 /// Signs a person in and returns where to go next. Open to everyone: it is the way in. Throttled per
 /// account and per client before any password is checked.
 #[server(endpoint = "/sign_in")]

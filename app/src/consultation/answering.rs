@@ -482,7 +482,7 @@ async fn staff_form(state: &AppState, slug: &str, visitor: &Visitor) -> Result<(
         Ok(None) => return Err(not_found(state)),
         Err(e) => return Err(calm_error(state, &e)),
     };
-    if !user.keeps_ledger_of(&form.service_id) {
+    if !user.is_staff_of(&form.service_id) {
         return Err(not_found(state));
     }
     Ok((form, user))

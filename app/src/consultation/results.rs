@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::types::Channel;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::access::{require_ledger_keeper, SignedInUser},
+    accounts::access::{require_staff, SignedInUser},
     chart,
     consultation::{
         db::{self, ResponseFilter},
@@ -251,10 +251,10 @@ pub async fn form_for_results(
     user: &SignedInUser,
     form_id: &str,
 ) -> Result<FeedbackForm, AppError> {
-    if !user.keeps_a_ledger() {
+    if !user.is_staff_anywhere() {
         return Err(AppError::Forbidden);
     }
-    db::fetch_form(pool, form_id).await?.filter(|f| user.keeps_ledger_of(&f.service_id)).ok_or(AppError::NotFound)
+    db::fetch_form(pool, form_id).await?.filter(|f| user.is_staff_of(&f.service_id)).ok_or(AppError::NotFound)
 }
 
 /// Parses the filters: dates (default the last 12 months, from the first of the month 11 months ago up to
@@ -499,7 +499,7 @@ pub async fn get_form_results(
     to: String,
     channel: String,
 ) -> Result<FormResults, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let pool = state()?.pool;
     let form = form_for_results(&pool, &user, &form_id).await?;
     let filter = parse_filter(&from, &to, &channel, today())?;

@@ -10,8 +10,7 @@ use super::types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQu
 use crate::db::Write;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::access::{require_ledger_keeper, SignedInUser},
-    accounts::types::Role,
+    accounts::access::{require_staff, services_staffed_by, SignedInUser},
     accounts::validate::EmailAddress,
     consultation::{
         answering::today,
@@ -23,7 +22,6 @@ use crate::{
     forms::redirect_plain_post,
     ledger::{
         db::{self as ledger_db, NewActivity},
-        server::services_kept_by,
         types::{ActivityKind, ContinuumLevel, Participants},
     },
     state::state,
@@ -34,23 +32,20 @@ use crate::{accounts::types::ServiceSummary, error::AppError};
 /// The form, if the caller keeps its service's ledger.
 #[cfg(feature = "ssr")]
 async fn form_kept_by(user: &SignedInUser, form_id: &str) -> Result<FeedbackForm, AppError> {
-    db::fetch_form(&state()?.pool, form_id)
-        .await?
-        .filter(|f| user.keeps_ledger_of(&f.service_id))
-        .ok_or(AppError::NotFound)
+    db::fetch_form(&state()?.pool, form_id).await?.filter(|f| user.is_staff_of(&f.service_id)).ok_or(AppError::NotFound)
 }
 
 #[cfg(feature = "ssr")]
 async fn response_kept_by(user: &SignedInUser, response_id: &str) -> Result<ResponseView, AppError> {
     db::fetch_response(&state()?.pool, response_id)
         .await?
-        .filter(|r| user.keeps_ledger_of(&r.service_id))
+        .filter(|r| user.is_staff_of(&r.service_id))
         .ok_or(AppError::NotFound)
 }
 
 #[cfg(feature = "ssr")]
 async fn kept_service_ids(user: &SignedInUser) -> Result<Vec<String>, AppError> {
-    Ok(services_kept_by(user).await?.into_iter().map(|s| s.id).collect())
+    Ok(services_staffed_by(user).await?.into_iter().map(|s| s.id).collect())
 }
 
 // ---- forms ---------------------------------------------------------------------------------------------
@@ -58,7 +53,7 @@ async fn kept_service_ids(user: &SignedInUser) -> Result<Vec<String>, AppError> 
 /// The forms of every service the caller keeps, newest first.
 #[server(endpoint = "/list_feedback_forms")]
 pub async fn list_feedback_forms() -> Result<Vec<FormSummary>, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let services = kept_service_ids(&user).await?;
     let today = today();
     Ok(db::list_forms(&state()?.pool, &services)
@@ -80,7 +75,7 @@ pub async fn list_feedback_forms() -> Result<Vec<FormSummary>, AppError> {
 /// A form with its current questions, for the builder and the preview.
 #[server(endpoint = "/get_feedback_form")]
 pub async fn get_feedback_form(id: String) -> Result<FeedbackForm, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let mut form = form_kept_by(&user, &id).await?;
     form.state_text = form.state_description(&today());
     Ok(form)
@@ -89,7 +84,7 @@ pub async fn get_feedback_form(id: String) -> Result<FeedbackForm, AppError> {
 /// A form as a respondent will see it, with the crisis contacts the page shows.
 #[server(endpoint = "/preview_feedback_form")]
 pub async fn preview_feedback_form(id: String) -> Result<(FeedbackForm, Vec<String>), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &id).await?;
     Ok((form, state()?.site.crisis_contacts))
 }
@@ -97,8 +92,8 @@ pub async fn preview_feedback_form(id: String) -> Result<(FeedbackForm, Vec<Stri
 /// The services the caller may create forms for.
 #[server(endpoint = "/consultation_services")]
 pub async fn consultation_services() -> Result<Vec<ServiceSummary>, AppError> {
-    let user = require_ledger_keeper()?;
-    services_kept_by(&user).await
+    let user = require_staff()?;
+    services_staffed_by(&user).await
 }
 
 #[cfg(feature = "ssr")]
@@ -125,7 +120,7 @@ pub async fn create_feedback_form(
     template: String,
     answering: String,
 ) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let keep = |e: AppError| {
         e.keeping(&[
             ("service_id", service_id.as_str()),
@@ -136,7 +131,7 @@ pub async fn create_feedback_form(
         ])
     };
     let mut errors = FormErrors::new();
-    if !user.keeps_ledger_of(&service_id) {
+    if !user.is_staff_of(&service_id) {
         errors.add("service_id", "Select a service you work in");
     }
     let (clean_title, clean_intervention, sign_in_required) =
@@ -176,7 +171,7 @@ pub async fn update_feedback_form(
     intervention: String,
     answering: String,
 ) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| {
         e.keeping(&[
@@ -318,7 +313,7 @@ pub async fn save_question(
     high: String,
     options: String,
 ) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| {
         e.keeping(&[
@@ -357,7 +352,7 @@ pub async fn save_question(
 /// Moves a question up or down, or removes it.
 #[server(endpoint = "/arrange_question")]
 pub async fn arrange_question(form_id: String, question_id: String, change: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let mut questions = form.questions.clone();
     let at = questions.iter().position(|q| q.id == question_id).ok_or(AppError::NotFound)?;
@@ -379,7 +374,7 @@ pub async fn arrange_question(form_id: String, question_id: String, change: Stri
 /// version stay with the questions they answered.
 #[server(endpoint = "/new_form_version")]
 pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     if form.questions_editable() {
         return Err(AppError::Conflict("This version has no answers yet, so you can edit it as it is.".into()));
@@ -397,7 +392,7 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
 /// Copies a form, questions and all, into a new draft.
 #[server(endpoint = "/duplicate_feedback_form")]
 pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let questions: Vec<Question> =
         form.questions.iter().map(|q| Question { id: crate::db::new_id(), ..q.clone() }).collect();
@@ -426,7 +421,7 @@ pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError
 /// Consultation activity in the ledger, once per form.
 #[server(endpoint = "/set_form_state")]
 pub async fn set_form_state(form_id: String, state: String, open_until: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| e.keeping(&[("open_until", open_until.as_str())]);
     let new_state = FormState::parse(&state)
@@ -481,7 +476,7 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
 /// The caller's services' review queue: flagged responses first, oldest first, then unread comments.
 #[server(endpoint = "/get_review_queue")]
 pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let services = kept_service_ids(&user).await?;
     let pool = state()?.pool;
     Ok(ReviewQueue {
@@ -494,7 +489,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
 /// One response, with the themes its service tags comments with.
 #[server(endpoint = "/get_feedback_response")]
 pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let response = response_kept_by(&user, &id).await?;
     let themes = db::list_themes(&state()?.pool, std::slice::from_ref(&response.service_id)).await?;
     Ok((response, themes))
@@ -503,7 +498,7 @@ pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Them
 /// Records what was done about a flagged response: no action needed, followed up or escalated, with a note.
 #[server(endpoint = "/record_review")]
 pub async fn record_review(response_id: String, outcome: String, note: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     let keep = |e: AppError| e.keeping(&[("outcome", outcome.as_str()), ("note", note.as_str())]);
     if response.flag.is_none() {
@@ -541,7 +536,7 @@ pub async fn record_review(response_id: String, outcome: String, note: String) -
 /// Marks a response's comments as read, taking it off the queue.
 #[server(endpoint = "/mark_response_read")]
 pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
         return Err(AppError::Conflict("Record what was done about this flagged response first.".into()));
@@ -561,7 +556,7 @@ pub async fn tag_comment(
     theme_id: String,
     on: String,
 ) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     let pool = state()?.pool;
     let theme = db::fetch_theme(&pool, &theme_id)
@@ -581,8 +576,8 @@ pub async fn tag_comment(
 /// The themes of every service the caller keeps, and each service's duty inbox.
 #[server(endpoint = "/get_consultation_settings")]
 pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<String>, Vec<Theme>)>, AppError> {
-    let user = require_ledger_keeper()?;
-    let services = services_kept_by(&user).await?;
+    let user = require_staff()?;
+    let services = services_staffed_by(&user).await?;
     let pool = state()?.pool;
     let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
     let themes = db::list_themes(&pool, &ids).await?;
@@ -598,8 +593,8 @@ pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<S
 /// Adds a theme to a service's list.
 #[server(endpoint = "/add_theme")]
 pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
-    if !user.keeps_ledger_of(&service_id) {
+    let user = require_staff()?;
+    if !user.is_staff_of(&service_id) {
         return Err(AppError::Forbidden);
     }
     let mut errors = FormErrors::new();
@@ -623,8 +618,8 @@ pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError>
 /// Sets where a service's safeguarding alerts go. Managers and administrators only.
 #[server(endpoint = "/set_duty_inbox")]
 pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
-    if !(user.is_admin || user.has_role_in(&service_id, Role::Manager)) {
+    let user = require_staff()?;
+    if !user.manages(&service_id) {
         return Err(AppError::Forbidden);
     }
     let field = format!("inbox-{service_id}");
@@ -649,7 +644,7 @@ pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<()
 /// The focus groups of the caller's services, latest first.
 #[server(endpoint = "/list_focus_groups")]
 pub async fn list_focus_groups() -> Result<Vec<FocusGroup>, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let services = kept_service_ids(&user).await?;
     Ok(db::list_focus_groups(&state()?.pool, &services).await?)
 }
@@ -664,7 +659,7 @@ pub async fn record_focus_group(
     themes: String,
     notes: String,
 ) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let keep = |e: AppError| {
         e.keeping(&[
             ("service_id", service_id.as_str()),
@@ -676,7 +671,7 @@ pub async fn record_focus_group(
         ])
     };
     let mut errors = FormErrors::new();
-    if !user.keeps_ledger_of(&service_id) {
+    if !user.is_staff_of(&service_id) {
         errors.add("service_id", "Select a service you work in");
     }
     let clean_topic = one_line(&mut errors, "topic", &topic, "the intervention or topic", 200, true);

@@ -9,13 +9,12 @@ use crate::db::Write;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{access::require_ledger_keeper, access::visitor, session, validate::EmailAddress},
+    accounts::{access::require_staff, access::services_staffed_by, access::visitor, session, validate::EmailAddress},
     error::FormErrors,
     forms::redirect_plain_post,
     information::{db, emails},
     ledger::{
         db::{self as ledger_db, NewActivity},
-        server::services_kept_by,
         types::{ActivityKind, ContinuumLevel, Participants},
     },
     mail,
@@ -36,7 +35,7 @@ pub fn local_now() -> String {
 #[server(endpoint = "/get_info_page")]
 pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
     let page = db::fetch_page_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
-    let may_preview = visitor().user.is_some_and(|u| u.keeps_ledger_of(&page.service_id));
+    let may_preview = visitor().user.is_some_and(|u| u.is_staff_of(&page.service_id));
     if page.published || may_preview {
         Ok(page)
     } else {
@@ -211,8 +210,8 @@ pub async fn cancel_registration(token: String) -> Result<(), AppError> {
 /// Everything on the Information level in the caller's services.
 #[server(endpoint = "/information_overview")]
 pub async fn get_information_overview() -> Result<InformationOverview, AppError> {
-    let user = require_ledger_keeper()?;
-    let services = services_kept_by(&user).await?;
+    let user = require_staff()?;
+    let services = services_staffed_by(&user).await?;
     let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
     let pool = state()?.pool;
     Ok(InformationOverview {
@@ -226,9 +225,9 @@ pub async fn get_information_overview() -> Result<InformationOverview, AppError>
 /// A page for its edit form (drafts too).
 #[server(endpoint = "/get_info_page_for_editing")]
 pub async fn get_info_page_for_editing(page_id: String) -> Result<InfoPage, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let page = db::fetch_page(&state()?.pool, &page_id).await?.ok_or(AppError::NotFound)?;
-    if !user.keeps_ledger_of(&page.service_id) {
+    if !user.is_staff_of(&page.service_id) {
         return Err(AppError::NotFound);
     }
     Ok(page)
@@ -244,7 +243,7 @@ pub async fn save_info_page(
     body: String,
     published: Option<String>,
 ) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let keep = |e: AppError| {
         e.keeping(&[
             ("service_id", service_id.as_str()),
@@ -269,7 +268,7 @@ pub async fn save_info_page(
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let published = published.is_some();
     let (id, slug) = if page_id.is_empty() {
-        if !user.keeps_ledger_of(&service_id) {
+        if !user.is_staff_of(&service_id) {
             return Err(AppError::Forbidden);
         }
         let slug = free_slug(tx.conn(), SlugKind::InfoPage, &slugify(&clean_title)).await?;
@@ -284,7 +283,7 @@ pub async fn save_info_page(
     } else {
         let existing = db::fetch_page(tx.conn(), &page_id)
             .await?
-            .filter(|p| user.keeps_ledger_of(&p.service_id))
+            .filter(|p| user.is_staff_of(&p.service_id))
             .ok_or(AppError::NotFound)?;
         let fields = db::PageFields {
             service_id: &existing.service_id,
@@ -369,7 +368,7 @@ pub async fn save_event(
     place: String,
     capacity: String,
 ) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let kept = [
         ("service_id", service_id.as_str()),
         ("title", title.as_str()),
@@ -390,7 +389,7 @@ pub async fn save_event(
         if service_id.is_empty() {
             return Err(keep(AppError::field("service_id", "Choose the service")));
         }
-        if !user.keeps_ledger_of(&service_id) {
+        if !user.is_staff_of(&service_id) {
             return Err(AppError::Forbidden);
         }
         let slug = free_slug(tx.conn(), SlugKind::Event, &format!("{}-{}", slugify(&title), &starts_at[..10])).await?;
@@ -407,7 +406,7 @@ pub async fn save_event(
     } else {
         let existing = db::fetch_event(tx.conn(), &event_id)
             .await?
-            .filter(|e| user.keeps_ledger_of(&e.service_id))
+            .filter(|e| user.is_staff_of(&e.service_id))
             .ok_or(AppError::NotFound)?;
         let fields = db::EventFields {
             service_id: &existing.service_id,
@@ -434,11 +433,11 @@ pub async fn save_event(
 /// An event and everyone registered for it, for its staff.
 #[server(endpoint = "/event_registrations")]
 pub async fn event_registrations(slug: String) -> Result<(Event, Vec<Registration>), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let pool = state()?.pool;
     let event = db::fetch_event_by_slug(&pool, &slug)
         .await?
-        .filter(|e| user.keeps_ledger_of(&e.service_id))
+        .filter(|e| user.is_staff_of(&e.service_id))
         .ok_or(AppError::NotFound)?;
     let registrations = db::list_registrations(&pool, &event.id).await?;
     Ok((event, registrations))
@@ -454,11 +453,11 @@ pub async fn record_event_held(
     staff: String,
     others: String,
 ) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let state = state()?;
     let event = db::fetch_event(&state.pool, &event_id)
         .await?
-        .filter(|e| user.keeps_ledger_of(&e.service_id))
+        .filter(|e| user.is_staff_of(&e.service_id))
         .ok_or(AppError::NotFound)?;
     let mut errors = FormErrors::new();
     let mut count = |field: &str, text: &str| match text.trim() {
@@ -548,7 +547,7 @@ pub async fn publish_leaflet(
     errors
         .into_result()
         .map_err(|e| e.keeping(&[("title", title), ("summary", summary), ("service_id", service_id)]))?;
-    if !user.keeps_ledger_of(service_id) {
+    if !user.is_staff_of(service_id) {
         return Err(AppError::Forbidden);
     }
     let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
@@ -584,7 +583,7 @@ pub async fn publish_leaflet(
 /// `file`. The file is read in chunks and refused as soon as it passes the size limit.
 #[server(endpoint = "/upload_leaflet", input = server_fn::codec::MultipartFormData)]
 pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let mut form = data.into_inner().ok_or(AppError::Internal)?;
     let (mut service_id, mut title, mut summary, mut file_name, mut bytes) =
         (String::new(), String::new(), String::new(), String::new(), Vec::new());

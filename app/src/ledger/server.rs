@@ -7,13 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::types::{Activity, ActivityPage};
 #[cfg(feature = "ssr")]
 use crate::db::Write;
-use crate::{accounts::types::ServiceSummary, error::AppError};
+use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{
-        access::{require_ledger_keeper, SignedInUser},
-        db as accounts_db,
-    },
+    accounts::access::{ensure_staff_of, require_staff, services_staffed_by},
     forms::redirect_plain_post,
     ledger::{
         db::{self, ActivityFilter, NewActivity},
@@ -40,29 +37,6 @@ pub struct ActivityDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-/// The services whose ledger the caller keeps.
-#[cfg(feature = "ssr")]
-pub async fn services_kept_by(user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
-    let all = accounts_db::list_services(&state()?.pool).await?;
-    Ok(all.into_iter().filter(|s| user.keeps_ledger_of(&s.id)).collect())
-}
-
-#[cfg(feature = "ssr")]
-fn ensure_keeps(user: &SignedInUser, service_id: &str) -> Result<(), AppError> {
-    if user.keeps_ledger_of(service_id) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// The services the caller may record activities for.
-#[server(endpoint = "/ledger_services")]
-pub async fn ledger_services() -> Result<Vec<ServiceSummary>, AppError> {
-    let user = require_ledger_keeper()?;
-    services_kept_by(&user).await
-}
-
 /// One page of the ledger, filtered. Empty filter fields mean "any"; the caller sees only services they keep.
 #[server(endpoint = "/list_activities")]
 pub async fn list_activities(
@@ -73,12 +47,12 @@ pub async fn list_activities(
     to: String,
     page: i64,
 ) -> Result<ActivityPage, AppError> {
-    let user = require_ledger_keeper()?;
-    let kept = services_kept_by(&user).await?;
+    let user = require_staff()?;
+    let kept = services_staffed_by(&user).await?;
     let service_ids: Vec<String> = if service_id.is_empty() {
         kept.into_iter().map(|s| s.id).collect()
     } else {
-        ensure_keeps(&user, &service_id)?;
+        ensure_staff_of(&user, &service_id)?;
         vec![service_id]
     };
     // A filter value that does not parse is ignored rather than refused: these come from links and a form of
@@ -100,11 +74,11 @@ pub async fn list_activities(
 /// One activity and its history.
 #[server(endpoint = "/get_activity")]
 pub async fn get_activity(activity_id: String) -> Result<ActivityDetail, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let pool = state()?.pool;
     let activity = db::fetch_activity(&pool, &activity_id).await?.ok_or(AppError::NotFound)?;
     // Someone from another service learns nothing, not even that the activity exists.
-    if !user.keeps_ledger_of(&activity.service_id) {
+    if !user.is_staff_of(&activity.service_id) {
         return Err(AppError::NotFound);
     }
     let history = db::list_history(&pool, &activity_id)
@@ -143,7 +117,7 @@ pub async fn record_activity(
     purpose: String,
     outcome: String,
 ) -> Result<String, AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
     let mut kept = fields.kept();
     kept.push(("service_id", &service_id));
@@ -151,7 +125,7 @@ pub async fn record_activity(
     if service_id.is_empty() {
         return Err(keep(AppError::field("service_id", "Choose the service")));
     }
-    ensure_keeps(&user, &service_id)?;
+    ensure_staff_of(&user, &service_id)?;
     let parsed = fields.parse(today()).map_err(|e| keep(AppError::Validation(e)))?;
     let activity = parsed.into_new(service_id.clone(), Some(user.id.clone()));
     let state = state()?;
@@ -204,12 +178,12 @@ pub async fn update_activity(
     purpose: String,
     outcome: String,
 ) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
     let kept = fields.kept();
     let state = state()?;
     let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;
-    if !user.keeps_ledger_of(&before.service_id) {
+    if !user.is_staff_of(&before.service_id) {
         return Err(AppError::NotFound);
     }
     let parsed = fields.parse(today()).map_err(|e| AppError::Validation(e).keeping(&kept))?;
@@ -227,10 +201,10 @@ pub async fn update_activity(
 /// Deletes an activity; the audit trail keeps what it said.
 #[server(endpoint = "/delete_activity")]
 pub async fn delete_activity(activity_id: String) -> Result<(), AppError> {
-    let user = require_ledger_keeper()?;
+    let user = require_staff()?;
     let state = state()?;
     let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;
-    if !user.keeps_ledger_of(&before.service_id) {
+    if !user.is_staff_of(&before.service_id) {
         return Err(AppError::NotFound);
     }
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;

@@ -21,7 +21,7 @@ use crate::{
 /// group members (the profile is aggregate and suppressed).
 #[cfg(feature = "ssr")]
 pub fn sees_profile_of(user: &SignedInUser, service_id: &str) -> bool {
-    user.keeps_ledger_of(service_id) || user.has_role_in(service_id, Role::SteeringMember)
+    user.is_staff_of(service_id) || user.has_role_in(service_id, Role::SteeringMember)
 }
 
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use server_fn::ServerFn as _;
 
 use crate::{
+    accounts::server::staffed_services,
     accounts::types::ServiceSummary,
     dates::readable_day,
     information::{
@@ -13,7 +14,6 @@ use crate::{
         },
         types::{Event, InfoPage, InformationOverview, Registration},
     },
-    ledger::server::ledger_services,
     ui::{ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
 };
 
@@ -134,7 +134,7 @@ fn go_to_saved(action: ServerAction<SaveInfoPage>) {
 pub fn NewInfoPagePage() -> impl IntoView {
     let save = ServerAction::<SaveInfoPage>::new();
     go_to_saved(save);
-    let services = Resource::new(|| (), |_| ledger_services());
+    let services = Resource::new(|| (), |_| staffed_services());
     view! {
         <Title text="Write a page" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
@@ -196,7 +196,7 @@ fn go_to_event(action: ServerAction<SaveEvent>) {
 pub fn NewEventPage() -> impl IntoView {
     let save = ServerAction::<SaveEvent>::new();
     go_to_event(save);
-    let services = Resource::new(|| (), |_| ledger_services());
+    let services = Resource::new(|| (), |_| staffed_services());
     view! {
         <Title text="Add an event" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
@@ -284,7 +284,7 @@ pub fn EventStaffPage() -> impl IntoView {
 #[component]
 pub fn UploadLeafletPage() -> impl IntoView {
     let status = FormStatus::from_address(UploadLeaflet::PATH);
-    let services = Resource::new(|| (), |_| ledger_services());
+    let services = Resource::new(|| (), |_| staffed_services());
     view! {
         <Title text="Upload a leaflet" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>

@@ -6,13 +6,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::{
-    accounts::types::ServiceSummary,
+    accounts::{server::staffed_services, types::ServiceSummary},
     dates::readable_day,
     ledger::{
-        server::{
-            get_activity, ledger_services, list_activities, ActivityDetail, DeleteActivity, RecordActivity,
-            UpdateActivity,
-        },
+        server::{get_activity, list_activities, ActivityDetail, DeleteActivity, RecordActivity, UpdateActivity},
         types::{Activity, ActivityKind, ActivityPage, ContinuumLevel},
     },
     ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},
@@ -49,7 +46,7 @@ pub fn LedgerPage() -> impl IntoView {
         move || (q("service_id"), q("level"), q("kind"), q("from"), q("to"), q("page").parse::<i64>().unwrap_or(1)),
         |(service_id, level, kind, from, to, page)| list_activities(service_id, level, kind, from, to, page),
     );
-    let services = Resource::new(|| (), |_| ledger_services());
+    let services = Resource::new(|| (), |_| staffed_services());
     let none = FormStatus::none();
     view! {
         <Title text="Involvement ledger" />
@@ -182,7 +179,7 @@ fn ActivityFields(status: FormStatus, activity: Option<Activity>) -> impl IntoVi
 pub fn RecordActivityPage() -> impl IntoView {
     let record = ServerAction::<RecordActivity>::new();
     let status = FormStatus::of(record);
-    let services = Resource::new(|| (), |_| ledger_services());
+    let services = Resource::new(|| (), |_| staffed_services());
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = record.value().get() {
