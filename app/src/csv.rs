@@ -2,6 +2,20 @@
 //! for a formula (starting `=`, `+`, `-`, `@`, tab or carriage return) prefixed with `'` so it stays text.
 //! Plain numbers, such as a change of `-3`, are left as numbers.
 
+/// A CSV file to download, named `name`.
+#[cfg(feature = "ssr")]
+pub fn download(name: &str, csv: String) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [
+            (http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        csv,
+    )
+        .into_response()
+}
+
 /// One cell, made safe.
 pub fn cell(value: &str) -> String {
     let looks_like_formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err();

@@ -42,6 +42,27 @@ pub fn safe_next(next: &str) -> String {
     }
 }
 
+/// Sends a visitor who is not signed in to sign in, and back to `uri` afterwards (for plain routes such as
+/// exports; Leptos pages do the same through their own check).
+pub fn sign_in_first(uri: &http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let here = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    axum::response::Redirect::to(&format!("/sign-in?next={}", crate::ui::encode_query_value(here))).into_response()
+}
+
+/// A refusal of a plain route (an export) as a plain sentence with the error's status.
+pub fn refusal(error: &crate::error::AppError) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let status = http::StatusCode::from_u16(error.status_code()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let message = match error {
+        crate::error::AppError::Validation(errors) => {
+            errors.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(". ")
+        }
+        other => other.to_string(),
+    };
+    (status, message).into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;

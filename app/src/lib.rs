@@ -6,11 +6,14 @@
 
 pub mod accounts;
 #[cfg(feature = "ssr")]
+pub mod capability;
+#[cfg(feature = "ssr")]
 pub mod chart;
 pub mod consultation;
 pub mod csv;
 pub mod dates;
 pub mod error;
+pub mod get_involved;
 pub mod home;
 pub mod information;
 pub mod ledger;
@@ -24,6 +27,8 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

@@ -15,10 +15,11 @@ use crate::{
         ConsultationPage, ConsultationSettingsPage, FocusGroupsPage, FormBuilderPage, FormPreviewPage, FormResultsPage,
         NewFormPage, ResponsePage, ReviewQueuePage,
     },
+    get_involved::GetInvolvedPage,
     home::HomePage,
     information::components::{
-        CancelRegistrationPage, EditEventPage, EditInfoPagePage, EventPage, EventStaffPage, GetInvolvedPage,
-        InfoPageView, InformationPage, NewEventPage, NewInfoPagePage, PosterPage, UploadLeafletPage,
+        CancelRegistrationPage, EditEventPage, EditInfoPagePage, EventPage, EventStaffPage, InfoPageView,
+        InformationPage, NewEventPage, NewInfoPagePage, PosterPage, UploadLeafletPage,
     },
     ledger::components::{ActivityDetailPage, EditActivityPage, LedgerPage, RecordActivityPage},
     reports::components::ContinuumProfilePage,

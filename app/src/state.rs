@@ -34,10 +34,8 @@ pub struct AppState {
     /// Rung after a transaction that queued mail commits, so the worker sends it at once instead of at its
     /// next poll.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
-    /// Stores feedback responses, grouping those that arrive together into one transaction.
-    pub responses: crate::consultation::writer::ResponseWriter,
-    /// Rendered feedback form pages, reused for a second.
-    pub form_pages: Arc<crate::consultation::answering::FormPageCache>,
+    /// The capabilities' runtime parts (a writer, caches), each read back only by its own capability.
+    pub parts: crate::capability::Parts,
     pub leptos_options: LeptosOptions,
 }
 

@@ -5,7 +5,6 @@
 pub mod cli;
 pub mod config;
 pub mod db;
-pub mod exports;
 pub mod health;
 pub mod mail;
 pub mod security;

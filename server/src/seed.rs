@@ -3,12 +3,32 @@
 
 use app::{
     accounts::{db as accounts_db, password, types::Role},
+    consultation::sources::{FocusGroupHeld, FormOpened},
     db::now,
     ledger::{
-        db::{self as ledger_db, NewActivity},
+        api::{self as ledger_api, LedgerSource, SourceKind},
+        db::NewActivity,
         types::{ActivityKind, ContinuumLevel, Participants},
     },
 };
+
+/// A hand-recorded demo activity, keyed so that running `seed-demo` again adds nothing twice.
+struct HandRecorded {
+    key: String,
+    activity: NewActivity,
+}
+
+impl LedgerSource for HandRecorded {
+    const KIND: SourceKind = SourceKind::Demo;
+
+    fn source_id(&self) -> &str {
+        &self.key
+    }
+
+    fn activity(&self) -> NewActivity {
+        self.activity.clone()
+    }
+}
 use sqlx::AnyPool;
 
 /// The password of every demo account, printed when seeding.
@@ -377,18 +397,21 @@ async fn seed_activities(conn: &mut sqlx::AnyConnection, services: &[(&str, Stri
         // Clamp to the month's length and never into the future.
         let happened =
             (0..4).find_map(|back| month.with_day(day.saturating_sub(back).max(1))).unwrap_or(month).min(today);
-        let activity = NewActivity {
-            service_id: service_id.clone(),
-            level: *level,
-            kind: *kind,
-            title: (*title).to_owned(),
-            happened_on: happened.format("%Y-%m-%d").to_string(),
-            participants: Participants { patients: *patients, carers: *carers, staff: *staff, others: *others },
-            purpose: String::new(),
-            outcome: (*outcome).to_owned(),
-            recorded_by: None,
+        let activity = HandRecorded {
+            key: format!("activity-{index}"),
+            activity: NewActivity {
+                service_id: service_id.clone(),
+                level: *level,
+                kind: *kind,
+                title: (*title).to_owned(),
+                happened_on: happened.format("%Y-%m-%d").to_string(),
+                participants: Participants { patients: *patients, carers: *carers, staff: *staff, others: *others },
+                purpose: String::new(),
+                outcome: (*outcome).to_owned(),
+                recorded_by: None,
+            },
         };
-        ledger_db::record(&mut *conn, &activity, "demo", &format!("activity-{index}")).await?;
+        ledger_api::record(&mut *conn, &activity, None).await?;
         added += 1;
     }
     Ok(added)
@@ -478,7 +501,15 @@ async fn seed_information(conn: &mut sqlx::AnyConnection, services: &[(&str, Str
             content: &pdf,
             published_on: &today,
         };
-        info_db::insert_leaflet(&mut *conn, &leaflet, by).await?;
+        let id = info_db::insert_leaflet(&mut *conn, &leaflet, by).await?;
+        let published = app::information::sources::LeafletPublished {
+            id: &id,
+            service_id: leaflet.service_id,
+            title: leaflet.title,
+            summary: leaflet.summary,
+            published_on: &today,
+        };
+        ledger_api::record(&mut *conn, &published, Some(by)).await?;
     }
     Ok(())
 }
@@ -578,18 +609,10 @@ async fn seed_consultation(
         let form_id = consultation_db::insert_form(&mut *conn, &new_form).await?;
         consultation_db::update_state(&mut *conn, &form_id, state, None).await?;
         let opened = today - Duration::days(360);
-        let activity = NewActivity {
-            service_id: service_id.clone(),
-            level: ContinuumLevel::Consultation,
-            kind: ActivityKind::FeedbackForm,
-            title: title.to_owned(),
-            happened_on: opened.format("%Y-%m-%d").to_string(),
-            participants: Participants { patients: count, ..Participants::default() },
-            purpose: format!("Feedback on {intervention}"),
-            outcome: String::new(),
-            recorded_by: Some(by.to_owned()),
-        };
-        ledger_db::record(&mut *conn, &activity, "feedback_form", &form_id).await?;
+        let opened_on = opened.format("%Y-%m-%d").to_string();
+        let source =
+            FormOpened { form_id: &form_id, service_id: &service_id, title, intervention, opened_on: &opened_on };
+        ledger_api::record(&mut *conn, &source, Some(by)).await?;
         for _ in 0..count {
             let day = today - Duration::days(dice.next(360) as i64);
             // Mostly positive, as FFT results for therapy groups usually are.
@@ -677,18 +700,15 @@ async fn seed_consultation(
             notes: "Seven group members and one carer. Most could come on a Tuesday or Wednesday evening.",
         };
         let id = consultation_db::insert_focus_group(&mut *conn, &fields, by).await?;
-        let activity = NewActivity {
-            service_id: pd.clone(),
-            level: ContinuumLevel::Consultation,
-            kind: ActivityKind::FocusGroup,
-            title: "Focus group: Piloting an evening DBT skills group".to_owned(),
-            happened_on: held_on,
-            participants: Participants { patients: 7, ..Participants::default() },
-            purpose: "Views on an evening group".to_owned(),
-            outcome: themes.join("; "),
-            recorded_by: Some(by.to_owned()),
+        let held = FocusGroupHeld {
+            id: &id,
+            service_id: &pd,
+            topic: fields.topic,
+            held_on: &held_on,
+            participants: fields.participants,
+            themes: &themes,
         };
-        ledger_db::record(&mut *conn, &activity, "focus_group", &id).await?;
+        ledger_api::record(&mut *conn, &held, Some(by)).await?;
     }
     Ok(added)
 }

@@ -10,7 +10,7 @@ use std::{
 use anyhow::Context;
 use app::{
     accounts::{password, throttle::SignInThrottle},
-    consultation::{answering, writer::ResponseWriter},
+    capability::{self, Parts},
     shell,
     site::SiteInfo,
     state::{AppState, SecuritySettings},
@@ -36,7 +36,7 @@ use tower_http::{
 
 use crate::{
     config::Settings,
-    db, exports, health,
+    db, health,
     mail::{MailWorker, Mailer},
     security::{self, Gate},
 };
@@ -79,8 +79,7 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(local)
             .build();
-        let responses = ResponseWriter::start(pool.clone(), mail_wakeup.clone());
-        let state = AppState {
+        let mut state = AppState {
             pool,
             site: SiteInfo {
                 organisation: settings.organisation.clone(),
@@ -93,11 +92,12 @@ impl Application {
                 session_absolute: settings.session_absolute(),
             },
             throttle: Arc::new(SignInThrottle::new()),
-            responses,
-            form_pages: Default::default(),
+            parts: Parts::default(),
             mail_wakeup,
             leptos_options,
         };
+        // Each capability starts its runtime parts (the response writer, caches) for this app server.
+        state.parts = Parts::start(&state);
         let base_url = &settings.base_url;
         let base_authority: Arc<str> = base_url[url::Position::BeforeHost..url::Position::AfterPort].into();
         let gate = Gate { app: state.clone(), behind_proxy: settings.behind_proxy, base_authority };
@@ -158,16 +158,14 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
             async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
         }),
     );
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/reports/continuum-profile.csv", get(exports::continuum_profile_csv))
-        .route("/consultation/forms/{id}/responses.csv", get(exports::form_responses_csv))
-        .route("/leaflets/{id}/{name}", get(exports::leaflet))
-        // Feedback forms: plain handlers that render the whole page, so the page loads no JavaScript and a
-        // mistake comes back with what was typed without it passing through a URL (see `answering.rs`).
-        .route("/f/{slug}", get(answering::show_form).post(answering::submit_form))
-        .route("/f/{slug}/enter", get(answering::show_staff_entry).post(answering::submit_staff_entry))
+    let mut router = Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz));
+    // Each capability's plain routes (exports, pages rendered in one go).
+    for capability in capability::all() {
+        for route in (capability.routes)() {
+            router = router.route(route.path, route.handler);
+        }
+    }
+    router
         .leptos_routes_with_context(
             &state,
             routes,
@@ -206,21 +204,32 @@ fn calm_500() -> Response {
     (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
 }
 
-/// Regular work: event reminders, expired sessions, and throttle entries that have recovered.
+/// The plain routes every capability adds, with their methods: for the access matrix test, which requests
+/// each of them as every kind of person.
+pub fn plain_routes() -> Vec<(http::Method, &'static str)> {
+    let mut routes = vec![(http::Method::GET, "/healthz"), (http::Method::GET, "/readyz")];
+    for capability in capability::all() {
+        for route in (capability.routes)() {
+            routes.extend(route.methods.iter().map(|method| (method.clone(), route.path)));
+        }
+    }
+    routes
+}
+
+/// Regular work: every capability's housekeeping jobs (event reminders, expired sessions, …), every five
+/// minutes. A failing job is logged and tried again next time; the others still run.
 async fn housekeeping(state: AppState, mut stop: watch::Receiver<bool>) {
+    let capabilities = capability::all();
     loop {
-        let now = chrono::Utc::now().naive_utc();
-        match app::information::reminders::queue_due(&state.pool, now, &state.security.base_url).await {
-            Ok(n) if n > 0 => state.mail_wakeup.notify_one(),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(error = %error, "could not queue event reminders"),
+        for capability in &capabilities {
+            for job in capability.jobs {
+                match (job.run)(&state).await {
+                    Ok(done) if done > 0 => tracing::info!(job = job.name, done, "housekeeping"),
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(job = job.name, error = %error, "housekeeping job failed"),
+                }
+            }
         }
-        match app::accounts::db::delete_expired_sessions(&state.pool, &app::db::now()).await {
-            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(error = %error, "could not remove expired sessions"),
-        }
-        state.throttle.forget_idle();
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(300)) => {}
             _ = stop.changed() => return,

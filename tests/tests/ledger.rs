@@ -5,6 +5,7 @@ use app::{
     accounts::types::Role,
     error::AppError,
     ledger::{
+        api::{self as ledger_api, LedgerSource, Participant, SourceKind, TakingPartAs},
         db::{self as ledger_db, NewActivity},
         types::{ActivityKind, ContinuumLevel, Participants},
     },
@@ -182,22 +183,66 @@ async fn the_ledger_api_links_a_source_and_records_it_once(backend: Backend) {
         recorded_by: None,
     };
 
-    let mut tx = app.pool.begin().await.unwrap();
-    let first = ledger_db::record(&mut *tx, &activity, "event", "event-1").await.unwrap();
+    let sam = Participant {
+        person_id: None,
+        name: "Sam (a named visitor)".into(),
+        taking_part_as: TakingPartAs::Patient,
+        lived_experience: true,
+    };
+    let source = |id: &str, activity: &NewActivity, people: Option<Vec<Participant>>| EventSource {
+        id: id.to_owned(),
+        activity: activity.clone(),
+        people,
+    };
+
+    let mut tx = app::db::begin_write(&app.pool).await.unwrap();
+    let first =
+        ledger_api::record(&mut tx, &source("event-1", &activity, Some(vec![sam.clone()])), None).await.unwrap();
     tx.commit().await.unwrap();
     activity.participants.patients = 11;
-    let second = ledger_db::record(&app.pool, &activity, "event", "event-1").await.unwrap();
+    let mut tx = app::db::begin_write(&app.pool).await.unwrap();
+    let second = ledger_api::record(&mut tx, &source("event-1", &activity, None), None).await.unwrap();
+    tx.commit().await.unwrap();
 
     assert_eq!(first, second, "the same source keeps one ledger row");
     let stored = ledger_db::fetch_activity(&app.pool, &first).await.unwrap().unwrap();
     assert_eq!(stored.participants.patients, 11);
     assert_eq!(stored.source, Some(("event".into(), "event-1".into())));
-    let mut tx = app.pool.begin().await.unwrap();
-    ledger_db::record(&mut *tx, &activity, "event", "event-2").await.unwrap();
+    let named: Vec<(Option<String>, String, String, i64)> = sqlx::query_as(
+        "SELECT person_id, name, taking_part_as, CAST(lived_experience AS BIGINT) FROM activity_participant
+         WHERE activity_id = $1",
+    )
+    .bind(&first)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(named, vec![(None, "Sam (a named visitor)".into(), "patient".into(), 1)], "who took part is kept");
+    let mut tx = app::db::begin_write(&app.pool).await.unwrap();
+    ledger_api::record(&mut tx, &source("event-2", &activity, None), None).await.unwrap();
     tx.rollback().await.unwrap();
     let rows: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM activity").fetch_one(&app.pool).await.unwrap();
     assert_eq!(rows, 1, "a rolled-back source leaves no ledger row");
+}
+
+/// A source as a capability would define one, for the ledger API test.
+struct EventSource {
+    id: String,
+    activity: NewActivity,
+    people: Option<Vec<Participant>>,
+}
+
+impl LedgerSource for EventSource {
+    const KIND: SourceKind = SourceKind::Event;
+    fn source_id(&self) -> &str {
+        &self.id
+    }
+    fn activity(&self) -> NewActivity {
+        self.activity.clone()
+    }
+    fn participants(&self) -> Option<Vec<Participant>> {
+        self.people.clone()
+    }
 }
 
 async fn the_ledger_pages_through_many_activities(backend: Backend) {

@@ -20,3 +20,30 @@ pub mod password;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
+
+/// Accounts' entry points (see `capability`): housekeeping for expired sessions and the sign-in throttle.
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    use crate::capability::{Capability, Job};
+    static JOBS: [Job; 2] = [
+        Job {
+            name: "expired sessions",
+            run: |state| {
+                Box::pin(async move {
+                    let removed = db::delete_expired_sessions(&state.pool, &crate::db::now()).await?;
+                    Ok(usize::try_from(removed).unwrap_or(usize::MAX))
+                })
+            },
+        },
+        Job {
+            name: "sign-in throttle",
+            run: |state| {
+                Box::pin(async move {
+                    state.throttle.forget_idle();
+                    Ok(0)
+                })
+            },
+        },
+    ];
+    Capability { jobs: &JOBS, ..Capability::named("accounts") }
+}

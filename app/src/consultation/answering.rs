@@ -29,16 +29,12 @@ use super::{
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
+    clock::today,
     error::{AppError, FormErrors},
     safeguarding::screener,
     state::AppState,
     ui::{encode_query_value, FormStatus},
 };
-
-/// Today's date as responses store it. Only the date: a response never records its time of day.
-pub fn today() -> String {
-    chrono::Utc::now().format("%Y-%m-%d").to_string()
-}
 
 /// The answers a form posted, parsed: (question id, answer) in question order, or the messages for each field
 /// with everything typed kept.
@@ -125,7 +121,7 @@ pub async fn store_response(
         has_comments: answers.iter().any(|(_, a)| a.free_text().is_some()),
         flag,
     };
-    state.responses.store(response).await
+    super::runtime::runtime(state)?.responses.store(response).await
 }
 
 // ---- the page cache ------------------------------------------------------------------------------------
@@ -350,7 +346,7 @@ pub async fn show_form(
     Path(slug): Path<String>,
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
-    if let Some(page) = state.form_pages.get(&slug) {
+    if let Some(page) = super::runtime::form_pages(&state).get(&slug) {
         return html_response(StatusCode::OK, page);
     }
     let form = match load(&state, &slug).await {
@@ -364,7 +360,7 @@ pub async fn show_form(
     }
     if !form.sign_in_required {
         let page = render_form_page(&state, form, None, Respondent::Public);
-        state.form_pages.put(&slug, page.clone());
+        super::runtime::form_pages(&state).put(&slug, page.clone());
         return html_response(StatusCode::OK, page);
     }
     if form.sign_in_required {
@@ -396,13 +392,13 @@ pub async fn submit_form(
     body: Bytes,
 ) -> Response {
     let posted = parse_body(&body);
-    let form = match state.form_pages.form(&slug) {
+    let form = match super::runtime::form_pages(&state).form(&slug) {
         Some(form) => form,
         None => match load(&state, &slug).await {
             Ok(Some(form)) if form.state != super::types::FormState::Draft => {
                 let form = std::sync::Arc::new(form);
                 if !form.sign_in_required && form.takes_answers_on(&today()) {
-                    state.form_pages.put_form(form.clone());
+                    super::runtime::form_pages(&state).put_form(form.clone());
                 }
                 form
             }
@@ -432,7 +428,7 @@ pub async fn submit_form(
             // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
             let key = format!("{slug}\u{0}thanks");
             if !receipt.flagged {
-                if let Some(page) = state.form_pages.get(&key) {
+                if let Some(page) = super::runtime::form_pages(&state).get(&key) {
                     return html_response(StatusCode::OK, page);
                 }
             }
@@ -441,13 +437,13 @@ pub async fn submit_form(
                 view! { <ThankYouView form crisis_first=receipt.flagged crisis_contacts=contacts /> }.into_any()
             });
             if !receipt.flagged {
-                state.form_pages.put(&key, page.clone());
+                super::runtime::form_pages(&state).put(&key, page.clone());
             }
             html_response(StatusCode::OK, page)
         }
         Err(AppError::Conflict(message)) if message == FORM_CHANGED => {
             // Closed, or a new version opened, since the form was read: look again, from the database.
-            state.form_pages.forget(&slug);
+            super::runtime::form_pages(&state).forget(&slug);
             match load(&state, &slug).await {
                 Ok(Some(fresh)) if fresh.takes_answers_on(&today()) => {
                     let mut errors = FormErrors::new();

@@ -147,6 +147,24 @@ pub async fn list_forms(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<Fe
 }
 
 /// The open forms of every service, for "Get involved".
+/// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`).
+pub async fn count_service_responses(
+    pool: &AnyPool,
+    service_id: &str,
+    from: &str,
+    until: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r JOIN feedback_form f ON f.id = r.form_id
+         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .fetch_one(pool)
+    .await
+}
+
 pub async fn list_open_forms(pool: &AnyPool) -> Result<Vec<FeedbackForm>, sqlx::Error> {
     let sql = format!("{FORM_SELECT} WHERE f.state = 'open' ORDER BY f.title");
     let rows: Vec<FormRow> = sqlx::query_as(&sql).fetch_all(pool).await?;

@@ -451,7 +451,7 @@ pub async fn build_results(
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::clock::today_date()
 }
 
 /// The CSV of a form's responses for the filters, with its file name; checks access first. Refused with a

@@ -12,18 +12,16 @@ use crate::db::Write;
 use crate::{
     accounts::access::{require_staff, services_staffed_by, SignedInUser},
     accounts::validate::EmailAddress,
+    clock::today,
+    consultation::sources::{FocusGroupHeld, FormOpened},
     consultation::{
-        answering::today,
         db,
         questions::{Question, QuestionKind, FFT_QUESTION},
         types::{FormState, ReviewOutcome, Template},
     },
     error::FormErrors,
     forms::redirect_plain_post,
-    ledger::{
-        db::{self as ledger_db, NewActivity},
-        types::{ActivityKind, ContinuumLevel, Participants},
-    },
+    ledger::api as ledger_api,
     state::state,
     text::{free_slug, one_line, slugify, SlugKind},
 };
@@ -200,7 +198,7 @@ pub async fn update_feedback_form(
     )
     .await?;
     tx.commit().await?;
-    state()?.form_pages.forget(&form.slug);
+    super::runtime::form_pages(&state()?).forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}?saved=1", form.id));
     Ok(())
 }
@@ -225,7 +223,7 @@ async fn write_questions(
     tx.audit(what, "feedback_form", &form.id, serde_json::json!({ "version": form.version, "questions": questions }))
         .await?;
     tx.commit().await?;
-    state()?.form_pages.forget(&form.slug);
+    super::runtime::form_pages(&state()?).forget(&form.slug);
     Ok(())
 }
 
@@ -384,7 +382,7 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
     tx.audit("form_version_started", "feedback_form", &form.id, serde_json::json!({ "version": form.version + 1 }))
         .await?;
     tx.commit().await?;
-    state()?.form_pages.forget(&form.slug);
+    super::runtime::form_pages(&state()?).forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
 }
@@ -445,18 +443,14 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     let mut tx = Write::begin(&crate::state::state()?.pool, Some(&user.id)).await?;
     db::update_state(tx.conn(), &form.id, new_state, until.as_deref()).await?;
     if new_state == FormState::Open && form.state == FormState::Draft {
-        let activity = NewActivity {
-            service_id: form.service_id.clone(),
-            level: ContinuumLevel::Consultation,
-            kind: ActivityKind::FeedbackForm,
-            title: form.title.clone(),
-            happened_on: today.clone(),
-            participants: Participants::default(),
-            purpose: format!("Feedback on {}", form.intervention),
-            outcome: String::new(),
-            recorded_by: Some(user.id.clone()),
+        let opened = FormOpened {
+            form_id: &form.id,
+            service_id: &form.service_id,
+            title: &form.title,
+            intervention: &form.intervention,
+            opened_on: &today,
         };
-        ledger_db::record(tx.conn(), &activity, "feedback_form", &form.id).await?;
+        ledger_api::record_in(&mut tx, &opened).await?;
     }
     tx.audit(
         "form_state_changed",
@@ -466,7 +460,7 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     )
     .await?;
     tx.commit().await?;
-    crate::state::state()?.form_pages.forget(&form.slug);
+    super::runtime::form_pages(&crate::state::state()?).forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
 }
@@ -705,19 +699,15 @@ pub async fn record_focus_group(
         notes: notes.trim(),
     };
     let id = db::insert_focus_group(tx.conn(), &fields, &user.id).await?;
-    let activity = NewActivity {
-        service_id: service_id.clone(),
-        level: ContinuumLevel::Consultation,
-        kind: ActivityKind::FocusGroup,
-        title: format!("Focus group: {clean_topic}"),
-        happened_on: day.to_owned(),
-        // Focus groups are of patients and carers; the count is not split, so it is recorded as patients.
-        participants: Participants { patients: participants, ..Participants::default() },
-        purpose: format!("Views on {clean_topic}"),
-        outcome: theme_list.join("; "),
-        recorded_by: Some(user.id.clone()),
+    let held = FocusGroupHeld {
+        id: &id,
+        service_id: &service_id,
+        topic: &clean_topic,
+        held_on: day,
+        participants,
+        themes: &theme_list,
     };
-    ledger_db::record(tx.conn(), &activity, "focus_group", &id).await?;
+    ledger_api::record_in(&mut tx, &held).await?;
     tx.audit("focus_group_recorded", "focus_group", &id, serde_json::json!({ "topic": clean_topic })).await?;
     tx.commit_then("/consultation/focus-groups?recorded=1").await?;
     Ok(id)

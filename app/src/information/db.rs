@@ -244,7 +244,7 @@ struct EventRow {
     place: String,
     capacity: i64,
     places_taken: i64,
-    held: i64,
+    held_on: Option<String>,
 }
 
 impl EventRow {
@@ -262,8 +262,8 @@ impl EventRow {
             place: self.place,
             capacity: self.capacity,
             places_taken: self.places_taken,
-            held: self.held != 0,
-            past: self.ends_at < super::server::local_now(),
+            held: self.held_on.is_some(),
+            past: self.ends_at < crate::clock::local_now(),
         }
     }
 }
@@ -271,7 +271,7 @@ impl EventRow {
 const EVENT_SELECT: &str =
     "SELECT e.id, e.service_id, s.name AS service_name, e.slug, e.title, e.description, e.starts_at,
         e.ends_at, e.place, e.capacity, e.places_taken,
-        CAST((SELECT COUNT(*) FROM activity a WHERE a.source_type = 'event' AND a.source_id = e.id) AS BIGINT) AS held
+        e.held_on
      FROM event e JOIN service s ON s.id = e.service_id";
 
 pub struct EventFields<'a> {
@@ -282,6 +282,12 @@ pub struct EventFields<'a> {
     pub ends_at: &'a str,
     pub place: &'a str,
     pub capacity: i64,
+}
+
+/// Records that an event was held (on `day`, `YYYY-MM-DD`).
+pub async fn mark_held(conn: &mut sqlx::AnyConnection, event_id: &str, day: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE event SET held_on = $2 WHERE id = $1").bind(event_id).bind(day).execute(conn).await?;
+    Ok(())
 }
 
 pub async fn insert_event<'c>(

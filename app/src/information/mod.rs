@@ -17,3 +17,71 @@ pub mod markdown;
 pub mod poster;
 #[cfg(feature = "ssr")]
 pub mod reminders;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod sources;
+
+/// Information's entry points (see `capability`): leaflet files, the day-before event reminders, and
+/// upcoming events, pages and leaflets for Get involved.
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    use crate::capability::{Capability, Job};
+    static JOBS: [Job; 1] = [Job {
+        name: "event reminders",
+        run: |state| Box::pin(async move { Ok(reminders::queue_due_now(state).await?) }),
+    }];
+    Capability {
+        routes: routes::routes,
+        jobs: &JOBS,
+        opportunities: Some(|pool| Box::pin(opportunities(pool))),
+        ..Capability::named("information")
+    }
+}
+
+/// Upcoming events, published pages and leaflets, for Get involved.
+#[cfg(feature = "ssr")]
+async fn opportunities(
+    pool: &sqlx::AnyPool,
+) -> Result<Vec<crate::get_involved::OpportunityGroup>, crate::error::AppError> {
+    use crate::{
+        get_involved::{Opportunity, OpportunityGroup},
+        ledger::types::ContinuumLevel::Information,
+    };
+    let events = db::list_events(pool, None, &crate::clock::local_now()).await?;
+    let pages = db::list_pages(pool, None).await?;
+    let leaflets = db::list_leaflets(pool, None).await?;
+    Ok(vec![
+        OpportunityGroup {
+            level: Information,
+            heading: "Open days and events".to_owned(),
+            items: events
+                .into_iter()
+                .map(|e| Opportunity {
+                    href: format!("/events/{}", e.slug),
+                    detail: format!("{} · {}{}", e.when(), e.place, if e.is_full() { " · full" } else { "" }),
+                    title: e.title,
+                })
+                .collect(),
+            when_none: Some("No events are planned just now.".to_owned()),
+        },
+        OpportunityGroup {
+            level: Information,
+            heading: "About the service".to_owned(),
+            items: pages
+                .into_iter()
+                .map(|p| Opportunity { href: format!("/info/{}", p.slug), title: p.title, detail: p.summary })
+                .collect(),
+            when_none: Some("There are no information pages yet.".to_owned()),
+        },
+        OpportunityGroup {
+            level: Information,
+            heading: "Leaflets".to_owned(),
+            items: leaflets
+                .into_iter()
+                .map(|l| Opportunity { href: l.href(), detail: format!("({})", l.size_text()), title: l.title })
+                .collect(),
+            when_none: None,
+        },
+    ])
+}

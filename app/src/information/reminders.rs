@@ -16,6 +16,15 @@ const SEND_FROM: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     None => NaiveTime::MIN,
 };
 
+/// Queues every reminder due now, and rings the mail worker if any were queued (the housekeeping job).
+pub async fn queue_due_now(state: &crate::state::AppState) -> Result<usize, sqlx::Error> {
+    let queued = queue_due(&state.pool, crate::clock::local_now_naive(), &state.security.base_url).await?;
+    if queued > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(queued)
+}
+
 /// Queues every reminder due at `now` (local time) and returns how many were queued.
 pub async fn queue_due(pool: &AnyPool, now: NaiveDateTime, base_url: &url::Url) -> Result<usize, sqlx::Error> {
     if now.time() < SEND_FROM {

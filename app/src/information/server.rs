@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice, WaysToTakePart};
+use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice};
 #[cfg(feature = "ssr")]
 use crate::db::Write;
 use crate::error::AppError;
@@ -12,22 +12,13 @@ use crate::{
     accounts::{access::require_staff, access::services_staffed_by, access::visitor, session, validate::EmailAddress},
     error::FormErrors,
     forms::redirect_plain_post,
+    information::sources::{EventHeld, LeafletPublished},
     information::{db, emails},
-    ledger::{
-        db::{self as ledger_db, NewActivity},
-        types::{ActivityKind, ContinuumLevel, Participants},
-    },
+    ledger::{api as ledger_api, types::Participants},
     mail,
     state::state,
     text::{free_slug, one_line, slugify, SlugKind},
 };
-
-/// The local time now as events store it, `YYYY-MM-DDTHH:MM`. Continuum serves England, so local time is
-/// taken as UTC; a service an hour out in summer only moves when an event drops off "upcoming".
-#[cfg(feature = "ssr")]
-pub fn local_now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M").to_string()
-}
 
 // ---- reading: open to everyone ------------------------------------------------------------------------
 
@@ -47,24 +38,6 @@ pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
 #[server(endpoint = "/get_event")]
 pub async fn get_event(slug: String) -> Result<Event, AppError> {
     db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)
-}
-
-/// Every current way to take part: published pages, leaflets and upcoming events.
-#[server(endpoint = "/ways_to_take_part")]
-pub async fn list_ways_to_take_part() -> Result<WaysToTakePart, AppError> {
-    let pool = state()?.pool;
-    let today = crate::consultation::answering::today();
-    Ok(WaysToTakePart {
-        pages: db::list_pages(&pool, None).await?,
-        events: db::list_events(&pool, None, &local_now()).await?,
-        leaflets: db::list_leaflets(&pool, None).await?,
-        feedback_forms: crate::consultation::db::list_open_forms(&pool)
-            .await?
-            .into_iter()
-            .filter(|f| f.takes_answers_on(&today))
-            .map(|f| (f.slug, f.title, f.intervention))
-            .collect(),
-    })
 }
 
 /// What a printable poster shows: the title, a line beneath it, and the QR code for its link.
@@ -88,18 +61,7 @@ pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> 
             let event = get_event(slug.clone()).await?;
             (event.title.clone(), format!("{} · {}", event.when(), event.place))
         }
-        "f" => {
-            let form = crate::consultation::db::fetch_form_for_answering(&state()?.pool, &slug)
-                .await?
-                .filter(|f| f.state != crate::consultation::types::FormState::Draft)
-                .ok_or(AppError::NotFound)?;
-            let how = if form.sign_in_required {
-                "Tell us what you think: sign in, and it takes a few minutes."
-            } else {
-                "Tell us what you think. It takes a few minutes, and you do not need to give your name."
-            };
-            (form.title, how.to_owned())
-        }
+        "f" => crate::consultation::api::form_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?,
         _ => return Err(AppError::NotFound),
     };
     let mut url = state()?.security.base_url.clone();
@@ -139,7 +101,7 @@ pub async fn register_for_event(
     errors.into_result().map_err(keep)?;
 
     let event = db::fetch_event_by_slug(&state.pool, &event_slug).await?.ok_or(AppError::NotFound)?;
-    if event.ends_at < local_now() {
+    if event.ends_at < crate::clock::local_now() {
         return Err(keep(AppError::Conflict("This event has already happened.".into())));
     }
     let token = session::new_token();
@@ -216,7 +178,7 @@ pub async fn get_information_overview() -> Result<InformationOverview, AppError>
     let pool = state()?.pool;
     Ok(InformationOverview {
         pages: db::list_pages(&pool, Some(&ids)).await?,
-        events: db::list_events(&pool, Some(&ids), &local_now()).await?,
+        events: db::list_events(&pool, Some(&ids), &crate::clock::local_now()).await?,
         leaflets: db::list_leaflets(&pool, Some(&ids)).await?,
         services,
     })
@@ -474,26 +436,9 @@ pub async fn record_event_held(
         others: count("others", &others),
     };
     errors.into_result()?;
-    let activity = NewActivity {
-        service_id: event.service_id.clone(),
-        level: ContinuumLevel::Information,
-        kind: ActivityKind::OpenDay,
-        title: event.title.clone(),
-        happened_on: event.day().to_owned(),
-        participants,
-        purpose: format!("{} at {}", event.when(), event.place),
-        outcome: String::new(),
-        recorded_by: Some(user.id.clone()),
-    };
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let activity_id = ledger_db::record(tx.conn(), &activity, "event", &event.id).await?;
-    tx.audit(
-        "activity_recorded",
-        "activity",
-        &activity_id,
-        serde_json::json!({ "source": "event", "event_id": event.id }),
-    )
-    .await?;
+    ledger_api::record_in(&mut tx, &EventHeld { event: &event, participants }).await?;
+    db::mark_held(tx.conn(), &event.id, event.day()).await?;
     tx.commit_then(&format!("/information/events/{}?held=1", event.slug)).await?;
     Ok(())
 }
@@ -550,7 +495,7 @@ pub async fn publish_leaflet(
     if !user.is_staff_of(service_id) {
         return Err(AppError::Forbidden);
     }
-    let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    let today = crate::clock::today();
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let leaflet = db::NewLeaflet {
@@ -562,18 +507,9 @@ pub async fn publish_leaflet(
         published_on: &today,
     };
     let id = db::insert_leaflet(tx.conn(), &leaflet, &user.id).await?;
-    let activity = NewActivity {
-        service_id: service_id.to_owned(),
-        level: ContinuumLevel::Information,
-        kind: ActivityKind::Leaflet,
-        title: format!("Leaflet published: {clean_title}"),
-        happened_on: today,
-        participants: Participants::default(),
-        purpose: clean_summary.clone(),
-        outcome: String::new(),
-        recorded_by: Some(user.id.clone()),
-    };
-    ledger_db::record(tx.conn(), &activity, "leaflet", &id).await?;
+    let published =
+        LeafletPublished { id: &id, service_id, title: &clean_title, summary: &clean_summary, published_on: &today };
+    ledger_api::record_in(&mut tx, &published).await?;
     tx.audit("leaflet_published", "leaflet", &id, serde_json::json!({ "title": clean_title })).await?;
     tx.commit().await?;
     Ok(id)

@@ -130,16 +130,6 @@ pub struct InformationOverview {
     pub leaflets: Vec<Leaflet>,
 }
 
-/// What is open to everyone now: published pages, leaflets and upcoming events.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WaysToTakePart {
-    pub pages: Vec<InfoPageSummary>,
-    pub events: Vec<Event>,
-    pub leaflets: Vec<Leaflet>,
-    /// Feedback forms taking answers today: (address part, title, intervention).
-    pub feedback_forms: Vec<(String, String, String)>,
-}
-
 /// What someone sees after registering, and on the cancellation page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationNotice {

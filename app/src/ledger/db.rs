@@ -94,10 +94,11 @@ pub async fn insert_activity<'c>(
     insert(db, activity, None).await
 }
 
-/// The ledger API: records the activity that a record elsewhere (`source_type`, `source_id`) represents,
-/// inside the caller's transaction. Calling it again for the same source updates the one ledger row rather
-/// than adding another, so a source can record itself whenever it changes.
-pub async fn record<'c>(
+/// Records the activity that a record elsewhere (`source_type`, `source_id`) represents, inside the caller's
+/// transaction. Calling it again for the same source updates the one ledger row rather than adding another,
+/// so a source can record itself whenever it changes. Other capabilities go through `ledger::api::record`,
+/// which owns each source's mapping.
+pub(crate) async fn record<'c>(
     db: impl Executor<'c, Database = Any>,
     activity: &NewActivity,
     source_type: &str,
@@ -140,6 +141,33 @@ async fn insert<'c>(
     .bind(&now)
     .fetch_one(db)
     .await
+}
+
+/// Replaces who took part in an activity with `people`.
+pub(crate) async fn replace_participants(
+    conn: &mut sqlx::AnyConnection,
+    activity_id: &str,
+    people: &[super::api::Participant],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM activity_participant WHERE activity_id = $1")
+        .bind(activity_id)
+        .execute(&mut *conn)
+        .await?;
+    for person in people {
+        sqlx::query(
+            "INSERT INTO activity_participant (id, activity_id, person_id, name, taking_part_as, lived_experience)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(crate::db::new_id())
+        .bind(activity_id)
+        .bind(&person.person_id)
+        .bind(&person.name)
+        .bind(<&str>::from(person.taking_part_as))
+        .bind(crate::db::flag(person.lived_experience))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Changes a hand-recorded activity. The service, source and recorder stay as they were.

@@ -1,7 +1,10 @@
 //! The involvement ledger: every involvement activity, at whichever of the five continuum levels, recorded
 //! once with its service, date, kind, who took part and what came of it. Staff add activities by hand; other
-//! capabilities record theirs through `db::record` inside their own transactions. Patients never see it.
+//! capabilities record theirs through `api::record` inside their own transactions, each kind of source
+//! mapping itself once (`api::LedgerSource`). Patients never see it.
 
+#[cfg(feature = "ssr")]
+pub mod api;
 pub mod components;
 pub mod server;
 pub mod types;
@@ -10,3 +13,10 @@ pub mod validate;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+
+/// The ledger's entry points (see `capability`): its pages and server functions register themselves, so
+/// it offers nothing more yet.
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    crate::capability::Capability::named("ledger")
+}

@@ -98,9 +98,7 @@ pub async fn get_activity(activity_id: String) -> Result<ActivityDetail, AppErro
 }
 
 #[cfg(feature = "ssr")]
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
+use crate::clock::today_date as today;
 
 /// Records an activity by hand.
 #[server(endpoint = "/record_activity")]

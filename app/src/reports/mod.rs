@@ -4,4 +4,12 @@
 
 pub mod components;
 pub mod profile;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
+
+/// The reports' entry points (see `capability`): the continuum profile's CSV.
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    crate::capability::Capability { routes: routes::routes, ..crate::capability::Capability::named("reports") }
+}

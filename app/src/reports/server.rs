@@ -148,7 +148,7 @@ pub async fn profile_for(
     } else {
         services.into_iter().find(|s| s.id == service_id).ok_or(AppError::Forbidden)?
     };
-    let (start, end) = period(from, to, chrono::Utc::now().date_naive())?;
+    let (start, end) = period(from, to, crate::clock::today_date())?;
     build_profile(pool, service, start, end).await
 }
 

@@ -7,4 +7,4 @@ mod public;
 pub use manage::{
     EditEventPage, EditInfoPagePage, EventStaffPage, InformationPage, NewEventPage, NewInfoPagePage, UploadLeafletPage,
 };
-pub use public::{CancelRegistrationPage, EventPage, GetInvolvedPage, InfoPageView, PosterPage};
+pub use public::{CancelRegistrationPage, EventPage, InfoPageView, PosterPage};

@@ -6,12 +6,10 @@ use crate::{
     error::AppError,
     information::{
         server::{
-            check_registration, get_event, get_info_page, get_poster, list_ways_to_take_part, CancelRegistration,
-            Poster, RegisterForEvent,
+            check_registration, get_event, get_info_page, get_poster, CancelRegistration, Poster, RegisterForEvent,
         },
-        types::{Event, InfoPage, RegistrationNotice, WaysToTakePart},
+        types::{Event, InfoPage, RegistrationNotice},
     },
-    ledger::types::ContinuumLevel,
     ui::{layout::CrisisContacts, ErrorPage, ErrorSummary, FormStatus, Loaded, SubmitButton, TextInput, Textarea},
 };
 
@@ -170,86 +168,6 @@ pub fn PosterPage() -> impl IntoView {
                 <p class="continuum-poster__scan">"Scan the code with your phone's camera, or type this address:"</p>
                 <p class="continuum-poster__link">{poster.url.clone()}</p>
             </article>
-        } />
-    }
-}
-
-/// Plain words for each level, for people deciding how to take part.
-fn level_invitation(level: ContinuumLevel) -> &'static str {
-    match level {
-        ContinuumLevel::Information => {
-            "Find out about the service: read our pages and leaflets, and come to an open day."
-        }
-        ContinuumLevel::Consultation => "Tell us what you think: feedback forms and focus groups will be listed here.",
-        ContinuumLevel::Participation => "Help shape the service: steering group places will be listed here.",
-        ContinuumLevel::Inclusion => {
-            "Help run the service: volunteer roles and co-delivered sessions will be listed here."
-        }
-        ContinuumLevel::Partnership => "Share decisions: interview panel places will be listed here.",
-    }
-}
-
-#[component]
-pub fn GetInvolvedPage() -> impl IntoView {
-    let ways = Resource::new(|| (), |_| list_ways_to_take_part());
-    view! {
-        <Title text="Get involved" />
-        <h1 class="nhsuk-heading-xl">"Get involved"</h1>
-        <p class="nhsuk-body-l">"There are five ways to be involved in your service, from finding out about it to sharing decisions. Take part as much or as little as suits you."</p>
-        <Loaded resource=ways render=|ways: WaysToTakePart| view! {
-            <h2 class="nhsuk-heading-l">"1. Information: find out about the service"</h2>
-            <h3 class="nhsuk-heading-m">"Open days and events"</h3>
-            {if ways.events.is_empty() {
-                view! { <p class="nhsuk-body">"No events are planned just now."</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="nhsuk-list continuum-ways-list">
-                        {ways.events.into_iter().map(|e| view! {
-                            <li>
-                                <a href=format!("/events/{}", e.slug)>{e.title.clone()}</a>
-                                <span class="nhsuk-body-s continuum-meta">{format!(" {} · {}{}", e.when(), e.place, if e.is_full() { " · full" } else { "" })}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            <h3 class="nhsuk-heading-m">"About the service"</h3>
-            {if ways.pages.is_empty() {
-                view! { <p class="nhsuk-body">"There are no information pages yet."</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="nhsuk-list continuum-ways-list">
-                        {ways.pages.into_iter().map(|p| view! {
-                            <li><a href=format!("/info/{}", p.slug)>{p.title.clone()}</a>
-                                {(!p.summary.is_empty()).then(|| view! { <span class="nhsuk-body-s continuum-meta">{format!(" {}", p.summary)}</span> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            {(!ways.leaflets.is_empty()).then(|| view! {
-                <h3 class="nhsuk-heading-m">"Leaflets"</h3>
-                <ul class="nhsuk-list continuum-ways-list">
-                    {ways.leaflets.into_iter().map(|l| view! {
-                        <li><a href=l.href()>{l.title.clone()}</a><span class="nhsuk-body-s continuum-meta">{format!(" ({})", l.size_text())}</span></li>
-                    }).collect_view()}
-                </ul>
-            })}
-            {ContinuumLevel::ALL[1..].iter().map(|level| {
-                let forms = if *level == ContinuumLevel::Consultation { ways.feedback_forms.clone() } else { Vec::new() };
-                view! {
-                    <h2 class="nhsuk-heading-l">{format!("{}. {}", level.rung(), level.label())}</h2>
-                    <p class="nhsuk-body">{level_invitation(*level)}</p>
-                    {(!forms.is_empty()).then(|| view! {
-                        <h3 class="nhsuk-heading-m">"Tell us what you think"</h3>
-                        <ul class="nhsuk-list continuum-ways-list">
-                            {forms.into_iter().map(|(slug, title, intervention)| view! {
-                                <li><a href=format!("/f/{slug}")>{title}</a><span class="nhsuk-body-s continuum-meta">{format!(" About {intervention}")}</span></li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                }
-            }).collect_view()}
         } />
     }
 }

@@ -1,0 +1,25 @@
+//! What consultation offers other capabilities (never its `db`, server functions, pages or tables).
+
+use sqlx::AnyPool;
+
+use super::{db, types::FormState};
+use crate::error::AppError;
+
+/// What a form's QR poster says: its title and a line on how to answer. `None` for a draft or no such form.
+pub async fn form_poster(pool: &AnyPool, slug: &str) -> Result<Option<(String, String)>, AppError> {
+    let form = db::fetch_form_for_answering(pool, slug).await?.filter(|f| f.state != FormState::Draft);
+    Ok(form.map(|form| {
+        let how = if form.sign_in_required {
+            "Tell us what you think: sign in, and it takes a few minutes."
+        } else {
+            "Tell us what you think. It takes a few minutes, and you do not need to give your name."
+        };
+        (form.title, how.to_owned())
+    }))
+}
+
+/// How many feedback responses a service's forms received from `from` up to but not including `until`
+/// (`YYYY-MM-DD`). One person may answer more than once, so this counts responses, not people.
+pub async fn responses_received(pool: &AnyPool, service_id: &str, from: &str, until: &str) -> Result<i64, AppError> {
+    Ok(db::count_service_responses(pool, service_id, from, until).await?)
+}

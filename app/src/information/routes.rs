@@ -1,0 +1,39 @@
+//! Information's plain routes: published leaflets as files.
+
+use axum::{
+    extract::{Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+use crate::{capability::PlainRoute, state::AppState};
+
+pub fn routes() -> Vec<PlainRoute> {
+    vec![PlainRoute {
+        path: "/leaflets/{id}/{name}",
+        methods: &[http::Method::GET],
+        handler: axum::routing::get(leaflet),
+    }]
+}
+
+/// `GET /leaflets/{id}/{file name}`: a published leaflet, open to everyone. Served as `application/pdf` with
+/// `nosniff` (set for every response), so a browser never treats it as anything else.
+pub async fn leaflet(State(state): State<AppState>, Path((id, _name)): Path<(String, String)>) -> Response {
+    match super::db::fetch_leaflet_file(&state.pool, &id).await {
+        Ok(Some((file_name, bytes))) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{file_name}\"")),
+                (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "There is no leaflet at this address.").into_response(),
+        Err(error) => {
+            tracing::error!(error = %error, "could not read a leaflet");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Sorry, the leaflet could not be loaded. Please try again.")
+                .into_response()
+        }
+    }
+}

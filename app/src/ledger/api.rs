@@ -1,0 +1,104 @@
+//! The ledger's published API: how a record in another capability becomes an involvement activity.
+//!
+//! Each kind of source (an event held, a leaflet published, a feedback form opened, a focus group, and next
+//! meetings, appointments, sessions and panels) implements [`LedgerSource`] once, beside the source itself.
+//! Server functions and `seed-demo` both record through [`record`] (or [`record_in`], which adds the audit
+//! event to a person's change), so the ledger row a demo makes is the row production makes.
+//!
+//! Where the source knows who took part (a meeting's attendance, a panel's members, a session's
+//! co-facilitators, a focus group's named participants) it lists them as [`Participant`]s and the ledger keeps
+//! them beside the counts; involvement payments and reports read who took part from here. Anonymous feedback
+//! never becomes a named participant.
+
+use sqlx::AnyConnection;
+
+use super::{db, db::NewActivity};
+use crate::{db::Write, error::AppError};
+
+/// The kinds of record that become ledger activities, stored as `activity.source_type` (`"event"`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
+pub enum SourceKind {
+    /// An event marked as held (information).
+    Event,
+    /// A leaflet published (information).
+    Leaflet,
+    /// A feedback form opened (consultation).
+    FeedbackForm,
+    /// A focus group recorded (consultation).
+    FocusGroup,
+    /// A hand-recorded activity made by `seed-demo`, keyed so that running it twice adds nothing twice.
+    Demo,
+}
+
+impl SourceKind {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// How a person took part in an activity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
+pub enum TakingPartAs {
+    Patient,
+    Carer,
+    Staff,
+    Other,
+}
+
+/// Someone who took part: a person with an account, or a named outsider (`person_id` `None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub person_id: Option<String>,
+    pub name: String,
+    pub taking_part_as: TakingPartAs,
+    /// Taking part with lived experience (a patient, a carer, a volunteer in a lived-experience role).
+    pub lived_experience: bool,
+}
+
+/// A record that is an involvement activity. Implemented once for each [`SourceKind`], beside the record.
+pub trait LedgerSource {
+    /// Which kind of source this is.
+    const KIND: SourceKind;
+    /// The source record's id (one ledger row per source record).
+    fn source_id(&self) -> &str;
+    /// The activity it is: level, kind, title, day, counts, purpose and outcome. `recorded_by` is filled in by
+    /// [`record`] from who made the change.
+    fn activity(&self) -> NewActivity;
+    /// Who took part, when the source knows; `None` (the default) when it knows only counts. `Some` replaces
+    /// the people recorded before (attendance corrected), `None` leaves them.
+    fn participants(&self) -> Option<Vec<Participant>> {
+        None
+    }
+}
+
+/// Records (or updates: one row per source) the activity `source` represents, inside the caller's
+/// transaction, with who took part. Returns the activity's id.
+pub async fn record(
+    conn: &mut AnyConnection,
+    source: &impl LedgerSource,
+    recorded_by: Option<&str>,
+) -> Result<String, sqlx::Error> {
+    let mut activity = source.activity();
+    activity.recorded_by = recorded_by.map(str::to_owned);
+    let id = db::record(&mut *conn, &activity, source_kind(source).as_str(), source.source_id()).await?;
+    if let Some(people) = source.participants() {
+        db::replace_participants(&mut *conn, &id, &people).await?;
+    }
+    Ok(id)
+}
+
+/// As [`record`], within a person's change, with an `activity_recorded` audit event naming the source.
+pub async fn record_in(write: &mut Write, source: &impl LedgerSource) -> Result<String, AppError> {
+    let actor = write.actor().map(str::to_owned);
+    let id = record(write.conn(), source, actor.as_deref()).await?;
+    let detail = serde_json::json!({ "source": source_kind(source).as_str(), "source_id": source.source_id() });
+    write.audit("activity_recorded", "activity", &id, detail).await?;
+    Ok(id)
+}
+
+fn source_kind<S: LedgerSource>(_: &S) -> SourceKind {
+    S::KIND
+}

@@ -1,0 +1,48 @@
+//! The reports' plain routes: CSV downloads. Each checks access first, exactly as the page showing the same
+//! figures does, and applies the same suppression.
+
+use axum::{
+    extract::{OriginalUri, Query, State},
+    response::Response,
+    Extension,
+};
+use serde::Deserialize;
+
+use crate::{accounts::access::Visitor, capability::PlainRoute, forms, state::AppState};
+
+pub fn routes() -> Vec<PlainRoute> {
+    vec![PlainRoute {
+        path: "/reports/continuum-profile.csv",
+        methods: &[http::Method::GET],
+        handler: axum::routing::get(continuum_profile_csv),
+    }]
+}
+
+#[derive(Deserialize)]
+pub struct ProfileQuery {
+    #[serde(default)]
+    service_id: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+/// `GET /reports/continuum-profile.csv`
+pub async fn continuum_profile_csv(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    OriginalUri(uri): OriginalUri,
+    Query(query): Query<ProfileQuery>,
+) -> Response {
+    let Some(user) = visitor.user else {
+        return forms::sign_in_first(&uri);
+    };
+    match super::server::profile_for(&state.pool, &user, &query.service_id, &query.from, &query.to).await {
+        Ok(profile) => {
+            let name = format!("continuum-profile-{}-to-{}.csv", profile.from, profile.to);
+            crate::csv::download(&name, profile.to_csv())
+        }
+        Err(error) => forms::refusal(&error),
+    }
+}
