@@ -6,8 +6,7 @@ use app::{
     consultation::sources::{FocusGroupHeld, FormOpened},
     db::now,
     ledger::{
-        api::{self as ledger_api, LedgerSource, SourceKind},
-        db::NewActivity,
+        api::{self as ledger_api, LedgerSource, NewActivity, SourceKind},
         types::{ActivityKind, ContinuumLevel, Participants},
     },
 };

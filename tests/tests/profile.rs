@@ -118,7 +118,37 @@ async fn steering_members_see_the_profile_and_patients_and_other_services_do_not
     assert_eq!(anonymous.status(), 303);
 }
 
+async fn the_profile_counts_feedback_responses_at_consultation(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let manager = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
+    let form = app.open_feedback_form(&manager, &service, "DBT skills group", "fft", "anonymous").await;
+    for _ in 0..6 {
+        assert_eq!(app.submit_feedback(&form, &[(0, "good")]).await.status(), 200);
+    }
+
+    // The current quarter, which holds today.
+    let csv = manager
+        .get(app.url(&format!("/reports/continuum-profile.csv?service_id={service}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let page = manager.get(app.url(&format!("/reports/continuum-profile?service_id={service}"))).send().await.unwrap();
+    let page = page.text().await.unwrap();
+
+    let consultation = csv.lines().find(|l| l.starts_with("Consultation,")).unwrap();
+    assert!(
+        consultation.starts_with("Consultation,fewer than 5,6,"),
+        "the form opened is one activity and its six responses count as six times people took part: {consultation}"
+    );
+    assert!(page.contains("one person may answer more than once"));
+}
+
 on_both_engines!(
+    the_profile_counts_feedback_responses_at_consultation,
     the_profile_counts_a_seeded_period_and_its_change_from_the_last,
     small_numbers_and_totals_that_would_reveal_them_are_suppressed_on_the_page_and_in_the_csv,
     steering_members_see_the_profile_and_patients_and_other_services_do_not,

@@ -99,6 +99,11 @@ pub fn ensure_staff_of(user: &SignedInUser, service_id: &str) -> Result<(), AppE
     }
 }
 
+/// Every service, by name.
+pub async fn all_services(pool: &sqlx::AnyPool) -> Result<Vec<ServiceSummary>, AppError> {
+    Ok(super::db::list_services(pool).await?)
+}
+
 /// The services `user` is staff of (every service for an administrator), by name.
 pub async fn services_staffed_by(user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
     let all = super::db::list_services(&crate::state::state()?.pool).await?;

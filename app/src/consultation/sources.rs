@@ -6,8 +6,7 @@
 //! (`api::responses_received`) instead of a number fixed when the form opened.
 
 use crate::ledger::{
-    api::{LedgerSource, SourceKind},
-    db::NewActivity,
+    api::{LedgerSource, NewActivity, SourceKind},
     types::{ActivityKind, ContinuumLevel, Participants},
 };
 

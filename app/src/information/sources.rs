@@ -3,8 +3,7 @@
 
 use super::types::Event;
 use crate::ledger::{
-    api::{LedgerSource, SourceKind},
-    db::NewActivity,
+    api::{LedgerSource, NewActivity, SourceKind},
     types::{ActivityKind, ContinuumLevel, Participants},
 };
 

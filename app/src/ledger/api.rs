@@ -12,8 +12,20 @@
 
 use sqlx::AnyConnection;
 
-use super::{db, db::NewActivity};
+pub use super::db::NewActivity;
+use super::{db, types::ContinuumLevel};
 use crate::{db::Write, error::AppError};
+
+/// Activities and people involved (patients and carers) per level, for one service from `from` up to but not
+/// including `until` (`YYYY-MM-DD`), as the ledger holds them.
+pub async fn count_by_level(
+    pool: &sqlx::AnyPool,
+    service_id: &str,
+    from: &str,
+    until: &str,
+) -> Result<Vec<(ContinuumLevel, i64, i64)>, AppError> {
+    Ok(db::count_by_level(pool, service_id, from, until).await?)
+}
 
 /// The kinds of record that become ledger activities, stored as `activity.source_type` (`"event"`, …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]

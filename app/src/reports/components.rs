@@ -102,6 +102,11 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                     </tbody>
                 </table>
                 <p class="nhsuk-body-s">
+                    "Consultation counts each feedback response received in the period as well as the people at \
+                     focus groups and other activities: one person may answer more than once, so it counts times \
+                     people took part, not different people."
+                </p>
+                <p class="nhsuk-body-s">
                     "To protect privacy, counts from 1 to 4 are shown as \"fewer than 5\", and totals or changes that would \
                      reveal them are withheld."
                 </p>

@@ -8,11 +8,10 @@ use crate::{accounts::types::ServiceSummary, error::AppError};
 use crate::{
     accounts::{
         access::{require_signed_in, SignedInUser},
-        db as accounts_db,
         types::Role,
     },
     chart,
-    ledger::{db as ledger_db, types::ContinuumLevel},
+    ledger::{api as ledger_api, types::ContinuumLevel},
     reports::profile::publish,
     state::state,
 };
@@ -26,7 +25,7 @@ pub fn sees_profile_of(user: &SignedInUser, service_id: &str) -> bool {
 
 #[cfg(feature = "ssr")]
 async fn profile_services(pool: &sqlx::AnyPool, user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
-    let all = accounts_db::list_services(pool).await?;
+    let all = crate::accounts::access::all_services(pool).await?;
     Ok(all.into_iter().filter(|s| sees_profile_of(user, &s.id)).collect())
 }
 
@@ -99,13 +98,21 @@ pub async fn build_profile(
     let counts = |from: chrono::NaiveDate, to: chrono::NaiveDate| {
         let service_id = service.id.clone();
         async move {
-            let found =
-                ledger_db::count_by_level(pool, &service_id, &day(from), &day(to + chrono::Duration::days(1))).await?;
+            let (from, until) = (day(from), day(to + chrono::Duration::days(1)));
+            let found = ledger_api::count_by_level(pool, &service_id, &from, &until).await?;
             let mut counts = [(0, 0); 5];
             for (level, activities, people) in found {
                 counts[usize::from(level.rung() - 1)] = (activities, people);
             }
-            Ok::<_, sqlx::Error>(counts)
+            // People each capability involved beyond the ledger's own counts (feedback responses).
+            for capability in crate::capability::all() {
+                if let Some(report) = capability.report {
+                    for involvement in report(pool, &service_id, &from, &until).await? {
+                        counts[usize::from(involvement.level.rung() - 1)].1 += involvement.people;
+                    }
+                }
+            }
+            Ok::<_, AppError>(counts)
         }
     };
     let current = counts(from, to).await?;
