@@ -25,7 +25,7 @@ use super::{
     questions::Answer,
     respond::{field_name, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
     types::{Channel, FeedbackForm},
-    writer::{Flag, PreparedResponse, ALREADY_ANSWERED, FORM_CHANGED},
+    writer::{Flag, PreparedResponse, Stored, ALREADY_ANSWERED, FORM_CHANGED},
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
@@ -75,7 +75,7 @@ pub async fn store_response(
     answers: &[(String, Answer)],
     channel: Channel,
     respondent_id: Option<&str>,
-) -> Result<Receipt, AppError> {
+) -> Result<Stored, AppError> {
     let mut concerns = Vec::new();
     let mut reasons = Vec::new();
     for text in answers.iter().filter_map(|(_, a)| a.free_text()) {
@@ -424,7 +424,7 @@ pub async fn submit_form(
         Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
     };
     match store_response(&state, &form, &answers, Channel::Online, respondent.as_ref().map(|u| u.id.as_str())).await {
-        Ok(receipt) => {
+        Ok(Stored::Committed(receipt)) => {
             // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
             let key = format!("{slug}\u{0}thanks");
             if !receipt.flagged {
@@ -441,7 +441,7 @@ pub async fn submit_form(
             }
             html_response(StatusCode::OK, page)
         }
-        Err(AppError::Conflict(message)) if message == FORM_CHANGED => {
+        Ok(Stored::FormChanged) => {
             // Closed, or a new version opened, since the form was read: look again, from the database.
             super::runtime::form_pages(&state).forget(&slug);
             match load(&state, &slug).await {
@@ -463,9 +463,14 @@ pub async fn submit_form(
                 Err(e) => calm_error(&state, &e),
             }
         }
-        Err(AppError::Conflict(message)) => {
-            not_taking_answers(&state, form, StatusCode::CONFLICT, "You have already answered", message, &posted)
-        }
+        Ok(Stored::AlreadyAnswered) => not_taking_answers(
+            &state,
+            form,
+            StatusCode::CONFLICT,
+            "You have already answered",
+            ALREADY_ANSWERED.into(),
+            &posted,
+        ),
         Err(e) => calm_error(&state, &e),
     }
 }
@@ -537,7 +542,10 @@ pub async fn submit_staff_entry(
         }
     };
     match store_response(&state, &form, &answers, channel, None).await {
-        Ok(_) => Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response(),
+        Ok(Stored::Committed(_)) => Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response(),
+        Ok(Stored::FormChanged | Stored::AlreadyAnswered) => {
+            calm_error(&state, &AppError::Conflict(FORM_CHANGED.into()))
+        }
         Err(e) => calm_error(&state, &e),
     }
 }

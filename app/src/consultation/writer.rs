@@ -49,7 +49,7 @@ pub struct Flag {
     pub alert: (String, String),
 }
 
-type Job = (PreparedResponse, oneshot::Sender<Result<Receipt, AppError>>);
+type Job = (PreparedResponse, oneshot::Sender<Result<Stored, AppError>>);
 
 /// The handle request handlers submit through. Cheap to clone.
 #[derive(Clone)]
@@ -66,7 +66,7 @@ impl ResponseWriter {
     }
 
     /// Stores a response; returns once it is committed (or could not be).
-    pub async fn store(&self, response: PreparedResponse) -> Result<Receipt, AppError> {
+    pub async fn store(&self, response: PreparedResponse) -> Result<Stored, AppError> {
         let (reply, answer) = oneshot::channel();
         self.jobs.send((response, reply)).await.map_err(|_| AppError::Unavailable)?;
         answer.await.map_err(|_| AppError::Unavailable)?
@@ -81,27 +81,29 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
         match write(&pool, &responses).await {
             Ok(stored) => {
                 for ((response, reply), stored) in batch.drain(..).zip(stored) {
-                    let result = if stored {
-                        Ok(Receipt { flagged: response.flag.is_some() })
+                    let result = Ok(if stored {
+                        Stored::Committed(Receipt { flagged: response.flag.is_some() })
                     } else {
-                        Err(AppError::Conflict(FORM_CHANGED.into()))
-                    };
+                        Stored::FormChanged
+                    });
                     let _ = reply.send(result);
                 }
             }
             // A batch of one (the usual case when traffic is light) has already been tried alone.
             Err(error) if batch.len() == 1 => {
                 for (_, reply) in batch.drain(..) {
-                    let _ = reply.send(Err(classify(&error)));
+                    let _ = reply.send(classify(&error));
                 }
             }
             Err(error) => {
                 tracing::warn!(error = %error, size = batch.len(), "a batch of responses failed; storing them one by one");
                 for (response, reply) in batch.drain(..) {
                     let result = match write(&pool, &[&response]).await {
-                        Ok(stored) if stored.first() == Some(&true) => Ok(Receipt { flagged: response.flag.is_some() }),
-                        Ok(_) => Err(AppError::Conflict(FORM_CHANGED.into())),
-                        Err(e) => Err(classify(&e)),
+                        Ok(stored) if stored.first() == Some(&true) => {
+                            Ok(Stored::Committed(Receipt { flagged: response.flag.is_some() }))
+                        }
+                        Ok(_) => Ok(Stored::FormChanged),
+                        Err(e) => classify(&e),
                     };
                     let _ = reply.send(result);
                 }
@@ -113,11 +115,22 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
     }
 }
 
-fn classify(error: &sqlx::Error) -> AppError {
+/// What became of a response handed to the writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Committed: the person may be thanked.
+    Committed(Receipt),
+    /// Not stored: the form stopped taking answers, or moved to a new version, after it was read.
+    FormChanged,
+    /// Not stored: this person has already answered this sign-in form.
+    AlreadyAnswered,
+}
+
+fn classify(error: &sqlx::Error) -> Result<Stored, AppError> {
     if crate::db::is_unique_violation(error) {
-        AppError::Conflict(ALREADY_ANSWERED.into())
+        Ok(Stored::AlreadyAnswered)
     } else {
-        AppError::internal("store response", error)
+        Err(AppError::internal("store response", error))
     }
 }
 
