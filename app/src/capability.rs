@@ -52,15 +52,21 @@ pub struct Involvement {
     pub people: i64,
 }
 
+/// What is open to join now, for Get involved.
+pub type Opportunities = for<'a> fn(&'a AnyPool) -> BoxFuture<'a, Result<Vec<OpportunityGroup>, AppError>>;
+
+/// People involved in a period: `(pool, service id, from, until)`, dates `YYYY-MM-DD`, `until` exclusive.
+pub type Report =
+    for<'a> fn(&'a AnyPool, &'a str, &'a str, &'a str) -> BoxFuture<'a, Result<Vec<Involvement>, AppError>>;
+
 /// What a capability offers the rest of the application. See the module documentation.
 pub struct Capability {
     pub name: &'static str,
     pub routes: fn() -> Vec<PlainRoute>,
     pub start: fn(&AppState, &mut http::Extensions),
     pub jobs: &'static [Job],
-    pub opportunities: Option<for<'a> fn(&'a AnyPool) -> BoxFuture<'a, Result<Vec<OpportunityGroup>, AppError>>>,
-    pub report:
-        Option<for<'a> fn(&'a AnyPool, &'a str, &'a str, &'a str) -> BoxFuture<'a, Result<Vec<Involvement>, AppError>>>,
+    pub opportunities: Option<Opportunities>,
+    pub report: Option<Report>,
 }
 
 impl Capability {
