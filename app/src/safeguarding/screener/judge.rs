@@ -82,15 +82,61 @@ pub(super) fn negator_before(tokens: &[Token], start: usize) -> Option<usize> {
 }
 
 pub(super) fn judge(concern: Concern, tokens: &[Token], hit: &Hit) -> Option<Verdict> {
+    if is_joke_about_someone_else(tokens, hit) {
+        return None;
+    }
     let negator = hit.negator.or_else(|| negator_before(tokens, hit.start));
     if concern.is_own_impulse() {
         if is_clearly_past(tokens, hit, negator.is_some()) {
             return None;
         }
         Some(negator.map_or(Verdict::Plain, Verdict::Denied))
+    } else if concern.is_own_state() {
+        // "I'm not hearing voices", "when I was discharged last year I had nobody": neither is today's crisis.
+        (negator.is_none() && !is_clearly_past(tokens, hit, false)).then_some(Verdict::Plain)
     } else {
         negator.is_none().then_some(Verdict::Plain)
     }
+}
+
+/// "someone overdosed on air freshener in the loos again lol", "my mate said his boss would kill him haha": a third
+/// party just before the match, laughter soon after it, and neither "i", "me" nor "myself" in or right after it.
+/// A threat to the respondent ("he said he'd kill me lol") stays flagged.
+fn is_joke_about_someone_else(tokens: &[Token], hit: &Hit) -> bool {
+    let laughter = (hit.end..hit.end + 12).any(|k| {
+        matches!(
+            text_at(tokens, k),
+            "lol" | "lmao" | "lmfao" | "haha" | "hahaha" | "rofl" | "lolol" | "jk" | "hehe" | "xd"
+        )
+    });
+    let about_me = (hit.start..hit.end + 4).any(|k| matches!(text_at(tokens, k), "i" | "me" | "myself"));
+    let someone_else = (hit.start.saturating_sub(4)..=hit.start).any(|k| {
+        matches!(
+            text_at(tokens, k),
+            "someone"
+                | "somebody"
+                | "he"
+                | "she"
+                | "they"
+                | "mate"
+                | "mates"
+                | "friend"
+                | "brother"
+                | "sister"
+                | "mum"
+                | "dad"
+                | "lad"
+                | "lads"
+                | "guy"
+                | "bloke"
+                | "boss"
+                | "nan"
+                | "husband"
+                | "wife"
+                | "partner"
+        )
+    });
+    laughter && someone_else && !about_me
 }
 
 /// Whether a statement about the respondent's own impulses is clearly over: a past marker next to it, or a
@@ -151,7 +197,18 @@ pub(super) fn past_after(tokens: &[Token], end: usize) -> bool {
         let previous = word(k.wrapping_sub(1));
         let when_young = matches!(
             word(k + 3),
-            "young" | "younger" | "little" | "small" | "a" | "at" | "in" | "teenager" | "teen" | "kid" | "child"
+            "young"
+                | "younger"
+                | "little"
+                | "small"
+                | "a"
+                | "at"
+                | "in"
+                | "teenager"
+                | "teen"
+                | "kid"
+                | "child"
+                | "first"
         ) || word(k + 3).starts_with(|c: char| c.is_ascii_digit());
         if w == "ago"
             || (k == end && matches!(w, "free" | "clean"))

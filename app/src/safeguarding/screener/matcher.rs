@@ -218,6 +218,7 @@ impl Vocabulary {
 }
 
 /// A match of one pattern.
+#[derive(Clone, Copy)]
 pub(super) struct Hit {
     pub(super) pattern: usize,
     /// First and one-past-last token.
@@ -259,6 +260,8 @@ impl Pattern {
         let gap = current.gap + extra_gap;
         for j in at..=at + gap {
             let Some(token) = tokens.get(j) else { break };
+            #[cfg(test)]
+            STEPS.with(|steps| steps.set(steps.get() + 1));
             if current.words.accepts(token) {
                 let negator = negator.or_else(|| filler_negator(tokens, at, j));
                 if let Some(found) = self.continue_at(tokens, step + 1, j + 1, 0, negator) {
@@ -286,6 +289,12 @@ impl Pattern {
             !window.iter().any(|t| guard.words.accepts(t))
         })
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tokens the matcher has tried against a step, for the test that shows matching is linear by counting them.
+    pub(super) static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// The rules, compiled and indexed by the words they can start with.
@@ -341,13 +350,25 @@ impl Matcher {
         Matcher { patterns, vocabulary, prefixes, word_starts, prefix_starts }
     }
 
-    /// Numbers each token by the rules' vocabulary: one hash lookup per token.
+    /// Whether a rule names the word, or a prefix of it.
+    pub(super) fn knows(&self, word: &str) -> bool {
+        self.vocabulary.words.contains_key(word) || self.vocabulary.prefixes.iter().any(|p| word.starts_with(p))
+    }
+
+    /// Numbers each token by the rules' vocabulary: one hash lookup per token, and for an unknown long word a
+    /// comparison with the few words in [`MISSPELT`].
     pub(super) fn annotate(&self, tokens: &mut [Token]) {
         for token in tokens {
             token.word = self.vocabulary.words.get(token.text).copied();
             // "cuttin", "jumpin", "killin": the g people drop.
             if token.word.is_none() && token.text.len() > 4 && token.text.ends_with("in") {
                 token.word = self.vocabulary.words.get(format!("{}g", token.text).as_str()).copied();
+            }
+            if token.word.is_none() && token.text.len() >= 5 && !self.knows(token.text) {
+                if let Some(&right) = MISSPELT.iter().find(|right| one_slip_from(token.text, right)) {
+                    token.text = right;
+                    token.word = self.vocabulary.words.get(right).copied();
+                }
             }
             token.is_big_number = is_big_number(token.text);
             if let Some(candidates) = token.text.bytes().next().and_then(|b| self.prefixes.get(usize::from(b))) {
@@ -386,6 +407,32 @@ impl Matcher {
             }
         }
         hits
+    }
+}
+
+/// Risk words people misspell in a hurry: an unknown word one slip (a letter added, dropped, changed or two
+/// swapped) from one of these is read as it ("overdoes", "overdoze", "sucide", "myslf"). Only words with no common
+/// English word one slip away are listed: "killing" is one slip from "billing", "cutting" from "putting",
+/// "hanging" from "changing".
+const MISSPELT: &[&str] =
+    &["overdose", "overdosed", "overdosing", "suicide", "suicidal", "myself", "unalive", "unaliving", "unalived"];
+
+/// Whether `word` is one slip from `right`: one letter added, dropped or changed, or two neighbours swapped.
+/// Linear in the length of the words.
+fn one_slip_from(word: &str, right: &str) -> bool {
+    let (a, b) = (word.as_bytes(), right.as_bytes());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (a.get(common..).unwrap_or(&[]), b.get(common..).unwrap_or(&[]));
+    let tail = |i: usize, j: usize| ra.get(i..) == rb.get(j..);
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            tail(1, 1) || (ra.len() >= 2 && ra.first() == rb.get(1) && ra.get(1) == rb.first() && tail(2, 2))
+        }
+        std::cmp::Ordering::Less => tail(0, 1),
+        std::cmp::Ordering::Greater => tail(1, 0),
     }
 }
 

@@ -90,9 +90,9 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use judge::{judge, Verdict};
-use matcher::matcher;
+use matcher::{matcher, Hit};
 use normalise::{normalise, words, Token};
-use rules::RULES;
+use rules::{Raises, CUES, RULES, SITUATIONS};
 
 /// A kind of risk a reviewer looks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -102,15 +102,18 @@ pub enum Concern {
     HarmToOthers,
     AbuseOrExploitation,
     UnsafeCare,
+    /// Acute distress with no one to turn to: "the voices are back and my care coordinator is away for a month".
+    CrisisWithoutSupport,
 }
 
 impl Concern {
-    pub const ALL: [Concern; 5] = [
+    pub const ALL: [Concern; 6] = [
         Concern::SuicidalThoughts,
         Concern::SelfHarm,
         Concern::HarmToOthers,
         Concern::AbuseOrExploitation,
         Concern::UnsafeCare,
+        Concern::CrisisWithoutSupport,
     ];
 
     /// Plain words for the reviewer's page.
@@ -121,6 +124,7 @@ impl Concern {
             Concern::HarmToOthers => "Harm to others",
             Concern::AbuseOrExploitation => "Abuse or exploitation",
             Concern::UnsafeCare => "Unsafe care",
+            Concern::CrisisWithoutSupport => "Crisis without support",
         }
     }
 
@@ -132,6 +136,7 @@ impl Concern {
             Concern::HarmToOthers => "harm_to_others",
             Concern::AbuseOrExploitation => "abuse_or_exploitation",
             Concern::UnsafeCare => "unsafe_care",
+            Concern::CrisisWithoutSupport => "crisis_without_support",
         }
     }
 
@@ -144,6 +149,11 @@ impl Concern {
     /// rather than about what other people did (cleared when denied, kept when past).
     fn is_own_impulse(self) -> bool {
         matches!(self, Concern::SuicidalThoughts | Concern::SelfHarm | Concern::HarmToOthers)
+    }
+
+    /// Whether the concern is about the respondent's present state (cleared when denied or clearly past).
+    fn is_own_state(self) -> bool {
+        matches!(self, Concern::CrisisWithoutSupport)
     }
 }
 
@@ -176,27 +186,71 @@ pub fn screen(text: &str) -> Screening {
     let mut tokens = words(&buffer, &raw);
     let matcher = matcher();
     matcher.annotate(&mut tokens);
-    let mut concerns = Vec::new();
-    let mut reasons: Vec<String> = Vec::new();
+    let mut report = Report { text, tokens: &tokens, concerns: Vec::new(), reasons: Vec::new() };
+    // The latest match of each cue: a situation pairs a cue with the nearest partner before it.
+    let mut latest: [Option<Hit>; CUES] = [None; CUES];
     for hit in matcher.hits(&tokens) {
         let Some(rule) = matcher.patterns.get(hit.pattern).and_then(|p| RULES.get(p.rule)) else { continue };
-        let Some(verdict) = judge(rule.concern, &tokens, &hit) else { continue };
-        concerns.push(rule.concern);
-        if reasons.len() < MAX_REASONS {
-            let from = match verdict {
-                Verdict::Denied(negator) => negator.min(hit.start),
-                Verdict::Plain => hit.start,
-            };
-            let note = if matches!(verdict, Verdict::Denied(_)) { " (said with a denial; flagged anyway)" } else { "" };
-            let reason = format!("{}{note}: \"{}\"", rule.reason, quote(text, &tokens, from, hit.end));
-            if !reasons.contains(&reason) {
-                reasons.push(reason);
+        match rule.raises {
+            Raises::Concern(concern) => report.add(concern, rule.reason, &[hit], 0),
+            Raises::Cue(cue) => {
+                for situation in SITUATIONS {
+                    let partner = match situation.cues {
+                        [first, second] if first == cue => second,
+                        [first, second] if second == cue => first,
+                        _ => continue,
+                    };
+                    let near = latest.get(partner as usize).copied().flatten();
+                    if let Some(earlier) = near.filter(|e| hit.start.saturating_sub(e.end) <= situation.window) {
+                        // The second cue is the act or the state ("saving", "nobody now"); it alone is judged, since
+                        // "my old prescriptions" is not a past event, nor "not slept" a denial.
+                        let act = usize::from(situation.cues[1] == cue);
+                        report.add(situation.concern, situation.reason, &[earlier, hit], act);
+                    }
+                }
+                if let Some(slot) = latest.get_mut(cue as usize) {
+                    *slot = Some(hit);
+                }
             }
         }
     }
+    let Report { mut concerns, reasons, .. } = report;
     concerns.sort_unstable();
     concerns.dedup();
     Screening { concerns, reasons }
+}
+
+/// The concerns and reasons found so far.
+struct Report<'t, 'a> {
+    text: &'t str,
+    tokens: &'t [Token<'a>],
+    concerns: Vec<Concern>,
+    reasons: Vec<String>,
+}
+
+impl Report<'_, '_> {
+    /// Judges `hits[judged]` of the matches that together raise `concern` (one for a rule, two for a situation)
+    /// and, unless it is cleared, records the concern with a reason quoting each match.
+    fn add(&mut self, concern: Concern, reason: &str, hits: &[Hit], judged: usize) {
+        let Some(verdict) = hits.get(judged).and_then(|hit| judge(concern, self.tokens, hit)) else { return };
+        let denied = matches!(verdict, Verdict::Denied(_));
+        let mut quotes = Vec::with_capacity(hits.len());
+        for (i, hit) in hits.iter().enumerate() {
+            let from = match verdict {
+                Verdict::Denied(negator) if i == judged => negator.min(hit.start),
+                _ => hit.start,
+            };
+            quotes.push(format!("\"{}\"", quote(self.text, self.tokens, from, hit.end)));
+        }
+        self.concerns.push(concern);
+        if self.reasons.len() < MAX_REASONS {
+            let note = if denied { " (said with a denial; flagged anyway)" } else { "" };
+            let reason = format!("{reason}{note}: {}", quotes.join(" … "));
+            if !self.reasons.contains(&reason) {
+                self.reasons.push(reason);
+            }
+        }
+    }
 }
 
 /// The respondent's own words for a match, on one line.

@@ -16,6 +16,8 @@ pub(super) struct RawWord {
     pub(super) orig: Range<usize>,
     /// Whether a clause break (punctuation) comes just before it.
     pub(super) clause_start: bool,
+    /// Where invisible characters stood inside it, in bytes from its start: "kill\u{200b}myself" may be two words.
+    pub(super) cuts: Vec<usize>,
 }
 
 /// A normalised word: a slice of the buffer or a spelled-out contraction.
@@ -68,29 +70,71 @@ pub(super) fn is_clause_break(c: char) -> bool {
 }
 
 /// Lowercases the text into one buffer and finds its words: one pass, one allocation for the buffer.
+///
+/// Disguises are undone on the way, since a risk statement written to slip past a filter is no less a risk:
+/// invisible characters inside a word (zero-width spaces, soft hyphens, joiners, direction marks, combining marks)
+/// are dropped and remembered as places the word may be cut ([`RawWord::cuts`]); full-width, mathematical,
+/// circled, accented and Cyrillic or Greek look-alike letters become plain ones; a digit or `! @ $` between two
+/// letters is read as the letter it stands for ("k1ll", "d!e", "su1c1dal"); and a letter written three or more
+/// times in a row counts once ("diiiie", "pleeease").
 pub(super) fn normalise(text: &str) -> (String, Vec<RawWord>) {
     let mut buffer = String::with_capacity(text.len());
     let mut raw = Vec::with_capacity(text.len() / 4);
     let mut current: Option<(usize, usize)> = None;
+    let mut cuts = Vec::new();
     let mut orig_end = 0;
     let mut pending_break = false;
-    for (at, c) in text.char_indices() {
+    let mut run = ('\0', 0_usize);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_invisible(c) {
+            if let Some((norm_start, _)) = current {
+                cuts.push(buffer.len() - norm_start);
+            }
+            continue;
+        }
+        let c = fold(c);
+        let after_letter = current.is_some() && buffer.chars().next_back().is_some_and(char::is_alphabetic);
+        let before_letter = chars.peek().is_some_and(|&(_, n)| fold(n).is_alphabetic());
+        let c = match leet(c) {
+            Some(letter) if after_letter && before_letter => letter,
+            _ => c,
+        };
         let apostrophe = is_apostrophe(c);
         if c.is_alphanumeric() || (apostrophe && current.is_some()) {
             if current.is_none() {
                 current = Some((buffer.len(), at));
-            }
-            if apostrophe {
-                buffer.push('\'');
-            } else if c.is_ascii() {
-                buffer.push(c.to_ascii_lowercase());
-            } else {
-                buffer.extend(c.to_lowercase());
+                run = ('\0', 0);
             }
             orig_end = at + c.len_utf8();
+            if apostrophe {
+                buffer.push('\'');
+                run = ('\0', 0);
+                continue;
+            }
+            let mut lower = c.to_lowercase();
+            let single = (lower.len() == 1).then(|| lower.next()).flatten();
+            let Some(letter) = single else {
+                buffer.extend(c.to_lowercase());
+                run = ('\0', 0);
+                continue;
+            };
+            // A letter three or more times in a row counts once: the third drops the second, the rest are skipped.
+            if letter == run.0 && letter.is_alphabetic() {
+                run.1 += 1;
+                if run.1 == 3 {
+                    buffer.pop();
+                }
+                if run.1 >= 3 {
+                    continue;
+                }
+            } else {
+                run = (letter, 1);
+            }
+            buffer.push(letter);
         } else {
             if let Some(start) = current.take() {
-                finish(&buffer, &mut raw, start, orig_end, pending_break);
+                finish(&buffer, &mut raw, start, orig_end, pending_break, std::mem::take(&mut cuts));
                 pending_break = false;
             }
             if is_clause_break(c) {
@@ -99,9 +143,92 @@ pub(super) fn normalise(text: &str) -> (String, Vec<RawWord>) {
         }
     }
     if let Some(start) = current {
-        finish(&buffer, &mut raw, start, orig_end, pending_break);
+        finish(&buffer, &mut raw, start, orig_end, pending_break, cuts);
     }
     (buffer, raw)
+}
+
+/// Characters that show nothing: people hide a word from filters with them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{300}'..='\u{36f}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+    )
+}
+
+/// A look-alike letter or digit as the plain one it imitates; any other character unchanged.
+fn fold(c: char) -> char {
+    let code = u32::from(c);
+    let plain = |offset: u32| char::from_u32(offset).unwrap_or(c);
+    match code {
+        0..=0x7f => c,
+        // Full-width forms: "ｋｉｌｌ".
+        0xff01..=0xff5e => plain(code - 0xfee0),
+        // Mathematical bold, italic, script… letters: 52 to a style, capitals first.
+        0x1d400..=0x1d6a3 => {
+            let k = (code - 0x1d400) % 52;
+            plain(if k < 26 { u32::from(b'a') + k } else { u32::from(b'a') + k - 26 })
+        }
+        0x1d7ce..=0x1d7ff => plain(u32::from(b'0') + (code - 0x1d7ce) % 10),
+        // Circled letters: "ⓚⓘⓛⓛ".
+        0x24b6..=0x24cf => plain(u32::from(b'a') + code - 0x24b6),
+        0x24d0..=0x24e9 => plain(u32::from(b'a') + code - 0x24d0),
+        _ => match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+            'ç' | 'Ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' | 'ı' => 'i',
+            'ñ' | 'Ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            // Cyrillic and Greek letters that look Latin.
+            'а' | 'А' | 'α' | 'Α' => 'a',
+            'в' | 'В' | 'Β' => 'b',
+            'с' | 'С' => 'c',
+            'ԁ' => 'd',
+            'е' | 'Е' | 'ε' | 'Ε' => 'e',
+            'һ' | 'Н' | 'Η' => 'h',
+            'і' | 'І' | 'ι' | 'Ι' => 'i',
+            'ј' | 'Ј' => 'j',
+            'к' | 'К' | 'κ' | 'Κ' => 'k',
+            'м' | 'М' | 'Μ' => 'm',
+            'Ν' => 'n',
+            'о' | 'О' | 'ο' | 'Ο' => 'o',
+            'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+            'ѕ' | 'Ѕ' => 's',
+            'т' | 'Т' | 'τ' | 'Τ' => 't',
+            'υ' => 'u',
+            'ν' => 'v',
+            'ԝ' => 'w',
+            'х' | 'Х' | 'χ' | 'Χ' => 'x',
+            'у' | 'У' | 'Υ' => 'y',
+            'Ζ' => 'z',
+            _ => c,
+        },
+    }
+}
+
+/// The letter a digit or symbol stands for between two letters.
+fn leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' | '!' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        _ => return None,
+    })
 }
 
 /// Ends the word that began at `norm_start` in the buffer and `orig_start` in the text.
@@ -111,11 +238,18 @@ pub(super) fn finish(
     (norm_start, orig_start): (usize, usize),
     orig_end: usize,
     brk: bool,
+    cuts: Vec<usize>,
 ) {
     // Apostrophes join a word only inside it: "mums'" is "mums".
     let word = buffer.get(norm_start..).unwrap_or("").trim_end_matches('\'');
     if !word.is_empty() {
-        raw.push(RawWord { norm: norm_start..norm_start + word.len(), orig: orig_start..orig_end, clause_start: brk });
+        let cuts = cuts.into_iter().filter(|&at| at > 0 && at < word.len() && word.is_char_boundary(at)).collect();
+        raw.push(RawWord {
+            norm: norm_start..norm_start + word.len(),
+            orig: orig_start..orig_end,
+            clause_start: brk,
+            cuts,
+        });
     }
 }
 
@@ -152,11 +286,33 @@ pub(super) fn words<'a>(buffer: &'a str, raw: &[RawWord]) -> Vec<Token<'a>> {
         if noun {
             tokens.push(Token::new(text(word), word.orig.clone(), word.clause_start));
         } else {
-            push_expanded(&mut tokens, text(word), word.orig.clone(), word.clause_start);
+            push_word(&mut tokens, text(word), word);
         }
         k += 1;
     }
     tokens
+}
+
+/// A word as written, or, when hidden characters or a run-together "myself" disguise it, the words inside it:
+/// "kill\u{200b}myself" and "killmyself" are "kill myself", while "sui\u{ad}cidal" stays one word.
+fn push_word<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, word: &RawWord) {
+    let known = |w: &str| expand(w).is_some() || super::matcher::matcher().knows(w);
+    if !word.cuts.is_empty() && !known(text) {
+        let mut from = 0;
+        for at in word.cuts.iter().copied().chain([text.len()]) {
+            if let Some(piece) = text.get(from..at).filter(|p| !p.is_empty()) {
+                push_expanded(tokens, piece, word.orig.clone(), word.clause_start && from == 0);
+            }
+            from = at;
+        }
+        return;
+    }
+    if let Some(verb) = text.strip_suffix("myself").filter(|v| v.len() >= 2 && !known(text)) {
+        push_expanded(tokens, verb, word.orig.clone(), word.clause_start);
+        tokens.push(Token::new("myself", word.orig.clone(), false));
+        return;
+    }
+    push_expanded(tokens, text, word.orig.clone(), word.clause_start);
 }
 
 pub(super) fn push_expanded<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, orig: Range<usize>, clause_start: bool) {
@@ -358,4 +514,13 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("mysel", &["myself"]),
     ("myelf", &["myself"]),
     ("mysself", &["myself"]),
+    // Misspellings of "self-harm" that a prefix cannot catch.
+    ("hurm", &["harm"]),
+    ("hurming", &["harming"]),
+    ("hurmed", &["harmed"]),
+    ("harmin", &["harming"]),
+    ("slef", &["self"]),
+    ("sefl", &["self"]),
+    ("agen", &["again"]),
+    ("agian", &["again"]),
 ];

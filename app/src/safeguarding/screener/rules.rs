@@ -5,7 +5,8 @@ use super::Concern;
 
 /// One phrase the screener recognises.
 pub(super) struct Rule {
-    pub(super) concern: Concern,
+    /// What a match raises: a concern, or a cue that counts only beside its partner in a [`Situation`].
+    pub(super) raises: Raises,
     /// Why a reviewer is shown the answer, in plain words ("mentions ending their life").
     pub(super) reason: &'static str,
     /// The phrase, in the pattern language described in the module documentation.
@@ -16,7 +17,76 @@ pub(super) struct Rule {
 }
 
 pub(super) const fn rule(concern: Concern, reason: &'static str, pattern: &'static str, example: &'static str) -> Rule {
-    Rule { concern, reason, pattern, example }
+    Rule { raises: Raises::Concern(concern), reason, pattern, example }
+}
+
+/// A rule that recognises one half of a situation; its example must match it, not flag.
+const fn cue(cue: Cue, reason: &'static str, pattern: &'static str, example: &'static str) -> Rule {
+    Rule { raises: Raises::Cue(cue), reason, pattern, example }
+}
+
+/// What a rule's match raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Raises {
+    Concern(Concern),
+    Cue(Cue),
+}
+
+/// Half of a situation: words that are ordinary alone and a concern beside their partner ("the voices are back"
+/// is no flag, nor is "there's nobody now"; "the voices are back and there's nobody now" is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// Acute distress: voices, no sleep or food for days, spiralling, "in a bad way".
+    CrisisState,
+    /// No one to turn to: "nobody to talk to", "my cpn hasn't rung back", "they closed my case".
+    NoSupport,
+    /// A member of staff, by role.
+    Staff,
+    /// What staff must not do: contact outside work, remarks on a body, money, secrets, threats.
+    Boundary,
+    /// A child, by relation or age.
+    Child,
+    /// A sign that a child is unsafe: left alone, hurt, hungry, locked in.
+    ChildHarm,
+    /// A place people go to end their life: a bridge, a multi-storey, cliffs, a railway.
+    HighPlace,
+    /// Staying there or coming back: "stood there for ages", "stayed up there", "keep going back".
+    Lingering,
+    /// Medicines, by kind or by name.
+    Medicine,
+    /// Keeping them back: "saving", "stashed", "just in case", "nobody knows".
+    Hoarding,
+    /// Handing on what matters: a pet, a place, a ring, "my stuff".
+    HandingOn,
+    /// For when they are gone: "whatever happens", "after I'm gone", "for good".
+    AfterThem,
+    /// A menace to someone: "tell her to be careful", "she'll regret it", "I know where she lives".
+    Menace,
+}
+
+/// How many kinds of [`Cue`] there are.
+pub(super) const CUES: usize = 13;
+
+/// Two cues near each other, in either order, that together raise a concern.
+pub(super) struct Situation {
+    pub(super) concern: Concern,
+    pub(super) reason: &'static str,
+    pub(super) cues: [Cue; 2],
+    /// How many words may stand between the two.
+    pub(super) window: usize,
+    /// A sentence the situation must flag.
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the tests, which check every situation against it"))]
+    pub(super) example: &'static str,
+}
+
+const fn situation(
+    concern: Concern,
+    reason: &'static str,
+    cues: [Cue; 2],
+    window: usize,
+    example: &'static str,
+) -> Situation {
+    Situation { concern, reason, cues, window, example }
 }
 
 pub(super) const SUICIDE: Concern = Concern::SuicidalThoughts;
@@ -24,6 +94,7 @@ pub(super) const SELF_HARM: Concern = Concern::SelfHarm;
 pub(super) const OTHERS: Concern = Concern::HarmToOthers;
 pub(super) const ABUSE: Concern = Concern::AbuseOrExploitation;
 pub(super) const CARE: Concern = Concern::UnsafeCare;
+pub(super) const CRISIS: Concern = Concern::CrisisWithoutSupport;
 
 /// Parts of the body people harm.
 macro_rules! body {
@@ -139,9 +210,50 @@ macro_rules! topic {
     () => {
         concat!(
             " <!3:talked|talking|discussed|discussing|covered|covering|topic|topics|module|modules|leaflet|leaflets|",
-            "awareness|training|information|info|subject|subjects",
-            " !module|modules|session|sessions|workshop|workshops|leaflet|leaflets|training|awareness|prevention|policy|topic"
+            "session|sessions|workshop|workshops|course|courses|lesson|lecture|",
+            "awareness|training|information|info|subject|subjects|talk|talks|poster|posters|stall|speaker|booklet|booklets|",
+            "dangers|danger|risks|film|project|helpline|charity",
+            " !module|modules|session|sessions|workshop|workshops|leaflet|leaflets|training|awareness|prevention|policy|topic|",
+            "risk|risks|support|poster|posters|talk|talks|stall|information|booklet|helpline|charity|services|course|film|",
+            "project|triggers|resources|research|statistics|rates|pathway|first"
         )
+    };
+}
+
+/// Things people cut or burn themselves with.
+macro_rules! sh_object {
+    () => {
+        "razor|razors|blade|blades|sharpener|sharpeners|glass|compass|scissors|lighter|lighters|straighteners|cigarette|cigarettes|pins|knife|knives|scalpel"
+    };
+}
+/// Clothes and dressings that hide a body.
+macro_rules! clothes {
+    () => {
+        "sleeves|joggers|trousers|jeans|leggings|hoodie|hoodies|jumper|jumpers|tights|plasters|plaster|bandages|bandage|covered|cover|covering|hide|hiding|hidden|wear|wearing"
+    };
+}
+/// People close to the respondent whom they might hurt.
+macro_rules! victim_close {
+    () => {
+        "son|daughter|kids|kid|child|children|baby|partner|wife|husband|girlfriend|boyfriend|mum|mam|mom|dad|brother|sister|flatmate|housemate|nan|neighbour|dog|cat|grandson|granddaughter|toddler"
+    };
+}
+/// Children, by relation.
+macro_rules! child {
+    () => {
+        "kids|kid|children|child|baby|babies|toddler|toddlers|boy|boys|girl|girls|nephew|niece|nephews|nieces|grandson|granddaughter|grandchild|grandchildren|grandkids|newborn|youngest|eldest|son|daughter|stepson|stepdaughter"
+    };
+}
+/// Places people go to end their life.
+macro_rules! high_place {
+    () => {
+        "bridge|bridges|multi|storey|multistorey|carpark|roof|rooftop|rooftops|cliff|cliffs|edge|platform|platforms|tracks|railway|crossing|reservoir|river|canal|motorway|flyover|viaduct|pier|quarry|balcony|ledge|tower"
+    };
+}
+/// Medicines by name, and the forms they come in.
+macro_rules! drugs {
+    () => {
+        "sertraline|quetiapine|zopiclone|diazepam|fluoxetine|citalopram|mirtazapine|lithium|pregabalin|tramadol|propranolol|olanzapine|amitriptyline|venlafaxine|lamotrigine|aripiprazole|promethazine|zolpidem|lorazepam|clonazepam|gabapentin|oxycodone|morphine|ibuprofen|aspirin|naproxen|prescription|prescriptions|blister|packs|packets"
     };
 }
 
@@ -532,7 +644,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         SUICIDE,
         "mentions researching ways to die",
-        concat!("how ~1 many ~2 ", tablets!(), " ~3 take|takes|kill|die|need|would|to !2:day|daily|night|morning|each|every|a"),
+        concat!("how ~1 many ~2 ", tablets!(), " ~3 take|takes|kill|die|need|would|to !2:day|daily|night|morning|each|every|a|with|together|alongside|per|in"),
         "ive been looking up how many paracetamol it takes",
     ),
     rule(
@@ -716,7 +828,12 @@ pub(super) const RULES: &[Rule] = &[
         ),
         "i took 20 paracetamol",
     ),
-    rule(SELF_HARM, "mentions an overdose", "overdos*|od|od'd|oded|od'ed|oding|od'ing|ods", "took an overdose last month"),
+    rule(
+        SELF_HARM,
+        "mentions an overdose",
+        concat!("overdos*|od|od'd|oded|od'ed|oding|od'ing|ods", topic!()),
+        "took an overdose last month",
+    ),
     rule(
         SELF_HARM,
         "mentions taking too many tablets",
@@ -888,7 +1005,11 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         ABUSE,
         "mentions sexual violence or exploitation",
-        "rape|raped|rapist|rapists|raping|molest*|grooming|groomed|trafficked|trafficking|paedo*|pedo*|incest|fgm|cuckooed|cuckooing|sextortion|upskirting|nudes|sexting|groped",
+        concat!(
+            "rape|raped|rapist|rapists|raping|molest*|grooming|groomed|trafficked|trafficking|paedo*|pedo*|incest|fgm|",
+            "cuckooed|cuckooing|sextortion|upskirting|nudes|sexting|groped",
+            topic!()
+        ),
         "he raped me",
     ),
     rule(
@@ -897,7 +1018,12 @@ pub(super) const RULES: &[Rule] = &[
         "abuse|abused|abuser|abusers|abusing|abusive <!substance|alcohol|drug|drugs|solvent|self !alcohol|drugs|drink|substances|cannabis|weed|cocaine|coke|pills|tablets",
         "it was an abusive relationship",
     ),
-    rule(ABUSE, "mentions domestic violence", "domestic ~1 violence|abuse|abuser|incident|incidents", "there is domestic violence at home"),
+    rule(
+        ABUSE,
+        "mentions domestic violence",
+        concat!("domestic ~1 violence|abuse|abuser|incident|incidents", topic!()),
+        "there is domestic violence at home",
+    ),
     rule(ABUSE, "mentions domestic violence", "dv", "i am in a dv situation"),
     rule(ABUSE, "mentions coercive control", "coercive|coercion|coerced|coercing", "its coercive control"),
     rule(
@@ -912,7 +1038,12 @@ pub(super) const RULES: &[Rule] = &[
         "sexual|sexually ~1 assault*|abuse*|abusing|exploit*|harass*|violence|violent|touched|inappropriate|attacked",
         "i was sexually assaulted",
     ),
-    rule(ABUSE, "mentions exploitation", "exploit|exploited|exploiting|exploitation|exploitative", "i think im being exploited"),
+    rule(
+        ABUSE,
+        "mentions exploitation",
+        concat!("exploit|exploited|exploiting|exploitation|exploitative", topic!()),
+        "i think im being exploited",
+    ),
     rule(
         ABUSE,
         "mentions blackmail or stalking",
@@ -1410,4 +1541,677 @@ pub(super) const RULES: &[Rule] = &[
     rule(CARE, "says the service did not feel safe", concat!("not ~1 safe ~3 staff|there|here|", place!()), "i didnt feel safe in the group"),
     rule(CARE, "says the service did not feel safe", concat!(place!(), " ~3 unsafe|dangerous"), "the ward is unsafe"),
     rule(CARE, "says the service did not feel safe", concat!(place!(), " ~2 not ~1 safe"), "the ward was not safe"),
+    // ---- Issue 14: situations a phrase matcher could not see
+    // Farewells and final arrangements
+    rule(
+        SUICIDE,
+        "sounds like a farewell",
+        "said|saying|say|made|making|make ~1 my ~1 goodbyes|goodbye !4:leaving|party|job|worker|facilitator|retiring|retirement|moving|holiday|course|class|colleagues|school|uni",
+        "i said my goodbyes to the people who matter",
+    ),
+    rule(
+        SUICIDE,
+        "sounds like a farewell",
+        "goodbye|goodbyes|bye ~4 people|everyone|those|everybody ~3 matter|matters|love|loved|care",
+        "im saying goodbye to everyone i love",
+    ),
+    rule(SUICIDE, "sounds like a farewell", "goodbye|goodbyes ~6 while ~2 still ~1 can", "saying goodbye while i still can"),
+    rule(
+        SUICIDE,
+        "sounds like a farewell",
+        "made|make|making|at|find|found ~2 peace ~2 with ~2 everything|everyone|everybody|world|decision|dying|it",
+        "ive made my peace with everything",
+    ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        concat!("not ~1 make ~1 it ~3 next|review|appointment|session|group|christmas|birthday|summer|new ", "!8:holiday|holidays|work|working|because|as|since|due|appointment|wedding|funeral|car|bus|buses|train|trains|ill|poorly|sick|covid|childcare|sorry|traffic|rebook|reschedule|cancel|away|abroad|hospital|operation"),
+        "i will not make it to the next review and i mean that",
+    ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        "not ~1 need|needing ~2 the|my|your|a ~1 service|place|group|sessions|appointments|help|support|review|reviews ~3 anymore|after|longer|soon !8:better|well|job|moving|move|finished|recovered|because|as|since|found|got|discharged|private",
+        "i will not need the service anymore after this weekend",
+    ),
+    rule(SUICIDE, "hints they will not be around", "for ~1 when ~1 i ~1 am ~1 not|gone|dead", "i wrote them a card for when im not here"),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        concat!("after|once ~1 i ~1 am|have ~1 gone|dead|died ", away!()),
+        "my brother will have my cat after im gone",
+    ),
+    rule(
+        SUICIDE,
+        "mentions goodbye letters",
+        "left|leaving|leave|written|wrote|writing ~2 a|some|my|each ~1 letter|letters|note|notes|card|cards ~2 for|to ~1 my|mum|dad|family|kids|everyone|partner|husband|wife|children|son|daughter|sister|brother|nan|friends !5:shopping|milk|postman|reminder|birthday|christmas|thank|thanks|anniversary|teacher|school|fridge|valentines|mothers|fathers|easter|wedding|get|congratulations",
+        "ive left a letter for my mum in the drawer",
+    ),
+    rule(
+        SUICIDE,
+        "describes sparing others the aftermath",
+        "so ~1 nobody ~2 has|have|needs|need ~1 to ~3 deal|sort|clear|clean|find|worry|pay",
+        "ive tidied up so no one has to deal with a mess after",
+    ),
+    rule(
+        SUICIDE,
+        "asks that no one be blamed",
+        "know|knows|understand|understands|remember|tell ~3 none|not ~3 your|her|his|their|anyones|anybodys|my ~1 fault",
+        "make sure she knows none of this was her fault",
+    ),
+    // A dated or conditional plan
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "going|will|planning|plan|decided|ready ~3 end|finish ~1 it|things >once|when|after|before|by|the|this|next|if|on|soon|then|tonight|tomorrow",
+        "going to end it once the exams are over",
+    ),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "end|ending|finish|finishing ~1 things !with|between|there|here|on|properly|well|nicely|off|up|at|for|today|first|early",
+        "im going to finish things",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "go|going ~1 through ~1 with ~1 it >$|once|when|after|if|on|by|this|tonight|soon|now|then|i <!4:operation|surgery|course|wedding|divorce|move|application|complaint|appeal|treatment|therapy|programme|group|interview|test|exam",
+        "if nothing changes im going to go through with it",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "going|will ~2 do ~1 it ~6 decided|mind|promise|serious|mean|date",
+        "after christmas im going to do it ive decided",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "picked|chosen|set|decided ~2 a|the|my ~1 date|day >$|it|and|i|when !3:to|quit|stop|wedding|holiday|move|moving|party|meeting|appointment|hearing|court|start|starting|operation|surgery|discharge|for",
+        "ive picked the date, it will be after my last session",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "if|once|when|after ~10 that|then ~1 is ~1 it >$|for|then|i",
+        "if the decision goes against me that's it for me",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "if|once|when|after ~10 me|am ~1 done|finished|gone !1:with|the|by|in|at|and|i|we|here|then|so|now|shopping|today|early",
+        "if i get evicted then thats me done for good",
+    ),
+    rule(
+        SUICIDE,
+        "sees no reason to go on",
+        "no ~1 reason|point ~5 carry|go|keep|stay|live|be|continue ~1 on|going|here|around|alive|living",
+        "there is no reason for me to carry on",
+    ),
+    rule(SUICIDE, "hints at dying", "free ~1 to ~1 go|die|leave >$|then|now|finally|forever", "when he turns 18 ill be free to go"),
+    // Thinking about a method or a place
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "search|searching|searched|googling|googled|looking|looked|research|researching|researched|reading|read ~4 quickest|easiest|painless|painlessly|surest|fastest|simplest|best ~1 way|ways|method|methods >$",
+        "ive been searching online for the quickest way",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "quickest|easiest|painless|painlessly|surest|fastest|simplest|best ~1 way|ways|method|methods ~1 to|of ~1 die|dying|go|end|kill|overdose|od|do",
+        "what is the easiest way to die",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a lethal dose",
+        "dose|amount|much|many|dosage|quantity|tablets|pills|meds ~6 fatal|lethal|deadly|kill|toxic",
+        "what dose of my meds would be fatal",
+    ),
+    rule(SUICIDE, "mentions a lethal dose", "fatal|lethal|deadly ~2 dose|amount|overdose|quantity|combination", "i looked up the lethal dose"),
+    rule(SUICIDE, "mentions a method of suicide", "bleed|bled|bleeding ~1 out", "how long it takes to bleed out"),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "how ~1 long ~4 die|drown|hang|bleed|suffocate|overdose|kill|lethal",
+        "how long does it take to drown",
+    ),
+    rule(SUICIDE, "mentions a method of suicide", "rope ~3 hook|hooks|beam|loft|bannister|bannisters|garage", "i bought some rope and a hook"),
+    rule(
+        SUICIDE,
+        "mentions a ligature",
+        "tied|tying|tie|wrapped|pulled|put ~3 round|around ~1 my ~1 neck ~5 stopped|tight|tighter|until|till|but|again|last|night|ligature",
+        "i tied something round my neck last night but stopped",
+    ),
+    // Self-harm described by object and body, or by hiding it
+    rule(
+        SELF_HARM,
+        "describes harming their body with an object",
+        concat!(sh_object!(), " ~4 ", body!(), " <!6:shave|shaved|shaving|wax|waxing|tattoo|tattooed|accidentally|accident !4:shave|shaving|accident|accidentally"),
+        "i used a razor on my thighs again",
+    ),
+    rule(
+        SELF_HARM,
+        "describes harming their body with an object",
+        concat!(body!(), " ~4 with|on ~2 ", sh_object!(), " <!6:shave|shaved|shaving|wax|waxing|tattoo|tattooed|accidentally|accident"),
+        "i carved into my leg with a compass",
+    ),
+    rule(
+        SELF_HARM,
+        "describes harming their body with an object",
+        concat!("burn|burning|burnt|burned ~2 my ~1 hands|hand|fingers|face ~4 with|on ~2 ", sh_object!()),
+        "i burn my hands with the hair straighteners",
+    ),
+    rule(
+        SELF_HARM,
+        "describes harming their body",
+        concat!(
+            "cut|cutting|sliced|slice|slicing|slashed|carved|carve|carving|scratched|scratch|scratching|gouged|stabbed|stabbing|punched|bit|biting|picked|picking ~2 my|into|myself ~2 ",
+            body!(),
+            " <!4:fell|fall|falling|tripped|accidentally|accident !4:chopping|onions|veg|accident|accidentally|shaving|fell|falling|cooking|kitchen|tin|glass|paper"
+        ),
+        "i sliced my arm open",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hurting themselves until it shows",
+        "scratch|scratching|scratched|pick|picking|picked|bang|banging|banged|hit|hitting|punch|punching|punched|burn|burning|burnt|bite|biting|bit|pull|pulling|rub|rubbing|dig|digging ~6 till|until ~3 bleed|bled|bleeds|bleeding|blistered|blisters|blister|bruised|bruises|raw|stars|numb",
+        "i keep punching walls till my knuckles bleed",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hurting themselves",
+        "hit|hitting|punch|punching|punched|slap|slapping|slapped|bite|biting|pinch|pinching|headbutt|headbutting|bang|banging|banged ~1 myself !4:accident|accidentally|door|cupboard|bike|fell|shelf|car|ceiling|beam <!3:accidentally",
+        "i hit myself in the face when i get overwhelmed",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hurting themselves",
+        "hit|hitting|punch|punching|punched|slap|slapping|slapped|headbutt|headbutting|bang|banging|banged ~1 my ~1 head|face ~3 wall|walls|floor|door|against|until|till|hard|again|when",
+        "i bang my head against the wall when it gets bad",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(clothes!(), " ~8 so ~2 nobody|people|anyone|they|kids|children|family|mum|partner|he|she|nobody ~3 see|sees|notice|notices|ask|asks|know|knows|find|finds|questions"),
+        "i wear joggers so no one sees",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(clothes!(), " ~6 even ~2 summer|heat|hot|sunshine|warm|heatwave"),
+        "i wear joggers even in summer",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!("new|fresh ~2 marks|cuts|scars|burns|wounds|cut ~4 ", body!(), "|hide|hiding|cover|covering|again|tonight|week"),
+        "got new marks on my arms this week",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!("wrap|wrapped|wrapping|bandage|bandaged|bandaging|cover|covering|covered ~2 my ~1 ", body!(), " ~4 bandages|bandage|plasters|plaster|under|hoodie|sleeves|so <!4:sprain|sprained|broke|broken|eczema|tattoo|burn|burnt"),
+        "i wrap my arms in bandages under my hoodie",
+    ),
+    rule(
+        SELF_HARM,
+        "describes reopening wounds",
+        "picking|pick|picked|reopening|reopen|reopened|opening ~3 wounds|cuts|scabs|stitches",
+        "been picking at my wounds so they dont heal",
+    ),
+    rule(
+        SELF_HARM,
+        "describes keeping a blade",
+        "keep|kept|keeping|carry|carrying|got|have|hide|hidden ~3 blade|blades|razor|razors ~6 when|for|case|bad|urges|need|worse",
+        "i keep a blade in my purse for when it gets bad",
+    ),
+    // Misspellings and evasions
+    rule(
+        SUICIDE,
+        "uses a word for suicide that evades filters",
+        concat!("unaliv*|unalive|unalived|unaliving|unalives", topic!()),
+        "been thinking about unaliving",
+    ),
+    rule(SELF_HARM, "mentions an overdose", "i|had|have|nearly|almost|just ~1 odd >on|last|yesterday|again|$|at|this|after|twice", "i odd on saturday"),
+    rule(SUICIDE, "says they want to die", "want ~1 to ~1 dye >$", "i want to dye"),
+    // Harm to others without a keyword, threats to property and veiled threats
+    rule(
+        OTHERS,
+        "threatens someone's property",
+        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike",
+        "going to torch her car",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone's property",
+        "will|ill|going|want|wanted|might|could|to ~3 put|throw|chuck|lob|through ~2 brick|bricks|rock|rocks|stone|stones ~3 through|at ~2 window|windows|car|house|door|head",
+        "ill put a brick through his window tonight",
+    ),
+    rule(
+        OTHERS,
+        "mentions bringing a weapon",
+        "bring|bringing|brought|carry|carrying|take|taking ~2 knife|knives|blade|weapon|weapons|hammer|bat|gun|machete|acid ~5 appointment|group|session|clinic|ward|meeting|work|school|office|centre|here|there|next|if|when",
+        "im bringing a knife to the next appointment",
+    ),
+    rule(
+        OTHERS,
+        "mentions keeping a weapon ready",
+        "keeping|keep|kept|got|have|hidden|hid ~3 knife|knives|hammer|bat|machete|weapon|crowbar|axe ~4 by|under|behind|for ~2 door|bed|pillow|sofa|front|when|if",
+        "im keeping a hammer by the door",
+    ),
+    rule(
+        OTHERS,
+        "threatens to have someone hurt",
+        "get|getting|send|sending ~3 mates|brothers|lads|boys|friends|cousins|people ~2 to ~1 sort|deal|do|batter|beat|jump|hurt|smash|visit ~1 him|her|them|out|in|with|over",
+        "im going to get my mates to sort him out",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "leaving|leave|end|ending|go|going|be|in ~3 an|a|the ~1 ambulance|coffin|bodybag",
+        "he will be leaving in an ambulance",
+    ),
+    rule(OTHERS, "passes on a veiled threat", "tell|warn ~4 him|her|them ~3 careful|watch|regret|sorry", "tell her to be careful"),
+    rule(OTHERS, "passes on a veiled threat", "watch ~1 his|her|their|your ~1 back", "she'd better watch her back"),
+    rule(OTHERS, "passes on a veiled threat", "he|she|they ~1 will ~1 regret|pay|suffer", "tell the doctor he'll regret it"),
+    rule(OTHERS, "passes on a veiled threat", "he|she|they ~1 will ~1 be ~1 sorry", "they'll be sorry"),
+    rule(
+        OTHERS,
+        "describes following someone",
+        concat!("following|followed|follow|follows|waited|waiting ~3 ", staff!(), "|her|him|them ~3 home|car|house|bus|work"),
+        "ive been following the nurse home",
+    ),
+    rule(
+        OTHERS,
+        "describes hurting someone close",
+        concat!("i ~5 grabbed|grab|squeezed|shook|shoved|pushed|smacked|slapped|hit|kicked|dragged|punched|strangled|choked|throttled|bit|battered|shook ~3 my|the|his|her ~1 ", victim_close!()),
+        "i lost my temper and grabbed my son",
+    ),
+    rule(
+        OTHERS,
+        "describes hurting someone close",
+        concat!("i ~1 threw|chucked|thrown ~3 at ~2 ", victim_close!(), "|him|her|them"),
+        "i threw a chair at my flatmate",
+    ),
+    rule(OTHERS, "describes force that left marks", "hard ~1 enough ~3 marks|mark|bruise|bruises|bleed|hurt", "hard enough to leave marks"),
+    rule(
+        OTHERS,
+        "describes shaking a child",
+        "shook|shake|shaking|shaken ~2 baby|babies|him|her|son|daughter|toddler|kid|child !1:hand|hands|head|off|up|awake",
+        "i shook the baby",
+    ),
+    rule(
+        OTHERS,
+        "describes thoughts of harming a child",
+        "push|pushing|pushed|throw|throwing|drop|dropping ~3 baby|babys|pram|buggy ~3 into|down|off|road|stairs|traffic|window",
+        "thinking about pushing the pram into the road",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "going|will|want|to ~2 batter|deck|glass|bottle|knock|stab|smash|beat|punch ~2 the|that|this ~1 lad|man|guy|woman|girl|bloke|idiot|prick|bitch",
+        "going to batter the lad",
+    ),
+    // Abuse and exploitation told as a situation
+    rule(
+        ABUSE,
+        "describes being blackmailed with images",
+        "pictures|pics|photos|video|videos|nudes|images ~2 of ~1 me|us ~12 send|post|share|show|put|leak|sending|posting|sharing ~6 unless|if|online|work|family|everyone|friends|boss|parents|internet",
+        "he has pictures of me and says he'll send them to my work unless i do more",
+    ),
+    rule(
+        ABUSE,
+        "describes their home being taken over",
+        "using|use|used|uses|taken|took|taking|take ~3 my ~1 flat|house|home|place|room|kitchen ~3 to|for|as ~2 sell|deal|dealing|store|stash|cook|drugs|base",
+        "some men are using my flat to sell from",
+    ),
+    rule(
+        ABUSE,
+        "describes their home being taken over",
+        "moved ~3 mates|friends|people|men|lads|guys ~2 into|in ~1 my ~1 flat|house|place|room|home",
+        "he has moved his mates into my flat",
+    ),
+    rule(ABUSE, "describes being unable to refuse", "not ~1 allowed|able ~2 to ~1 say ~1 no", "im not allowed to say no"),
+    rule(
+        ABUSE,
+        "describes someone coming to their bed or room at night",
+        "comes|came|come|gets|got|creeps|crept|climbs|climbed|sneaks|sneaked|snuck ~2 into|in ~1 my ~1 room|bed|bedroom ~8 night|nights|asleep|sleeping|dark|midnight|everyone|everybody|nobody",
+        "my uncle comes into my room when everyone is asleep",
+    ),
+    rule(ABUSE, "describes someone getting into their bed", "gets|got|get|climbs|climbed|comes|came ~2 into|in ~1 bed|bath|shower ~2 with ~1 me", "he gets into bed with me"),
+    rule(ABUSE, "describes someone letting themselves in", "lets|let|letting ~1 himself|herself|themselves ~1 in|into", "my landlord lets himself in at night"),
+    rule(ABUSE, "describes being made to sit on someone's lap", "sit|sitting|sat ~2 on ~1 his|her ~1 lap|knee", "he makes me sit on his lap"),
+    rule(
+        ABUSE,
+        "describes being controlled or having money taken",
+        concat!(abuser!(), " ~3 takes|took|taking|keeps|kept|has|holds|uses|spends|spent ~3 pip|pension|benefits|wages|card|bank|esa|savings|money !3:back|safe|because|asked|helps|help|for"),
+        "my boyfriend takes all my pip",
+    ),
+    rule(ABUSE, "describes being controlled or having money taken", "have ~1 to ~2 ask ~3 for ~1 money|food|cash", "i have to ask for money for food"),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "have|got ~1 to ~8 take|carry|drop|deliver|drive|move ~2 stuff|things|packages|bags|parcels ~2 places|round|about|around|for",
+        "i have to answer whenever they call and take stuff places",
+    ),
+    rule(
+        ABUSE,
+        "describes being groomed",
+        "older|man|men|bloke|guy|guys ~4 gives|gave|giving|buys|bought ~1 me ~2 vodka|booze|drink|drinks|cigs|cigarettes|weed|lifts|presents|gifts|phone|clothes",
+        "an older bloke gives me vodka and lifts",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        concat!(abuser!(), " ~2 reads|read|checks|checking|goes|going|went|looks ~3 my ~1 messages|phone|texts|emails|post|diary"),
+        "my partner reads all my messages",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        "says|decides|tells|decide ~2 me ~1 who|where|what ~2 i ~1 can|am|may",
+        "he tells me who i can see",
+    ),
+    rule(ABUSE, "describes being controlled or isolated", "says|decides|decide ~1 who|where ~1 i ~1 can|am", "he says who i can see"),
+    rule(ABUSE, "describes being locked in", "locks|locked|lock|shuts|shut ~2 me|us ~2 in|inside|up|room", "my husband locks me in"),
+    rule(
+        ABUSE,
+        "describes being asked for sexual images",
+        "asking|asks|asked|keeps ~2 for ~1 pictures|pics|photos|nudes|videos|images !3:kids|children|holiday|baby|dog|cat|family|form|id|passport|event",
+        "someone keeps asking for pictures",
+    ),
+    rule(ABUSE, "describes being made to repay with favours", "owe|owes|owed ~2 him|them|her ~10 favours|favour|sex|drugs|sleep", "he says i owe him and have to pay in favours"),
+    rule(
+        ABUSE,
+        "describes being stalked",
+        "turns|turned|keeps|kept ~2 up ~3 door|house|flat|work|outside|window ~10 not ~1 go|leave|stop",
+        "my ex turns up at my door at night and wont go away",
+    ),
+    rule(ABUSE, "describes being stalked", "not ~1 leave ~1 me ~1 alone", "he wont leave me alone"),
+    rule(
+        ABUSE,
+        "describes an adult contacting a child",
+        "messaging|messages|messaged|texting|texts|snapchatting|contacting|grooming|groomed ~2 my|her|his|their|a ~1 10|11|12|13|14|15|16|17|daughter|son|niece|nephew|granddaughter|grandson|kid|child|1|2|3|4|5|6|7|8|9 <!3:i|we",
+        "her boyfriend has been messaging my 13 year old",
+    ),
+    // Cues: half of a situation each
+    cue(Cue::CrisisState, "voices", "voices|voice !1:group|groups|network|of|recorder|message|messages|note|notes", "the voices are back"),
+    cue(Cue::CrisisState, "hearing or seeing things", "hearing|seeing ~1 things !1:differently|clearly|positively|better|from|in|more|through|as", "i keep seeing things"),
+    cue(Cue::CrisisState, "hearing or seeing things", "things ~2 not ~1 there", "things that are not there"),
+    cue(
+        Cue::CrisisState,
+        "not sleeping or eating",
+        "not|never|hardly|barely ~2 slept|eaten|sleeping|eating|sleep|eat ~5 days|nights|week|weeks|properly|since|all",
+        "not slept or eaten for four days",
+    ),
+    cue(
+        Cue::CrisisState,
+        "spiralling",
+        "spiralling|spiraling|downhill|unravelling|relapsing|psychotic|paranoid|paranoia|manic|unravelling",
+        "im spiralling",
+    ),
+    cue(Cue::CrisisState, "getting worse", "am|i|feel|feeling|me ~3 worse ~2 than ~1 before|ever", "im worse than before"),
+    cue(Cue::CrisisState, "getting worse", "am|feel|feeling|felt ~3 worse !1:at|with|about|than", "im getting worse"),
+    cue(Cue::CrisisState, "in a bad way", "am|i ~3 in ~2 bad|terrible|awful|dark|horrible ~1 way|place|state", "im in a really bad way"),
+    cue(Cue::CrisisState, "not coping", "not ~2 ok|okay|coping|alright >$|at|and|i|anymore|now|today|tonight", "im really not ok"),
+    cue(Cue::CrisisState, "not coping", "can not ~2 cope|manage|function", "i can't cope"),
+    cue(Cue::CrisisState, "struggling", "really|so|badly|massively|properly ~1 struggling|struggle", "im really struggling"),
+    cue(Cue::CrisisState, "panic", "panic ~1 attacks|attack ~4 every|all|constantly|daily|night|nights|again", "panic attacks every night"),
+    cue(Cue::CrisisState, "falling apart", "falling|fallen|fell ~1 apart", "im falling apart"),
+    cue(Cue::CrisisState, "falling apart", "breaking ~1 down >$|again|every|all|constantly", "i keep breaking down"),
+    cue(Cue::CrisisState, "losing their mind", "head ~3 all ~2 over ~2 place", "my head is all over the place"),
+    cue(Cue::CrisisState, "losing their mind", "losing|lost|lose ~1 my ~1 mind", "im losing my mind"),
+    cue(Cue::CrisisState, "at a loss", "not ~1 know ~1 what ~1 to ~1 do >anymore|$|now|any|i", "i dont know what to do anymore"),
+    cue(Cue::CrisisState, "off their medication", "off|without|run|ran|out ~2 my ~1 meds|medication|tablets|medicine ~4 weeks|days|week|because|since|#num|two|three", "off my meds for two weeks"),
+    cue(Cue::NoSupport, "no one to turn to", "nobody ~2 to ~1 talk|turn|ring|call|help|speak|phone|text|go", "ive got nobody to talk to"),
+    cue(
+        Cue::NoSupport,
+        "no one to turn to",
+        "nobody >$|now|anymore|here|there|around|left|else|cares|helping|helps|checks|answers|answering|from|at|is|has|will|came|comes|rings|rang|and|i",
+        "there is nobody now",
+    ),
+    cue(Cue::NoSupport, "no one to turn to", "not ~1 know ~3 who|where ~2 to ~2 ring|call|turn|go|talk|phone|contact|ask", "i dont know who to ring"),
+    cue(Cue::NoSupport, "on their own", "on ~1 my ~1 own >$|and|now|with|all|again|i|here|at", "im on my own"),
+    cue(
+        Cue::NoSupport,
+        "no one calling back",
+        "not|never|nobody ~3 rung|rang|called|phoned|returned|got ~2 back|me|my|calls",
+        "my cpn hasnt rung back",
+    ),
+    cue(
+        Cue::NoSupport,
+        "no one answering",
+        "not|never|nobody ~3 answered|answering|answers|answer|replied|responded|picked|picks >$|and|the|my|me|at|i|when|anymore|now|up",
+        "the crisis line doesnt answer",
+    ),
+    cue(Cue::NoSupport, "no one calling back", "rang|rings|ring|rung|rings ~1 out", "it just rang out"),
+    cue(Cue::NoSupport, "no one calling back", "no ~1 answer|reply|response", "no answer"),
+    cue(Cue::NoSupport, "care ended", "closed|closing ~2 my ~1 case|file|referral", "they closed my case"),
+    cue(Cue::NoSupport, "care ended", "discharged|discharge ~4 last|since|and|now|after|week|month|worse", "discharged last week"),
+    cue(
+        Cue::NoSupport,
+        "their worker is away",
+        concat!(staff!(), " ~3 away|left|leave|off|sick|holiday|leaving|gone|moved|quit|replaced !2:message|note|voicemail"),
+        "my care coordinator is away for a month",
+    ),
+    cue(Cue::NoSupport, "no support", "no ~1 support|help|one >$|since|now|anymore|until|till|from|at|for|left|and|i", "ive got no support since my worker left"),
+    cue(Cue::NoSupport, "a long wait", "waiting ~1 list|lists ~6 months|years|year|#num|long", "the waiting list is 9 months"),
+    cue(Cue::NoSupport, "a long wait", "nothing|nobody ~3 until|till", "theres nothing until then"),
+    cue(Cue::NoSupport, "refused help", "gp|doctor|pharmacy|they|psychiatrist ~3 not|refused|refuse|refusing ~2 prescribe|prescribing|help|see", "the gp wont prescribe"),
+    cue(Cue::Staff, "a member of staff", staff!(), "the nurse"),
+    cue(Cue::Boundary, "contact outside work", "snapchat|facebook|instagram|whatsapp|tiktok|insta|snap|twitter|tinder|dating !1:page|group|post|posts|account", "on snapchat"),
+    cue(Cue::Boundary, "contact outside work", "personal|private|own ~1 number|phone|mobile|email|address", "his personal number"),
+    cue(Cue::Boundary, "contact outside work", "late ~2 at ~1 night", "late at night"),
+    cue(Cue::Boundary, "contact outside work", "middle ~2 night", "in the middle of the night"),
+    cue(Cue::Boundary, "contact outside work", "at ~1 midnight|1am|2am|3am|4am", "at 2am"),
+    cue(
+        Cue::Boundary,
+        "contact outside work",
+        "wants|wanted|asked|asking|asks|invited|invites|offered ~3 meet|out|drink|drinks|date|dinner|pub",
+        "wants to meet outside",
+    ),
+    cue(Cue::Boundary, "contact outside work", "meet|meeting ~2 outside|privately|secretly|alone|up", "wants to meet outside"),
+    cue(Cue::Boundary, "contact outside work", "kisses|xx|xxx|babe|sweetheart|darling|hun", "texts me kisses"),
+    cue(
+        Cue::Boundary,
+        "remarks on their body",
+        "remark|remarks|remarking|remarked|comment|comments|commenting|commented|compliment|compliments|complimenting|complimented|staring|stared ~3 my|what ~1 figure|body|bum|boobs|breasts|legs|lips|cleavage|chest|looks|wear|wearing|clothes|outfit|bottom",
+        "keeps remarking on my figure",
+    ),
+    cue(Cue::Boundary, "remarks on their body", "i ~1 was|am|looked|look|looking ~1 pretty|gorgeous|beautiful|sexy|attractive|fit|hot", "told me i was pretty"),
+    cue(Cue::Boundary, "remarks on their body", "if ~1 i ~2 had|have ~1 a ~1 boyfriend|girlfriend|partner", "asked if i had a boyfriend"),
+    cue(Cue::Boundary, "money", "lend|lent|borrow|borrowed|borrowing|loan|loaned|owe|owes|owed ~3 money|him|her|them|me|cash|#num|off|from|pounds|quid", "asked me to lend him money"),
+    cue(Cue::Boundary, "money", "buy ~2 him|her|them ~2 cigarettes|fags|things|stuff|drink|food|alcohol|gifts|present|presents|tobacco", "asked me to buy her cigarettes"),
+    cue(Cue::Boundary, "secrecy", "keep|keeping|kept ~3 secret|secrets|quiet", "keep our chats secret"),
+        cue(Cue::Boundary, "secrecy", "delete|deleted|deleting ~3 texts|messages|chats|photos|snaps|number", "told me to delete his texts"),
+    cue(
+        Cue::Boundary,
+        "a threat",
+        "if ~1 i ~2 complain|complained|tell|told|report|reported|say ~8 discharged|discharge|kicked|lose|removed|banned|sectioned|trouble|struck|meds|place|regret",
+        "if i complain again she will get me discharged",
+    ),
+    cue(
+        Cue::Boundary,
+        "a threat",
+        "nobody ~2 believe|believes|believed|listen|listens ~4 someone|people|anyone|patients|me ~4 diagnosis|like|bpd|eupd|history|mental",
+        "nobody believes someone with my diagnosis",
+    ),
+    cue(Cue::Boundary, "touching", "hand|hands ~2 on ~1 my ~1 knee|leg|legs|thigh|thighs|bum|waist|chest|breast|breasts|bottom|lap", "his hand on my knee"),
+    cue(Cue::Boundary, "off duty", "not ~1 on ~1 shift|duty|rota", "when hes not on shift"),
+    cue(
+        Cue::Boundary,
+        "watching them undressed",
+        "staring|stared|watching|watched|looking|looked|stares|watches ~6 changed|changing|undressed|undressing|shower|showering|naked|toilet|bath|dressed",
+        "kept staring at me while i got changed",
+    ),
+    cue(Cue::Child, "a child", child!(), "the kids"),
+    cue(
+        Cue::Child,
+        "a child's age",
+        "1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen ~1 year|yr|years|month|months ~1 old",
+        "her 4 year old",
+    ),
+    cue(Cue::Child, "a child's age", "i ~1 am|was ~1 11|12|13|14|15|16|17|twelve|thirteen|fourteen|fifteen|sixteen|seventeen", "and im 16"),
+    cue(Cue::Child, "a child", "little ~1 one|ones|boy|girl|lad|lass", "the little boy"),
+    cue(Cue::ChildHarm, "left alone", "left|leaves|leaving|leave ~4 alone|unattended|unsupervised|themselves|own", "left on their own"),
+    cue(
+        Cue::ChildHarm,
+        "injuries",
+        "burn|burns|burnt|burned|bruise|bruises|bruised|bruising|scald|scalded|injuries|welts|marks !8:healed|gp|doctor|accident|oven|kettle|fell|falling|playing|football|school|nursery|trampoline|bike|cream|sun|sunburn|exam|exams|test",
+        "a burn on her arm",
+    ),
+    cue(Cue::ChildHarm, "an adult unfit to care", "out ~1 drinking|partying|clubbing", "so she can go out drinking"),
+    cue(Cue::ChildHarm, "neglect", "hungry|starving|unfed|neglected|filthy|malnourished", "they look hungry"),
+    cue(Cue::ChildHarm, "neglect", "no ~1 food|coat|coats|shoes|dinner|meals|heating", "no food"),
+    cue(Cue::ChildHarm, "crying unattended", "crying|screaming|cry ~5 days|nights|hours|constantly|nobody|alone|always", "crying for hours"),
+    cue(
+        Cue::ChildHarm,
+        "no adult at home",
+        "nobody|not ~3 anyone|anybody|adult|adults|parent|parents ~3 home|there|around|in ~4 days|nights|week|weekend|hours|ages",
+        "not had anyone home for days",
+    ),
+    cue(
+        Cue::ChildHarm,
+        "violence",
+        "hits|hit|smacks|smacked|beats|slaps|slapped|shakes|shook|kicks|punches ~1 her|him|them|the|my|his|their|at !2:head|ball|hand|back",
+        "his dad hits him",
+    ),
+    cue(Cue::ChildHarm, "violence", "get|getting|got|being ~1 hit|smacked|beaten|hurt|slapped|battered|belted|shaken", "heard one of them get hit"),
+    cue(Cue::ChildHarm, "violence", "rough ~1 with", "he is rough with her"),
+    cue(Cue::ChildHarm, "locked in", "locks|locked|lock|shuts|shut ~2 him|her|them ~3 in|out|inside|up|room|cupboard|bedroom|shed", "locks him in the cupboard"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "drunk|stoned|wasted|smashed", "he gets drunk"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "drinks|drinking|drugs ~2 when|while ~3 has|got|with|looking", "he drinks when he has the kids"),
+    cue(Cue::ChildHarm, "secrecy", "keep|keeping|kept ~2 secret|secrets", "makes her keep secrets"),
+    cue(Cue::ChildHarm, "harm", "hurting|hurts|abusing|abuses|touching|touches|grooming|neglecting|neglects ~1 her|him|them", "hes hurting her"),
+    cue(Cue::HighPlace, "a high place or railway", high_place!(), "the multi storey"),
+    cue(
+        Cue::Lingering,
+        "staying there",
+        "stood|stayed|sat|waited|stand|standing|sitting|waiting|stay|staying|sit|lingered|lingering|hung ~6 there|ages|hours|hour|long|while|edge|night|looking|staring|thinking|wondering !4:view|views|ducks|swans|boats|sunset|sun|lunch|friends|dog|photos|picnic|fishing|bus|train|queue|traffic|lights",
+        "stayed up there a long time",
+    ),
+    cue(Cue::Lingering, "drawn there", "calm|peaceful|quiet|easy|safe|free|pull|drawn|tempting|tempted ~2 up|down|out|over ~1 there", "it felt calm up there"),
+    cue(Cue::Lingering, "drawn there", "felt|feel|feels ~2 calm|peaceful|pull|drawn|tempted|tempting", "i feel drawn to it"),
+    cue(Cue::Lingering, "checking there", "how|which ~1 high|tall|deep|fast", "how high it is"),
+    cue(Cue::Lingering, "checking there", "no|without|low ~1 barriers|barrier|fence|fences|railings|nets|gates", "no barriers"),
+    cue(Cue::Lingering, "going back there", "keep|kept|keeps ~1 going|walking|driving|coming|ending|finding ~2 back|past|up|to|there|down", "i keep going back"),
+    cue(Cue::Lingering, "going back there", "thinking|think|thought ~1 about ~1 it >$|again|every|when|and", "and thinking about it"),
+    cue(Cue::Lingering, "going back there", "just ~2 to ~1 see|look|think", "just to see"),
+    cue(Cue::Lingering, "trains passing", "letting|let|watching|watched ~2 trains|train ~2 go|pass|past|through", "letting the trains go past"),
+    cue(
+        Cue::Lingering,
+        "looking down",
+        "looking|staring|looked|stared ~2 down|over|at|into ~2 water|drop|river|sea|road|traffic|tracks|edge|bottom",
+        "looking at the water",
+    ),
+    cue(Cue::Medicine, "medicines", concat!(tablets!(), "|", drugs!()), "my tablets"),
+    cue(
+        Cue::Hoarding,
+        "keeping medicine back",
+        "saving|saved|save|stashing|stashed|stash|stockpiling|stockpiled|hoarding|hoarded|hiding|hid|hidden|squirrelling|squirrelled|tucked|tucking|storing|stored !2:money|up|for|pounds|cash|a|time|energy|lives|life",
+        "saving my meds",
+    ),
+    cue(Cue::Hoarding, "keeping medicine back", "rather|instead ~2 than|of ~1 taking|take|swallowing", "rather than taking them"),
+    cue(
+        Cue::Hoarding,
+        "keeping medicine back",
+        "keeping|kept|keep|putting|put ~2 them|it|all|some ~4 in ~1 a|the ~1 bag|box|tin|tub|drawer|jar|shoebox|wardrobe|cupboard|sock|pot",
+        "keeping them all in a bag",
+    ),
+    cue(Cue::Hoarding, "keeping medicine back", "just ~1 in ~1 case", "just in case"),
+    cue(Cue::Hoarding, "keeping medicine back", "in ~1 case ~3 need|needed|want|ever", "in case i need them"),
+    cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~4 aside|back|by|away", "putting aside"),
+    cue(Cue::Hoarding, "keeping medicine back", "supply|collection|stash|stockpile|pile|bagful|boxful", "a good supply"),
+    cue(Cue::Hoarding, "keeping medicine back", "worth >$|now|saved|stashed|hidden|put|tucked|stored|already", "months worth now"),
+    cue(Cue::Hoarding, "keeping medicine back", "nobody|not ~2 knows|know|find|finds|notice|see ~2 about|them|it", "nobody knows about"),
+    cue(Cue::Hoarding, "keeping medicine back", "not ~2 handed|handing|given|giving|taken|taking|returned ~1 back|them", "not handed back"),
+    cue(Cue::Hoarding, "keeping medicine back", "good|comforting|nice|reassuring ~3 know ~3 there|have", "good to know theyre there"),
+    cue(Cue::Hoarding, "keeping medicine back", "spare|leftover|extra ~2 prescriptions|prescription|meds|tablets|pills|packets|packs|blister", "my spare prescriptions"),
+    cue(Cue::Hoarding, "keeping medicine back", "from ~1 different ~1 shops|chemists|pharmacies|places|supermarkets", "from different shops"),
+    cue(Cue::HandingOn, "a pet", "cat|dog|pet|pets|rabbit|kitten|puppy|budgie|hamster|dogs|cats", "my cat"),
+    cue(
+        Cue::HandingOn,
+        "giving things away",
+        "give|giving|gave|given ~2 my ~2 place|seat|spot|ring|things|stuff|jewellery|belongings|savings|money|bank|cards|passwords|keys",
+        "gave my nans ring to my sister",
+    ),
+    cue(Cue::HandingOn, "arranging who gets what", "who ~2 gets|get|has|have ~1 what|my", "sorted out who gets what"),
+    cue(Cue::HandingOn, "closing their affairs", "cancelled|cancel|cancelling|given|giving|handed ~2 notice|contract|contracts|phone|subscriptions|debit|tenancy", "cancelled my phone contract"),
+    cue(Cue::HandingOn, "closing their affairs", "paid|paying|pay|cleared ~1 off ~2 my ~1 debts|debt|bills", "paid off my debts"),
+    cue(Cue::HandingOn, "closing their affairs", "tidied|tidy|tidying|cleaned|cleared ~2 the|my ~1 flat|house|room|affairs", "tidied the flat"),
+    cue(Cue::HandingOn, "telling people they are loved", "told|tell|telling ~3 kids|children|everyone|family|mum|daughter|son|sister|brother|them|him|her ~2 love|loved ~1 them|her|him", "told my kids i love them"),
+    cue(Cue::HandingOn, "arranging care", "arranged|arrange|arranging|arrangements|sorted ~3 for ~3 my|brother|sister|mum|friend ~2 to ~1 have|take|look", "arranged for my brother to have"),
+    cue(Cue::HandingOn, "calling everyone", "rang|called|phoned|messaged|texted|saw|visited|hugged ~2 everyone|everybody|all|people ~2 i ~1 love|care", "rang everyone i love"),
+    cue(Cue::HandingOn, "a last time", "my ~1 last ~2 form|session|feedback|message|group|review|appointment", "my last feedback form"),
+    cue(Cue::AfterThem, "a goodbye", "i ~1 said ~1 bye|goodbye|goodbyes", "tell them i said bye"),
+    cue(Cue::AfterThem, "whatever happens", "whatever ~1 happens|happen", "whatever happens"),
+    cue(Cue::AfterThem, "after they are gone", "when|after|once ~1 i ~1 am|is ~1 not ~1 here|around|alive", "when im not here"),
+    cue(Cue::AfterThem, "for good", "permanently|forever", "permanently"),
+    cue(Cue::AfterThem, "for good", "for ~1 good >$|and|now|i", "for good"),
+    cue(Cue::AfterThem, "looked after", "looked ~1 after", "she will be looked after"),
+    cue(Cue::AfterThem, "no longer needed", "not ~1 be ~1 needing ~2 it|them|either|anything|any|that", "wont be needing either"),
+    cue(Cue::AfterThem, "no longer needed", "not ~2 need ~2 it|them|anything ~3 where|after|anymore", "dont need it where im going"),
+    cue(Cue::AfterThem, "where they are going", "where ~1 i ~1 am ~1 going", "where im going"),
+    cue(Cue::AfterThem, "a last time", "one ~1 last|more ~1 time", "one more time"),
+    cue(Cue::AfterThem, "while they can", "while ~1 i ~1 still ~1 can", "while i still can"),
+    cue(Cue::AfterThem, "own arrangements", "made|make|making|sorted ~2 my ~1 own ~1 arrangements !2:for|to|with", "ive made my own arrangements"),
+    cue(Cue::AfterThem, "no one to blame", "not|none ~3 your|her|his|their|anyones|anybodys ~1 fault", "its not your fault"),
+    cue(Cue::AfterThem, "better for them", "better ~2 for ~1 him|her|them|everyone ~2 than ~2 with|staying", "better for him than staying with me"),
+    cue(Cue::Menace, "knowing where someone is", "know|knows|found ~1 which|where|what|when ~4 lives|live|parks|gets|goes|drives|home|bus|car|kids|children|house !6:because|too|as|also", "i know which bus she gets home"),
+    cue(Cue::Menace, "a warning", "be ~1 careful|sorry >$|or|because", "tell her to be careful"),
+    cue(Cue::Menace, "a warning", "will ~1 regret", "she will regret it"),
+];
+
+/// Every situation the screener recognises: two cues near each other.
+pub(super) const SITUATIONS: &[Situation] = &[
+    situation(
+        CRISIS,
+        "describes a crisis with no one to turn to",
+        [Cue::CrisisState, Cue::NoSupport],
+        14,
+        "the voices are telling me to do things and my care coordinator is away for a month",
+    ),
+    situation(
+        CARE,
+        "describes staff crossing professional boundaries",
+        [Cue::Staff, Cue::Boundary],
+        12,
+        "one of the support workers keeps messaging me on snapchat late at night",
+    ),
+    situation(
+        ABUSE,
+        "describes a child who may be at risk",
+        [Cue::Child, Cue::ChildHarm],
+        14,
+        "my brothers kids are left on their own most nights",
+    ),
+    situation(
+        SUICIDE,
+        "describes going to a high place or railway and staying there",
+        [Cue::HighPlace, Cue::Lingering],
+        12,
+        "walked to the top of the multi storey after group and stayed up there a long time",
+    ),
+    situation(
+        SUICIDE,
+        "mentions stockpiling medication",
+        [Cue::Medicine, Cue::Hoarding],
+        10,
+        "group has been brilliant, ive got a stash of sertraline put by",
+    ),
+    situation(
+        SUICIDE,
+        "describes making arrangements for after they are gone",
+        [Cue::HandingOn, Cue::AfterThem],
+        14,
+        "found a new home for my cat so shell be looked after whatever happens",
+    ),
+    situation(
+        OTHERS,
+        "describes a threat to a member of staff",
+        [Cue::Staff, Cue::Menace],
+        12,
+        "i know which bus the psychologist gets home",
+    ),
 ];

@@ -1,8 +1,9 @@
 //! Tests of the screener as a whole: each rule's example, the idioms and hard negatives, negation and the past,
 //! odd input.
 
-use super::matcher::{parse, MAX_PREFIXES};
+use super::matcher::{parse, MAX_PREFIXES, STEPS};
 use super::normalise::expand;
+use super::rules::SITUATIONS;
 use super::*;
 use Concern::*;
 
@@ -94,11 +95,35 @@ fn every_rule_flags_its_own_example() {
         .enumerate()
         .filter_map(|(i, rule)| {
             let fired = fired_rules(rule.example).contains(&i);
-            let flagged = screen(rule.example).concerns.contains(&rule.concern);
+            // A cue only has to match: it flags nothing alone.
+            let flagged = match rule.raises {
+                Raises::Concern(concern) => screen(rule.example).concerns.contains(&concern),
+                Raises::Cue(_) => true,
+            };
             (!fired || !flagged).then(|| format!("rule {i} ({:?}) fired {fired}, flagged {flagged}", rule.pattern))
         })
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn every_situation_flags_its_own_example_with_both_halves_quoted() {
+    for situation in SITUATIONS {
+        let screening = screen(situation.example);
+        assert!(screening.concerns.contains(&situation.concern), "{:?}: {screening:?}", situation.example);
+        let reason = screening.reasons.iter().find(|r| r.starts_with(situation.reason));
+        assert!(reason.is_some_and(|r| r.contains("\" … \"")), "{:?}: {screening:?}", situation.example);
+    }
+}
+
+#[test]
+fn every_cue_appears_in_a_situation() {
+    for rule in RULES {
+        if let Raises::Cue(cue) = rule.raises {
+            assert!(SITUATIONS.iter().any(|s| s.cues.contains(&cue)), "{cue:?} pairs with nothing");
+            assert!((cue as usize) < CUES, "{cue:?} is beyond CUES");
+        }
+    }
 }
 
 #[test]
@@ -626,16 +651,239 @@ fn reasons_are_capped_and_not_repeated() {
 }
 
 #[test]
-fn a_long_answer_is_screened_in_linear_time() {
-    // 200,000 characters of words that start many rules and almost finish them. A screener that was quadratic
-    // in the length would take minutes here; a linear one takes milliseconds even unoptimised.
-    let chunk = "i want to not be here i am not safe staff said i was struggling and they ";
-    let text = chunk.repeat(200_000 / chunk.len());
-    let started = std::time::Instant::now();
-    let screening = screen(&text);
-    let took = started.elapsed();
-    assert!(screening.concerns.contains(&SuicidalThoughts));
-    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+fn matching_work_grows_linearly_with_the_length_of_the_answer() {
+    // Counted, not timed: the steps the matcher takes on text written to start many rules and almost finish them
+    // (and many cues), at one and at eight times the length. Quadratic matching would take 64 times the steps.
+    let chunk = "i want to not be here i am not safe staff said i was struggling and they my kids left nobody \
+                 the voices my tablets saving the bridge stood there my cat whatever happens the nurse snapchat ";
+    let steps = |text: &str| {
+        STEPS.with(|s| s.set(0));
+        let _ = screen(text);
+        STEPS.with(std::cell::Cell::get)
+    };
+    let short = steps(&chunk.repeat(25));
+    let long = steps(&chunk.repeat(200));
+    assert!(short > 0);
+    assert!(long <= short * 8 + short / 10, "{short} steps, then {long} for eight times the text");
+}
+
+#[test]
+fn no_input_panics_random_or_adversarial() {
+    // A small xorshift generator: the same inputs every run, so that a failure can be reproduced.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces = [
+        "kill",
+        "myself",
+        "i",
+        "not",
+        "never",
+        "used to",
+        "want",
+        "to",
+        "die",
+        "nobody",
+        "the",
+        "nurse",
+        "voices",
+        "'",
+        "’",
+        " ",
+        "  ",
+        ".",
+        ",",
+        "!",
+        "?",
+        "\n",
+        "\u{200b}",
+        "\u{ad}",
+        "\u{feff}",
+        "\u{202e}",
+        "\u{301}",
+        "ｋ",
+        "𝐤",
+        "ⓚ",
+        "і",
+        "1",
+        "0",
+        "@",
+        "$",
+        "😭",
+        "日本",
+        "ß",
+        "İ",
+        "ﬁ",
+        "don",
+        "t",
+        "m",
+        "my",
+        "self",
+        "over",
+        "dose",
+        "od'd",
+        "lol",
+        "#",
+        "~",
+        "<!",
+        ">",
+        "[",
+        "]",
+        "|",
+        "*",
+        "iiiiiii",
+        "\0",
+        "ǅ",
+        "\u{10ffff}",
+        "\u{e000}",
+    ];
+    for _ in 0..3000 {
+        let length = (next() % 60) as usize;
+        let text: String = (0..length).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+        let screening = screen(&text);
+        assert!(screening.reasons.len() <= MAX_REASONS);
+        let mut bytes: Vec<u8> = text.bytes().collect();
+        bytes.truncate((next() % (bytes.len() as u64 + 1)) as usize);
+        let _ = screen(&String::from_utf8_lossy(&bytes));
+    }
+    let adversarial = [
+        "\u{200b}".repeat(10_000),
+        format!("k{}ill", "\u{ad}".repeat(5_000)),
+        "myself".repeat(5_000),
+        "i".repeat(20_000),
+        "a\u{301}".repeat(5_000),
+        "1!1!1!1!a".repeat(2_000),
+        "ｋｉｌｌ ".repeat(3_000),
+        "the voices nobody ".repeat(2_000),
+        "lol ".repeat(5_000),
+    ];
+    for text in &adversarial {
+        assert!(screen(text).reasons.len() <= MAX_REASONS);
+    }
+}
+
+// ---- Issue 14: the kinds of situation the phrase matcher could not see
+
+#[test]
+fn the_kinds_of_situation_in_issue_14_are_flagged() {
+    assert_all(&[
+        ("you can give my place in group to someone else, I've made my own arrangements", &[SuicidalThoughts]),
+        ("said my goodbyes to the people who matter this weekend", &[SuicidalThoughts]),
+        ("found a new home for my cat so she'll be looked after whatever happens", &[SuicidalThoughts]),
+        ("I won't make it to the next review and I mean that", &[SuicidalThoughts]),
+        ("going to end it once my daughter's exams are over", &[SuicidalThoughts]),
+        ("if the PIP decision goes against me that's it for me", &[SuicidalThoughts]),
+        ("keep looking up how many of my tablets it would take", &[SuicidalThoughts]),
+        ("walked to the top of the multi-storey after group and stayed up there a long time", &[SuicidalThoughts]),
+        (
+            "group has been brilliant, I've been saving my meds in a drawer just in case, anyway more sessions please",
+            &[SuicidalThoughts],
+        ),
+        ("used a razor on my thighs again after the session", &[SelfHarm]),
+        ("my legs are covered so I wear joggers even in summer so no one sees", &[SelfHarm]),
+        ("overdoes on my tablets again", &[SelfHarm]),
+        ("od'ed last night", &[SelfHarm]),
+        ("self hurm again", &[SelfHarm]),
+        ("I'll put a brick through his window tonight", &[HarmToOthers]),
+        ("going to torch her car", &[HarmToOthers]),
+        ("I know which bus the psychologist gets home, tell her to be careful", &[HarmToOthers]),
+        // A child with marks is also a child at risk.
+        ("I lost my temper and grabbed my son hard enough to leave marks", &[HarmToOthers, AbuseOrExploitation]),
+        (
+            "a guy online has pictures of me and says he'll send them to my work unless I do more",
+            &[AbuseOrExploitation],
+        ),
+        ("some men are using my flat to sell from and won't leave", &[AbuseOrExploitation]),
+        ("my uncle comes into my room when everyone's asleep and I'm 16", &[AbuseOrExploitation]),
+        ("my landlord lets himself in at night", &[AbuseOrExploitation]),
+        (
+            "my brother's kids are left on their own most nights and the baby had a burn on her arm",
+            &[AbuseOrExploitation],
+        ),
+        ("the children next door haven't had anyone home for days and they're crying", &[AbuseOrExploitation]),
+        (
+            "one of the support workers keeps messaging me on snapchat late at night and wants to meet outside",
+            &[UnsafeCare],
+        ),
+        ("a facilitator keeps remarking on my figure", &[UnsafeCare]),
+        ("a worker asked me to lend him £40 and said he'd get me seen sooner", &[UnsafeCare]),
+        ("the voices are telling me to do things and my care coordinator is away for a month", &[CrisisWithoutSupport]),
+        ("not slept or eaten for four days, I don't know who to ring", &[CrisisWithoutSupport]),
+        ("discharged last week and I'm worse than before, there's nobody now", &[CrisisWithoutSupport]),
+    ]);
+    let threat = screen(
+        "a nurse said if I complain again she'll get me discharged and nobody believes someone with my diagnosis",
+    );
+    assert!(threat.concerns.contains(&UnsafeCare), "{threat:?}");
+}
+
+#[test]
+fn topics_jokes_and_safe_twins_of_the_new_kinds_are_not_flagged() {
+    assert_none_flagged(&[
+        "the talk on overdose risk with alcohol was useful",
+        "the self-harm support poster in the toilets is falling off",
+        "someone overdosed on air freshener in the loos again lol",
+        "my mate said his boss would kill him for being late haha",
+        "you can give my place to someone else as I've got a job now, thank you",
+        "I won't make the next review as I'll be on holiday, can we rebook",
+        "once my daughters exams are over we are going on holiday",
+        "if the PIP decision goes against me I'll appeal with the CAB",
+        "that's it for me today, thanks everyone",
+        "we went to the top of the multi storey to get a parking space",
+        "I love sitting by the canal on my lunch break",
+        "I keep my meds in a drawer in the kitchen so I remember",
+        "I saved money by getting a prepayment certificate for my prescriptions",
+        "how many tablets can I take with the new antibiotics, nobody explained",
+        "someone put a brick through the window of the chip shop, awful",
+        "I know where the nurse parks because I park there too",
+        "my son grabbed my hand to cross the road",
+        "my kids were left with their nan while I came to group",
+        "my son burnt his hand on the oven but it's healed now, we went to the GP",
+        "the support worker messaged me to remind me of my appointment, really helpful",
+        "the facilitator remarked on how much more confident I am",
+        "a worker helped me apply for a grant for £40",
+        "my care coordinator is away for a month but I have the duty number",
+        "I don't know who to ring about changing my appointment time",
+        "I was discharged last week and feel ready, thank you",
+        "the car broke down and nobody came for hours",
+        "I want to dye my hair blue for summer",
+        "they cut the Friday group, please bring it back",
+    ]);
+}
+
+#[test]
+fn hidden_and_look_alike_characters_do_not_hide_risk() {
+    for text in [
+        "i want to kill\u{200b}myself",
+        "i want to killmyself",
+        "feel s\u{200b}u\u{200b}i\u{200b}c\u{200b}i\u{200b}d\u{200b}a\u{200b}l",
+        "feel sui\u{ad}cidal",
+        "i want\u{200b}to\u{200b}die",
+        "ｉ ｗａｎｔ ｔｏ ｄｉｅ",
+        "i want to 𝐝𝐢𝐞",
+        "going to kіll myself",
+        "i want to k1ll myself",
+        "wanna d!e",
+        "i want to diiiiie",
+        "su1c1dal again",
+        "thinking about unaliving myself",
+    ] {
+        assert_eq!(screen(text).concerns, [SuicidalThoughts], "{text:?}: {:?}", screen(text));
+    }
+    assert_eq!(normalised("ｋｉｌｌ\u{ad}ed"), ["killed"]);
+    assert_eq!(normalised("b4 2nite some1"), ["before", "tonight", "someone"]);
+    assert_eq!(normalised("soooo cooool"), ["so", "col"]);
+}
+
+#[test]
+fn a_situation_is_quoted_in_both_halves() {
+    let screening = screen("The voices are back. My CPN hasn't rung back.");
+    assert_eq!(screening.concerns, [CrisisWithoutSupport]);
+    assert_eq!(screening.reasons, ["describes a crisis with no one to turn to: \"voices\" … \"hasn't rung back\""]);
 }
 
 // ---- The public types
@@ -643,13 +891,24 @@ fn a_long_answer_is_screened_in_linear_time() {
 #[test]
 fn concerns_have_plain_labels_and_stable_stored_names() {
     let stored: Vec<&str> = Concern::ALL.iter().map(|c| c.as_str()).collect();
-    assert_eq!(stored, ["suicidal_thoughts", "self_harm", "harm_to_others", "abuse_or_exploitation", "unsafe_care"]);
+    assert_eq!(
+        stored,
+        [
+            "suicidal_thoughts",
+            "self_harm",
+            "harm_to_others",
+            "abuse_or_exploitation",
+            "unsafe_care",
+            "crisis_without_support"
+        ]
+    );
     for concern in Concern::ALL {
         assert_eq!(Concern::parse(concern.as_str()), Some(concern));
     }
     assert_eq!(Concern::parse("Self-harm"), None);
     assert_eq!(SelfHarm.label(), "Self-harm");
     assert_eq!(UnsafeCare.label(), "Unsafe care");
+    assert_eq!(CrisisWithoutSupport.label(), "Crisis without support");
 }
 
 #[test]
