@@ -340,6 +340,7 @@ pub(super) fn join(first: &str, second: &str, after: &str) -> Option<&'static st
         ("no", "one") => "nobody",
         ("some", "one") => "someone",
         ("good", "bye") => "goodbye",
+        ("car", "park" | "parks") => "carpark",
         ("over", "dose" | "dosed" | "doses" | "dosing") => "overdose",
         // "my self harm", "my self esteem" keep "self" for the words after it.
         ("my", "self")
@@ -523,4 +524,8 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("sefl", &["self"]),
     ("agen", &["again"]),
     ("agian", &["again"]),
+    ("wnat", &["want"]),
+    ("wnt", &["want"]),
+    ("wamt", &["want"]),
+    ("dei", &["die"]),
 ];

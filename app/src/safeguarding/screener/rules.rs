@@ -247,7 +247,7 @@ macro_rules! child {
 /// Places people go to end their life.
 macro_rules! high_place {
     () => {
-        "bridge|bridges|multi|storey|multistorey|carpark|roof|rooftop|rooftops|cliff|cliffs|edge|platform|platforms|tracks|railway|crossing|reservoir|river|canal|motorway|flyover|viaduct|pier|quarry|balcony|ledge|tower"
+        "bridge|bridges|multi|storey|multistorey|roof|rooftop|rooftops|cliff|cliffs|edge|platform|platforms|tracks|railway|crossing|reservoir|river|canal|motorway|flyover|viaduct|pier|quarry|balcony|ledge|tower"
     };
 }
 /// Medicines by name, and the forms they come in.
@@ -1118,7 +1118,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         ABUSE,
         "describes being hurt or threatened by someone",
-        concat!(abuser!(), " ~2 threaten|threatens|threatened|threatening ~1 to !3:evict|eviction|court|bailiffs|notice|rent|sue"),
+        concat!(abuser!(), " ~2 threaten|threatens|threatened|threatening ~1 to !3:evict|eviction|court|bailiffs|notice|rent|sue|disown|ground"),
         "he threatens to take the kids",
     ),
     rule(
@@ -1446,7 +1446,7 @@ pub(super) const RULES: &[Rule] = &[
         "describes staff crossing professional boundaries",
         concat!(
             staff!(),
-            " ~3 asked|messaged|texted|added|kissed|hugged|flirted|flirting|followed|sent|dmed|dm'd|gave|given ~2 me|my ~2 out|number|facebook|instagram|snapchat|date|drink|address|personal|pictures|photos|pics|nudes"
+            " ~3 asked|messaged|texted|added|kissed|hugged|flirted|flirting|followed|sent|dmed|dm'd|gave|given ~2 me|my ~2 out|number|facebook|instagram|snapchat|date|drink|address|personal|pictures|photos|pics|nudes !1:of"
         ),
         "the support worker added me on facebook",
     ),
@@ -1779,7 +1779,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         OTHERS,
         "threatens someone's property",
-        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike",
+        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its|this ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike|reception|clinic|centre|ward|surgery|waiting|room",
         "going to torch her car",
     ),
     rule(
@@ -1935,6 +1935,49 @@ pub(super) const RULES: &[Rule] = &[
         "messaging|messages|messaged|texting|texts|snapchatting|contacting|grooming|groomed ~2 my|her|his|their|a ~1 10|11|12|13|14|15|16|17|daughter|son|niece|nephew|granddaughter|grandson|kid|child|1|2|3|4|5|6|7|8|9 <!3:i|we",
         "her boyfriend has been messaging my 13 year old",
     ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "when|once|after|if ~10 i ~1 am|will ~1 going|go ~1 to >$|as|with",
+        "when my dog dies im going too",
+    ),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "i ~1 am|will ~1 ending|end ~1 it >$|all|when|once|after|if|soon|tonight|then|now",
+        "as soon as he is settled im ending it",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "soon ~1 as ~10 end|ending|do|finish|kill ~1 it|things|myself",
+        "as soon as the kids are settled ill end it",
+    ),
+    rule(
+        ABUSE,
+        "describes being blackmailed with images",
+        "post|share|send|put|leak|sending|posting|sharing|show ~2 my ~1 pictures|pics|photos|nudes|videos|video|images ~3 online|internet|work|family|everyone|unless|if|around",
+        "he says he will post my pictures online",
+    ),
+    rule(ABUSE, "describes being stalked", concat!(abuser!(), "|ex ~3 keeps|kept ~1 turning|showing ~1 up"), "my ex keeps turning up at my work"),
+    rule(
+        OTHERS,
+        "passes on a veiled threat",
+        "make ~1 sure ~2 he|she|they|him|her|them ~1 regrets|regret|pays|pay|suffers|suffer|sorry",
+        "ill make sure she regrets it",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(clothes!(), " ~10 ", body!(), " ~3 mess|wrecked|ruined|scarred|state|marks|cuts|scars|shredded"),
+        "only wear long sleeves now, my arms are a mess",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(body!(), " ~3 mess|wrecked|ruined|scarred|state|shredded ~10 ", clothes!()),
+        "my arms are a mess so i wear long sleeves",
+    ),
     // Cues: half of a situation each
     cue(Cue::CrisisState, "voices", "voices|voice !1:group|groups|network|of|recorder|message|messages|note|notes", "the voices are back"),
     cue(Cue::CrisisState, "hearing or seeing things", "hearing|seeing ~1 things !1:differently|clearly|positively|better|from|in|more|through|as", "i keep seeing things"),
@@ -2008,7 +2051,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(
         Cue::Boundary,
         "contact outside work",
-        "wants|wanted|asked|asking|asks|invited|invites|offered ~3 meet|out|drink|drinks|date|dinner|pub",
+        "wants|wanted|asked|asking|asks|invited|invites|offered ~3 meet|out|drink|drinks|date|dinner|pub !1:of",
         "wants to meet outside",
     ),
     cue(Cue::Boundary, "contact outside work", "meet|meeting ~2 outside|privately|secretly|alone|up", "wants to meet outside"),
@@ -2021,9 +2064,12 @@ pub(super) const RULES: &[Rule] = &[
     ),
     cue(Cue::Boundary, "remarks on their body", "i ~1 was|am|looked|look|looking ~1 pretty|gorgeous|beautiful|sexy|attractive|fit|hot", "told me i was pretty"),
     cue(Cue::Boundary, "remarks on their body", "if ~1 i ~2 had|have ~1 a ~1 boyfriend|girlfriend|partner", "asked if i had a boyfriend"),
-    cue(Cue::Boundary, "money", "lend|lent|borrow|borrowed|borrowing|loan|loaned|owe|owes|owed ~3 money|him|her|them|me|cash|#num|off|from|pounds|quid", "asked me to lend him money"),
+    cue(Cue::Boundary, "money", "lend|lent|borrow|borrowed|borrowing|loan|loaned|owe|owes|owed ~3 money|him|her|them|cash|#num|pounds|quid", "asked me to lend him money"),
     cue(Cue::Boundary, "money", "buy ~2 him|her|them ~2 cigarettes|fags|things|stuff|drink|food|alcohol|gifts|present|presents|tobacco", "asked me to buy her cigarettes"),
     cue(Cue::Boundary, "secrecy", "keep|keeping|kept ~3 secret|secrets|quiet", "keep our chats secret"),
+    cue(Cue::Boundary, "secrecy", "keep|kept|keeping ~3 between ~1 us|ourselves", "keep what happened between us"),
+    cue(Cue::Boundary, "secrecy", "not|never ~2 tell ~2 anyone|anybody|manager|managers|team|staff|others|nobody|boss", "not tell the manager"),
+    cue(Cue::Boundary, "flirting", "sexy|sexual|flirting|flirts|flirty|flirted|flirt|seductive", "telling me how sexy i looked"),
         cue(Cue::Boundary, "secrecy", "delete|deleted|deleting ~3 texts|messages|chats|photos|snaps|number", "told me to delete his texts"),
     cue(
         Cue::Boundary,
@@ -2094,6 +2140,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::Lingering, "drawn there", "calm|peaceful|quiet|easy|safe|free|pull|drawn|tempting|tempted ~2 up|down|out|over ~1 there", "it felt calm up there"),
     cue(Cue::Lingering, "drawn there", "felt|feel|feels ~2 calm|peaceful|pull|drawn|tempted|tempting", "i feel drawn to it"),
     cue(Cue::Lingering, "checking there", "how|which ~1 high|tall|deep|fast", "how high it is"),
+    cue(Cue::Lingering, "checking there", "how ~1 far|big|long ~2 drop|fall|down", "how far the drop is"),
     cue(Cue::Lingering, "checking there", "no|without|low ~1 barriers|barrier|fence|fences|railings|nets|gates", "no barriers"),
     cue(Cue::Lingering, "going back there", "keep|kept|keeps ~1 going|walking|driving|coming|ending|finding ~2 back|past|up|to|there|down", "i keep going back"),
     cue(Cue::Lingering, "going back there", "thinking|think|thought ~1 about ~1 it >$|again|every|when|and", "and thinking about it"),
@@ -2120,6 +2167,7 @@ pub(super) const RULES: &[Rule] = &[
         "keeping them all in a bag",
     ),
     cue(Cue::Hoarding, "keeping medicine back", "just ~1 in ~1 case", "just in case"),
+    cue(Cue::Hoarding, "keeping medicine back", "kept|keeping|keep|saved|saving|storing|stored ~1 them|it ~1 all|instead|aside|together", "kept them all"),
     cue(Cue::Hoarding, "keeping medicine back", "in ~1 case ~3 need|needed|want|ever", "in case i need them"),
     cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~4 aside|back|by|away", "putting aside"),
     cue(Cue::Hoarding, "keeping medicine back", "supply|collection|stash|stockpile|pile|bagful|boxful", "a good supply"),
@@ -2155,12 +2203,14 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::AfterThem, "where they are going", "where ~1 i ~1 am ~1 going", "where im going"),
     cue(Cue::AfterThem, "a last time", "one ~1 last|more ~1 time", "one more time"),
     cue(Cue::AfterThem, "while they can", "while ~1 i ~1 still ~1 can", "while i still can"),
+    cue(Cue::AfterThem, "own arrangements", "arrangements ~2 for ~1 everything|everyone|afterwards|after", "made arrangements for everything"),
+    cue(Cue::AfterThem, "someone else's need", "who|that ~1 needs|need ~1 it ~1 more", "someone who needs it more"),
     cue(Cue::AfterThem, "own arrangements", "made|make|making|sorted ~2 my ~1 own ~1 arrangements !2:for|to|with", "ive made my own arrangements"),
     cue(Cue::AfterThem, "no one to blame", "not|none ~3 your|her|his|their|anyones|anybodys ~1 fault", "its not your fault"),
     cue(Cue::AfterThem, "better for them", "better ~2 for ~1 him|her|them|everyone ~2 than ~2 with|staying", "better for him than staying with me"),
     cue(Cue::Menace, "knowing where someone is", "know|knows|found ~1 which|where|what|when ~4 lives|live|parks|gets|goes|drives|home|bus|car|kids|children|house !6:because|too|as|also", "i know which bus she gets home"),
     cue(Cue::Menace, "a warning", "be ~1 careful|sorry >$|or|because", "tell her to be careful"),
-    cue(Cue::Menace, "a warning", "will ~1 regret", "she will regret it"),
+    cue(Cue::Menace, "a warning", "will ~1 regret|regrets", "she will regret it"),
 ];
 
 /// Every situation the screener recognises: two cues near each other.
