@@ -161,6 +161,7 @@ pub(super) fn past_before(tokens: &[Token], start: usize) -> bool {
         let previous = j.checked_sub(1).map(|i| text_at(tokens, i)).unwrap_or("");
         if (matches!(word, "used" | "use") && matches!(next, "to" | "2"))
             || word == "usedto"
+            || (matches!(word, "stopped" | "quit") && j + 1 == start)
             || (word == "longer" && previous == "no")
             || (word == "clean" && next == "from")
             || (word == "old" && j + 1 == start)

@@ -100,6 +100,13 @@ pub(super) fn normalise(text: &str) -> (String, Vec<RawWord>) {
             Some(letter) if after_letter && before_letter => letter,
             _ => c,
         };
+        // "s*icide": a star standing for a letter stays in the word, for the misspelling check to read.
+        if c == '*' && after_letter && before_letter {
+            buffer.push('*');
+            orig_end = at + 1;
+            run = ('\0', 0);
+            continue;
+        }
         let apostrophe = is_apostrophe(c);
         if c.is_alphanumeric() || (apostrophe && current.is_some()) {
             if current.is_none() {

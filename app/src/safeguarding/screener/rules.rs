@@ -247,7 +247,7 @@ macro_rules! child {
 /// Places people go to end their life.
 macro_rules! high_place {
     () => {
-        "bridge|bridges|multi|storey|multistorey|roof|rooftop|rooftops|cliff|cliffs|edge|platform|platforms|tracks|railway|crossing|reservoir|river|canal|motorway|flyover|viaduct|pier|quarry|balcony|ledge|tower"
+        "bridge|bridges|footbridge|overpass|carriageway|multi|storey|multistorey|roof|rooftop|rooftops|cliff|cliffs|edge|platform|platforms|tracks|railway|crossing|reservoir|river|canal|motorway|flyover|viaduct|pier|quarry|balcony|ledge|tower"
     };
 }
 /// Medicines by name, and the forms they come in.
@@ -1978,6 +1978,43 @@ pub(super) const RULES: &[Rule] = &[
         concat!(body!(), " ~3 mess|wrecked|ruined|scarred|state|shredded ~10 ", clothes!()),
         "my arms are a mess so i wear long sleeves",
     ),
+    rule(
+        SELF_HARM,
+        "mentions taking too many tablets",
+        "take|taking|swallow|swallowing|neck|necking ~1 the|them ~1 lot >$|all|tonight|then|and",
+        "if my benefits get stopped ill take the lot",
+    ),
+    rule(
+        SUICIDE,
+        "mentions leaving instructions",
+        "passwords|password|pins|bank ~6 envelope|envelopes|letter|note|drawer",
+        "ive put my passwords in an envelope for my sister",
+    ),
+    rule(SUICIDE, "hints at dying", "am ~1 ready ~1 to ~1 go|die >$|now|tonight|soon", "im ready to go now"),
+    rule(
+        SUICIDE,
+        "mentions putting their affairs in order",
+        "my ~1 will ~1 is|has ~2 sorted|done|written|ready|updated",
+        "my will is sorted",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        concat!("how ~1 much ~3 ", tablets!(), "|", drugs!(), " ~4 enough|kill|fatal|lethal|die|overdose"),
+        "how much of my lithium would be enough",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "going|will|ill|want|to ~1 glass|bottle|deck|batter|knife|chin|floor|knock ~1 him|her|them|out",
+        "next time i see him im going to glass him",
+    ),
+    rule(
+        OTHERS,
+        "describes hurting someone",
+        "hands|hand ~2 round|around ~1 his|her|their ~1 throat|neck",
+        "my hands were round his throat",
+    ),
     // Cues: half of a situation each
     cue(Cue::CrisisState, "voices", "voices|voice !1:group|groups|network|of|recorder|message|messages|note|notes", "the voices are back"),
     cue(Cue::CrisisState, "hearing or seeing things", "hearing|seeing ~1 things !1:differently|clearly|positively|better|from|in|more|through|as", "i keep seeing things"),
@@ -2000,6 +2037,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::CrisisState, "not coping", "not ~2 ok|okay|coping|alright >$|at|and|i|anymore|now|today|tonight", "im really not ok"),
     cue(Cue::CrisisState, "not coping", "can not ~2 cope|manage|function", "i can't cope"),
     cue(Cue::CrisisState, "struggling", "really|so|badly|massively|properly ~1 struggling|struggle", "im really struggling"),
+    cue(Cue::CrisisState, "not sleeping or eating", "stopped ~1 eating|sleeping", "ive stopped eating"),
     cue(Cue::CrisisState, "panic", "panic ~1 attacks|attack ~4 every|all|constantly|daily|night|nights|again", "panic attacks every night"),
     cue(Cue::CrisisState, "falling apart", "falling|fallen|fell ~1 apart", "im falling apart"),
     cue(Cue::CrisisState, "falling apart", "breaking ~1 down >$|again|every|all|constantly", "i keep breaking down"),
@@ -2028,6 +2066,7 @@ pub(super) const RULES: &[Rule] = &[
         "not|never|nobody ~3 answered|answering|answers|answer|replied|responded|picked|picks >$|and|the|my|me|at|i|when|anymore|now|up",
         "the crisis line doesnt answer",
     ),
+    cue(Cue::NoSupport, "no one answering", "numbers|number|line|lines|phone ~2 not ~1 work|working|answer|answered|connect", "the numbers dont work"),
     cue(Cue::NoSupport, "no one calling back", "rang|rings|ring|rung|rings ~1 out", "it just rang out"),
     cue(Cue::NoSupport, "no one calling back", "no ~1 answer|reply|response", "no answer"),
     cue(Cue::NoSupport, "care ended", "closed|closing ~2 my ~1 case|file|referral", "they closed my case"),
@@ -2069,6 +2108,10 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::Boundary, "secrecy", "keep|keeping|kept ~3 secret|secrets|quiet", "keep our chats secret"),
     cue(Cue::Boundary, "secrecy", "keep|kept|keeping ~3 between ~1 us|ourselves", "keep what happened between us"),
     cue(Cue::Boundary, "secrecy", "not|never ~2 tell ~2 anyone|anybody|manager|managers|team|staff|others|nobody|boss", "not tell the manager"),
+    cue(Cue::Boundary, "personal questions", "if ~1 i ~1 am|was|had ~1 single|dating|seeing|married !1:parent|mum|dad|mother|father|person", "keeps asking if im single"),
+    cue(Cue::Boundary, "contact outside work", "after ~1 hours|shift", "a lift home after hours"),
+    cue(Cue::Boundary, "a threat", "if ~1 i ~3 complain|complaining|complained|report|reporting", "if i keep complaining"),
+    cue(Cue::Boundary, "money", "buy|get|pay ~3 for ~1 him|her|them", "asking me to buy stuff for him"),
     cue(Cue::Boundary, "flirting", "sexy|sexual|flirting|flirts|flirty|flirted|flirt|seductive", "telling me how sexy i looked"),
         cue(Cue::Boundary, "secrecy", "delete|deleted|deleting ~3 texts|messages|chats|photos|snaps|number", "told me to delete his texts"),
     cue(
@@ -2108,9 +2151,12 @@ pub(super) const RULES: &[Rule] = &[
         "a burn on her arm",
     ),
     cue(Cue::ChildHarm, "an adult unfit to care", "out ~1 drinking|partying|clubbing", "so she can go out drinking"),
+    cue(Cue::ChildHarm, "injuries", "cut|split|fat|busted ~1 lip", "a cut lip"),
+    cue(Cue::ChildHarm, "injuries", "black ~1 eye|eyes", "a black eye"),
+    cue(Cue::ChildHarm, "a child's account", "says|said|told ~3 mum|dad|mums|dads|stepdad|stepmum|he|she|boyfriend|girlfriend ~2 did ~1 it|that|this", "says his mum did it"),
     cue(Cue::ChildHarm, "neglect", "hungry|starving|unfed|neglected|filthy|malnourished", "they look hungry"),
     cue(Cue::ChildHarm, "neglect", "no ~1 food|coat|coats|shoes|dinner|meals|heating", "no food"),
-    cue(Cue::ChildHarm, "crying unattended", "crying|screaming|cry ~5 days|nights|hours|constantly|nobody|alone|always", "crying for hours"),
+    cue(Cue::ChildHarm, "crying unattended", "crying|screaming|screams|cries|cry ~5 days|nights|hours|constantly|nobody|alone|always", "crying for hours"),
     cue(
         Cue::ChildHarm,
         "no adult at home",
@@ -2137,6 +2183,7 @@ pub(super) const RULES: &[Rule] = &[
         "stood|stayed|sat|waited|stand|standing|sitting|waiting|stay|staying|sit|lingered|lingering|hung ~6 there|ages|hours|hour|long|while|edge|night|looking|staring|thinking|wondering !4:view|views|ducks|swans|boats|sunset|sun|lunch|friends|dog|photos|picnic|fishing|bus|train|queue|traffic|lights",
         "stayed up there a long time",
     ),
+    cue(Cue::Lingering, "going back there", "most|every|all ~1 night|nights", "most nights"),
     cue(Cue::Lingering, "drawn there", "calm|peaceful|quiet|easy|safe|free|pull|drawn|tempting|tempted ~2 up|down|out|over ~1 there", "it felt calm up there"),
     cue(Cue::Lingering, "drawn there", "felt|feel|feels ~2 calm|peaceful|pull|drawn|tempted|tempting", "i feel drawn to it"),
     cue(Cue::Lingering, "checking there", "how|which ~1 high|tall|deep|fast", "how high it is"),
@@ -2167,6 +2214,11 @@ pub(super) const RULES: &[Rule] = &[
         "keeping them all in a bag",
     ),
     cue(Cue::Hoarding, "keeping medicine back", "just ~1 in ~1 case", "just in case"),
+    cue(Cue::Hoarding, "keeping medicine back", "built|building|build ~1 up", "built up a store"),
+    cue(Cue::Hoarding, "keeping medicine back", "store|stores|stock", "a little store"),
+    cue(Cue::Hoarding, "keeping medicine back", "comforting|reassuring ~3 to ~1 have|know", "comforting to have it"),
+    cue(Cue::Hoarding, "keeping medicine back", "pretend|pretending|pretended ~2 to ~1 take|swallow", "i pretend to take my meds"),
+    cue(Cue::Hoarding, "keeping medicine back", "keep|kept|keeping|hide|hid|hiding ~2 them|it ~3 under|behind|inside ~2 mattress|pillow|bed|sock|socks|drawer|cheek|pocket|carpet", "keep them under the mattress"),
     cue(Cue::Hoarding, "keeping medicine back", "kept|keeping|keep|saved|saving|storing|stored ~1 them|it ~1 all|instead|aside|together", "kept them all"),
     cue(Cue::Hoarding, "keeping medicine back", "in ~1 case ~3 need|needed|want|ever", "in case i need them"),
     cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~4 aside|back|by|away", "putting aside"),
