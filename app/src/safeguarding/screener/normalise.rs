@@ -532,6 +532,7 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("agen", &["again"]),
     ("agian", &["again"]),
     ("wnat", &["want"]),
+    ("al", &["all"]),
     ("wnt", &["want"]),
     ("wamt", &["want"]),
     ("dei", &["die"]),
