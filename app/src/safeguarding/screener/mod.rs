@@ -1,6 +1,12 @@
 //! The safeguarding screener: a first, automatic read of a free-text answer for signs that the person who wrote it,
-//! or someone near them, may be at risk — suicidal thoughts, self-harm, harm to others, abuse or exploitation, and
-//! unsafe care — so that a member of staff reads it the same day.
+//! or someone near them, may be at risk — suicidal thoughts, self-harm, harm to others, abuse or exploitation
+//! (including a child at risk), unsafe care, and a crisis with no support — so that a member of staff reads it the
+//! same day.
+//!
+//! Four files do its four jobs: `normalise.rs` (the text as words), `rules.rs` (the rules and situations, as data),
+//! `matcher.rs` (the pattern language and its matching) and `judge.rs` (negation, the past and jokes). This file
+//! keeps [`screen`], the public types and the reasons. `eval/` holds the labelled lines `scripts/bench-screener`
+//! measures it on.
 //!
 //! # What it is, and what it is not
 //!
@@ -11,11 +17,13 @@
 //! whatever it returns.
 //!
 //! Its limits, deliberately accepted:
-//! - **It misses things.** It knows the phrases in `RULES` and close variants of them, no more: new euphemisms,
-//!   sarcasm, a story told over several sentences, misspellings it has not been taught and anything not in English
-//!   pass unflagged. It does not understand the text; it recognises wording. Distress without risk wording —
-//!   loneliness, crying, not eating or sleeping, hearing voices, drinking, stopping medication, "it's all too
-//!   much" — is not flagged on its own.
+//! - **It misses things.** It knows the phrases and situations in `RULES` and `SITUATIONS` and close variants of
+//!   them, no more: new euphemisms, sarcasm, a story told over several answers, the two halves of a situation told
+//!   far apart, misspellings it cannot recover and anything not in English pass unflagged. It does not understand
+//!   the text; it recognises wording. On lines written after its rules it catches roughly half (see the README for
+//!   the measured figures). Distress without risk wording — loneliness, crying, not eating or sleeping, hearing
+//!   voices, drinking, stopping medication — is not flagged on its own, only beside a sign of no support ("the
+//!   voices are back and my CPN hasn't rung back").
 //! - **It errs towards flagging.** Where a phrase is usually risk and occasionally a joke ("I could kill him", "my
 //!   mum will kill me when she sees this", "I'd rather die than sing") it flags, and the reviewer dismisses it in
 //!   seconds. A missed disclosure costs far more than a second look. The one deliberate exception is a topic named
@@ -30,8 +38,14 @@
 //!    apostrophe (’ ‘ ` ´ all count as '). Contractions and shorthand are spelled out whether or not the apostrophe
 //!    is there ("cant", "can't" and "can t" all become "can not"; "im" → "i am"; "u" → "you"; "gonna" → "going to";
 //!    "kms" → "kill myself"), a few split words are joined ("any more" → "anymore", "no one" → "nobody") and a few
-//!    common misspellings of "myself" are corrected. Punctuation is kept only as clause breaks (. , ; ! ? and the
-//!    like), which bound the reach of a negation or a past marker and count as the end of a phrase.
+//!    common misspellings are corrected. Disguises are undone: invisible characters (zero-width spaces, soft
+//!    hyphens, joiners) are dropped and the word is cut where they stood unless it is a word the rules know
+//!    ("kill\u{200b}myself" → "kill myself", "sui\u{ad}cidal" → "suicidal"); full-width, mathematical, circled,
+//!    accented, Cyrillic and Greek look-alike letters become plain ones; a digit or `! @ $ *` between letters reads
+//!    as a letter ("k1ll", "d!e"); a letter repeated three or more times counts once; and an unknown word one slip
+//!    from a few risk words is read as that word ("overdoes", "sucide"). Punctuation is kept only as clause breaks
+//!    (. , ; ! ? and the like), which bound the reach of a negation or a past marker and count as the end of a
+//!    phrase.
 //! 2. **Match phrases.** Each rule in `RULES` is a short phrase pattern: a sequence of steps, each a set of
 //!    alternative words (a `*` suffix matches a prefix: `suicid*`; "to" also matches "2" and "too"), with an
 //!    allowance of filler words between steps (`~2`), optional steps (`[my|the]`), numbers of ten or more (`#num`),
@@ -44,8 +58,16 @@
 //!    the foot", "burnt myself on the kettle", "I won't be here next week, I'm on holiday"). Indirect wording has
 //!    rules of its own ("everyone would be better off without me", "I've been giving my things away", "I told them
 //!    I was unsafe and was sent home"). Every rule carries an example sentence that the tests screen.
-//! 3. **Judge each match** for negation and for the past (below).
-//! 4. **Report** the concerns, sorted and without repeats, and for the reviewer one reason per match: what the rule
+//! 3. **Pair cues into situations.** Some rules are cues: half of a situation, ordinary alone and a concern beside
+//!    their partner within a window of words, in either order, across sentences — a member of staff and contact
+//!    outside work ("the support worker" … "on snapchat late at night"); a child and a sign of harm ("the kids next
+//!    door" … "nobody home for days"); a high place and staying there ("the multi-storey" … "stayed up there a long
+//!    time"); medicine and keeping it back ("my meds" … "in a drawer just in case"); handing on a pet or things and
+//!    "whatever happens"; acute distress and no one to turn to. The second cue of a situation (the act or the
+//!    state) is judged; the reason quotes both.
+//! 4. **Judge each match** for negation and for the past (below), and clear a joke about someone else: a third
+//!    party just before, laughter just after, and no "I" or "me" in it ("someone overdosed on air freshener lol").
+//! 5. **Report** the concerns, sorted and without repeats, and for the reviewer one reason per match: what the rule
 //!    recognised and the respondent's own words, quoted (at most [`MAX_REASONS`] reasons).
 //!
 //! # Negation and the past
@@ -61,6 +83,7 @@
 //!   *anymore*", "I haven't cut *for* two years"), and not when a relapse follows ("I used to cut myself and I've
 //!   started *again*", "… and I *still* do", "… *but I want to*"). History of this kind is for the clinical record, not for same-day
 //!   triage.
+//! - **The respondent's present state** (crisis without support) is cleared by a negation or by the past.
 //! - **What other people did** (abuse or exploitation, unsafe care) **is cleared by a negation** just before the
 //!   phrase or inside it ("my partner has *never* hit me", "staff *never* ignored me", "I *never* felt unsafe in
 //!   the group") — these are plain reports, and common in positive feedback — **but never by the past**: historic
@@ -77,8 +100,10 @@
 //! Normalising is one pass over the text. The rules' words are numbered once, on first use, so testing a word
 //! against a step is a bit test however long the step's list; rules are indexed by their first word, so each word
 //! is tried only against the rules that can start there, and each attempt is bounded by the rule's length and gaps.
-//! Screening is therefore linear in the length of the text: in a release build a 10,000-character answer takes
-//! about 0.2 ms, and text written to be slow (every word starting many rules) under 0.5 ms.
+//! Situations keep only the latest match of each cue, so pairing them adds a constant per match. Screening is
+//! therefore linear in the length of the text (a test counts the matcher's steps at two lengths): in a release
+//! build a 10,000-character answer takes about 0.5 ms, and text written to be slow under 0.6 ms
+//! (`scripts/bench-screener` prints the figures).
 
 mod judge;
 mod matcher;
