@@ -1,0 +1,175 @@
+//! Evaluates the safeguarding screener on the project's own labelled sets and prints, for each set, recall and
+//! precision overall and by kind, every miss and every over-flag by kind, and the time to screen 10,000 characters.
+//!
+//! A measurement, not a test: it never fails on low figures. Run it through `scripts/bench-screener`, or
+//! `cargo run --release -p continuum-app --features ssr --example screener_eval [-- --quiet] [--dev]`
+//! (`--quiet`: figures only; `--dev`: the development set only, so that the held-back lines stay unread while
+//! rules are tuned).
+//! The sets and their format are described in `app/src/safeguarding/screener/eval/README.md`.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use app::safeguarding::screener::{screen, Screening};
+
+const DEV: &str = include_str!("../src/safeguarding/screener/eval/dev.tsv");
+const HELD_BACK: &str = include_str!("../src/safeguarding/screener/eval/held_back.tsv");
+
+/// One labelled line.
+struct Case {
+    risk: bool,
+    kind: String,
+    text: String,
+}
+
+/// Reads `label<TAB>kind<TAB>text` lines, turning `\u{..}` escapes into the characters they name.
+fn cases(set: &str) -> Vec<Case> {
+    set.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.splitn(3, '\t');
+            let (label, kind, text) = (fields.next()?, fields.next()?, fields.next()?);
+            Some(Case { risk: label == "risk", kind: kind.to_owned(), text: unescape(text) })
+        })
+        .collect()
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\\u{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 3..];
+        let decoded = after.find('}').and_then(|end| {
+            let c = u32::from_str_radix(&after[..end], 16).ok().and_then(char::from_u32)?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("\\u{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[derive(Default)]
+struct Tally {
+    lines: usize,
+    flagged: usize,
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "  -  ".to_owned()
+    } else {
+        format!("{:5.1}%", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+/// Prints the figures for one set and, unless `quiet`, its misses and over-flags.
+fn evaluate(name: &str, set: &str, quiet: bool) {
+    let cases = cases(set);
+    let mut by_kind: BTreeMap<(bool, String), Tally> = BTreeMap::new();
+    let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut over_flags: BTreeMap<String, Vec<(String, Screening)>> = BTreeMap::new();
+    let (mut true_flags, mut false_flags, mut risks) = (0, 0, 0);
+    for case in &cases {
+        let screening = screen(&case.text);
+        let tally = by_kind.entry((case.risk, case.kind.clone())).or_default();
+        tally.lines += 1;
+        if screening.is_flagged() {
+            tally.flagged += 1;
+        }
+        match (case.risk, screening.is_flagged()) {
+            (true, true) => true_flags += 1,
+            (true, false) => misses.entry(case.kind.clone()).or_default().push(case.text.clone()),
+            (false, true) => {
+                false_flags += 1;
+                over_flags.entry(case.kind.clone()).or_default().push((case.text.clone(), screening));
+            }
+            (false, false) => {}
+        }
+        risks += usize::from(case.risk);
+    }
+    let flagged = true_flags + false_flags;
+    println!("== {name}: {} lines, {risks} risk, {} not", cases.len(), cases.len() - risks);
+    println!(
+        "   recall {} ({true_flags}/{risks})   precision {} ({true_flags}/{flagged})",
+        percent(true_flags, risks),
+        percent(true_flags, flagged)
+    );
+    println!("   risk kinds, flagged:");
+    for ((_, kind), tally) in by_kind.iter().filter(|((risk, _), _)| *risk) {
+        println!("     {kind:<16} {} ({}/{})", percent(tally.flagged, tally.lines), tally.flagged, tally.lines);
+    }
+    println!("   hard negatives, flagged (over-flags):");
+    for ((_, kind), tally) in by_kind.iter().filter(|((risk, _), _)| !*risk) {
+        println!("     {kind:<16} {} ({}/{})", percent(tally.flagged, tally.lines), tally.flagged, tally.lines);
+    }
+    if quiet {
+        return;
+    }
+    println!("   misses by kind:");
+    for (kind, texts) in &misses {
+        for text in texts {
+            println!("     [{kind}] {text}");
+        }
+    }
+    println!("   over-flags by kind:");
+    for (kind, flagged) in &over_flags {
+        for (text, screening) in flagged {
+            println!("     [{kind}] {text}\n         {}", screening.reasons.join(" | "));
+        }
+    }
+}
+
+/// Median time to screen `text`, scaled to 10,000 characters.
+fn time_per_10k(text: &str) -> Duration {
+    let chars = text.chars().count().max(1);
+    let mut runs: Vec<Duration> = (0..51)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(screen(std::hint::black_box(text)));
+            started.elapsed()
+        })
+        .collect();
+    runs.sort_unstable();
+    let median = runs.get(runs.len() / 2).copied().unwrap_or_default();
+    median.mul_f64(10_000.0 / chars as f64)
+}
+
+fn ten_thousand_chars(source: &str) -> String {
+    let mut text = String::with_capacity(10_100);
+    for piece in source.chars().cycle() {
+        if text.chars().count() >= 10_000 {
+            break;
+        }
+        text.push(piece);
+    }
+    text
+}
+
+fn main() {
+    let quiet = std::env::args().any(|a| a == "--quiet");
+    let dev_only = std::env::args().any(|a| a == "--dev");
+    evaluate("development set (tuned on)", DEV, quiet);
+    println!();
+    if !dev_only {
+        evaluate("held-back set (not read while tuning)", HELD_BACK, quiet);
+        println!();
+    }
+    let feedback: String = cases(DEV).iter().map(|c| format!("{}. ", c.text)).collect();
+    let adversarial = "i want to not be here i am not safe staff said i was struggling and they my the my kids left ";
+    let invisible = "k\u{200b}i\u{ad}l\u{feff}l ｍｙｓｅｌｆ ";
+    println!("== time to screen 10,000 characters (median of 51 runs; build with --release for the real figure)");
+    for (name, source) in [("feedback", feedback.as_str()), ("adversarial", adversarial), ("invisible", invisible)] {
+        println!("   {name:<12} {:?}", time_per_10k(&ten_thousand_chars(source)));
+    }
+}

@@ -1,0 +1,2415 @@
+//! The rules as data: every phrase the screener recognises, with the concern it raises, the reason a reviewer is
+//! shown and an example the tests screen. The pattern language is described in the screener's module documentation.
+
+use super::Concern;
+
+/// One phrase the screener recognises.
+pub(super) struct Rule {
+    /// What a match raises: a concern, or a cue that counts only beside its partner in a [`Situation`].
+    pub(super) raises: Raises,
+    /// Why a reviewer is shown the answer, in plain words ("mentions ending their life").
+    pub(super) reason: &'static str,
+    /// The phrase, in the pattern language described in the module documentation.
+    pub(super) pattern: &'static str,
+    /// A sentence the rule must flag: every rule is tested against its own example.
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the tests, which check every rule against it"))]
+    pub(super) example: &'static str,
+}
+
+pub(super) const fn rule(concern: Concern, reason: &'static str, pattern: &'static str, example: &'static str) -> Rule {
+    Rule { raises: Raises::Concern(concern), reason, pattern, example }
+}
+
+/// A rule that recognises one half of a situation; its example must match it, not flag.
+const fn cue(cue: Cue, reason: &'static str, pattern: &'static str, example: &'static str) -> Rule {
+    Rule { raises: Raises::Cue(cue), reason, pattern, example }
+}
+
+/// What a rule's match raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Raises {
+    Concern(Concern),
+    Cue(Cue),
+}
+
+/// Half of a situation: words that are ordinary alone and a concern beside their partner ("the voices are back"
+/// is no flag, nor is "there's nobody now"; "the voices are back and there's nobody now" is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// Acute distress: voices, no sleep or food for days, spiralling, "in a bad way".
+    CrisisState,
+    /// No one to turn to: "nobody to talk to", "my cpn hasn't rung back", "they closed my case".
+    NoSupport,
+    /// A member of staff, by role.
+    Staff,
+    /// What staff must not do: contact outside work, remarks on a body, money, secrets, threats.
+    Boundary,
+    /// A child, by relation or age.
+    Child,
+    /// A sign that a child is unsafe: left alone, hurt, hungry, locked in.
+    ChildHarm,
+    /// A place people go to end their life: a bridge, a multi-storey, cliffs, a railway.
+    HighPlace,
+    /// Staying there or coming back: "stood there for ages", "stayed up there", "keep going back".
+    Lingering,
+    /// Medicines, by kind or by name.
+    Medicine,
+    /// Keeping them back: "saving", "stashed", "just in case", "nobody knows".
+    Hoarding,
+    /// Handing on what matters: a pet, a place, a ring, "my stuff".
+    HandingOn,
+    /// For when they are gone: "whatever happens", "after I'm gone", "for good".
+    AfterThem,
+    /// A menace to someone: "tell her to be careful", "she'll regret it", "I know where she lives".
+    Menace,
+}
+
+/// How many kinds of [`Cue`] there are.
+pub(super) const CUES: usize = 13;
+
+/// Two cues near each other, in either order, that together raise a concern.
+pub(super) struct Situation {
+    pub(super) concern: Concern,
+    pub(super) reason: &'static str,
+    pub(super) cues: [Cue; 2],
+    /// How many words may stand between the two.
+    pub(super) window: usize,
+    /// A sentence the situation must flag.
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the tests, which check every situation against it"))]
+    pub(super) example: &'static str,
+}
+
+const fn situation(
+    concern: Concern,
+    reason: &'static str,
+    cues: [Cue; 2],
+    window: usize,
+    example: &'static str,
+) -> Situation {
+    Situation { concern, reason, cues, window, example }
+}
+
+pub(super) const SUICIDE: Concern = Concern::SuicidalThoughts;
+pub(super) const SELF_HARM: Concern = Concern::SelfHarm;
+pub(super) const OTHERS: Concern = Concern::HarmToOthers;
+pub(super) const ABUSE: Concern = Concern::AbuseOrExploitation;
+pub(super) const CARE: Concern = Concern::UnsafeCare;
+pub(super) const CRISIS: Concern = Concern::CrisisWithoutSupport;
+
+/// Parts of the body people harm.
+macro_rules! body {
+    () => {
+        "arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|tummy|belly|hip|hips|chest|body"
+    };
+}
+/// Medicines, as people name them.
+macro_rules! tablets {
+    () => {
+        "tablets|tablet|pills|pill|meds|medication|medicine|paracetamol|painkillers|tabs|codeine|cocodamol|insulin|antidepressants|sleeping"
+    };
+}
+/// People someone might harm.
+macro_rules! victim {
+    () => {
+        "someone|somebody|anyone|anybody|people|person|him|her|them|everyone|everybody|others|baby|babies|kids|kid|children|child|son|daughter|partner|husband|wife|boyfriend|girlfriend|mum|mam|mom|dad|brother|sister|neighbour|neighbours|flatmate|housemate|nurse|nurses|therapist|doctor|staff|carer|ex|man|woman"
+    };
+}
+/// Verbs of violence, in the forms people write them.
+macro_rules! violence {
+    () => {
+        "kill|kil|killing|killed|murder|murdering|murdered|stab|stabbing|stabbed|strangle|strangling|strangled|smother|smothering|smothered|hurt|hurting|harm|harming|harmed|attack|attacking|attacked|batter|battering|battered|punch|punching|punched|hit|hitting|poison|poisoning|poisoned|drown|drowning|drowned|throttle|throttling|choke|choking|slap|slapping|slapped|kick|kicking|kicked"
+    };
+}
+/// Words a violent phrase never sits before in earnest: "hurt her feelings", "kill them with kindness".
+macro_rules! not_violence {
+    () => {
+        "!3:feelings|feeling|up|out|off|back|hard|kindness|kindess|laughter|love|chances|jokes|joke|compliments|pride|chess|game|quiz|race|cards"
+    };
+}
+/// People who abuse or exploit, as respondents name them.
+macro_rules! abuser {
+    () => {
+        "he|she|they|partner|boyfriend|girlfriend|husband|wife|ex|dad|father|stepdad|stepfather|mum|mam|mom|mother|stepmum|stepmother|brother|sister|uncle|aunt|auntie|grandad|granddad|grandfather|grandma|nan|carer|carers|landlord|someone|somebody|man|men|boss|neighbour|neighbours|son|daughter|family|friend|friends|fiance|pimp|dealer|dealers|gang|cousin|lodger|flatmate|housemate|guy|bloke|patient|patients|resident|residents"
+    };
+}
+/// What abusers do, with "me" or a child after it.
+macro_rules! abuse {
+    () => {
+        "hit|hits|hitting|beat|beats|beating|beaten|batter*|punch*|kick|kicks|kicked|kicking|slap*|strangl*|choke|chokes|choked|choking|throttl*|grab|grabs|grabbed|grabbing|threaten*|rape|rapes|raped|raping|assault*|abuse|abuses|abused|abusing|molest*|hurt|hurts|hurting|bully|bullies|bullied|bullying|force|forces|forced|forcing|burn|burns|burnt|burned|attack*|blackmail*|control|controls|controlled|controlling|spit|spits|spat|drug|drugged|drugging|humiliat*|belittl*|threw|throws|slammed|slams|pinned|pins|dragged|drags|squeezed"
+    };
+}
+/// Who an abuser does it to.
+macro_rules! abused {
+    () => {
+        "me|us|kids|children|child|son|daughter|baby|babies|sister|brother|mum|mam|mom"
+    };
+}
+/// People close to the respondent, for telling abuse from unsafe care ("he held me down").
+macro_rules! close {
+    () => {
+        "he|she|partner|boyfriend|girlfriend|husband|wife|ex|dad|father|stepdad|mum|mother|brother|sister|uncle|son|daughter"
+    };
+}
+/// People someone might be afraid of at home.
+macro_rules! household {
+    () => {
+        "him|her|them|partner|husband|boyfriend|girlfriend|wife|dad|father|stepdad|ex|brother|uncle|mum|mother|family|landlord|pimp|dealer|dealers"
+    };
+}
+/// Staff, and "they", which in feedback about a service is usually staff.
+macro_rules! staff_or_they {
+    () => {
+        concat!(staff!(), "|they")
+    };
+}
+/// Staff, by their roles.
+macro_rules! staff {
+    () => {
+        "staff|nurse|nurses|doctor|doctors|dr|psychiatrist|psychiatrists|psychologist|psychologists|therapist|therapists|counsellor|worker|workers|cpn|cpns|hca|hcas|receptionist|receptionists|reception|security|guard|guards|coordinator|consultant|consultants|practitioner|practitioners|clinician|clinicians|facilitator|facilitators|team|manager|managers|police|officer|officers|paramedic|paramedics|gp|keyworker|member|members"
+    };
+}
+/// Telling someone.
+macro_rules! told {
+    () => {
+        "told|tell|telling|said|saying|rang|phoned|called|explained|begged|begging|asked|disclosed|mentioned|admitted|warned"
+    };
+}
+/// Words that say a person was at risk when they told someone.
+macro_rules! at_risk {
+    () => {
+        "unsafe|suicidal|suicide|overdose|overdosed|crisis|struggling|harm|harming|cutting|kill|die|dying|desperate|voices|hopeless|od|selfharm|selfharming|hang|hanging|ligature|attempt|attempted"
+    };
+}
+/// Words that tie being sent away to being at risk: "sent home even though I was suicidal".
+macro_rules! despite {
+    () => {
+        "though|despite|while|whilst|when|although|after|even|but|day|hours"
+    };
+}
+/// Places in a service.
+macro_rules! place {
+    () => {
+        "ward|wards|group|groups|service|clinic|unit|hospital|reception|building|centre|center|session|sessions|room|appointment|appointments|waiting"
+    };
+}
+/// Words after "not safe" that make it about a place or a person, not the respondent's own safety.
+macro_rules! somewhere {
+    () => {
+        "!in|at|on|with|around|near|when|because|going|walking|travelling|there|here|since|as|about|by|from|during|outside|inside|home|ward|group|driving|leaving|coming"
+    };
+}
+/// Reasons for not being around that are not a farewell.
+macro_rules! away {
+    () => {
+        "!6:holiday|holidays|away|work|working|because|since|due|appointment|wedding|funeral|abroad|visiting|moving|move|moved|college|uni|university|school|exam|exams|hospital|operation|surgery|busy|shift|shifts|childcare|off|week|weeks|days|month|months"
+    };
+}
+
+/// Guards for a risk word named as a topic: "we talked about suicide", "the self-harm module".
+macro_rules! topic {
+    () => {
+        concat!(
+            " <!3:talked|talking|discussed|discussing|covered|covering|topic|topics|module|modules|leaflet|leaflets|",
+            "session|sessions|workshop|workshops|course|courses|lesson|lecture|",
+            "awareness|training|information|info|subject|subjects|talk|talks|poster|posters|stall|speaker|booklet|booklets|",
+            "dangers|danger|risks|film|project|helpline|charity",
+            " !module|modules|session|sessions|workshop|workshops|leaflet|leaflets|training|awareness|prevention|policy|topic|",
+            "risk|risks|support|poster|posters|talk|talks|stall|information|booklet|helpline|charity|services|course|film|",
+            "project|triggers|resources|research|statistics|rates|pathway|first"
+        )
+    };
+}
+
+/// Things people cut or burn themselves with.
+macro_rules! sh_object {
+    () => {
+        "razor|razors|blade|blades|sharpener|sharpeners|glass|compass|scissors|lighter|lighters|straighteners|cigarette|cigarettes|pins|knife|knives|scalpel"
+    };
+}
+/// Clothes and dressings that hide a body.
+macro_rules! clothes {
+    () => {
+        "sleeves|joggers|trousers|jeans|leggings|hoodie|hoodies|jumper|jumpers|tights|plasters|plaster|bandages|bandage|covered|cover|covering|hide|hiding|hidden|wear|wearing"
+    };
+}
+/// People close to the respondent whom they might hurt.
+macro_rules! victim_close {
+    () => {
+        "son|daughter|kids|kid|child|children|baby|partner|wife|husband|girlfriend|boyfriend|mum|mam|mom|dad|brother|sister|flatmate|housemate|nan|neighbour|dog|cat|grandson|granddaughter|toddler"
+    };
+}
+/// Children, by relation.
+macro_rules! child {
+    () => {
+        "kids|kid|children|child|baby|babies|toddler|toddlers|boy|boys|girl|girls|nephew|niece|nephews|nieces|grandson|granddaughter|grandchild|grandchildren|grandkids|newborn|youngest|eldest|son|daughter|stepson|stepdaughter"
+    };
+}
+/// Places people go to end their life.
+macro_rules! high_place {
+    () => {
+        "bridge|bridges|footbridge|overpass|carriageway|multi|storey|multistorey|roof|rooftop|rooftops|cliff|cliffs|edge|platform|platforms|tracks|railway|crossing|reservoir|river|canal|motorway|flyover|viaduct|pier|quarry|balcony|ledge|tower"
+    };
+}
+/// Medicines by name, and the forms they come in.
+macro_rules! drugs {
+    () => {
+        "sertraline|quetiapine|zopiclone|diazepam|fluoxetine|citalopram|mirtazapine|lithium|pregabalin|tramadol|propranolol|olanzapine|amitriptyline|venlafaxine|lamotrigine|aripiprazole|promethazine|zolpidem|lorazepam|clonazepam|gabapentin|oxycodone|morphine|ibuprofen|aspirin|naproxen|prescription|prescriptions|blister|packs|packets"
+    };
+}
+
+/// Every phrase the screener recognises. The pattern language is described in the module documentation.
+pub(super) const RULES: &[Rule] = &[
+    // ---- Suicidal thoughts: explicit
+    rule(
+        SUICIDE,
+        "mentions killing themselves",
+        "kill|kil|kll|killing|killin|killed|kiling ~1 myself !2:laughing|laughin|laugh|lol|lmao|haha|working|trying|running|rushing",
+        "i want to kill myself",
+    ),
+    rule(
+        SUICIDE,
+        "mentions suicide or feeling suicidal",
+        concat!(
+            "suicid*|sucid*|suicd*|suisid*|suiced*|sucide*|suicde*|suiside* !prevention|awareness|training|squad|bomber|bombers|bombing",
+            topic!()
+        ),
+        "i feel suicidal most days",
+    ),
+    rule(
+        SUICIDE,
+        "says they want to die",
+        "want|wanted|wanting|wish|wishing|ready|desperate|longing ~1 to ~1 [be] die|dead|dying !of|laughing|laughin",
+        "i just want to die",
+    ),
+    rule(
+        SUICIDE,
+        "says they want to die",
+        "wish|wished|wishing|hope|hoping|pray|praying ~1 i ~2 dead|die|died|disappear|gone",
+        "i wish i was dead",
+    ),
+    rule(SUICIDE, "says they want to die", "let|letting|leave ~1 me ~1 die", "they should have let me die"),
+    rule(SUICIDE, "says they would rather be dead", "rather ~1 die|dead", "id rather be dead"),
+    rule(
+        SUICIDE,
+        "wishes they had never been born",
+        "wish|wished|wishing ~3 never|not ~2 born|existed|exist|alive",
+        "i wish i had never been born",
+    ),
+    rule(SUICIDE, "says they would be better off dead", "better off|of ~1 dead", "id be better off dead"),
+    rule(
+        SUICIDE,
+        "says others would be better off without them",
+        "better|happier|easier ~2 without me",
+        "everyone would be better off without me",
+    ),
+    rule(
+        SUICIDE,
+        "says others would be better off without them",
+        "better off|of ~1 if i ~3 gone|dead|died|die|disappeared|existed|around|alive|here",
+        "theyd be better off if i was gone",
+    ),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "end|ending|ended|take|taking|took|taken|finish|finishing my ~1 life|lives !back|into|in|forward|seriously|for|again|story|journey|by|apart",
+        "i keep thinking about taking my own life",
+    ),
+    rule(SUICIDE, "mentions ending their life", "end|ending it all", "been thinking about ending it all"),
+    rule(SUICIDE, "mentions ending their life", "end|ending everything", "i want to end everything"),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "end|ending things !with|between|there|here|on|properly|well|nicely",
+        "ive been thinking about ending things",
+    ),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "want|going|plan|planning|think|thinking|ready|decided|might|could|will|about|just|like ~2 end|ending it >$|now|tonight|today|soon|all|forever|already|i|please|tomorrow",
+        "i just want to end it",
+    ),
+    rule(SUICIDE, "mentions a method of suicide", "hang|hanging|hung ~1 myself", "i tried to hang myself"),
+    rule(SUICIDE, "mentions a method of suicide", "noose|nooses", "ive bought a noose"),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "jump|jumping|jumped|throw|throwing|threw ~2 off|from ~3 bridge|building|roof|rooftop|cliff|cliffs|balcony|tower|motorway|window|carpark|multi|storey|flyover|overpass|tracks|railway",
+        "thinking about jumping off the bridge near my house",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "jump|jumping|jumped|throw|throwing|threw|step|stepping|stepped|walk|walking|walked|run|running|ran|lie|lying|lay ~2 front|under ~3 train|trains|bus|buses|lorry|lorries|traffic|car|cars|truck|tram|van",
+        "i want to throw myself under a train",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "walk|walking|walked|jump|jumping|jumped|run|running|ran|drive|driving|drove ~1 into ~2 sea|river|traffic|canal|lake|reservoir|wall|tree",
+        "i keep thinking about walking into the sea",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "drown|drowning|shoot|shooting|shot|gas|gassing|poison|poisoning|electrocute|electrocuting|suffocate|suffocating|strangle|strangling|stab|stabbing|stabbed|smother ~1 myself !4:foot|feet|leg|laughing|work|coffee|tea|paperwork|sorrows|debt|books !a|an|some|up",
+        "ive thought about drowning myself",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "slit|slitting|slash|slashing|cut|cutting ~1 wrist|wrists|throat !3:glass|tin|accidentally|accident|accidently|knife|cooking",
+        "i want to slit my wrists",
+    ),
+    rule(SUICIDE, "mentions a method of suicide", "set|setting myself ~1 fire|alight", "i want to set myself on fire"),
+    rule(SUICIDE, "mentions a method of suicide", "set|setting fire ~1 myself", "i thought about setting fire to myself"),
+    rule(
+        SUICIDE,
+        "mentions thoughts of death",
+        "think|thinking|thought|thoughts|obsessed|obsessing|fantasise|fantasising|fantasize|fantasizing|dream|dreaming|longing|long|wish|wishing|pray|praying ~1 about|of|for ~1 death|dying",
+        "i think about death all the time",
+    ),
+    // ---- Suicidal thoughts: indirect
+    rule(
+        SUICIDE,
+        "describes themselves as a burden",
+        "am|feel|feeling|felt|be|being|become|becoming ~3 burden|burdens",
+        "i feel like such a burden",
+    ),
+    rule(
+        SUICIDE,
+        "describes themselves as a burden",
+        "not ~2 be ~2 problem|bother|nuisance|trouble|pain ~3 longer|long",
+        "i wont be a problem much longer",
+    ),
+    rule(
+        SUICIDE,
+        "sees no point in going on",
+        "no|not|what|see ~2 point ~3 living|life|alive|existing|anymore|anything|on|being|waking|carrying|continuing",
+        "i dont see the point in going on",
+    ),
+    rule(
+        SUICIDE,
+        "says they cannot go on",
+        "can not ~1 go|carry|keep ~1 on|going !the|a|an|holiday|holidays|trip|trips|about|at|with|to|my|this|that|in|top|track|time",
+        "i cant go on like this",
+    ),
+    rule(
+        SUICIDE,
+        "says they cannot go on",
+        "can not ~1 do|take|cope|handle|manage|stand|bear|live|face [this|it|life|everything|any|much|no|things] anymore|longer|more",
+        "i cant do this anymore",
+    ),
+    rule(SUICIDE, "says they cannot go on", "can not ~1 live ~1 like|anymore", "i cant live like this"),
+    rule(
+        SUICIDE,
+        "says they cannot go on",
+        "can not ~1 face ~1 another|tomorrow|anything|life|living|waking|everything|going",
+        "i cant face another day",
+    ),
+    rule(
+        SUICIDE,
+        "says they are tired of living",
+        "tired|sick|done|exhausted|weary ~2 of|with ~2 living|life|alive|existing !3:admin|hold",
+        "im so tired of living",
+    ),
+    rule(SUICIDE, "sees no way out", "no|only ~1 way out !2:car|building|room|parking|carpark", "theres no way out"),
+    rule(
+        SUICIDE,
+        "says they have nothing to live for",
+        "nothing|no ~3 live|living|alive !with|in|there|at|near|on|nearby|locally|close|together|under|here|abroad|independently|alone",
+        "ive got nothing left to live for",
+    ),
+    rule(SUICIDE, "says life is not worth living", "not ~1 worth ~1 living|alive|existing|live", "life is not worth living"),
+    rule(SUICIDE, "says life is not worth living", "life ~2 not ~1 worth", "life isnt worth it"),
+    rule(
+        SUICIDE,
+        "wants everything to end",
+        "want|wish|need|wanting ~2 all|everything ~1 to ~2 end|stop|over",
+        "i want it all to stop",
+    ),
+    rule(SUICIDE, "wants everything to end", "wish ~3 all over", "i wish it was all over"),
+    rule(SUICIDE, "says they feel hopeless", "feel|feeling|am ~2 hopeless !at|with|about", "i feel so hopeless"),
+    rule(
+        SUICIDE,
+        "says they have given up",
+        "given|give|giving|gave ~1 up ~1 on ~1 life|living|everything|myself",
+        "ive given up on life",
+    ),
+    rule(SUICIDE, "says there is nothing left for them", "nothing ~1 left ~2 for me", "theres nothing left for me"),
+    rule(SUICIDE, "says they have no future", "i|me ~2 no ~1 future", "i have no future"),
+    rule(SUICIDE, "says they have no future", "not ~2 see ~2 future", "i dont see a future for myself"),
+    rule(
+        SUICIDE,
+        "mentions goodbye letters",
+        "goodbye ~1 letter|letters|note|notes|message|messages|video|videos",
+        "ive written my goodbye letters",
+    ),
+    rule(SUICIDE, "mentions goodbye letters", "letter|letters|note|notes ~5 goodbye", "ive written letters to say goodbye"),
+    rule(
+        SUICIDE,
+        "mentions goodbye letters",
+        "written|wrote|writing|write ~2 letters|notes ~3 family|kids|children|mum|dad|everyone|loved|partner|husband|wife|son|daughter|friends",
+        "i wrote notes for my family",
+    ),
+    rule(SUICIDE, "sounds like a farewell", "goodbye ~1 forever|world", "goodbye forever"),
+    rule(SUICIDE, "sounds like a farewell", "not ~1 blame ~1 yourself|yourselves", "please dont blame yourselves"),
+    rule(
+        SUICIDE,
+        "sounds like a final message",
+        "last ~1 time|message|note|words ~4 hear|see|hearing|seeing|speak|speaking ~1 from|me",
+        "this is the last time youll hear from me",
+    ),
+    rule(SUICIDE, "sounds like a final message", "never|not ~1 hear|see|hearing ~1 me ~1 again", "you wont hear from me again"),
+    rule(
+        SUICIDE,
+        "mentions giving their things away",
+        concat!("giving|gave|given|give ~3 things|stuff|belongings|possessions|pets|cat|dog ~1 away ", "!3:charity|shop|oxfam|clearout"),
+        "ive been giving my things away",
+    ),
+    rule(
+        SUICIDE,
+        "mentions giving their things away",
+        "giving|gave|given|give ~1 away ~3 things|stuff|belongings|possessions|pets|cat|dog|everything !3:charity|shop|oxfam",
+        "i gave away all my stuff",
+    ),
+    rule(SUICIDE, "mentions putting their affairs in order", "affairs ~1 in ~1 order", "ive put my affairs in order"),
+    rule(
+        SUICIDE,
+        "mentions putting their affairs in order",
+        "written|wrote|made|making|done|sorted|updated|writing ~2 will >$|and|out|so|already|i|this|today|yesterday|last|just|now|recently",
+        "ive written my will",
+    ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        concat!("not ~3 be ~1 around|here <!would|could|did|should !in|at|on|today|tonight|tomorrow ", away!(), " <", away!()),
+        "i wont be around for the next session",
+    ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        concat!("will|ill|going|soon ~2 be ~1 gone !for|a|on|in|at ", away!(), " <", away!()),
+        "ill be gone soon anyway",
+    ),
+    rule(
+        SUICIDE,
+        "says they do not want to be alive",
+        "not ~1 want|wish ~1 to ~1 be ~1 here|around <!did|could|would >anymore|$|now|no|much|any|on|ever|forever|longer|alive|i",
+        "i dont want to be here anymore",
+    ),
+    rule(
+        SUICIDE,
+        "says they do not want to be alive",
+        "not ~1 want|wish ~1 to ~2 live|exist|alive|living|existing <!did !with|in|there|at|near|alone|on|by|here|abroad|together|nearby|locally|close|far",
+        "i dont want to live",
+    ),
+    rule(SUICIDE, "wishes not to wake up", "sleep ~4 not|never ~1 wake", "i just want to sleep and not wake up"),
+    rule(SUICIDE, "wishes not to wake up", "sleep|asleep ~1 forever !on|in|after", "i want to sleep forever"),
+    rule(
+        SUICIDE,
+        "wishes not to wake up",
+        "hope|wish|want|pray|praying|hoping|wishing ~3 not|never ~1 wake|waking !2:late|early|time|before|till|until|in",
+        "i hope i dont wake up tomorrow",
+    ),
+    rule(
+        SUICIDE,
+        "wonders whether anyone would notice if they were gone",
+        "nobody ~1 would|will ~2 notice|care|miss|mourn|cry ~2 if|when|once i",
+        "nobody would notice if i was gone",
+    ),
+    rule(
+        SUICIDE,
+        "wonders whether anyone would notice if they were gone",
+        "nobody ~1 would|will ~2 miss me",
+        "no one would even miss me",
+    ),
+    rule(
+        SUICIDE,
+        "wonders whether anyone would notice if they were gone",
+        "nobody ~1 would|will ~2 notice|care|know >$",
+        "nobody would care",
+    ),
+    rule(
+        SUICIDE,
+        "wonders whether anyone would notice if they were gone",
+        "would|will ~1 anyone|anybody ~2 notice|care|miss !to|about|for",
+        "would anyone even notice",
+    ),
+    rule(
+        SUICIDE,
+        "wonders whether anyone would notice if they were gone",
+        "if i ~2 gone|dead|died|die|disappeared|disappear|vanished",
+        "what if i just disappeared",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "made|got|have|had|making ~1 plan !with|for|about|of|to|together|at|this|next|tonight|tomorrow|today|on|in|b|c|sorted|ready",
+        "ive made a plan",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "know|planned|planning|worked|decided|figured|thought ~2 how|when|where ~2 would|will|could|going|am ~2 do|end|die",
+        "i know how i would do it",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "research|researching|researched|googled|googling|looked|looking|searched|searching ~3 ways|methods|how ~3 die|kill|end|overdose|od|hang !time",
+        "ive been googling ways to die",
+    ),
+    rule(
+        SUICIDE,
+        "mentions stockpiling medication",
+        concat!("stockpil*|hoard*|saving|saved|save|stash*|hiding|hid|hidden|storing|stored|squirrel* ~3 ", tablets!()),
+        "ive been saving up my tablets",
+    ),
+    rule(
+        SUICIDE,
+        "mentions stockpiling medication",
+        "collect|collecting|collected|buying|bought|buy ~3 paracetamol|painkillers|packets|packs|boxes !3:pharmacy|chemist|chemists|boots|surgery|gp|prescription|headache|migraine|period|back|tooth|toothache|kids|cold|flu",
+        "ive been buying paracetamol every time i go out",
+    ),
+    rule(
+        SUICIDE,
+        "mentions stockpiling medication",
+        concat!(tablets!(), " ~2 saved|stockpiled|hidden|stashed|hoarded|squirrelled|squirreled"),
+        "ive got pills stashed in my room",
+    ),
+    rule(
+        SUICIDE,
+        "mentions stockpiling medication",
+        concat!("enough ~2 ", tablets!(), " ~1 to ~1 kill|die|end|do|overdose|od|finish"),
+        "ive got enough pills to do it",
+    ),
+    rule(
+        SUICIDE,
+        "worries they will \"do something stupid\"",
+        "might|could|will|would|going|scared|afraid|worried|terrified|frightened|before ~3 something|anything ~1 stupid|silly|daft|drastic",
+        "im scared ill do something stupid",
+    ),
+    rule(
+        SUICIDE,
+        "says they are not safe",
+        concat!("am|feel|feeling|be|being ~2 unsafe ", somewhere!(), " !2:drive|travel|park|cycle|work|operate <!2:if|when|whenever|case"),
+        "i feel unsafe",
+    ),
+    rule(
+        SUICIDE,
+        "says they are not safe",
+        concat!(
+            "i|am|feel|feeling|keep|keeping|myself ~2 not ~1 safe ",
+            somewhere!(),
+            " !2:drive|travel|park|cycle|work|operate <!2:if|when|whenever|case"
+        ),
+        "im not safe",
+    ),
+    rule(SUICIDE, "says they are not safe", "not ~1 safe ~2 myself", "i dont feel safe from myself"),
+    rule(
+        SUICIDE,
+        "says they are not safe",
+        "not|struggling|struggle|hard|unable|difficult ~2 keep ~1 myself|me ~1 safe",
+        "i cant keep myself safe",
+    ),
+    rule(
+        SUICIDE,
+        "says they are not safe",
+        "not ~3 can|could ~1 keep ~1 myself|me ~1 safe",
+        "i dont think i can keep myself safe tonight",
+    ),
+    rule(
+        SUICIDE,
+        "says they cannot go on",
+        "how ~1 much ~1 longer ~4 keep|go|cope|take|carry|last|survive|hold|live|handle !2:wait|waiting|for",
+        "i dont know how much longer i can keep going",
+    ),
+    rule(SUICIDE, "sees no point in going on", "what ~2 point >$", "honestly whats the point"),
+    rule(SUICIDE, "sees no point in going on", "point ~2 it all", "whats the point of it all"),
+    rule(SUICIDE, "wants everything to end", "want|wish|need|just ~3 pain ~1 to ~2 stop|end|over", "i want the pain to stop"),
+    rule(SUICIDE, "wants everything to end", "want|wish ~1 it ~1 to ~1 stop|end >$ <!2:did", "i just want it to stop"),
+    rule(
+        SUICIDE,
+        "says others would be better off without them",
+        "would|will|be ~2 better off|of >$",
+        "i keep thinking everyone would be better off",
+    ),
+    rule(SUICIDE, "says they want to disappear", "want|wish ~1 to ~1 disappear|vanish !2:for|from|into", "i want to disappear"),
+    rule(
+        SUICIDE,
+        "wishes not to wake up",
+        "not ~1 want|wish ~1 to ~1 wake !2:early|late|at|in|before|till|until",
+        "i dont want to wake up",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        concat!("how ~1 many ~2 ", tablets!(), " ~3 take|takes|kill|die|need|would|to !2:day|daily|night|morning|each|every|a|with|together|alongside|per|in"),
+        "ive been looking up how many paracetamol it takes",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "bought|got|have|hidden|hiding|hid|kept|keep ~2 rope|ropes|noose !swing|ladder|climbing",
+        "i have a rope in my wardrobe",
+    ),
+    rule(
+        SUICIDE,
+        "says they have had enough",
+        "had|having ~1 enough ~2 everything|life|living|existing|all|world",
+        "ive had enough of everything",
+    ),
+    rule(SUICIDE, "says they hate their life", "hate ~1 my ~1 life|existence", "i hate my life"),
+    rule(SUICIDE, "says they hate their life", "hate ~1 being ~1 alive|living|me", "i hate being alive"),
+    rule(SUICIDE, "says they feel trapped", "feel|feeling|am ~2 trapped !3:job|lift|traffic|queue|car|work", "i feel trapped"),
+    rule(SUICIDE, "sees no way out", "see ~2 way out !2:car|building|room|parking|carpark", "i cant see a way out"),
+    rule(SUICIDE, "says life is pointless", "life|living|everything|existence ~2 pointless|meaningless", "life is pointless"),
+    rule(
+        SUICIDE,
+        "says they are in crisis",
+        "am|are ~2 in ~1 crisis !team|line|cafe|house|service|services|number|plan|team's <!2:if|when|whenever|case",
+        "im in crisis",
+    ),
+    rule(SUICIDE, "says they are in crisis", "am ~3 dark ~1 place", "im in a really dark place"),
+    rule(SUICIDE, "mentions dark thoughts", "dark|darker|bad|horrible|scary ~1 thoughts", "ive been having dark thoughts"),
+    rule(SUICIDE, "asks for urgent help", "^ help|helpme >$", "help"),
+    rule(
+        SUICIDE,
+        "asks for urgent help",
+        "please|someone|somebody|anyone|anybody ~1 help ~1 me|us >$|please|now",
+        "please help me",
+    ),
+    rule(SUICIDE, "asks for urgent help", "need ~2 help ~1 now|urgently|asap|tonight|today", "i need help now"),
+    rule(
+        SUICIDE,
+        "says they are somewhere high or on the edge",
+        "standing|stood|stand|sat|sitting|am|balancing ~3 bridge|ledge|roof|rooftop|cliff|edge !3:seat|comfort|reason|tears",
+        "im standing on a bridge right now",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "think|thinking|thought|urge|urges ~2 jumping|jump >$|every|when|off|in|from|again",
+        "i think about jumping every time im on a platform",
+    ),
+    rule(
+        SUICIDE,
+        "says they have tablets ready",
+        concat!(tablets!(), " ~3 front|ready|lined|counted !3:nurse|nurses|pharmacist|staff|them|everyone|doctor"),
+        "ive got the tablets in front of me",
+    ),
+    rule(SUICIDE, "says it is too late", "too ~1 late ~3 taken|took|done|swallowed", "its too late ive already taken them"),
+    rule(SUICIDE, "mentions goodbye letters", "wrote|written|left|leaving|writing ~1 a ~1 note >$", "i left a note"),
+    rule(
+        SUICIDE,
+        "sounds like a final message",
+        "find|found ~1 me|body ~3 morning|tomorrow|dead",
+        "theyll find me in the morning",
+    ),
+    rule(SUICIDE, "sounds like a final message", "tell ~2 i ~1 love|loved ~1 her|him|them|you", "tell my mum i love her"),
+    rule(SUICIDE, "sounds like a farewell", "sorry ~1 for ~1 everything >$", "sorry for everything"),
+    rule(SUICIDE, "sounds like a farewell", "this ~1 is ~1 goodbye|farewell", "this is goodbye"),
+    rule(SUICIDE, "sounds like a farewell", "love ~2 all|everyone ~1 goodbye", "i love you all goodbye"),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        "will|going ~1 not ~1 need ~3 appointment|appointments|session|sessions|support|meds|medication|tablets|prescription !6:better|doing|well|discharged|finished|moving|holiday|because|since|as",
+        "i wont need my next appointment",
+    ),
+    rule(
+        SUICIDE,
+        "mentions their own funeral",
+        "planned|planning|plan|thinking|thought|think|organised|organising|arranged|arranging|paid|chosen|choose|picked|picking ~2 my [own] funeral",
+        "ive planned my funeral",
+    ),
+    // ---- Self-harm
+    rule(
+        SELF_HARM,
+        "mentions hurting themselves",
+        "hurt|hurting|harm|harming|injure|injuring|punish|punishing|hurted|harmed|injured|punished ~1 myself !3:falling|fell|fall|slipped|slipping|tripped|tripping|playing|football|gym|exercising|running|lifting|accidentally|accident|accidently|cooking|working|moving|dancing",
+        "i want to hurt myself",
+    ),
+    rule(SELF_HARM, "mentions self-harm", concat!("self harm*|injur*|mutilat*", topic!()), "i self harm when it gets bad"),
+    rule(SELF_HARM, "mentions self-harm", concat!("selfharm*|selfinjur*", topic!()), "selfharming again"),
+    rule(SELF_HARM, "mentions self-harm", "sh'd|sh'ing|shing|sh'ed", "i sh'd last night"),
+    rule(
+        SELF_HARM,
+        "mentions a relapse",
+        "relapsed|relapse|relapsing !2:alcohol|drinking|drink|drugs|weed|cocaine|gambling|smoking|vaping|eating|binge|prevention|plan|signature|signs",
+        "i relapsed last night",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions urges to self-harm",
+        "urges|urge ~2 back|returned|returning|stronger|worse|unbearable",
+        "the urges are back",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions urges to self-harm",
+        "getting|having|get|have|strong|bad|horrible|awful ~2 urges|urge >$|again|tonight|lately|recently",
+        "i keep getting urges",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions self-harm",
+        "been|to|relapsed|relapse|did|do|started|starting|urge|urges|of|about|my|into ~1 sh",
+        "i relapsed on sh",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions self-harm",
+        "sh again|urges|urge|thoughts|scars|cuts|marks|wounds",
+        "sh urges are really bad",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions cutting themselves",
+        "cut|cutting|cuts|slash|slashing|slashed|slice|slicing|sliced|carve|carving|carved ~1 myself !3:shaving|cooking|chopping|peeling|opening|accidentally|accident|accidently|gardening|tin|paper|off|out|short|some|slack|free|loose",
+        "been cutting myself again",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions harming their body",
+        concat!(
+            "cut|cutting|cuts|slash|slashing|slashed|carve|carving|carved|burn|burning|burnt|burned|scald|scalding|scalded|scratch|scratching|scratched|pick|picking|picked|punch|punching|punched|hit|hitting ~1 my ~1 ",
+            body!(),
+            " !3:oven|kettle|iron|ironing|hob|stove|pan|tin|shaving|cooking|accidentally|accident|accidently|door|table|cupboard|corner|doorframe|sun|sunburn|fell|falling|slipped|playing|football|glass|stairs|step|steps|floor|fence|bike|garden|gardening",
+            " <!4:fell|fall|falling|slipped|tripped|accidentally|accident|accidently|cooking|gardening|shaving"
+        ),
+        "i cut my arms last night",
+    ),
+    rule(SELF_HARM, "mentions cutting again", "cutting|cut|harming again", "im cutting again"),
+    rule(
+        SELF_HARM,
+        "mentions cutting or burning themselves",
+        "i ~1 cut|burn|cutting|burning >$|again|when|every|most|sometimes|lately|too|now|still|daily|regularly",
+        "i used to cut but now i burn",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions scratching themselves",
+        "scratch|scratching|scratched ~1 myself >$|until|till|when|again|badly|raw",
+        "i scratch myself when im upset",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions urges to cut or burn",
+        "been|started|starting|start|keep|kept|still|urge|urges|want|wanting|need|needing|like ~2 cutting|cut|burning|burn >$|again|and|but|so|lately|recently|more|every|since|when|because|at|i|badly|deeper|deep|myself|too|loads|tonight|now|yesterday|today|last|all|or",
+        "i keep wanting to cut",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions urges to self-harm",
+        "urge|urges|urging|compulsion ~2 cut|burn|sh|bleed|self|selfharm",
+        "the urges to cut are so strong",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions urges to self-harm",
+        "urge|urges|urging|compulsion ~2 hurt|harm >myself|$|again|tonight",
+        "i get urges to hurt",
+    ),
+    rule(SELF_HARM, "mentions making themselves bleed", "until|till|til|untill ~2 bleed|bleeds|bleeding|bled", "i scratch until i bleed"),
+    rule(SELF_HARM, "mentions making themselves bleed", "make|made|making ~1 myself ~1 bleed", "i make myself bleed"),
+    rule(
+        SELF_HARM,
+        "mentions burning themselves",
+        "burn|burning|burnt|burned|scald|scalding|scalded ~1 myself !3:oven|kettle|iron|ironing|hob|stove|pan|straighteners|cooking|accidentally|accident|accidently|sun|sunbathing|tea|coffee|out|toast",
+        "i burn myself with a lighter",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions taking too many tablets",
+        concat!(
+            "took|take|taken|taking|swallowed|swallow|necked|downed ~1 #num ~1 ",
+            tablets!(),
+            " !2:a|day|daily|each|every|twice|times|morning|night|as|at|for"
+        ),
+        "i took 20 paracetamol",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions an overdose",
+        concat!("overdos*|od|od'd|oded|od'ed|oding|od'ing|ods", topic!()),
+        "took an overdose last month",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions taking too many tablets",
+        concat!(
+            "took|take|taken|taking|swallow|swallowed|swallowing|necked|downed ~1 too|all|handful|handfuls|load|loads|packet|packets|box|boxes|whole|bunch|lots|hundreds|dozens|fistful|fistfuls ~3 ",
+            tablets!(),
+            " !2:as|properly|regularly|every|daily|on|at|each|prescribed|with"
+        ),
+        "i took a load of pills",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions swallowing or drinking something harmful",
+        "swallow|swallowed|swallowing|drank|drink|drinking|ate|eat|eating ~2 batteries|battery|blades|blade|razor|razors|bleach|screws|nails|pins|antifreeze|chemicals|detergent|disinfectant",
+        "i swallowed batteries",
+    ),
+    rule(SELF_HARM, "mentions a ligature", "ligatur*", "i tied a ligature"),
+    rule(SELF_HARM, "mentions a ligature", "tie|tied|tying ~3 round|around ~2 neck|throat", "i tied something round my neck"),
+    rule(SELF_HARM, "mentions blades or razors", "blade|blades|razor|razors <!shoulder|rotor|roller|grass", "i keep blades hidden in my room"),
+    rule(SELF_HARM, "mentions starving themselves", "starve|starving|starved ~1 myself", "i have been starving myself"),
+    rule(
+        SELF_HARM,
+        "mentions doing something to their body",
+        concat!("thing|things|stuff|that|it ~1 to my ~1 ", body!()),
+        "ive started doing that thing to my arms again",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions doing something to their body",
+        concat!("thing|things ~1 on|with my ~1 ", body!()),
+        "doing them things on my legs again",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions wounds or hiding them",
+        "fresh|new|more|deep|deeper|infected|open ~1 cuts|cut|marks|scars|wounds|burns !to|in|from",
+        "i have fresh cuts",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions wounds or hiding them",
+        "hide|hiding|hid|cover|covering|covered ~3 scars|cuts|marks|arms|wrists|wounds|burns",
+        "i wear long sleeves to hide my arms",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions wounds or hiding them",
+        "sleeves ~4 hide|cover|hiding|covering|see|sees|notice",
+        "always wear sleeves so nobody sees",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions hitting themselves or walls",
+        "punch|punching|punched|bang|banging|banged|headbutt|headbutting|headbutted ~1 wall|walls|door|doors|head|myself !4:brick|brickwall|cupboard|shelf|car|accident|accidentally|fell|falling|slipped|low|beam|ceiling",
+        "i keep punching walls",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions hitting themselves or walls",
+        "hit|hitting|slap|slapping|slapped|bite|biting ~1 myself",
+        "i hit myself when im angry",
+    ),
+    // ---- Harm to others
+    rule(
+        OTHERS,
+        "mentions hurting someone else",
+        concat!(
+            violence!(),
+            " [my|the|a|our|his|their|your|this|that|some|other|innocent|her] ",
+            victim!(),
+            " ",
+            not_violence!()
+        ),
+        "sometimes i want to kill him",
+    ),
+    rule(
+        OTHERS,
+        "worries about what they might do to someone",
+        concat!(
+            "what|things ~1 i ~1 might|could|would|will|may|going ~1 do ~1 to [my|the|a|our|his|their|her] ",
+            victim!()
+        ),
+        "im scared of what i might do to him",
+    ),
+    rule(
+        SELF_HARM,
+        "worries about what they might do to themselves",
+        "what|things ~1 i ~1 might|could|would|will|may|going ~1 do ~1 to myself",
+        "im scared of what i might do to myself",
+    ),
+    rule(
+        OTHERS,
+        "mentions hurting someone else",
+        "smash|smashing|kick|kicking|cave|caving|punch|punching|beat|beating ~1 his|her|their|someones|someone's ~1 face|head|teeth",
+        "i want to smash his face in",
+    ),
+    rule(OTHERS, "mentions revenge", "want|wants|get|take|getting|taking|plan|planning ~1 revenge", "i want revenge on him"),
+    rule(
+        OTHERS,
+        "mentions harming someone's home",
+        "burn|burning|torch|torching ~2 house|flat|car|home ~1 down",
+        "i want to burn his house down",
+    ),
+    rule(
+        OTHERS,
+        "mentions carrying a weapon",
+        "carry|carrying|carried|carries|bought|buy|buying|got|have|has|keep|keeping|hide|hiding|hid ~2 knife|knives|weapon|weapons|gun|guns|machete !3:cooking|kitchen|chef|chopping|bread|set|block|sharpener|cook|food|vegetables|butter",
+        "i carry a knife now",
+    ),
+    rule(
+        OTHERS,
+        "mentions wanting to make someone suffer",
+        "make|making ~1 him|her|them|someone|somebody|people|everyone ~1 suffer",
+        "i want to make him suffer",
+    ),
+    // ---- Abuse or exploitation
+    rule(
+        ABUSE,
+        "describes being hurt or threatened by someone",
+        concat!(
+            abuser!(),
+            " ~2 ",
+            abuse!(),
+            " [my|the|our|his|her|their|your] ~1 ",
+            abused!(),
+            " !3:chess|cards|game|games|pool|darts|scrabble|race|monopoly|quiz|tennis|badminton|squash|football|golf"
+        ),
+        "my boyfriend hits me",
+    ),
+    rule(
+        ABUSE,
+        "describes someone threatening to kill them",
+        concat!(abuser!(), "|hell ~2 kill|kills|killing|murder|murders ~1 me|us !5:laughing|softly|lol|haha|late|jokes|joke"),
+        "he said he would kill me",
+    ),
+    rule(
+        ABUSE,
+        "describes being locked in",
+        concat!(abuser!(), " ~2 lock|locks|locked|locking ~1 me|us >in|inside|indoors|up|away|into|$"),
+        "he locks me in the house",
+    ),
+    rule(
+        ABUSE,
+        "describes being pushed about",
+        concat!(abuser!(), " ~2 push|pushes|pushed|pushing|shove|shoves|shoved ~1 me|us !to|forward|further|through|harder|outside"),
+        "he pushed me down the stairs",
+    ),
+    rule(
+        ABUSE,
+        "describes unwanted touching",
+        concat!(
+            abuser!(),
+            " ~2 touch|touches|touched|touching|grope|gropes|groped|groping|fondle|fondled|fondling ~2 me|my|us !2:deeply|heart|kindness|emotionally|words"
+        ),
+        "my stepdad touched me when i was little",
+    ),
+    rule(
+        ABUSE,
+        "describes unwanted touching",
+        "touch|touched|touching|touches|grope|groped|groping|fondl* ~3 inappropriate*|sexual*|private*|breast|breasts|boob|boobs|bum|bottom|crotch|genital*|consent|without|under",
+        "a man on the bus touched me inappropriately",
+    ),
+    rule(
+        ABUSE,
+        "describes being abused or assaulted",
+        "was|were|am|being|been|got|get|getting|gets|is|are ~1 raped|assaulted|abused|attacked|beaten|beat|hit|groomed|exploited|trafficked|molested|strangled|choked|threatened|stalked|bullied|blackmailed|kidnapped|drugged|spiked|harassed|mugged|punched|kicked|slapped|battered|coerced|pimped|neglected|groped !3:car|bus|ball|bike|van|lorry|taxi|cyclist|train|dog|dogs|wave|panic|anxiety|migraine|cold|flu|virus|bug|traffic|chess|game",
+        "i was assaulted last year",
+    ),
+    rule(
+        ABUSE,
+        "mentions sexual violence or exploitation",
+        concat!(
+            "rape|raped|rapist|rapists|raping|molest*|grooming|groomed|trafficked|trafficking|paedo*|pedo*|incest|fgm|",
+            "cuckooed|cuckooing|sextortion|upskirting|nudes|sexting|groped",
+            topic!()
+        ),
+        "he raped me",
+    ),
+    rule(
+        ABUSE,
+        "mentions abuse",
+        "abuse|abused|abuser|abusers|abusing|abusive <!substance|alcohol|drug|drugs|solvent|self !alcohol|drugs|drink|substances|cannabis|weed|cocaine|coke|pills|tablets",
+        "it was an abusive relationship",
+    ),
+    rule(
+        ABUSE,
+        "mentions domestic violence",
+        concat!("domestic ~1 violence|abuse|abuser|incident|incidents", topic!()),
+        "there is domestic violence at home",
+    ),
+    rule(ABUSE, "mentions domestic violence", "dv", "i am in a dv situation"),
+    rule(ABUSE, "mentions coercive control", "coercive|coercion|coerced|coercing", "its coercive control"),
+    rule(
+        ABUSE,
+        "mentions coercive control",
+        "controlling ~1 relationship|partner|boyfriend|husband|behaviour|behavior|ex|girlfriend|wife",
+        "im in a controlling relationship",
+    ),
+    rule(
+        ABUSE,
+        "mentions sexual violence or exploitation",
+        "sexual|sexually ~1 assault*|abuse*|abusing|exploit*|harass*|violence|violent|touched|inappropriate|attacked",
+        "i was sexually assaulted",
+    ),
+    rule(
+        ABUSE,
+        "mentions exploitation",
+        concat!("exploit|exploited|exploiting|exploitation|exploitative", topic!()),
+        "i think im being exploited",
+    ),
+    rule(
+        ABUSE,
+        "mentions blackmail or stalking",
+        "blackmail*|stalk|stalks|stalked|stalking|stalker|stalkers <!celery|flower|bean",
+        "my ex is stalking me",
+    ),
+    rule(ABUSE, "mentions neglect", "neglect|neglected|neglecting|neglectful|neglects", "the kids are being neglected"),
+    rule(
+        ABUSE,
+        "mentions forced marriage",
+        "forced|forcing|force|forces|make|making|made ~3 marry|marriage|married",
+        "they are forcing me to marry him",
+    ),
+    rule(ABUSE, "mentions county lines", "county lines", "they got me into county lines"),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        "not|never ~2 let|lets|allow|allows|allowed|letting [me|us] ~3 see|go|leave|talk|speak|visit|meet|contact|phone|call|text|sleep|wear|spend|out|friends|family|money|work|toilet|loo|bathroom",
+        "my boyfriend wont let me see my friends",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or having money taken",
+        concat!(
+            abuser!(),
+            " ~4 check|checks|checked|checking|go|goes|going|went|read|reads|reading|look|looks|looked|looking|track|tracks|tracked|tracking|monitor|monitors|monitored|monitoring|control|controls|controlled|controlling|take|takes|took|taking|taken|steal|steals|stole|stolen|stealing|keep|keeps|kept|keeping|has|have|had|hold|holds|holding|held|spend|spends|spent|spending|use|uses|used|using|smash|smashes|smashed|break|breaks|broke|hide|hides|hid|hiding ~3 phone|messages|texts|emails|location|money|bank|card|cards|benefits|wages|pay|pip|passport|documents|id|pin|account|savings|medication|meds|tablets|wallet|purse !3:office|safe|locked|cabinet|clinic|pharmacy|hospital|ward|cupboard|box|dosette|blister"
+        ),
+        "he takes my money every week",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        "not|never ~2 let|lets|letting me have ~3 money|card|bank|phone|friends|keys|own",
+        "he doesnt let me have my own bank card",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "man|men|older|guy|guys|bloke|someone|somebody|they|he|she|gang ~3 gives|gave|giving|give ~1 me ~1 drugs|alcohol|weed|gear|pills",
+        "theres a man who gives me drugs",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "making|makes|made|make|forcing|forced|forces|force ~1 me ~2 do|doing ~1 stuff|things >$",
+        "he makes me do stuff",
+    ),
+    rule(
+        ABUSE,
+        "describes being hurt or threatened by someone",
+        concat!("not ~1 stop ~1 ", abuse!(), " ~1 me|us"),
+        "he wont stop hitting me",
+    ),
+    rule(
+        ABUSE,
+        "describes someone being violent",
+        concat!(abuser!(), " ~3 violent|aggressive|abusive|controlling|scary|threatening|nasty !2:dog|dogs|film|films|game|games !3:evict|eviction|court|bailiffs|notice|rent|sue"),
+        "my partner is violent",
+    ),
+    rule(
+        ABUSE,
+        "describes being hurt or threatened by someone",
+        concat!(abuser!(), " ~2 threw|throws|throwing|thrown|chucked ~3 at ~1 me|us"),
+        "he threw a plate at me",
+    ),
+    rule(
+        ABUSE,
+        "describes being hurt or threatened by someone",
+        "hands|hand|arm|arms ~2 around|round ~1 my ~1 neck|throat",
+        "he put his hands around my neck",
+    ),
+    rule(
+        ABUSE,
+        "describes being hurt or threatened by someone",
+        concat!(abuser!(), " ~2 threaten|threatens|threatened|threatening ~1 to !3:evict|eviction|court|bailiffs|notice|rent|sue|disown|ground"),
+        "he threatens to take the kids",
+    ),
+    rule(
+        ABUSE,
+        "describes sexual violence",
+        "forced|made|pressured|pressurised|pressuring ~3 sex|sexual|sleep",
+        "i was forced to have sex",
+    ),
+    rule(ABUSE, "describes sexual violence", "forced|forces ~1 himself|herself|themselves ~1 on|onto", "he forced himself on me"),
+    rule(
+        ABUSE,
+        "describes unwanted touching",
+        "was|were|been|got|being|get ~1 touched|groped|fondled|molested !3:card|cards|kindness|gesture|gestures|words|message|messages|letter|flowers|story|stories|support|thoughtfulness|how|that|speech|gift|gifts",
+        "i was touched as a child",
+    ),
+    rule(
+        ABUSE,
+        "says they are not safe at home or are afraid of someone",
+        "scared|afraid|frightened|terrified|petrified ~2 leave ~1 him|her|them|partner|husband|boyfriend|girlfriend|wife|home",
+        "im too scared to leave him",
+    ),
+    rule(ABUSE, "describes being told no one will believe them", "nobody ~2 believe|believed|believes ~1 me", "he says no one will believe me"),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        concat!(abuser!(), " ~2 controls|control|controlling|controlled ~1 everything|what|where|who|when|how"),
+        "he controls everything i do",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        concat!(abuser!(), " ~2 check|checks|checking|track|tracks|tracking|monitor|monitors|monitoring ~1 where|who|what|when ~1 i"),
+        "he checks where i am all the time",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        "ask|asking ~1 permission ~2 go|leave|see|spend|eat|wear|out|buy",
+        "i have to ask permission to go out",
+    ),
+    rule(
+        ABUSE,
+        "describes being made to hand over money",
+        "give|hand|handing|giving|gives|gave ~1 him|her|them ~2 wages|benefits|money|card|pin|pip !2:for|back",
+        "i have to give him all my wages",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "have|got|made|forced|told|being|make|makes|making ~2 sell|selling|carry|carrying|deliver|delivering|hold|holding|run|running|move|moving|stash|stashing ~1 drugs|weed|gear|packages|parcels",
+        "i have to sell drugs to pay off my debt",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "man|men|older|guy|guys|bloke|stranger|strangers|gang ~3 gives|gave|giving|give|buys|bought ~1 me ~1 money|gifts|presents|lifts|phone|cigarettes",
+        "an older man gives me money and gifts",
+    ),
+    rule(
+        ABUSE,
+        "describes being asked for sexual images",
+        "wants|wanted|asks|asked|asking|makes|made|making|pressuring|pressured|keeps ~1 me ~2 send|sent|sending ~2 pictures|pics|photos|nudes|videos|images !3:kids|children|holiday|baby|dog|cat|family",
+        "i met a man online who wants me to send pictures",
+    ),
+    rule(
+        ABUSE,
+        "describes being made to hand over money",
+        "makes|made|making|make|forces|forced|forcing|force ~1 me ~2 give|hand|pay|transfer|send|lend ~3 money|benefits|card|pin|him|her|them|cash|wages",
+        "he makes me give him my money",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "making|makes|made|make|forcing|forced|forces|force|get|gets|getting|got ~1 me ~2 sell|selling|carry|carrying|deliver|delivering|hold|holding|store|storing|move|moving|run|running ~3 drugs|weed|gear|packages|parcels|bags|stuff|things|money",
+        "they make me hold stuff for them",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "making|makes|made|make|forcing|forced|forces|force ~1 me ~2 do|doing|have|sleep|sleeping ~2 things|stuff|sex|favours ~2 for|money|cash|drugs|against",
+        "someone is making me do things for money",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "making|makes|made|make|forcing|forced|forces|force ~1 me ~2 do|doing|have ~2 things|stuff ~3 not ~1 want|wanted|like|comfortable",
+        "he makes me do things i dont want to",
+    ),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "making|makes|made|make|forcing|forced|forces|force ~1 me ~2 have|having|sleep|sleeping ~1 sex|with",
+        "he makes me sleep with his friends",
+    ),
+    rule(
+        ABUSE,
+        "describes sex or favours for money",
+        "sex|sleep|sleeping|slept|favours|sexual ~3 for ~1 money|cash|drugs|rent|somewhere|food|place",
+        "i have to sleep with men for somewhere to stay",
+    ),
+    rule(
+        ABUSE,
+        "says they are not safe at home or are afraid of someone",
+        concat!("not ~1 safe ~2 at|in|with|around|near|living|by ~1 home|house|flat|", household!()),
+        "im not safe at home",
+    ),
+    rule(
+        ABUSE,
+        "says they are not safe at home or are afraid of someone",
+        concat!("unsafe ~2 at|in|with|around|near|living|by ~1 home|house|flat|", household!()),
+        "i feel unsafe at home",
+    ),
+    rule(
+        ABUSE,
+        "says they are not safe at home or are afraid of someone",
+        "scared|afraid|frightened|terrified|petrified|fear ~2 go|going|return|returning ~1 home",
+        "im scared to go home",
+    ),
+    rule(
+        ABUSE,
+        "says they are not safe at home or are afraid of someone",
+        concat!(
+            "scared|afraid|frightened|terrified|petrified ~1 of [my] ",
+            household!(),
+            " !finding|knowing|seeing|reading|hearing|worrying"
+        ),
+        "im terrified of my ex",
+    ),
+    // ---- Unsafe care
+    rule(
+        CARE,
+        "describes staff shouting or swearing at them",
+        concat!(staff_or_they!(), " ~3 shouted|shouting|shout|shouts|screamed|screaming|yelled|yelling|swore|swearing|sworn|snapped|bellowed ~1 at|me"),
+        "a nurse shouted at me in front of everyone",
+    ),
+    rule(
+        CARE,
+        "describes staff laughing at or mocking them",
+        concat!(
+            staff_or_they!(),
+            " ~3 laughed|laughing|laugh|laughs|sniggered|smirked|mocked|mocking|mock|ridiculed|rolled ~2 at|when|about|me|my|eyes !2:joke|jokes|joking|funny|story|banter|quiz|game|together|too|along"
+        ),
+        "the night staff laughed when i said i was struggling",
+    ),
+    rule(CARE, "describes staff laughing at or mocking them", concat!(staff_or_they!(), " ~3 made fun"), "the nurses made fun of me"),
+    rule(
+        CARE,
+        "describes restraint or force",
+        "restrained|restraint|restraints|restraining|restrain|sedated|secluded|seclusion|manhandled|manhandling|tranquilised|tranquillised|forcibly <!great|some|showed|show|self|with",
+        "i was restrained on the ward",
+    ),
+    rule(
+        CARE,
+        "describes restraint or force",
+        concat!(
+            "pinned|held|holding|hold|sat|pushed|dragged|grabbed|shoved|piled|jumped|threw|thrown ~1 me|us ~2 down|floor|ground|onto|against|wall <!4:",
+            close!()
+        ),
+        "they held me down",
+    ),
+    rule(
+        CARE,
+        "describes restraint or force",
+        "forced|forcing|force ~2 me|us ~3 injection|injected|medication|meds|tablets|depot|jab",
+        "they forced me to take medication",
+    ),
+    rule(
+        CARE,
+        "describes staff ignoring or dismissing them",
+        concat!(
+            staff_or_they!(),
+            " ~3 ignored|ignore|ignores|ignoring|blanked ~2 me|my|us|when|it|calls|call|messages|pleas|buzzer|bell"
+        ),
+        "staff ignored my calls when i was in crisis",
+    ),
+    rule(
+        CARE,
+        "describes staff ignoring or dismissing them",
+        concat!(staff_or_they!(), " ~3 dismissed|dismiss|dismissing|fobbed|brushed ~1 me|us|off|when"),
+        "they fobbed me off",
+    ),
+    rule(
+        CARE,
+        "describes staff refusing to help",
+        concat!(
+            staff_or_they!(),
+            " ~3 refused|refuse|refusing|refuses ~2 see|help|listen|admit|assess|let|give|refer|treat|talk|speak ~1 me|us|to"
+        ),
+        "the gp refused to refer me",
+    ),
+    rule(
+        CARE,
+        "describes staff being aggressive",
+        concat!(staff!(), " ~4 aggressive|threatening|abusive|intimidating|cruel|violent|hostile|rough"),
+        "staff on the ward were rough with me",
+    ),
+    rule(
+        CARE,
+        "describes staff using force",
+        concat!(
+            staff!(),
+            " ~3 grabbed|pushed|shoved|dragged|hit|slapped|kicked|punched|hurt|pinned|twisted|threw ~2 me|my|us !to|forward|further|through|harder|outside|myself"
+        ),
+        "a staff member grabbed my arm and pushed me into my room",
+    ),
+    rule(CARE, "describes restraint or force", "held|pinned ~1 down !2:job|jobs|position|role|work", "i was held down and injected"),
+    rule(
+        CARE,
+        "describes staff not acting",
+        concat!(staff!(), " ~2 did ~1 nothing"),
+        "another patient attacked me and staff did nothing",
+    ),
+    rule(
+        CARE,
+        "describes being sent away",
+        "told|said ~2 me ~2 to ~1 go ~1 away",
+        "they told me to go away and stop wasting their time",
+    ),
+    rule(
+        CARE,
+        "describes being left without care",
+        "nobody ~1 came|come|answered|responded|helped >when|all|even|despite|after|$",
+        "nobody came when i pressed the buzzer",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(told!(), " ~6 ", at_risk!(), " ~8 sent|turned ~1 home|away|back|out"),
+        "i told them i was unsafe and was sent home",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(told!(), " ~6 ", at_risk!(), " ~8 discharged|laughed|laughing|ignored|dismissed|fobbed|refused|hung|shrugged"),
+        "i rang the crisis line and said i was suicidal and they hung up",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(
+            told!(),
+            " ~6 ",
+            at_risk!(),
+            " ~8 nobody|nothing ~2 came|helped|happened|listened|done|did|called|rang|followed|changed"
+        ),
+        "i told my cpn i was cutting and nothing was done",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(told!(), " ~6 ", at_risk!(), " ~8 come|call|ring|phone ~1 back|again"),
+        "i told the gp i wanted to die and he said come back in 2 weeks",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(told!(), " ~6 ", at_risk!(), " ~8 bath|bubble"),
+        "i rang the crisis team and they told me to have a bath",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(told!(), " ~6 ", at_risk!(), " ~8 left ~1 me|alone|on|waiting|there"),
+        "i said i was in crisis and they left me waiting 5 hours",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!("sent|turned|left|fobbed ~3 home|away|alone|out|off ~3 ", despite!(), " ~5 ", at_risk!()),
+        "they left me alone when i said i was unsafe",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!("discharged|discharging ~3 ", despite!(), " ~5 ", at_risk!()),
+        "they discharged me even though i was still suicidal",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!(told!(), " ~6 not ~2 safe ~8 sent|turned|discharged|laughed|ignored|dismissed|left|fobbed|refused|hung"),
+        "i told them i didnt feel safe and they discharged me",
+    ),
+    rule(
+        CARE,
+        "describes being turned away or left alone when at risk",
+        concat!("sent|turned|discharged|left ~3 home|away|me|alone|out ~3 ", despite!(), " ~5 not ~1 safe"),
+        "they sent me home even though i wasnt safe",
+    ),
+    rule(
+        CARE,
+        "mentions a medication error",
+        "wrong|incorrect|double|elses|else's ~1 medication|medicine|meds|tablets|tablet|dose|dosage|prescription|pills|injection|depot",
+        "i was given the wrong medication",
+    ),
+    rule(
+        CARE,
+        "mentions a medication error",
+        "medication|meds|medicine|prescribing|prescription|drug|dispensing ~1 error|errors|mistake|mistakes|mixup|incident|blunder",
+        "there was a medication error",
+    ),
+    rule(
+        CARE,
+        "mentions a medication error",
+        concat!(
+            staff_or_they!(),
+            " ~3 forgot|missed|forgotten|skipped|withheld|stopped|forget|forgets ~4 medication|meds|tablets|dose|injection|depot|medicine"
+        ),
+        "the nurse forgot to give me my meds",
+    ),
+    rule(
+        CARE,
+        "describes being left without care",
+        "nobody|never|not ~2 checked|check|checking|came|come|visited|saw|seen|looked [on|to|in|at|after] me|see|us",
+        "nobody checked on me all night on the ward",
+    ),
+    rule(
+        CARE,
+        "describes being left without care",
+        "left ~2 alone|unattended|unsupervised|unobserved ~3 hours|hour|night|day|days|ages|overnight|weekend",
+        "i was left alone for hours",
+    ),
+    rule(
+        CARE,
+        "describes staff crossing professional boundaries",
+        concat!(
+            staff!(),
+            " ~3 asked|messaged|texted|added|kissed|hugged|flirted|flirting|followed|sent|dmed|dm'd|gave|given ~2 me|my ~2 out|number|facebook|instagram|snapchat|date|drink|address|personal|pictures|photos|pics|nudes !1:of"
+        ),
+        "the support worker added me on facebook",
+    ),
+    rule(
+        CARE,
+        "describes staff crossing professional boundaries",
+        "dating|dated|slept|sleeping|kissed|kissing|sexual ~3 staff|therapist|nurse|worker|psychiatrist|doctor|cpn|counsellor|psychologist|coordinator",
+        "i have been sleeping with my support worker",
+    ),
+    rule(
+        CARE,
+        "describes staff labelling them",
+        concat!(told!(), "|accused|labelled|labeled|treated|calling|implied|implying|made ~4 attention seeking|seeker"),
+        "they called me attention seeking",
+    ),
+    rule(
+        CARE,
+        "describes staff labelling them",
+        concat!(told!(), "|accused|labelled|labeled|treated|calling|implied|implying ~4 manipulative|timewaster|faking|liar|dramatic"),
+        "the doctor said i was manipulative",
+    ),
+    rule(
+        CARE,
+        "describes staff labelling them",
+        "treated ~3 like ~2 criminal|child|nuisance|animal|liar|idiot|prisoner|number|rubbish|dirt",
+        "they treated me like a criminal",
+    ),
+    rule(
+        CARE,
+        "describes staff encouraging harm",
+        concat!(staff_or_they!(), " ~3 told|said|telling|saying ~2 me ~3 kill|die|do ~1 it|myself|properly|yourself"),
+        "staff told me to just kill myself",
+    ),
+    rule(
+        CARE,
+        "describes staff encouraging harm",
+        "said|told|saying|telling|should ~3 do ~1 it ~1 properly|right ~2 next ~1 time",
+        "one of the nurses said i should just do it properly next time",
+    ),
+    rule(
+        CARE,
+        "describes staff encouraging harm",
+        "if ~1 i ~2 wanted|want|meant|serious ~3 die|kill|it|myself ~4 would|done|already",
+        "they said if i wanted to die i would have done it by now",
+    ),
+    rule(
+        CARE,
+        "describes staff labelling them",
+        concat!(
+            staff_or_they!(),
+            " ~3 called|calling|said|told ~4 freak|psycho|nutter|crazy|pathetic|useless|waste|joke|disgusting|stupid|idiot"
+        ),
+        "the hca called me a freak",
+    ),
+    rule(CARE, "describes an intimate search", "strip ~1 searched|search|searching|searches", "i was strip searched by male staff"),
+    rule(
+        CARE,
+        "describes staff crossing professional boundaries",
+        concat!(
+            staff_or_they!(),
+            " ~3 watched|watching|filmed|filming|photographed ~2 me ~3 shower|showering|toilet|undress|undressing|changing|naked|bath"
+        ),
+        "staff watched me in the shower",
+    ),
+    rule(
+        CARE,
+        "describes staff crossing professional boundaries",
+        concat!(staff!(), " ~3 touch|touched|touching|touches|groped|kissed ~2 me|my !2:arm|shoulder|hand"),
+        "a staff member touched me inappropriately",
+    ),
+    rule(CARE, "describes restraint or force", "tied|strapped ~1 to|down ~2 bed|chair|trolley", "i was tied to a bed"),
+    rule(
+        CARE,
+        "describes being denied food or medication",
+        "not ~1 given|fed|offered|allowed ~2 food|meds|medication|water|drink|tablets|dinner|lunch|breakfast|anything|insulin",
+        "i wasnt given food all day",
+    ),
+    rule(CARE, "describes being left without care", "left ~2 own ~1 urine|wee|mess|vomit|sick|blood", "i was left in my own urine"),
+    rule(CARE, "describes being hung up on", "hung|put ~1 up|phone ~1 on ~1 me", "the crisis team hung up on me"),
+    rule(
+        CARE,
+        "describes an unanswered call for help",
+        "crisis|duty|line|team ~3 never|not|nobody ~2 rang|called|phoned|rung|got ~1 back",
+        "the crisis line never rang back",
+    ),
+    rule(
+        CARE,
+        "says the service did not feel safe",
+        concat!("unsafe|dangerous ~3 staff|there|here|", place!()),
+        "i felt unsafe on the ward",
+    ),
+    rule(CARE, "says the service did not feel safe", concat!("not ~1 safe ~3 staff|there|here|", place!()), "i didnt feel safe in the group"),
+    rule(CARE, "says the service did not feel safe", concat!(place!(), " ~3 unsafe|dangerous"), "the ward is unsafe"),
+    rule(CARE, "says the service did not feel safe", concat!(place!(), " ~2 not ~1 safe"), "the ward was not safe"),
+    // ---- Issue 14: situations a phrase matcher could not see
+    // Farewells and final arrangements
+    rule(
+        SUICIDE,
+        "sounds like a farewell",
+        "said|saying|say|made|making|make ~1 my ~1 goodbyes|goodbye !4:leaving|party|job|worker|facilitator|retiring|retirement|moving|holiday|course|class|colleagues|school|uni",
+        "i said my goodbyes to the people who matter",
+    ),
+    rule(
+        SUICIDE,
+        "sounds like a farewell",
+        "goodbye|goodbyes|bye ~4 people|everyone|those|everybody ~3 matter|matters|love|loved|care",
+        "im saying goodbye to everyone i love",
+    ),
+    rule(SUICIDE, "sounds like a farewell", "goodbye|goodbyes ~6 while ~2 still ~1 can", "saying goodbye while i still can"),
+    rule(
+        SUICIDE,
+        "sounds like a farewell",
+        "made|make|making|at|find|found ~2 peace ~2 with ~2 everything|everyone|everybody|world|decision|dying|it",
+        "ive made my peace with everything",
+    ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        concat!("not ~1 make ~1 it ~3 next|review|appointment|session|group|christmas|birthday|summer|new ", "!8:holiday|holidays|work|working|because|as|since|due|appointment|wedding|funeral|car|bus|buses|train|trains|ill|poorly|sick|covid|childcare|sorry|traffic|rebook|reschedule|cancel|away|abroad|hospital|operation"),
+        "i will not make it to the next review and i mean that",
+    ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        "not ~1 need|needing ~2 the|my|your|a ~1 service|place|group|sessions|appointments|help|support|review|reviews ~3 anymore|after|longer|soon !8:better|well|job|moving|move|finished|recovered|because|as|since|found|got|discharged|private",
+        "i will not need the service anymore after this weekend",
+    ),
+    rule(SUICIDE, "hints they will not be around", "for ~1 when ~1 i ~1 am ~1 not|gone|dead", "i wrote them a card for when im not here"),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        concat!("after|once ~1 i ~1 am|have ~1 gone|dead|died ", away!()),
+        "my brother will have my cat after im gone",
+    ),
+    rule(
+        SUICIDE,
+        "mentions goodbye letters",
+        "left|leaving|leave|written|wrote|writing ~2 a|some|my|each ~1 letter|letters|note|notes|card|cards ~2 for|to ~1 my|mum|dad|family|kids|everyone|partner|husband|wife|children|son|daughter|sister|brother|nan|friends !5:shopping|milk|postman|reminder|birthday|christmas|thank|thanks|anniversary|teacher|school|fridge|valentines|mothers|fathers|easter|wedding|get|congratulations",
+        "ive left a letter for my mum in the drawer",
+    ),
+    rule(
+        SUICIDE,
+        "describes sparing others the aftermath",
+        "so ~1 nobody ~2 has|have|needs|need ~1 to ~3 deal|sort|clear|clean|find|worry|pay",
+        "ive tidied up so no one has to deal with a mess after",
+    ),
+    rule(
+        SUICIDE,
+        "asks that no one be blamed",
+        "know|knows|understand|understands|remember|tell ~3 none|not ~3 your|her|his|their|anyones|anybodys|my ~1 fault",
+        "make sure she knows none of this was her fault",
+    ),
+    // A dated or conditional plan
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "going|will|planning|plan|decided|ready ~3 end|finish ~1 it|things >once|when|after|before|by|the|this|next|if|on|soon|then|tonight|tomorrow",
+        "going to end it once the exams are over",
+    ),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "end|ending|finish|finishing ~1 things !with|between|there|here|on|properly|well|nicely|off|up|at|for|today|first|early",
+        "im going to finish things",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "go|going ~1 through ~1 with ~1 it >$|once|when|after|if|on|by|this|tonight|soon|now|then|i <!4:operation|surgery|course|wedding|divorce|move|application|complaint|appeal|treatment|therapy|programme|group|interview|test|exam",
+        "if nothing changes im going to go through with it",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "going|will ~2 do ~1 it ~6 decided|mind|promise|serious|mean|date",
+        "after christmas im going to do it ive decided",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "picked|chosen|set|decided ~2 a|the|my ~1 date|day >$|it|and|i|when !3:to|quit|stop|wedding|holiday|move|moving|party|meeting|appointment|hearing|court|start|starting|operation|surgery|discharge|for",
+        "ive picked the date, it will be after my last session",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "if|once|when|after ~10 that|then ~1 is ~1 it >$|for|then|i",
+        "if the decision goes against me that's it for me",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "if|once|when|after ~10 me|am ~1 done|finished|gone !1:with|the|by|in|at|and|i|we|here|then|so|now|shopping|today|early",
+        "if i get evicted then thats me done for good",
+    ),
+    rule(
+        SUICIDE,
+        "sees no reason to go on",
+        "no ~1 reason|point ~5 carry|go|keep|stay|live|be|continue ~1 on|going|here|around|alive|living",
+        "there is no reason for me to carry on",
+    ),
+    rule(SUICIDE, "hints at dying", "free ~1 to ~1 go|die|leave >$|then|now|finally|forever", "when he turns 18 ill be free to go"),
+    // Thinking about a method or a place
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "search|searching|searched|googling|googled|looking|looked|research|researching|researched|reading|read ~4 quickest|easiest|painless|painlessly|surest|fastest|simplest|best ~1 way|ways|method|methods >$",
+        "ive been searching online for the quickest way",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "quickest|easiest|painless|painlessly|surest|fastest|simplest|best ~1 way|ways|method|methods ~1 to|of ~1 die|dying|go|end|kill|overdose|od|do",
+        "what is the easiest way to die",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a lethal dose",
+        "dose|amount|much|many|dosage|quantity|tablets|pills|meds ~6 fatal|lethal|deadly|kill|toxic",
+        "what dose of my meds would be fatal",
+    ),
+    rule(SUICIDE, "mentions a lethal dose", "fatal|lethal|deadly ~2 dose|amount|overdose|quantity|combination", "i looked up the lethal dose"),
+    rule(SUICIDE, "mentions a method of suicide", "bleed|bled|bleeding ~1 out", "how long it takes to bleed out"),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        "how ~1 long ~4 die|drown|hang|bleed|suffocate|overdose|kill|lethal",
+        "how long does it take to drown",
+    ),
+    rule(SUICIDE, "mentions a method of suicide", "rope ~3 hook|hooks|beam|loft|bannister|bannisters|garage", "i bought some rope and a hook"),
+    rule(
+        SUICIDE,
+        "mentions a ligature",
+        "tied|tying|tie|wrapped|pulled|put ~3 round|around ~1 my ~1 neck ~5 stopped|tight|tighter|until|till|but|again|last|night|ligature",
+        "i tied something round my neck last night but stopped",
+    ),
+    // Self-harm described by object and body, or by hiding it
+    rule(
+        SELF_HARM,
+        "describes harming their body with an object",
+        concat!(sh_object!(), " ~4 ", body!(), " <!6:shave|shaved|shaving|wax|waxing|tattoo|tattooed|accidentally|accident !4:shave|shaving|accident|accidentally"),
+        "i used a razor on my thighs again",
+    ),
+    rule(
+        SELF_HARM,
+        "describes harming their body with an object",
+        concat!(body!(), " ~4 with|on ~2 ", sh_object!(), " <!6:shave|shaved|shaving|wax|waxing|tattoo|tattooed|accidentally|accident"),
+        "i carved into my leg with a compass",
+    ),
+    rule(
+        SELF_HARM,
+        "describes harming their body with an object",
+        concat!("burn|burning|burnt|burned ~2 my ~1 hands|hand|fingers|face ~4 with|on ~2 ", sh_object!()),
+        "i burn my hands with the hair straighteners",
+    ),
+    rule(
+        SELF_HARM,
+        "describes harming their body",
+        concat!(
+            "cut|cutting|sliced|slice|slicing|slashed|carved|carve|carving|scratched|scratch|scratching|gouged|stabbed|stabbing|punched|bit|biting|picked|picking ~2 my|into|myself ~2 ",
+            body!(),
+            " <!4:fell|fall|falling|tripped|accidentally|accident !4:chopping|onions|veg|accident|accidentally|shaving|fell|falling|cooking|kitchen|tin|glass|paper"
+        ),
+        "i sliced my arm open",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hurting themselves until it shows",
+        "scratch|scratching|scratched|pick|picking|picked|bang|banging|banged|hit|hitting|punch|punching|punched|burn|burning|burnt|bite|biting|bit|pull|pulling|rub|rubbing|dig|digging ~6 till|until ~3 bleed|bled|bleeds|bleeding|blistered|blisters|blister|bruised|bruises|raw|stars|numb",
+        "i keep punching walls till my knuckles bleed",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hurting themselves",
+        "hit|hitting|punch|punching|punched|slap|slapping|slapped|bite|biting|pinch|pinching|headbutt|headbutting|bang|banging|banged ~1 myself !4:accident|accidentally|door|cupboard|bike|fell|shelf|car|ceiling|beam <!3:accidentally",
+        "i hit myself in the face when i get overwhelmed",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hurting themselves",
+        "hit|hitting|punch|punching|punched|slap|slapping|slapped|headbutt|headbutting|bang|banging|banged ~1 my ~1 head|face ~3 wall|walls|floor|door|against|until|till|hard|again|when",
+        "i bang my head against the wall when it gets bad",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(clothes!(), " ~8 so ~2 nobody|people|anyone|they|kids|children|family|mum|partner|he|she|nobody ~3 see|sees|notice|notices|ask|asks|know|knows|find|finds|questions"),
+        "i wear joggers so no one sees",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(clothes!(), " ~6 even ~2 summer|heat|hot|sunshine|warm|heatwave"),
+        "i wear joggers even in summer",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!("new|fresh ~2 marks|cuts|scars|burns|wounds|cut ~4 ", body!(), "|hide|hiding|cover|covering|again|tonight|week"),
+        "got new marks on my arms this week",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!("wrap|wrapped|wrapping|bandage|bandaged|bandaging|cover|covering|covered ~2 my ~1 ", body!(), " ~4 bandages|bandage|plasters|plaster|under|hoodie|sleeves|so <!4:sprain|sprained|broke|broken|eczema|tattoo|burn|burnt"),
+        "i wrap my arms in bandages under my hoodie",
+    ),
+    rule(
+        SELF_HARM,
+        "describes reopening wounds",
+        "picking|pick|picked|reopening|reopen|reopened|opening ~3 wounds|cuts|scabs|stitches",
+        "been picking at my wounds so they dont heal",
+    ),
+    rule(
+        SELF_HARM,
+        "describes keeping a blade",
+        "keep|kept|keeping|carry|carrying|got|have|hide|hidden ~3 blade|blades|razor|razors ~6 when|for|case|bad|urges|need|worse",
+        "i keep a blade in my purse for when it gets bad",
+    ),
+    // Misspellings and evasions
+    rule(
+        SUICIDE,
+        "uses a word for suicide that evades filters",
+        concat!("unaliv*|unalive|unalived|unaliving|unalives", topic!()),
+        "been thinking about unaliving",
+    ),
+    rule(SELF_HARM, "mentions an overdose", "i|had|have|nearly|almost|just ~1 odd >on|last|yesterday|again|$|at|this|after|twice", "i odd on saturday"),
+    rule(SUICIDE, "says they want to die", "want ~1 to ~1 dye >$", "i want to dye"),
+    // Harm to others without a keyword, threats to property and veiled threats
+    rule(
+        OTHERS,
+        "threatens someone's property",
+        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its|this ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike|reception|clinic|centre|ward|surgery|waiting|room",
+        "going to torch her car",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone's property",
+        "will|ill|going|want|wanted|might|could|to ~3 put|throw|chuck|lob|through ~2 brick|bricks|rock|rocks|stone|stones ~3 through|at ~2 window|windows|car|house|door|head",
+        "ill put a brick through his window tonight",
+    ),
+    rule(
+        OTHERS,
+        "mentions bringing a weapon",
+        "bring|bringing|brought|carry|carrying|take|taking ~2 knife|knives|blade|weapon|weapons|hammer|bat|gun|machete|acid ~5 appointment|group|session|clinic|ward|meeting|work|school|office|centre|here|there|next|if|when",
+        "im bringing a knife to the next appointment",
+    ),
+    rule(
+        OTHERS,
+        "mentions keeping a weapon ready",
+        "keeping|keep|kept|got|have|hidden|hid ~3 knife|knives|hammer|bat|machete|weapon|crowbar|axe ~4 by|under|behind|for ~2 door|bed|pillow|sofa|front|when|if",
+        "im keeping a hammer by the door",
+    ),
+    rule(
+        OTHERS,
+        "threatens to have someone hurt",
+        "get|getting|send|sending ~3 mates|brothers|lads|boys|friends|cousins|people ~2 to ~1 sort|deal|do|batter|beat|jump|hurt|smash|visit ~1 him|her|them|out|in|with|over",
+        "im going to get my mates to sort him out",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "leaving|leave|end|ending|go|going|be|in ~3 an|a|the ~1 ambulance|coffin|bodybag",
+        "he will be leaving in an ambulance",
+    ),
+    rule(OTHERS, "passes on a veiled threat", "tell|warn ~4 him|her|them ~3 careful|watch|regret|sorry", "tell her to be careful"),
+    rule(OTHERS, "passes on a veiled threat", "watch ~1 his|her|their|your ~1 back", "she'd better watch her back"),
+    rule(OTHERS, "passes on a veiled threat", "he|she|they ~1 will ~1 regret|pay|suffer", "tell the doctor he'll regret it"),
+    rule(OTHERS, "passes on a veiled threat", "he|she|they ~1 will ~1 be ~1 sorry", "they'll be sorry"),
+    rule(
+        OTHERS,
+        "describes following someone",
+        concat!("following|followed|follow|follows|waited|waiting ~3 ", staff!(), "|her|him|them ~3 home|car|house|bus|work"),
+        "ive been following the nurse home",
+    ),
+    rule(
+        OTHERS,
+        "describes hurting someone close",
+        concat!("i ~5 grabbed|grab|squeezed|shook|shoved|pushed|smacked|slapped|hit|kicked|dragged|punched|strangled|choked|throttled|bit|battered|shook ~3 my|the|his|her ~1 ", victim_close!()),
+        "i lost my temper and grabbed my son",
+    ),
+    rule(
+        OTHERS,
+        "describes hurting someone close",
+        concat!("i ~1 threw|chucked|thrown ~3 at ~2 ", victim_close!(), "|him|her|them"),
+        "i threw a chair at my flatmate",
+    ),
+    rule(OTHERS, "describes force that left marks", "hard ~1 enough ~3 marks|mark|bruise|bruises|bleed|hurt", "hard enough to leave marks"),
+    rule(
+        OTHERS,
+        "describes shaking a child",
+        "shook|shake|shaking|shaken ~2 baby|babies|him|her|son|daughter|toddler|kid|child !1:hand|hands|head|off|up|awake",
+        "i shook the baby",
+    ),
+    rule(
+        OTHERS,
+        "describes thoughts of harming a child",
+        "push|pushing|pushed|throw|throwing|drop|dropping ~3 baby|babys|pram|buggy ~3 into|down|off|road|stairs|traffic|window",
+        "thinking about pushing the pram into the road",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "going|will|want|to ~2 batter|deck|glass|bottle|knock|stab|smash|beat|punch ~2 the|that|this ~1 lad|man|guy|woman|girl|bloke|idiot|prick|bitch",
+        "going to batter the lad",
+    ),
+    // Abuse and exploitation told as a situation
+    rule(
+        ABUSE,
+        "describes being blackmailed with images",
+        "pictures|pics|photos|video|videos|nudes|images ~2 of ~1 me|us ~12 send|post|share|show|put|leak|sending|posting|sharing ~6 unless|if|online|work|family|everyone|friends|boss|parents|internet",
+        "he has pictures of me and says he'll send them to my work unless i do more",
+    ),
+    rule(
+        ABUSE,
+        "describes their home being taken over",
+        "using|use|used|uses|taken|took|taking|take ~3 my ~1 flat|house|home|place|room|kitchen ~3 to|for|as ~2 sell|deal|dealing|store|stash|cook|drugs|base",
+        "some men are using my flat to sell from",
+    ),
+    rule(
+        ABUSE,
+        "describes their home being taken over",
+        "moved ~3 mates|friends|people|men|lads|guys ~2 into|in ~1 my ~1 flat|house|place|room|home",
+        "he has moved his mates into my flat",
+    ),
+    rule(ABUSE, "describes being unable to refuse", "not ~1 allowed|able ~2 to ~1 say ~1 no", "im not allowed to say no"),
+    rule(
+        ABUSE,
+        "describes someone coming to their bed or room at night",
+        "comes|came|come|gets|got|creeps|crept|climbs|climbed|sneaks|sneaked|snuck ~2 into|in ~1 my ~1 room|bed|bedroom ~8 night|nights|asleep|sleeping|dark|midnight|everyone|everybody|nobody",
+        "my uncle comes into my room when everyone is asleep",
+    ),
+    rule(ABUSE, "describes someone getting into their bed", "gets|got|get|climbs|climbed|comes|came ~2 into|in ~1 bed|bath|shower ~2 with ~1 me", "he gets into bed with me"),
+    rule(ABUSE, "describes someone letting themselves in", "lets|let|letting ~1 himself|herself|themselves ~1 in|into", "my landlord lets himself in at night"),
+    rule(ABUSE, "describes being made to sit on someone's lap", "sit|sitting|sat ~2 on ~1 his|her ~1 lap|knee", "he makes me sit on his lap"),
+    rule(
+        ABUSE,
+        "describes being controlled or having money taken",
+        concat!(abuser!(), " ~3 takes|took|taking|keeps|kept|has|holds|uses|spends|spent ~3 pip|pension|benefits|wages|card|bank|esa|savings|money !3:back|safe|because|asked|helps|help|for"),
+        "my boyfriend takes all my pip",
+    ),
+    rule(ABUSE, "describes being controlled or having money taken", "have ~1 to ~2 ask ~3 for ~1 money|food|cash", "i have to ask for money for food"),
+    rule(
+        ABUSE,
+        "describes being exploited",
+        "have|got ~1 to ~8 take|carry|drop|deliver|drive|move ~2 stuff|things|packages|bags|parcels ~2 places|round|about|around|for",
+        "i have to answer whenever they call and take stuff places",
+    ),
+    rule(
+        ABUSE,
+        "describes being groomed",
+        "older|man|men|bloke|guy|guys ~4 gives|gave|giving|buys|bought ~1 me ~2 vodka|booze|drink|drinks|cigs|cigarettes|weed|lifts|presents|gifts|phone|clothes",
+        "an older bloke gives me vodka and lifts",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        concat!(abuser!(), " ~2 reads|read|checks|checking|goes|going|went|looks ~3 my ~1 messages|phone|texts|emails|post|diary"),
+        "my partner reads all my messages",
+    ),
+    rule(
+        ABUSE,
+        "describes being controlled or isolated",
+        "says|decides|tells|decide ~2 me ~1 who|where|what ~2 i ~1 can|am|may",
+        "he tells me who i can see",
+    ),
+    rule(ABUSE, "describes being controlled or isolated", "says|decides|decide ~1 who|where ~1 i ~1 can|am", "he says who i can see"),
+    rule(ABUSE, "describes being locked in", "locks|locked|lock|shuts|shut ~2 me|us ~2 in|inside|up|room", "my husband locks me in"),
+    rule(
+        ABUSE,
+        "describes being asked for sexual images",
+        "asking|asks|asked|keeps ~2 for ~1 pictures|pics|photos|nudes|videos|images !3:kids|children|holiday|baby|dog|cat|family|form|id|passport|event",
+        "someone keeps asking for pictures",
+    ),
+    rule(ABUSE, "describes being made to repay with favours", "owe|owes|owed ~2 him|them|her ~10 favours|favour|sex|drugs|sleep", "he says i owe him and have to pay in favours"),
+    rule(
+        ABUSE,
+        "describes being stalked",
+        "turns|turned|keeps|kept ~2 up ~3 door|house|flat|work|outside|window ~10 not ~1 go|leave|stop",
+        "my ex turns up at my door at night and wont go away",
+    ),
+    rule(ABUSE, "describes being stalked", "not ~1 leave ~1 me ~1 alone", "he wont leave me alone"),
+    rule(
+        ABUSE,
+        "describes an adult contacting a child",
+        "messaging|messages|messaged|texting|texts|snapchatting|contacting|grooming|groomed ~2 my|her|his|their|a ~1 10|11|12|13|14|15|16|17|daughter|son|niece|nephew|granddaughter|grandson|kid|child|1|2|3|4|5|6|7|8|9 <!3:i|we",
+        "her boyfriend has been messaging my 13 year old",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "when|once|after|if ~10 i ~1 am|will ~1 going|go ~1 to >$|as|with",
+        "when my dog dies im going too",
+    ),
+    rule(
+        SUICIDE,
+        "mentions ending their life",
+        "i ~1 am|will ~1 ending|end ~1 it >$|all|when|once|after|if|soon|tonight|then|now",
+        "as soon as he is settled im ending it",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "soon ~1 as ~10 end|ending|do|finish|kill ~1 it|things|myself",
+        "as soon as the kids are settled ill end it",
+    ),
+    rule(
+        ABUSE,
+        "describes being blackmailed with images",
+        "post|share|send|put|leak|sending|posting|sharing|show ~2 my ~1 pictures|pics|photos|nudes|videos|video|images ~3 online|internet|work|family|everyone|unless|if|around",
+        "he says he will post my pictures online",
+    ),
+    rule(ABUSE, "describes being stalked", concat!(abuser!(), "|ex ~3 keeps|kept ~1 turning|showing ~1 up"), "my ex keeps turning up at my work"),
+    rule(
+        OTHERS,
+        "passes on a veiled threat",
+        "make ~1 sure ~2 he|she|they|him|her|them ~1 regrets|regret|pays|pay|suffers|suffer|sorry",
+        "ill make sure she regrets it",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(clothes!(), " ~10 ", body!(), " ~3 mess|wrecked|ruined|scarred|state|marks|cuts|scars|shredded"),
+        "only wear long sleeves now, my arms are a mess",
+    ),
+    rule(
+        SELF_HARM,
+        "describes hiding self-harm",
+        concat!(body!(), " ~3 mess|wrecked|ruined|scarred|state|shredded ~10 ", clothes!()),
+        "my arms are a mess so i wear long sleeves",
+    ),
+    rule(
+        SELF_HARM,
+        "mentions taking too many tablets",
+        "take|taking|swallow|swallowing|neck|necking ~1 the|them ~1 lot >$|all|tonight|then|and",
+        "if my benefits get stopped ill take the lot",
+    ),
+    rule(
+        SUICIDE,
+        "mentions leaving instructions",
+        "passwords|password|pins|bank ~6 envelope|envelopes|letter|note|drawer",
+        "ive put my passwords in an envelope for my sister",
+    ),
+    rule(SUICIDE, "hints at dying", "am ~1 ready ~1 to ~1 go|die >$|now|tonight|soon", "im ready to go now"),
+    rule(
+        SUICIDE,
+        "mentions putting their affairs in order",
+        "my ~1 will ~1 is|has ~2 sorted|done|written|ready|updated",
+        "my will is sorted",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        concat!("how ~1 much ~3 ", tablets!(), "|", drugs!(), " ~4 enough|kill|fatal|lethal|die|overdose"),
+        "how much of my lithium would be enough",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "going|will|ill|want|to ~1 glass|bottle|deck|batter|knife|chin|floor|knock ~1 him|her|them|out",
+        "next time i see him im going to glass him",
+    ),
+    rule(
+        OTHERS,
+        "describes hurting someone",
+        "hands|hand ~2 round|around ~1 his|her|their ~1 throat|neck",
+        "my hands were round his throat",
+    ),
+    rule(
+        SUICIDE,
+        "wants to join someone who died",
+        "death|died|dead|passed|lost|grave|funeral|heaven|anniversary ~12 going|want|wanting|will|ready|time|can ~2 to ~1 join ~1 him|her|them",
+        "on the anniversary of his death im going to join him",
+    ),
+    rule(
+        ABUSE,
+        "describes someone coming in while they wash or sleep",
+        "coming|comes|came|walks|walking|barges|barging|walked ~2 into|in ~1 the|my ~1 bathroom|shower|toilet|bedroom ~8 shower|showering|bath|changing|undressed|naked|toilet|locked|asleep",
+        "he keeps coming into the bathroom when im in the shower",
+    ),
+    rule(SUICIDE, "sounds like a final message", "last ~1 you ~3 hear|hearing|see|seeing ~1 from|of ~1 me", "this is the last you will hear from me"),
+    rule(
+        OTHERS,
+        "threatens to hurt an animal",
+        "cat|dog|pet|kitten|puppy|rabbit|hamster|cats|dogs ~10 drown|poison|strangle|kill|hurt|kick|throw|stab ~1 it|him|her",
+        "the cat keeps coming in, next time ill drown it",
+    ),
+    rule(SUICIDE, "sees no way out", "see ~2 any|a|no ~1 way ~1 forward|through|on", "i cant see any way forward"),
+    rule(SUICIDE, "says they are done", "i ~1 am ~1 done >$", "im done, i cant go on"),
+    rule(
+        SUICIDE,
+        "mentions a plan with a condition",
+        "when|once|after|if ~10 going|will|ill ~2 end|finish ~1 it|things|everything >$",
+        "when the last of my tablets run out im going to finish it",
+    ),
+    rule(SUICIDE, "asks not to be stopped", "not ~1 try ~2 change ~1 my ~1 mind", "please dont try to change my mind"),
+    rule(SUICIDE, "asks not to be stopped", "not ~1 try ~2 stop ~1 me", "dont try to stop me"),
+    rule(SUICIDE, "mentions a place to die", "would|will ~1 be ~1 the ~1 place|spot !2:for|to", "i keep thinking it would be the place"),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "holding|hold|held ~2 my|myself ~1 breath|head ~4 under|water|bath",
+        "practising holding my breath under the bath water",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a ligature",
+        "cord|belt|rope|ligature|flex|cable ~6 neck|stool|door|hook|banister|bannister|loft|beam|wardrobe",
+        "i had the dressing gown cord round my neck",
+    ),
+    rule(SUICIDE, "mentions a ligature", "chair|stool ~4 cord|belt|rope|ligature|flex|cable", "stood on a chair with a belt"),
+    rule(OTHERS, "passes on a veiled threat", "going ~1 to ~1 have ~1 an ~1 accident", "he is going to have an accident"),
+    rule(OTHERS, "passes on a veiled threat", "remember ~2 his|her|their|your ~1 face|name|car|address", "i told her id remember her face"),
+    rule(OTHERS, "describes thoughts of smothering someone", "pillow|bag|cushion ~3 over ~3 face|head|mouth", "putting a pillow over my mums face"),
+    rule(ABUSE, "describes a drug debt", "owe|owes|owed ~2 a|the|some ~1 dealer|dealers|gang|lads", "i owe a dealer money"),
+    rule(ABUSE, "describes a threat to someone close", "will ~1 pay ~1 if|unless", "my sister will pay if i dont"),
+    rule(
+        ABUSE,
+        "describes neglect or mistreatment by a carer",
+        "carer|carers ~3 shouts|screams|swears|hits|leaves|ignores|slaps|pushes|hurts ~2 at|me",
+        "my carer shouts at me",
+    ),
+    rule(ABUSE, "describes being left without care", "leaves|left|leaving ~2 me ~2 in ~1 bed|chair ~3 all|day|hours|night", "leaves me in bed all day"),
+    // Cues: half of a situation each
+    cue(Cue::CrisisState, "voices", "voices|voice !1:group|groups|network|of|recorder|message|messages|note|notes", "the voices are back"),
+    cue(Cue::CrisisState, "hearing or seeing things", "hearing|seeing ~1 things !1:differently|clearly|positively|better|from|in|more|through|as", "i keep seeing things"),
+    cue(Cue::CrisisState, "hearing or seeing things", "things ~2 not ~1 there", "things that are not there"),
+    cue(
+        Cue::CrisisState,
+        "not sleeping or eating",
+        "not|never|hardly|barely ~2 slept|eaten|sleeping|eating|sleep|eat ~5 days|nights|week|weeks|properly|since|all",
+        "not slept or eaten for four days",
+    ),
+    cue(
+        Cue::CrisisState,
+        "spiralling",
+        "spiralling|spiraling|downhill|unravelling|relapsing|psychotic|paranoid|paranoia|manic|unravelling",
+        "im spiralling",
+    ),
+    cue(Cue::CrisisState, "getting worse", "am|i|feel|feeling|me ~3 worse ~2 than ~1 before|ever", "im worse than before"),
+    cue(Cue::CrisisState, "getting worse", "am|feel|feeling|felt ~3 worse !1:at|with|about|than", "im getting worse"),
+    cue(Cue::CrisisState, "in a bad way", "am|i ~3 in ~2 bad|terrible|awful|dark|horrible ~1 way|place|state", "im in a really bad way"),
+    cue(Cue::CrisisState, "not coping", "not ~2 ok|okay|coping|alright >$|at|and|i|anymore|now|today|tonight", "im really not ok"),
+    cue(Cue::CrisisState, "not coping", "can not ~2 cope|manage|function", "i can't cope"),
+    cue(Cue::CrisisState, "struggling", "really|so|badly|massively|properly ~1 struggling|struggle", "im really struggling"),
+    cue(Cue::CrisisState, "not sleeping or eating", "stopped ~1 eating|sleeping", "ive stopped eating"),
+    cue(Cue::CrisisState, "in a bad way", "am ~1 in ~1 a ~1 state|mess", "im in a state"),
+    cue(Cue::CrisisState, "off their medication", "meds|medication|tablets|prescription ~1 ran|run|running ~1 out", "my meds ran out"),
+    cue(Cue::CrisisState, "barely holding on", "barely|hardly|only|just ~1 holding|hanging ~1 on", "im barely holding on"),
+    cue(Cue::CrisisState, "thoughts growing", "thoughts|voices|urges ~3 louder|worse|stronger|constant", "the thoughts are getting louder"),
+    cue(Cue::CrisisState, "panic", "panic ~1 attacks|attack ~4 every|all|constantly|daily|night|nights|again", "panic attacks every night"),
+    cue(Cue::CrisisState, "falling apart", "falling|fallen|fell ~1 apart", "im falling apart"),
+    cue(Cue::CrisisState, "falling apart", "breaking ~1 down >$|again|every|all|constantly", "i keep breaking down"),
+    cue(Cue::CrisisState, "losing their mind", "head ~3 all ~2 over ~2 place", "my head is all over the place"),
+    cue(Cue::CrisisState, "losing their mind", "losing|lost|lose ~1 my ~1 mind", "im losing my mind"),
+    cue(Cue::CrisisState, "at a loss", "not ~1 know ~1 what ~1 to ~1 do >anymore|$|now|any|i", "i dont know what to do anymore"),
+    cue(Cue::CrisisState, "off their medication", "off|without|run|ran|out ~2 my ~1 meds|medication|tablets|medicine ~4 weeks|days|week|because|since|#num|two|three", "off my meds for two weeks"),
+    cue(Cue::NoSupport, "no one to turn to", "nobody ~2 to ~1 talk|turn|ring|call|help|speak|phone|text|go", "ive got nobody to talk to"),
+    cue(
+        Cue::NoSupport,
+        "no one to turn to",
+        "nobody >$|now|anymore|here|there|around|left|else|cares|helping|helps|checks|answers|answering|from|at|is|has|will|came|comes|rings|rang|and|i",
+        "there is nobody now",
+    ),
+    cue(Cue::NoSupport, "no one to turn to", "not ~1 know ~3 who|where ~2 to ~2 ring|call|turn|go|talk|phone|contact|ask", "i dont know who to ring"),
+    cue(Cue::NoSupport, "on their own", "on ~1 my ~1 own >$|and|now|with|all|again|i|here|at", "im on my own"),
+    cue(
+        Cue::NoSupport,
+        "no one calling back",
+        "not|never|nobody ~3 rung|rang|called|phoned|returned|got ~2 back|me|my|calls",
+        "my cpn hasnt rung back",
+    ),
+    cue(
+        Cue::NoSupport,
+        "no one answering",
+        "not|never|nobody ~3 answered|answering|answers|answer|replied|responded|picked|picks >$|and|the|my|me|at|i|when|anymore|now|up",
+        "the crisis line doesnt answer",
+    ),
+    cue(Cue::NoSupport, "no one answering", "numbers|number|line|lines|phone ~2 not ~1 work|working|answer|answered|connect", "the numbers dont work"),
+    cue(Cue::NoSupport, "no one calling back", "rang|rings|ring|rung|rings ~1 out", "it just rang out"),
+    cue(Cue::NoSupport, "no one calling back", "no ~1 answer|reply|response", "no answer"),
+    cue(Cue::NoSupport, "care ended", "closed|closing ~2 my ~1 case|file|referral", "they closed my case"),
+    cue(Cue::NoSupport, "care ended", "discharged|discharge ~4 last|since|and|now|after|week|month|worse", "discharged last week"),
+    cue(
+        Cue::NoSupport,
+        "their worker is away",
+        concat!(staff!(), " ~3 away|left|leave|off|sick|holiday|leaving|gone|moved|quit|replaced !2:message|note|voicemail"),
+        "my care coordinator is away for a month",
+    ),
+    cue(Cue::NoSupport, "no support", "no ~1 support|help|one >$|since|now|anymore|until|till|from|at|for|left|and|i", "ive got no support since my worker left"),
+    cue(Cue::NoSupport, "no one calling back", "on ~1 hold ~4 hour|hours|ages|forever|then", "on hold for an hour"),
+    cue(Cue::NoSupport, "no one coming", "not ~1 send|sending ~1 anyone|anybody|someone", "they cant send anyone"),
+    cue(Cue::NoSupport, "a long wait", "appointment|appointments|review ~3 not ~1 until|till", "my next appointment isnt until march"),
+    cue(
+        Cue::NoSupport,
+        "a long wait",
+        "until|till ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|january|february|march|april|may|june|july|august|september|october|november|december",
+        "nobody until monday",
+    ),
+    cue(Cue::NoSupport, "a long wait", "waiting ~1 list|lists ~6 months|years|year|#num|long", "the waiting list is 9 months"),
+    cue(Cue::NoSupport, "a long wait", "nothing|nobody ~3 until|till", "theres nothing until then"),
+    cue(Cue::NoSupport, "refused help", "gp|doctor|pharmacy|surgery|they|psychiatrist ~3 not|refused|refuse|refusing ~2 prescribe|prescribing|help|see|do|give", "the gp wont prescribe"),
+    cue(Cue::Staff, "a member of staff", staff!(), "the nurse"),
+    cue(Cue::Boundary, "contact outside work", "snapchat|facebook|instagram|whatsapp|tiktok|insta|snap|twitter|tinder|dating !1:page|group|post|posts|account", "on snapchat"),
+    cue(Cue::Boundary, "contact outside work", "personal|private|own ~1 number|phone|mobile|email|address", "his personal number"),
+    cue(Cue::Boundary, "contact outside work", "late ~2 at ~1 night", "late at night"),
+    cue(Cue::Boundary, "contact outside work", "middle ~2 night", "in the middle of the night"),
+    cue(Cue::Boundary, "contact outside work", "at ~1 midnight|1am|2am|3am|4am", "at 2am"),
+    cue(
+        Cue::Boundary,
+        "contact outside work",
+        "wants|wanted|asked|asking|asks|invited|invites|offered ~3 meet|out|drink|drinks|date|dinner|pub !1:of",
+        "wants to meet outside",
+    ),
+    cue(Cue::Boundary, "contact outside work", "meet|meeting ~2 outside|privately|secretly|alone|up", "wants to meet outside"),
+    cue(Cue::Boundary, "contact outside work", "kisses|xx|xxx|babe|sweetheart|darling|hun", "texts me kisses"),
+    cue(
+        Cue::Boundary,
+        "remarks on their body",
+        "remark|remarks|remarking|remarked|comment|comments|commenting|commented|compliment|compliments|complimenting|complimented|staring|stared ~3 my|what ~1 figure|body|bum|boobs|breasts|legs|lips|cleavage|chest|looks|wear|wearing|clothes|outfit|bottom",
+        "keeps remarking on my figure",
+    ),
+    cue(Cue::Boundary, "remarks on their body", "i ~1 was|am|looked|look|looking ~1 pretty|gorgeous|beautiful|sexy|attractive|fit|hot", "told me i was pretty"),
+    cue(Cue::Boundary, "remarks on their body", "if ~1 i ~2 had|have ~1 a ~1 boyfriend|girlfriend|partner", "asked if i had a boyfriend"),
+    cue(Cue::Boundary, "money", "lend|lent|borrow|borrowed|borrowing|loan|loaned|owe|owes|owed ~3 money|him|her|them|cash|#num|pounds|quid", "asked me to lend him money"),
+    cue(Cue::Boundary, "money", "buy ~2 him|her|them ~2 cigarettes|fags|things|stuff|drink|food|alcohol|gifts|present|presents|tobacco", "asked me to buy her cigarettes"),
+    cue(Cue::Boundary, "secrecy", "keep|keeping|kept ~3 secret|secrets|quiet", "keep our chats secret"),
+    cue(Cue::Boundary, "secrecy", "keep|kept|keeping ~3 between ~1 us|ourselves", "keep what happened between us"),
+    cue(Cue::Boundary, "secrecy", "not|never ~2 tell ~2 anyone|anybody|manager|managers|team|staff|others|nobody|boss", "not tell the manager"),
+    cue(Cue::Boundary, "personal questions", "if ~1 i ~1 am|was|had ~1 single|dating|seeing|married !1:parent|mum|dad|mother|father|person", "keeps asking if im single"),
+    cue(Cue::Boundary, "contact outside work", "after ~1 hours|shift", "a lift home after hours"),
+    cue(Cue::Boundary, "a threat", "if ~1 i ~3 complain|complaining|complained|report|reporting", "if i keep complaining"),
+    cue(Cue::Boundary, "money", "buy|get|pay ~3 for ~1 him|her|them", "asking me to buy stuff for him"),
+    cue(Cue::Boundary, "contact outside work", "keep ~1 in ~1 touch", "keep in touch"),
+    cue(Cue::Boundary, "sharing their own life", "her|his ~1 own ~1 problems|issues|relationship|marriage|divorce|money", "told me about her own problems"),
+    cue(Cue::Boundary, "photographing them", "took|taking|takes|take ~2 photo|photos|picture|pictures|video|videos ~2 of ~1 me", "took a photo of me"),
+    cue(Cue::Boundary, "touching", "kissed|kissing|kisses|hugged|cuddled|cuddles|cuddling ~2 me|my", "hugged me and kissed my forehead"),
+    cue(Cue::Boundary, "secrecy", "not ~2 say ~1 anything|anyone|nothing", "said not to say anything"),
+    cue(Cue::Boundary, "money", "privately ~3 for|cash|money", "see me privately for cash"),
+    cue(Cue::Boundary, "money", "for ~1 cash|money", "for cash"),
+    cue(Cue::Boundary, "photographing them", "film|filmed|filming|films|record|recorded|recording ~2 us|me ~10 phone|phones|online|snapchat|laugh|laughing", "film us and put it on their phones"),
+    cue(Cue::Boundary, "flirting", "sexy|sexual|flirting|flirts|flirty|flirted|flirt|seductive", "telling me how sexy i looked"),
+        cue(Cue::Boundary, "secrecy", "delete|deleted|deleting ~3 texts|messages|chats|photos|snaps|number", "told me to delete his texts"),
+    cue(
+        Cue::Boundary,
+        "a threat",
+        "if ~1 i ~2 complain|complained|tell|told|report|reported|say ~8 discharged|discharge|kicked|lose|removed|banned|sectioned|trouble|struck|meds|place|regret",
+        "if i complain again she will get me discharged",
+    ),
+    cue(
+        Cue::Boundary,
+        "a threat",
+        "nobody ~2 believe|believes|believed|listen|listens ~4 someone|people|anyone|patients|me ~4 diagnosis|like|bpd|eupd|history|mental",
+        "nobody believes someone with my diagnosis",
+    ),
+    cue(Cue::Boundary, "touching", "hand|hands ~2 on ~1 my ~1 knee|leg|legs|thigh|thighs|bum|waist|chest|breast|breasts|bottom|lap", "his hand on my knee"),
+    cue(Cue::Boundary, "off duty", "not ~1 on ~1 shift|duty|rota", "when hes not on shift"),
+    cue(
+        Cue::Boundary,
+        "watching them undressed",
+        "staring|stared|watching|watched|looking|looked|stares|watches ~6 changed|changing|undressed|undressing|shower|showering|naked|toilet|bath|dressed",
+        "kept staring at me while i got changed",
+    ),
+    cue(Cue::Child, "a child", child!(), "the kids"),
+    cue(
+        Cue::Child,
+        "a child's age",
+        "1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen ~1 year|yr|years|month|months ~1 old",
+        "her 4 year old",
+    ),
+    cue(Cue::Child, "a child's age", "i ~1 am|was ~2 11|12|13|14|15|16|17|twelve|thirteen|fourteen|fifteen|sixteen|seventeen", "and im 16"),
+    cue(Cue::Child, "a child", "little ~1 one|ones|boy|girl|lad|lass", "the little boy"),
+    cue(Cue::ChildHarm, "left alone", "left|leaves|leaving|leave ~4 alone|unattended|unsupervised|themselves|own", "left on their own"),
+    cue(
+        Cue::ChildHarm,
+        "injuries",
+        "burn|burns|burnt|burned|bruise|bruises|bruised|bruising|scald|scalded|injuries|welts|marks !8:healed|gp|doctor|accident|oven|kettle|fell|falling|playing|football|school|nursery|trampoline|bike|cream|sun|sunburn|exam|exams|test",
+        "a burn on her arm",
+    ),
+    cue(Cue::ChildHarm, "an adult unfit to care", "out ~1 drinking|partying|clubbing", "so she can go out drinking"),
+    cue(Cue::ChildHarm, "injuries", "cut|split|fat|busted ~1 lip", "a cut lip"),
+    cue(Cue::ChildHarm, "injuries", "black ~1 eye|eyes", "a black eye"),
+    cue(Cue::ChildHarm, "a child's account", "says|said|told ~3 mum|dad|mums|dads|stepdad|stepmum|he|she|boyfriend|girlfriend ~2 did ~1 it|that|this", "says his mum did it"),
+    cue(Cue::ChildHarm, "neglect", "not ~1 get|getting|given|fed ~2 any|enough ~1 tea|food|dinner|breakfast|meals|lunch", "he doesnt get any tea"),
+    cue(Cue::ChildHarm, "secrecy", "not|never ~2 tell ~2 my ~1 mum|mam|dad|parents|mom|teacher|teachers", "says not to tell my mum"),
+    cue(Cue::ChildHarm, "an adult partner", "boyfriend|girlfriend ~2 is|was ~1 18|19|#num|older", "my boyfriend is 25"),
+    cue(Cue::ChildHarm, "older men", "older ~1 men|man|lads|guys|boys|blokes", "older men"),
+    cue(Cue::ChildHarm, "older men", "going|goes|went|gone ~1 off ~2 with", "going off with them"),
+    cue(Cue::ChildHarm, "unsafe adults", "leaves|left|leaving ~4 with ~3 dealer|dealers|drug|drugs|strangers|drunk|random", "leaves our toddler with his drug dealer mates"),
+    cue(Cue::ChildHarm, "neglect", "hungry|starving|unfed|neglected|filthy|malnourished", "they look hungry"),
+    cue(Cue::ChildHarm, "neglect", "no ~1 food|coat|coats|shoes|dinner|meals|heating", "no food"),
+    cue(Cue::ChildHarm, "crying unattended", "crying|screaming|screams|cries|cry ~5 days|nights|hours|constantly|nobody|alone|always", "crying for hours"),
+    cue(
+        Cue::ChildHarm,
+        "no adult at home",
+        "nobody|not ~3 anyone|anybody|adult|adults|parent|parents ~3 home|there|around|in ~4 days|nights|week|weekend|hours|ages",
+        "not had anyone home for days",
+    ),
+    cue(
+        Cue::ChildHarm,
+        "violence",
+        "hits|hit|smacks|smacked|beats|slaps|slapped|shakes|shook|kicks|punches ~1 her|him|them|the|my|his|their|at !2:head|ball|hand|back",
+        "his dad hits him",
+    ),
+    cue(Cue::ChildHarm, "violence", "get|getting|got|being ~1 hit|smacked|beaten|hurt|slapped|battered|belted|shaken", "heard one of them get hit"),
+    cue(Cue::ChildHarm, "violence", "rough ~1 with", "he is rough with her"),
+    cue(Cue::ChildHarm, "locked in", "locks|locked|lock|shuts|shut ~2 him|her|them ~3 in|out|inside|up|room|cupboard|bedroom|shed", "locks him in the cupboard"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "drunk|stoned|wasted|smashed", "he gets drunk"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "drinks|drinking|drugs ~2 when|while ~3 has|got|with|looking", "he drinks when he has the kids"),
+    cue(Cue::ChildHarm, "secrecy", "keep|keeping|kept ~2 secret|secrets", "makes her keep secrets"),
+    cue(Cue::ChildHarm, "harm", "hurting|hurts|abusing|abuses|touching|touches|grooming|neglecting|neglects ~1 her|him|them", "hes hurting her"),
+    cue(Cue::HighPlace, "a high place or railway", high_place!(), "the multi storey"),
+    cue(
+        Cue::Lingering,
+        "staying there",
+        "stood|stayed|sat|waited|stand|standing|sitting|waiting|stay|staying|sit|lingered|lingering|hung ~6 there|ages|hours|hour|long|while|edge|night|looking|staring|thinking|wondering !4:view|views|ducks|swans|boats|sunset|sun|lunch|friends|dog|photos|picnic|fishing|bus|train|queue|traffic|lights",
+        "stayed up there a long time",
+    ),
+    cue(Cue::Lingering, "going back there", "most|every|all ~1 night|nights", "most nights"),
+    cue(Cue::Lingering, "drawn there", "calm|peaceful|quiet|easy|safe|free|pull|drawn|tempting|tempted ~2 up|down|out|over ~1 there", "it felt calm up there"),
+    cue(Cue::Lingering, "drawn there", "felt|feel|feels ~2 calm|peaceful|pull|drawn|tempted|tempting", "i feel drawn to it"),
+    cue(Cue::Lingering, "checking there", "how|which ~1 high|tall|deep|fast", "how high it is"),
+    cue(Cue::Lingering, "checking there", "how ~1 far|big|long ~2 drop|fall|down", "how far the drop is"),
+    cue(Cue::Lingering, "checking there", "no|without|low ~1 barriers|barrier|fence|fences|railings|nets|gates", "no barriers"),
+    cue(Cue::Lingering, "going back there", "keep|kept|keeps ~1 going|walking|driving|coming|ending|finding ~2 back|past|up|to|there|down", "i keep going back"),
+    cue(Cue::Lingering, "going back there", "thinking|think|thought ~1 about ~1 it >$|again|every|when|and", "and thinking about it"),
+    cue(Cue::Lingering, "going back there", "just ~2 to ~1 see|look|think", "just to see"),
+    cue(Cue::Lingering, "trains passing", "letting|let|watching|watched ~2 trains|train ~2 go|pass|past|through", "letting the trains go past"),
+    cue(
+        Cue::Lingering,
+        "looking down",
+        "look|looking|staring|looked|stared|stare ~2 down|over|at|into ~2 water|drop|river|sea|road|traffic|tracks|edge|bottom",
+        "looking at the water",
+    ),
+    cue(Cue::Medicine, "medicines", concat!(tablets!(), "|", drugs!()), "my tablets"),
+    cue(
+        Cue::Hoarding,
+        "keeping medicine back",
+        "saving|saved|save|stashing|stashed|stash|stockpiling|stockpiled|hoarding|hoarded|hiding|hid|hidden|squirrelling|squirrelled|tucked|tucking|storing|stored !2:money|up|for|pounds|cash|a|time|energy|lives|life",
+        "saving my meds",
+    ),
+    cue(Cue::Hoarding, "keeping medicine back", "rather|instead ~2 than|of ~1 taking|take|swallowing", "rather than taking them"),
+    cue(
+        Cue::Hoarding,
+        "keeping medicine back",
+        "keeping|kept|keep|putting|put ~2 them|it|all|some ~4 in ~1 a|the ~1 bag|box|tin|tub|drawer|jar|shoebox|wardrobe|cupboard|sock|pot",
+        "keeping them all in a bag",
+    ),
+    cue(Cue::Hoarding, "keeping medicine back", "just ~1 in ~1 case", "just in case"),
+    cue(Cue::Hoarding, "keeping medicine back", "piling|piled|pile|stacking|stacked ~1 up", "piling up in the cupboard"),
+    cue(Cue::Hoarding, "keeping medicine back", "not ~1 taken|took ~1 any|them|it", "i havent taken any"),
+    cue(Cue::Hoarding, "keeping medicine back", "built|building|build ~1 up", "built up a store"),
+    cue(Cue::Hoarding, "keeping medicine back", "store|stores|stock", "a little store"),
+    cue(Cue::Hoarding, "keeping medicine back", "comforting|reassuring ~3 to ~1 have|know", "comforting to have it"),
+    cue(Cue::Hoarding, "keeping medicine back", "pretend|pretending|pretended ~2 to ~1 take|swallow", "i pretend to take my meds"),
+    cue(Cue::Hoarding, "keeping medicine back", "keep|kept|keeping|hide|hid|hiding ~2 them|it ~3 under|behind|inside ~2 mattress|pillow|bed|sock|socks|drawer|cheek|pocket|carpet", "keep them under the mattress"),
+    cue(Cue::Hoarding, "keeping medicine back", "kept|keeping|keep|saved|saving|storing|stored ~1 them|it ~1 all|instead|aside|together", "kept them all"),
+    cue(Cue::Hoarding, "keeping medicine back", "in ~1 case ~3 need|needed|want|ever", "in case i need them"),
+    cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~4 aside|back|by|away", "putting aside"),
+    cue(Cue::Hoarding, "keeping medicine back", "supply|collection|stash|stockpile|pile|bagful|boxful <!1:emergency|repeat|weekly|monthly|new|normal|usual", "a good supply"),
+    cue(Cue::Hoarding, "keeping medicine back", "over|about|nearly|almost|got ~1 #num >now|$|saved|left|stashed|hidden|in", "theres over 100 now"),
+    cue(Cue::Hoarding, "keeping medicine back", "not ~1 tell ~1 anyone|anybody", "dont tell anyone"),
+    cue(Cue::Hoarding, "keeping medicine back", "since ~2 passed|died|death", "since she passed"),
+    cue(Cue::Hoarding, "keeping medicine back", "worth >$|now|saved|stashed|hidden|put|tucked|stored|already", "months worth now"),
+    cue(Cue::Hoarding, "keeping medicine back", "nobody|not ~2 knows|know|find|finds|notice|see ~2 about|them|it", "nobody knows about"),
+    cue(Cue::Hoarding, "keeping medicine back", "not ~2 handed|handing|given|giving|taken|taking|returned ~1 back|them", "not handed back"),
+    cue(Cue::Hoarding, "keeping medicine back", "good|comforting|nice|reassuring ~3 know ~3 there|have", "good to know theyre there"),
+    cue(Cue::Hoarding, "keeping medicine back", "spare|leftover|extra ~2 prescriptions|prescription|meds|tablets|pills|packets|packs|blister", "my spare prescriptions"),
+    cue(Cue::Hoarding, "keeping medicine back", "from ~1 different ~1 shops|chemists|pharmacies|places|supermarkets", "from different shops"),
+    cue(Cue::HandingOn, "leaving them things", "will ~1 get|have ~1 my ~1 savings|money|things|stuff|flat|car|jewellery|house", "my mum will get my savings"),
+    cue(Cue::HandingOn, "telling people they are loved", "what ~2 means|mean|meant ~2 to ~1 me", "what she means to me"),
+    cue(Cue::HandingOn, "leaving them messages", "recorded|written|wrote|made|making ~3 videos|video|letters|cards|messages ~3 for ~2 kids|children|son|daughter|family|mum|dad|partner|everyone", "recorded videos for my kids"),
+    cue(Cue::HandingOn, "giving things away", "giving|gave|given|give ~2 my ~1 clothes|books|furniture|records|phone|laptop|tv", "giving my clothes to my sister"),
+    cue(Cue::HandingOn, "closing their affairs", "clearing|cleared ~1 out ~2 my ~1 flat|house|room|stuff|things", "clearing out my flat"),
+    cue(Cue::HandingOn, "a pet", "cat|dog|pet|pets|rabbit|kitten|puppy|budgie|hamster|dogs|cats", "my cat"),
+    cue(
+        Cue::HandingOn,
+        "giving things away",
+        "give|giving|gave|given ~2 my ~2 place|seat|spot|ring|things|stuff|jewellery|belongings|savings|money|bank|cards|passwords|keys",
+        "gave my nans ring to my sister",
+    ),
+    cue(Cue::HandingOn, "arranging who gets what", "who ~2 gets|get|has|have ~1 what|my", "sorted out who gets what"),
+    cue(Cue::HandingOn, "closing their affairs", "cancelled|cancel|cancelling|given|giving|handed ~2 notice|contract|contracts|phone|subscriptions|debit|tenancy", "cancelled my phone contract"),
+    cue(Cue::HandingOn, "closing their affairs", "paid|paying|pay|cleared ~1 off ~2 my ~1 debts|debt|bills", "paid off my debts"),
+    cue(Cue::HandingOn, "closing their affairs", "tidied|tidy|tidying|cleaned|cleared ~2 the|my ~1 flat|house|room|affairs", "tidied the flat"),
+    cue(Cue::HandingOn, "telling people they are loved", "told|tell|telling ~3 kids|children|everyone|family|mum|daughter|son|sister|brother|them|him|her ~2 love|loved ~1 them|her|him", "told my kids i love them"),
+    cue(Cue::HandingOn, "arranging care", "arranged|arrange|arranging|arrangements|sorted ~3 for ~3 my|brother|sister|mum|friend ~2 to ~1 have|take|look", "arranged for my brother to have"),
+    cue(Cue::HandingOn, "calling everyone", "rang|called|phoned|messaged|texted|saw|visited|hugged ~2 everyone|everybody|all|people ~2 i ~1 love|care", "rang everyone i love"),
+    cue(Cue::HandingOn, "a last time", "my ~1 last ~2 form|session|feedback|message|group|review|appointment", "my last feedback form"),
+    cue(Cue::AfterThem, "a goodbye", "i ~1 said ~1 bye|goodbye|goodbyes", "tell them i said bye"),
+    cue(Cue::AfterThem, "no fuss", "not ~1 want ~2 fuss|funeral", "i dont want a fuss"),
+    cue(Cue::AfterThem, "in writing", "put ~1 it ~1 in ~1 writing", "ive put it in writing"),
+    cue(Cue::AfterThem, "it is time", "it ~1 is ~1 time >$", "it's time"),
+    cue(Cue::AfterThem, "whatever happens", "whatever ~1 happens|happen", "whatever happens"),
+    cue(Cue::AfterThem, "after they are gone", "when|after|once ~1 i ~1 am|is ~1 not ~1 here|around|alive", "when im not here"),
+    cue(Cue::AfterThem, "for good", "permanently|forever", "permanently"),
+    cue(Cue::AfterThem, "for good", "for ~1 good >$|and|now|i", "for good"),
+    cue(Cue::AfterThem, "looked after", "looked ~1 after", "she will be looked after"),
+    cue(Cue::AfterThem, "no longer needed", "not ~1 be ~1 needing ~2 it|them|either|anything|any|that", "wont be needing either"),
+    cue(Cue::AfterThem, "no longer needed", "not ~2 need ~2 it|them|anything ~3 where|after|anymore", "dont need it where im going"),
+    cue(Cue::AfterThem, "where they are going", "where ~1 i ~1 am ~1 going|headed|heading", "where im going"),
+    cue(Cue::AfterThem, "after they are gone", "in ~1 case ~1 i ~1 am ~1 not ~1 there|here|around", "in case im not there"),
+    cue(Cue::AfterThem, "a last time", "one ~1 last|more ~1 time", "one more time"),
+    cue(Cue::AfterThem, "while they can", "while ~1 i ~1 still ~1 can", "while i still can"),
+    cue(Cue::AfterThem, "own arrangements", "arrangements ~2 for ~1 everything|everyone|afterwards|after", "made arrangements for everything"),
+    cue(Cue::AfterThem, "someone else's need", "who|that ~1 needs|need ~1 it ~1 more", "someone who needs it more"),
+    cue(Cue::AfterThem, "own arrangements", "made|make|making|sorted ~2 my ~1 own ~1 arrangements !2:for|to|with", "ive made my own arrangements"),
+    cue(Cue::AfterThem, "no one to blame", "not|none ~3 your|her|his|their|anyones|anybodys ~1 fault", "its not your fault"),
+    cue(Cue::AfterThem, "better for them", "better ~2 for ~1 him|her|them|everyone ~2 than ~2 with|staying", "better for him than staying with me"),
+    cue(Cue::Menace, "knowing where someone is", "know|knows|found ~1 which|where|what|when ~4 lives|live|parks|gets|goes|drives|home|bus|car|kids|children|house !6:because|too|as|also", "i know which bus she gets home"),
+    cue(Cue::Menace, "a warning", "be ~1 careful|sorry >$|or|because", "tell her to be careful"),
+    cue(Cue::Menace, "a warning", "will ~1 regret|regrets", "she will regret it"),
+];
+
+/// Every situation the screener recognises: two cues near each other.
+pub(super) const SITUATIONS: &[Situation] = &[
+    situation(
+        CRISIS,
+        "describes a crisis with no one to turn to",
+        [Cue::CrisisState, Cue::NoSupport],
+        14,
+        "the voices are telling me to do things and my care coordinator is away for a month",
+    ),
+    situation(
+        CARE,
+        "describes staff crossing professional boundaries",
+        [Cue::Staff, Cue::Boundary],
+        16,
+        "one of the support workers keeps messaging me on snapchat late at night",
+    ),
+    situation(
+        ABUSE,
+        "describes a child who may be at risk",
+        [Cue::Child, Cue::ChildHarm],
+        14,
+        "my brothers kids are left on their own most nights",
+    ),
+    situation(
+        SUICIDE,
+        "describes going to a high place or railway and staying there",
+        [Cue::HighPlace, Cue::Lingering],
+        12,
+        "walked to the top of the multi storey after group and stayed up there a long time",
+    ),
+    situation(
+        SUICIDE,
+        "mentions stockpiling medication",
+        [Cue::Medicine, Cue::Hoarding],
+        10,
+        "group has been brilliant, ive got a stash of sertraline put by",
+    ),
+    situation(
+        SUICIDE,
+        "describes making arrangements for after they are gone",
+        [Cue::HandingOn, Cue::AfterThem],
+        14,
+        "found a new home for my cat so shell be looked after whatever happens",
+    ),
+    situation(
+        OTHERS,
+        "describes a threat to a member of staff",
+        [Cue::Staff, Cue::Menace],
+        12,
+        "i know which bus the psychologist gets home",
+    ),
+];
