@@ -10,7 +10,7 @@ use super::types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQu
 use crate::db::Write;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::access::{require_staff, services_staffed_by, SignedInUser},
+    accounts::access::{ensure_staff_of, require_staff, services_staffed_by, SignedInUser},
     accounts::validate::EmailAddress,
     clock::today,
     consultation::sources::{FocusGroupHeld, FormOpened},
@@ -128,8 +128,12 @@ pub async fn create_feedback_form(
             ("answering", answering.as_str()),
         ])
     };
+    // Access first: a service the caller does not work in is refused outright, never as a field message.
+    if !service_id.is_empty() {
+        ensure_staff_of(&user, &service_id)?;
+    }
     let mut errors = FormErrors::new();
-    if !user.is_staff_of(&service_id) {
+    if service_id.is_empty() {
         errors.add("service_id", "Select a service you work in");
     }
     let (clean_title, clean_intervention, sign_in_required) =
@@ -664,8 +668,12 @@ pub async fn record_focus_group(
             ("notes", notes.as_str()),
         ])
     };
+    // Access first: a service the caller does not work in is refused outright, never as a field message.
+    if !service_id.is_empty() {
+        ensure_staff_of(&user, &service_id)?;
+    }
     let mut errors = FormErrors::new();
-    if !user.is_staff_of(&service_id) {
+    if service_id.is_empty() {
         errors.add("service_id", "Select a service you work in");
     }
     let clean_topic = one_line(&mut errors, "topic", &topic, "the intervention or topic", 200, true);

@@ -9,7 +9,10 @@ use crate::db::Write;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{access::require_staff, access::services_staffed_by, access::visitor, session, validate::EmailAddress},
+    accounts::{
+        access::ensure_staff_of, access::require_staff, access::services_staffed_by, access::visitor, session,
+        validate::EmailAddress,
+    },
     error::FormErrors,
     forms::redirect_plain_post,
     information::sources::{EventHeld, LeafletPublished},
@@ -206,6 +209,17 @@ pub async fn save_info_page(
     published: Option<String>,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
+    // Access first, before anything typed is looked at.
+    if page_id.is_empty() {
+        if !service_id.is_empty() {
+            ensure_staff_of(&user, &service_id)?;
+        }
+    } else {
+        db::fetch_page(&state()?.pool, &page_id)
+            .await?
+            .filter(|p| user.is_staff_of(&p.service_id))
+            .ok_or(AppError::NotFound)?;
+    }
     let keep = |e: AppError| {
         e.keeping(&[
             ("service_id", service_id.as_str()),
@@ -331,6 +345,17 @@ pub async fn save_event(
     capacity: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
+    // Access first, before anything typed is looked at.
+    if event_id.is_empty() {
+        if !service_id.is_empty() {
+            ensure_staff_of(&user, &service_id)?;
+        }
+    } else {
+        db::fetch_event(&state()?.pool, &event_id)
+            .await?
+            .filter(|e| user.is_staff_of(&e.service_id))
+            .ok_or(AppError::NotFound)?;
+    }
     let kept = [
         ("service_id", service_id.as_str()),
         ("title", title.as_str()),
@@ -480,6 +505,9 @@ pub async fn publish_leaflet(
     file_name: &str,
     bytes: &[u8],
 ) -> Result<String, AppError> {
+    if !service_id.is_empty() {
+        ensure_staff_of(user, service_id)?;
+    }
     let mut errors = FormErrors::new();
     let clean_title = one_line(&mut errors, "title", title, "a title", 120, true);
     let clean_summary = one_line(&mut errors, "summary", summary, "a summary", 300, false);
