@@ -117,7 +117,7 @@ pub const PUBLIC: Access = Access("A AAAA AA AA A");
 /// Anyone signed in.
 pub const SIGNED_IN: Access = Access("U AAAA AA AA A");
 /// Administrators only.
-pub const ADMIN: Access = Access("U FFFF FF FF F");
+pub const ADMIN: Access = Access("U FFFF FF FF A");
 /// Staff and managers of any service (each sees their own services), and administrators.
 pub const KEEPER: Access = Access("U FFFF AA AA A");
 /// A record of the service: its staff and managers and administrators; to another service it does not exist.
@@ -192,8 +192,10 @@ pub const ROUTES: &[Row] = &[
     page("/sign-in", PUBLIC, "/sign-in"),
     page("/sign-out", PUBLIC, "/sign-out"),
     page("/forgot-password", PUBLIC, "/forgot-password"),
-    page("/reset-password", UNKNOWN_LINK, "/reset-password?token=no-such-token"),
-    page("/invitation", UNKNOWN_LINK, "/invitation?token=no-such-token"),
+    // A link page with an unknown token says so on a page of its own (200), rather than as a 404: the person
+    // followed a link we sent, and is told what to do next. The server functions behind it answer not found.
+    page("/reset-password", PUBLIC, "/reset-password?token=no-such-token"),
+    page("/invitation", PUBLIC, "/invitation?token=no-such-token"),
     page("/account", SIGNED_IN, "/account"),
     page("/admin/services", ADMIN, "/admin/services"),
     page("/admin/people", ADMIN, "/admin/people"),
@@ -205,7 +207,8 @@ pub const ROUTES: &[Row] = &[
     page("/reports/continuum-profile", PROFILE, "/reports/continuum-profile"),
     page("/get-involved", PUBLIC, "/get-involved"),
     page("/info/{slug}", PUBLIC, "/info/{page_slug}"),
-    page("/events/cancel", UNKNOWN_LINK, "/events/cancel?token=no-such-token"),
+    // As the other link pages: an unknown token is explained on the page.
+    page("/events/cancel", PUBLIC, "/events/cancel?token=no-such-token"),
     page("/events/{slug}", PUBLIC, "/events/{event_slug}"),
     page("/posters/{kind}/{slug}", PUBLIC, "/posters/f/{form_slug}"),
     page("/information", KEEPER, "/information"),
@@ -281,9 +284,9 @@ pub const ROUTES: &[Row] = &[
     call("/api/set_administrator", ADMIN, &[("person_id", "{administrator}"), ("administrator", "false")]),
     call("/api/create_service", ADMIN, &[("name", "")]),
     call("/api/rename_service", ADMIN, &[("service_id", "{service}"), ("name", "")]),
+    call("/api/staffed_services", KEEPER, &[]),
     call("/api/shell_info", PUBLIC, &[]),
     // ---- server functions: the ledger -------------------------------------------------------------------
-    call("/api/ledger_services", KEEPER, &[]),
     call(
         "/api/list_activities",
         SERVICE,
@@ -483,7 +486,40 @@ pub struct KnownFailure {
 }
 
 /// The cells known to be wrong today.
-pub const KNOWN_FAILURES: &[KnownFailure] = &[];
+pub const KNOWN_FAILURES: &[KnownFailure] = &[
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/create_feedback_form",
+        person: Person::OtherStaff,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/create_feedback_form",
+        person: Person::OtherManager,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/record_focus_group",
+        person: Person::OtherStaff,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/record_focus_group",
+        person: Person::OtherManager,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+];
+
+const CHOSEN_SERVICE_AS_FIELD_ERROR: &str = "another service is refused as a field error on service_id ('Select a \
+    service you work in') among the checks of what was typed, not with ensure_staff_of's 403 before them: nothing \
+    is written, but the refusal reads as a validation error";
 
 /// The kind of a route Continuum serves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -11,8 +11,9 @@ use continuum_tests::{
 };
 use reqwest::{header, multipart};
 
-#[test]
-fn every_route_served_has_a_row_in_the_matrix_and_every_row_a_route() {
+// A runtime, because listing the Leptos routes renders the app once.
+#[tokio::test]
+async fn every_route_served_has_a_row_in_the_matrix_and_every_row_a_route() {
     let served = served_routes();
     let listed: Vec<(Verb, &str)> = ROUTES.iter().map(|row| (row.verb, row.path)).collect();
 
