@@ -32,11 +32,35 @@ async fn every_route_served_has_a_row_in_the_matrix_and_every_row_a_route() {
         .filter(|entry| listed.iter().filter(|other| other == entry).count() > 1)
         .map(|(verb, path)| format!("{verb} {path}"))
         .collect();
+    repeated.sort();
     repeated.dedup();
 
     assert!(missing.is_empty(), "served, but with no row in the access matrix (tests/src/routes.rs): {missing:#?}");
     assert!(gone.is_empty(), "rows in the access matrix for routes no longer served: {gone:#?}");
     assert!(repeated.is_empty(), "rows listed twice in the access matrix: {repeated:#?}");
+}
+
+#[test]
+fn every_access_pattern_has_a_letter_per_person_and_every_known_failure_names_a_cell_that_differs() {
+    for row in ROUTES {
+        for person in Person::ALL {
+            row.access.outcome_for(person);
+        }
+    }
+    for known in KNOWN_FAILURES {
+        let row = ROUTES
+            .iter()
+            .find(|row| row.verb == known.verb && row.path == known.path)
+            .unwrap_or_else(|| panic!("a known failure names {} {}, which has no row", known.verb, known.path));
+        assert_ne!(
+            row.access.outcome_for(known.person),
+            known.actual,
+            "a known failure of {} {} as {} is what the row expects",
+            known.verb,
+            known.path,
+            known.person
+        );
+    }
 }
 
 /// A small file that is a PDF as far as the leaflet upload checks.
