@@ -286,6 +286,7 @@ pub const ROUTES: &[Row] = &[
     call("/api/rename_service", ADMIN, &[("service_id", "{service}"), ("name", "")]),
     call("/api/staffed_services", KEEPER, &[]),
     call("/api/shell_info", PUBLIC, &[]),
+    call("/api/list_opportunities", PUBLIC, &[]),
     // ---- server functions: the ledger -------------------------------------------------------------------
     call(
         "/api/list_activities",
@@ -336,7 +337,6 @@ pub const ROUTES: &[Row] = &[
     // ---- server functions: information ------------------------------------------------------------------
     call("/api/get_info_page", PUBLIC, &[("slug", "{page_slug}")]),
     call("/api/get_event", PUBLIC, &[("slug", "{event_slug}")]),
-    call("/api/ways_to_take_part", PUBLIC, &[]),
     call("/api/get_poster", PUBLIC, &[("kind", "events"), ("slug", "{event_slug}")]),
     call(
         "/api/register_for_event",

@@ -35,9 +35,11 @@ async fn every_route_served_has_a_row_in_the_matrix_and_every_row_a_route() {
     repeated.sort();
     repeated.dedup();
 
-    assert!(missing.is_empty(), "served, but with no row in the access matrix (tests/src/routes.rs): {missing:#?}");
-    assert!(gone.is_empty(), "rows in the access matrix for routes no longer served: {gone:#?}");
-    assert!(repeated.is_empty(), "rows listed twice in the access matrix: {repeated:#?}");
+    assert!(
+        missing.is_empty() && gone.is_empty() && repeated.is_empty(),
+        "the access matrix (tests/src/routes.rs) is not the route table.\nServed, with no row: {missing:#?}\n\
+         Rows for routes no longer served: {gone:#?}\nRows listed twice: {repeated:#?}"
+    );
 }
 
 #[test]
