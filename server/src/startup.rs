@@ -134,8 +134,8 @@ impl Application {
 /// Generating them sets a process-global flag in Leptos that suspends the first poll of any resource while it
 /// is set (leptos-rs/leptos#4773): a page rendering on another thread at that moment never finishes. Doing it
 /// once, before any server in the process can serve, closes that window; it matters wherever one process builds
-/// several apps, as the tests do.
-fn routes() -> Vec<AxumRouteListing> {
+/// several apps, as the tests do. Public for the access matrix test, which lists the same routes.
+pub fn routes() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }

@@ -6,6 +6,7 @@
 //! Its absence fails the PostgreSQL tests: they are never skipped.
 
 pub mod browser;
+pub mod routes;
 pub mod smtp;
 
 use std::{path::PathBuf, time::Duration};
@@ -223,6 +224,11 @@ impl TestApp {
     /// Makes a person with roles in existing services, and signs them in on a new client of their own.
     pub async fn person_signed_in(&self, email: &str, roles: &[(&str, Role)]) -> reqwest::Client {
         self.add_person(email, email, false, roles).await;
+        self.client_signed_in_as(email).await
+    }
+
+    /// Signs in an existing person (with the test password) on a new client of their own.
+    pub async fn client_signed_in_as(&self, email: &str) -> reqwest::Client {
         let client = new_client();
         let response = client
             .post(self.url("/api/sign_in"))

@@ -1,0 +1,636 @@
+//! Every address Continuum answers, and what each kind of person should get from each: the access matrix.
+//!
+//! The routes themselves are generated from the server (`served_routes`): the Leptos pages from the same route
+//! list the router is built from, the server functions from the server_fn registry, and the plain routes from
+//! `continuum::startup::plain_routes`. `ROUTES` is written by hand from what the product should do; a route
+//! served but missing from it, or a row naming a route no longer served, fails the access matrix test. A new
+//! route therefore needs a row here, and the forms list of the no-typed-words-in-addresses test can walk the
+//! same rows.
+//!
+//! A request is written with placeholders (`{activity}`) that the test fills with records it seeded in "the
+//! service"; `{own_activity}` is a record of its own for each person, for calls that delete what they name.
+
+use std::{collections::HashMap, fmt};
+
+use app::error::AppError;
+use reqwest::{Response, StatusCode};
+
+use crate::{error_in_location, location};
+
+/// What a request came to, as far as access goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The access checks passed: the page or file came back, the call succeeded, or it was refused only for
+    /// what was sent (a validation error or a conflict).
+    Allowed,
+    /// Refused as not signed in: sent to sign in first.
+    Unauthenticated,
+    /// Refused as forbidden.
+    Forbidden,
+    /// Not found: for someone from another service, a record of this service does not exist.
+    NotFound,
+}
+
+impl Outcome {
+    fn from_letter(letter: char) -> Self {
+        match letter {
+            'A' => Self::Allowed,
+            'U' => Self::Unauthenticated,
+            'F' => Self::Forbidden,
+            'N' => Self::NotFound,
+            other => panic!("an access pattern uses A, U, F and N, not {other:?}"),
+        }
+    }
+}
+
+/// The kinds of person the matrix asks as, in the order of an `Access` pattern's letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Person {
+    Anonymous,
+    Patient,
+    Carer,
+    Volunteer,
+    SteeringMember,
+    /// Staff of another service.
+    OtherStaff,
+    /// The manager of another service.
+    OtherManager,
+    /// Staff of the service the records belong to.
+    Staff,
+    /// The manager of the service the records belong to.
+    Manager,
+    Administrator,
+}
+
+impl Person {
+    pub const ALL: [Person; 10] = [
+        Person::Anonymous,
+        Person::Patient,
+        Person::Carer,
+        Person::Volunteer,
+        Person::SteeringMember,
+        Person::OtherStaff,
+        Person::OtherManager,
+        Person::Staff,
+        Person::Manager,
+        Person::Administrator,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|p| *p == self).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Person {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Person::Anonymous => "anonymous",
+            Person::Patient => "patient",
+            Person::Carer => "carer",
+            Person::Volunteer => "volunteer",
+            Person::SteeringMember => "steering member",
+            Person::OtherStaff => "staff of another service",
+            Person::OtherManager => "manager of another service",
+            Person::Staff => "staff of the service",
+            Person::Manager => "manager of the service",
+            Person::Administrator => "administrator",
+        })
+    }
+}
+
+/// The expected outcome for each person, as one letter each in `Person::ALL` order (spaces are ignored):
+/// anonymous | patient, carer, volunteer, steering member | another service's staff, manager | the service's
+/// staff, manager | administrator. `A` allowed, `U` not signed in, `F` forbidden, `N` not found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Access(pub &'static str);
+
+impl Access {
+    pub fn outcome_for(self, person: Person) -> Outcome {
+        let letters: Vec<char> = self.0.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(letters.len(), Person::ALL.len(), "the access pattern {:?} needs one letter per person", self.0);
+        Outcome::from_letter(letters[person.index()])
+    }
+}
+
+/// Open to everyone, signed in or not.
+pub const PUBLIC: Access = Access("A AAAA AA AA A");
+/// Anyone signed in.
+pub const SIGNED_IN: Access = Access("U AAAA AA AA A");
+/// Administrators only.
+pub const ADMIN: Access = Access("U FFFF FF FF A");
+/// Staff and managers of any service (each sees their own services), and administrators.
+pub const KEEPER: Access = Access("U FFFF AA AA A");
+/// A record of the service: its staff and managers and administrators; to another service it does not exist.
+pub const RECORD: Access = Access("U FFFF NN AA A");
+/// An action on the service named in the request: another service's staff are refused. A service is not a
+/// secret (Get involved names them all), and an unknown service is refused the same way, so "forbidden"
+/// tells them nothing.
+pub const SERVICE: Access = Access("U FFFF FF AA A");
+/// Managers of the service and administrators.
+pub const MANAGER: Access = Access("U FFFF FF FA A");
+/// Whoever sees some service's continuum profile: its staff, managers and steering group members.
+pub const PROFILE: Access = Access("U FFFA AA AA A");
+/// The continuum profile of the service named in the request.
+pub const PROFILE_OF_SERVICE: Access = Access("U FFFA FF AA A");
+/// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
+pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verb {
+    Get,
+    Post,
+}
+
+impl fmt::Display for Verb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+        })
+    }
+}
+
+/// How the matrix exercises a route. Arguments are harmless (they change nothing another person would see)
+/// or deliberately invalid, so that an allowed call is recognisable: a validation error means the access
+/// checks passed.
+#[derive(Clone, Copy, Debug)]
+pub enum Request {
+    /// GET this address.
+    Visit(&'static str),
+    /// POST these fields, form-encoded, to the route's own address (a server function).
+    Form(&'static [(&'static str, &'static str)]),
+    /// POST these fields, form-encoded, to this address (a plain route with parameters).
+    FormTo(&'static str, &'static [(&'static str, &'static str)]),
+    /// POST these fields and a small PDF named `leaflet.pdf` in the field `file`, as multipart.
+    Upload(&'static [(&'static str, &'static str)]),
+}
+
+/// One route, what each person should get from it, and how to ask.
+#[derive(Clone, Copy, Debug)]
+pub struct Row {
+    pub verb: Verb,
+    /// The path as the router names it: `/ledger/{id}`, `/api/record_activity`.
+    pub path: &'static str,
+    pub access: Access,
+    pub request: Request,
+    /// Asked after every other route: the request ends the asker's session.
+    pub ends_session: bool,
+}
+
+const fn page(path: &'static str, access: Access, address: &'static str) -> Row {
+    Row { verb: Verb::Get, path, access, request: Request::Visit(address), ends_session: false }
+}
+
+const fn call(path: &'static str, access: Access, fields: &'static [(&'static str, &'static str)]) -> Row {
+    Row { verb: Verb::Post, path, access, request: Request::Form(fields), ends_session: false }
+}
+
+/// Every route Continuum serves, with what each person should get.
+pub const ROUTES: &[Row] = &[
+    // ---- pages ------------------------------------------------------------------------------------------
+    page("/", PUBLIC, "/"),
+    page("/sign-in", PUBLIC, "/sign-in"),
+    page("/sign-out", PUBLIC, "/sign-out"),
+    page("/forgot-password", PUBLIC, "/forgot-password"),
+    // A link page with an unknown token says so on a page of its own (200), rather than as a 404: the person
+    // followed a link we sent, and is told what to do next. The server functions behind it answer not found.
+    page("/reset-password", PUBLIC, "/reset-password?token=no-such-token"),
+    page("/invitation", PUBLIC, "/invitation?token=no-such-token"),
+    page("/account", SIGNED_IN, "/account"),
+    page("/admin/services", ADMIN, "/admin/services"),
+    page("/admin/people", ADMIN, "/admin/people"),
+    page("/admin/people/{id}", ADMIN, "/admin/people/{patient}"),
+    page("/ledger", KEEPER, "/ledger"),
+    page("/ledger/new", KEEPER, "/ledger/new"),
+    page("/ledger/{id}", RECORD, "/ledger/{activity}"),
+    page("/ledger/{id}/edit", RECORD, "/ledger/{activity}/edit"),
+    page("/reports/continuum-profile", PROFILE, "/reports/continuum-profile"),
+    page("/get-involved", PUBLIC, "/get-involved"),
+    page("/info/{slug}", PUBLIC, "/info/{page_slug}"),
+    // As the other link pages: an unknown token is explained on the page.
+    page("/events/cancel", PUBLIC, "/events/cancel?token=no-such-token"),
+    page("/events/{slug}", PUBLIC, "/events/{event_slug}"),
+    page("/posters/{kind}/{slug}", PUBLIC, "/posters/f/{form_slug}"),
+    page("/information", KEEPER, "/information"),
+    page("/information/pages/new", KEEPER, "/information/pages/new"),
+    page("/information/pages/{id}/edit", RECORD, "/information/pages/{page_id}/edit"),
+    page("/information/events/new", KEEPER, "/information/events/new"),
+    page("/information/events/{slug}", RECORD, "/information/events/{event_slug}"),
+    page("/information/events/{slug}/edit", RECORD, "/information/events/{event_slug}/edit"),
+    page("/information/leaflets/new", KEEPER, "/information/leaflets/new"),
+    page("/consultation", KEEPER, "/consultation"),
+    page("/consultation/forms/new", KEEPER, "/consultation/forms/new"),
+    page("/consultation/forms/{id}", RECORD, "/consultation/forms/{form_id}"),
+    page("/consultation/forms/{id}/preview", RECORD, "/consultation/forms/{form_id}/preview"),
+    page("/consultation/forms/{id}/results", RECORD, "/consultation/forms/{form_id}/results"),
+    page("/consultation/review", KEEPER, "/consultation/review"),
+    page("/consultation/responses/{id}", RECORD, "/consultation/responses/{response_id}"),
+    page("/consultation/settings", KEEPER, "/consultation/settings"),
+    page("/consultation/focus-groups", KEEPER, "/consultation/focus-groups"),
+    // ---- plain routes -----------------------------------------------------------------------------------
+    page("/healthz", PUBLIC, "/healthz"),
+    page("/readyz", PUBLIC, "/readyz"),
+    page("/reports/continuum-profile.csv", PROFILE_OF_SERVICE, "/reports/continuum-profile.csv?service_id={service}"),
+    page("/consultation/forms/{id}/responses.csv", RECORD, "/consultation/forms/{form_id}/responses.csv"),
+    page("/leaflets/{id}/{name}", PUBLIC, "/leaflets/{leaflet_id}/leaflet.pdf"),
+    page("/f/{slug}", PUBLIC, "/f/{form_slug}"),
+    // Nothing answered: the form comes back with its messages.
+    Row {
+        verb: Verb::Post,
+        path: "/f/{slug}",
+        access: PUBLIC,
+        request: Request::FormTo("/f/{form_slug}", &[]),
+        ends_session: false,
+    },
+    // Staff entry of a paper response. To anyone but the service's staff the form is not found, patients
+    // included: 404 rather than 403, which tells a patient no more and is as right.
+    page("/f/{slug}/enter", Access("U NNNN NN AA A"), "/f/{form_slug}/enter"),
+    Row {
+        verb: Verb::Post,
+        path: "/f/{slug}/enter",
+        access: Access("U NNNN NN AA A"),
+        request: Request::FormTo("/f/{form_slug}/enter", &[]),
+        ends_session: false,
+    },
+    // ---- server functions: accounts ---------------------------------------------------------------------
+    call("/api/sign_in", PUBLIC, &[("email", ""), ("password", ""), ("next", "/")]),
+    Row { verb: Verb::Post, path: "/api/sign_out", access: PUBLIC, request: Request::Form(&[]), ends_session: true },
+    call("/api/request_password_reset", PUBLIC, &[("email", "")]),
+    call("/api/check_link", UNKNOWN_LINK, &[("token", "no-such-token"), ("purpose", "PasswordReset")]),
+    call(
+        "/api/reset_password",
+        PUBLIC,
+        &[("token", "no-such-token"), ("password", "short"), ("confirm_password", "other")],
+    ),
+    call(
+        "/api/accept_invitation",
+        PUBLIC,
+        &[("token", "no-such-token"), ("name", ""), ("password", "short"), ("confirm_password", "other")],
+    ),
+    call("/api/update_my_name", SIGNED_IN, &[("name", "")]),
+    call(
+        "/api/change_my_password",
+        SIGNED_IN,
+        &[("current_password", ""), ("new_password", "short"), ("confirm_password", "other")],
+    ),
+    call("/api/list_people", ADMIN, &[]),
+    call("/api/get_person", ADMIN, &[("person_id", "{patient}")]),
+    call("/api/list_services", ADMIN, &[]),
+    call("/api/invite_person", ADMIN, &[("email", ""), ("name", ""), ("service_id", ""), ("role", "")]),
+    call("/api/grant_role", ADMIN, &[("person_id", "{patient}"), ("service_id", ""), ("role", "")]),
+    call("/api/revoke_role", ADMIN, &[("person_id", "{patient}"), ("service_id", "{service}"), ("role", "nobody")]),
+    // Refused as a conflict: nobody may disable their own account, or give up their own rights.
+    call("/api/set_account_disabled", ADMIN, &[("person_id", "{administrator}"), ("disabled", "true")]),
+    call("/api/set_administrator", ADMIN, &[("person_id", "{administrator}"), ("administrator", "false")]),
+    call("/api/create_service", ADMIN, &[("name", "")]),
+    call("/api/rename_service", ADMIN, &[("service_id", "{service}"), ("name", "")]),
+    call("/api/staffed_services", KEEPER, &[]),
+    call("/api/shell_info", PUBLIC, &[]),
+    call("/api/list_opportunities", PUBLIC, &[]),
+    // ---- server functions: the ledger -------------------------------------------------------------------
+    call(
+        "/api/list_activities",
+        SERVICE,
+        &[("service_id", "{service}"), ("level", ""), ("kind", ""), ("from", ""), ("to", ""), ("page", "1")],
+    ),
+    call("/api/get_activity", RECORD, &[("activity_id", "{activity}")]),
+    Row {
+        verb: Verb::Post,
+        path: "/api/record_activity",
+        access: SERVICE,
+        request: Request::Form(&[
+            ("service_id", "{service}"),
+            ("level", "no such level"),
+            ("kind", "other"),
+            ("title", ""),
+            ("happened_on", "someday"),
+            ("patients", "0"),
+            ("carers", "0"),
+            ("staff", "0"),
+            ("others", "0"),
+            ("purpose", ""),
+            ("outcome", ""),
+        ]),
+        ends_session: false,
+    },
+    Row {
+        verb: Verb::Post,
+        path: "/api/update_activity",
+        access: RECORD,
+        request: Request::Form(&[
+            ("activity_id", "{activity}"),
+            ("level", "no such level"),
+            ("kind", "other"),
+            ("title", ""),
+            ("happened_on", "someday"),
+            ("patients", "0"),
+            ("carers", "0"),
+            ("staff", "0"),
+            ("others", "0"),
+            ("purpose", ""),
+            ("outcome", ""),
+        ]),
+        ends_session: false,
+    },
+    // Each person deletes an activity of their own, so nobody's call changes what the next one sees.
+    call("/api/delete_activity", RECORD, &[("activity_id", "{own_activity}")]),
+    // ---- server functions: information ------------------------------------------------------------------
+    call("/api/get_info_page", PUBLIC, &[("slug", "{page_slug}")]),
+    call("/api/get_event", PUBLIC, &[("slug", "{event_slug}")]),
+    call("/api/get_poster", PUBLIC, &[("kind", "events"), ("slug", "{event_slug}")]),
+    call(
+        "/api/register_for_event",
+        PUBLIC,
+        &[("event_slug", "{event_slug}"), ("name", ""), ("email", ""), ("access_needs", "")],
+    ),
+    call("/api/check_registration", UNKNOWN_LINK, &[("token", "no-such-token")]),
+    call("/api/cancel_registration", UNKNOWN_LINK, &[("token", "no-such-token")]),
+    call("/api/information_overview", KEEPER, &[]),
+    call("/api/get_info_page_for_editing", RECORD, &[("page_id", "{page_id}")]),
+    // Saves the page as it is: the checks of what was typed come before the access checks here, so only a
+    // valid page reaches them.
+    call(
+        "/api/save_info_page",
+        RECORD,
+        &[
+            ("page_id", "{page_id}"),
+            ("service_id", "{service}"),
+            ("title", "{page_title}"),
+            ("summary", "{page_summary}"),
+            ("body", "{page_body}"),
+            ("published", "yes"),
+        ],
+    ),
+    call(
+        "/api/save_event",
+        RECORD,
+        &[
+            ("event_id", "{event_id}"),
+            ("service_id", "{service}"),
+            ("title", "{event_title}"),
+            ("description", "{event_description}"),
+            ("day", "{event_day}"),
+            ("start", "{event_start}"),
+            ("end", "{event_end}"),
+            ("place", "{event_place}"),
+            ("capacity", "{event_capacity}"),
+        ],
+    ),
+    call("/api/event_registrations", RECORD, &[("slug", "{event_slug}")]),
+    call(
+        "/api/record_event_held",
+        RECORD,
+        &[("event_id", "{event_id}"), ("patients", "many"), ("carers", "0"), ("staff", "0"), ("others", "0")],
+    ),
+    // A real PDF, since the file is checked before access: each person allowed publishes a leaflet.
+    Row {
+        verb: Verb::Post,
+        path: "/api/upload_leaflet",
+        access: SERVICE,
+        request: Request::Upload(&[
+            ("service_id", "{service}"),
+            ("title", "Matrix leaflet"),
+            ("summary", "A leaflet uploaded by the access matrix test"),
+        ]),
+        ends_session: false,
+    },
+    // ---- server functions: consultation -----------------------------------------------------------------
+    call("/api/list_feedback_forms", KEEPER, &[]),
+    call("/api/get_feedback_form", RECORD, &[("id", "{form_id}")]),
+    call("/api/preview_feedback_form", RECORD, &[("id", "{form_id}")]),
+    call("/api/consultation_services", KEEPER, &[]),
+    call(
+        "/api/create_feedback_form",
+        SERVICE,
+        &[("service_id", "{service}"), ("title", ""), ("intervention", ""), ("template", "fft"), ("answering", "")],
+    ),
+    call(
+        "/api/update_feedback_form",
+        RECORD,
+        &[("form_id", "{form_id}"), ("title", ""), ("intervention", ""), ("answering", "anonymous")],
+    ),
+    call(
+        "/api/save_question",
+        RECORD,
+        &[
+            ("form_id", "{form_id}"),
+            ("question_id", "{question_id}"),
+            ("prompt", ""),
+            ("help", ""),
+            ("required", ""),
+            ("kind", ""),
+            ("low", ""),
+            ("high", ""),
+            ("options", ""),
+        ],
+    ),
+    call(
+        "/api/arrange_question",
+        RECORD,
+        &[("form_id", "{form_id}"), ("question_id", "{question_id}"), ("change", "sideways")],
+    ),
+    // On a form with no answers: refused as a conflict, so no new version is made.
+    call("/api/new_form_version", RECORD, &[("form_id", "{spare_form_id}")]),
+    // Each person allowed makes a draft copy, which nobody else's requests look at.
+    call("/api/duplicate_feedback_form", RECORD, &[("form_id", "{spare_form_id}")]),
+    call("/api/set_form_state", RECORD, &[("form_id", "{form_id}"), ("state", "nonsense"), ("open_until", "")]),
+    call("/api/get_review_queue", KEEPER, &[]),
+    call("/api/get_feedback_response", RECORD, &[("id", "{response_id}")]),
+    call("/api/record_review", RECORD, &[("response_id", "{response_id}"), ("outcome", ""), ("note", "")]),
+    // A flagged response not yet reviewed: refused as a conflict until someone records what was done.
+    call("/api/mark_response_read", RECORD, &[("response_id", "{response_id}")]),
+    call(
+        "/api/tag_comment",
+        RECORD,
+        &[
+            ("response_id", "{response_id}"),
+            ("question_id", "{comment_question_id}"),
+            ("theme_id", "{theme_id}"),
+            ("on", ""),
+        ],
+    ),
+    call("/api/get_consultation_settings", KEEPER, &[]),
+    call("/api/add_theme", SERVICE, &[("service_id", "{service}"), ("name", "")]),
+    call("/api/set_duty_inbox", MANAGER, &[("service_id", "{service}"), ("duty_inbox", "not an address")]),
+    call("/api/list_focus_groups", KEEPER, &[]),
+    // A valid record (each person allowed records one): another service's staff are refused before anything
+    // about what was typed is looked at.
+    call(
+        "/api/record_focus_group",
+        SERVICE,
+        &[
+            ("service_id", "{service}"),
+            ("topic", "Matrix focus group"),
+            ("held_on", "2026-01-05"),
+            ("participants", "6"),
+            ("themes", ""),
+            ("notes", ""),
+        ],
+    ),
+    call("/api/get_form_results", RECORD, &[("form_id", "{form_id}"), ("from", ""), ("to", ""), ("channel", "")]),
+    // ---- server functions: reports ----------------------------------------------------------------------
+    call("/api/profile_services", PROFILE, &[]),
+    call("/api/continuum_profile", PROFILE_OF_SERVICE, &[("service_id", "{service}"), ("from", ""), ("to", "")]),
+];
+
+/// A cell where Continuum does not yet do what it should. The matrix reports each by name and passes on it;
+/// it fails if the cell starts behaving as expected, so the entry is removed, or if any other cell differs.
+#[derive(Clone, Copy, Debug)]
+pub struct KnownFailure {
+    pub verb: Verb,
+    pub path: &'static str,
+    pub person: Person,
+    pub actual: Outcome,
+    /// Why it is wrong, and the issue that will put it right.
+    pub why: &'static str,
+}
+
+/// The cells known to be wrong today.
+pub const KNOWN_FAILURES: &[KnownFailure] = &[
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/create_feedback_form",
+        person: Person::OtherStaff,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/create_feedback_form",
+        person: Person::OtherManager,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/record_focus_group",
+        person: Person::OtherStaff,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+    KnownFailure {
+        verb: Verb::Post,
+        path: "/api/record_focus_group",
+        person: Person::OtherManager,
+        actual: Outcome::Allowed,
+        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
+    },
+];
+
+const CHOSEN_SERVICE_AS_FIELD_ERROR: &str = "another service is refused as a field error on service_id ('Select a \
+    service you work in') among the checks of what was typed, not with ensure_staff_of's 403 before them: nothing \
+    is written, but the refusal reads as a validation error";
+
+/// The kind of a route Continuum serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RouteKind {
+    Page,
+    ServerFunction,
+    Plain,
+}
+
+/// A route as the running server knows it, generated rather than listed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ServedRoute {
+    pub kind: RouteKind,
+    pub verb: Verb,
+    pub path: String,
+}
+
+fn verb_of(method: &reqwest::Method) -> Verb {
+    match *method {
+        reqwest::Method::GET => Verb::Get,
+        reqwest::Method::POST => Verb::Post,
+        ref other => panic!("the matrix asks with GET and POST only; add {other} to Verb"),
+    }
+}
+
+/// Every route the server serves: Leptos pages, server functions and plain routes.
+pub fn served_routes() -> Vec<ServedRoute> {
+    let mut routes = Vec::new();
+    for listing in continuum::startup::routes() {
+        for method in listing.methods() {
+            // Named by its Debug form, so this crate need not depend on leptos_router for one enum.
+            let verb = match format!("{method:?}").as_str() {
+                "Get" => Verb::Get,
+                "Post" => Verb::Post,
+                other => panic!("the matrix asks with GET and POST only; add {other} to Verb"),
+            };
+            routes.push(ServedRoute { kind: RouteKind::Page, verb, path: listing.path().to_owned() });
+        }
+    }
+    for (path, method) in server_fn::axum::server_fn_paths() {
+        routes.push(ServedRoute { kind: RouteKind::ServerFunction, verb: verb_of(&method), path: path.to_owned() });
+    }
+    for (method, path) in continuum::startup::plain_routes() {
+        routes.push(ServedRoute { kind: RouteKind::Plain, verb: verb_of(&method), path: path.to_owned() });
+    }
+    routes.sort();
+    routes.dedup();
+    routes
+}
+
+/// What a response came to. The status decides first; today a refused server function still answers as
+/// every server function error does (a redirect back whose `__err` carries the error, or a 500 with the error
+/// in its body), so those are read for the error. When each refusal has its own status, only this changes.
+/// Anything else (a 500 page, a 503) is an error the matrix reports as it is.
+pub async fn outcome_of(response: Response) -> Result<Outcome, String> {
+    let status = response.status();
+    match status {
+        StatusCode::UNAUTHORIZED => Ok(Outcome::Unauthenticated),
+        StatusCode::FORBIDDEN => Ok(Outcome::Forbidden),
+        StatusCode::NOT_FOUND => Ok(Outcome::NotFound),
+        // Refused only for what was sent: the access checks passed.
+        StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY => Ok(Outcome::Allowed),
+        s if s.is_success() => Ok(Outcome::Allowed),
+        s if s.is_redirection() => {
+            let to = location(&response);
+            let url =
+                url::Url::parse("http://localhost/").and_then(|base| base.join(&to)).map_err(|e| e.to_string())?;
+            if url.path() == "/sign-in" && url.query_pairs().any(|(k, _)| k == "next") {
+                Ok(Outcome::Unauthenticated)
+            } else if let Some(error) = error_in_location(&to) {
+                outcome_of_error(error)
+            } else {
+                Ok(Outcome::Allowed)
+            }
+        }
+        StatusCode::INTERNAL_SERVER_ERROR => {
+            let body = response.text().await.unwrap_or_default();
+            match serde_json::from_str::<AppError>(&body) {
+                Ok(error) => outcome_of_error(error),
+                Err(_) => Err(format!("500: {}", body.chars().take(200).collect::<String>())),
+            }
+        }
+        other => {
+            let body = response.text().await.unwrap_or_default();
+            Err(format!("{other}: {}", body.chars().take(200).collect::<String>()))
+        }
+    }
+}
+
+fn outcome_of_error(error: AppError) -> Result<Outcome, String> {
+    match error {
+        AppError::Unauthenticated => Ok(Outcome::Unauthenticated),
+        AppError::Forbidden => Ok(Outcome::Forbidden),
+        AppError::NotFound => Ok(Outcome::NotFound),
+        AppError::Validation(_) | AppError::Conflict(_) => Ok(Outcome::Allowed),
+        other => Err(format!("{other:?}")),
+    }
+}
+
+/// Fills a request's placeholders: `{name}` becomes `values["name"]`. An unknown placeholder is a mistake in
+/// the table, and panics.
+pub fn fill(template: &str, values: &HashMap<&str, String>) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let end = start + rest[start..].find('}').unwrap_or_else(|| panic!("an unclosed placeholder in {template}"));
+        let name = &rest[start + 1..end];
+        out.push_str(&rest[..start]);
+        out.push_str(values.get(name).unwrap_or_else(|| panic!("no value for {{{name}}} in {template}")));
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
