@@ -486,40 +486,7 @@ pub struct KnownFailure {
 }
 
 /// The cells known to be wrong today.
-pub const KNOWN_FAILURES: &[KnownFailure] = &[
-    KnownFailure {
-        verb: Verb::Post,
-        path: "/api/create_feedback_form",
-        person: Person::OtherStaff,
-        actual: Outcome::Allowed,
-        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
-    },
-    KnownFailure {
-        verb: Verb::Post,
-        path: "/api/create_feedback_form",
-        person: Person::OtherManager,
-        actual: Outcome::Allowed,
-        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
-    },
-    KnownFailure {
-        verb: Verb::Post,
-        path: "/api/record_focus_group",
-        person: Person::OtherStaff,
-        actual: Outcome::Allowed,
-        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
-    },
-    KnownFailure {
-        verb: Verb::Post,
-        path: "/api/record_focus_group",
-        person: Person::OtherManager,
-        actual: Outcome::Allowed,
-        why: CHOSEN_SERVICE_AS_FIELD_ERROR,
-    },
-];
-
-const CHOSEN_SERVICE_AS_FIELD_ERROR: &str = "another service is refused as a field error on service_id ('Select a \
-    service you work in') among the checks of what was typed, not with ensure_staff_of's 403 before them: nothing \
-    is written, but the refusal reads as a validation error";
+pub const KNOWN_FAILURES: &[KnownFailure] = &[];
 
 /// The kind of a route Continuum serves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
