@@ -12,7 +12,8 @@
 //!   several servers claims its rows in the database);
 //! - **opportunities**: what it has open for people to join now, for Get involved;
 //! - **report**: the people it involved in a period that the ledger's counts do not already hold (feedback
-//!   responses), for the continuum profile and reports.
+//!   responses), for the continuum profile and reports;
+//! - **demo**: its demonstration data for `seed-demo` (`demo.rs`), made through its own domain functions.
 //!
 //! Capabilities never reach into each other: they meet through the ledger's API, accounts' access checks,
 //! the shared kernels (`text`, `suppression`, `chart`, `csv`, `db`, `forms`, `safeguarding`) and each
@@ -59,6 +60,11 @@ pub type Opportunities = for<'a> fn(&'a AnyPool) -> BoxFuture<'a, Result<Vec<Opp
 pub type Report =
     for<'a> fn(&'a AnyPool, &'a str, &'a str, &'a str) -> BoxFuture<'a, Result<Vec<Involvement>, AppError>>;
 
+/// Adds the capability's demo data inside the `seed-demo` transaction, through its own domain functions and
+/// the ledger API; returns a line for the command to print (may be empty). Running it again adds nothing twice.
+pub type DemoData =
+    for<'a> fn(&'a mut sqlx::AnyConnection, &'a crate::accounts::demo::Demo) -> BoxFuture<'a, Result<String, AppError>>;
+
 /// What a capability offers the rest of the application. See the module documentation.
 pub struct Capability {
     pub name: &'static str,
@@ -67,12 +73,13 @@ pub struct Capability {
     pub jobs: &'static [Job],
     pub opportunities: Option<Opportunities>,
     pub report: Option<Report>,
+    pub demo: Option<DemoData>,
 }
 
 impl Capability {
     /// A capability with nothing yet; each fills in what it offers.
     pub const fn named(name: &'static str) -> Self {
-        Self { name, routes: Vec::new, start: |_, _| {}, jobs: &[], opportunities: None, report: None }
+        Self { name, routes: Vec::new, start: |_, _| {}, jobs: &[], opportunities: None, report: None, demo: None }
     }
 }
 

@@ -11,9 +11,11 @@ use crate::{
         AccountPage, AdminPeoplePage, AdminPersonPage, AdminServicesPage, ForgotPasswordPage, InvitationPage,
         ResetPasswordPage, SignInPage, SignOutPage,
     },
-    consultation::components::{
-        ConsultationPage, ConsultationSettingsPage, FocusGroupsPage, FormBuilderPage, FormPreviewPage, FormResultsPage,
-        NewFormPage, ResponsePage, ReviewQueuePage,
+    consultation::{
+        focus_groups::components::FocusGroupsPage,
+        forms::components::{ConsultationPage, FormBuilderPage, FormPreviewPage, NewFormPage},
+        results::components::FormResultsPage,
+        review::components::{ConsultationSettingsPage, ResponsePage, ReviewQueuePage},
     },
     get_involved::GetInvolvedPage,
     home::HomePage,

@@ -298,7 +298,7 @@ impl TestApp {
             .await
             .expect("create form");
         assert!(created.status().is_redirection(), "create form: {:?}", form_error(&created));
-        let form = app::consultation::db::list_forms(&self.pool, &[service_id.to_owned()])
+        let form = app::consultation::forms::db::list_forms(&self.pool, &[service_id.to_owned()])
             .await
             .expect("list forms")
             .into_iter()
@@ -314,7 +314,7 @@ impl TestApp {
                 .expect("open form");
             assert!(opened.status().is_redirection(), "open form: {:?}", form_error(&opened));
         }
-        app::consultation::db::fetch_form(&self.pool, &form.id).await.expect("fetch form").expect("form")
+        app::consultation::forms::db::fetch_form(&self.pool, &form.id).await.expect("fetch form").expect("form")
     }
 
     /// Answers a feedback form at its public link with a fresh client (no cookies, as an anonymous visitor):
@@ -337,7 +337,7 @@ impl TestApp {
     ) -> Response {
         let fields: Vec<(String, String)> = answers
             .iter()
-            .map(|(i, v)| (app::consultation::respond::field_name(&form.questions[*i]), (*v).to_owned()))
+            .map(|(i, v)| (app::consultation::answering::components::field_name(&form.questions[*i]), (*v).to_owned()))
             .collect();
         client
             .post(self.url(&format!("/f/{}", form.slug)))

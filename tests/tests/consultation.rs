@@ -29,7 +29,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 }
 
 async fn reload(app: &TestApp, form: &FeedbackForm) -> FeedbackForm {
-    app::consultation::db::fetch_form(&app.pool, &form.id).await.unwrap().unwrap()
+    app::consultation::forms::db::fetch_form(&app.pool, &form.id).await.unwrap().unwrap()
 }
 
 async fn an_anonymous_response_stores_no_user_ip_or_time_of_day(backend: Backend) {
@@ -431,7 +431,7 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
 
     // Duplicating makes a new draft with the same questions under new ids.
     call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", &form.id)]).await;
-    let forms = app::consultation::db::list_forms(&app.pool, std::slice::from_ref(&service)).await.unwrap();
+    let forms = app::consultation::forms::db::list_forms(&app.pool, std::slice::from_ref(&service)).await.unwrap();
     let copy = forms.iter().find(|f| f.title == "Copy of Mentalisation group").expect("the copy");
     assert_eq!(copy.questions.len(), 5);
     assert_eq!(copy.state, app::consultation::types::FormState::Draft);
@@ -601,7 +601,7 @@ async fn a_new_version_opened_while_someone_answers_brings_their_answers_back(ba
     assert_eq!(app.submit_feedback(&form, &[(0, "good")]).await.status(), 200, "this server now holds version 1");
     // Version 2 starts on another app server: straight in the database, so this server's copy is not cleared.
     let mut conn = app.pool.acquire().await.unwrap();
-    app::consultation::db::insert_version(&mut conn, &form.id, 2, &form.questions).await.unwrap();
+    app::consultation::forms::db::insert_version(&mut conn, &form.id, 2, &form.questions).await.unwrap();
     drop(conn);
 
     let late = app.submit_feedback(&form, &[(0, "poor"), (1, "Written against version 1")]).await;

@@ -215,7 +215,7 @@ async fn comments_show_their_themes_and_the_themes_are_counted(backend: Backend)
     for _ in 0..6 {
         app.submit_feedback(&form, &[(0, "good"), (1, "Evening sessions would help")]).await;
     }
-    let theme = app::consultation::db::insert_theme(&app.pool, &service, "Session times").await.unwrap();
+    let theme = app::consultation::review::db::insert_theme(&app.pool, &service, "Session times").await.unwrap();
     let ids: Vec<(String, String)> = sqlx::query_as(
         "SELECT response_id, question_id FROM feedback_answer WHERE value = 'Evening sessions would help'",
     )
@@ -223,7 +223,9 @@ async fn comments_show_their_themes_and_the_themes_are_counted(backend: Backend)
     .await
     .unwrap();
     for (response_id, question_id) in &ids[..5] {
-        app::consultation::db::set_comment_theme(&app.pool, response_id, question_id, &theme, true).await.unwrap();
+        app::consultation::review::db::set_comment_theme(&app.pool, response_id, question_id, &theme, true)
+            .await
+            .unwrap();
     }
 
     let (_, page) = get_text(&staff, &app, &results_path(&form, "")).await;

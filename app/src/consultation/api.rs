@@ -2,7 +2,7 @@
 
 use sqlx::AnyPool;
 
-use super::{db, types::FormState};
+use super::{forms::db, types::FormState};
 use crate::error::AppError;
 
 /// What a form's QR poster says: its title and a line on how to answer. `None` for a draft or no such form.

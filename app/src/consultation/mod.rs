@@ -1,28 +1,32 @@
 //! Consultation, the second level of the continuum: feedback forms for specific interventions (built by staff,
 //! answered by patients at `/f/<slug>`, often anonymously), paper and assisted responses, the safeguarding review
 //! of free text, comment themes, results with small-number suppression, and focus groups.
+//!
+//! Its rooms, each a folder with its server functions, SQL (`db.rs`) and pages (`components.rs`): `forms` (the
+//! builder), `answering` (the public form, the writer), `review` (the queue, themes, the duty inbox),
+//! `results`, and `focus_groups`. Shared by the rooms: `types`, `questions`, `access` (row-level checks).
+//! For other capabilities: `api` (and `sources`, its ledger mappings).
 
-pub mod components;
+pub mod answering;
+pub mod focus_groups;
+pub mod forms;
 pub mod questions;
-pub mod respond;
 pub mod results;
-pub mod server;
+pub mod review;
 pub mod types;
 
 #[cfg(feature = "ssr")]
-pub mod answering;
+pub mod access;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
-pub mod db;
+pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod runtime;
 #[cfg(feature = "ssr")]
 pub mod sources;
-#[cfg(feature = "ssr")]
-pub mod writer;
 
 /// Consultation's entry points (see `capability`): the feedback form routes and CSV, the response writer
 /// and page cache, the forms taking answers for Get involved, and the responses received for the profile.
@@ -40,6 +44,14 @@ pub fn capability() -> crate::capability::Capability {
                 Ok(vec![Involvement { level: ContinuumLevel::Consultation, people }])
             })
         }),
+        demo: Some(|conn, demo| {
+            Box::pin(async move {
+                let added = demo::seed_consultation(conn, &demo.services, &demo.by).await?;
+                Ok(format!(
+                    "Feedback forms with a year of responses: {added} added (answer one at /f/dbt-skills-group)."
+                ))
+            })
+        }),
         ..Capability::named("consultation")
     }
 }
@@ -51,7 +63,7 @@ async fn opportunities(
 ) -> Result<Vec<crate::get_involved::OpportunityGroup>, crate::error::AppError> {
     use crate::get_involved::{Opportunity, OpportunityGroup};
     let today = crate::clock::today();
-    let items = db::list_open_forms(pool)
+    let items = forms::db::list_open_forms(pool)
         .await?
         .into_iter()
         .filter(|f| f.takes_answers_on(&today))

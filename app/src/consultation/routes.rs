@@ -10,7 +10,7 @@ use axum::{
 use http::Method;
 use serde::Deserialize;
 
-use super::answering;
+use super::answering::handlers as answering;
 use crate::{accounts::access::Visitor, capability::PlainRoute, forms, state::AppState};
 
 pub fn routes() -> Vec<PlainRoute> {

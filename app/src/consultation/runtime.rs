@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use super::{answering::FormPageCache, writer::ResponseWriter};
+use super::answering::{handlers::FormPageCache, writer::ResponseWriter};
 use crate::{error::AppError, state::AppState};
 
 #[derive(Clone)]

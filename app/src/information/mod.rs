@@ -10,6 +10,8 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
 pub mod markdown;
@@ -35,6 +37,12 @@ pub fn capability() -> crate::capability::Capability {
         routes: routes::routes,
         jobs: &JOBS,
         opportunities: Some(|pool| Box::pin(opportunities(pool))),
+        demo: Some(|conn, demo| {
+            Box::pin(async move {
+                demo::seed_information(conn, &demo.services, &demo.by).await?;
+                Ok(String::new())
+            })
+        }),
         ..Capability::named("information")
     }
 }

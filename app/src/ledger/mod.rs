@@ -13,10 +13,20 @@ pub mod validate;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
 
-/// The ledger's entry points (see `capability`): its pages and server functions register themselves, so
-/// it offers nothing more yet.
+/// The ledger's entry points (see `capability`): its pages and server functions register themselves; it adds
+/// a demo year of activities.
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
-    crate::capability::Capability::named("ledger")
+    crate::capability::Capability {
+        demo: Some(|conn, demo| {
+            Box::pin(async move {
+                let added = demo::seed_activities(conn, &demo.services).await?;
+                Ok(format!("The ledger holds a year of demo involvement activities ({added})."))
+            })
+        }),
+        ..crate::capability::Capability::named("ledger")
+    }
 }

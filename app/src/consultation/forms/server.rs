@@ -1,23 +1,24 @@
-//! Consultation's server functions, for the staff and managers who keep a service's ledger: building forms,
-//! opening and closing them, the review queue, themes, the duty inbox and focus groups. (Answering a form is in
-//! `answering.rs`; results in `results.rs`.) Each checks who is calling at its top; a form, response or focus
-//! group of a service the caller does not keep is "not found".
+//! The form builder's server functions: listing, creating, changing, versioning, duplicating, opening and
+//! closing feedback forms. Each checks who is calling at its top; a form of a service the caller does not
+//! work in is "not found".
 
 use leptos::prelude::*;
 
-use super::types::{FeedbackForm, FocusGroup, FormSummary, ResponseView, ReviewQueue, Theme};
+#[cfg(feature = "ssr")]
+use super::db;
+#[cfg(feature = "ssr")]
+use crate::consultation::access::{form_kept_by, kept_service_ids};
+use crate::consultation::types::{FeedbackForm, FormSummary};
 #[cfg(feature = "ssr")]
 use crate::db::Write;
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{ensure_staff_of, require_staff, services_staffed_by, SignedInUser},
-    accounts::validate::EmailAddress,
     clock::today,
-    consultation::sources::{FocusGroupHeld, FormOpened},
+    consultation::sources::FormOpened,
     consultation::{
-        db,
         questions::{Question, QuestionKind, FFT_QUESTION},
-        types::{FormState, ReviewOutcome, Template},
+        types::{FormState, Template},
     },
     error::FormErrors,
     forms::redirect_plain_post,
@@ -26,25 +27,6 @@ use crate::{
     text::{free_slug, one_line, slugify, SlugKind},
 };
 use crate::{accounts::types::ServiceSummary, error::AppError};
-
-/// The form, if the caller keeps its service's ledger.
-#[cfg(feature = "ssr")]
-async fn form_kept_by(user: &SignedInUser, form_id: &str) -> Result<FeedbackForm, AppError> {
-    db::fetch_form(&state()?.pool, form_id).await?.filter(|f| user.is_staff_of(&f.service_id)).ok_or(AppError::NotFound)
-}
-
-#[cfg(feature = "ssr")]
-async fn response_kept_by(user: &SignedInUser, response_id: &str) -> Result<ResponseView, AppError> {
-    db::fetch_response(&state()?.pool, response_id)
-        .await?
-        .filter(|r| user.is_staff_of(&r.service_id))
-        .ok_or(AppError::NotFound)
-}
-
-#[cfg(feature = "ssr")]
-async fn kept_service_ids(user: &SignedInUser) -> Result<Vec<String>, AppError> {
-    Ok(services_staffed_by(user).await?.into_iter().map(|s| s.id).collect())
-}
 
 // ---- forms ---------------------------------------------------------------------------------------------
 
@@ -202,7 +184,7 @@ pub async fn update_feedback_form(
     )
     .await?;
     tx.commit().await?;
-    super::runtime::form_pages(&state()?).forget(&form.slug);
+    crate::consultation::runtime::form_pages(&state()?).forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}?saved=1", form.id));
     Ok(())
 }
@@ -227,7 +209,7 @@ async fn write_questions(
     tx.audit(what, "feedback_form", &form.id, serde_json::json!({ "version": form.version, "questions": questions }))
         .await?;
     tx.commit().await?;
-    super::runtime::form_pages(&state()?).forget(&form.slug);
+    crate::consultation::runtime::form_pages(&state()?).forget(&form.slug);
     Ok(())
 }
 
@@ -386,7 +368,7 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
     tx.audit("form_version_started", "feedback_form", &form.id, serde_json::json!({ "version": form.version + 1 }))
         .await?;
     tx.commit().await?;
-    super::runtime::form_pages(&state()?).forget(&form.slug);
+    crate::consultation::runtime::form_pages(&state()?).forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
 }
@@ -464,259 +446,7 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     )
     .await?;
     tx.commit().await?;
-    super::runtime::form_pages(&crate::state::state()?).forget(&form.slug);
+    crate::consultation::runtime::form_pages(&crate::state::state()?).forget(&form.slug);
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
-}
-
-// ---- the review queue ----------------------------------------------------------------------------------
-
-/// The caller's services' review queue: flagged responses first, oldest first, then unread comments.
-#[server(endpoint = "/get_review_queue")]
-pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
-    let user = require_staff()?;
-    let services = kept_service_ids(&user).await?;
-    let pool = state()?.pool;
-    Ok(ReviewQueue {
-        today: today(),
-        flagged: db::list_flagged_unreviewed(&pool, &services).await?,
-        unread: db::list_unread(&pool, &services, 50).await?,
-    })
-}
-
-/// One response, with the themes its service tags comments with.
-#[server(endpoint = "/get_feedback_response")]
-pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
-    let user = require_staff()?;
-    let response = response_kept_by(&user, &id).await?;
-    let themes = db::list_themes(&state()?.pool, std::slice::from_ref(&response.service_id)).await?;
-    Ok((response, themes))
-}
-
-/// Records what was done about a flagged response: no action needed, followed up or escalated, with a note.
-#[server(endpoint = "/record_review")]
-pub async fn record_review(response_id: String, outcome: String, note: String) -> Result<(), AppError> {
-    let user = require_staff()?;
-    let response = response_kept_by(&user, &response_id).await?;
-    let keep = |e: AppError| e.keeping(&[("outcome", outcome.as_str()), ("note", note.as_str())]);
-    if response.flag.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let mut errors = FormErrors::new();
-    let parsed = ReviewOutcome::parse(&outcome);
-    if parsed.is_none() {
-        errors.add("outcome", "Select what was done");
-    }
-    let note = note.trim().to_owned();
-    if note.is_empty() {
-        errors.add("note", "Enter a note of what you did and why");
-    } else if note.chars().count() > 2_000 {
-        errors.add("note", "The note must be 2000 characters or fewer");
-    }
-    errors.into_result().map_err(keep)?;
-    let Some(outcome) = parsed else { return Err(AppError::NotFound) };
-    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    if !db::record_review(tx.conn(), &response.id, outcome, &note, &user.id).await? {
-        return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
-    }
-    db::mark_read(tx.conn(), &response.id).await?;
-    tx.audit(
-        "safeguarding_reviewed",
-        "feedback_response",
-        &response.id,
-        serde_json::json!({ "outcome": outcome.as_str(), "note": note }),
-    )
-    .await?;
-    tx.commit_then("/consultation/review?reviewed=1").await?;
-    Ok(())
-}
-
-/// Marks a response's comments as read, taking it off the queue.
-#[server(endpoint = "/mark_response_read")]
-pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
-    let user = require_staff()?;
-    let response = response_kept_by(&user, &response_id).await?;
-    if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
-        return Err(AppError::Conflict("Record what was done about this flagged response first.".into()));
-    }
-    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    db::mark_read(tx.conn(), &response.id).await?;
-    tx.audit("response_read", "feedback_response", &response.id, serde_json::json!({})).await?;
-    tx.commit_then("/consultation/review").await?;
-    Ok(())
-}
-
-/// Tags a comment with one of its service's themes, or takes the tag off.
-#[server(endpoint = "/tag_comment")]
-pub async fn tag_comment(
-    response_id: String,
-    question_id: String,
-    theme_id: String,
-    on: String,
-) -> Result<(), AppError> {
-    let user = require_staff()?;
-    let response = response_kept_by(&user, &response_id).await?;
-    let pool = state()?.pool;
-    let theme = db::fetch_theme(&pool, &theme_id)
-        .await?
-        .filter(|t| t.service_id == response.service_id)
-        .ok_or(AppError::NotFound)?;
-    if !response.answers.iter().any(|a| a.question_id == question_id && a.is_free_text) {
-        return Err(AppError::NotFound);
-    }
-    db::set_comment_theme(&pool, &response.id, &question_id, &theme.id, on == "on").await?;
-    redirect_plain_post(&format!("/consultation/responses/{}", response.id));
-    Ok(())
-}
-
-// ---- themes and the duty inbox -------------------------------------------------------------------------
-
-/// The themes of every service the caller keeps, and each service's duty inbox.
-#[server(endpoint = "/get_consultation_settings")]
-pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<String>, Vec<Theme>)>, AppError> {
-    let user = require_staff()?;
-    let services = services_staffed_by(&user).await?;
-    let pool = state()?.pool;
-    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
-    let themes = db::list_themes(&pool, &ids).await?;
-    let mut settings = Vec::new();
-    for service in services {
-        let inbox = db::fetch_duty_inbox(&pool, &service.id).await?;
-        let mine = themes.iter().filter(|t| t.service_id == service.id).cloned().collect();
-        settings.push((service, inbox, mine));
-    }
-    Ok(settings)
-}
-
-/// Adds a theme to a service's list.
-#[server(endpoint = "/add_theme")]
-pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError> {
-    let user = require_staff()?;
-    if !user.is_staff_of(&service_id) {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = FormErrors::new();
-    let field = format!("theme-{service_id}");
-    let clean = one_line(&mut errors, &field, &name, "a theme", 80, true);
-    errors.into_result().map_err(|e| e.keeping(&[(field.as_str(), name.as_str())]))?;
-    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    let id = match db::insert_theme(tx.conn(), &service_id, &clean).await {
-        Ok(id) => id,
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::field(&field, "The service already has this theme")
-                .keeping(&[(field.as_str(), name.as_str())]))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    tx.audit("theme_added", "service_theme", &id, serde_json::json!({ "name": clean })).await?;
-    tx.commit_then("/consultation/settings").await?;
-    Ok(())
-}
-
-/// Sets where a service's safeguarding alerts go. Managers and administrators only.
-#[server(endpoint = "/set_duty_inbox")]
-pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<(), AppError> {
-    let user = require_staff()?;
-    if !user.manages(&service_id) {
-        return Err(AppError::Forbidden);
-    }
-    let field = format!("inbox-{service_id}");
-    let inbox = match duty_inbox.trim() {
-        "" => None,
-        text => Some(
-            EmailAddress::parse(text)
-                .map_err(|message| AppError::field(&field, message).keeping(&[(field.as_str(), duty_inbox.as_str())]))?
-                .as_str()
-                .to_owned(),
-        ),
-    };
-    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    db::update_duty_inbox(tx.conn(), &service_id, inbox.as_deref()).await?;
-    tx.audit("duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox })).await?;
-    tx.commit_then("/consultation/settings?saved=1").await?;
-    Ok(())
-}
-
-// ---- focus groups --------------------------------------------------------------------------------------
-
-/// The focus groups of the caller's services, latest first.
-#[server(endpoint = "/list_focus_groups")]
-pub async fn list_focus_groups() -> Result<Vec<FocusGroup>, AppError> {
-    let user = require_staff()?;
-    let services = kept_service_ids(&user).await?;
-    Ok(db::list_focus_groups(&state()?.pool, &services).await?)
-}
-
-/// Records a focus group, and with it a Consultation activity in the ledger.
-#[server(endpoint = "/record_focus_group")]
-pub async fn record_focus_group(
-    service_id: String,
-    topic: String,
-    held_on: String,
-    participants: String,
-    themes: String,
-    notes: String,
-) -> Result<String, AppError> {
-    let user = require_staff()?;
-    let keep = |e: AppError| {
-        e.keeping(&[
-            ("service_id", service_id.as_str()),
-            ("topic", topic.as_str()),
-            ("held_on", held_on.as_str()),
-            ("participants", participants.as_str()),
-            ("themes", themes.as_str()),
-            ("notes", notes.as_str()),
-        ])
-    };
-    // Access first: a service the caller does not work in is refused outright, never as a field message.
-    if !service_id.is_empty() {
-        ensure_staff_of(&user, &service_id)?;
-    }
-    let mut errors = FormErrors::new();
-    if service_id.is_empty() {
-        errors.add("service_id", "Select a service you work in");
-    }
-    let clean_topic = one_line(&mut errors, "topic", &topic, "the intervention or topic", 200, true);
-    let day = held_on.trim();
-    if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err() {
-        errors.add("held_on", "Enter the date it was held, for example 2026-11-20");
-    } else if day > today().as_str() {
-        errors.add("held_on", "The date must be today or in the past");
-    }
-    let count = participants.trim().parse::<i64>().ok().filter(|n| (1..=1_000).contains(n));
-    if count.is_none() {
-        errors.add("participants", "Enter how many people took part, as a whole number like 8");
-    }
-    let theme_list: Vec<String> =
-        themes.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
-    if theme_list.iter().any(|t| t.chars().count() > 200) {
-        errors.add("themes", "Each theme must be 200 characters or fewer");
-    }
-    if notes.chars().count() > 10_000 {
-        errors.add("notes", "Notes must be 10000 characters or fewer");
-    }
-    errors.into_result().map_err(keep)?;
-    let participants = count.unwrap_or_default();
-    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    let fields = db::FocusGroupFields {
-        service_id: &service_id,
-        topic: &clean_topic,
-        held_on: day,
-        participants,
-        themes: &theme_list,
-        notes: notes.trim(),
-    };
-    let id = db::insert_focus_group(tx.conn(), &fields, &user.id).await?;
-    let held = FocusGroupHeld {
-        id: &id,
-        service_id: &service_id,
-        topic: &clean_topic,
-        held_on: day,
-        participants,
-        themes: &theme_list,
-    };
-    ledger_api::record_in(&mut tx, &held).await?;
-    tx.audit("focus_group_recorded", "focus_group", &id, serde_json::json!({ "topic": clean_topic })).await?;
-    tx.commit_then("/consultation/focus-groups?recorded=1").await?;
-    Ok(id)
 }

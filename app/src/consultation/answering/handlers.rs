@@ -21,11 +21,14 @@ use axum::{
 use leptos::{prelude::*, tachys::view::RenderHtml};
 
 use super::{
+    components::{field_name, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
     db,
-    questions::Answer,
-    respond::{field_name, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
-    types::{Channel, FeedbackForm},
     writer::{Flag, PreparedResponse, Stored, ALREADY_ANSWERED, FORM_CHANGED},
+};
+use crate::consultation::{
+    forms::db as forms_db,
+    questions::Answer,
+    types::{Channel, FeedbackForm},
 };
 use crate::{
     accounts::access::{SignedInUser, Visitor},
@@ -121,7 +124,7 @@ pub async fn store_response(
         has_comments: answers.iter().any(|(_, a)| a.free_text().is_some()),
         flag,
     };
-    super::runtime::runtime(state)?.responses.store(response).await
+    crate::consultation::runtime::runtime(state)?.responses.store(response).await
 }
 
 // ---- the page cache ------------------------------------------------------------------------------------
@@ -307,7 +310,7 @@ fn not_taking_answers(
 
 fn closed_message(form: &FeedbackForm) -> String {
     match &form.open_until {
-        Some(last) if form.state == super::types::FormState::Open => format!(
+        Some(last) if form.state == crate::consultation::types::FormState::Open => format!(
             "This form took answers until {}. Thank you for wanting to tell us what you think.",
             crate::dates::readable_day(last)
         ),
@@ -337,7 +340,7 @@ fn calm_error(state: &AppState, error: &AppError) -> Response {
 }
 
 async fn load(state: &AppState, slug: &str) -> Result<Option<FeedbackForm>, AppError> {
-    db::fetch_form_for_answering(&state.pool, slug).await.map_err(|e| AppError::internal("load form", e))
+    forms_db::fetch_form_for_answering(&state.pool, slug).await.map_err(|e| AppError::internal("load form", e))
 }
 
 /// `GET /f/<slug>`: the form, if it is open (a draft is not found, to everyone but in preview).
@@ -346,11 +349,11 @@ pub async fn show_form(
     Path(slug): Path<String>,
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
-    if let Some(page) = super::runtime::form_pages(&state).get(&slug) {
+    if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&slug) {
         return html_response(StatusCode::OK, page);
     }
     let form = match load(&state, &slug).await {
-        Ok(Some(form)) if form.state != super::types::FormState::Draft => form,
+        Ok(Some(form)) if form.state != crate::consultation::types::FormState::Draft => form,
         Ok(_) => return not_found(&state),
         Err(e) => return calm_error(&state, &e),
     };
@@ -360,7 +363,7 @@ pub async fn show_form(
     }
     if !form.sign_in_required {
         let page = render_form_page(&state, form, None, Respondent::Public);
-        super::runtime::form_pages(&state).put(&slug, page.clone());
+        crate::consultation::runtime::form_pages(&state).put(&slug, page.clone());
         return html_response(StatusCode::OK, page);
     }
     if form.sign_in_required {
@@ -392,13 +395,13 @@ pub async fn submit_form(
     body: Bytes,
 ) -> Response {
     let posted = parse_body(&body);
-    let form = match super::runtime::form_pages(&state).form(&slug) {
+    let form = match crate::consultation::runtime::form_pages(&state).form(&slug) {
         Some(form) => form,
         None => match load(&state, &slug).await {
-            Ok(Some(form)) if form.state != super::types::FormState::Draft => {
+            Ok(Some(form)) if form.state != crate::consultation::types::FormState::Draft => {
                 let form = std::sync::Arc::new(form);
                 if !form.sign_in_required && form.takes_answers_on(&today()) {
-                    super::runtime::form_pages(&state).put_form(form.clone());
+                    crate::consultation::runtime::form_pages(&state).put_form(form.clone());
                 }
                 form
             }
@@ -428,7 +431,7 @@ pub async fn submit_form(
             // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
             let key = format!("{slug}\u{0}thanks");
             if !receipt.flagged {
-                if let Some(page) = super::runtime::form_pages(&state).get(&key) {
+                if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&key) {
                     return html_response(StatusCode::OK, page);
                 }
             }
@@ -437,13 +440,13 @@ pub async fn submit_form(
                 view! { <ThankYouView form crisis_first=receipt.flagged crisis_contacts=contacts /> }.into_any()
             });
             if !receipt.flagged {
-                super::runtime::form_pages(&state).put(&key, page.clone());
+                crate::consultation::runtime::form_pages(&state).put(&key, page.clone());
             }
             html_response(StatusCode::OK, page)
         }
         Ok(Stored::FormChanged) => {
             // Closed, or a new version opened, since the form was read: look again, from the database.
-            super::runtime::form_pages(&state).forget(&slug);
+            crate::consultation::runtime::form_pages(&state).forget(&slug);
             match load(&state, &slug).await {
                 Ok(Some(fresh)) if fresh.takes_answers_on(&today()) => {
                     let mut errors = FormErrors::new();
@@ -496,7 +499,7 @@ pub async fn show_staff_entry(
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
     match staff_form(&state, &slug, &visitor).await {
-        Ok((form, _)) if form.state == super::types::FormState::Draft => {
+        Ok((form, _)) if form.state == crate::consultation::types::FormState::Draft => {
             let message = "Open the form before entering responses to it.".to_owned();
             not_taking_answers(&state, form, StatusCode::OK, "This form is a draft", message, &[])
         }
@@ -515,7 +518,7 @@ pub async fn submit_staff_entry(
 ) -> Response {
     let posted = parse_body(&body);
     let form = match staff_form(&state, &slug, &visitor).await {
-        Ok((form, _)) if form.state == super::types::FormState::Draft => {
+        Ok((form, _)) if form.state == crate::consultation::types::FormState::Draft => {
             let message = "Open the form before entering responses to it.".to_owned();
             return not_taking_answers(&state, form, StatusCode::CONFLICT, "This form is a draft", message, &posted);
         }

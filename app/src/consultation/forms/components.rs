@@ -8,12 +8,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::{
     accounts::types::ServiceSummary,
     consultation::{
-        questions::{Question, QuestionKind},
-        respond::{FeedbackFormView, Respondent},
-        server::{
+        answering::components::{FeedbackFormView, Respondent},
+        forms::server::{
             consultation_services, get_feedback_form, list_feedback_forms, preview_feedback_form, ArrangeQuestion,
             CreateFeedbackForm, DuplicateFeedbackForm, NewFormVersion, SaveQuestion, SetFormState, UpdateFeedbackForm,
         },
+        questions::{Question, QuestionKind},
         types::{FeedbackForm, FormState, FormSummary, Template},
     },
     ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::forms::ConsultationNav;
+use crate::consultation::forms::components::ConsultationNav;
 use crate::{
     consultation::{
         results::{get_form_results, Comment, CountRow, FormResults, QuestionResults},

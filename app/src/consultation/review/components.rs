@@ -5,18 +5,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::forms::ConsultationNav;
+use crate::consultation::forms::components::ConsultationNav;
 use crate::{
     accounts::types::ServiceSummary,
     consultation::{
-        server::{
-            consultation_services, get_consultation_settings, get_feedback_response, get_review_queue,
-            list_focus_groups, AddTheme, MarkResponseRead, RecordFocusGroup, RecordReview, SetDutyInbox, TagComment,
+        review::server::{
+            get_consultation_settings, get_feedback_response, get_review_queue, AddTheme, MarkResponseRead,
+            RecordReview, SetDutyInbox, TagComment,
         },
-        types::{FocusGroup, ResponseView, ReviewOutcome, ReviewQueue, Theme},
+        types::{ResponseView, ReviewOutcome, ReviewQueue, Theme},
     },
     dates::readable_day,
-    ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},
+    ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, SubmitButton, TextInput, Textarea},
 };
 
 /// One response in a list: its form, date and channel, and the first words of its comments.
@@ -230,57 +230,6 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
                     </ActionForm>
                 }
             }).collect_view()
-        }} />
-    }
-}
-
-#[component]
-pub fn FocusGroupsPage() -> impl IntoView {
-    let record = ServerAction::<RecordFocusGroup>::new();
-    let status = FormStatus::of(record);
-    let groups = Resource::new(move || record.version().get(), |_| list_focus_groups());
-    let services = Resource::new(|| (), |_| consultation_services());
-    let query = use_query_map();
-    view! {
-        <Title text="Focus groups" />
-        <ConsultationNav />
-        {move || (query.with(|q| q.get("recorded").is_some()) || record.value().with(|v| matches!(v, Some(Ok(_))))).then(|| view! {
-            <div class="nhsuk-inset-text" role="status"><p>"The focus group has been recorded, and added to the ledger as a Consultation activity."</p></div>
-        })}
-        <h1 class="nhsuk-heading-l">"Focus groups"</h1>
-        <Loaded resource=groups render={|groups: Vec<FocusGroup>| {
-            if groups.is_empty() {
-                return view! { <p class="nhsuk-body">"No focus groups recorded yet."</p> }.into_any();
-            }
-            groups.into_iter().map(|g| view! {
-                <div class="nhsuk-card">
-                    <div class="nhsuk-card__content">
-                        <h2 class="nhsuk-card__heading nhsuk-heading-s">{g.topic.clone()}</h2>
-                        <p class="nhsuk-body-s continuum-meta">{format!("{} · {} · {} took part", g.service_name, readable_day(&g.held_on), g.participants)}</p>
-                        {(!g.themes.is_empty()).then(|| view! {
-                            <p class="nhsuk-body-s"><strong>"Themes"</strong></p>
-                            <ul class="nhsuk-list nhsuk-list--bullet">{g.themes.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                        })}
-                        {(!g.notes.is_empty()).then(|| view! { <p class="nhsuk-body-s continuum-written">{g.notes.clone()}</p> })}
-                    </div>
-                </div>
-            }).collect_view().into_any()
-        }} />
-        <h2 class="nhsuk-heading-m">"Record a focus group"</h2>
-        <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
-            let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
-            view! {
-                <ErrorSummary status />
-                <ActionForm attr:novalidate=true action=record>
-                    <Select name="service_id" label="Service" status options placeholder="Choose a service" />
-                    <TextInput name="topic" label="Intervention or topic" hint="For example, the new evening group" status />
-                    <TextInput name="held_on" label="Date held" input_type="date" status width="nhsuk-input--width-10" />
-                    <TextInput name="participants" label="How many took part" input_type="number" status width="nhsuk-input--width-4" />
-                    <Textarea name="themes" label="Themes" hint="What came up, one theme on each line" status rows=4 />
-                    <Textarea name="notes" label="Notes (optional)" hint="No names or details that could identify someone" status rows=6 />
-                    <SubmitButton label="Record focus group" />
-                </ActionForm>
-            }
         }} />
     }
 }

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use super::{
+use crate::consultation::{
     questions::{Question, QuestionKind},
     types::{Channel, FeedbackForm},
 };

@@ -16,6 +16,10 @@
 //! A limit shared with every report that can be re-run: comparing two filtered views (two channels, two
 //! overlapping periods) can narrow a small number down. The results are for the service's own staff.
 
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod db;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -25,8 +29,9 @@ use crate::{
     accounts::access::{require_staff, SignedInUser},
     chart,
     consultation::{
-        db::{self, ResponseFilter},
+        forms::db as forms_db,
         questions::{FftRating, QuestionKind},
+        results::db::ResponseFilter,
         types::{FeedbackForm, ResponseView},
     },
     state::state,
@@ -254,7 +259,7 @@ pub async fn form_for_results(
     if !user.is_staff_anywhere() {
         return Err(AppError::Forbidden);
     }
-    db::fetch_form(pool, form_id).await?.filter(|f| user.is_staff_of(&f.service_id)).ok_or(AppError::NotFound)
+    forms_db::fetch_form(pool, form_id).await?.filter(|f| user.is_staff_of(&f.service_id)).ok_or(AppError::NotFound)
 }
 
 /// Parses the filters: dates (default the last 12 months, from the first of the month 11 months ago up to
@@ -307,7 +312,7 @@ pub async fn build_results(
     filter: &ResponseFilter,
 ) -> Result<FormResults, AppError> {
     use std::collections::BTreeMap;
-    let questions = db::all_questions(pool, &form.id).await?;
+    let questions = forms_db::all_questions(pool, &form.id).await?;
     let by_month: BTreeMap<String, i64> = db::responses_by_month(pool, &form.id, filter).await?.into_iter().collect();
     let by_channel: Vec<(String, i64)> = db::responses_by_channel(pool, &form.id, filter).await?;
     let answers = db::answer_counts(pool, &form.id, filter).await?;
@@ -476,7 +481,7 @@ pub async fn responses_csv_for(
                 .into(),
         ));
     }
-    let questions = db::all_questions(pool, &form.id).await?;
+    let questions = forms_db::all_questions(pool, &form.id).await?;
     let prompts: Vec<(String, String)> = questions.iter().map(|q| (q.id.clone(), q.prompt.clone())).collect();
     let rows: Vec<ExportRow> = responses
         .into_iter()

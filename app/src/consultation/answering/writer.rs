@@ -14,10 +14,10 @@
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
-    answering::Receipt,
     db::{self, NewResponse},
-    types::Channel,
+    handlers::Receipt,
 };
+use crate::consultation::types::Channel;
 use crate::{
     error::AppError,
     mail::{self, OutgoingMail},

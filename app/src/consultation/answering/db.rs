@@ -1,0 +1,169 @@
+//! Storing responses: responses and their answers, safeguarding flags, and where duty alerts go.
+
+use sqlx::{Any, Executor};
+
+use crate::consultation::types::Channel;
+use crate::db::flag;
+
+// ---- responses -----------------------------------------------------------------------------------------
+
+/// A response about to be stored. Nothing in it says who gave it unless the form requires sign-in, and nothing
+/// says when beyond the date.
+pub struct NewResponse<'a> {
+    pub form_id: &'a str,
+    pub form_version: i64,
+    pub channel: Channel,
+    /// `YYYY-MM-DD`
+    pub submitted_on: &'a str,
+    pub respondent_id: Option<&'a str>,
+    /// (question id, value) pairs; a multiple-choice answer gives one pair per option.
+    pub answers: &'a [(String, String)],
+    pub flagged: bool,
+    /// Whether any answer is free text; a response without any has nothing to read and skips the review queue.
+    pub has_comments: bool,
+}
+
+/// A new response's id: a random UUID (v4), which carries no time.
+pub fn new_response_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Stores one response and its answers and returns its id.
+pub async fn insert_response(tx: &mut sqlx::AnyConnection, response: &NewResponse<'_>) -> Result<String, sqlx::Error> {
+    let id = new_response_id();
+    insert_responses(tx, &[(id.as_str(), response)]).await?;
+    Ok(id)
+}
+
+/// Stores responses, each with its id, in two statements however many there are: one for the responses and
+/// one for all their answers. The writer groups concurrent submissions into one such call (see `writer.rs`).
+pub async fn insert_responses(
+    tx: &mut sqlx::AnyConnection,
+    responses: &[(&str, &NewResponse<'_>)],
+) -> Result<(), sqlx::Error> {
+    if responses.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..responses.len())
+        .map(|i| {
+            let p = i * 8;
+            format!("(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8)
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO feedback_response (id, form_id, form_version, channel, submitted_on, respondent_id, flagged,
+            reviewed) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for (id, response) in responses {
+        query = query
+            .bind(*id)
+            .bind(response.form_id)
+            .bind(response.form_version)
+            .bind(response.channel.as_str())
+            .bind(response.submitted_on)
+            .bind(response.respondent_id)
+            .bind(flag(response.flagged))
+            .bind(flag(!response.has_comments));
+    }
+    query.execute(&mut *tx).await?;
+    let answers: Vec<(&str, &(String, String))> =
+        responses.iter().flat_map(|(id, r)| r.answers.iter().map(move |a| (*id, a))).collect();
+    // Each statement stays well under both engines' limits on bound values (SQLite 32,766; PostgreSQL 65,535).
+    for chunk in answers.chunks(5_000) {
+        let rows: Vec<String> =
+            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
+        let sql = format!("INSERT INTO feedback_answer (response_id, question_id, value) VALUES {}", rows.join(", "));
+        let mut query = sqlx::query(&sql);
+        for (id, (question_id, value)) in chunk {
+            query = query.bind(*id).bind(question_id).bind(value);
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// The given forms' state, current version and last day, for the writer's check: (id, state, version, last day).
+pub async fn form_states(
+    tx: &mut sqlx::AnyConnection,
+    form_ids: &[String],
+) -> Result<Vec<(String, String, i64, Option<String>)>, sqlx::Error> {
+    let list: Vec<String> = (1..=form_ids.len()).map(|i| format!("${i}")).collect();
+    let sql =
+        format!("SELECT id, state, current_version, open_until FROM feedback_form WHERE id IN ({})", list.join(", "));
+    let mut query = sqlx::query_as(&sql);
+    for id in form_ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(&mut *tx).await
+}
+
+/// Takes responses out again (their answers go with them), inside the transaction that wrote them.
+pub async fn delete_responses(tx: &mut sqlx::AnyConnection, ids: &[String]) -> Result<(), sqlx::Error> {
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("DELETE FROM feedback_response WHERE id IN ({})", list.join(", "));
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.execute(&mut *tx).await?;
+    Ok(())
+}
+
+/// Whether this person has already answered this form.
+pub async fn has_responded<'c>(
+    db: impl Executor<'c, Database = Any>,
+    form_id: &str,
+    person_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_id = $1 AND respondent_id = $2",
+    )
+    .bind(form_id)
+    .bind(person_id)
+    .fetch_one(db)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Records what the safeguarding screener found in a response.
+pub async fn insert_flag<'c>(
+    db: impl Executor<'c, Database = Any>,
+    response_id: &str,
+    service_id: &str,
+    concerns: &[&str],
+    reasons: &[String],
+    flagged_on: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO safeguarding_flag (response_id, service_id, concerns, reasons, flagged_on)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(response_id)
+    .bind(service_id)
+    .bind(concerns.join(","))
+    .bind(reasons.join("\n"))
+    .bind(flagged_on)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Where a service's safeguarding alerts go: its duty inbox, or else its managers.
+pub async fn duty_recipients<'c>(
+    db: impl Executor<'c, Database = Any>,
+    service_id: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT duty_inbox FROM service WHERE id = $1 AND duty_inbox IS NOT NULL AND duty_inbox <> ''
+         UNION
+         SELECT p.email FROM role_grant g JOIN person p ON p.id = g.person_id
+         WHERE g.service_id = $1 AND g.role = 'manager' AND p.disabled_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM service s WHERE s.id = $1 AND s.duty_inbox IS NOT NULL AND s.duty_inbox <> '')",
+    )
+    .bind(service_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|(email,)| email).collect())
+}

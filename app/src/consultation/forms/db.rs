@@ -1,0 +1,268 @@
+//! The form builder's SQL: forms, their versions and questions.
+
+use sqlx::{Any, AnyPool, Executor, FromRow};
+
+use crate::consultation::{
+    questions::Question,
+    types::{FeedbackForm, FormState},
+};
+use crate::db::flag;
+
+fn decode(message: impl Into<String>) -> sqlx::Error {
+    sqlx::Error::Decode(message.into().into())
+}
+
+// ---- forms ---------------------------------------------------------------------------------------------
+
+#[derive(FromRow)]
+struct FormRow {
+    id: String,
+    service_id: String,
+    service_name: String,
+    slug: String,
+    title: String,
+    intervention: String,
+    state: String,
+    open_until: Option<String>,
+    sign_in_required: i64,
+    current_version: i64,
+    questions: String,
+    version_responses: i64,
+    responses: i64,
+}
+
+impl FormRow {
+    fn into_form(self) -> Result<FeedbackForm, sqlx::Error> {
+        Ok(FeedbackForm {
+            state: FormState::parse(&self.state).ok_or_else(|| decode(format!("form state {}", self.state)))?,
+            questions: serde_json::from_str(&self.questions).map_err(|e| decode(e.to_string()))?,
+            id: self.id,
+            service_id: self.service_id,
+            service_name: self.service_name,
+            slug: self.slug,
+            title: self.title,
+            intervention: self.intervention,
+            open_until: self.open_until,
+            sign_in_required: self.sign_in_required != 0,
+            version: self.current_version,
+            version_responses: self.version_responses,
+            responses: self.responses,
+            state_text: String::new(),
+        })
+    }
+}
+
+const FORM_SELECT: &str = "SELECT f.id, f.service_id, s.name AS service_name, f.slug, f.title, f.intervention, f.state,
+        f.open_until, f.sign_in_required, f.current_version, v.questions,
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r
+            WHERE r.form_id = f.id AND r.form_version = f.current_version) AS version_responses,
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r WHERE r.form_id = f.id) AS responses
+     FROM feedback_form f
+     JOIN service s ON s.id = f.service_id
+     JOIN feedback_form_version v ON v.form_id = f.id AND v.version = f.current_version";
+
+/// A form as the public link needs it: without the response counts, which the page does not show and which
+/// would cost a count of every response on every request.
+pub async fn fetch_form_for_answering<'c>(
+    db: impl Executor<'c, Database = Any>,
+    slug: &str,
+) -> Result<Option<FeedbackForm>, sqlx::Error> {
+    let sql = "SELECT f.id, f.service_id, s.name AS service_name, f.slug, f.title, f.intervention, f.state,
+            f.open_until, f.sign_in_required, f.current_version, v.questions,
+            CAST(0 AS BIGINT) AS version_responses, CAST(0 AS BIGINT) AS responses
+         FROM feedback_form f
+         JOIN service s ON s.id = f.service_id
+         JOIN feedback_form_version v ON v.form_id = f.id AND v.version = f.current_version
+         WHERE f.slug = $1";
+    sqlx::query_as::<_, FormRow>(sql).bind(slug).fetch_optional(db).await?.map(FormRow::into_form).transpose()
+}
+
+/// A form about to be created.
+pub struct NewForm<'a> {
+    pub service_id: &'a str,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub intervention: &'a str,
+    pub sign_in_required: bool,
+    pub questions: &'a [Question],
+    pub created_by: Option<&'a str>,
+}
+
+fn questions_json(questions: &[Question]) -> Result<String, sqlx::Error> {
+    serde_json::to_string(questions).map_err(|e| sqlx::Error::Encode(e.into()))
+}
+
+/// Creates a draft form with its first version and returns its id.
+pub async fn insert_form(tx: &mut sqlx::AnyConnection, form: &NewForm<'_>) -> Result<String, sqlx::Error> {
+    let id = crate::db::new_id();
+    let now = crate::db::now();
+    sqlx::query(
+        "INSERT INTO feedback_form (id, service_id, slug, title, intervention, state, sign_in_required,
+            current_version, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'draft', $6, 1, $7, $8, $8)",
+    )
+    .bind(&id)
+    .bind(form.service_id)
+    .bind(form.slug)
+    .bind(form.title)
+    .bind(form.intervention)
+    .bind(flag(form.sign_in_required))
+    .bind(form.created_by)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO feedback_form_version (form_id, version, questions, created_at) VALUES ($1, 1, $2, $3)")
+        .bind(&id)
+        .bind(questions_json(form.questions)?)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    Ok(id)
+}
+
+pub async fn fetch_form<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+) -> Result<Option<FeedbackForm>, sqlx::Error> {
+    let sql = format!("{FORM_SELECT} WHERE f.id = $1");
+    sqlx::query_as::<_, FormRow>(&sql).bind(id).fetch_optional(db).await?.map(FormRow::into_form).transpose()
+}
+
+pub async fn fetch_form_by_slug<'c>(
+    db: impl Executor<'c, Database = Any>,
+    slug: &str,
+) -> Result<Option<FeedbackForm>, sqlx::Error> {
+    let sql = format!("{FORM_SELECT} WHERE f.slug = $1");
+    sqlx::query_as::<_, FormRow>(&sql).bind(slug).fetch_optional(db).await?.map(FormRow::into_form).transpose()
+}
+
+/// The forms of the given services, newest first.
+pub async fn list_forms(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<FeedbackForm>, sqlx::Error> {
+    let sql = format!("{FORM_SELECT} WHERE f.service_id IN ({{in}}) ORDER BY f.created_at DESC");
+    let rows: Vec<FormRow> = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
+    rows.into_iter().map(FormRow::into_form).collect()
+}
+
+/// The open forms of every service, for "Get involved".
+/// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`).
+pub async fn count_service_responses(
+    pool: &AnyPool,
+    service_id: &str,
+    from: &str,
+    until: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r JOIN feedback_form f ON f.id = r.form_id
+         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .fetch_one(pool)
+    .await
+}
+
+pub async fn list_open_forms(pool: &AnyPool) -> Result<Vec<FeedbackForm>, sqlx::Error> {
+    let sql = format!("{FORM_SELECT} WHERE f.state = 'open' ORDER BY f.title");
+    let rows: Vec<FormRow> = sqlx::query_as(&sql).fetch_all(pool).await?;
+    rows.into_iter().map(FormRow::into_form).collect()
+}
+
+pub async fn update_form_details<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    title: &str,
+    intervention: &str,
+    sign_in_required: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE feedback_form SET title = $2, intervention = $3, sign_in_required = $4, updated_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(title)
+    .bind(intervention)
+    .bind(flag(sign_in_required))
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn update_state<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &str,
+    state: FormState,
+    open_until: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE feedback_form SET state = $2, open_until = $3, updated_at = $4 WHERE id = $1")
+        .bind(id)
+        .bind(state.as_str())
+        .bind(open_until)
+        .bind(crate::db::now())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Replaces the questions of a version, but only while it has no responses: the check and the write are one
+/// statement, so an answer arriving meanwhile cannot be left under changed questions. Returns whether it wrote.
+pub async fn update_questions<'c>(
+    db: impl Executor<'c, Database = Any>,
+    form_id: &str,
+    version: i64,
+    questions: &[Question],
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE feedback_form_version SET questions = $3 WHERE form_id = $1 AND version = $2
+           AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.form_id = $1 AND r.form_version = $2)",
+    )
+    .bind(form_id)
+    .bind(version)
+    .bind(questions_json(questions)?)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Starts a new version of a form with the given questions and makes it current.
+pub async fn insert_version(
+    tx: &mut sqlx::AnyConnection,
+    form_id: &str,
+    version: i64,
+    questions: &[Question],
+) -> Result<(), sqlx::Error> {
+    let now = crate::db::now();
+    sqlx::query("INSERT INTO feedback_form_version (form_id, version, questions, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(form_id)
+        .bind(version)
+        .bind(questions_json(questions)?)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE feedback_form SET current_version = $2, updated_at = $3 WHERE id = $1")
+        .bind(form_id)
+        .bind(version)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Every question any version of a form has asked, by id (the latest wording where versions share one).
+pub async fn all_questions<'c>(
+    db: impl Executor<'c, Database = Any>,
+    form_id: &str,
+) -> Result<Vec<Question>, sqlx::Error> {
+    let versions: Vec<(String,)> =
+        sqlx::query_as("SELECT questions FROM feedback_form_version WHERE form_id = $1 ORDER BY version DESC")
+            .bind(form_id)
+            .fetch_all(db)
+            .await?;
+    let mut seen = std::collections::HashSet::new();
+    let mut all = Vec::new();
+    for (json,) in versions {
+        let questions: Vec<Question> = serde_json::from_str(&json).map_err(|e| decode(e.to_string()))?;
+        all.extend(questions.into_iter().filter(|q| seen.insert(q.id.clone())));
+    }
+    Ok(all)
+}

@@ -1,0 +1,251 @@
+//! The review queue's SQL: responses as staff read them, reviews, reading, and comment themes.
+
+use std::collections::HashMap;
+
+use sqlx::{Any, AnyPool, Executor, FromRow};
+
+use crate::consultation::{
+    questions::Question,
+    types::{AnswerView, Channel, FlagView, ResponseView, ReviewOutcome, Theme},
+};
+
+#[derive(FromRow)]
+pub(crate) struct ResponseRow {
+    id: String,
+    form_id: String,
+    form_title: String,
+    service_id: String,
+    channel: String,
+    submitted_on: String,
+    reviewed: i64,
+    concerns: Option<String>,
+    reasons: Option<String>,
+    flagged_on: Option<String>,
+    outcome: Option<String>,
+    note: Option<String>,
+    reviewer: Option<String>,
+    reviewed_at: Option<String>,
+}
+
+pub(crate) const RESPONSE_SELECT: &str = "SELECT r.id, r.form_id, f.title AS form_title, f.service_id, r.channel,
+        r.submitted_on, r.reviewed, g.concerns, g.reasons, g.flagged_on, g.outcome, g.note,
+        p.display_name AS reviewer, g.reviewed_at
+     FROM feedback_response r
+     JOIN feedback_form f ON f.id = r.form_id
+     LEFT JOIN safeguarding_flag g ON g.response_id = r.id
+     LEFT JOIN person p ON p.id = g.reviewed_by";
+
+#[derive(FromRow)]
+struct AnswerRow {
+    response_id: String,
+    question_id: String,
+    value: String,
+}
+
+#[derive(FromRow)]
+struct TagRow {
+    response_id: String,
+    question_id: String,
+    name: String,
+}
+
+/// Builds the staff view of responses: answers in the order of the form's questions, with their themes.
+pub(crate) async fn into_views(pool: &AnyPool, rows: Vec<ResponseRow>) -> Result<Vec<ResponseView>, sqlx::Error> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let answers: Vec<AnswerRow> = crate::db::fetch_all_in(
+        pool,
+        "SELECT response_id, question_id, value FROM feedback_answer WHERE response_id IN ({in})",
+        &ids,
+    )
+    .await?;
+    let tags: Vec<TagRow> = crate::db::fetch_all_in(
+        pool,
+        "SELECT c.response_id, c.question_id, t.name FROM comment_theme c JOIN service_theme t ON t.id = c.theme_id
+         WHERE c.response_id IN ({in}) ORDER BY t.name",
+        &ids,
+    )
+    .await?;
+    let mut questions_of: HashMap<String, Vec<Question>> = HashMap::new();
+    let mut views = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !questions_of.contains_key(&row.form_id) {
+            let questions = crate::consultation::forms::db::all_questions(pool, &row.form_id).await?;
+            questions_of.insert(row.form_id.clone(), questions);
+        }
+        let questions = questions_of.get(&row.form_id).map(Vec::as_slice).unwrap_or_default();
+        let mine: Vec<&AnswerRow> = answers.iter().filter(|a| a.response_id == row.id).collect();
+        let mut answer_views = Vec::new();
+        for question in questions {
+            let values: Vec<String> = mine
+                .iter()
+                .filter(|a| a.question_id == question.id)
+                .map(|a| question.kind.words_for(&a.value))
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            answer_views.push(AnswerView {
+                question_id: question.id.clone(),
+                prompt: question.prompt.clone(),
+                answer: values.join("; "),
+                is_free_text: question.kind.is_free_text(),
+                themes: tags
+                    .iter()
+                    .filter(|t| t.response_id == row.id && t.question_id == question.id)
+                    .map(|t| t.name.clone())
+                    .collect(),
+            });
+        }
+        let flag = match (row.concerns, row.flagged_on) {
+            (Some(concerns), Some(flagged_on)) => Some(FlagView {
+                concerns: concerns
+                    .split(',')
+                    .filter_map(crate::safeguarding::screener::Concern::parse)
+                    .map(|c| c.label().to_owned())
+                    .collect(),
+                reasons: row.reasons.unwrap_or_default().lines().map(str::to_owned).collect(),
+                flagged_on,
+                outcome: row.outcome.as_deref().and_then(ReviewOutcome::parse),
+                note: row.note.unwrap_or_default(),
+                reviewed_by: row.reviewer,
+                reviewed_at: row.reviewed_at,
+            }),
+            _ => None,
+        };
+        views.push(ResponseView {
+            id: row.id,
+            form_id: row.form_id,
+            form_title: row.form_title,
+            service_id: row.service_id,
+            channel: Channel::parse(&row.channel).unwrap_or(Channel::Online),
+            submitted_on: row.submitted_on,
+            reviewed: row.reviewed != 0,
+            answers: answer_views,
+            flag,
+        });
+    }
+    Ok(views)
+}
+
+pub async fn fetch_response(pool: &AnyPool, id: &str) -> Result<Option<ResponseView>, sqlx::Error> {
+    let sql = format!("{RESPONSE_SELECT} WHERE r.id = $1");
+    let rows: Vec<ResponseRow> = sqlx::query_as(&sql).bind(id).fetch_all(pool).await?;
+    Ok(into_views(pool, rows).await?.pop())
+}
+
+/// Flagged responses not yet reviewed, oldest first: these come first in a service's queue.
+pub async fn list_flagged_unreviewed(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<ResponseView>, sqlx::Error> {
+    let sql =
+        format!("{RESPONSE_SELECT} WHERE g.outcome IS NULL AND g.service_id IN ({{in}}) ORDER BY g.flagged_on, r.id");
+    let rows = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
+    into_views(pool, rows).await
+}
+
+/// Responses with free text nobody has read yet (flagged ones are in their own list), oldest first.
+pub async fn list_unread(pool: &AnyPool, service_ids: &[String], limit: i64) -> Result<Vec<ResponseView>, sqlx::Error> {
+    let sql = format!(
+        "{RESPONSE_SELECT} WHERE r.reviewed = 0 AND r.flagged = 0 AND f.service_id IN ({{in}})
+         ORDER BY r.submitted_on, r.id LIMIT {limit}"
+    );
+    let rows: Vec<ResponseRow> = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
+    into_views(pool, rows).await
+}
+
+/// Records the review of a flagged response, once: a second reviewer finds it already done.
+pub async fn record_review<'c>(
+    db: impl Executor<'c, Database = Any>,
+    response_id: &str,
+    outcome: ReviewOutcome,
+    note: &str,
+    reviewer_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE safeguarding_flag SET outcome = $2, note = $3, reviewed_by = $4, reviewed_at = $5
+         WHERE response_id = $1 AND outcome IS NULL",
+    )
+    .bind(response_id)
+    .bind(outcome.as_str())
+    .bind(note)
+    .bind(reviewer_id)
+    .bind(crate::db::now())
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn mark_read<'c>(db: impl Executor<'c, Database = Any>, response_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE feedback_response SET reviewed = 1 WHERE id = $1").bind(response_id).execute(db).await?;
+    Ok(())
+}
+
+// ---- themes --------------------------------------------------------------------------------------------
+
+pub async fn list_themes(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<Theme>, sqlx::Error> {
+    let rows: Vec<(String, String, String)> = crate::db::fetch_all_in(
+        pool,
+        "SELECT id, service_id, name FROM service_theme WHERE service_id IN ({in}) ORDER BY name",
+        service_ids,
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(id, service_id, name)| Theme { id, service_id, name }).collect())
+}
+
+pub async fn insert_theme<'c>(
+    db: impl Executor<'c, Database = Any>,
+    service_id: &str,
+    name: &str,
+) -> Result<String, sqlx::Error> {
+    let id = crate::db::new_id();
+    sqlx::query("INSERT INTO service_theme (id, service_id, name, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(&id)
+        .bind(service_id)
+        .bind(name)
+        .bind(crate::db::now())
+        .execute(db)
+        .await?;
+    Ok(id)
+}
+
+pub async fn fetch_theme<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Theme>, sqlx::Error> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, service_id, name FROM service_theme WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(id, service_id, name)| Theme { id, service_id, name }))
+}
+
+/// Tags (or, with `on` false, untags) a free-text answer with a theme.
+pub async fn set_comment_theme<'c>(
+    db: impl Executor<'c, Database = Any>,
+    response_id: &str,
+    question_id: &str,
+    theme_id: &str,
+    on: bool,
+) -> Result<(), sqlx::Error> {
+    let sql = if on {
+        "INSERT INTO comment_theme (response_id, question_id, theme_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+    } else {
+        "DELETE FROM comment_theme WHERE response_id = $1 AND question_id = $2 AND theme_id = $3"
+    };
+    sqlx::query(sql).bind(response_id).bind(question_id).bind(theme_id).execute(db).await?;
+    Ok(())
+}
+
+pub async fn fetch_duty_inbox<'c>(
+    db: impl Executor<'c, Database = Any>,
+    service_id: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT duty_inbox FROM service WHERE id = $1").bind(service_id).fetch_optional(db).await?;
+    Ok(row.and_then(|(inbox,)| inbox).filter(|i| !i.is_empty()))
+}
+
+pub async fn update_duty_inbox<'c>(
+    db: impl Executor<'c, Database = Any>,
+    service_id: &str,
+    inbox: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE service SET duty_inbox = $2 WHERE id = $1").bind(service_id).bind(inbox).execute(db).await?;
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! The review queue's server functions: the queue, one response, recording a safeguarding review, marking
+//! comments read and tagging them with themes, and each service's settings (themes, duty inbox).
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::db;
+#[cfg(feature = "ssr")]
+use crate::consultation::access::{kept_service_ids, response_kept_by};
+use crate::consultation::types::{ResponseView, ReviewQueue, Theme};
+#[cfg(feature = "ssr")]
+use crate::db::Write;
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::access::{require_staff, services_staffed_by},
+    accounts::validate::EmailAddress,
+    clock::today,
+    consultation::types::ReviewOutcome,
+    error::FormErrors,
+    forms::redirect_plain_post,
+    state::state,
+    text::one_line,
+};
+use crate::{accounts::types::ServiceSummary, error::AppError};
+
+// ---- the review queue ----------------------------------------------------------------------------------
+
+/// The caller's services' review queue: flagged responses first, oldest first, then unread comments.
+#[server(endpoint = "/get_review_queue")]
+pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
+    let user = require_staff()?;
+    let services = kept_service_ids(&user).await?;
+    let pool = state()?.pool;
+    Ok(ReviewQueue {
+        today: today(),
+        flagged: db::list_flagged_unreviewed(&pool, &services).await?,
+        unread: db::list_unread(&pool, &services, 50).await?,
+    })
+}
+
+/// One response, with the themes its service tags comments with.
+#[server(endpoint = "/get_feedback_response")]
+pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
+    let user = require_staff()?;
+    let response = response_kept_by(&user, &id).await?;
+    let themes = db::list_themes(&state()?.pool, std::slice::from_ref(&response.service_id)).await?;
+    Ok((response, themes))
+}
+
+/// Records what was done about a flagged response: no action needed, followed up or escalated, with a note.
+#[server(endpoint = "/record_review")]
+pub async fn record_review(response_id: String, outcome: String, note: String) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let response = response_kept_by(&user, &response_id).await?;
+    let keep = |e: AppError| e.keeping(&[("outcome", outcome.as_str()), ("note", note.as_str())]);
+    if response.flag.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let mut errors = FormErrors::new();
+    let parsed = ReviewOutcome::parse(&outcome);
+    if parsed.is_none() {
+        errors.add("outcome", "Select what was done");
+    }
+    let note = note.trim().to_owned();
+    if note.is_empty() {
+        errors.add("note", "Enter a note of what you did and why");
+    } else if note.chars().count() > 2_000 {
+        errors.add("note", "The note must be 2000 characters or fewer");
+    }
+    errors.into_result().map_err(keep)?;
+    let Some(outcome) = parsed else { return Err(AppError::NotFound) };
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    if !db::record_review(tx.conn(), &response.id, outcome, &note, &user.id).await? {
+        return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
+    }
+    db::mark_read(tx.conn(), &response.id).await?;
+    tx.audit(
+        "safeguarding_reviewed",
+        "feedback_response",
+        &response.id,
+        serde_json::json!({ "outcome": outcome.as_str(), "note": note }),
+    )
+    .await?;
+    tx.commit_then("/consultation/review?reviewed=1").await?;
+    Ok(())
+}
+
+/// Marks a response's comments as read, taking it off the queue.
+#[server(endpoint = "/mark_response_read")]
+pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let response = response_kept_by(&user, &response_id).await?;
+    if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
+        return Err(AppError::Conflict("Record what was done about this flagged response first.".into()));
+    }
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    db::mark_read(tx.conn(), &response.id).await?;
+    tx.audit("response_read", "feedback_response", &response.id, serde_json::json!({})).await?;
+    tx.commit_then("/consultation/review").await?;
+    Ok(())
+}
+
+/// Tags a comment with one of its service's themes, or takes the tag off.
+#[server(endpoint = "/tag_comment")]
+pub async fn tag_comment(
+    response_id: String,
+    question_id: String,
+    theme_id: String,
+    on: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let response = response_kept_by(&user, &response_id).await?;
+    let pool = state()?.pool;
+    let theme = db::fetch_theme(&pool, &theme_id)
+        .await?
+        .filter(|t| t.service_id == response.service_id)
+        .ok_or(AppError::NotFound)?;
+    if !response.answers.iter().any(|a| a.question_id == question_id && a.is_free_text) {
+        return Err(AppError::NotFound);
+    }
+    db::set_comment_theme(&pool, &response.id, &question_id, &theme.id, on == "on").await?;
+    redirect_plain_post(&format!("/consultation/responses/{}", response.id));
+    Ok(())
+}
+
+// ---- themes and the duty inbox -------------------------------------------------------------------------
+
+/// The themes of every service the caller keeps, and each service's duty inbox.
+#[server(endpoint = "/get_consultation_settings")]
+pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<String>, Vec<Theme>)>, AppError> {
+    let user = require_staff()?;
+    let services = services_staffed_by(&user).await?;
+    let pool = state()?.pool;
+    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
+    let themes = db::list_themes(&pool, &ids).await?;
+    let mut settings = Vec::new();
+    for service in services {
+        let inbox = db::fetch_duty_inbox(&pool, &service.id).await?;
+        let mine = themes.iter().filter(|t| t.service_id == service.id).cloned().collect();
+        settings.push((service, inbox, mine));
+    }
+    Ok(settings)
+}
+
+/// Adds a theme to a service's list.
+#[server(endpoint = "/add_theme")]
+pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError> {
+    let user = require_staff()?;
+    if !user.is_staff_of(&service_id) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    let field = format!("theme-{service_id}");
+    let clean = one_line(&mut errors, &field, &name, "a theme", 80, true);
+    errors.into_result().map_err(|e| e.keeping(&[(field.as_str(), name.as_str())]))?;
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    let id = match db::insert_theme(tx.conn(), &service_id, &clean).await {
+        Ok(id) => id,
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::field(&field, "The service already has this theme")
+                .keeping(&[(field.as_str(), name.as_str())]))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    tx.audit("theme_added", "service_theme", &id, serde_json::json!({ "name": clean })).await?;
+    tx.commit_then("/consultation/settings").await?;
+    Ok(())
+}
+
+/// Sets where a service's safeguarding alerts go. Managers and administrators only.
+#[server(endpoint = "/set_duty_inbox")]
+pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<(), AppError> {
+    let user = require_staff()?;
+    if !user.manages(&service_id) {
+        return Err(AppError::Forbidden);
+    }
+    let field = format!("inbox-{service_id}");
+    let inbox = match duty_inbox.trim() {
+        "" => None,
+        text => Some(
+            EmailAddress::parse(text)
+                .map_err(|message| AppError::field(&field, message).keeping(&[(field.as_str(), duty_inbox.as_str())]))?
+                .as_str()
+                .to_owned(),
+        ),
+    };
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    db::update_duty_inbox(tx.conn(), &service_id, inbox.as_deref()).await?;
+    tx.audit("duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox })).await?;
+    tx.commit_then("/consultation/settings?saved=1").await?;
+    Ok(())
+}
