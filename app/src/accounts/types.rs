@@ -1,11 +1,25 @@
 //! Account types shared by server and browser. Nothing here holds a secret.
 
-use std::{fmt, str::FromStr};
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 /// What a person does in one service. An administrator (across all services) is a flag on the person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case", parse_err_ty = String, parse_err_fn = not_a_role)]
 pub enum Role {
     Patient,
     Carer,
@@ -21,14 +35,7 @@ impl Role {
 
     /// The stored form, also used in form values.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Patient => "patient",
-            Role::Carer => "carer",
-            Role::Volunteer => "volunteer",
-            Role::SteeringMember => "steering_member",
-            Role::Staff => "staff",
-            Role::Manager => "manager",
-        }
+        self.into()
     }
 
     /// How the service names the role.
@@ -50,12 +57,9 @@ impl fmt::Display for Role {
     }
 }
 
-impl FromStr for Role {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| "Choose a role from the list".to_owned())
-    }
+/// The message beside the field when a posted Role is not one of its values.
+fn not_a_role(_: &str) -> String {
+    "Choose a role from the list".to_owned()
 }
 
 /// A role someone holds in a named service.
@@ -109,7 +113,8 @@ pub struct LinkHolder {
 }
 
 /// Why a one-time link was made. Stored as text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum LinkPurpose {
     Invitation,
     PasswordReset,
@@ -117,10 +122,7 @@ pub enum LinkPurpose {
 
 impl LinkPurpose {
     pub fn as_str(self) -> &'static str {
-        match self {
-            LinkPurpose::Invitation => "invitation",
-            LinkPurpose::PasswordReset => "password_reset",
-        }
+        self.into()
     }
 }
 

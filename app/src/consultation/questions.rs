@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 pub const FFT_QUESTION: &str = "Overall, how was your experience of our service?";
 
 /// The Friends and Family Test's answers, in the order NHS England sets them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum FftRating {
     VeryGood,
     Good,
@@ -29,14 +30,7 @@ impl FftRating {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            FftRating::VeryGood => "very_good",
-            FftRating::Good => "good",
-            FftRating::NeitherGoodNorPoor => "neither_good_nor_poor",
-            FftRating::Poor => "poor",
-            FftRating::VeryPoor => "very_poor",
-            FftRating::DontKnow => "dont_know",
-        }
+        self.into()
     }
 
     /// The answer's words, exactly as the Friends and Family Test shows them.
@@ -59,10 +53,6 @@ impl FftRating {
     /// Counted as negative in results: poor and very poor.
     pub fn is_negative(self) -> bool {
         matches!(self, FftRating::Poor | FftRating::VeryPoor)
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == value)
     }
 }
 
@@ -213,7 +203,9 @@ impl Question {
         match &self.kind {
             QuestionKind::FriendsAndFamily => match first {
                 None => missing("Select how your experience was"),
-                Some(v) => FftRating::parse(v)
+                Some(v) => v
+                    .parse::<FftRating>()
+                    .ok()
                     .map(|r| Some(Answer::Fft(r)))
                     .ok_or_else(|| "Select one of the answers".to_owned()),
             },
@@ -287,7 +279,7 @@ mod tests {
         assert_eq!(positive, [FftRating::VeryGood, FftRating::Good]);
         assert_eq!(negative, [FftRating::Poor, FftRating::VeryPoor]);
         for rating in FftRating::ALL {
-            assert_eq!(FftRating::parse(rating.as_str()), Some(rating));
+            assert_eq!(rating.as_str().parse::<FftRating>().ok(), Some(rating));
         }
     }
 

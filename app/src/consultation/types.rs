@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::questions::{Question, QuestionKind, FFT_QUESTION};
 
 /// Where a form is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum FormState {
     /// Being written; only its service's staff can see it (in preview).
     Draft,
@@ -18,11 +19,7 @@ pub enum FormState {
 
 impl FormState {
     pub fn as_str(self) -> &'static str {
-        match self {
-            FormState::Draft => "draft",
-            FormState::Open => "open",
-            FormState::Closed => "closed",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -32,14 +29,11 @@ impl FormState {
             FormState::Closed => "Closed",
         }
     }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        [FormState::Draft, FormState::Open, FormState::Closed].into_iter().find(|s| s.as_str() == value)
-    }
 }
 
 /// How a response reached us.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     /// Answered by the person themselves at the form's link.
     Online,
@@ -53,11 +47,7 @@ impl Channel {
     pub const ALL: [Channel; 3] = [Channel::Online, Channel::Paper, Channel::Assisted];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Online => "online",
-            Channel::Paper => "paper",
-            Channel::Assisted => "assisted",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -66,10 +56,6 @@ impl Channel {
             Channel::Paper => "Paper form",
             Channel::Assisted => "Assisted",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == value)
     }
 }
 
@@ -133,11 +119,13 @@ pub struct FormSummary {
 }
 
 /// The ready-made forms a builder can start from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Template {
     /// No questions yet.
     Blank,
     /// The Friends and Family Test with its follow-up free-text question.
+    #[strum(serialize = "fft")]
     FriendsAndFamily,
     /// An end-of-group review: the FFT question, how helpful, what helped, what to change.
     EndOfGroup,
@@ -147,11 +135,7 @@ impl Template {
     pub const ALL: [Template; 3] = [Template::FriendsAndFamily, Template::EndOfGroup, Template::Blank];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Template::Blank => "blank",
-            Template::FriendsAndFamily => "fft",
-            Template::EndOfGroup => "end_of_group",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -170,10 +154,6 @@ impl Template {
                 "For the last session of a group: overall experience, how helpful it was, what helped, what to change."
             }
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == value)
     }
 
     /// The template's questions, each given a fresh id by `new_id`.
@@ -228,8 +208,10 @@ impl Template {
 }
 
 /// What a reviewer did about a flagged response.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum ReviewOutcome {
+    #[strum(serialize = "no_action")]
     NoActionNeeded,
     FollowedUp,
     Escalated,
@@ -240,11 +222,7 @@ impl ReviewOutcome {
         [ReviewOutcome::NoActionNeeded, ReviewOutcome::FollowedUp, ReviewOutcome::Escalated];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewOutcome::NoActionNeeded => "no_action",
-            ReviewOutcome::FollowedUp => "followed_up",
-            ReviewOutcome::Escalated => "escalated",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -253,10 +231,6 @@ impl ReviewOutcome {
             ReviewOutcome::FollowedUp => "Followed up",
             ReviewOutcome::Escalated => "Escalated",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.as_str() == value)
     }
 }
 
@@ -330,6 +304,32 @@ pub struct FocusGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_names_are_the_ones_already_in_the_database() {
+        // Names stored before enums were named by one derive: they must not change.
+        let stored = [
+            (FormState::Draft.as_str(), "draft"),
+            (Channel::Assisted.as_str(), "assisted"),
+            (Template::FriendsAndFamily.as_str(), "fft"),
+            (Template::EndOfGroup.as_str(), "end_of_group"),
+            (ReviewOutcome::NoActionNeeded.as_str(), "no_action"),
+            (ReviewOutcome::FollowedUp.as_str(), "followed_up"),
+        ];
+        for (name, expected) in stored {
+            assert_eq!(name, expected);
+        }
+        for template in Template::ALL {
+            assert_eq!(template.as_str().parse::<Template>(), Ok(template));
+        }
+        for outcome in ReviewOutcome::ALL {
+            assert_eq!(outcome.as_str().parse::<ReviewOutcome>(), Ok(outcome));
+        }
+        for channel in Channel::ALL {
+            assert_eq!(channel.as_str().parse::<Channel>(), Ok(channel));
+        }
+        assert!("nonsense".parse::<FormState>().is_err());
+    }
 
     fn form(state: FormState, open_until: Option<&str>) -> FeedbackForm {
         FeedbackForm {

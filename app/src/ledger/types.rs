@@ -1,12 +1,26 @@
 //! Ledger types shared by server and browser: the five continuum levels, the kinds of activity, and the
 //! activity itself.
 
-use std::{fmt, str::FromStr};
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 /// How far up the continuum of involvement an activity reaches, from being told to sharing decisions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case", parse_err_ty = String, parse_err_fn = not_a_level)]
 pub enum ContinuumLevel {
     Information,
     Consultation,
@@ -26,13 +40,7 @@ impl ContinuumLevel {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ContinuumLevel::Information => "information",
-            ContinuumLevel::Consultation => "consultation",
-            ContinuumLevel::Participation => "participation",
-            ContinuumLevel::Inclusion => "inclusion",
-            ContinuumLevel::Partnership => "partnership",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -86,18 +94,27 @@ impl fmt::Display for ContinuumLevel {
     }
 }
 
-impl FromStr for ContinuumLevel {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ContinuumLevel::ALL.into_iter().find(|l| l.as_str() == s).ok_or_else(|| {
-            "Choose a continuum level: information, consultation, participation, inclusion or partnership".to_owned()
-        })
-    }
+/// The message beside the field when a posted ContinuumLevel is not one of its values.
+fn not_a_level(_: &str) -> String {
+    "Choose a continuum level: information, consultation, participation, inclusion or partnership".to_owned()
 }
 
 /// What sort of activity it was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case", parse_err_ty = String, parse_err_fn = not_a_kind)]
 pub enum ActivityKind {
     Leaflet,
     OpenDay,
@@ -124,17 +141,7 @@ impl ActivityKind {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ActivityKind::Leaflet => "leaflet",
-            ActivityKind::OpenDay => "open_day",
-            ActivityKind::FeedbackForm => "feedback_form",
-            ActivityKind::FocusGroup => "focus_group",
-            ActivityKind::SteeringGroupMeeting => "steering_group_meeting",
-            ActivityKind::VolunteerRole => "volunteer_role",
-            ActivityKind::CoDeliveredSession => "co_delivered_session",
-            ActivityKind::InterviewPanel => "interview_panel",
-            ActivityKind::Other => "other",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -170,15 +177,9 @@ impl fmt::Display for ActivityKind {
     }
 }
 
-impl FromStr for ActivityKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ActivityKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| "Choose what kind of activity it was".to_owned())
-    }
+/// The message beside the field when a posted ActivityKind is not one of its values.
+fn not_a_kind(_: &str) -> String {
+    "Choose what kind of activity it was".to_owned()
 }
 
 /// How many people took part, by who they are.

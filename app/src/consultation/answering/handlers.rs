@@ -525,7 +525,7 @@ pub async fn submit_staff_entry(
         Ok((form, _)) => form,
         Err(response) => return response,
     };
-    let channel = posted.iter().find(|(k, _)| k == "channel").and_then(|(_, v)| Channel::parse(v));
+    let channel = posted.iter().find(|(k, _)| k == "channel").and_then(|(_, v)| v.parse::<Channel>().ok());
     let parsed = parse_answers(&form, &posted);
     let (channel, answers) = match (channel, parsed) {
         (Some(channel), Ok(answers)) if channel != Channel::Online => (channel, answers),

@@ -34,7 +34,7 @@ struct FormRow {
 impl FormRow {
     fn into_form(self) -> Result<FeedbackForm, sqlx::Error> {
         Ok(FeedbackForm {
-            state: FormState::parse(&self.state).ok_or_else(|| decode(format!("form state {}", self.state)))?,
+            state: self.state.parse::<FormState>().ok().ok_or_else(|| decode(format!("form state {}", self.state)))?,
             questions: serde_json::from_str(&self.questions).map_err(|e| decode(e.to_string()))?,
             id: self.id,
             service_id: self.service_id,

@@ -120,7 +120,7 @@ pub async fn create_feedback_form(
     }
     let (clean_title, clean_intervention, sign_in_required) =
         form_details(&mut errors, &title, &intervention, &answering);
-    let template = Template::parse(&template);
+    let template = template.parse::<Template>().ok();
     if template.is_none() {
         errors.add("template", "Select how to start the form");
     }
@@ -408,7 +408,9 @@ pub async fn set_form_state(form_id: String, state: String, open_until: String) 
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| e.keeping(&[("open_until", open_until.as_str())]);
-    let new_state = FormState::parse(&state)
+    let new_state = state
+        .parse::<FormState>()
+        .ok()
         .filter(|s| *s != FormState::Draft)
         .ok_or_else(|| AppError::field("state", "Choose open or closed"))?;
     let today = today();

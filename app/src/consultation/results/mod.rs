@@ -292,7 +292,7 @@ pub fn parse_filter(from: &str, to: &str, channel: &str, today: chrono::NaiveDat
     let chosen = match channel.trim() {
         "" | "all" => None,
         text => {
-            let parsed = Channel::parse(text);
+            let parsed = text.parse::<Channel>().ok();
             if parsed.is_none() {
                 errors.add("channel", "Select a channel");
             }

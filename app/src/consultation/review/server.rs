@@ -57,7 +57,7 @@ pub async fn record_review(response_id: String, outcome: String, note: String) -
         return Err(AppError::NotFound);
     }
     let mut errors = FormErrors::new();
-    let parsed = ReviewOutcome::parse(&outcome);
+    let parsed = outcome.parse::<ReviewOutcome>().ok();
     if parsed.is_none() {
         errors.add("outcome", "Select what was done");
     }
