@@ -208,7 +208,7 @@ impl World {
         values.insert("form_slug", form.slug.clone());
         values.insert("question_id", form.questions[0].id.clone());
         values.insert("comment_question_id", form.questions[1].id.clone());
-        values.insert("response_id", scalar(app, "SELECT response_id FROM safeguarding_flag", &[]).await);
+        values.insert("response_id", scalar(app, "SELECT source_id FROM review_flag", &[]).await);
         let spare = app.open_feedback_form(&manager, &service, "Spare form", "fft", "anonymous").await;
         values.insert("spare_form_id", spare.id);
 

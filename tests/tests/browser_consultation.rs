@@ -151,8 +151,7 @@ async fn staff_build_read_results_and_review(javascript: Javascript) {
         wait_for_text(&browser, "The review has been recorded").await;
     })
     .await;
-    let outcome: Option<String> =
-        sqlx::query_scalar("SELECT outcome FROM safeguarding_flag").fetch_one(&pool).await.unwrap();
+    let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM review_flag").fetch_one(&pool).await.unwrap();
     assert_eq!(outcome.as_deref(), Some("followed_up"));
     let built: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_form WHERE state = 'open'")
         .fetch_one(&pool)

@@ -306,8 +306,10 @@ async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(back
         "a link to the review queue, not to the response: {}",
         mail.body
     );
-    let response_id: String =
-        sqlx::query_scalar("SELECT response_id FROM safeguarding_flag").fetch_one(&app.pool).await.unwrap();
+    let (response_id, source_type, flag_id): (String, String, String) =
+        sqlx::query_as("SELECT source_id, source_type, id FROM review_flag").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(source_type, "feedback_response", "the review queue's flag names its source");
+    assert_eq!(uuid::Uuid::parse_str(&flag_id).unwrap().get_version_num(), 4, "a flag id tells no time");
 
     let queue = manager.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
     assert!(queue.contains("Flagged for safeguarding review (1)"));

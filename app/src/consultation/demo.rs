@@ -216,7 +216,10 @@ async fn seed_flagged(
     comment_question: &str,
     by: &str,
 ) -> Result<(), AppError> {
-    use crate::consultation::types::{Channel, ReviewOutcome};
+    use crate::{
+        consultation::types::Channel,
+        safeguarding::review::{db as review_db, FlagSource, FlagSourceKind, ReviewOutcome},
+    };
     let today = crate::clock::today_date();
     let cases = [
         (30, "Some weeks I honestly felt like a burden to everyone and didn't see the point in carrying on.", true),
@@ -240,7 +243,7 @@ async fn seed_flagged(
         let id = crate::consultation::answering::db::insert_response(&mut *conn, &response).await?;
         if screening.is_flagged() {
             let concerns: Vec<&str> = screening.concerns.iter().map(|c| c.as_str()).collect();
-            crate::consultation::answering::db::insert_flag(
+            crate::consultation::answering::db::flag_response(
                 &mut *conn,
                 &id,
                 service_id,
@@ -251,8 +254,8 @@ async fn seed_flagged(
             .await?;
             if reviewed {
                 let note = "Anonymous, so no one to contact. Read out the crisis contacts at the start of the next two groups and reminded everyone how to reach the duty worker.";
-                crate::consultation::review::db::record_review(&mut *conn, &id, ReviewOutcome::FollowedUp, note, by)
-                    .await?;
+                let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: id.clone() };
+                review_db::record_review(&mut *conn, &source, ReviewOutcome::FollowedUp, note, by).await?;
                 crate::consultation::review::db::mark_read(&mut *conn, &id).await?;
             }
         }

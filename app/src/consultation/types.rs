@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::questions::{Question, QuestionKind, FFT_QUESTION};
+pub use crate::safeguarding::review::{FlagView, ReviewOutcome};
 
 /// Where a form is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
@@ -207,33 +208,6 @@ impl Template {
     }
 }
 
-/// What a reviewer did about a flagged response.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
-#[strum(serialize_all = "snake_case")]
-pub enum ReviewOutcome {
-    #[strum(serialize = "no_action")]
-    NoActionNeeded,
-    FollowedUp,
-    Escalated,
-}
-
-impl ReviewOutcome {
-    pub const ALL: [ReviewOutcome; 3] =
-        [ReviewOutcome::NoActionNeeded, ReviewOutcome::FollowedUp, ReviewOutcome::Escalated];
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ReviewOutcome::NoActionNeeded => "No action needed",
-            ReviewOutcome::FollowedUp => "Followed up",
-            ReviewOutcome::Escalated => "Escalated",
-        }
-    }
-}
-
 /// One answer as staff read it: the question's words and the answer's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerView {
@@ -243,19 +217,6 @@ pub struct AnswerView {
     pub is_free_text: bool,
     /// The names of the themes this answer is tagged with.
     pub themes: Vec<String>,
-}
-
-/// The safeguarding screener's finding on a response, and its review.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FlagView {
-    /// Plain words, e.g. "Suicidal thoughts".
-    pub concerns: Vec<String>,
-    pub reasons: Vec<String>,
-    pub flagged_on: String,
-    pub outcome: Option<ReviewOutcome>,
-    pub note: String,
-    pub reviewed_by: Option<String>,
-    pub reviewed_at: Option<String>,
 }
 
 /// A response as staff see it: never who gave it on an anonymous form.

@@ -4,6 +4,8 @@
 //! It belongs to no capability. A capability that saves patients' free text calls [`screener::screen`] after the
 //! text is committed, never blocking the save.
 
+pub mod review;
+
 // Server only: the rules have no place in the browser bundle.
 #[cfg(feature = "ssr")]
 pub mod screener;

@@ -1,5 +1,6 @@
 //! Storing responses: responses and their answers, safeguarding flags, and where duty alerts go.
 
+use crate::safeguarding::review::{db as review_db, FlagSource, FlagSourceKind};
 use sqlx::{Any, Executor};
 
 use crate::consultation::types::Channel;
@@ -108,6 +109,8 @@ pub async fn delete_responses(tx: &mut sqlx::AnyConnection, ids: &[String]) -> R
         query = query.bind(id);
     }
     query.execute(&mut *tx).await?;
+    // Their flags go with them: a flag names its source without a foreign key.
+    review_db::delete_for(tx, FlagSourceKind::FeedbackResponse, ids).await?;
     Ok(())
 }
 
@@ -127,27 +130,18 @@ pub async fn has_responded<'c>(
     Ok(n > 0)
 }
 
-/// Records what the safeguarding screener found in a response.
-pub async fn insert_flag<'c>(
-    db: impl Executor<'c, Database = Any>,
+/// Raises a safeguarding review flag on a response with what the screener found, in the caller's transaction.
+pub async fn flag_response(
+    conn: &mut sqlx::AnyConnection,
     response_id: &str,
     service_id: &str,
     concerns: &[&str],
     reasons: &[String],
     flagged_on: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO safeguarding_flag (response_id, service_id, concerns, reasons, flagged_on)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(response_id)
-    .bind(service_id)
-    .bind(concerns.join(","))
-    .bind(reasons.join("\n"))
-    .bind(flagged_on)
-    .execute(db)
-    .await?;
-    Ok(())
+    let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response_id.to_owned() };
+    let flag = review_db::NewFlag { service_id, source: &source, concerns, reasons, flagged_on };
+    review_db::raise(conn, &flag).await
 }
 
 /// Where a service's safeguarding alerts go: its duty inbox, or else its managers.

@@ -188,8 +188,8 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
 
     for (response, _) in responses.iter().zip(&stored).filter(|(_, ok)| **ok) {
         let Some(flag) = &response.flag else { continue };
-        db::insert_flag(
-            &mut *tx,
+        db::flag_response(
+            &mut tx,
             &response.id,
             &flag.service_id,
             &flag.concerns,

@@ -6,7 +6,7 @@ use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::{
     questions::Question,
-    types::{AnswerView, Channel, FlagView, ResponseView, ReviewOutcome, Theme},
+    types::{AnswerView, Channel, FlagView, ResponseView, Theme},
 };
 
 #[derive(FromRow)]
@@ -32,7 +32,7 @@ pub(crate) const RESPONSE_SELECT: &str = "SELECT r.id, r.form_id, f.title AS for
         p.display_name AS reviewer, g.reviewed_at
      FROM feedback_response r
      JOIN feedback_form f ON f.id = r.form_id
-     LEFT JOIN safeguarding_flag g ON g.response_id = r.id
+     LEFT JOIN review_flag g ON g.source_type = 'feedback_response' AND g.source_id = r.id
      LEFT JOIN person p ON p.id = g.reviewed_by";
 
 #[derive(FromRow)]
@@ -149,28 +149,6 @@ pub async fn list_unread(pool: &AnyPool, service_ids: &[String], limit: i64) -> 
     );
     let rows: Vec<ResponseRow> = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
     into_views(pool, rows).await
-}
-
-/// Records the review of a flagged response, once: a second reviewer finds it already done.
-pub async fn record_review<'c>(
-    db: impl Executor<'c, Database = Any>,
-    response_id: &str,
-    outcome: ReviewOutcome,
-    note: &str,
-    reviewer_id: &str,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE safeguarding_flag SET outcome = $2, note = $3, reviewed_by = $4, reviewed_at = $5
-         WHERE response_id = $1 AND outcome IS NULL",
-    )
-    .bind(response_id)
-    .bind(outcome.as_str())
-    .bind(note)
-    .bind(reviewer_id)
-    .bind(crate::db::now())
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
 }
 
 pub async fn mark_read<'c>(db: impl Executor<'c, Database = Any>, response_id: &str) -> Result<(), sqlx::Error> {

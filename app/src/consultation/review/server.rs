@@ -11,6 +11,8 @@ use crate::consultation::types::{ResponseView, ReviewQueue, Theme};
 #[cfg(feature = "ssr")]
 use crate::db::Write;
 #[cfg(feature = "ssr")]
+use crate::safeguarding::review::{db as review_db, FlagSource, FlagSourceKind};
+#[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{require_staff, services_staffed_by},
     accounts::validate::EmailAddress,
@@ -70,7 +72,8 @@ pub async fn record_review(response_id: String, outcome: String, note: String) -
     errors.into_result().map_err(keep)?;
     let Some(outcome) = parsed else { return Err(AppError::NotFound) };
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    if !db::record_review(tx.conn(), &response.id, outcome, &note, &user.id).await? {
+    let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response.id.clone() };
+    if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
         return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
     }
     db::mark_read(tx.conn(), &response.id).await?;
