@@ -75,10 +75,18 @@ setup_tools() {
 
   # The NHS.UK stylesheet and the images it refers to (as /assets/images/...), copied into the site assets.
   local nhsuk="node_modules/nhsuk-frontend/dist/nhsuk"
-  if [ ! -f public/vendor/nhsuk-frontend.min.css ] || [ "$nhsuk/nhsuk-frontend.min.css" -nt public/vendor/nhsuk-frontend.min.css ]; then
+  # Its @font-face rules are left out: they load the NHS's Frutiger from assets.nhs.uk, which the content
+  # security policy (font-src 'self') refuses, so every page logged errors. Without them the stylesheet's own
+  # fallback, Arial, is used and no font is requested.
+  if [ ! -f public/vendor/nhsuk-frontend.min.css ] || [ "$nhsuk/nhsuk-frontend.min.css" -nt public/vendor/nhsuk-frontend.min.css ] \
+    || grep -q "@font-face" public/vendor/nhsuk-frontend.min.css; then
     step "Copying NHS.UK frontend assets into public/"
     mkdir -p public/vendor public/assets/images
-    cp "$nhsuk/nhsuk-frontend.min.css" public/vendor/nhsuk-frontend.min.css
+    node -e '
+      const fs = require("fs");
+      const css = fs.readFileSync(process.argv[1], "utf8").replace(/@font-face\{[^}]*\}/g, "");
+      fs.writeFileSync(process.argv[2], css);
+    ' "$nhsuk/nhsuk-frontend.min.css" public/vendor/nhsuk-frontend.min.css
     cp "$nhsuk"/assets/images/* public/assets/images/
   fi
   # Compressed once, at the highest settings, beside the file: the server sends these (ServeDir's precompressed

@@ -53,12 +53,23 @@ use crate::{
 pub struct CspNonce(pub String);
 
 /// The HTML document around the app. Runs on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    // The security-headers middleware chose this response's CSP nonce; the hydration scripts must carry it.
+///
+/// Staff pages load the WebAssembly bundle and hydrate; the light public pages (`routes::LIGHT_PAGES`) load no
+/// script at all and say so with `data-light` on the body.
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    // The security-headers middleware chose this response's CSP nonce; the hydration script must carry it.
     #[cfg(feature = "ssr")]
-    if let Some(nonce) = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
-        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
-    }
+    let (nonce, light) = {
+        let parts = use_context::<http::request::Parts>();
+        let nonce = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        if let Some(nonce) = &nonce {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
+        }
+        let light = parts.as_ref().is_some_and(|p| routes::is_light_page(p.uri.path()));
+        (nonce.map(|n| n.0).unwrap_or_default(), light)
+    };
+    #[cfg(not(feature = "ssr"))]
+    let (nonce, light) = (String::new(), false);
     view! {
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -67,13 +78,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/vendor/nhsuk-frontend.min.css" />
-                <HydrationScripts options />
+                {(!light).then(|| view! { <Hydration nonce /> })}
                 <MetaTags />
             </head>
-            <body>
+            <body data-light=light.then_some("true")>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Loads and starts the WebAssembly bundle (`/pkg/continuum.js` and `.wasm`, built by cargo-leptos): preloads
+/// both, then a module script with this response's CSP nonce imports the bundle and hydrates the page.
+#[component]
+fn Hydration(nonce: String) -> impl IntoView {
+    let start = "import init, { hydrate } from '/pkg/continuum.js';\n\
+                 init({ module_or_path: '/pkg/continuum.wasm' }).then(() => hydrate());";
+    view! {
+        <link rel="modulepreload" href="/pkg/continuum.js" crossorigin="anonymous" />
+        <link rel="preload" href="/pkg/continuum.wasm" r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
+        <script type="module" nonce=nonce inner_html=start></script>
     }
 }
 

@@ -28,6 +28,31 @@ use crate::{
     ui::NotFoundPage,
 };
 
+/// The pages patients open from a poster, a leaflet or a text message, which load no WebAssembly at all:
+/// home, Get involved, information pages, events and cancelling a place, posters, signing in, password reset
+/// and invitations. Every page works fully without JavaScript, so these are the same with it on: someone on a
+/// cheap phone with little data never downloads the staff tools (the whole bundle is about 860 KB compressed).
+/// The feedback form `/f/<slug>` is a plain handler that loads none either. Paths are matched exactly or, for
+/// those ending in `/`, as prefixes.
+pub const LIGHT_PAGES: &[&str] = &[
+    "/",
+    "/get-involved",
+    "/info/",
+    "/events/",
+    "/posters/",
+    "/sign-in",
+    "/forgot-password",
+    "/reset-password",
+    "/invitation",
+];
+
+/// Whether `path` is one of the [`LIGHT_PAGES`].
+pub fn is_light_page(path: &str) -> bool {
+    LIGHT_PAGES
+        .iter()
+        .any(|page| if page.len() > 1 && page.ends_with('/') { path.starts_with(page) } else { path == *page })
+}
+
 /// Pages render in full on the server before anything is sent (`SsrMode::Async`), so every page works
 /// without JavaScript and can answer with the right status (403, 404, a redirect to sign in).
 #[component]

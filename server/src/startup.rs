@@ -199,8 +199,8 @@ fn calm_500() -> Response {
     let page = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sorry, there is a problem – Continuum</title>\
         <link rel=\"stylesheet\" href=\"/vendor/nhsuk-frontend.min.css\"></head><body><main class=\"nhsuk-width-container\">\
         <h1>Sorry, there is a problem with the service</h1><p>Nothing you sent has been lost on our side, but it may not have \
-        been saved. Please try again in a few minutes.</p><p>If you need help now, call NHS 111 and choose option 2, or call \
-        Samaritans on 116 123.</p><p><a href=\"/\">Go to the home page</a></p></main></body></html>";
+        been saved. Please try again in a few minutes.</p><p>If you need help now, call NHS <a href=\"tel:111\">111</a> and choose option 2, or call \
+        Samaritans on <a href=\"tel:116123\">116 123</a>.</p><p><a href=\"/\">Go to the home page</a></p></main></body></html>";
     (StatusCode::INTERNAL_SERVER_ERROR, Html(page)).into_response()
 }
 

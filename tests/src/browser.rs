@@ -142,12 +142,13 @@ pub async fn wait_for_text(client: &Client, text: &str) -> String {
     client.source().await.expect("page source")
 }
 
-/// Waits until the page has hydrated, so what follows exercises the JavaScript paths.
+/// Waits until the page is ready for what JavaScript does: hydrated, or a light public page that loads no
+/// script at all (`data-light`, see `app::routes::LIGHT_PAGES`), which is ready as soon as it is there.
 pub async fn wait_for_hydration(client: &Client) {
     client
         .wait()
         .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("body[data-hydrated]"))
+        .for_element(Locator::Css("body[data-hydrated], body[data-light]"))
         .await
         .expect("the page hydrates (is target/site built? scripts/test runs cargo leptos build)");
 }

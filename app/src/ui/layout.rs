@@ -130,7 +130,7 @@ pub fn FooterContent(contacts: Vec<String>, organisation: String) -> impl IntoVi
             <h2 class="nhsuk-heading-s" id="crisis-heading">"If you need help now"</h2>
             <p class="nhsuk-body-s">"Continuum is not watched all the time. Do not use it to ask for urgent help."</p>
             <ul class="nhsuk-list">
-                {contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                {contacts.into_iter().map(|line| view! { <li><ContactLine line /></li> }).collect_view()}
             </ul>
         </section>
         <p class="nhsuk-body-s continuum-footer__meta">{format!("Continuum at {organisation}")}</p>
@@ -160,7 +160,90 @@ pub fn CrisisCallout(contacts: Vec<String>) -> impl IntoView {
                 <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"If you need help now"</span>
             </h2>
             <p>"This form is not watched all the time, so do not use it to ask for urgent help."</p>
-            <ul class="nhsuk-list">{contacts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            <ul class="nhsuk-list">{contacts.into_iter().map(|line| view! { <li><ContactLine line /></li> }).collect_view()}</ul>
         </div>
+    }
+}
+
+/// A line of contact text with every phone number in it as a `tel:` link, so that it can be tapped on a
+/// phone ("call 116 123 for free" → a link to `tel:116123`).
+#[component]
+pub fn ContactLine(line: String) -> impl IntoView {
+    phone_segments(&line)
+        .into_iter()
+        .map(|(text, tel)| match tel {
+            Some(number) => view! { <a href=format!("tel:{number}")>{text}</a> }.into_any(),
+            None => text.into_any(),
+        })
+        .collect_view()
+}
+
+/// Splits text into plain parts and phone numbers: `(text, Some(digits))` for a number. A phone number is a
+/// run of digits, perhaps in groups separated by single spaces, with at least three digits in all (999, 111,
+/// 116 123, 01632 960 000); shorter runs ("option 2") stay text.
+pub fn phone_segments(line: &str) -> Vec<(String, Option<String>)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut segments: Vec<(String, Option<String>)> = Vec::new();
+    let mut text = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        if chars[i].is_ascii_digit() && starts_word {
+            // Take digits and single spaces between digit groups.
+            let mut end = i;
+            while end < chars.len()
+                && (chars[end].is_ascii_digit()
+                    || (chars[end] == ' ' && end + 1 < chars.len() && chars[end + 1].is_ascii_digit()))
+            {
+                end += 1;
+            }
+            let run: String = chars[i..end].iter().collect();
+            let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+            let ends_word = end == chars.len() || !chars[end].is_alphanumeric();
+            if digits.len() >= 3 && ends_word {
+                if !text.is_empty() {
+                    segments.push((std::mem::take(&mut text), None));
+                }
+                segments.push((run, Some(digits)));
+            } else {
+                text.push_str(&run);
+            }
+            i = end;
+        } else {
+            text.push(chars[i]);
+            i += 1;
+        }
+    }
+    if !text.is_empty() {
+        segments.push((text, None));
+    }
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phone_segments;
+
+    #[test]
+    fn phone_numbers_in_contact_lines_become_tel_links() {
+        assert_eq!(
+            phone_segments("Samaritans are there day or night: call 116 123 for free."),
+            vec![
+                ("Samaritans are there day or night: call ".to_owned(), None),
+                ("116 123".to_owned(), Some("116123".to_owned())),
+                (" for free.".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            phone_segments("call NHS 111 and choose option 2."),
+            vec![
+                ("call NHS ".to_owned(), None),
+                ("111".to_owned(), Some("111".to_owned())),
+                (" and choose option 2.".to_owned(), None),
+            ]
+        );
+        assert_eq!(phone_segments("call 999.")[1], ("999".to_owned(), Some("999".to_owned())));
+        assert_eq!(phone_segments("Call 01632 960 000, Monday")[1].1.as_deref(), Some("01632960000"));
+        assert_eq!(phone_segments("open 9am to 5pm"), vec![("open 9am to 5pm".to_owned(), None)]);
     }
 }

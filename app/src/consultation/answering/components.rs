@@ -13,7 +13,7 @@ use crate::consultation::{
 };
 use crate::ui::{
     form::{Checkboxes, Choice, ErrorSummary, FormStatus, Radios, TextInput, Textarea},
-    layout::CrisisCallout,
+    layout::{ContactLine, CrisisCallout},
 };
 
 /// The form field that carries a question's answer.
@@ -138,7 +138,7 @@ pub fn ThankYouView(form: FeedbackForm, crisis_first: bool, crisis_contacts: Vec
                 </div>
                 <div class="nhsuk-card__content">
                     <p>"Some of what you wrote sounds very hard. You do not have to wait for us to read it."</p>
-                    <ul class="nhsuk-list">{crisis_contacts.clone().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    <ul class="nhsuk-list">{crisis_contacts.clone().into_iter().map(|line| view! { <li><ContactLine line /></li> }).collect_view()}</ul>
                     {anonymous.then(|| view! { <p>"Your feedback is anonymous, so we cannot contact you about it. If you want us to, tell your care team or call the service."</p> })}
                 </div>
             </div>

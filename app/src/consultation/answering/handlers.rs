@@ -219,7 +219,8 @@ fn render_page(state: &AppState, title: &str, main: impl FnOnce() -> AnyView) ->
                 <link rel="stylesheet" href="/vendor/nhsuk-frontend.min.css" />
                 <link rel="stylesheet" href="/pkg/continuum.css" />
             </head>
-            <body>
+            // A light page: no script at all (see `routes::LIGHT_PAGES`).
+            <body data-light="true">
                 <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
                 <header class="nhsuk-header" role="banner">
                     <div class="nhsuk-header__container nhsuk-width-container">
