@@ -108,7 +108,7 @@ pub fn App() -> impl IntoView {
     provide_context(shell);
     view! {
         <Stylesheet id="continuum" href="/pkg/continuum.css" />
-        <Title formatter=|title: String| format!("{title} – Continuum") />
+        <Title formatter=|title: String| text::for_raw_text_element(format!("{title} – Continuum")) />
         <Router>
             <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
             <Header />

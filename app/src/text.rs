@@ -38,6 +38,19 @@ pub fn one_line(errors: &mut FormErrors, field: &str, value: &str, what: &str, m
     text
 }
 
+/// Text for the elements Leptos writes into server-rendered HTML without escaping: `<title>` (through
+/// `leptos_meta`) and `<textarea>` (filed with `<script>` and `<style>`). On the server `&`, `<` and `>` are
+/// escaped, so a title or a kept answer containing `</title><meta http-equiv=refresh …>` stays text. In the
+/// browser the text becomes a DOM text node or `document.title`, which need no escaping (and would show the
+/// entities if they had any).
+pub fn for_raw_text_element(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        html_escape::encode_text(&text).into_owned()
+    } else {
+        text
+    }
+}
+
 /// The text with its first letter in capitals.
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

@@ -249,18 +249,6 @@ pub fn Select(
     }
 }
 
-/// A textarea's content as the page must carry it. Leptos writes `<textarea>` children into server-rendered
-/// HTML without escaping them (it files textarea with `<script>` and `<style>`), so a kept answer containing
-/// `</textarea><b>` would break out of the box: on the server the text is escaped here. In the browser the
-/// text becomes a DOM text node, which needs no escaping (and would show the entities if it had any).
-fn textarea_text(text: String) -> String {
-    if cfg!(feature = "ssr") {
-        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-    } else {
-        text
-    }
-}
-
 /// A labelled multi-line text box.
 #[component]
 pub fn Textarea(
@@ -272,7 +260,7 @@ pub fn Textarea(
     #[prop(default = 5)] rows: u32,
 ) -> impl IntoView {
     let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
-    let initial = textarea_text(status.kept(&name).or(value).unwrap_or_default());
+    let initial = crate::text::for_raw_text_element(status.kept(&name).or(value).unwrap_or_default());
     let textarea_class = {
         let field = name.clone();
         move || {
@@ -439,6 +427,9 @@ mod tests {
     #[test]
     #[cfg(feature = "ssr")]
     fn textarea_text_cannot_close_its_box() {
-        assert_eq!(super::textarea_text("a </textarea><b>x & y".into()), "a &lt;/textarea&gt;&lt;b&gt;x &amp; y");
+        assert_eq!(
+            crate::text::for_raw_text_element("a </textarea><b>x & y".into()),
+            "a &lt;/textarea&gt;&lt;b&gt;x &amp; y"
+        );
     }
 }
