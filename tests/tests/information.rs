@@ -23,7 +23,7 @@ async fn save_page(app: &TestApp, service: &str, title: &str, body: &str, publis
 
 /// An event `days_ahead` from today with `capacity` places; returns its slug.
 async fn add_event(app: &TestApp, service: &str, days_ahead: i64, capacity: &str) -> String {
-    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(days_ahead)).format("%Y-%m-%d").to_string();
+    let day = (app::clock::today_date() + chrono::Duration::days(days_ahead)).format("%Y-%m-%d").to_string();
     let response = app
         .post_form(
             "/api/save_event",
@@ -210,17 +210,21 @@ async fn a_reminder_is_mailed_the_day_before(backend: Backend) {
     let slug = add_event(&app, &service, 10, "20").await;
     register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
     register(&app, &slug, "No Email", "").await;
-    let event_day = chrono::Utc::now().date_naive() + chrono::Duration::days(10);
-    let day_before = |h| (event_day - chrono::Duration::days(1)).and_hms_opt(h, 0, 0).unwrap();
+    let event_day = app::clock::today_date() + chrono::Duration::days(10);
+    let day_before = |h| {
+        let local = (event_day - chrono::Duration::days(1)).and_hms_opt(h, 0, 0).unwrap();
+        let london = app::clock::Clock::system(app::clock::DEFAULT_ZONE);
+        app::clock::Clock::stopped_at(london.zone(), london.instant_at(local))
+    };
     let base = url::Url::parse("http://127.0.0.1/").unwrap();
+    let queue_at = |clock: app::clock::Clock| {
+        let (pool, base) = (app.pool.clone(), base.clone());
+        async move { clock.clone().scope(app::information::reminders::queue_due(&pool, &clock, &base)).await.unwrap() }
+    };
 
-    assert_eq!(
-        app::information::reminders::queue_due(&app.pool, day_before(8), &base).await.unwrap(),
-        0,
-        "not before 09:00"
-    );
-    let queued = app::information::reminders::queue_due(&app.pool, day_before(10), &base).await.unwrap();
-    let again = app::information::reminders::queue_due(&app.pool, day_before(11), &base).await.unwrap();
+    assert_eq!(queue_at(day_before(8)).await, 0, "not before 09:00");
+    let queued = queue_at(day_before(10)).await;
+    let again = queue_at(day_before(11)).await;
 
     assert_eq!((queued, again), (1, 0), "one reminder, for the registration with an email, sent once");
     let reminder = app
