@@ -205,7 +205,7 @@ async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: 
 }
 
 async fn a_reminder_is_mailed_the_day_before(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = continuum_tests::spawn_app_at(backend, chrono::Utc::now()).await;
     let service = staff(&app).await;
     let slug = add_event(&app, &service, 10, "20").await;
     register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
@@ -213,18 +213,15 @@ async fn a_reminder_is_mailed_the_day_before(backend: Backend) {
     let event_day = app::clock::today_date() + chrono::Duration::days(10);
     let day_before = |h| {
         let local = (event_day - chrono::Duration::days(1)).and_hms_opt(h, 0, 0).unwrap();
-        let london = app::clock::Clock::system(app::clock::DEFAULT_ZONE);
-        app::clock::Clock::stopped_at(london.zone(), london.instant_at(local))
-    };
-    let base = url::Url::parse("http://127.0.0.1/").unwrap();
-    let queue_at = |clock: app::clock::Clock| {
-        let (pool, base) = (app.pool.clone(), base.clone());
-        async move { clock.clone().scope(app::information::reminders::queue_due(&pool, &clock, &base)).await.unwrap() }
+        app::clock::Clock::system(app::clock::DEFAULT_ZONE).instant_at(local)
     };
 
-    assert_eq!(queue_at(day_before(8)).await, 0, "not before 09:00");
-    let queued = queue_at(day_before(10)).await;
-    let again = queue_at(day_before(11)).await;
+    app.set_clock(day_before(8));
+    assert_eq!(app.queue_reminders().await, 0, "not before 09:00");
+    app.set_clock(day_before(10));
+    let queued = app.queue_reminders().await;
+    app.set_clock(day_before(11));
+    let again = app.queue_reminders().await;
 
     assert_eq!((queued, again), (1, 0), "one reminder, for the registration with an email, sent once");
     let reminder = app
