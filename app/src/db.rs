@@ -17,9 +17,9 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-/// The current time as stored.
+/// The current time as stored, from the service's clock (`clock::now`).
 pub fn now() -> String {
-    timestamp(Utc::now())
+    timestamp(crate::clock::now())
 }
 
 /// Reads a stored time back; a malformed value (which only a hand edit could make) reads as the epoch, which

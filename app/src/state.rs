@@ -34,6 +34,8 @@ pub struct AppState {
     /// Rung after a transaction that queued mail commits, so the worker sends it at once instead of at its
     /// next poll.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// The service's clock: now, today and the time zone (`crate::clock`; a stopped one in tests).
+    pub clock: crate::clock::Clock,
     /// The capabilities' runtime parts (a writer, caches), each read back only by its own capability.
     pub parts: crate::capability::Parts,
     pub leptos_options: LeptosOptions,

@@ -74,7 +74,11 @@ impl SlugKind {
     fn taken_sql(self) -> &'static str {
         match self {
             Self::InfoPage => "SELECT CAST(COUNT(*) AS BIGINT) FROM info_page WHERE slug = $1",
-            Self::Event => "SELECT CAST(COUNT(*) AS BIGINT) FROM event WHERE slug = $1",
+            // An event's former addresses still lead to it (it moved to another date), so they stay taken.
+            Self::Event => {
+                "SELECT CAST((SELECT COUNT(*) FROM event WHERE slug = $1)
+                    + (SELECT COUNT(*) FROM event_former_slug WHERE slug = $1) AS BIGINT)"
+            }
             Self::FeedbackForm => "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_form WHERE slug = $1",
         }
     }

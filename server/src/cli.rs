@@ -17,7 +17,8 @@ use crate::{
 pub async fn main() -> ExitCode {
     let cli = Settings::load();
     init_tracing(&cli.settings.log);
-    match run(cli.command.unwrap_or(Command::Serve), cli.settings).await {
+    let clock = cli.settings.clock();
+    match clock.scope(run(cli.command.unwrap_or(Command::Serve), cli.settings)).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("continuum: {error:#}");
@@ -112,6 +113,7 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> anyhow::R
     )
     .await?;
     tx.commit().await?;
-    println!("{} <{}> {verb}. Sign in at {}sign-in", name.as_str(), email.as_str(), settings.base_url);
+    let sign_in = app::links::absolute(&settings.base_url, "/sign-in", &[]);
+    println!("{} <{}> {verb}. Sign in at {sign_in}", name.as_str(), email.as_str());
     Ok(())
 }

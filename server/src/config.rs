@@ -42,6 +42,10 @@ pub enum Environment {
     Production,
 }
 
+fn time_zone(value: &str) -> Result<chrono_tz::Tz, String> {
+    value.parse().map_err(|_| format!("{value} is not a time zone name from the IANA database, like Europe/London"))
+}
+
 fn secret(value: &str) -> Result<SecretString, String> {
     Ok(SecretString::from(value.to_owned()))
 }
@@ -118,6 +122,16 @@ pub struct Settings {
     #[arg(long, global = true, env = "CONTINUUM_ENVIRONMENT", value_enum, default_value = "development")]
     pub environment: Environment,
 
+    /// The deployment's time zone, an IANA name: every date and time people see and enter is in it (stored
+    /// instants are UTC), "today" turns over at its midnight, and event reminders go at 09:00 in it.
+    #[arg(long, global = true, env = "CONTINUUM_TIME_ZONE", default_value = "Europe/London", value_parser = time_zone)]
+    pub time_zone: chrono_tz::Tz,
+
+    /// A clock to read instead of the system clock, in `time_zone`: for tests, which set the time instead of
+    /// waiting for it. Not a flag or variable.
+    #[arg(skip)]
+    pub clock: Option<app::clock::Clock>,
+
     /// Log filter, in `tracing` syntax (`info`, `continuum=debug,info`).
     #[arg(long, global = true, env = "CONTINUUM_LOG", default_value = "info")]
     pub log: String,
@@ -132,6 +146,11 @@ impl Settings {
     /// Settings with every default, for tests and tools that set a few fields themselves.
     pub fn defaults() -> Self {
         Cli::parse_from(["continuum"]).settings
+    }
+
+    /// The service's clock: the system clock in `time_zone`, unless a test set one.
+    pub fn clock(&self) -> app::clock::Clock {
+        self.clock.clone().unwrap_or_else(|| app::clock::Clock::system(self.time_zone))
     }
 
     pub fn session_idle(&self) -> Duration {
@@ -158,5 +177,13 @@ mod tests {
         assert_eq!(settings.listen.port(), 3000);
         assert_eq!(settings.crisis_contact_lines().len(), 3);
         assert!(settings.crisis_contact_lines()[1].contains("111"));
+        assert_eq!(settings.clock().zone(), chrono_tz::Europe::London);
+    }
+
+    #[test]
+    fn the_time_zone_is_an_iana_name() {
+        let cli = Cli::try_parse_from(["continuum", "--time-zone", "America/New_York"]).unwrap();
+        assert_eq!(cli.settings.clock().zone(), chrono_tz::America::New_York);
+        assert!(Cli::try_parse_from(["continuum", "--time-zone", "BST"]).is_err());
     }
 }

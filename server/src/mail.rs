@@ -12,7 +12,6 @@
 use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use app::db::{now, timestamp};
-use chrono::Utc;
 use lettre::{
     message::{header::ContentType, Mailbox},
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
@@ -160,7 +159,7 @@ impl MailWorker {
     /// The WHERE clause is re-checked against the row as it is when the UPDATE runs, on both engines, so at
     /// most one worker's UPDATE changes it.
     async fn claim(&self, id: &str) -> anyhow::Result<Option<OutboxRow>> {
-        let now_at = Utc::now();
+        let now_at = app::clock::now();
         let row = sqlx::query_as(
             "UPDATE outbox_mail SET claimed_by = $2, claimed_until = $3
              WHERE id = $1 AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < $4)
@@ -198,7 +197,7 @@ impl MailWorker {
             Err(error) => {
                 let attempts = row.attempts + 1;
                 let wait = backoff(self.retry_base, attempts);
-                let next = Utc::now() + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1));
+                let next = app::clock::now() + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1));
                 sqlx::query(
                     "UPDATE outbox_mail SET attempts = $2, next_attempt_at = $3, last_error = $4, claimed_by = NULL, claimed_until = NULL
                      WHERE id = $1 AND claimed_by = $5",

@@ -92,12 +92,13 @@ impl Application {
                 session_absolute: settings.session_absolute(),
             },
             throttle: Arc::new(SignInThrottle::new()),
+            clock: settings.clock(),
             parts: Parts::default(),
             mail_wakeup,
             leptos_options,
         };
         // Each capability starts its runtime parts (the response writer, caches) for this app server.
-        state.parts = Parts::start(&state);
+        state.parts = state.clock.clone().sync_scope(|| Parts::start(&state));
         let base_url = &settings.base_url;
         let base_authority: Arc<str> = base_url[url::Position::BeforeHost..url::Position::AfterPort].into();
         let gate = Gate { app: state.clone(), behind_proxy: settings.behind_proxy, base_authority };
@@ -117,7 +118,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
         tracing::info!("{}", self.mail_description);
-        let worker = tokio::spawn(self.worker.run(stop_rx.clone()));
+        let worker = tokio::spawn(self.state.clock.clone().scope(self.worker.run(stop_rx.clone())));
         let housekeeping = tokio::spawn(housekeeping(self.state.clone(), stop_rx));
         tracing::info!("Continuum is listening on http://{}", self.listener.local_addr()?);
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
@@ -143,6 +144,7 @@ pub fn routes() -> Vec<AxumRouteListing> {
 fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
     let routes = routes();
     let context_state = state.clone();
+    let clock = state.clock.clone();
     let shell_options = state.leptos_options.clone();
     let not_found = {
         let state = state.clone();
@@ -169,13 +171,21 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_state.clone()),
+            move || {
+                provide_context(context_state.clone());
+                provide_context(context_state.clock.clone());
+            },
             move || shell(shell_options.clone()),
         )
         .fallback_service(static_files)
         .layer(middleware::from_fn_with_state(gate.clone(), security::resolve_visitor))
         .layer(middleware::from_fn_with_state(gate, security::refuse_cross_origin))
         .layer(middleware::from_fn(security::security_headers))
+        // Every request reads this app server's clock (the middleware above and the handlers within).
+        .layer(middleware::from_fn(move |request: Request<Body>, next: middleware::Next| {
+            let clock = clock.clone();
+            async move { clock.scope(next.run(request)).await }
+        }))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
         // The default trace layer records method and path only: never a client address or a body.
@@ -188,7 +198,10 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
 async fn render_not_found(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
-        move || provide_context(state.clone()),
+        move || {
+            provide_context(state.clone());
+            provide_context(state.clock.clone());
+        },
         move || shell(options.clone()),
     );
     handler(request).await.into_response()
@@ -223,7 +236,7 @@ async fn housekeeping(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         for capability in &capabilities {
             for job in capability.jobs {
-                match (job.run)(&state).await {
+                match state.clock.clone().scope((job.run)(&state)).await {
                     Ok(done) if done > 0 => tracing::info!(job = job.name, done, "housekeeping"),
                     Ok(_) => {}
                     Err(error) => tracing::warn!(job = job.name, error = %error, "housekeeping job failed"),

@@ -104,6 +104,28 @@ pub struct TestApp {
     /// A client that keeps cookies, does not follow redirects, and asks for HTML like a browser.
     pub client: reqwest::Client,
     pub backend: Backend,
+    /// The app's clock: the system clock, or a stopped one from [`spawn_app_at`] that the test moves with
+    /// [`TestApp::set_clock`] instead of waiting.
+    pub clock: app::clock::Clock,
+}
+
+/// The instant of a local time in the default time zone (`Europe/London`), `YYYY-MM-DDTHH:MM`.
+pub fn london(local: &str) -> chrono::DateTime<chrono::Utc> {
+    let local = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").expect("YYYY-MM-DDTHH:MM");
+    app::clock::Clock::system(app::clock::DEFAULT_ZONE).instant_at(local)
+}
+
+/// An instant written in UTC, `YYYY-MM-DDTHH:MMZ`.
+pub fn utc(at: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(&at.replace('Z', ":00Z")).expect("YYYY-MM-DDTHH:MMZ").to_utc()
+}
+
+/// Starts Continuum with its clock stopped at `at` (in `Europe/London`); `app.set_clock` moves it.
+pub async fn spawn_app_at(backend: Backend, at: chrono::DateTime<chrono::Utc>) -> TestApp {
+    spawn_app_with(backend, |settings| {
+        settings.clock = Some(app::clock::Clock::stopped_at(app::clock::DEFAULT_ZONE, at));
+    })
+    .await
 }
 
 /// Starts Continuum on port 0 with a fresh database and SMTP server.
@@ -124,11 +146,12 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     settings.site_root = site_root();
     settings.organisation = "Test NHS Trust".into();
     adjust(&mut settings);
+    let clock = settings.clock();
     let app = Application::build(settings).await.expect("Continuum starts");
     let port = app.port();
     let pool = app.pool();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address: format!("http://127.0.0.1:{port}"), port, pool, db, mail, client: new_client(), backend }
+    TestApp { address: format!("http://127.0.0.1:{port}"), port, pool, db, mail, client: new_client(), backend, clock }
 }
 
 /// A browser-like client without JavaScript: keeps cookies, sends `Accept: text/html`, follows no redirects.
@@ -153,6 +176,18 @@ pub struct TestPerson {
 }
 
 impl TestApp {
+    /// Moves the app's stopped clock to `at` (see [`spawn_app_at`]).
+    pub fn set_clock(&self, at: chrono::DateTime<chrono::Utc>) {
+        self.clock.set(at);
+    }
+
+    /// Runs the event reminders job as the app's housekeeping does, at the app's clock; returns how many
+    /// reminders it queued.
+    pub async fn queue_reminders(&self) -> usize {
+        let base = url::Url::parse("http://127.0.0.1/").expect("url");
+        let job = app::information::reminders::queue_due(&self.pool, &self.clock, &base);
+        self.clock.clone().scope(job).await.expect("reminders")
+    }
     /// The full URL of a path on this app; a full URL (such as a redirect's `Location`) is kept as it is.
     pub fn url(&self, path: &str) -> String {
         if path.starts_with("http://") {

@@ -151,7 +151,7 @@ impl World {
         values.insert("page_id", scalar(app, "SELECT id FROM info_page WHERE slug = $1", &[&page_slug]).await);
         values.insert("page_slug", page_slug);
 
-        let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).format("%Y-%m-%d").to_string();
+        let day = (app::clock::today_date() + chrono::Duration::days(30)).format("%Y-%m-%d").to_string();
         let event = [
             ("event_title", "Matrix open day".to_owned()),
             ("event_description", "Come and meet the team.".to_owned()),

@@ -11,7 +11,7 @@ async fn an_open_day_and_a_page(app: &TestApp) -> String {
     let service = app.add_service("CAS Day Service").await;
     app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Staff)]).await;
     continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
-    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(9)).format("%Y-%m-%d").to_string();
+    let day = (app::clock::today_date() + chrono::Duration::days(9)).format("%Y-%m-%d").to_string();
     app.post_form(
         "/api/save_event",
         "/information/events/new",

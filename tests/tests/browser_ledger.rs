@@ -12,7 +12,7 @@ async fn record_and_see_in_profile(javascript: Javascript) {
     let app = spawn_app(Backend::Sqlite).await;
     let service = app.add_service("CAS Day Service").await;
     app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Staff)]).await;
-    let today = chrono::Utc::now().date_naive();
+    let today = app::clock::today_date();
 
     with_browser(javascript, |browser| async move {
         let js = javascript == Javascript::On;

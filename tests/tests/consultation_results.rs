@@ -69,7 +69,7 @@ async fn fft_percentages_positive_and_negative_are_shown_from_ten_responses(back
 
 /// This month's name as the page writes it, such as "November 2026".
 fn app_month() -> String {
-    app::consultation::results::month_label(&chrono::Utc::now().format("%Y-%m").to_string())
+    app::consultation::results::month_label(&app::clock::today_date().format("%Y-%m").to_string())
 }
 
 async fn with_fewer_than_ten_responses_no_percentage_is_shown(backend: Backend) {
@@ -197,7 +197,7 @@ async fn comments_are_shown_as_text_and_made_safe_in_the_csv_without_ids_or_time
     assert!(csv.contains(",'+cmd|' /C calc'!A0"), "{csv}");
     assert!(csv.contains(",'@SUM(1+1)"), "{csv}");
     assert!(csv.contains(",\"The group, and the tea, helped\""), "{csv}");
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let today = app::clock::today_date().format("%Y-%m-%d").to_string();
     for line in &lines[1..] {
         assert!(line.starts_with(&format!("{today},Online,Good,")), "only the date, never a time: {line}");
     }

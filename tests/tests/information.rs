@@ -23,7 +23,7 @@ async fn save_page(app: &TestApp, service: &str, title: &str, body: &str, publis
 
 /// An event `days_ahead` from today with `capacity` places; returns its slug.
 async fn add_event(app: &TestApp, service: &str, days_ahead: i64, capacity: &str) -> String {
-    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(days_ahead)).format("%Y-%m-%d").to_string();
+    let day = (app::clock::today_date() + chrono::Duration::days(days_ahead)).format("%Y-%m-%d").to_string();
     let response = app
         .post_form(
             "/api/save_event",
@@ -205,22 +205,23 @@ async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: 
 }
 
 async fn a_reminder_is_mailed_the_day_before(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = continuum_tests::spawn_app_at(backend, chrono::Utc::now()).await;
     let service = staff(&app).await;
     let slug = add_event(&app, &service, 10, "20").await;
     register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
     register(&app, &slug, "No Email", "").await;
-    let event_day = chrono::Utc::now().date_naive() + chrono::Duration::days(10);
-    let day_before = |h| (event_day - chrono::Duration::days(1)).and_hms_opt(h, 0, 0).unwrap();
-    let base = url::Url::parse("http://127.0.0.1/").unwrap();
+    let event_day = app::clock::today_date() + chrono::Duration::days(10);
+    let day_before = |h| {
+        let local = (event_day - chrono::Duration::days(1)).and_hms_opt(h, 0, 0).unwrap();
+        app::clock::Clock::system(app::clock::DEFAULT_ZONE).instant_at(local)
+    };
 
-    assert_eq!(
-        app::information::reminders::queue_due(&app.pool, day_before(8), &base).await.unwrap(),
-        0,
-        "not before 09:00"
-    );
-    let queued = app::information::reminders::queue_due(&app.pool, day_before(10), &base).await.unwrap();
-    let again = app::information::reminders::queue_due(&app.pool, day_before(11), &base).await.unwrap();
+    app.set_clock(day_before(8));
+    assert_eq!(app.queue_reminders().await, 0, "not before 09:00");
+    app.set_clock(day_before(10));
+    let queued = app.queue_reminders().await;
+    app.set_clock(day_before(11));
+    let again = app.queue_reminders().await;
 
     assert_eq!((queued, again), (1, 0), "one reminder, for the registration with an email, sent once");
     let reminder = app

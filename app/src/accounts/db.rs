@@ -410,8 +410,8 @@ pub async fn fetch_link_holder<'c>(
     .await
 }
 
-/// Uses up a link token and returns its person, or `None` if it was already used, has expired or never
-/// existed. The conditional UPDATE makes this safe when two requests race with the same link.
+/// Uses up a link token and returns its person, or `None` if it was already used, has expired, never
+/// existed or belongs to a disabled account. The conditional UPDATE makes this safe when two requests race with the same link.
 pub async fn consume_link_token<'c>(
     db: impl Executor<'c, Database = Any>,
     token_hash: &str,
@@ -421,6 +421,7 @@ pub async fn consume_link_token<'c>(
     sqlx::query_scalar(
         "UPDATE account_token SET used_at = $3
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
+           AND person_id IN (SELECT id FROM person WHERE disabled_at IS NULL)
          RETURNING person_id",
     )
     .bind(token_hash)

@@ -107,7 +107,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none())
     {
         let token = session::new_token();
-        let now_at = chrono::Utc::now();
+        let now_at = crate::clock::now();
         let purpose = LinkPurpose::PasswordReset.as_str();
         let link = link_to(&state, "/reset-password", &token);
         let mut tx = Write::begin(&state.pool, None).await?;
@@ -240,7 +240,8 @@ pub async fn update_my_name(name: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Changes the caller's own password after checking the current one, and ends their other sessions.
+/// Changes the caller's own password after checking the current one, ends their other sessions and voids any
+/// password reset link still unused (it was asked for under the old password, perhaps by someone else).
 #[server(endpoint = "/change_my_password")]
 pub async fn change_my_password(
     current_password: String,
@@ -261,8 +262,10 @@ pub async fn change_my_password(
     let hash = password::hash_password(new_password.expose()).await?;
 
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    db::update_password_hash(tx.conn(), &user.id, &hash, &now()).await?;
+    let now_at = now();
+    db::update_password_hash(tx.conn(), &user.id, &hash, &now_at).await?;
     db::delete_other_sessions_of(tx.conn(), &user.id, &user.session_id).await?;
+    db::void_link_tokens(tx.conn(), &user.id, LinkPurpose::PasswordReset.as_str(), &now_at).await?;
     tx.audit("password_changed", "person", &user.id, serde_json::json!({})).await?;
     tx.commit_then("/account?saved=password").await?;
     Ok(())
@@ -328,7 +331,7 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
     };
 
     let state = state()?;
-    let now_at = chrono::Utc::now();
+    let now_at = crate::clock::now();
     let now_text = timestamp(now_at);
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
     let person_id = match db::fetch_person_by_email(tx.conn(), email_address.as_str()).await? {
@@ -422,7 +425,8 @@ pub async fn revoke_role(person_id: String, service_id: String, role: String) ->
     Ok(())
 }
 
-/// Disables an account (ending its sessions at once) or enables it again. Administrators cannot disable
+/// Disables an account (ending its sessions and voiding its unused invitation and reset links at once) or
+/// enables it again. Administrators cannot disable
 /// themselves, so there is always someone left to undo it.
 #[server(endpoint = "/set_account_disabled")]
 pub async fn set_account_disabled(person_id: String, disabled: bool) -> Result<(), AppError> {
@@ -437,6 +441,9 @@ pub async fn set_account_disabled(person_id: String, disabled: bool) -> Result<(
     db::update_disabled(tx.conn(), &person_id, disabled.then_some(now_at.as_str()), &now_at).await?;
     if disabled {
         db::delete_sessions_of(tx.conn(), &person_id).await?;
+        for purpose in [LinkPurpose::Invitation, LinkPurpose::PasswordReset] {
+            db::void_link_tokens(tx.conn(), &person_id, purpose.as_str(), &now_at).await?;
+        }
     }
     let action = if disabled { "account_disabled" } else { "account_enabled" };
     tx.audit(action, "person", &person_id, serde_json::json!({})).await?;
@@ -511,8 +518,5 @@ pub async fn rename_service(service_id: String, name: String) -> Result<(), AppE
 /// An absolute link for an email: the configured base URL, a path and a token.
 #[cfg(feature = "ssr")]
 fn link_to(state: &crate::state::AppState, path: &str, token: &str) -> String {
-    let mut url = state.security.base_url.clone();
-    url.set_path(path);
-    url.query_pairs_mut().clear().append_pair("token", token);
-    url.to_string()
+    crate::links::absolute(&state.security.base_url, path, &[("token", token)])
 }

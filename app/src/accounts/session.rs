@@ -5,7 +5,6 @@
 //! first; signing in always starts a new session (the token rotates), and signing out deletes it.
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
-use chrono::Utc;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::AnyPool;
@@ -69,7 +68,7 @@ pub async fn start(
     security: &SecuritySettings,
 ) -> Result<String, sqlx::Error> {
     let token = new_token();
-    let now = Utc::now();
+    let now = crate::clock::now();
     let absolute = chrono::Duration::from_std(security.session_absolute).unwrap_or(chrono::Duration::hours(12));
     db::insert_session(conn, &hash_token(&token), person_id, &timestamp(now), &timestamp(now + absolute)).await?;
     Ok(token)
@@ -88,7 +87,7 @@ pub async fn resolve(
     let Some(row) = db::fetch_live_session(pool, &hash_token(token)).await? else {
         return Ok(None);
     };
-    let now = Utc::now();
+    let now = crate::clock::now();
     let idle = chrono::Duration::from_std(security.session_idle).unwrap_or(chrono::Duration::hours(1));
     let last_seen = parse_timestamp(&row.last_seen_at);
     if now >= parse_timestamp(&row.expires_at) || now >= last_seen + idle {

@@ -342,13 +342,105 @@ pub async fn update_event<'c>(
     .rows_affected())
 }
 
+/// An event by its address, or by an address it had before it moved to another date (posters, QR codes and
+/// mail already sent carry the old one). The event comes back with its current slug.
 pub async fn fetch_event_by_slug<'c>(
     db: impl Executor<'c, Database = Any>,
     slug: &str,
 ) -> Result<Option<Event>, sqlx::Error> {
-    let row: Option<EventRow> =
-        sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.slug = $1")).bind(slug).fetch_optional(db).await?;
+    let row: Option<EventRow> = sqlx::query_as(&format!(
+        "{EVENT_SELECT} WHERE e.slug = $1 OR e.id IN (SELECT f.event_id FROM event_former_slug f WHERE f.slug = $1)"
+    ))
+    .bind(slug)
+    .fetch_optional(db)
+    .await?;
     Ok(row.map(EventRow::into_event))
+}
+
+/// Gives an event the address `new_slug` and keeps `old_slug` leading to it. If `new_slug` was one of this
+/// event's own former addresses (it moved back), it stops being a former one.
+pub async fn move_event_address(
+    conn: &mut sqlx::AnyConnection,
+    event_id: &str,
+    old_slug: &str,
+    new_slug: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM event_former_slug WHERE event_id = $1 AND slug = $2")
+        .bind(event_id)
+        .bind(new_slug)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE event SET slug = $2 WHERE id = $1").bind(event_id).bind(new_slug).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO event_former_slug (slug, event_id, moved_at) VALUES ($1, $2, $3)")
+        .bind(old_slug)
+        .bind(event_id)
+        .bind(crate::db::now())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Whether `slug` is one of `event_id`'s own former addresses (so moving back to its date may take it again).
+pub async fn is_former_slug_of(
+    conn: &mut sqlx::AnyConnection,
+    event_id: &str,
+    slug: &str,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM event_former_slug WHERE event_id = $1 AND slug = $2")
+            .bind(event_id)
+            .bind(slug)
+            .fetch_one(conn)
+            .await?;
+    Ok(n > 0)
+}
+
+/// Registrations still holding a place with an email, for telling them of a change: (id, email, name).
+pub async fn list_registrations_to_tell(
+    conn: &mut sqlx::AnyConnection,
+    event_id: &str,
+) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, email, name FROM event_registration
+         WHERE event_id = $1 AND cancelled_at IS NULL AND email IS NOT NULL ORDER BY registered_at",
+    )
+    .bind(event_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Stores the hash of a further cancellation link for a registration (the one in a "moved" mail).
+pub async fn insert_registration_token(
+    conn: &mut sqlx::AnyConnection,
+    registration_id: &str,
+    token_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO event_registration_token (token_hash, registration_id, created_at) VALUES ($1, $2, $3)")
+        .bind(token_hash)
+        .bind(registration_id)
+        .bind(crate::db::now())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// After an event's start moves: reminders already sent are for the old time, so each registration may be
+/// reminded again for the new one. The links in reminders already sent keep working (their hashes move to
+/// `event_registration_token`).
+pub async fn rearm_reminders(conn: &mut sqlx::AnyConnection, event_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO event_registration_token (token_hash, registration_id, created_at)
+         SELECT reminder_token_hash, id, $2 FROM event_registration WHERE event_id = $1 AND reminder_token_hash IS NOT NULL",
+    )
+    .bind(event_id)
+    .bind(crate::db::now())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE event_registration SET reminded_at = NULL, reminder_token_hash = NULL WHERE event_id = $1")
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn fetch_event<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Event>, sqlx::Error> {
@@ -422,7 +514,9 @@ pub async fn fetch_registration_by_token<'c>(
     token_hash: &str,
 ) -> Result<Option<(String, String, String, bool)>, sqlx::Error> {
     let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, event_id, name, cancelled_at FROM event_registration WHERE cancel_token_hash = $1 OR reminder_token_hash = $1",
+        "SELECT id, event_id, name, cancelled_at FROM event_registration
+         WHERE cancel_token_hash = $1 OR reminder_token_hash = $1
+            OR id IN (SELECT t.registration_id FROM event_registration_token t WHERE t.token_hash = $1)",
     )
     .bind(token_hash)
     .fetch_optional(db)

@@ -43,36 +43,48 @@ pub async fn get_event(slug: String) -> Result<Event, AppError> {
     db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)
 }
 
-/// What a printable poster shows: the title, a line beneath it, and the QR code for its link.
+/// What a printable poster shows: the title, a line beneath it, and the QR code for its link; or, once what
+/// it is for has ended (a past event, a closed form), a plain sentence saying so and no code or address.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Poster {
     pub title: String,
     pub subtitle: String,
+    /// The absolute address the code leads to (`links::absolute`); empty once ended.
     pub url: String,
+    /// The QR code as SVG; empty once ended.
     pub qr_svg: String,
+    /// Why the poster no longer leads anywhere, such as "This event has already happened."
+    pub ended: Option<String>,
 }
 
 /// A poster for a published page (`kind` "info"), an event ("events") or a feedback form that is not a draft ("f").
 #[server(endpoint = "/get_poster")]
 pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> {
-    let (title, subtitle) = match kind.as_str() {
+    let (title, subtitle, slug, ended) = match kind.as_str() {
         "info" => {
             let page = get_info_page(slug.clone()).await?;
-            (page.title, page.summary)
+            (page.title, page.summary, page.slug, None)
         }
         "events" => {
+            // By the event's current address: an old one (before it moved) still finds it.
             let event = get_event(slug.clone()).await?;
-            (event.title.clone(), format!("{} · {}", event.when(), event.place))
+            let ended = event.past.then(|| "This event has already happened.".to_owned());
+            (event.title.clone(), format!("{} · {}", event.when(), event.place), event.slug, ended)
         }
-        "f" => crate::consultation::api::form_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?,
+        "f" => {
+            let poster =
+                crate::consultation::api::form_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
+            let ended = (!poster.takes_answers).then(|| "This feedback form is closed.".to_owned());
+            (poster.title, poster.subtitle, slug, ended)
+        }
         _ => return Err(AppError::NotFound),
     };
-    let mut url = state()?.security.base_url.clone();
-    url.set_path(&format!("/{kind}/{slug}"));
-    url.set_query(None);
-    let url = url.to_string();
+    if ended.is_some() {
+        return Ok(Poster { title, subtitle, url: String::new(), qr_svg: String::new(), ended });
+    }
+    let url = crate::links::absolute(&state()?.security.base_url, &format!("/{kind}/{slug}"), &[]);
     let qr_svg = super::poster::qr_svg(&url).map_err(|e| AppError::internal("QR code", e))?;
-    Ok(Poster { title, subtitle, url, qr_svg })
+    Ok(Poster { title, subtitle, url, qr_svg, ended })
 }
 
 // ---- registering for events: open to everyone ---------------------------------------------------------
@@ -104,8 +116,8 @@ pub async fn register_for_event(
     errors.into_result().map_err(keep)?;
 
     let event = db::fetch_event_by_slug(&state.pool, &event_slug).await?.ok_or(AppError::NotFound)?;
-    if event.ends_at < crate::clock::local_now() {
-        return Err(keep(AppError::Conflict("This event has already happened.".into())));
+    if event.past {
+        return Err(keep(AppError::Conflict(EVENT_HAPPENED.into())));
     }
     let token = session::new_token();
     let mut tx = Write::begin(&state.pool, None).await?;
@@ -122,7 +134,10 @@ pub async fn register_for_event(
     db::insert_registration(tx.conn(), &registration).await?;
     if let Some(address) = &address {
         let link = cancel_link(&state.security.base_url, &token);
-        mail::enqueue(tx.conn(), &emails::registration_confirmed(address.as_str(), &clean_name, &event, &link)).await?;
+        let reminder_coming = super::reminders::reminder_will_follow(&state.clock, event.day());
+        let confirmation =
+            emails::registration_confirmed(address.as_str(), &clean_name, &event, &link, reminder_coming);
+        mail::enqueue(tx.conn(), &confirmation).await?;
     }
     tx.commit().await?;
     if address.is_some() {
@@ -134,11 +149,12 @@ pub async fn register_for_event(
 }
 
 #[cfg(feature = "ssr")]
+const EVENT_HAPPENED: &str = "This event has already happened.";
+
+#[cfg(feature = "ssr")]
+/// The link in mail that cancels a registration.
 pub fn cancel_link(base_url: &url::Url, token: &str) -> String {
-    let mut url = base_url.clone();
-    url.set_path("/events/cancel");
-    url.query_pairs_mut().clear().append_pair("token", token);
-    url.to_string()
+    crate::links::absolute(base_url, "/events/cancel", &[("token", token)])
 }
 
 /// The registration a cancellation link is for.
@@ -155,16 +171,21 @@ pub async fn check_registration(token: String) -> Result<RegistrationNotice, App
         place: event.place,
         name,
         cancelled,
+        past: event.past,
     })
 }
 
-/// Cancels a registration from its link, giving the place back.
+/// Cancels a registration from its link, giving the place back. Once the event has happened there is
+/// nothing to cancel: the link says so and changes nothing.
 #[server(endpoint = "/cancel_registration")]
 pub async fn cancel_registration(token: String) -> Result<(), AppError> {
     let state = state()?;
     let mut tx = Write::begin(&state.pool, None).await?;
     let (registration_id, event_id, _, _) =
         db::fetch_registration_by_token(tx.conn(), &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
+    if db::fetch_event(tx.conn(), &event_id).await?.is_none_or(|e| e.past) {
+        return Err(AppError::Conflict(EVENT_HAPPENED.into()));
+    }
     db::cancel_registration(tx.conn(), &registration_id, &event_id).await?;
     tx.commit_then(&format!("/events/cancel?token={token}&done=1")).await?;
     Ok(())
@@ -371,7 +392,11 @@ pub async fn save_event(
         parse_event(&title, &description, &day, &start, &end, &place, &capacity)
             .map_err(|e| keep(AppError::Validation(e)))?;
     let state = state()?;
+    if let Some(message) = missing_time(&state.clock, &starts_at, &ends_at) {
+        return Err(keep(AppError::field("start", message)));
+    }
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let mut told = 0;
     let (id, slug) = if event_id.is_empty() {
         if service_id.is_empty() {
             return Err(keep(AppError::field("service_id", "Choose the service")));
@@ -409,12 +434,71 @@ pub async fn save_event(
                 format!("{} places are already taken, so there must be at least that many", existing.places_taken);
             return Err(keep(AppError::field("capacity", message)));
         }
-        (event_id.clone(), existing.slug)
+        let slug = move_event(&mut tx, &existing, &title, &starts_at).await?;
+        told = tell_of_change(&mut tx, &existing, &state.security.base_url).await?;
+        (event_id.clone(), slug)
     };
     let action = if event_id.is_empty() { "event_created" } else { "event_changed" };
-    tx.audit(action, "event", &id, serde_json::json!({ "title": title, "starts_at": starts_at })).await?;
+    let details = serde_json::json!({ "title": title, "starts_at": starts_at, "registrations_told": told });
+    tx.audit(action, "event", &id, details).await?;
     tx.commit_then(&format!("/events/{slug}")).await?;
+    if told > 0 {
+        state.mail_wakeup.notify_one();
+    }
     Ok(slug)
+}
+
+/// The message for a start or end time that does not exist locally (the hour the clocks go forward).
+#[cfg(feature = "ssr")]
+fn missing_time(clock: &crate::clock::Clock, starts_at: &str, ends_at: &str) -> Option<String> {
+    let parse = |t: &str| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok();
+    let skipped = [starts_at, ends_at].into_iter().filter_map(parse).find(|t| !clock.exists(*t))?;
+    Some(format!(
+        "There is no {} on {}: the clocks go forward that night. Choose a time after the change",
+        skipped.format("%H:%M"),
+        crate::dates::readable_day(&skipped.format("%Y-%m-%d").to_string())
+    ))
+}
+
+/// After an event is changed: when it moved to another date, gives it the address for that date (the old one
+/// keeps leading to it) and returns the address it has now. When its start moved, reminders already sent
+/// were for the old time, so they are re-armed.
+#[cfg(feature = "ssr")]
+async fn move_event(tx: &mut Write, before: &Event, title: &str, starts_at: &str) -> Result<String, AppError> {
+    if before.starts_at != starts_at {
+        db::rearm_reminders(tx.conn(), &before.id).await?;
+    }
+    let new_day = starts_at.get(..10).unwrap_or_default();
+    if before.day() == new_day {
+        return Ok(before.slug.clone());
+    }
+    let base = format!("{}-{new_day}", slugify(title));
+    let slug = if db::is_former_slug_of(tx.conn(), &before.id, &base).await? {
+        base
+    } else {
+        free_slug(tx.conn(), SlugKind::Event, &base).await?
+    };
+    db::move_event_address(tx.conn(), &before.id, &before.slug, &slug).await?;
+    Ok(slug)
+}
+
+/// Tells everyone still registered (with an email) that an event's date, times or place changed, with a
+/// fresh cancellation link each. Returns how many were told; nothing is sent for other changes.
+#[cfg(feature = "ssr")]
+async fn tell_of_change(tx: &mut Write, before: &Event, base_url: &url::Url) -> Result<usize, AppError> {
+    let Some(after) = db::fetch_event(tx.conn(), &before.id).await? else { return Ok(0) };
+    if (&after.starts_at, &after.ends_at, &after.place) == (&before.starts_at, &before.ends_at, &before.place) {
+        return Ok(0);
+    }
+    let registrations = db::list_registrations_to_tell(tx.conn(), &before.id).await?;
+    for (registration_id, email, name) in &registrations {
+        let token = session::new_token();
+        db::insert_registration_token(tx.conn(), registration_id, &session::hash_token(&token)).await?;
+        let message = emails::event_changed(email, name, before, &after, &cancel_link(base_url, &token));
+        mail::enqueue(tx.conn(), &message).await?;
+    }
+    tracing::info!(event.id = %before.id, told = registrations.len(), "event changed; registrations told");
+    Ok(registrations.len())
 }
 
 /// An event and everyone registered for it, for its staff.

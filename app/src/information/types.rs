@@ -139,6 +139,8 @@ pub struct RegistrationNotice {
     pub place: String,
     pub name: String,
     pub cancelled: bool,
+    /// The event has happened: there is nothing left to cancel.
+    pub past: bool,
 }
 
 #[cfg(test)]

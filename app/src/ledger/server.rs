@@ -25,6 +25,7 @@ pub const PER_PAGE: i64 = 25;
 /// One line of an activity's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    /// The local date it happened, `YYYY-MM-DD`.
     pub at: String,
     pub what: String,
     pub who: Option<String>,
@@ -85,7 +86,7 @@ pub async fn get_activity(activity_id: String) -> Result<ActivityDetail, AppErro
         .await?
         .into_iter()
         .map(|h| HistoryEntry {
-            at: h.at,
+            at: crate::clock::local_day_of(&h.at),
             what: match h.action.as_str() {
                 "activity_recorded" => "Recorded".to_owned(),
                 "activity_changed" => "Changed".to_owned(),

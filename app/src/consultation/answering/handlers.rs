@@ -93,9 +93,7 @@ pub async fn store_response(
     let flag = (!concerns.is_empty()).then(|| {
         // The link is to the queue, not to the response: the mail's time must not be joinable to one response,
         // whose time of day is otherwise kept nowhere.
-        let mut link = state.security.base_url.clone();
-        link.set_path("/consultation/review");
-        link.set_query(None);
+        let link = crate::links::absolute(&state.security.base_url, "/consultation/review", &[]);
         let body = format!(
             "A response to the feedback form \"{}\" ({}) has words that suggest possible risk, and needs to be read \
              today.\n\nRead it and record what was done:\n{link}\n\nThis message does not include the response: \

@@ -58,10 +58,10 @@ pub struct ResponseWriter {
 }
 
 impl ResponseWriter {
-    /// Starts the writer task on the current runtime. `wakeup` is rung after a batch that queued mail commits.
+    /// Starts the writer task on the current runtime, with the current clock. `wakeup` is rung after a batch that queued mail commits.
     pub fn start(pool: sqlx::AnyPool, wakeup: std::sync::Arc<tokio::sync::Notify>) -> Self {
         let (jobs, receiver) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(pool, receiver, wakeup));
+        tokio::spawn(crate::clock::current().scope(run(pool, receiver, wakeup)));
         Self { jobs }
     }
 

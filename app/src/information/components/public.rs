@@ -129,6 +129,11 @@ pub fn CancelRegistrationPage() -> impl IntoView {
                         <p class="nhsuk-body">{format!("You no longer have a place at {event_title}. Thank you for letting us know.")}</p>
                         <p class="nhsuk-body"><a href="/get-involved">"Other ways to get involved"</a></p>
                     }.into_any(),
+                    Ok(RegistrationNotice { past: true, event_title, when, .. }) => view! {
+                        <h1 class="nhsuk-heading-l">"This event has already happened"</h1>
+                        <p class="nhsuk-body">{format!("{event_title} was on {when}. There is nothing to cancel.")}</p>
+                        <p class="nhsuk-body"><a href="/get-involved">"Other ways to get involved"</a></p>
+                    }.into_any(),
                     Ok(notice) => view! {
                         <h1 class="nhsuk-heading-l">"Cancel your place"</h1>
                         <p class="nhsuk-body">{format!("{}, you have a place at {}: {}, {}.", notice.name, notice.event_title, notice.when, notice.place)}</p>
@@ -164,9 +169,14 @@ pub fn PosterPage() -> impl IntoView {
             <article class="continuum-poster" aria-labelledby="poster-title">
                 <h1 class="continuum-poster__title" id="poster-title">{poster.title.clone()}</h1>
                 {(!poster.subtitle.is_empty()).then(|| view! { <p class="continuum-poster__subtitle">{poster.subtitle.clone()}</p> })}
-                <div class="continuum-poster__qr" role="img" aria-label=format!("QR code linking to {}", poster.url) inner_html=poster.qr_svg.clone()></div>
-                <p class="continuum-poster__scan">"Scan the code with your phone's camera, or type this address:"</p>
-                <p class="continuum-poster__link">{poster.url.clone()}</p>
+                {match poster.ended.clone() {
+                    Some(ended) => view! { <p class="continuum-poster__scan">{ended}</p> }.into_any(),
+                    None => view! {
+                        <div class="continuum-poster__qr" role="img" aria-label=format!("QR code linking to {}", poster.url) inner_html=poster.qr_svg.clone()></div>
+                        <p class="continuum-poster__scan">"Scan the code with your phone's camera, or type this address:"</p>
+                        <p class="continuum-poster__link">{poster.url.clone()}</p>
+                    }.into_any(),
+                }}
             </article>
         } />
     }
