@@ -1,10 +1,11 @@
 //! The continuum profile of a service for a period: per level, how many activities and how many patients and
-//! carers were involved, and the change from the period before; every figure published under the
-//! suppression rules.
+//! carers were involved, and the change from the period before. Activities are counts of things and are shown
+//! as they are; counts of people are published under the suppression rules, decided for each period across
+//! every service of the trust (`decide_period`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::suppression::{with_total, Published, PublishedChange};
+use crate::suppression::{Disclosure, Figure, Published, PublishedChange};
 use crate::{accounts::types::ServiceSummary, ledger::types::ContinuumLevel};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,26 +40,79 @@ pub struct ContinuumProfile {
 /// Raw counts for one period: (activities, people involved) per level, in `ContinuumLevel::ALL` order.
 pub type LevelCounts = [(i64, i64); 5];
 
-/// Applies the suppression rules to two periods' counts.
-pub fn publish(current: &LevelCounts, previous: &LevelCounts) -> (Vec<ProfileRow>, Published, Published) {
-    let activity_cells: Vec<i64> = current.iter().map(|c| c.0).collect();
-    let people_cells: Vec<i64> = current.iter().map(|c| c.1).collect();
-    let (_, total_activities) = with_total(&activity_cells);
-    let (_, total_people) = with_total(&people_cells);
-    let rows = ContinuumLevel::ALL
-        .into_iter()
-        .zip(current.iter().zip(previous.iter()))
-        .map(|(level, (now, before))| ProfileRow {
-            level,
-            activities: Published::of(now.0),
-            people: Published::of(now.1),
-            previous_activities: Published::of(before.0),
-            previous_people: Published::of(before.1),
-            activities_change: PublishedChange::between(now.0, before.0),
-            people_change: PublishedChange::between(now.1, before.1),
+/// How one service's people are published for a period: per level, and in all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedPeople {
+    pub levels: [Published; 5],
+    pub total: Published,
+}
+
+/// Decides how a period's counts of people are published for every service of the trust at once, with the
+/// trust's figures per level and in all: the reports one role can open for the same period (each service's
+/// profile, and the trust's involvement report) then publish from one decision, so that a trust total less
+/// the other services' figures cannot reveal one service's suppressed count. Activities are counts of
+/// things and are not suppressed.
+///
+/// Returns each service's people, in the order given, and the trust's.
+pub fn decide_period(services: &[LevelCounts]) -> (Vec<PublishedPeople>, PublishedPeople) {
+    let mut disclosure = Disclosure::new();
+    let figures: Vec<([Figure; 5], Figure)> = services
+        .iter()
+        .map(|counts| {
+            let levels = counts.map(|(_, people)| disclosure.people(people));
+            let total = disclosure.people(counts.iter().map(|(_, people)| people).sum());
+            disclosure.sum(total, &levels);
+            (levels, total)
         })
         .collect();
-    (rows, total_activities, total_people)
+    let trust_levels: Vec<Figure> = (0..5)
+        .map(|level| {
+            let trust = disclosure.people(services.iter().map(|counts| counts[level].1).sum());
+            let parts: Vec<Figure> = figures.iter().map(|(levels, _)| levels[level]).collect();
+            disclosure.sum(trust, &parts);
+            trust
+        })
+        .collect();
+    let trust_total = disclosure.people(services.iter().flat_map(|c| c.iter().map(|(_, people)| people)).sum());
+    disclosure.sum(trust_total, &trust_levels);
+    let totals: Vec<Figure> = figures.iter().map(|(_, total)| *total).collect();
+    disclosure.sum(trust_total, &totals);
+    let decided = disclosure.decide();
+    let published = |levels: &[Figure], total: Figure| PublishedPeople {
+        levels: std::array::from_fn(|i| levels.get(i).map_or(Published::Withheld, |f| decided.count(*f))),
+        total: decided.count(total),
+    };
+    let services = figures.iter().map(|(levels, total)| published(levels, *total)).collect();
+    (services, published(&trust_levels, trust_total))
+}
+
+/// The rows and totals of one service's profile: its counts now and before, with how its people were
+/// published in each period's decision (`decide_period`).
+pub fn publish(
+    current: &LevelCounts,
+    current_people: &PublishedPeople,
+    previous: &LevelCounts,
+    previous_people: &PublishedPeople,
+) -> (Vec<ProfileRow>, Published, Published) {
+    let rows = ContinuumLevel::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, level)| {
+            let (now, before) = (current[i], previous[i]);
+            let (people, previous_people) = (current_people.levels[i], previous_people.levels[i]);
+            ProfileRow {
+                level,
+                activities: Published::of_things(now.0),
+                people,
+                previous_activities: Published::of_things(before.0),
+                previous_people,
+                activities_change: PublishedChange::Change(now.0 - before.0),
+                people_change: PublishedChange::between(people, previous_people),
+            }
+        })
+        .collect();
+    let total_activities = Published::of_things(current.iter().map(|c| c.0).sum());
+    (rows, total_activities, current_people.total)
 }
 
 impl ContinuumProfile {
@@ -91,7 +145,7 @@ impl ContinuumProfile {
         }
         out.push_str(&row(&["Total".to_owned(), self.total_activities.text(), self.total_people.text()]));
         out.push_str(&row(&[
-            "Counts from 1 to 4 are shown as \"fewer than 5\"; totals and changes that would reveal them are withheld.",
+            "Counts of people from 1 to 4 are shown as \"fewer than 5\", and other figures that would reveal them are withheld. Counts of activities are shown as they are.",
         ]));
         out
     }
@@ -102,16 +156,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_total_is_withheld_when_a_level_is_suppressed_and_changes_follow_their_cells() {
+    fn activities_are_shown_as_they_are_and_people_are_suppressed_without_giving_each_other_away() {
         let current = [(20, 60), (8, 3), (6, 12), (0, 0), (1, 2)];
         let previous = [(18, 50), (8, 10), (2, 2), (0, 0), (0, 0)];
-        let (rows, activities, people) = publish(&current, &previous);
-        assert_eq!(activities, Published::Withheld, "Partnership's 1 activity is suppressed");
-        assert_eq!(people, Published::Withheld);
-        assert_eq!(rows[0].people_change, PublishedChange::Change(10));
+        let (now, before) = (decide_period(&[current]).0, decide_period(&[previous]).0);
+        let (rows, activities, people) = publish(&current, &now[0], &previous, &before[0]);
+        assert_eq!(activities, Published::Count(35), "activities are things, not people");
+        assert_eq!(rows[4].activities, Published::Count(1));
         assert_eq!(rows[1].people, Published::FewerThanFive);
+        assert_eq!(rows[4].people, Published::FewerThanFive);
+        assert_eq!(people, Published::Count(77), "3 and 2 hidden together add up to 5, which pins neither");
+        assert_eq!(rows[0].people_change, PublishedChange::Change(10));
         assert_eq!(rows[1].people_change, PublishedChange::Withheld);
-        assert_eq!(rows[2].activities_change, PublishedChange::Withheld, "the previous 2 would be revealed");
-        assert_eq!(rows[3].activities, Published::Count(0));
+        assert_eq!(rows[2].activities_change, PublishedChange::Change(4));
+        assert_eq!(rows[2].people_change, PublishedChange::Withheld, "the previous 2 would be revealed");
+    }
+
+    #[test]
+    fn one_service_is_not_revealed_by_the_trust_less_the_others() {
+        // Consultation: 30 people at the first service, 3 at the second: the trust's 33 less 30 gives 3.
+        let first = [(1, 40), (2, 30), (0, 0), (0, 0), (0, 0)];
+        let second = [(1, 20), (1, 3), (0, 0), (0, 0), (0, 0)];
+        let (services, trust) = decide_period(&[first, second]);
+
+        let shown = |p: Published| p.chartable();
+        let (first, second) = (&services[0], &services[1]);
+        assert_eq!(second.levels[1], Published::FewerThanFive);
+        let differences = [
+            (shown(second.total), shown(second.levels[0])),
+            (shown(trust.levels[1]), shown(first.levels[1])),
+            (shown(trust.total), shown(trust.levels[0])),
+        ];
+        for (whole, part) in differences {
+            if let (Some(whole), Some(part)) = (whole, part) {
+                assert_ne!(whole - part, 3, "{services:?} {trust:?}");
+            }
+        }
+        if let (Some(a), Some(b), Some(c)) = (shown(trust.total), shown(first.total), shown(second.levels[0])) {
+            assert_ne!(a - b - c, 3, "the trust less the first service less the second's Information");
+        }
     }
 }

@@ -12,7 +12,7 @@ use crate::{
     },
     chart,
     ledger::{api as ledger_api, types::ContinuumLevel},
-    reports::profile::publish,
+    reports::profile::{decide_period, publish, LevelCounts, PublishedPeople},
     state::state,
 };
 
@@ -85,7 +85,56 @@ pub fn previous_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (chron
     (from - chrono::Duration::days((to - from).num_days() + 1), previous_to)
 }
 
-/// Builds the profile of a service for a period and the period before it (`previous_period`).
+/// A service's counts for a period (`[from, to]`): activities and people from the ledger, and the people each
+/// capability involved beyond it (feedback responses).
+#[cfg(feature = "ssr")]
+async fn level_counts(
+    pool: &sqlx::AnyPool,
+    service_id: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<LevelCounts, AppError> {
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let (from, until) = (day(from), day(to + chrono::Duration::days(1)));
+    let found = ledger_api::count_by_level(pool, service_id, &from, &until).await?;
+    let mut counts = [(0, 0); 5];
+    for (level, activities, people) in found {
+        counts[usize::from(level.rung() - 1)] = (activities, people);
+    }
+    for capability in crate::capability::all() {
+        if let Some(report) = capability.report {
+            for involvement in report(pool, service_id, &from, &until).await? {
+                counts[usize::from(involvement.level.rung() - 1)].1 += involvement.people;
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// Every service's counts for a period, decided together (`decide_period`); returns the counts and decisions
+/// of the service at `index` in `all`.
+#[cfg(feature = "ssr")]
+async fn decided_period(
+    pool: &sqlx::AnyPool,
+    all: &[ServiceSummary],
+    index: usize,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<(LevelCounts, PublishedPeople), AppError> {
+    let mut counts = Vec::with_capacity(all.len());
+    for service in all {
+        counts.push(level_counts(pool, &service.id, from, to).await?);
+    }
+    let (decided, _) = decide_period(&counts);
+    match (counts.get(index), decided.get(index)) {
+        (Some(counts), Some(people)) => Ok((*counts, people.clone())),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Builds the profile of a service for a period and the period before it (`previous_period`). Each period's
+/// counts of people are decided across every service of the trust, whoever asks, so that the profiles of
+/// two services and the trust's figures for the same period publish from one decision.
 #[cfg(feature = "ssr")]
 pub async fn build_profile(
     pool: &sqlx::AnyPool,
@@ -95,29 +144,11 @@ pub async fn build_profile(
 ) -> Result<ContinuumProfile, AppError> {
     let (previous_from, previous_to) = previous_period(from, to);
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let counts = |from: chrono::NaiveDate, to: chrono::NaiveDate| {
-        let service_id = service.id.clone();
-        async move {
-            let (from, until) = (day(from), day(to + chrono::Duration::days(1)));
-            let found = ledger_api::count_by_level(pool, &service_id, &from, &until).await?;
-            let mut counts = [(0, 0); 5];
-            for (level, activities, people) in found {
-                counts[usize::from(level.rung() - 1)] = (activities, people);
-            }
-            // People each capability involved beyond the ledger's own counts (feedback responses).
-            for capability in crate::capability::all() {
-                if let Some(report) = capability.report {
-                    for involvement in report(pool, &service_id, &from, &until).await? {
-                        counts[usize::from(involvement.level.rung() - 1)].1 += involvement.people;
-                    }
-                }
-            }
-            Ok::<_, AppError>(counts)
-        }
-    };
-    let current = counts(from, to).await?;
-    let previous = counts(previous_from, previous_to).await?;
-    let (rows, total_activities, total_people) = publish(&current, &previous);
+    let all = crate::accounts::access::all_services(pool).await?;
+    let index = all.iter().position(|s| s.id == service.id).ok_or(AppError::NotFound)?;
+    let (current, current_people) = decided_period(pool, &all, index, from, to).await?;
+    let (previous, previous_people) = decided_period(pool, &all, index, previous_from, previous_to).await?;
+    let (rows, total_activities, total_people) = publish(&current, &current_people, &previous, &previous_people);
     let highest_level = ContinuumLevel::ALL.into_iter().rev().find(|l| current[usize::from(l.rung() - 1)].0 > 0);
     // The ladder is drawn with Partnership at the top.
     let bars: Vec<(&str, Option<i64>)> = rows.iter().rev().map(|r| (r.level.label(), r.people.chartable())).collect();

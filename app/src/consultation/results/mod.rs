@@ -2,16 +2,14 @@
 //! percentages positive and negative, the distribution of answers to every question that is not free text,
 //! the comments with their themes, and the export of the responses as CSV.
 //!
-//! Small numbers are suppressed as everywhere in Continuum (`reports::suppression`), with these additions:
-//! - a percentage is shown only when the count it is a share of is published and is at least 10 ("Not shown:
-//!   fewer than 10 responses"); a percentage of a withheld total would let the total be worked out again;
-//! - the responses in the period are a total of the months (and of the channels), so they are withheld when a
-//!   month or a channel is suppressed; and since a question every response answered has the same total, such a
-//!   question's suppressed answers withhold it too, and its total is withheld with the period's;
+//! Small numbers are suppressed for the page as a whole (`crate::suppression`, `publish_period`): the
+//! headline, the month table and its chart, the channel table, every question's answers and the Friends and
+//! Family Test's percentages are put into one disclosure with the sums that tie them together, so that no
+//! suppressed count can be worked out from another table's total or as the only cell not shown. Besides:
 //! - the comments are listed (staff of the service can read every response anyway), but never counted in the
 //!   page's words; the count of comments per theme is suppressed like any other count;
-//! - the CSV is one row per response, so it is refused (409, with a sentence saying why) when the period has
-//!   from 1 to 4 responses: its number of rows would be the small number.
+//! - the CSV is one row per response, for the service's own staff, so it is refused (409, with a sentence
+//!   saying why) when the period has from 1 to 4 responses: its number of rows would be the small number.
 //!
 //! A limit shared with every report that can be re-run: comparing two filtered views (two channels, two
 //! overlapping periods) can narrow a small number down. The results are for the service's own staff.
@@ -30,54 +28,19 @@ use crate::{
     chart,
     consultation::{
         forms::db as forms_db,
-        questions::{FftRating, QuestionKind},
+        questions::QuestionKind,
         results::db::ResponseFilter,
         types::{FeedbackForm, ResponseView},
     },
     state::state,
 };
-use crate::{error::AppError, suppression::Published};
+use crate::{
+    consultation::questions::FftRating,
+    error::AppError,
+    suppression::{Disclosure, Figure, Published},
+};
 
-/// Percentages are shown only from this many responses up.
-pub const FEWEST_FOR_PERCENTAGES: i64 = 10;
-
-/// A share of a count, as it may be published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PublishedShare {
-    /// Whole per cent, rounded half up.
-    Percent(i64),
-    /// Based on fewer than 10 responses.
-    TooFewResponses,
-    /// The count it is a share of is withheld, and the percentage would reveal it.
-    Withheld,
-}
-
-impl PublishedShare {
-    /// `part` out of `whole`, where `published` is how `whole` itself is published.
-    pub fn of(part: i64, whole: i64, published: Published) -> Self {
-        if whole < FEWEST_FOR_PERCENTAGES {
-            PublishedShare::TooFewResponses
-        } else if published.is_suppressed() {
-            PublishedShare::Withheld
-        } else {
-            PublishedShare::Percent((200 * part + whole) / (2 * whole))
-        }
-    }
-
-    /// How it reads on the page and in a table cell.
-    pub fn text(self) -> String {
-        match self {
-            PublishedShare::Percent(p) => format!("{p}%"),
-            PublishedShare::TooFewResponses => "Not shown: fewer than 10 responses".to_owned(),
-            PublishedShare::Withheld => "Not shown: it would reveal a number under 5".to_owned(),
-        }
-    }
-}
-
-/// Whether every cell of a table may be shown as it is.
-fn all_shown(cells: &[i64]) -> bool {
-    cells.iter().all(|&c| !Published::of(c).is_suppressed())
-}
+pub use crate::suppression::{PublishedShare, FEWEST_FOR_PERCENTAGES};
 
 /// The counts of one question's answers, before suppression.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,33 +51,108 @@ pub struct QuestionCounts {
     pub cells: Vec<i64>,
     /// Whether each response gives one answer, so the cells add up to `respondents` (not multiple choice).
     pub single: bool,
+    /// Whether this is the Friends and Family Test question whose percentages positive and negative headline
+    /// the page (its cells in `FftRating::ALL` order).
+    pub fft_headline: bool,
 }
 
-/// The responses in the period, as they may be published: withheld when a month or channel is suppressed, or
-/// when a single-answer question that every response answered has a suppressed answer.
-pub fn publish_period_total(total: i64, months: &[i64], channels: &[i64], questions: &[QuestionCounts]) -> Published {
-    if Published::of(total).is_suppressed() {
-        return Published::of(total);
-    }
-    let shown = all_shown(months)
-        && all_shown(channels)
-        && questions.iter().filter(|q| q.single && q.respondents == total).all(|q| all_shown(&q.cells));
-    if shown {
-        Published::of(total)
-    } else {
-        Published::Withheld
-    }
+/// Every count of people a results page prints, before suppression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodCounts {
+    /// The responses in the period.
+    pub total: i64,
+    pub months: Vec<i64>,
+    /// In `Channel::ALL` order; empty when one channel is chosen.
+    pub channels: Vec<i64>,
+    pub questions: Vec<QuestionCounts>,
 }
 
-/// A question's respondents, as they may be published: withheld when one of its answers is suppressed (for a
-/// single-answer question) or when they are all the period's responses and those are withheld.
-pub fn publish_respondents(question: &QuestionCounts, total: i64, period_total: Published) -> Published {
-    if (question.single && !all_shown(&question.cells))
-        || (question.respondents == total && period_total == Published::Withheld)
-    {
-        Published::Withheld
-    } else {
-        Published::of(question.respondents)
+/// A count and its share of the count it belongs to, as published.
+pub type PublishedCell = (Published, PublishedShare);
+
+/// One question's figures as published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedQuestion {
+    pub respondents: Published,
+    pub cells: Vec<PublishedCell>,
+    /// The percentages positive and negative, for the headline question.
+    pub fft: Option<(PublishedShare, PublishedShare)>,
+}
+
+/// Every figure of a results page as published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedPeriod {
+    pub responses: Published,
+    pub months: Vec<PublishedCell>,
+    pub channels: Vec<PublishedCell>,
+    pub questions: Vec<PublishedQuestion>,
+}
+
+/// Publishes a results page's figures as a whole (`suppression::Disclosure`): the period's responses are the
+/// total of the months and of the channels; each question's respondents are the responses less those who did
+/// not answer it (a count of people too, though not printed); a single-answer question's answers add up to
+/// its respondents, and each multiple-choice answer is its respondents less those who did not tick it; the
+/// Friends and Family Test's positive and negative counts are sums of its answers, printed as percentages.
+pub fn publish_period(counts: &PeriodCounts) -> PublishedPeriod {
+    let mut page = Disclosure::new();
+    let total = page.people(counts.total);
+    let months: Vec<Figure> = counts.months.iter().map(|&n| page.people(n)).collect();
+    page.sum(total, &months);
+    let channels: Vec<Figure> = counts.channels.iter().map(|&n| page.people(n)).collect();
+    if !channels.is_empty() {
+        page.sum(total, &channels);
+    }
+    // Per question: its respondents, its answers, and its positive and negative counts for the headline.
+    type QuestionFigures = (Figure, Vec<Figure>, Option<(Figure, Figure)>);
+    let questions: Vec<QuestionFigures> = counts
+        .questions
+        .iter()
+        .map(|question| {
+            let respondents = page.people(question.respondents);
+            let unanswered = page.unprinted(counts.total - question.respondents);
+            page.sum(total, &[respondents, unanswered]);
+            let cells: Vec<Figure> = question.cells.iter().map(|&n| page.people(n)).collect();
+            if question.single {
+                page.sum(respondents, &cells);
+            } else {
+                for (cell, &n) in cells.iter().zip(&question.cells) {
+                    let unticked = page.unprinted(question.respondents - n);
+                    page.sum(respondents, &[*cell, unticked]);
+                }
+            }
+            let fft = question.fft_headline.then(|| {
+                let mut share = |keep: fn(FftRating) -> bool| {
+                    let parts: Vec<(Figure, i64)> = FftRating::ALL
+                        .iter()
+                        .zip(cells.iter().zip(&question.cells))
+                        .filter(|(rating, _)| keep(**rating))
+                        .map(|(_, (figure, n))| (*figure, *n))
+                        .collect();
+                    let figure = page.people(parts.iter().map(|(_, n)| n).sum());
+                    page.sum(figure, &parts.iter().map(|(f, _)| *f).collect::<Vec<_>>());
+                    figure
+                };
+                (share(FftRating::is_positive), share(FftRating::is_negative))
+            });
+            (respondents, cells, fft)
+        })
+        .collect();
+    let decided = page.decide();
+    let cell = |figure: Figure, whole: Figure| (decided.count(figure), decided.share(figure, whole));
+    PublishedPeriod {
+        responses: decided.count(total),
+        months: months.iter().map(|m| cell(*m, total)).collect(),
+        channels: channels.iter().map(|c| cell(*c, total)).collect(),
+        questions: questions
+            .iter()
+            .map(|(respondents, cells, fft)| PublishedQuestion {
+                respondents: decided.count(*respondents),
+                cells: cells.iter().map(|c| cell(*c, *respondents)).collect(),
+                fft: fft.map(|(positive, negative)| {
+                    (decided.share(positive, *respondents), decided.share(negative, *respondents))
+                }),
+            })
+            .collect(),
     }
 }
 
@@ -331,82 +369,64 @@ pub async fn build_results(
             .collect()
     };
     // Questions that are not free text, and were asked by the current version or answered in the period.
-    let counted: Vec<(&crate::consultation::questions::Question, QuestionCounts)> = questions
+    // Questions that are not free text, and were asked by the current version or answered in the period.
+    let counted: Vec<&crate::consultation::questions::Question> = questions
         .iter()
         .filter(|q| !q.kind.is_free_text())
         .filter(|q| form.questions.iter().any(|c| c.id == q.id) || respondents.contains_key(&q.id))
-        .map(|q| {
-            let cells = q
+        .collect();
+    let headline = counted.iter().position(|q| q.kind == QuestionKind::FriendsAndFamily);
+    let question_counts: Vec<QuestionCounts> = counted
+        .iter()
+        .enumerate()
+        .map(|(i, q)| QuestionCounts {
+            respondents: respondents.get(&q.id).copied().unwrap_or(0),
+            cells: q
                 .kind
                 .values()
                 .iter()
                 .map(|(value, _)| {
                     answers.iter().find(|(id, v, _)| *id == q.id && v == value).map(|(_, _, n)| *n).unwrap_or(0)
                 })
-                .collect();
-            let counts = QuestionCounts {
-                respondents: respondents.get(&q.id).copied().unwrap_or(0),
-                cells,
-                single: !matches!(q.kind, QuestionKind::MultipleChoice { .. }),
-            };
-            (q, counts)
+                .collect(),
+            single: !matches!(q.kind, QuestionKind::MultipleChoice { .. }),
+            fft_headline: headline == Some(i),
         })
         .collect();
-    let all_counts: Vec<QuestionCounts> = counted.iter().map(|(_, c)| c.clone()).collect();
-    let responses = publish_period_total(total, &month_cells, &channel_cells, &all_counts);
+    let published = publish_period(&PeriodCounts {
+        total,
+        months: month_cells,
+        channels: channel_cells,
+        questions: question_counts,
+    });
 
-    let months: Vec<CountRow> = month_keys
-        .iter()
-        .zip(&month_cells)
-        .map(|(m, &n)| CountRow {
-            label: month_label(m),
-            count: Published::of(n),
-            share: PublishedShare::of(n, total, responses),
-        })
-        .collect();
-    let channels: Vec<CountRow> = Channel::ALL
-        .iter()
-        .zip(&channel_cells)
-        .map(|(c, &n)| CountRow {
-            label: c.label().to_owned(),
-            count: Published::of(n),
-            share: PublishedShare::of(n, total, responses),
-        })
-        .collect();
-
+    let row = |label: String, (count, share): PublishedCell| CountRow { label, count, share };
+    let months: Vec<CountRow> =
+        month_keys.iter().zip(published.months).map(|(m, cell)| row(month_label(m), cell)).collect();
+    let channels: Vec<CountRow> =
+        Channel::ALL.iter().zip(published.channels).map(|(c, cell)| row(c.label().to_owned(), cell)).collect();
     let mut fft = None;
     let mut question_results = Vec::new();
-    for (question, counts) in &counted {
-        let published = publish_respondents(counts, total, responses);
+    for (question, published) in counted.iter().zip(published.questions) {
         let rows = question
             .kind
             .values()
             .into_iter()
-            .zip(&counts.cells)
-            .map(|((_, words), &n)| CountRow {
-                label: words,
-                count: Published::of(n),
-                share: PublishedShare::of(n, counts.respondents, published),
-            })
+            .zip(published.cells)
+            .map(|((_, words), cell)| row(words, cell))
             .collect();
-        if question.kind == QuestionKind::FriendsAndFamily && fft.is_none() {
-            let sum = |keep: fn(FftRating) -> bool| -> i64 {
-                FftRating::ALL.iter().zip(&counts.cells).filter(|(r, _)| keep(**r)).map(|(_, n)| *n).sum()
-            };
-            fft = Some(FftHeadline {
-                respondents: published,
-                positive: PublishedShare::of(sum(FftRating::is_positive), counts.respondents, published),
-                negative: PublishedShare::of(sum(FftRating::is_negative), counts.respondents, published),
-            });
+        if let Some((positive, negative)) = published.fft {
+            fft = Some(FftHeadline { respondents: published.respondents, positive, negative });
         }
         question_results.push(QuestionResults {
             question_id: question.id.clone(),
             prompt: question.prompt.clone(),
-            multiple: !counts.single,
-            respondents: published,
+            multiple: matches!(question.kind, QuestionKind::MultipleChoice { .. }),
+            respondents: published.respondents,
             rows,
         });
     }
+    let responses = published.responses;
 
     let listed = db::list_responses(pool, &form.id, filter).await?;
     let comments: Vec<Comment> = listed
@@ -516,48 +536,66 @@ mod tests {
     use super::*;
 
     fn single(cells: &[i64]) -> QuestionCounts {
-        QuestionCounts { respondents: cells.iter().sum(), cells: cells.to_vec(), single: true }
+        QuestionCounts { respondents: cells.iter().sum(), cells: cells.to_vec(), single: true, fft_headline: false }
     }
 
     #[test]
-    fn percentages_need_ten_responses_and_a_published_total() {
-        assert_eq!(PublishedShare::of(9, 12, Published::Count(12)), PublishedShare::Percent(75));
-        assert_eq!(PublishedShare::of(1, 8, Published::Count(8)), PublishedShare::TooFewResponses);
-        assert_eq!(PublishedShare::of(6, 9, Published::Count(9)).text(), "Not shown: fewer than 10 responses");
-        assert_eq!(PublishedShare::of(6, 12, Published::Withheld), PublishedShare::Withheld);
-        assert_eq!(PublishedShare::of(1, 8, Published::Withheld), PublishedShare::TooFewResponses);
+    fn nine_responses_in_march_with_one_unsure_keep_the_unsure_hidden_across_every_table() {
+        let page = publish_period(&PeriodCounts {
+            total: 9,
+            months: vec![0, 9],
+            channels: vec![9, 0, 0],
+            questions: vec![single(&[8, 0, 1])],
+        });
+        let question = &page.questions[0];
+        assert_eq!(question.cells[2].0, Published::FewerThanFive);
+        assert_eq!(question.cells[0].0, Published::Withheld, "9 less 8 would give the 1 away");
+        assert_eq!(page.months[1].0, Published::Count(9), "March's 9 can stay, as can the total");
+        assert_eq!(page.responses, Published::Count(9));
+        assert_eq!(question.respondents, Published::Count(9));
     }
 
     #[test]
-    fn percentages_round_half_up() {
-        assert_eq!(PublishedShare::of(1, 8 * 2, Published::Count(16)), PublishedShare::Percent(6), "6.25");
-        assert_eq!(PublishedShare::of(5, 40, Published::Count(40)), PublishedShare::Percent(13), "12.5");
-        assert_eq!(PublishedShare::of(12, 17, Published::Count(17)).text(), "71%");
-        assert_eq!(PublishedShare::of(0, 17, Published::Count(17)).text(), "0%");
+    fn a_question_not_everyone_answered_does_not_give_away_those_who_did_not() {
+        // 20 responses, 18 answered: the 2 who did not are people too.
+        let page = publish_period(&PeriodCounts {
+            total: 20,
+            months: vec![20],
+            channels: vec![20, 0, 0],
+            questions: vec![single(&[10, 8])],
+        });
+        assert!(page.responses.is_suppressed() || page.questions[0].respondents.is_suppressed());
     }
 
     #[test]
-    fn the_period_total_is_withheld_when_a_month_a_channel_or_a_question_everyone_answered_is_suppressed() {
-        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[single(&[15, 5])]), Published::Count(20));
-        assert_eq!(publish_period_total(20, &[17, 3], &[20, 0, 0], &[]), Published::Withheld);
-        assert_eq!(publish_period_total(20, &[10, 10], &[18, 2, 0], &[]), Published::Withheld);
-        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[single(&[16, 4])]), Published::Withheld);
-        // A question only some answered says nothing about the period's total.
-        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[single(&[9, 2])]), Published::Count(20));
-        // Multiple choice answers do not add up to anything.
-        let multiple = QuestionCounts { respondents: 20, cells: vec![3, 19], single: false };
-        assert_eq!(publish_period_total(20, &[10, 10], &[20, 0, 0], &[multiple]), Published::Count(20));
-        assert_eq!(publish_period_total(3, &[3], &[3, 0, 0], &[]), Published::FewerThanFive);
-        assert_eq!(publish_period_total(0, &[0, 0], &[0, 0, 0], &[]), Published::Count(0));
+    fn a_multiple_choice_answer_nearly_everyone_ticked_does_not_give_away_those_who_did_not() {
+        let ticked = QuestionCounts { respondents: 20, cells: vec![18, 7], single: false, fft_headline: false };
+        let page = publish_period(&PeriodCounts {
+            total: 20,
+            months: vec![20],
+            channels: vec![20, 0, 0],
+            questions: vec![ticked],
+        });
+        let question = &page.questions[0];
+        assert!(question.cells[0].0.is_suppressed() || question.respondents.is_suppressed(), "{question:?}");
+        assert_eq!(question.cells[1].0, Published::Count(7));
     }
 
     #[test]
-    fn a_question_total_is_withheld_with_its_suppressed_answers_or_with_the_period_total_it_equals() {
-        assert_eq!(publish_respondents(&single(&[15, 5]), 20, Published::Count(20)), Published::Count(20));
-        assert_eq!(publish_respondents(&single(&[15, 3]), 20, Published::Count(20)), Published::Withheld);
-        assert_eq!(publish_respondents(&single(&[15, 5]), 20, Published::Withheld), Published::Withheld);
-        assert_eq!(publish_respondents(&single(&[8, 5]), 20, Published::Withheld), Published::Count(13));
-        assert_eq!(publish_respondents(&single(&[2, 0]), 20, Published::Count(20)), Published::Withheld);
+    fn the_fft_percentages_from_62_responses_with_one_small_category_are_shown() {
+        let fft = QuestionCounts { fft_headline: true, ..single(&[40, 12, 0, 8, 2, 0]) };
+        let page = publish_period(&PeriodCounts {
+            total: 62,
+            months: vec![30, 32],
+            channels: vec![62, 0, 0],
+            questions: vec![fft],
+        });
+        let question = &page.questions[0];
+        assert_eq!(question.fft, Some((PublishedShare::Percent(84), PublishedShare::Percent(16))));
+        assert_eq!(question.cells[4].0, Published::FewerThanFive);
+        assert_eq!(question.cells[3].0, Published::Withheld);
+        assert_eq!(question.cells[0], (Published::Count(40), PublishedShare::Percent(65)));
+        assert_eq!(page.responses, Published::Count(62));
     }
 
     #[test]
