@@ -1,8 +1,22 @@
 //! Writing CSV that opens safely in a spreadsheet: RFC 4180 quoting, and any text a spreadsheet would take
 //! for a formula (starting `=`, `+`, `-`, `@`, tab or carriage return) prefixed with `'` so it stays text.
 //! Plain numbers, such as a change of `-3`, are left as numbers.
+//!
+//! Every file starts with a UTF-8 byte-order mark: without it, Excel on Windows opens a CSV in the system's
+//! old code page and shows "Zoë" as "ZoÃ«". Other spreadsheets and CSV readers take the mark as what it is.
 
-/// A CSV file to download, named `name`.
+/// The UTF-8 byte-order mark that tells Excel the file is UTF-8.
+pub const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// The file's text as it is sent: the byte-order mark, then the rows.
+pub fn file(csv: &str) -> String {
+    let mut file = String::with_capacity(csv.len() + BYTE_ORDER_MARK.len_utf8());
+    file.push(BYTE_ORDER_MARK);
+    file.push_str(csv);
+    file
+}
+
+/// A CSV file to download, named `name`, starting with the byte-order mark (`file`).
 #[cfg(feature = "ssr")]
 pub fn download(name: &str, csv: String) -> axum::response::Response {
     use axum::response::IntoResponse;
@@ -11,7 +25,7 @@ pub fn download(name: &str, csv: String) -> axum::response::Response {
             (http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
         ],
-        csv,
+        file(&csv),
     )
         .into_response()
 }
@@ -45,6 +59,14 @@ mod tests {
         assert_eq!(cell("-3"), "-3");
         assert_eq!(cell("+3"), "+3");
         assert_eq!(cell("fewer than 5"), "fewer than 5");
+    }
+
+    #[test]
+    fn a_file_starts_with_the_byte_order_mark_once() {
+        let file = file(&row(&["Zoë"]));
+        assert_eq!(file.as_bytes()[..3], [0xEF, 0xBB, 0xBF]);
+        assert_eq!(file.matches(BYTE_ORDER_MARK).count(), 1);
+        assert!(file.ends_with("Zoë\r\n"));
     }
 
     #[test]
