@@ -50,6 +50,141 @@ fn has_a_percentage(text: &str) -> bool {
     text.char_indices().any(|(i, c)| c == '%' && text[..i].ends_with(|d: char| d.is_ascii_digit()))
 }
 
+/// The rows of the table with this caption: (label, count, percentage if the table has one), without its
+/// "Total" row.
+fn table_rows(page: &str, caption: &str) -> Vec<(String, String, Option<String>)> {
+    let start = page.find(&format!(">{caption}</caption>")).unwrap_or_else(|| panic!("no table {caption}"));
+    let table = &page[start..start + page[start..].find("</table>").unwrap()];
+    let cells = |row: &str| -> Vec<String> {
+        row.split("<td").skip(1).map(|c| c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()].to_owned()).collect()
+    };
+    table
+        .split("<th scope=\"row\"")
+        .skip(1)
+        .map(|row| {
+            let label = row[row.find('>').unwrap() + 1..row.find("</th>").unwrap()].to_owned();
+            let cells = cells(row);
+            (label, cells[0].clone(), cells.get(1).cloned())
+        })
+        .filter(|(label, _, _)| label != "Total")
+        .collect()
+}
+
+fn count_of(rows: &[(String, String, Option<String>)], label: &str) -> String {
+    rows.iter().find(|(l, _, _)| l == label).unwrap_or_else(|| panic!("no row {label}")).1.clone()
+}
+
+/// Every count a whole per cent `share` of `whole` can be, rounded half up as the page rounds.
+fn counts_for_share(share: &str, whole: i64) -> Vec<i64> {
+    let Some(percent) = share.strip_suffix('%').and_then(|p| p.parse::<i64>().ok()) else { return Vec::new() };
+    (0..=whole).filter(|k| (200 * k + whole) / (2 * whole) == percent).collect()
+}
+
+/// What a careful reader can work out from one table and the total it adds up to: the total less the counts
+/// shown (when one row is not shown, that is its count; when several are, it is theirs together), and each
+/// row's count from its percentage. Fails if any of it is the suppressed count `hidden`, or 1 to 4 people.
+fn assert_nothing_to_subtract(total: &str, rows: &[(String, String, Option<String>)], hidden: i64) {
+    let total = total.parse::<i64>().ok();
+    let mut counts: Vec<Option<i64>> = rows.iter().map(|(_, count, _)| count.parse::<i64>().ok()).collect();
+    if let Some(total) = total {
+        for (count, (label, _, share)) in counts.iter_mut().zip(rows) {
+            if let (None, [only]) = (&count, counts_for_share(share.as_deref().unwrap_or(""), total).as_slice()) {
+                assert_ne!(*only, hidden, "{label}'s percentage of {total} gives it away");
+                *count = Some(*only);
+            }
+        }
+        let shown: i64 = counts.iter().flatten().sum();
+        let unshown = counts.iter().filter(|c| c.is_none()).count();
+        let left = total - shown;
+        assert!(unshown != 1 || left != hidden, "{total} less the rows shown gives {left}: {rows:?}");
+        assert!(unshown == 0 || !(1..=4).contains(&left), "{left} in the rows not shown together: {rows:?}");
+    }
+}
+
+/// The number in "Answered by N." under the question's table.
+fn answered_by(page: &str) -> String {
+    let start = page.find("Answered by ").expect("a question's respondents") + "Answered by ".len();
+    page[start..start + page[start..].find('.').unwrap()].to_owned()
+}
+
+/// Moves every response not given on `kept` (a day, or "" for none) to `day`.
+async fn answered_on(app: &TestApp, day: &str, kept: &str) {
+    sqlx::query("UPDATE feedback_response SET submitted_on = $1 WHERE submitted_on <> $2")
+        .bind(day)
+        .bind(kept)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+}
+
+async fn nine_responses_in_march_with_one_small_answer_leave_nothing_to_subtract(backend: Backend) {
+    // The single-choice form with 8 "Yes" and 1 "Unsure": here 8 "Good" and 1 "Neither".
+    let app = spawn_app(backend).await;
+    let (_, staff, form) = form_with_staff(&app).await;
+    answer(&app, &form, "good", 8).await;
+    answer(&app, &form, "neither_good_nor_poor", 1).await;
+    answered_on(&app, "2026-03-14", "").await;
+
+    let (status, page) = get_text(&staff, &app, &results_path(&form, "from=2026-03-01&to=2026-03-31")).await;
+
+    assert_eq!(status, 200);
+    let total = figure(&page, "responses-total");
+    let months = table_rows(&page, "Responses each month");
+    let channels = table_rows(&page, "Responses by channel");
+    let answers = table_rows(&page, app::consultation::questions::FFT_QUESTION);
+    assert_eq!(count_of(&answers, "Neither good nor poor"), "fewer than 5");
+    assert_eq!(count_of(&months, "March 2026"), "9", "the month is shown: Good and Neither are hidden together");
+    for (whole, rows) in [(&total, &months), (&total, &channels), (&total, &answers), (&answered_by(&page), &answers)] {
+        assert_nothing_to_subtract(whole, rows, 1);
+    }
+    assert_nothing_to_subtract(&count_of(&months, "March 2026"), &answers, 1);
+    assert_nothing_to_subtract(&count_of(&channels, "Online"), &answers, 1);
+}
+
+async fn a_channel_total_beside_the_months_does_not_give_away_a_small_month(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, staff, form) = form_with_staff(&app).await;
+    answer(&app, &form, "good", 9).await;
+    answered_on(&app, "2026-03-14", "").await;
+    answer(&app, &form, "good", 3).await;
+    answered_on(&app, "2026-04-10", "2026-03-14").await;
+
+    let (_, page) = get_text(&staff, &app, &results_path(&form, "from=2026-03-01&to=2026-04-30")).await;
+
+    let total = figure(&page, "responses-total");
+    let months = table_rows(&page, "Responses each month");
+    let channels = table_rows(&page, "Responses by channel");
+    assert_eq!(count_of(&months, "April 2026"), "fewer than 5");
+    assert_nothing_to_subtract(&total, &months, 3);
+    for (_, channel, _) in &channels {
+        assert_nothing_to_subtract(channel, &months, 3);
+    }
+    assert!(!page.contains(">3<") && !page.contains(">9<"), "neither month can be read off");
+}
+
+async fn sixty_two_responses_with_one_small_category_show_the_fft_percentages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, staff, form) = form_with_staff(&app).await;
+    for (rating, times) in [("very_good", 40), ("good", 12), ("poor", 8), ("very_poor", 2)] {
+        answer(&app, &form, rating, times).await;
+    }
+
+    let (_, page) = get_text(&staff, &app, &results_path(&form, "")).await;
+
+    assert_eq!(figure(&page, "responses-total"), "62");
+    assert_eq!(figure(&page, "fft-positive"), "84%", "52 of 62");
+    assert_eq!(figure(&page, "fft-negative"), "16%", "10 of 62");
+    let answers = table_rows(&page, app::consultation::questions::FFT_QUESTION);
+    assert_eq!(count_of(&answers, "Very poor"), "fewer than 5");
+    assert_eq!(count_of(&answers, "Very good"), "40");
+    assert_nothing_to_subtract("62", &answers, 2);
+    // Negative is poor and very poor: its percentage gives their sum, which must not leave the 2.
+    let negative = answers.iter().filter(|(l, _, _)| l == "Poor" || l == "Very poor").cloned().collect::<Vec<_>>();
+    for sum in counts_for_share(&figure(&page, "fft-negative"), 62) {
+        assert_nothing_to_subtract(&sum.to_string(), &negative, 2);
+    }
+}
+
 async fn fft_percentages_positive_and_negative_are_shown_from_ten_responses(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, staff, form) = form_with_staff(&app).await;
@@ -182,6 +317,7 @@ async fn comments_are_shown_as_text_and_made_safe_in_the_csv_without_ids_or_time
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let disposition = csv.headers()["content-disposition"].to_str().unwrap().to_owned();
     let csv = csv.text().await.unwrap();
+    let csv = csv.strip_prefix('\u{feff}').expect("a byte-order mark first, for Excel").to_owned();
     let ids: Vec<(String,)> = sqlx::query_as("SELECT id FROM feedback_response").fetch_all(&app.pool).await.unwrap();
 
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the comment is shown as text");
@@ -262,6 +398,9 @@ async fn patients_are_refused_and_staff_of_another_service_find_nothing(backend:
 }
 
 on_both_engines!(
+    nine_responses_in_march_with_one_small_answer_leave_nothing_to_subtract,
+    a_channel_total_beside_the_months_does_not_give_away_a_small_month,
+    sixty_two_responses_with_one_small_category_show_the_fft_percentages,
     fft_percentages_positive_and_negative_are_shown_from_ten_responses,
     with_fewer_than_ten_responses_no_percentage_is_shown,
     a_count_from_one_to_four_is_fewer_than_five_on_the_page_and_the_csv_does_not_reveal_it,

@@ -33,6 +33,41 @@ async fn seed_two_quarters(app: &TestApp, service: &str) {
 
 const Q3: &str = "from=2026-07-01&to=2026-09-30";
 
+/// The profile's CSV for a service and query, as a manager gets it.
+async fn profile_csv(app: &TestApp, client: &reqwest::Client, query: &str) -> String {
+    let response = client.get(app.url(&format!("/reports/continuum-profile.csv?{query}"))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+/// The patients and carers at each level, Information first, as the CSV publishes them.
+fn people_column(csv: &str) -> Vec<String> {
+    let levels = ["Information,", "Consultation,", "Participation,", "Inclusion,", "Partnership,"];
+    levels
+        .iter()
+        .map(|level| {
+            let line = csv.lines().find(|l| l.starts_with(level)).unwrap_or_else(|| panic!("no {level} in {csv}"));
+            line.split(',').nth(2).unwrap().to_owned()
+        })
+        .collect()
+}
+
+fn total_people(csv: &str) -> String {
+    let line = csv.lines().find(|l| l.starts_with("Total,")).unwrap();
+    line.split(',').nth(2).unwrap().to_owned()
+}
+
+/// Fails if the published total less the published levels gives the suppressed count `hidden`, or a group of
+/// hidden levels of 1 to 4 people, as a reader with the CSV and a calculator would work it out.
+fn assert_nothing_to_subtract(levels: &[String], total: &str, hidden: i64) {
+    let Ok(total) = total.parse::<i64>() else { return };
+    let shown: i64 = levels.iter().filter_map(|l| l.parse::<i64>().ok()).sum();
+    let unshown = levels.iter().filter(|l| l.parse::<i64>().is_err()).count();
+    let left = total - shown;
+    assert!(unshown != 1 || left != hidden, "{total} less the levels shown gives {left}: {levels:?}");
+    assert!(!(1..=4).contains(&left) || unshown == 0, "{left} people in the levels not shown: {levels:?}");
+}
+
 async fn the_profile_counts_a_seeded_period_and_its_change_from_the_last(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = app.add_service("Personality Disorder Service").await;
@@ -57,12 +92,14 @@ async fn the_profile_counts_a_seeded_period_and_its_change_from_the_last(backend
     assert_eq!(lines[1], "Period,2026-07-01,2026-09-30");
     assert_eq!(lines[2], "Previous period,2026-04-01,2026-06-30");
     // Level, activities, people, previous activities, previous people, change in activities, change in people.
-    assert_eq!(lines[4], "Information,fewer than 5,40,fewer than 5,30,withheld,+10");
-    assert_eq!(lines[5], "Consultation,fewer than 5,12,fewer than 5,6,withheld,+6");
-    assert_eq!(lines[6], "Participation,fewer than 5,fewer than 5,0,0,withheld,withheld");
+    // Activities are counts of things, shown as they are.
+    assert_eq!(lines[4], "Information,3,40,2,30,+1,+10");
+    assert_eq!(lines[5], "Consultation,2,12,1,6,+1,+6");
+    assert_eq!(lines[6], "Participation,1,fewer than 5,0,0,+1,withheld");
     assert_eq!(lines[7], "Inclusion,0,0,0,0,0,0", "the October activity is outside the period");
-    assert_eq!(lines[8], "Partnership,fewer than 5,fewer than 5,0,0,withheld,withheld");
-    assert_eq!(lines[9], "Total,withheld,withheld");
+    assert_eq!(lines[8], "Partnership,1,fewer than 5,0,0,+1,withheld");
+    // 57 less the levels shown leaves 5 for Participation and Partnership together: 1 to 4 each, neither pinned.
+    assert_eq!(lines[9], "Total,7,57");
     assert!(page.contains("up 10"), "the page shows the change in people");
 }
 
@@ -79,22 +116,17 @@ async fn small_numbers_and_totals_that_would_reveal_them_are_suppressed_on_the_p
 
     let page =
         manager.get(app.url(&format!("/reports/continuum-profile?{Q3}"))).send().await.unwrap().text().await.unwrap();
-    let csv = manager
-        .get(app.url(&format!("/reports/continuum-profile.csv?{Q3}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = page.replace("<!>", "").replace("<!---->", "");
+    let csv = profile_csv(&app, &manager, Q3).await;
 
-    for text in [&page, &csv] {
-        assert!(text.contains("fewer than 5"));
-        assert!(!text.contains(">64<") && !text.contains(",64"), "64 people in all would reveal the 4");
-        assert!(text.contains("withheld"));
+    let people = people_column(&csv);
+    assert_eq!(people[3], "fewer than 5", "Inclusion's 4 people");
+    assert_nothing_to_subtract(&people, &total_people(&csv), 4);
+    assert!(csv.contains("Information,5,") && csv.contains("Consultation,5,"), "activities are shown: {csv}");
+    assert!(csv.contains("Inclusion,1,fewer than 5,"), "{csv}");
+    for figure in &people {
+        assert!(page.contains(&format!(">{figure}<")), "the page shows the same figures as the CSV: {figure}");
     }
-    assert!(csv.contains("Information,5,30,"));
-    assert!(csv.contains("Inclusion,fewer than 5,fewer than 5,"));
     assert!(page.contains("<svg"), "the chart is drawn on the server");
     assert!(page.contains("Information") && page.contains("Partnership"));
 }
@@ -141,13 +173,59 @@ async fn the_profile_counts_feedback_responses_at_consultation(backend: Backend)
 
     let consultation = csv.lines().find(|l| l.starts_with("Consultation,")).unwrap();
     assert!(
-        consultation.starts_with("Consultation,fewer than 5,6,"),
+        consultation.starts_with("Consultation,1,6,"),
         "the form opened is one activity and its six responses count as six times people took part: {consultation}"
     );
     assert!(page.contains("one person may answer more than once"));
 }
 
+async fn two_services_profiles_do_not_give_away_a_small_level_of_either(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let first = app.add_service("Personality Disorder Service").await;
+    let second = app.add_service("CAS Day Service").await;
+    for (service, level, patients) in [
+        (&first, "information", 40),
+        (&first, "consultation", 30),
+        (&second, "information", 20),
+        (&second, "consultation", 3),
+    ] {
+        app.add_activity(service, level, "2026-08-03", patients, 0).await;
+    }
+    let manager = app.person_signed_in("priya@example.org", &[(&first, Role::Manager), (&second, Role::Manager)]).await;
+
+    let first_csv = profile_csv(&app, &manager, &format!("service_id={first}&{Q3}")).await;
+    let second_csv = profile_csv(&app, &manager, &format!("service_id={second}&{Q3}")).await;
+
+    let (first_people, second_people) = (people_column(&first_csv), people_column(&second_csv));
+    assert_eq!(second_people[1], "fewer than 5", "{second_csv}");
+    assert_nothing_to_subtract(&second_people, &total_people(&second_csv), 3);
+    // The two services' published figures, and their totals, added up as a trust total would be.
+    let both: Vec<String> = first_people.iter().chain(&second_people).cloned().collect();
+    let totals = [total_people(&first_csv), total_people(&second_csv)];
+    if let (Ok(a), Ok(b)) = (totals[0].parse::<i64>(), totals[1].parse::<i64>()) {
+        assert_nothing_to_subtract(&both, &(a + b).to_string(), 3);
+    }
+    assert!(first_csv.contains("Consultation,1,") && second_csv.contains("Consultation,1,"), "activities are shown");
+}
+
+async fn the_csv_opens_in_excel_with_its_accents(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Zoë's Day Service").await;
+    let manager = app.person_signed_in("zoe@example.org", &[(&service, Role::Manager)]).await;
+
+    let response =
+        manager.get(app.url(&format!("/reports/continuum-profile.csv?service_id={service}"))).send().await.unwrap();
+    let bytes = response.bytes().await.unwrap();
+
+    assert_eq!(bytes[..3], [0xEF, 0xBB, 0xBF], "a UTF-8 byte-order mark first, so Excel reads UTF-8");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(text.starts_with("Continuum profile,Zoë's Day Service\r\n"), "{text}");
+    assert!(!text.contains('\u{feff}'), "the mark is there once");
+}
+
 on_both_engines!(
+    two_services_profiles_do_not_give_away_a_small_level_of_either,
+    the_csv_opens_in_excel_with_its_accents,
     the_profile_counts_feedback_responses_at_consultation,
     the_profile_counts_a_seeded_period_and_its_change_from_the_last,
     small_numbers_and_totals_that_would_reveal_them_are_suppressed_on_the_page_and_in_the_csv,
