@@ -13,9 +13,9 @@
 //!   by any other combination of the page's sums (checked exactly, by linear algebra); nor the count of a
 //!   group of suppressed cells when it is from 1 to 4 ("fewer than 5" and "withheld" together being 3); nor a
 //!   suppressed cell pinned by bounds within its table (a reader knows "fewer than 5" is 1 to 4 and "withheld"
-//!   is at least 5, so "fewer than 5" and "withheld" adding up to 6 give 1 and 5). A figure is withheld in
-//!   preference to another when that leaves fewer figures to work out, then when it is smaller. A withheld
-//!   figure that turns out not to be needed is shown again;
+//!   is at least 5, so "fewer than 5" and "withheld" adding up to 6 give 1 and 5). Each time, the smallest
+//!   figure that leaves less to work out is withheld (so a small category costs a neighbouring cell rather than
+//!   a total and every percentage of it), and a withheld figure that turns out not to be needed is shown again;
 //! - a figure **about** fewer than 5 people (their hours, money, attendance) is withheld with their count
 //!   ([`Disclosure::about`]), and so is one about a count that is withheld;
 //! - a percentage is shown only when both its count and the count it is a share of are shown, and the latter
@@ -347,10 +347,14 @@ impl Disclosure {
                 .filter(|f| seen[f.0] == Seen::Shown && self.value(*f) != 0)
                 .filter(|f| !matches!(self.kinds[f.0], Kind::Unprinted))
                 .collect();
+            // The smallest figure that leaves less to work out (withholding a big total fixes much at once,
+            // but takes every percentage of it with it); the smallest of all when none does alone.
+            let exposed = self.exposures(&seen);
             let best = candidates.into_iter().min_by_key(|f| {
                 let mut trial = secondary.clone();
                 trial.insert(*f);
-                (self.exposures(&self.seen(&trial)), self.value(*f), *f)
+                let left = self.exposures(&self.seen(&trial));
+                (left >= exposed, self.value(*f), left, *f)
             });
             match best {
                 Some(figure) => {
