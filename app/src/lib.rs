@@ -4,6 +4,7 @@
 //! all SQL) and with `hydrate` into the WebAssembly bundle that makes pages interactive. Every page is
 //! complete without the bundle.
 
+pub mod about;
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod capability;

@@ -7,6 +7,7 @@ use leptos_router::{
 };
 
 use crate::{
+    about::{AccessibilityPage, ContactPage, PrivacyPage},
     accounts::components::{
         AccountPage, AdminPeoplePage, AdminPersonPage, AdminServicesPage, ForgotPasswordPage, InvitationPage,
         ResetPasswordPage, SignInPage, SignOutPage,
@@ -44,6 +45,9 @@ pub const LIGHT_PAGES: &[&str] = &[
     "/forgot-password",
     "/reset-password",
     "/invitation",
+    "/accessibility",
+    "/privacy",
+    "/contact",
 ];
 
 /// Whether `path` is one of the [`LIGHT_PAGES`].
@@ -60,6 +64,9 @@ pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFoundPage>
             <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+            <Route path=path!("/accessibility") view=AccessibilityPage ssr=SsrMode::Async />
+            <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
+            <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
             <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
             <Route path=path!("/sign-out") view=SignOutPage ssr=SsrMode::Async />
             <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />

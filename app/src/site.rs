@@ -12,9 +12,39 @@ pub struct SiteInfo {
     pub organisation: String,
     /// Crisis contacts, one line each, shown in every page footer and on patient-facing forms.
     pub crisis_contacts: Vec<String>,
+    /// How to reach the organisation about Continuum, for the contact page, the accessibility statement and
+    /// the privacy notice.
+    pub contact: OrganisationContact,
+}
+
+/// The organisation's contact details, from the settings; any may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationContact {
+    pub email: String,
+    pub phone: String,
+    /// A postal address on one line.
+    pub address: String,
+    /// How to reach the Data Protection Officer (an email address or a sentence).
+    pub data_protection: String,
+}
+
+impl OrganisationContact {
+    /// Whether no way of contacting the organisation is set.
+    pub fn is_empty(&self) -> bool {
+        self.email.is_empty() && self.phone.is_empty() && self.address.is_empty()
+    }
 }
 
 impl SiteInfo {
+    /// What a page shows if the settings cannot be read: the default crisis contacts and nothing else.
+    pub fn fallback() -> Self {
+        Self {
+            organisation: String::new(),
+            crisis_contacts: Self::default_crisis_contacts(),
+            contact: OrganisationContact::default(),
+        }
+    }
+
     /// The default crisis contacts for England.
     pub fn default_crisis_contacts() -> Vec<String> {
         vec![

@@ -51,6 +51,12 @@ pub fn for_raw_text_element(text: String) -> String {
     }
 }
 
+/// A count in a sentence, with its noun in the singular or plural as the number needs: `count(1, "carer",
+/// "carers")` is "1 carer", `count(0, "carer", "carers")` is "0 carers".
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The text with its first letter in capitals.
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
@@ -107,6 +113,14 @@ pub async fn free_slug(conn: &mut sqlx::AnyConnection, kind: SlugKind, base: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_as_sentences() {
+        assert_eq!(count(1, "carer", "carers"), "1 carer");
+        assert_eq!(count(0, "carer", "carers"), "0 carers");
+        assert_eq!(count(2, "member of staff", "staff"), "2 staff");
+        assert_eq!(count(1, "member of staff", "staff"), "1 member of staff");
+    }
 
     #[test]
     fn slugs_are_lower_case_words_joined_by_hyphens() {

@@ -109,6 +109,23 @@ pub struct Settings {
     )]
     pub crisis_contacts: String,
 
+    /// The email address people may write to about Continuum (the contact page, the accessibility statement
+    /// and the privacy notice show it).
+    #[arg(long, global = true, env = "CONTINUUM_CONTACT_EMAIL", default_value = "")]
+    pub contact_email: String,
+
+    /// The telephone number people may call about Continuum (shown as a tappable link).
+    #[arg(long, global = true, env = "CONTINUUM_CONTACT_PHONE", default_value = "")]
+    pub contact_phone: String,
+
+    /// The organisation's postal address, on one line.
+    #[arg(long, global = true, env = "CONTINUUM_CONTACT_ADDRESS", default_value = "")]
+    pub contact_address: String,
+
+    /// How to reach the organisation's Data Protection Officer, for the privacy notice.
+    #[arg(long, global = true, env = "CONTINUUM_DATA_PROTECTION_OFFICER", default_value = "")]
+    pub data_protection_officer: String,
+
     /// Take the client address (used only for sign-in throttling) from the last `X-Forwarded-For` hop. Turn
     /// on only behind a reverse proxy that sets it.
     #[arg(long, global = true, env = "CONTINUUM_BEHIND_PROXY", default_value_t = false, action = clap::ArgAction::Set)]

@@ -84,6 +84,12 @@ impl Application {
             site: SiteInfo {
                 organisation: settings.organisation.clone(),
                 crisis_contacts: settings.crisis_contact_lines(),
+                contact: app::site::OrganisationContact {
+                    email: settings.contact_email.clone(),
+                    phone: settings.contact_phone.clone(),
+                    address: settings.contact_address.clone(),
+                    data_protection: settings.data_protection_officer.clone(),
+                },
             },
             security: SecuritySettings {
                 base_url: settings.base_url.clone(),

@@ -189,6 +189,9 @@ const fn call(path: &'static str, access: Access, fields: &'static [(&'static st
 pub const ROUTES: &[Row] = &[
     // ---- pages ------------------------------------------------------------------------------------------
     page("/", PUBLIC, "/"),
+    page("/accessibility", PUBLIC, "/accessibility"),
+    page("/privacy", PUBLIC, "/privacy"),
+    page("/contact", PUBLIC, "/contact"),
     page("/sign-in", PUBLIC, "/sign-in"),
     page("/sign-out", PUBLIC, "/sign-out"),
     page("/forgot-password", PUBLIC, "/forgot-password"),

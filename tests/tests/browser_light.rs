@@ -4,7 +4,7 @@
 
 use app::accounts::types::Role;
 use continuum_tests::{
-    browser::{wait_for_hydration, with_browser, Javascript},
+    browser::{assert_accessible, wait_for_hydration, with_browser, Javascript},
     spawn_app, Backend,
 };
 use fantoccini::Locator;
@@ -32,6 +32,9 @@ async fn public_pages_load_no_webassembly_and_stay_under_60_kb() {
         "/sign-in".to_owned(),
         "/forgot-password".to_owned(),
         "/f/dbt-skills-group".to_owned(),
+        "/accessibility".to_owned(),
+        "/privacy".to_owned(),
+        "/contact".to_owned(),
     ];
 
     with_browser(Javascript::On, |browser| async move {
@@ -53,6 +56,7 @@ async fn public_pages_load_no_webassembly_and_stay_under_60_kb() {
             // No stylesheet asks for a font the content security policy would refuse (an error on every page).
             let fonts = browser.execute(FONT_FACES, vec![]).await.unwrap();
             assert_eq!(fonts, serde_json::json!(0), "{page}: @font-face rules would request fonts from elsewhere");
+            assert_accessible(&browser, page).await;
         }
 
         // A staff page still loads the bundle and hydrates.

@@ -42,18 +42,43 @@ pub async fn list_opportunities() -> Result<Vec<OpportunityGroup>, AppError> {
     Ok(groups)
 }
 
-/// The invitation under each level's heading.
+/// What each level means, under its heading, in the words a patient would use.
 fn level_invitation(level: ContinuumLevel) -> &'static str {
     match level {
         ContinuumLevel::Information => {
             "Find out about the service: read our pages and leaflets, and come to an open day."
         }
-        ContinuumLevel::Consultation => "Tell us what you think: feedback forms and focus groups will be listed here.",
-        ContinuumLevel::Participation => "Help shape the service: steering group places will be listed here.",
-        ContinuumLevel::Inclusion => {
-            "Help run the service: volunteer roles and co-delivered sessions will be listed here."
+        ContinuumLevel::Consultation => "Tell us what you think about the groups and sessions you go to.",
+        ContinuumLevel::Participation => {
+            "Help shape the service: the steering group of staff, patients and carers decides how it develops."
         }
-        ContinuumLevel::Partnership => "Share decisions: interview panel places will be listed here.",
+        ContinuumLevel::Inclusion => "Help run the service, in a volunteer role or leading sessions alongside staff.",
+        ContinuumLevel::Partnership => "Share decisions, for example by sitting on interview panels for new staff.",
+    }
+}
+
+/// What to say at a level where nothing is open to join online just now: how else to take part.
+fn other_ways(level: ContinuumLevel) -> &'static str {
+    match level {
+        ContinuumLevel::Information => {
+            "There is nothing to read or come to just now. Ask the staff of your service for leaflets."
+        }
+        ContinuumLevel::Consultation => {
+            "No feedback forms are open just now. You can always tell the staff of your service what you think, \
+             or ask them about the next focus group."
+        }
+        ContinuumLevel::Participation => {
+            "Nothing is open to join online just now. To join the steering group or come to a meeting as a guest, \
+             ask the staff of your service."
+        }
+        ContinuumLevel::Inclusion => {
+            "No volunteer roles are open just now. If you would like to volunteer or help lead a session, ask the \
+             staff of your service."
+        }
+        ContinuumLevel::Partnership => {
+            "No interview panels are looking for members just now. If you would like to sit on one, ask the staff \
+             of your service about panel training."
+        }
     }
 }
 
@@ -109,12 +134,16 @@ fn by_level(groups: Vec<OpportunityGroup>) -> impl IntoView {
             } else {
                 format!("{}. {}", level.rung(), level.label())
             };
+            // Say how else to take part only where nothing at all is listed (a group that says "no events are
+            // planned" already says so).
+            let nothing_listed = here.iter().all(|g| g.items.is_empty() && g.when_none.is_none());
             view! {
                 <h2 class="nhsuk-heading-l">{heading}</h2>
                 {(level != ContinuumLevel::Information).then(|| view! {
                     <p class="nhsuk-body">{level_invitation(level)}</p>
                 })}
                 {here.into_iter().map(|group| view! { <Group group /> }).collect_view()}
+                {nothing_listed.then(|| view! { <p class="nhsuk-body">{other_ways(level)}</p> })}
             }
         })
         .collect_view()

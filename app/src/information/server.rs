@@ -430,8 +430,10 @@ pub async fn save_event(
             capacity,
         };
         if db::update_event(tx.conn(), &event_id, &fields).await? == 0 {
-            let message =
-                format!("{} places are already taken, so there must be at least that many", existing.places_taken);
+            let message = format!(
+                "{} already taken, so there must be at least that many",
+                crate::text::count(existing.places_taken, "place is", "places are")
+            );
             return Err(keep(AppError::field("capacity", message)));
         }
         let slug = move_event(&mut tx, &existing, &title, &starts_at).await?;

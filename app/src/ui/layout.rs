@@ -133,6 +133,11 @@ pub fn FooterContent(contacts: Vec<String>, organisation: String) -> impl IntoVi
                 {contacts.into_iter().map(|line| view! { <li><ContactLine line /></li> }).collect_view()}
             </ul>
         </section>
+        <ul class="nhsuk-footer__list continuum-footer__links">
+            <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="/accessibility">"Accessibility statement"</a></li>
+            <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="/privacy">"Privacy notice"</a></li>
+            <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="/contact">"Contact us"</a></li>
+        </ul>
         <p class="nhsuk-body-s continuum-footer__meta">{format!("Continuum at {organisation}")}</p>
     }
 }

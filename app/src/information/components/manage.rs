@@ -240,7 +240,7 @@ pub fn EventStaffPage() -> impl IntoView {
             view! {
                 <span class="nhsuk-caption-l">{event.when()}</span>
                 <h1 class="nhsuk-heading-l">{format!("Registrations: {}", event.title)}</h1>
-                <p class="nhsuk-body">{format!("{} of {} places taken; {cancelled} cancelled.", event.places_taken, event.capacity)}</p>
+                <p class="nhsuk-body">{format!("{} of {} taken; {cancelled} cancelled.", event.places_taken, crate::text::count(event.capacity, "place", "places"))}</p>
                 {if active.is_empty() { view! { <p class="nhsuk-body">"Nobody has registered yet."</p> }.into_any() } else { view! {
                     <table class="nhsuk-table">
                         <caption class="nhsuk-u-visually-hidden">"People registered"</caption>

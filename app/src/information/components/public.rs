@@ -60,7 +60,7 @@ pub fn EventPage() -> impl IntoView {
                     <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Where"</dt><dd class="nhsuk-summary-list__value">{event.place.clone()}</dd></div>
                     <div class="nhsuk-summary-list__row">
                         <dt class="nhsuk-summary-list__key">"Places"</dt>
-                        <dd class="nhsuk-summary-list__value">{if full { "Full: there are no places left".to_owned() } else { format!("{} of {} places left", event.places_left(), event.capacity) }}</dd>
+                        <dd class="nhsuk-summary-list__value">{if full { "Full: there are no places left".to_owned() } else { format!("{} of {} left", event.places_left(), crate::text::count(event.capacity, "place", "places")) }}</dd>
                     </div>
                 </dl>
                 <div class="nhsuk-body continuum-prose" inner_html=event.description_html.clone()></div>

@@ -82,10 +82,10 @@ fn ActivityTable(page: ActivityPage, query_pairs: Vec<(String, String)>) -> impl
     let pages = page.pages();
     let current = page.page;
     let shown = format!(
-        "Showing {} to {} of {} activities",
+        "Showing {} to {} of {}",
         (current - 1) * page.per_page + 1,
         ((current - 1) * page.per_page + page.activities.len() as i64),
-        page.total
+        crate::text::count(page.total, "activity", "activities")
     );
     view! {
         <table class="nhsuk-table">
@@ -234,7 +234,13 @@ pub fn ActivityDetailPage() -> impl IntoView {
                     <SummaryRow key="Date" value=readable_day(&a.happened_on) />
                     <SummaryRow key="Continuum level" value=format!("{}: {}", a.level.label(), a.level.description()) />
                     <SummaryRow key="Kind" value=a.kind.label().to_owned() />
-                    <SummaryRow key="Who took part" value=format!("{} patients, {} carers, {} staff, {} others", p.patients, p.carers, p.staff, p.others) />
+                    <SummaryRow key="Who took part" value=format!(
+                        "{}, {}, {}, {}",
+                        crate::text::count(p.patients, "patient", "patients"),
+                        crate::text::count(p.carers, "carer", "carers"),
+                        crate::text::count(p.staff, "member of staff", "staff"),
+                        crate::text::count(p.others, "other", "others"),
+                    ) />
                     <SummaryRow key="What it was for" value=if a.purpose.is_empty() { "Not recorded".to_owned() } else { a.purpose.clone() } />
                     <SummaryRow key="What came of it" value=if a.outcome.is_empty() { "Not recorded yet".to_owned() } else { a.outcome.clone() } />
                     <SummaryRow key="Recorded by" value=source.or(a.recorded_by.clone()).unwrap_or_else(|| "Unknown".to_owned()) />
