@@ -18,7 +18,7 @@ use app::{
 };
 use axum::{
     body::Body,
-    extract::Request,
+    extract::{Request, State},
     http::StatusCode,
     middleware,
     response::{Html, IntoResponse, Response},
@@ -50,18 +50,21 @@ pub struct Application {
     state: AppState,
     worker: MailWorker,
     mail_description: String,
+    /// The SQLite file opened at start, watched while serving; `None` on PostgreSQL.
+    database_file: Option<Arc<db::DatabaseFile>>,
 }
 
 impl Application {
     /// Connects to and migrates the database, binds the listening socket and assembles the router.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let pool = db::connect(&settings.database_url).await?;
+        let pool = db::connect(&settings.database_url, settings.database_options()).await?;
         db::migrate(&pool).await?;
         Self::build_with_pool(settings, pool).await
     }
 
     /// As `build`, with a pool opened (and migrated) by the caller.
     pub async fn build_with_pool(settings: Settings, pool: AnyPool) -> anyhow::Result<Self> {
+        let database_file = db::DatabaseFile::of(&settings.database_url)?.map(Arc::new);
         password::warm_up().await;
         let mailer = Mailer::from_settings(&settings)?;
         let mail_description = mailer.describe();
@@ -102,8 +105,8 @@ impl Application {
         let base_url = &settings.base_url;
         let base_authority: Arc<str> = base_url[url::Position::BeforeHost..url::Position::AfterPort].into();
         let gate = Gate { app: state.clone(), behind_proxy: settings.behind_proxy, base_authority };
-        let router = router(state.clone(), gate, &settings);
-        Ok(Self { listener, router, state, worker, mail_description })
+        let router = router(state.clone(), gate, &settings, database_file.clone());
+        Ok(Self { listener, router, state, worker, mail_description, database_file })
     }
 
     pub fn port(&self) -> u16 {
@@ -119,7 +122,10 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         tracing::info!("{}", self.mail_description);
         let worker = tokio::spawn(self.state.clock.clone().scope(self.worker.run(stop_rx.clone())));
-        let housekeeping = tokio::spawn(housekeeping(self.state.clone(), stop_rx));
+        let housekeeping = tokio::spawn(housekeeping(self.state.clone(), stop_rx.clone()));
+        if let Some(file) = self.database_file.clone() {
+            tokio::spawn(health::watch_database_file(self.state.pool.clone(), file, stop_rx));
+        }
         tracing::info!("Continuum is listening on http://{}", self.listener.local_addr()?);
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
@@ -141,7 +147,7 @@ pub fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
+fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Option<Arc<db::DatabaseFile>>) -> Router {
     let routes = routes();
     let context_state = state.clone();
     let clock = state.clock.clone();
@@ -160,7 +166,9 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
             async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
         }),
     );
-    let mut router = Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz));
+    let mut router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(move |State(state): State<AppState>| health::readyz(state, database_file.clone())));
     // Each capability's plain routes (exports, pages rendered in one go).
     for capability in capability::all() {
         for route in (capability.routes)() {
