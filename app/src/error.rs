@@ -172,6 +172,12 @@ impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         match error {
             sqlx::Error::RowNotFound => Self::NotFound,
+            // A record named in the request (a service, a person) does not exist: the request's mistake, not
+            // ours, on both engines.
+            sqlx::Error::Database(ref db) if db.is_foreign_key_violation() => {
+                tracing::info!(error = %error, "refused: the request names a record that does not exist");
+                Self::NotFound
+            }
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                 tracing::error!(error = %error, "database unavailable");
                 Self::Unavailable

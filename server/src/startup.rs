@@ -38,11 +38,15 @@ use crate::{
     config::Settings,
     db, health,
     mail::{MailWorker, Mailer},
+    refusals,
     security::{self, Gate},
 };
 
 /// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
 const BODY_LIMIT: usize = 6 * 1024 * 1024;
+
+/// The longest file name the usual file systems allow, in bytes; a longer path segment names no file.
+const MAX_FILE_NAME: usize = 255;
 
 pub struct Application {
     listener: TcpListener,
@@ -160,12 +164,29 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
         }
     };
     // Files compressed ahead of time (`file.br`, `file.gz`, made by scripts/setup.sh) are sent as they are.
-    let static_files = ServeDir::new(&settings.site_root).precompressed_br().precompressed_gzip().not_found_service(
-        tower::service_fn(move |request: Request<Body>| {
-            let not_found = not_found.clone();
-            async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
-        }),
-    );
+    let serve_dir = {
+        let not_found = not_found.clone();
+        ServeDir::new(&settings.site_root).precompressed_br().precompressed_gzip().not_found_service(tower::service_fn(
+            move |request: Request<Body>| {
+                let not_found = not_found.clone();
+                async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
+            },
+        ))
+    };
+    // A path no file can have (a name longer than file systems allow) is not found, rather than an error from
+    // the file system.
+    let static_files = tower::service_fn(move |request: Request<Body>| {
+        let (serve_dir, not_found) = (serve_dir.clone(), not_found.clone());
+        async move {
+            if request.uri().path().split('/').any(|segment| segment.len() > MAX_FILE_NAME) {
+                return Ok::<_, std::convert::Infallible>(not_found(request).await);
+            }
+            match tower::ServiceExt::oneshot(serve_dir, request).await {
+                Ok(response) => Ok(response.into_response()),
+                Err(never) => match never {},
+            }
+        }
+    });
     let mut router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(move |State(state): State<AppState>| health::readyz(state, database_file.clone())));
@@ -186,9 +207,13 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
             move || shell(shell_options.clone()),
         )
         .fallback_service(static_files)
+        .layer(middleware::from_fn(refusals::server_fn_status))
+        .layer(middleware::from_fn(refusals::refuse_malformed_multipart))
         .layer(middleware::from_fn_with_state(gate.clone(), security::resolve_visitor))
-        .layer(middleware::from_fn_with_state(gate, security::refuse_cross_origin))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(gate.clone(), security::refuse_cross_origin))
+        // Inside the security headers, so that even the page for a panic carries them.
+        .layer(CatchPanicLayer::custom(|_| calm_500()))
+        .layer(middleware::from_fn_with_state(gate, security::security_headers))
         // Every request reads this app server's clock (the middleware above and the handlers within).
         .layer(middleware::from_fn(move |request: Request<Body>, next: middleware::Next| {
             let clock = clock.clone();
@@ -198,7 +223,6 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
         .layer(CompressionLayer::new())
         // The default trace layer records method and path only: never a client address or a body.
         .layer(TraceLayer::new_for_http())
-        .layer(CatchPanicLayer::custom(|_| calm_500()))
         .with_state(state)
 }
 
