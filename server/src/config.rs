@@ -74,6 +74,11 @@ pub struct Settings {
     #[arg(long, global = true, env = "CONTINUUM_SQLITE_SYNCHRONOUS", value_enum, default_value = "full")]
     pub sqlite_synchronous: crate::db::Synchronous,
 
+    /// The key that signs the "this browser signed in here before" cookie (at least 32 characters). Unset, a
+    /// random key is made at first start and kept in the database, so every app server shares it.
+    #[arg(long, global = true, env = "CONTINUUM_DEVICE_KEY", value_parser = secret, hide_env_values = true)]
+    pub device_key: Option<SecretString>,
+
     /// Address and port the web server listens on.
     #[arg(long, global = true, env = "CONTINUUM_LISTEN", default_value = "127.0.0.1:3000")]
     pub listen: SocketAddr,

@@ -27,6 +27,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use secrecy::ExposeSecret;
 use sqlx::AnyPool;
 use tokio::{net::TcpListener, sync::watch};
 use tower_http::{
@@ -70,6 +71,10 @@ impl Application {
     pub async fn build_with_pool(settings: Settings, pool: AnyPool) -> anyhow::Result<Self> {
         let database_file = db::DatabaseFile::of(&settings.database_url)?.map(Arc::new);
         password::warm_up().await;
+        let configured_key = settings.device_key.as_ref().map(|k| k.expose_secret().to_owned());
+        let device_key = app::accounts::device::load_or_create_key(&pool, configured_key.as_deref())
+            .await
+            .map_err(|e| anyhow::anyhow!("the device key: {e}"))?;
         let mailer = Mailer::from_settings(&settings)?;
         let mail_description = mailer.describe();
         let mail_wakeup = Arc::new(tokio::sync::Notify::new());
@@ -98,7 +103,7 @@ impl Application {
                 session_idle: settings.session_idle(),
                 session_absolute: settings.session_absolute(),
             },
-            throttle: Arc::new(SignInThrottle::new()),
+            throttle: Arc::new(SignInThrottle::new(device_key)),
             clock: settings.clock(),
             parts: Parts::default(),
             mail_wakeup,
