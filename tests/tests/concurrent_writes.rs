@@ -397,8 +397,11 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
     );
 
     // Last, since it changes the password the writer signs in with.
-    let (from, to) =
-        if round % 2 == 0 { (PASSWORD, "a changed long password") } else { ("a changed long password", PASSWORD) };
+    let (from, to) = if round.is_multiple_of(2) {
+        (PASSWORD, "a changed long password")
+    } else {
+        ("a changed long password", PASSWORD)
+    };
     check(
         call(
             app,
