@@ -21,6 +21,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use base64::{engine::general_purpose::URL_SAFE, Engine as _};
+use leptos::server_fn::ServerFn;
 
 /// The header `server_fn` puts on every error response (`server_fn::error::SERVER_FN_ERROR_HEADER`).
 const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
@@ -105,15 +106,30 @@ fn log(path: &str, error: &AppError) {
     }
 }
 
-/// Refuses a multipart body without a boundary (400) before it reaches a server function, whose multipart
-/// parser panics on one.
+/// The server functions that take a multipart body (a file upload). `server_fn`'s multipart decoder panics on
+/// any request to them that is not multipart with a boundary.
+fn takes_multipart(path: &str) -> bool {
+    path == <app::information::server::UploadLeaflet as ServerFn>::PATH
+}
+
+/// Whether a `Content-Type` is multipart with a non-empty boundary.
+fn is_multipart_with_boundary(content_type: &str) -> bool {
+    let lower = content_type.to_ascii_lowercase();
+    lower.starts_with("multipart/")
+        && lower
+            .split(';')
+            .skip(1)
+            .any(|p| p.trim().strip_prefix("boundary=").is_some_and(|b| !b.trim_matches('"').is_empty()))
+}
+
+/// Refuses (400), before it reaches a server function, a multipart body without a boundary, and anything but
+/// multipart sent to a server function that takes a file: `server_fn`'s multipart parser panics on either.
 pub async fn refuse_malformed_multipart(request: Request, next: Next) -> Response {
     let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let lower = content_type.to_ascii_lowercase();
-    if lower.starts_with("multipart/")
-        && !lower.split(';').any(|p| p.trim_start().starts_with("boundary=") && p.trim().len() > "boundary=".len())
-    {
-        tracing::debug!(path = %request.uri().path(), "multipart request without a boundary refused");
+    let multipart = content_type.trim_start().to_ascii_lowercase().starts_with("multipart/");
+    let must_be_multipart = request.method() == axum::http::Method::POST && takes_multipart(request.uri().path());
+    if (multipart || must_be_multipart) && !is_multipart_with_boundary(content_type) {
+        tracing::debug!(path = %request.uri().path(), "malformed multipart request refused");
         return (StatusCode::BAD_REQUEST, "The form could not be read. Please reload the page and try again.")
             .into_response();
     }
@@ -128,5 +144,21 @@ mod tests {
     fn a_local_path_keeps_its_query_but_not_the_error() {
         assert_eq!(local_path("http://127.0.0.1/ledger?x=1&__err=abc&__path=/api/x").as_deref(), Some("/ledger?x=1"));
         assert_eq!(local_path("http://127.0.0.1/account").as_deref(), Some("/account"));
+    }
+
+    #[test]
+    fn only_multipart_with_a_boundary_is_multipart_with_a_boundary() {
+        assert!(is_multipart_with_boundary("multipart/form-data; boundary=----x"));
+        assert!(is_multipart_with_boundary("Multipart/Form-Data; charset=utf-8; Boundary=\"abc\""));
+        for bad in [
+            "multipart/form-data",
+            "multipart/form-data; boundary=",
+            "multipart/form-data; boundary=\"\"",
+            "application/x-www-form-urlencoded",
+            "",
+            "multipart/form-databoundary=x",
+        ] {
+            assert!(!is_multipart_with_boundary(bad), "{bad}");
+        }
     }
 }

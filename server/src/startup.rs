@@ -178,12 +178,14 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
             },
         ))
     };
-    // A path no file can have (a name longer than file systems allow) is not found, rather than an error from
-    // the file system.
+    // A path no file can have (a name longer than file systems allow, or a NUL byte) is not found, rather
+    // than an error from the file system.
     let static_files = tower::service_fn(move |request: Request<Body>| {
         let (serve_dir, not_found) = (serve_dir.clone(), not_found.clone());
         async move {
-            if request.uri().path().split('/').any(|segment| segment.len() > MAX_FILE_NAME) {
+            let path = request.uri().path();
+            if path.split('/').any(|segment| segment.len() > MAX_FILE_NAME) || path.to_ascii_lowercase().contains("%00")
+            {
                 return Ok::<_, std::convert::Infallible>(not_found(request).await);
             }
             match tower::ServiceExt::oneshot(serve_dir, request).await {

@@ -51,6 +51,19 @@ async fn every_refusal_of_a_server_function_answers_its_own_status(backend: Back
     }
     assert_eq!(statuses, [422, 422, 422, 422, 422, 429], "five wrong passwords, then throttled");
 
+    for body in [&b"\xff\xfe%%%=&&=="[..], &b"name=a&name=b&name[]=c"[..], &b"page=not-a-number"[..]] {
+        let garbled = admin_client
+            .post(app.url("/api/list_activities"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::ACCEPT, "application/json")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body.to_vec())
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(garbled.status(), 422, "a body that cannot be read is the sender's mistake, not an outage");
+    }
+
     app.lose_database().await;
     let right = [("email", "admin@example.org"), ("password", continuum_tests::PASSWORD), ("next", "/")];
     assert_eq!(call_from_script(&app, &new_client(), "sign_in", &right).await.status(), 503);
@@ -110,6 +123,9 @@ async fn a_multipart_post_without_a_boundary_is_refused_calmly_with_the_security
 
     assert_eq!(response.status(), 400);
     assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY));
+    let not_multipart =
+        app.post_form("/api/upload_leaflet", "/information/leaflets/new", &[("title", "A leaflet")]).await;
+    assert_eq!(not_multipart.status(), 400, "a form that is not multipart, to the upload");
 }
 
 async fn an_address_too_long_for_any_file_is_not_found(backend: Backend) {
