@@ -160,7 +160,10 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => {
                 Self::field("form", "The form could not be read. Please reload the page and try again.")
             }
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Response(_) => Self::Unavailable,
             // In the browser: the request never reached us, or the answer never came back.
+            #[cfg(not(feature = "ssr"))]
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) | ServerFnErrorErr::Deserialization(_) => {
                 Self::Unavailable
             }
