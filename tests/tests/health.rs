@@ -67,3 +67,19 @@ async fn a_start_never_creates_an_empty_database_in_place_of_a_lost_one_unless_t
     continuum::db::connect(&first_run, options).await.expect("created on a first run");
     assert!(fresh_folder.join("continuum.db").exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_fails_every_time_once_the_sqlite_file_is_made_unreadable() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = spawn_app(Backend::Sqlite).await;
+    let path = database_path(&app);
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+
+    // Counted, not timed: the answer must not flip back while the server's open connections still work.
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(app.get("/readyz").await.status().as_u16());
+    }
+    assert_eq!(statuses, [503; 5]);
+}
