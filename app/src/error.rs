@@ -154,7 +154,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            // The request never reached us, or the answer never came back.
+            // On the server these mean a request that could not be read: the sender's mistake, not ours, and
+            // not an outage (a 503 would page whoever watches for faults).
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => {
+                Self::field("form", "The form could not be read. Please reload the page and try again.")
+            }
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Response(_) => Self::Unavailable,
+            // In the browser: the request never reached us, or the answer never came back.
+            #[cfg(not(feature = "ssr"))]
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) | ServerFnErrorErr::Deserialization(_) => {
                 Self::Unavailable
             }
@@ -172,7 +181,23 @@ impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         match error {
             sqlx::Error::RowNotFound => Self::NotFound,
+            // A record named in the request (a service, a person) does not exist: the request's mistake, not
+            // ours, on both engines.
+            sqlx::Error::Database(ref db) if db.is_foreign_key_violation() => {
+                tracing::info!(error = %error, "refused: the request names a record that does not exist");
+                Self::NotFound
+            }
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::error!(error = %error, "database unavailable");
+                Self::Unavailable
+            }
+            // PostgreSQL's own word that it cannot serve now (SQLSTATE classes 08 connection, 53 resources, 57
+            // operator intervention such as a shutdown, and 3D000 the database gone): an outage, not a bug.
+            sqlx::Error::Database(ref db)
+                if db.code().is_some_and(|c| {
+                    c.starts_with("08") || c.starts_with("53") || c.starts_with("57") || c == "3D000"
+                }) =>
+            {
                 tracing::error!(error = %error, "database unavailable");
                 Self::Unavailable
             }

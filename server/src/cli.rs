@@ -1,4 +1,5 @@
-//! The `continuum` command: `serve` (the default), `migrate`, `create-admin` and `seed-demo`.
+//! The `continuum` command: `serve` (the default), `migrate`, `create-admin`, `backup`, `restore` and
+//! `seed-demo`.
 
 use std::{io::BufRead, process::ExitCode};
 
@@ -37,14 +38,31 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve => serve(settings).await,
         Command::Migrate => {
-            let pool = db::connect(&settings.database_url).await?;
+            let pool = db::connect(&settings.database_url, settings.database_options()).await?;
             db::migrate(&pool).await?;
             println!("The database at {} is up to date.", db::redact(&settings.database_url));
             Ok(())
         }
         Command::CreateAdmin { email, name } => create_admin(&settings, &email, &name).await,
+        Command::Backup { file } => {
+            db::backup(&settings.database_url, &file).await?;
+            println!("Backed up {} to {}.", db::redact(&settings.database_url), file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let moved = db::restore(&file, &settings.database_url).await?;
+            if let Some(aside) = moved {
+                println!("The database that was there is kept at {}.", aside.display());
+            }
+            println!(
+                "Restored {} as {}. Start Continuum to serve it.",
+                file.display(),
+                db::redact(&settings.database_url)
+            );
+            Ok(())
+        }
         Command::SeedDemo => {
-            let pool = db::connect(&settings.database_url).await?;
+            let pool = db::connect(&settings.database_url, settings.database_options()).await?;
             db::migrate(&pool).await?;
             seed::seed_demo(&pool).await
         }
@@ -82,7 +100,7 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> anyhow::R
     let new_password = NewPassword::parse(&secret).map_err(|m| anyhow::anyhow!("password: {m}"))?;
     let hash = password::hash_password(new_password.expose()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
 
-    let pool = db::connect(&settings.database_url).await?;
+    let pool = db::connect(&settings.database_url, settings.database_options()).await?;
     db::migrate(&pool).await?;
     let now = app::db::now();
     let mut tx = pool.begin().await?;

@@ -29,6 +29,12 @@ pub enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Write a consistent copy of the running SQLite database to FILE (which must not exist), while Continuum
+    /// goes on serving. For PostgreSQL use pg_dump.
+    Backup { file: PathBuf },
+    /// Put a back-up made by `continuum backup` in place as the database, with Continuum stopped. The
+    /// database it replaces is moved aside, never deleted. For PostgreSQL use pg_restore.
+    Restore { file: PathBuf },
     /// Fill the database with clearly fictional demonstration data (services, staff, patients, volunteers)
     /// and print the password of the demo accounts.
     SeedDemo,
@@ -56,6 +62,22 @@ pub struct Settings {
     /// (`postgres://user:password@host:5432/continuum`).
     #[arg(long, global = true, env = "CONTINUUM_DATABASE_URL", default_value = "sqlite://data/continuum.db")]
     pub database_url: String,
+
+    /// Create the SQLite database file if it is missing, even though its folder exists (which may mean the
+    /// database of an existing deployment was deleted or moved). Without it a missing file is created only on a
+    /// first run, when its folder does not exist yet; otherwise Continuum refuses to start.
+    #[arg(long, global = true, env = "CONTINUUM_CREATE_DATABASE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub create_database: bool,
+
+    /// SQLite's `synchronous` level: `full` (the default) makes every acknowledged commit survive a power cut;
+    /// `normal` is faster but a power cut can lose the last acknowledged commits; `extra` also syncs the folder.
+    #[arg(long, global = true, env = "CONTINUUM_SQLITE_SYNCHRONOUS", value_enum, default_value = "full")]
+    pub sqlite_synchronous: crate::db::Synchronous,
+
+    /// The key that signs the "this browser signed in here before" cookie (at least 32 characters). Unset, a
+    /// random key is made at first start and kept in the database, so every app server shares it.
+    #[arg(long, global = true, env = "CONTINUUM_DEVICE_KEY", value_parser = secret, hide_env_values = true)]
+    pub device_key: Option<SecretString>,
 
     /// Address and port the web server listens on.
     #[arg(long, global = true, env = "CONTINUUM_LISTEN", default_value = "127.0.0.1:3000")]
@@ -168,6 +190,11 @@ impl Settings {
     /// The service's clock: the system clock in `time_zone`, unless a test set one.
     pub fn clock(&self) -> app::clock::Clock {
         self.clock.clone().unwrap_or_else(|| app::clock::Clock::system(self.time_zone))
+    }
+
+    /// How to open the database: whether a missing SQLite file may be created, and its `synchronous` level.
+    pub fn database_options(&self) -> crate::db::DatabaseOptions {
+        crate::db::DatabaseOptions { create: self.create_database, synchronous: self.sqlite_synchronous }
     }
 
     pub fn session_idle(&self) -> Duration {

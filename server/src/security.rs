@@ -35,7 +35,10 @@ pub struct Gate {
     pub base_authority: Arc<str>,
 }
 
-pub async fn security_headers(mut request: Request, next: Next) -> Response {
+/// How long browsers remember to use HTTPS only, once told (a year, in seconds).
+const HSTS_MAX_AGE: u32 = 31_536_000;
+
+pub async fn security_headers(State(gate): State<Gate>, mut request: Request, next: Next) -> Response {
     let mut bytes = [0u8; 16];
     rand::rng().fill_bytes(&mut bytes);
     let nonce = STANDARD.encode(bytes);
@@ -54,6 +57,12 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
     // learns which Continuum page someone came from.
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Secure cookies mean the site is served over HTTPS: browsers are told to use nothing else.
+    if gate.app.security.secure_cookies {
+        if let Ok(value) = HeaderValue::from_str(&format!("max-age={HSTS_MAX_AGE}")) {
+            headers.insert(header::STRICT_TRANSPORT_SECURITY, value);
+        }
+    }
     headers.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
@@ -140,8 +149,15 @@ pub async fn resolve_visitor(
         }),
         None => None,
     };
+    let signed_in = user.is_some();
     request.extensions_mut().insert(Visitor { user, client });
-    next.run(request).await
+    let mut response = next.run(request).await;
+    // Nothing shown to someone signed in (pages, exports), and no answer that sets a cookie, may be kept by a
+    // browser or proxy: wards share computers.
+    if signed_in || response.headers().contains_key(header::SET_COOKIE) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use app::{
 };
 use axum::{
     body::Body,
-    extract::Request,
+    extract::{Request, State},
     http::StatusCode,
     middleware,
     response::{Html, IntoResponse, Response},
@@ -27,6 +27,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use secrecy::ExposeSecret;
 use sqlx::AnyPool;
 use tokio::{net::TcpListener, sync::watch};
 use tower_http::{
@@ -38,11 +39,15 @@ use crate::{
     config::Settings,
     db, health,
     mail::{MailWorker, Mailer},
+    refusals,
     security::{self, Gate},
 };
 
 /// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
 const BODY_LIMIT: usize = 6 * 1024 * 1024;
+
+/// The longest file name the usual file systems allow, in bytes; a longer path segment names no file.
+const MAX_FILE_NAME: usize = 255;
 
 pub struct Application {
     listener: TcpListener,
@@ -50,19 +55,26 @@ pub struct Application {
     state: AppState,
     worker: MailWorker,
     mail_description: String,
+    /// The SQLite file opened at start, watched while serving; `None` on PostgreSQL.
+    database_file: Option<Arc<db::DatabaseFile>>,
 }
 
 impl Application {
     /// Connects to and migrates the database, binds the listening socket and assembles the router.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let pool = db::connect(&settings.database_url).await?;
+        let pool = db::connect(&settings.database_url, settings.database_options()).await?;
         db::migrate(&pool).await?;
         Self::build_with_pool(settings, pool).await
     }
 
     /// As `build`, with a pool opened (and migrated) by the caller.
     pub async fn build_with_pool(settings: Settings, pool: AnyPool) -> anyhow::Result<Self> {
+        let database_file = db::DatabaseFile::of(&settings.database_url)?.map(Arc::new);
         password::warm_up().await;
+        let configured_key = settings.device_key.as_ref().map(|k| k.expose_secret().to_owned());
+        let device_key = app::accounts::device::load_or_create_key(&pool, configured_key.as_deref())
+            .await
+            .map_err(|e| anyhow::anyhow!("the device key: {e}"))?;
         let mailer = Mailer::from_settings(&settings)?;
         let mail_description = mailer.describe();
         let mail_wakeup = Arc::new(tokio::sync::Notify::new());
@@ -97,7 +109,7 @@ impl Application {
                 session_idle: settings.session_idle(),
                 session_absolute: settings.session_absolute(),
             },
-            throttle: Arc::new(SignInThrottle::new()),
+            throttle: Arc::new(SignInThrottle::new(device_key)),
             clock: settings.clock(),
             parts: Parts::default(),
             mail_wakeup,
@@ -108,8 +120,8 @@ impl Application {
         let base_url = &settings.base_url;
         let base_authority: Arc<str> = base_url[url::Position::BeforeHost..url::Position::AfterPort].into();
         let gate = Gate { app: state.clone(), behind_proxy: settings.behind_proxy, base_authority };
-        let router = router(state.clone(), gate, &settings);
-        Ok(Self { listener, router, state, worker, mail_description })
+        let router = router(state.clone(), gate, &settings, database_file.clone());
+        Ok(Self { listener, router, state, worker, mail_description, database_file })
     }
 
     pub fn port(&self) -> u16 {
@@ -125,7 +137,10 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         tracing::info!("{}", self.mail_description);
         let worker = tokio::spawn(self.state.clock.clone().scope(self.worker.run(stop_rx.clone())));
-        let housekeeping = tokio::spawn(housekeeping(self.state.clone(), stop_rx));
+        let housekeeping = tokio::spawn(housekeeping(self.state.clone(), stop_rx.clone()));
+        if let Some(file) = self.database_file.clone() {
+            tokio::spawn(health::watch_database_file(self.state.pool.clone(), file, stop_rx));
+        }
         tracing::info!("Continuum is listening on http://{}", self.listener.local_addr()?);
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
@@ -147,7 +162,7 @@ pub fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
+fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Option<Arc<db::DatabaseFile>>) -> Router {
     let routes = routes();
     let context_state = state.clone();
     let clock = state.clock.clone();
@@ -160,13 +175,34 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
         }
     };
     // Files compressed ahead of time (`file.br`, `file.gz`, made by scripts/setup.sh) are sent as they are.
-    let static_files = ServeDir::new(&settings.site_root).precompressed_br().precompressed_gzip().not_found_service(
-        tower::service_fn(move |request: Request<Body>| {
-            let not_found = not_found.clone();
-            async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
-        }),
-    );
-    let mut router = Router::new().route("/healthz", get(health::healthz)).route("/readyz", get(health::readyz));
+    let serve_dir = {
+        let not_found = not_found.clone();
+        ServeDir::new(&settings.site_root).precompressed_br().precompressed_gzip().not_found_service(tower::service_fn(
+            move |request: Request<Body>| {
+                let not_found = not_found.clone();
+                async move { Ok::<_, std::convert::Infallible>(not_found(request).await) }
+            },
+        ))
+    };
+    // A path no file can have (a name longer than file systems allow, or a NUL byte) is not found, rather
+    // than an error from the file system.
+    let static_files = tower::service_fn(move |request: Request<Body>| {
+        let (serve_dir, not_found) = (serve_dir.clone(), not_found.clone());
+        async move {
+            let path = request.uri().path();
+            if path.split('/').any(|segment| segment.len() > MAX_FILE_NAME) || path.to_ascii_lowercase().contains("%00")
+            {
+                return Ok::<_, std::convert::Infallible>(not_found(request).await);
+            }
+            match tower::ServiceExt::oneshot(serve_dir, request).await {
+                Ok(response) => Ok(response.into_response()),
+                Err(never) => match never {},
+            }
+        }
+    });
+    let mut router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(move |State(state): State<AppState>| health::readyz(state, database_file.clone())));
     // Each capability's plain routes (exports, pages rendered in one go).
     for capability in capability::all() {
         for route in (capability.routes)() {
@@ -184,9 +220,13 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback_service(static_files)
+        .layer(middleware::from_fn(refusals::server_fn_status))
+        .layer(middleware::from_fn(refusals::refuse_malformed_multipart))
         .layer(middleware::from_fn_with_state(gate.clone(), security::resolve_visitor))
-        .layer(middleware::from_fn_with_state(gate, security::refuse_cross_origin))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(gate.clone(), security::refuse_cross_origin))
+        // Inside the security headers, so that even the page for a panic carries them.
+        .layer(CatchPanicLayer::custom(|_| calm_500()))
+        .layer(middleware::from_fn_with_state(gate, security::security_headers))
         // Every request reads this app server's clock (the middleware above and the handlers within).
         .layer(middleware::from_fn(move |request: Request<Body>, next: middleware::Next| {
             let clock = clock.clone();
@@ -196,7 +236,6 @@ fn router(state: AppState, gate: Gate, settings: &Settings) -> Router {
         .layer(CompressionLayer::new())
         // The default trace layer records method and path only: never a client address or a body.
         .layer(TraceLayer::new_for_http())
-        .layer(CatchPanicLayer::custom(|_| calm_500()))
         .with_state(state)
 }
 

@@ -145,6 +145,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     settings.mail_retry_ms = 200;
     settings.site_root = site_root();
     settings.organisation = "Test NHS Trust".into();
+    // Each test's SQLite file is new, in a folder made for it.
+    settings.create_database = true;
     adjust(&mut settings);
     let clock = settings.clock();
     let app = Application::build(settings).await.expect("Continuum starts");

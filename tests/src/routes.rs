@@ -565,13 +565,8 @@ pub async fn outcome_of(response: Response) -> Result<Outcome, String> {
                 Ok(Outcome::Allowed)
             }
         }
-        StatusCode::INTERNAL_SERVER_ERROR => {
-            let body = response.text().await.unwrap_or_default();
-            match serde_json::from_str::<AppError>(&body) {
-                Ok(error) => outcome_of_error(error),
-                Err(_) => Err(format!("500: {}", body.chars().take(200).collect::<String>())),
-            }
-        }
+        // A server function's error answers with its own status (401, 403, 404, 409, 422 above; 429, 503),
+        // so a 500 is always a fault.
         other => {
             let body = response.text().await.unwrap_or_default();
             Err(format!("{other}: {}", body.chars().take(200).collect::<String>()))

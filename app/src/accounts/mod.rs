@@ -15,6 +15,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod device;
+#[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -8,7 +8,8 @@ use super::types::{LinkHolder, LinkPurpose, PersonSummary, ServiceSummary};
 #[cfg(feature = "ssr")]
 use super::{
     access::{require_admin, require_signed_in, visitor},
-    db, emails, password, session,
+    db, device, emails, password, session,
+    throttle::Via,
     types::Role,
     validate::{DisplayName, EmailAddress, NewPassword, ServiceName},
 };
@@ -57,7 +58,16 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<St
     let Some(email_address) = parsed else { return Err(AppError::Internal) };
 
     let who = visitor();
-    state.throttle.attempt(email_address.as_str(), &who.client).map_err(keep)?;
+    let now_seconds = crate::clock::now().timestamp();
+    let device = device_cookie(&state.security);
+    let recognised = device
+        .as_deref()
+        .filter(|value| state.throttle.device_key().recognises(value, email_address.as_str(), now_seconds));
+    let via = match recognised {
+        Some(value) => Via::RecognisedDevice(value),
+        None => Via::Client(&who.client),
+    };
+    state.throttle.attempt(email_address.as_str(), via).map_err(keep)?;
     let person =
         db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none());
     let matches = password::verify_password(&password, person.as_ref().and_then(|p| p.password_hash.as_deref())).await;
@@ -76,6 +86,13 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<St
     tracing::info!(person.id = %person.id, "signed in");
 
     set_cookie(&session::session_cookie(&token, &state.security));
+    // This browser is now recognised for this account, so nobody's guesses elsewhere can throttle it out.
+    set_cookie(&device::device_cookie(
+        state.throttle.device_key(),
+        email_address.as_str(),
+        now_seconds,
+        &state.security,
+    ));
     let next = safe_next(&next);
     redirect_plain_post(&next);
     Ok(next)
@@ -101,15 +118,28 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = state()?;
     let keep = |e: AppError| e.keeping(&[("email", email.as_str())]);
     let email_address = EmailAddress::parse(&email).map_err(|m| keep(AppError::field("email", m)))?;
-    state.throttle.attempt(email_address.as_str(), &visitor().client).map_err(keep)?;
+    state.throttle.reset_request(email_address.as_str(), &visitor().client).map_err(keep)?;
+    // The answer does not wait for the lookup or the write: it is the same, and as quick, whether or not
+    // the address has an account. A failure is logged; the person can ask again.
+    tokio::spawn(async move {
+        if let Err(error) = send_reset_link(&state, &email_address).await {
+            tracing::error!(error = %error, "could not send a password reset link");
+        }
+    });
+    redirect_plain_post("/forgot-password?sent=1");
+    Ok(())
+}
 
+/// Makes a reset link for the account of `email_address`, if it has one that is not disabled, and queues it.
+#[cfg(feature = "ssr")]
+async fn send_reset_link(state: &crate::state::AppState, email_address: &EmailAddress) -> Result<(), AppError> {
     if let Some(person) =
         db::fetch_person_by_email(&state.pool, email_address.as_str()).await?.filter(|p| p.disabled_at.is_none())
     {
         let token = session::new_token();
         let now_at = crate::clock::now();
         let purpose = LinkPurpose::PasswordReset.as_str();
-        let link = link_to(&state, "/reset-password", &token);
+        let link = link_to(state, "/reset-password", &token);
         let mut tx = Write::begin(&state.pool, None).await?;
         db::void_link_tokens(tx.conn(), &person.id, purpose, &timestamp(now_at)).await?;
         let expires = timestamp(now_at + chrono::Duration::minutes(RESET_MINUTES));
@@ -128,8 +158,20 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         state.mail_wakeup.notify_one();
         tracing::info!(person.id = %person.id, "password reset link sent");
     }
-    redirect_plain_post("/forgot-password?sent=1");
     Ok(())
+}
+
+/// The device cookie's value sent with this request, if any.
+#[cfg(feature = "ssr")]
+fn device_cookie(security: &crate::state::SecuritySettings) -> Option<String> {
+    use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|cookies| device::from_cookie_header(cookies, security))
+    })
 }
 
 /// Whose invitation or reset link this is, if it can still be used. Open to everyone: the token is the
@@ -160,8 +202,8 @@ fn parse_new_password(errors: &mut FormErrors, field: &str, password: &str, conf
 #[cfg(feature = "ssr")]
 const LINK_USED: &str = "This link has expired or has already been used. You can ask for a new one.";
 
-/// Sets a new password from a reset link, ends every session of the account, and sends the person to
-/// sign in. Open to everyone holding a live link.
+/// Sets a new password from a reset link, ends every session of the account, marks this browser as the
+/// person's own (see `device.rs`) and sends the person to sign in. Open to everyone holding a live link.
 #[server(endpoint = "/reset_password")]
 pub async fn reset_password(token: String, password: String, confirm_password: String) -> Result<(), AppError> {
     let state = state()?;
@@ -182,8 +224,16 @@ pub async fn reset_password(token: String, password: String, confirm_password: S
     db::delete_sessions_of(tx.conn(), &person_id).await?;
     tx.acting_as(&person_id);
     tx.audit("password_reset", "person", &person_id, serde_json::json!({})).await?;
+    let email = db::fetch_person(tx.conn(), &person_id).await?.map(|p| p.email);
     tx.commit().await?;
     tracing::info!(person.id = %person_id, "password reset");
+    // The browser that used the link is the person's own: it is recognised at sign-in from now on, so a
+    // flood of guesses at the account cannot throttle them out of it.
+    if let Some(email) = email {
+        let account = email.to_lowercase();
+        let now_seconds = crate::clock::now().timestamp();
+        set_cookie(&device::device_cookie(state.throttle.device_key(), &account, now_seconds, &state.security));
+    }
     redirect_plain_post("/sign-in?reset=1");
     Ok(())
 }
@@ -250,7 +300,7 @@ pub async fn change_my_password(
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
-    state.throttle.attempt(&user.email, &visitor().client)?;
+    state.throttle.attempt(&user.email, Via::Client(&visitor().client))?;
     let mut errors = FormErrors::new();
     let stored = db::fetch_person(&state.pool, &user.id).await?.and_then(|p| p.password_hash);
     if !password::verify_password(&current_password, stored.as_deref()).await {
