@@ -15,6 +15,10 @@ async fn a_patient_answers_on_a_phone(javascript: Javascript) {
     let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
     let form = app.open_feedback_form(&staff, &service, "DBT skills group", "end_of_group", "anonymous").await;
     let pool = app.pool.clone();
+    // Keep the server (and its database file) until the checks after the browser closes: dropping the app
+    // removes the file, and the server then closes its pool on purpose (a lost database is never written to).
+    let app = std::sync::Arc::new(app);
+    let _keep_alive = app.clone();
 
     with_browser(javascript, |browser| async move {
         // axe-core is JavaScript: it runs on the pages of the JavaScript-on journey.
@@ -90,6 +94,10 @@ async fn staff_build_read_results_and_review(javascript: Javascript) {
     }
     app.submit_feedback(&form, &[(0, "poor"), (1, "some days i dont want to be here anymore")]).await;
     let pool = app.pool.clone();
+    // Keep the server (and its database file) until the checks after the browser closes: dropping the app
+    // removes the file, and the server then closes its pool on purpose (a lost database is never written to).
+    let app = std::sync::Arc::new(app);
+    let _keep_alive = app.clone();
 
     with_browser(javascript, |browser| async move {
         let js = javascript == Javascript::On;
