@@ -30,6 +30,15 @@ pub fn set_cookie(value: &str) {
     }
 }
 
+/// The value of the cookie `name` in a `Cookie` request header, if it is there.
+pub fn cookie_value(header: &str, name: &str) -> Option<String> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
 /// A `next` address from a query string or form, kept only if it is a path on this site, so a link cannot
 /// send someone who signs in to another site.
 pub fn safe_next(next: &str) -> String {

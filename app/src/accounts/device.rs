@@ -96,12 +96,7 @@ pub fn device_cookie(key: &DeviceKey, account: &str, now: i64, security: &Securi
 
 /// The device cookie's value in a `Cookie` header, if any.
 pub fn from_cookie_header(header: &str, security: &SecuritySettings) -> Option<String> {
-    let name = cookie_name(security);
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+    crate::forms::cookie_value(header, cookie_name(security))
 }
 
 /// The device key: the configured one, or the deployment's stored one, made now if this is the first start.

@@ -53,12 +53,7 @@ pub fn clearing_cookie(security: &SecuritySettings) -> String {
 
 /// Reads the session token from a `Cookie` header.
 pub fn token_from_cookie_header(header: &str, security: &SecuritySettings) -> Option<String> {
-    let name = cookie_name(security);
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+    crate::forms::cookie_value(header, cookie_name(security))
 }
 
 /// Starts a session for a person and returns the token for the cookie.
