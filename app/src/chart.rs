@@ -13,7 +13,8 @@ pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str, missing: 
     let mut svg = String::new();
     {
         let height = 60 + 44 * u32::try_from(rows.len()).unwrap_or(5);
-        let root = SVGBackend::with_string(&mut svg, (680, height)).into_drawing_area();
+        // 420 wide: scaled to a 390-pixel phone, its 17-unit text is still about 13 pixels.
+        let root = SVGBackend::with_string(&mut svg, (420, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let largest = rows.iter().filter_map(|(_, v)| *v).max().unwrap_or(0).max(5);
         let count = i32::try_from(rows.len()).unwrap_or(5);
@@ -21,7 +22,7 @@ pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str, missing: 
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
             .x_label_area_size(44)
-            .y_label_area_size(130)
+            .y_label_area_size(150)
             .build_cartesian_2d(0i64..(largest + largest / 8 + 1), (0..count).into_segmented())
             .map_err(|e| e.to_string())?;
         chart
@@ -31,7 +32,7 @@ pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str, missing: 
             .bold_line_style(RGBColor(216, 221, 224))
             .light_line_style(TRANSPARENT)
             .x_desc(axis_label)
-            .label_style(("sans-serif", 15).into_font().color(&TEXT))
+            .label_style(("sans-serif", 17).into_font().color(&TEXT))
             .y_label_formatter(&|value| match value {
                 SegmentValue::CenterOf(i) => {
                     usize::try_from(count - 1 - *i).ok().and_then(|i| labels.get(i)).cloned().unwrap_or_default()
@@ -55,7 +56,7 @@ pub fn horizontal_bars(rows: &[(&str, Option<i64>)], axis_label: &str, missing: 
             Some(Text::new(
                 missing.to_owned(),
                 (largest / 50, SegmentValue::CenterOf(slot)),
-                ("sans-serif", 14).into_font().color(&TEXT),
+                ("sans-serif", 16).into_font().color(&TEXT),
             ))
         });
         chart.draw_series(notes).map_err(|e| e.to_string())?;

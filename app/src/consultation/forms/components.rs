@@ -48,26 +48,26 @@ pub fn ConsultationPage() -> impl IntoView {
                 return view! { <p class="nhsuk-body">"No forms yet."</p> }.into_any();
             }
             view! {
-                <table class="nhsuk-table">
+                <table role="table" class="nhsuk-table-responsive">
                     <caption class="nhsuk-table__caption">"Your services' forms"</caption>
-                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                        <th scope="col" class="nhsuk-table__header">"Form"</th>
-                        <th scope="col" class="nhsuk-table__header">"Service"</th>
-                        <th scope="col" class="nhsuk-table__header">"State"</th>
-                        <th scope="col" class="nhsuk-table__header">"Responses"</th>
-                        <th scope="col" class="nhsuk-table__header">"Results"</th>
+                    <thead role="rowgroup" class="nhsuk-table__head"><tr role="row" class="nhsuk-table__row">
+                        <th role="columnheader" scope="col" class="nhsuk-table__header">"Form"</th>
+                        <th role="columnheader" scope="col" class="nhsuk-table__header">"Service"</th>
+                        <th role="columnheader" scope="col" class="nhsuk-table__header">"State"</th>
+                        <th role="columnheader" scope="col" class="nhsuk-table__header">"Responses"</th>
+                        <th role="columnheader" scope="col" class="nhsuk-table__header">"Results"</th>
                     </tr></thead>
                     <tbody class="nhsuk-table__body">
                         {forms.into_iter().map(|f| view! {
-                            <tr class="nhsuk-table__row">
-                                <td class="nhsuk-table__cell">
+                            <tr role="row" class="nhsuk-table__row">
+                                <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Form "</span>
                                     <a href=format!("/consultation/forms/{}", f.id)>{f.title.clone()}</a>
                                     <br /><span class="nhsuk-body-s continuum-meta">{f.intervention.clone()}</span>
                                 </td>
-                                <td class="nhsuk-table__cell">{f.service_name.clone()}</td>
-                                <td class="nhsuk-table__cell">{f.state_description.clone()}{f.sign_in_required.then_some(" · sign-in")}</td>
-                                <td class="nhsuk-table__cell">{f.responses}</td>
-                                <td class="nhsuk-table__cell">
+                                <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Service "</span>{f.service_name.clone()}</td>
+                                <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"State "</span>{f.state_description.clone()}{f.sign_in_required.then_some(" · sign-in")}</td>
+                                <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Responses "</span>{f.responses}</td>
+                                <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Results "</span>
                                     <a href=format!("/consultation/forms/{}/results", f.id)>"Results"<span class="nhsuk-u-visually-hidden">{format!(" of {}", f.title)}</span></a>
                                 </td>
                             </tr>

@@ -88,27 +88,27 @@ fn ActivityTable(page: ActivityPage, query_pairs: Vec<(String, String)>) -> impl
         crate::text::count(page.total, "activity", "activities")
     );
     view! {
-        <table class="nhsuk-table">
+        <table role="table" class="nhsuk-table-responsive">
             <caption class="nhsuk-table__caption">{shown}</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Date"</th>
-                    <th scope="col" class="nhsuk-table__header">"Activity"</th>
-                    <th scope="col" class="nhsuk-table__header">"Level"</th>
-                    <th scope="col" class="nhsuk-table__header">"Kind"</th>
-                    <th scope="col" class="nhsuk-table__header">"Service"</th>
-                    <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients and carers"</th>
+            <thead role="rowgroup" class="nhsuk-table__head">
+                <tr role="row" class="nhsuk-table__row">
+                    <th role="columnheader" scope="col" class="nhsuk-table__header">"Date"</th>
+                    <th role="columnheader" scope="col" class="nhsuk-table__header">"Activity"</th>
+                    <th role="columnheader" scope="col" class="nhsuk-table__header">"Level"</th>
+                    <th role="columnheader" scope="col" class="nhsuk-table__header">"Kind"</th>
+                    <th role="columnheader" scope="col" class="nhsuk-table__header">"Service"</th>
+                    <th role="columnheader" scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients and carers"</th>
                 </tr>
             </thead>
             <tbody class="nhsuk-table__body">
                 {page.activities.into_iter().map(|a| view! {
-                    <tr class="nhsuk-table__row">
-                        <td class="nhsuk-table__cell">{readable_day(&a.happened_on)}</td>
-                        <td class="nhsuk-table__cell"><a href=format!("/ledger/{}", a.id)>{a.title.clone()}</a></td>
-                        <td class="nhsuk-table__cell">{a.level.label()}</td>
-                        <td class="nhsuk-table__cell">{a.kind.label()}</td>
-                        <td class="nhsuk-table__cell">{a.service_name.clone()}</td>
-                        <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{a.participants.involved()}</td>
+                    <tr role="row" class="nhsuk-table__row">
+                        <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Date "</span>{readable_day(&a.happened_on)}</td>
+                        <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Activity "</span><a href=format!("/ledger/{}", a.id)>{a.title.clone()}</a></td>
+                        <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Level "</span>{a.level.label()}</td>
+                        <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Kind "</span>{a.kind.label()}</td>
+                        <td role="cell" class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Service "</span>{a.service_name.clone()}</td>
+                        <td role="cell" class="nhsuk-table__cell nhsuk-table__cell--numeric"><span class="nhsuk-table-responsive__heading">"Patients and carers "</span>{a.participants.involved()}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
