@@ -190,6 +190,14 @@ impl TestApp {
         let job = app::information::reminders::queue_due(&self.pool, &self.clock, &base);
         self.clock.clone().scope(job).await.expect("reminders")
     }
+    /// Runs the duty alert summaries job as the app's housekeeping does, at the app's clock; returns how many
+    /// mails it queued.
+    pub async fn queue_alert_summaries(&self) -> usize {
+        let base = url::Url::parse("http://127.0.0.1/").expect("url");
+        let job = app::consultation::answering::writer::queue_alert_summaries(&self.pool, &base);
+        self.clock.clone().scope(job).await.expect("alert summaries")
+    }
+
     /// The full URL of a path on this app; a full URL (such as a redirect's `Location`) is kept as it is.
     pub fn url(&self, path: &str) -> String {
         if path.starts_with("http://") {

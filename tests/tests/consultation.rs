@@ -2,7 +2,7 @@
 //! the safeguarding review, focus groups, and who may see what.
 
 use app::{accounts::types::Role, consultation::types::FeedbackForm};
-use continuum_tests::{form_error, new_client, on_both_engines, spawn_app, Backend, TestApp};
+use continuum_tests::{form_error, london, new_client, on_both_engines, spawn_app, spawn_app_at, Backend, TestApp};
 use reqwest::header;
 
 /// A POST to a server function as a signed-in client; returns the response.
@@ -277,6 +277,39 @@ async fn a_sign_in_form_takes_one_response_per_person(backend: Backend) {
         count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE respondent_id IS NOT NULL").await,
         2
     );
+}
+
+async fn a_flood_of_flagged_posts_sends_one_alert_then_one_summary(backend: Backend) {
+    let app = spawn_app_at(backend, london("2026-12-01T10:00")).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let manager = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
+    call_ok(&app, &manager, "set_duty_inbox", &[("service_id", &service), ("duty_inbox", "duty@example.org")]).await;
+    let form = app.open_feedback_form(&manager, &service, "DBT skills group", "fft", "anonymous").await;
+    let alerts =
+        || count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail WHERE to_address = 'duty@example.org'");
+
+    for _ in 0..20 {
+        let posted = app
+            .submit_feedback(&form, &[(0, "poor"), (1, "i keep thinking everyone would be better off without me")])
+            .await;
+        assert_eq!(posted.status(), 200, "every post is accepted");
+    }
+
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM review_flag").await, 20, "every flag is kept");
+    assert_eq!(alerts().await, 1, "the first flag alerts the duty inbox at once, the rest wait");
+    assert_eq!(app.queue_alert_summaries().await, 0, "no summary inside the window");
+    app.set_clock(london("2026-12-01T10:06"));
+    assert_eq!(app.queue_alert_summaries().await, 1, "one summary for the 19 waiting");
+    assert_eq!(app.queue_alert_summaries().await, 0, "and only one");
+    assert_eq!(alerts().await, 2);
+    let summary: String = sqlx::query_scalar(
+        "SELECT body_text FROM outbox_mail WHERE to_address = 'duty@example.org' ORDER BY created_at DESC",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(summary.contains("19 more responses"), "{summary}");
+    assert!(!summary.contains("better off without me"), "never the words");
 }
 
 async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(backend: Backend) {
@@ -618,6 +651,7 @@ async fn a_new_version_opened_while_someone_answers_brings_their_answers_back(ba
 }
 
 on_both_engines!(
+    a_flood_of_flagged_posts_sends_one_alert_then_one_summary,
     a_new_version_opened_while_someone_answers_brings_their_answers_back,
     every_acknowledged_submission_of_a_burst_is_stored,
     an_anonymous_response_stores_no_user_ip_or_time_of_day,

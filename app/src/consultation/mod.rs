@@ -32,11 +32,14 @@ pub mod sources;
 /// and page cache, the forms taking answers for Get involved, and the responses received for the profile.
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
-    use crate::capability::{Capability, Involvement};
+    use crate::capability::{Capability, Involvement, Job};
+    static JOBS: [Job; 1] =
+        [Job { name: "duty alert summaries", run: |state| Box::pin(answering::writer::send_alert_summaries(state)) }];
     use crate::ledger::types::ContinuumLevel;
     Capability {
         routes: routes::routes,
         start: runtime::start,
+        jobs: &JOBS,
         opportunities: Some(|pool| Box::pin(opportunities(pool))),
         report: Some(|pool, service_id, from, until| {
             Box::pin(async move {

@@ -197,11 +197,53 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
             &response.submitted_on,
         )
         .await?;
-        let (subject, body) = &flag.alert;
-        for to in db::duty_recipients(&mut *tx, &flag.service_id).await? {
-            mail::enqueue(&mut *tx, &OutgoingMail { to, subject: subject.clone(), body: body.clone() }).await?;
+        // The first flag in a few minutes alerts the duty inbox at once; later ones wait for one summary
+        // (the housekeeping's `duty alert summaries`), so a flood cannot fill the inbox.
+        if crate::safeguarding::review::db::alert_now(&mut tx, &flag.service_id).await? {
+            let (subject, body) = &flag.alert;
+            for to in db::duty_recipients(&mut *tx, &flag.service_id).await? {
+                mail::enqueue(&mut *tx, &OutgoingMail { to, subject: subject.clone(), body: body.clone() }).await?;
+            }
         }
     }
     tx.commit().await?;
     Ok(stored)
+}
+
+/// The housekeeping job that tells each service's duty inbox, in one mail, of the flagged responses raised
+/// since its last alert (see `safeguarding::review::db::alert_now`): at most one mail per service every few
+/// minutes, however many flags a flood raises. Returns how many mails were queued.
+pub async fn send_alert_summaries(state: &crate::state::AppState) -> Result<usize, AppError> {
+    let queued = queue_alert_summaries(&state.pool, &state.security.base_url).await?;
+    if queued > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(queued)
+}
+
+/// Queues the summaries that are due (the work of [`send_alert_summaries`]); returns how many mails.
+pub async fn queue_alert_summaries(pool: &sqlx::AnyPool, base_url: &url::Url) -> Result<usize, AppError> {
+    let services = crate::accounts::access::all_services(pool).await?;
+    let link = crate::links::absolute(base_url, "/consultation/review", &[]);
+    let mut tx = crate::db::begin_write(pool).await?;
+    let mut queued = 0;
+    for (service_id, waiting) in crate::safeguarding::review::db::claim_waiting_alerts(&mut tx).await? {
+        let name = services.iter().find(|s| s.id == service_id).map(|s| s.name.clone()).unwrap_or_default();
+        let body = format!(
+            "{} more {} to {name}'s feedback forms {} words that suggest possible risk, and {} to be read today.\n\n\
+             Read them and record what was done:\n{link}\n\nThis message does not include the responses: please \
+             read them in Continuum.\n",
+            waiting,
+            if waiting == 1 { "response" } else { "responses" },
+            if waiting == 1 { "has" } else { "have" },
+            if waiting == 1 { "needs" } else { "need" },
+        );
+        for to in db::duty_recipients(&mut *tx, &service_id).await? {
+            let subject = "Feedback to review today".to_owned();
+            mail::enqueue(&mut *tx, &OutgoingMail { to, subject, body: body.clone() }).await?;
+            queued += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(queued)
 }

@@ -73,3 +73,74 @@ pub async fn delete_for(
     }
     Ok(())
 }
+
+/// How long after one duty alert for a service the next may go: flags raised meanwhile are counted and told
+/// of together in one mail (see [`alert_now`] and [`claim_waiting_alerts`]).
+pub const ALERT_WINDOW: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Whether a flag just raised for `service_id` should be told of by a duty alert now, inside the caller's
+/// transaction: yes for the first in [`ALERT_WINDOW`]; otherwise the flag is counted as waiting for the next
+/// summary. Safe with several app servers: the row's update decides, under its lock.
+pub async fn alert_now(conn: &mut sqlx::AnyConnection, service_id: &str) -> Result<bool, sqlx::Error> {
+    let now = crate::clock::now();
+    let cutoff = crate::db::timestamp(now - ALERT_WINDOW);
+    let now = crate::db::timestamp(now);
+    sqlx::query(
+        "INSERT INTO duty_alert (service_id, last_sent_at, waiting) VALUES ($1, $2, 0)
+         ON CONFLICT (service_id) DO NOTHING",
+    )
+    .bind(service_id)
+    .bind(&cutoff)
+    .execute(&mut *conn)
+    .await?;
+    let sent = sqlx::query(
+        "UPDATE duty_alert SET last_sent_at = $2, waiting = 0 WHERE service_id = $1 AND last_sent_at <= $3",
+    )
+    .bind(service_id)
+    .bind(&now)
+    .bind(&cutoff)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if sent == 1 {
+        return Ok(true);
+    }
+    sqlx::query("UPDATE duty_alert SET waiting = waiting + 1 WHERE service_id = $1")
+        .bind(service_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(false)
+}
+
+/// Claims the services whose waiting flags are due a summary (their last alert is [`ALERT_WINDOW`] old),
+/// marking each as alerted now; returns (service id, how many flags were waiting). Each service is claimed by
+/// one app server only.
+pub async fn claim_waiting_alerts(conn: &mut sqlx::AnyConnection) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let now = crate::clock::now();
+    let cutoff = crate::db::timestamp(now - ALERT_WINDOW);
+    let now = crate::db::timestamp(now);
+    let due: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT service_id, waiting, last_sent_at FROM duty_alert WHERE waiting > 0 AND last_sent_at <= $1",
+    )
+    .bind(&cutoff)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut claimed = Vec::new();
+    for (service_id, waiting, last_sent_at) in due {
+        let won = sqlx::query(
+            "UPDATE duty_alert SET last_sent_at = $2, waiting = 0
+             WHERE service_id = $1 AND last_sent_at = $3 AND waiting = $4",
+        )
+        .bind(&service_id)
+        .bind(&now)
+        .bind(&last_sent_at)
+        .bind(waiting)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+        if won == 1 {
+            claimed.push((service_id, waiting));
+        }
+    }
+    Ok(claimed)
+}
