@@ -23,6 +23,10 @@ pub struct SecuritySettings {
     pub session_idle: Duration,
     /// A session ends this long after sign-in however busy it is.
     pub session_absolute: Duration,
+    /// Anonymous feedback submissions one client may make in a burst (then one every 10 s); 0 for no limit.
+    pub feedback_burst_per_client: u32,
+    /// Submissions one feedback form may take in a burst (then five a second); 0 for no limit.
+    pub feedback_burst_per_form: u32,
 }
 
 #[derive(Clone)]

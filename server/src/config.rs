@@ -131,6 +131,15 @@ pub struct Settings {
     )]
     pub crisis_contacts: String,
 
+    /// Anonymous feedback submissions one client may make in a burst before being asked to wait (then one every
+    /// 10 seconds). 0 turns the limit off (benchmarks). Each app server counts on its own.
+    #[arg(long, global = true, env = "CONTINUUM_FEEDBACK_BURST_PER_CLIENT", default_value_t = 20)]
+    pub feedback_burst_per_client: u32,
+
+    /// Submissions one feedback form may take in a burst (then five a second). 0 turns the limit off.
+    #[arg(long, global = true, env = "CONTINUUM_FEEDBACK_BURST_PER_FORM", default_value_t = 300)]
+    pub feedback_burst_per_form: u32,
+
     /// The email address people may write to about Continuum (the contact page, the accessibility statement
     /// and the privacy notice show it).
     #[arg(long, global = true, env = "CONTINUUM_CONTACT_EMAIL", default_value = "")]

@@ -129,11 +129,13 @@ pub async fn resolve_visitor(
         .flatten()
         .and_then(|v| v.rsplit(',').next())
         .map(|v| v.trim().to_owned());
-    // A feedback form's requests carry no client address at all, so nothing downstream can keep one.
-    let client = if request.uri().path().starts_with("/f/") {
-        String::new()
+    // A feedback form's requests carry no client address at all, so nothing downstream can keep one: only a
+    // keyed hash of it, which the feedback throttle counts and forgets within minutes.
+    let (client, anonymous_client) = if request.uri().path().starts_with("/f/") {
+        let ip = forwarded.and_then(|f| f.parse().ok()).unwrap_or_else(|| peer.ip());
+        (String::new(), Some(app::accounts::access::anonymous_client_key(ip)))
     } else {
-        forwarded.unwrap_or_else(|| peer.ip().to_string())
+        (forwarded.unwrap_or_else(|| peer.ip().to_string()), None)
     };
     let security = &gate.app.security;
     let token = request
@@ -150,7 +152,7 @@ pub async fn resolve_visitor(
         None => None,
     };
     let signed_in = user.is_some();
-    request.extensions_mut().insert(Visitor { user, client });
+    request.extensions_mut().insert(Visitor { user, client, anonymous_client });
     let mut response = next.run(request).await;
     // Nothing shown to someone signed in (pages, exports), and no answer that sets a cookie, may be kept by a
     // browser or proxy: wards share computers.

@@ -108,6 +108,8 @@ impl Application {
                 secure_cookies: settings.secure_cookies,
                 session_idle: settings.session_idle(),
                 session_absolute: settings.session_absolute(),
+                feedback_burst_per_client: settings.feedback_burst_per_client,
+                feedback_burst_per_form: settings.feedback_burst_per_form,
             },
             throttle: Arc::new(SignInThrottle::new(device_key)),
             clock: settings.clock(),

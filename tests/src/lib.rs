@@ -147,6 +147,10 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     settings.organisation = "Test NHS Trust".into();
     // Each test's SQLite file is new, in a folder made for it.
     settings.create_database = true;
+    // Every test client comes from 127.0.0.1, and some tests post hundreds of responses: the feedback throttle
+    // is off unless a test turns it on (`a_flood_from_one_client_is_asked_to_wait`).
+    settings.feedback_burst_per_client = 0;
+    settings.feedback_burst_per_form = 0;
     adjust(&mut settings);
     let clock = settings.clock();
     let app = Application::build(settings).await.expect("Continuum starts");

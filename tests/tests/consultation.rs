@@ -312,6 +312,37 @@ async fn a_flood_of_flagged_posts_sends_one_alert_then_one_summary(backend: Back
     assert!(!summary.contains("better off without me"), "never the words");
 }
 
+async fn a_flood_from_one_client_is_asked_to_wait(backend: Backend) {
+    let app = continuum_tests::spawn_app_with(backend, |settings| {
+        settings.feedback_burst_per_client = 20;
+        settings.feedback_burst_per_form = 300;
+    })
+    .await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let manager = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
+    let form = app.open_feedback_form(&manager, &service, "DBT skills group", "fft", "anonymous").await;
+
+    let mut statuses = Vec::new();
+    for n in 0..100 {
+        let posted = app.submit_feedback(&form, &[(0, "good"), (1, &format!("Flood post {n}"))]).await;
+        let status = posted.status().as_u16();
+        if status == 429 {
+            let page = posted.text().await.unwrap();
+            assert!(page.contains("Please wait a moment"), "a calm page");
+            assert!(page.contains(&format!("Flood post {n}")), "what was written is shown back");
+        }
+        statuses.push(status);
+    }
+
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 20, "the first 20 are stored");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 80, "the rest are asked to wait");
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await,
+        20,
+        "every accepted one kept"
+    );
+}
+
 async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = app.add_service("Personality Disorder Service").await;
@@ -651,6 +682,7 @@ async fn a_new_version_opened_while_someone_answers_brings_their_answers_back(ba
 }
 
 on_both_engines!(
+    a_flood_from_one_client_is_asked_to_wait,
     a_flood_of_flagged_posts_sends_one_alert_then_one_summary,
     a_new_version_opened_while_someone_answers_brings_their_answers_back,
     every_acknowledged_submission_of_a_burst_is_stored,

@@ -53,8 +53,21 @@ impl SignedInUser {
 #[derive(Clone, Debug, Default)]
 pub struct Visitor {
     pub user: Option<SignedInUser>,
-    /// The client's IP address, for throttling only; it is never logged or stored.
+    /// The client's IP address, for throttling only; it is never logged or stored. Empty on feedback forms.
     pub client: String,
+    /// On feedback forms, where `client` is empty: the keyed hash of the address
+    /// ([`anonymous_client_key`]), so submissions can be throttled per client without the address.
+    pub anonymous_client: Option<u64>,
+}
+
+/// A keyed hash of a client's address, for throttling anonymous feedback without knowing who sent it: the key
+/// is random, made when this app server starts and held only in its memory, so the hash cannot be turned back
+/// into the address, and it changes at every restart.
+pub fn anonymous_client_key(ip: std::net::IpAddr) -> u64 {
+    use std::hash::BuildHasher;
+    static KEY: std::sync::LazyLock<std::collections::hash_map::RandomState> =
+        std::sync::LazyLock::new(Default::default);
+    KEY.hash_one(ip)
 }
 
 /// The visitor of the current request (anonymous when there is no request context).

@@ -115,6 +115,8 @@ mod tests {
             secure_cookies: secure,
             session_idle: Duration::from_secs(3600),
             session_absolute: Duration::from_secs(43200),
+            feedback_burst_per_client: 20,
+            feedback_burst_per_form: 300,
         }
     }
 

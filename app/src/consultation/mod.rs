@@ -33,8 +33,20 @@ pub mod sources;
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
     use crate::capability::{Capability, Involvement, Job};
-    static JOBS: [Job; 1] =
-        [Job { name: "duty alert summaries", run: |state| Box::pin(answering::writer::send_alert_summaries(state)) }];
+    static JOBS: [Job; 2] = [
+        Job { name: "duty alert summaries", run: |state| Box::pin(answering::writer::send_alert_summaries(state)) },
+        Job {
+            name: "feedback throttle",
+            run: |state| {
+                Box::pin(async move {
+                    if let Ok(runtime) = runtime::runtime(state) {
+                        runtime.throttle.forget_idle();
+                    }
+                    Ok(0)
+                })
+            },
+        },
+    ];
     use crate::ledger::types::ContinuumLevel;
     Capability {
         routes: routes::routes,

@@ -3,7 +3,11 @@
 
 use std::sync::{Arc, LazyLock};
 
-use super::answering::{handlers::FormPageCache, writer::ResponseWriter};
+use super::answering::{
+    handlers::FormPageCache,
+    throttle::{FeedbackLimits, FeedbackThrottle},
+    writer::ResponseWriter,
+};
 use crate::{error::AppError, state::AppState};
 
 #[derive(Clone)]
@@ -12,6 +16,8 @@ pub struct Runtime {
     pub responses: ResponseWriter,
     /// Rendered feedback form pages, reused for a second.
     pub form_pages: Arc<FormPageCache>,
+    /// Slows a flood of anonymous submissions, per client and per form.
+    pub throttle: Arc<FeedbackThrottle>,
 }
 
 /// Starts the writer task and an empty page cache.
@@ -19,6 +25,11 @@ pub fn start(state: &AppState, parts: &mut http::Extensions) {
     parts.insert(Runtime {
         responses: ResponseWriter::start(state.pool.clone(), state.mail_wakeup.clone()),
         form_pages: Arc::default(),
+        throttle: Arc::new(FeedbackThrottle::new(FeedbackLimits {
+            per_client_burst: state.security.feedback_burst_per_client,
+            per_form_burst: state.security.feedback_burst_per_form,
+            ..FeedbackLimits::default()
+        })),
     });
 }
 

@@ -413,6 +413,23 @@ pub async fn submit_form(
         let message = closed_message(&form);
         return not_taking_answers(&state, form, StatusCode::CONFLICT, "This form is closed", message, &posted);
     }
+    // A flood of posts (from one client, or to one form) is asked to wait; what was written is shown back.
+    let allowed = crate::consultation::runtime::runtime(&state)
+        .map(|runtime| runtime.throttle.allow(visitor.anonymous_client, &slug))
+        .unwrap_or(true);
+    if !allowed {
+        let message = "Many answers have been sent from here in the last few minutes, so we have not saved this one. \
+                       Please wait a minute and send it again: what you wrote is below."
+            .to_owned();
+        return not_taking_answers(
+            &state,
+            form,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Please wait a moment",
+            message,
+            &posted,
+        );
+    }
     let respondent: Option<SignedInUser> = if form.sign_in_required {
         match visitor.user {
             Some(user) => Some(user),
