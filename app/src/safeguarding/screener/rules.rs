@@ -105,7 +105,7 @@ macro_rules! body {
 /// Medicines, as people name them.
 macro_rules! tablets {
     () => {
-        "tablets|tablet|pills|pill|meds|medication|medicine|paracetamol|painkillers|tabs|codeine|cocodamol|insulin|antidepressants|sleeping"
+        "tablets|tablet|pills|pill|meds|medication|medicine|paracetamol|painkillers|tabs|codeine|cocodamol|codamol|dihydrocodeine|nytol|insulin|antidepressants|sleeping"
     };
 }
 /// People someone might harm.
@@ -212,7 +212,7 @@ macro_rules! topic {
             " <!3:talked|talking|discussed|discussing|covered|covering|topic|topics|module|modules|leaflet|leaflets|",
             "session|sessions|workshop|workshops|course|courses|lesson|lecture|",
             "awareness|training|information|info|subject|subjects|talk|talks|poster|posters|stall|speaker|booklet|booklets|",
-            "dangers|danger|risks|film|project|helpline|charity",
+            "dangers|danger|risks|film|project|helpline|charity|essay|essays|dissertation|assignment|documentary|podcast|article",
             " !module|modules|session|sessions|workshop|workshops|leaflet|leaflets|training|awareness|prevention|policy|topic|",
             "risk|risks|support|poster|posters|talk|talks|stall|information|booklet|helpline|charity|services|course|film|",
             "project|triggers|resources|research|statistics|rates|pathway|first"
@@ -626,6 +626,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule(SUICIDE, "sees no point in going on", "what ~2 point >$", "honestly whats the point"),
     rule(SUICIDE, "sees no point in going on", "point ~2 it all", "whats the point of it all"),
+    rule(SUICIDE, "sees no point in themselves", "point ~1 of|in ~1 me|myself >$|anymore|being|existing|even|i", "honestly whats the point of me"),
     rule(SUICIDE, "wants everything to end", "want|wish|need|just ~3 pain ~1 to ~2 stop|end|over", "i want the pain to stop"),
     rule(SUICIDE, "wants everything to end", "want|wish ~1 it ~1 to ~1 stop|end >$ <!2:did", "i just want it to stop"),
     rule(
@@ -1015,7 +1016,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         ABUSE,
         "mentions abuse",
-        "abuse|abused|abuser|abusers|abusing|abusive <!substance|alcohol|drug|drugs|solvent|self !alcohol|drugs|drink|substances|cannabis|weed|cocaine|coke|pills|tablets",
+        concat!("abuse|abused|abuser|abusers|abusing|abusive <!substance|alcohol|drug|drugs|solvent|self !alcohol|drugs|drink|substances|cannabis|weed|cocaine|coke|pills|tablets", topic!()),
         "it was an abusive relationship",
     ),
     rule(
@@ -1599,6 +1600,12 @@ pub(super) const RULES: &[Rule] = &[
         "know|knows|understand|understands|remember|tell ~3 none|not ~3 your|her|his|their|anyones|anybodys|my ~1 fault",
         "make sure she knows none of this was her fault",
     ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        "you|they|everyone|nobody|people|team|family ~1 will|would ~1 not ~1 have ~1 to ~6 much|any|for ~1 longer|long >$|x|now|i|though|anyway",
+        "thanks for everything, you wont have to deal with me much longer",
+    ),
     // A dated or conditional plan
     rule(
         SUICIDE,
@@ -1649,6 +1656,18 @@ pub(super) const RULES: &[Rule] = &[
         "there is no reason for me to carry on",
     ),
     rule(SUICIDE, "hints at dying", "free ~1 to ~1 go|die|leave >$|then|now|finally|forever", "when he turns 18 ill be free to go"),
+    rule(
+        SUICIDE,
+        "says nothing keeps them alive",
+        "nothing|nobody|only ~3 keeping|keeps|holding|holds ~1 me ~1 here|alive|going|around|breathing >$|and|but|now|anymore|i|once|after|when|then|apart|except !3:town|city|area|country|village|job",
+        "once she leaves home theres nothing keeping me here",
+    ),
+    rule(
+        SUICIDE,
+        "has set themselves a deadline",
+        "given|gave|give|giving ~1 myself ~2 until|till|til|to|by ~6 if|then|and|before|after|or !6:finish|finished|decide|apply|write|sort|complete|pay|learn|save|read|train|lose",
+        "ive given myself until new year, then thats it",
+    ),
     // Thinking about a method or a place
     rule(
         SUICIDE,
@@ -1682,6 +1701,30 @@ pub(super) const RULES: &[Rule] = &[
         "mentions a ligature",
         "tied|tying|tie|wrapped|pulled|put ~3 round|around ~1 my ~1 neck ~5 stopped|tight|tighter|until|till|but|again|last|night|ligature",
         "i tied something round my neck last night but stopped",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching a lethal amount",
+        concat!("how ~1 many|much ~4 ", tablets!(), "|", drugs!(), " ~4 it ~1 would|will|does|to ~1 take|kill|need >$|to|before|and|i"),
+        "i keep reading how many sleeping tablets it would take",
+    ),
+    rule(
+        SUICIDE,
+        "has chosen a place or means",
+        "which|where|exact|perfect|right ~2 tree|branch|beam|bridge|spot|place|rope|belt|cliff|building|carpark|station|line|tracks|bannister|loft ~6 i ~1 would|will|could|am ~2 use|do|go|jump >$|it|if|when|and|i",
+        "ive found the perfect spot i would use",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "hosepipe|hose|tubing ~6 exhaust|sealed|taped|tape !3:wash|washing|garden|plants",
+        "ive got a length of tubing to fit the exhaust",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "charcoal|barbecue|bbq ~6 bedroom|tent|sealed|taped|tape|car|windows|indoors|inside !3:garden|party|friends|beach|park|summer|sausages|burgers",
+        "bought charcoal and tape for the windows",
     ),
     // Self-harm described by object and body, or by hiding it
     rule(
@@ -1763,8 +1806,14 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         SELF_HARM,
         "describes keeping a blade",
-        "keep|kept|keeping|carry|carrying|got|have|hide|hidden ~3 blade|blades|razor|razors ~6 when|for|case|bad|urges|need|worse",
+        concat!("keep|kept|keeping|carry|carrying|got|have|hide|hidden ~4 ", sh_object!(), " ~6 when|for|case|bad|urges|need|worse !3:cooking|kitchen|work|job|camping|fishing|smoking|smoke"),
         "i keep a blade in my purse for when it gets bad",
+    ),
+    rule(
+        SELF_HARM,
+        "describes running out of unmarked skin",
+        concat!("running|ran|run ~1 out ~1 of ~2 places|place|space|room|skin ~4 ", body!(), "|scarred|marked|cut|unmarked|clear|clean"),
+        "im running out of space on my thighs",
     ),
     // Misspellings and evasions
     rule(
@@ -1775,11 +1824,12 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule(SELF_HARM, "mentions an overdose", "i|had|have|nearly|almost|just ~1 odd >on|last|yesterday|again|$|at|this|after|twice", "i odd on saturday"),
     rule(SUICIDE, "says they want to die", "want ~1 to ~1 dye >$", "i want to dye"),
+    rule(SUICIDE, "uses a word for suicide that evades filters", "toaster ~1 bath", "thinking about a toaster bath"),
     // Harm to others without a keyword, threats to property and veiled threats
     rule(
         OTHERS,
         "threatens someone's property",
-        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its|this ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike|reception|clinic|centre|ward|surgery|waiting|room",
+        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its|this|that|every|all|each|those|them|up ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike|reception|clinic|centre|ward|surgery|waiting|room",
         "going to torch her car",
     ),
     rule(
@@ -1852,6 +1902,24 @@ pub(super) const RULES: &[Rule] = &[
         "threatens someone with violence",
         "going|will|want|to ~2 batter|deck|glass|bottle|knock|stab|smash|beat|punch ~2 the|that|this ~1 lad|man|guy|woman|girl|bloke|idiot|prick|bitch",
         "going to batter the lad",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "he|she|they|you ~1 will|would ~1 not ~1 be ~1 walking|standing|breathing|getting ~1 out|away|again|up|home >$|of|when|after|if|on|in|that",
+        "if he comes near me again he wont be walking away",
+    ),
+    rule(
+        OTHERS,
+        "passes on a veiled threat",
+        "he|she|they|you ~1 should|better|ought|had ~2 be ~1 worried|scared|afraid|frightened|careful|nervous|watching >$|because|then|now|very|really|and|i|x",
+        "he had better be scared",
+    ),
+    rule(
+        OTHERS,
+        "hints at doing something they would be jailed for",
+        "do|doing|did|something ~4 go|going|end|get|gets|got|getting|land|be|put|send|sent ~3 prison|jail|jailed|inside|arrested|locked !3:visit|visiting|visited|work|working|volunteer",
+        "one more word from him and ill do something that gets me sent to prison",
     ),
     // Abuse and exploitation told as a situation
     rule(
@@ -2070,6 +2138,30 @@ pub(super) const RULES: &[Rule] = &[
         "my carer shouts at me",
     ),
     rule(ABUSE, "describes being left without care", "leaves|left|leaving ~2 me ~2 in ~1 bed|chair ~3 all|day|hours|night", "leaves me in bed all day"),
+    rule(
+        ABUSE,
+        "describes being blackmailed with images",
+        "send|post|share|leak|show|sending|posting|sharing|leaking|showing ~3 pictures|pics|photos|video|videos|nudes|images|screenshots|messages ~8 unless|if ~2 i|we ~1 pay|send|give|do|sleep|meet",
+        "they said they will share the video with my family unless i pay",
+    ),
+    rule(
+        ABUSE,
+        "describes people in their home they cannot remove",
+        "staying|living|moved|stopping|sleeping ~3 at|in|into ~1 my ~1 flat|house|place|home|room ~10 not|scared|afraid|frightened ~3 get|make|tell|ask ~1 them|him|her ~2 leave|out|go",
+        "his mates are stopping at my place and i cant make them go",
+    ),
+    rule(
+        ABUSE,
+        "describes their home being used for dealing",
+        "sell|selling|sells|deal|dealing|deals|cook|cooking|store|storing|bag|bagging ~2 stuff|drugs|gear|weed|crack|coke|it ~2 from|out|in ~1 it|my|here|there >$|flat|house|place|home|and|i",
+        "some lads use my flat and they deal stuff out of it",
+    ),
+    rule(
+        ABUSE,
+        "describes being punished for not obeying",
+        "makes|made|make|forces|forced ~1 me ~4 sleep|stay|eat|beg|kneel|stand|sit|strip|wait ~6 if|unless|until|when|because ~2 i",
+        "she makes me stand outside if i answer back",
+    ),
     // Cues: half of a situation each
     cue(Cue::CrisisState, "voices", "voices|voice !1:group|groups|network|of|recorder|message|messages|note|notes", "the voices are back"),
     cue(Cue::CrisisState, "hearing or seeing things", "hearing|seeing ~1 things !1:differently|clearly|positively|better|from|in|more|through|as", "i keep seeing things"),
@@ -2219,6 +2311,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     cue(Cue::Child, "a child's age", "i ~1 am|was ~2 11|12|13|14|15|16|17|twelve|thirteen|fourteen|fifteen|sixteen|seventeen", "and im 16"),
     cue(Cue::Child, "a child", "little ~1 one|ones|boy|girl|lad|lass", "the little boy"),
+    cue(Cue::Child, "a child's age", "is|aged|only|just ~1 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|eleven|twelve|thirteen|fourteen|fifteen >$|and|but|so|yet|now|i", "the lad next door is 11 and"),
     cue(Cue::ChildHarm, "left alone", "left|leaves|leaving|leave ~4 alone|unattended|unsupervised|themselves|own", "left on their own"),
     cue(
         Cue::ChildHarm,
@@ -2305,7 +2398,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::Hoarding, "keeping medicine back", "keep|kept|keeping|hide|hid|hiding ~2 them|it ~3 under|behind|inside ~2 mattress|pillow|bed|sock|socks|drawer|cheek|pocket|carpet", "keep them under the mattress"),
     cue(Cue::Hoarding, "keeping medicine back", "kept|keeping|keep|saved|saving|storing|stored ~1 them|it ~1 all|instead|aside|together", "kept them all"),
     cue(Cue::Hoarding, "keeping medicine back", "in ~1 case ~3 need|needed|want|ever", "in case i need them"),
-    cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~4 aside|back|by|away", "putting aside"),
+    cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~6 aside|back|by|away", "putting aside"),
     cue(Cue::Hoarding, "keeping medicine back", "supply|collection|stash|stockpile|pile|bagful|boxful <!1:emergency|repeat|weekly|monthly|new|normal|usual", "a good supply"),
     cue(Cue::Hoarding, "keeping medicine back", "over|about|nearly|almost|got ~1 #num >now|$|saved|left|stashed|hidden|in", "theres over 100 now"),
     cue(Cue::Hoarding, "keeping medicine back", "not ~1 tell ~1 anyone|anybody", "dont tell anyone"),
@@ -2359,6 +2452,22 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::Menace, "knowing where someone is", "know|knows|found ~1 which|where|what|when ~4 lives|live|parks|gets|goes|drives|home|bus|car|kids|children|house !6:because|too|as|also", "i know which bus she gets home"),
     cue(Cue::Menace, "a warning", "be ~1 careful|sorry >$|or|because", "tell her to be careful"),
     cue(Cue::Menace, "a warning", "will ~1 regret|regrets", "she will regret it"),
+    cue(Cue::CrisisState, "scared of their own mind", "scared|frightened|terrified|afraid ~2 of ~2 myself|head|mind|thoughts", "im scared of my own head"),
+    cue(Cue::CrisisState, "cannot stop", "can not ~1 stop ~1 shaking|crying|screaming|sobbing|panicking|thinking", "i cant stop shaking"),
+    cue(Cue::Boundary, "entering while they undress", "coming|comes|came|walks|walked|walking|barging|barges|barged ~3 in|into ~3 room|bathroom|toilet|shower|bedroom ~5 dressed|changing|changed|undressed|undressing|showering|naked|asleep|bed", "comes into my room while im getting changed"),
+    cue(Cue::ChildHarm, "repeated injuries", "always|often|keeps|again|every|regularly|constantly|another|more|new ~3 bruise|bruises|bruised|marks|burns|injuries|black|cuts", "always has bruises"),
+    cue(Cue::ChildHarm, "adults coming and going", "men|man|lads|adults|blokes|guys|strangers ~2 coming|going|visiting|calling|staying ~4 all|night|hours|late|flat|house|room", "men coming and going all night"),
+    cue(Cue::ChildHarm, "left alone", "leaves|left|leaving|leave ~4 cot|room|car|bedroom|pram|buggy ~4 all|hours|day|night|while|ages", "leaves him in the cot all day"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "sleeps|sleeping|slept|sleep ~1 it ~1 off", "while she sleeps it off"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "passed|passes|passing ~1 out|outs", "mum keeps passing out"),
+    cue(Cue::ChildHarm, "an adult's attention", "man|men|guy|bloke|older|adult|old ~3 messaging|messages|texting|texts|snapchatting|buying|buys|bought|giving|gives|picking|picks|meeting|meets", "a 25 year old messaging her"),
+    cue(Cue::Hoarding, "keeping medicine back", "have|got|had|keep ~1 enough ~3 if|in|just|when|should", "so i have enough if it gets bad"),
+    cue(Cue::Hoarding, "keeping medicine back", "collecting|collected|gathering|gathered|hoard ~1 up|all|them|her|his|old|spare|nans|mums|dads", "collecting my nans old painkillers"),
+    cue(Cue::HandingOn, "rehoming a pet", "going ~2 to ~1 live|stay ~1 with", "is going to live with my sister"),
+    cue(Cue::HandingOn, "telling people what they meant", "tell|let ~3 her|him|them|everyone|know|she|he|they ~4 only ~1 one|person", "tell her she was the only one"),
+    cue(Cue::AfterThem, "better with someone else", "better ~2 than ~1 i|me ~2 can|could|ever", "a better life than i can give him"),
+    cue(Cue::AfterThem, "not coming back", "not ~1 be ~1 coming ~1 back >$|x|now|i|and|so", "i wont be coming back"),
+    cue(Cue::Menace, "hinting at what they could do", "no|not ~3 idea|know|realise|realize ~2 what ~1 i ~1 am ~1 capable", "she has no idea what im capable of"),
 ];
 
 /// Every situation the screener recognises: two cues near each other.
