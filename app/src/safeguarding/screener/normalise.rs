@@ -544,4 +544,6 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("sewerslide", &["suicide"]),
     ("sewersliding", &["suicidal"]),
     ("sooicide", &["suicide"]),
+    ("sui", &["suicidal"]),
+    ("grandaughter", &["granddaughter"]),
 ];

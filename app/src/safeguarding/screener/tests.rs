@@ -989,3 +989,57 @@ fn safe_senses_near_the_new_families_are_not_flagged() {
         "you wont have to wait much longer for your appointment",
     ]);
 }
+
+// ---- Fresh batch 6: more word classes and pairings, each with its safe twin
+
+#[test]
+fn batch_six_families_are_flagged_in_other_words() {
+    assert_all(&[
+        ("once the anniversary is over im going to be with my nan again", &[SuicidalThoughts]),
+        ("if the tribunal goes against me that is the last straw, ive got it planned", &[SuicidalThoughts]),
+        ("if my benefits stop im not going to carry on", &[SuicidalThoughts]),
+        ("i have picked the hymns for my funeral", &[SuicidalThoughts]),
+        ("cant see myself being alive next summer", &[SuicidalThoughts]),
+        ("some days i just want to stop breathing", &[SuicidalThoughts]),
+        ("been reading how many sertraline it takes", &[SuicidalThoughts]),
+        ("went up to the top level of the multi storey and stood there for ages", &[SuicidalThoughts]),
+        ("i go up to the top floor of the car park and look at the drop", &[SuicidalThoughts]),
+        ("my scratches from the weekend still arent healing", &[SelfHarm]),
+        ("used a needle on my thigh last night", &[SelfHarm]),
+        ("i tell the nurse i take my diazepam but its all in a sock in my drawer", &[SuicidalThoughts]),
+        ("tell the psychologist to be careful next time", &[HarmToOthers]),
+        ("im going round to deal with him properly", &[HarmToOthers]),
+        ("he says i owe him money so i have to hold packages for his mates", &[AbuseOrExploitation]),
+        ("my cousins toddler is on her own all night while they are out", &[AbuseOrExploitation]),
+        ("my stepdaughter is 14 and stays out all weekend with lads in their twenties", &[AbuseOrExploitation]),
+        ("the HCA asked for my bank card to sort out a loan", &[UnsafeCare]),
+        ("the racing thoughts are back and my mum has blocked my number", &[CrisisWithoutSupport]),
+        ("i feel numb and detached, the team said to ring back tomorrow", &[CrisisWithoutSupport]),
+        ("gave my camera to my niece, wont be needing it again", &[SuicidalThoughts]),
+    ]);
+}
+
+#[test]
+fn batch_six_safe_twins_are_not_flagged() {
+    assert_none_flagged(&[
+        "I've got nobody to look after my dog so I can't come to the day trip",
+        "the fire alarm went off and we all stood in the car park for ages",
+        "the doctor looked up how many of my tablets I can take with painkillers",
+        "my son fell off his bike and has a bruise on his knee, he's fine",
+        "I said goodbye to everyone in group at my last session, it was emotional but good",
+        "my pharmacist gave me a weeks supply while the surgery sorts my prescription",
+        "i'm going to join my dad at the match on saturday",
+        "i'm not going to carry on with the course, it isn't for me",
+        "we bought a prepaid funeral plan for my nan",
+        "cant see myself being here in this job by christmas",
+        "the cut on my hand from the op hasnt healed yet",
+        "need new plasters for my arms after the blood test",
+        "my daughter is 15 and started a saturday job, so proud",
+        "i take my tablets every morning with my cuppa",
+        "pharmacy ran out of my meds but they got them in the next day",
+        "my worker is leaving so I wrote her a goodbye card, ill miss her",
+        "the session was cut short because of the fire alarm",
+        "i play bridge with my neighbour on thursdays",
+        "my son helps me with my banking online which is great",
+    ]);
+}
