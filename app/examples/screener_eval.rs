@@ -4,7 +4,8 @@
 //! A measurement, not a test: it never fails on low figures. Run it through `scripts/bench-screener`, or
 //! `cargo run --release -p continuum-app --features ssr --example screener_eval [-- --quiet] [--dev]`
 //! (`--quiet`: figures only; `--dev`: the development set only, so that the held-back lines stay unread while
-//! rules are tuned).
+//! rules are tuned). Any other argument names a further labelled file (a fresh batch) to evaluate after the
+//! development set: a path, or a file name in the `eval/` folder (`fresh5.tsv`).
 //! The sets and their format are described in `app/src/safeguarding/screener/eval/README.md`.
 
 use std::collections::BTreeMap;
@@ -156,11 +157,22 @@ fn ten_thousand_chars(source: &str) -> String {
     text
 }
 
+/// The folder of the labelled sets, for naming a fresh batch by its file name alone.
+const EVAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/safeguarding/screener/eval");
+
 fn main() {
     let quiet = std::env::args().any(|a| a == "--quiet");
     let dev_only = std::env::args().any(|a| a == "--dev");
     evaluate("development set (tuned on)", DEV, quiet);
     println!();
+    for name in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        let path = if std::path::Path::new(&name).exists() { name.clone() } else { format!("{EVAL_DIR}/{name}") };
+        match std::fs::read_to_string(&path) {
+            Ok(set) => evaluate(&name, &set, quiet),
+            Err(error) => println!("== {name}: cannot read {path}: {error}"),
+        }
+        println!();
+    }
     if !dev_only {
         evaluate("held-back set (not read while tuning)", HELD_BACK, quiet);
         println!();

@@ -100,7 +100,7 @@ pub(super) fn judge(concern: Concern, tokens: &[Token], hit: &Hit) -> Option<Ver
 }
 
 /// "someone overdosed on air freshener in the loos again lol", "my mate said his boss would kill him haha": a third
-/// party just before the match, laughter soon after it, and neither "i", "me" nor "myself" in or right after it.
+/// party up to eight words before the match ("my friend reckons the dentist is trying to kill her lol"), laughter soon after it, and neither "i", "me" nor "myself" in or right after it.
 /// A threat to the respondent ("he said he'd kill me lol") stays flagged.
 fn is_joke_about_someone_else(tokens: &[Token], hit: &Hit) -> bool {
     let laughter = (hit.end..hit.end + 12).any(|k| {
@@ -110,7 +110,7 @@ fn is_joke_about_someone_else(tokens: &[Token], hit: &Hit) -> bool {
         )
     });
     let about_me = (hit.start..hit.end + 4).any(|k| matches!(text_at(tokens, k), "i" | "me" | "myself"));
-    let someone_else = (hit.start.saturating_sub(4)..=hit.start).any(|k| {
+    let someone_else = (hit.start.saturating_sub(8)..=hit.start).any(|k| {
         matches!(
             text_at(tokens, k),
             "someone"

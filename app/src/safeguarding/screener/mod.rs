@@ -66,7 +66,8 @@
 //!    "whatever happens"; acute distress and no one to turn to. The second cue of a situation (the act or the
 //!    state) is judged; the reason quotes both.
 //! 4. **Judge each match** for negation and for the past (below), and clear a joke about someone else: a third
-//!    party just before, laughter just after, and no "I" or "me" in it ("someone overdosed on air freshener lol").
+//!    party shortly before (up to eight words), laughter just after, and no "I" or "me" in it ("someone overdosed
+//!    on air freshener lol").
 //! 5. **Report** the concerns, sorted and without repeats, and for the reviewer one reason per match: what the rule
 //!    recognised and the respondent's own words, quoted (at most [`MAX_REASONS`] reasons).
 //!

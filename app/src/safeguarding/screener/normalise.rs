@@ -349,6 +349,10 @@ pub(super) fn join(first: &str, second: &str, after: &str) -> Option<&'static st
         ("good", "bye") => "goodbye",
         ("car", "park" | "parks") => "carpark",
         ("over", "dose" | "dosed" | "doses" | "dosing") => "overdose",
+        // "s/h", "co-codamol", "sewer slide": shorthand and evasions written in two pieces.
+        ("s", "h") => "sh",
+        ("co", "codamol") => "cocodamol",
+        ("sewer", "slide" | "sliding" | "slided") => "suicide",
         // "my self harm", "my self esteem" keep "self" for the words after it.
         ("my", "self")
             if ![
@@ -536,4 +540,10 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("wnt", &["want"]),
     ("wamt", &["want"]),
     ("dei", &["die"]),
+    // Spoken-alike evasions of "suicide".
+    ("sewerslide", &["suicide"]),
+    ("sewersliding", &["suicidal"]),
+    ("sooicide", &["suicide"]),
+    ("sui", &["suicidal"]),
+    ("grandaughter", &["granddaughter"]),
 ];

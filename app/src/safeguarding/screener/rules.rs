@@ -105,7 +105,7 @@ macro_rules! body {
 /// Medicines, as people name them.
 macro_rules! tablets {
     () => {
-        "tablets|tablet|pills|pill|meds|medication|medicine|paracetamol|painkillers|tabs|codeine|cocodamol|insulin|antidepressants|sleeping"
+        "tablets|tablet|pills|pill|meds|medication|medicine|paracetamol|painkillers|tabs|codeine|cocodamol|codamol|dihydrocodeine|nytol|insulin|antidepressants|sleeping"
     };
 }
 /// People someone might harm.
@@ -212,7 +212,7 @@ macro_rules! topic {
             " <!3:talked|talking|discussed|discussing|covered|covering|topic|topics|module|modules|leaflet|leaflets|",
             "session|sessions|workshop|workshops|course|courses|lesson|lecture|",
             "awareness|training|information|info|subject|subjects|talk|talks|poster|posters|stall|speaker|booklet|booklets|",
-            "dangers|danger|risks|film|project|helpline|charity",
+            "dangers|danger|risks|film|project|helpline|charity|essay|essays|dissertation|assignment|documentary|podcast|article",
             " !module|modules|session|sessions|workshop|workshops|leaflet|leaflets|training|awareness|prevention|policy|topic|",
             "risk|risks|support|poster|posters|talk|talks|stall|information|booklet|helpline|charity|services|course|film|",
             "project|triggers|resources|research|statistics|rates|pathway|first"
@@ -223,7 +223,7 @@ macro_rules! topic {
 /// Things people cut or burn themselves with.
 macro_rules! sh_object {
     () => {
-        "razor|razors|blade|blades|sharpener|sharpeners|glass|compass|scissors|lighter|lighters|straighteners|cigarette|cigarettes|pins|knife|knives|scalpel"
+        "razor|razors|blade|blades|sharpener|sharpeners|glass|compass|scissors|lighter|lighters|straighteners|cigarette|cigarettes|pins|knife|knives|scalpel|spoon|spoons|needle|needles|wire|ringpull|tweezers|iron"
     };
 }
 /// Clothes and dressings that hide a body.
@@ -626,6 +626,7 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule(SUICIDE, "sees no point in going on", "what ~2 point >$", "honestly whats the point"),
     rule(SUICIDE, "sees no point in going on", "point ~2 it all", "whats the point of it all"),
+    rule(SUICIDE, "sees no point in themselves", "point ~1 of|in ~1 me|myself >$|anymore|being|existing|even|i", "honestly whats the point of me"),
     rule(SUICIDE, "wants everything to end", "want|wish|need|just ~3 pain ~1 to ~2 stop|end|over", "i want the pain to stop"),
     rule(SUICIDE, "wants everything to end", "want|wish ~1 it ~1 to ~1 stop|end >$ <!2:did", "i just want it to stop"),
     rule(
@@ -1015,7 +1016,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         ABUSE,
         "mentions abuse",
-        "abuse|abused|abuser|abusers|abusing|abusive <!substance|alcohol|drug|drugs|solvent|self !alcohol|drugs|drink|substances|cannabis|weed|cocaine|coke|pills|tablets",
+        concat!("abuse|abused|abuser|abusers|abusing|abusive <!substance|alcohol|drug|drugs|solvent|self !alcohol|drugs|drink|substances|cannabis|weed|cocaine|coke|pills|tablets", topic!()),
         "it was an abusive relationship",
     ),
     rule(
@@ -1599,6 +1600,12 @@ pub(super) const RULES: &[Rule] = &[
         "know|knows|understand|understands|remember|tell ~3 none|not ~3 your|her|his|their|anyones|anybodys|my ~1 fault",
         "make sure she knows none of this was her fault",
     ),
+    rule(
+        SUICIDE,
+        "hints they will not be around",
+        "you|they|everyone|nobody|people|team|family ~1 will|would ~1 not ~1 have ~1 to ~6 much|any|for ~1 longer|long >$|x|now|i|though|anyway",
+        "thanks for everything, you wont have to deal with me much longer",
+    ),
     // A dated or conditional plan
     rule(
         SUICIDE,
@@ -1649,6 +1656,73 @@ pub(super) const RULES: &[Rule] = &[
         "there is no reason for me to carry on",
     ),
     rule(SUICIDE, "hints at dying", "free ~1 to ~1 go|die|leave >$|then|now|finally|forever", "when he turns 18 ill be free to go"),
+    rule(
+        SUICIDE,
+        "says nothing keeps them alive",
+        "nothing|nobody|only ~3 keeping|keeps|holding|holds ~1 me ~1 here|alive|going|around|breathing >$|and|but|now|anymore|i|once|after|when|then|apart|except !3:town|city|area|country|village|job",
+        "once she leaves home theres nothing keeping me here",
+    ),
+    rule(
+        SUICIDE,
+        "has set themselves a deadline",
+        "given|gave|give|giving ~1 myself ~2 until|till|til|to|by ~6 if|then|and|before|after|or !6:finish|finished|decide|apply|write|sort|complete|pay|learn|save|read|train|lose",
+        "ive given myself until new year, then thats it",
+    ),
+    rule(
+        SUICIDE,
+        "hints at joining someone who has died",
+        "going|want|wanting|ready|time|longing|wish ~2 to ~1 join|be [with] my ~1 dad|mum|mam|nan|grandad|grandma|brother|sister|son|daughter|husband|wife|partner|baby|friend >$|again|soon|now|i|and|up|there|properly",
+        "im ready to be with my mum again",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "final|last ~1 straw ~8 worked|planned|sorted|decided|ready|plan|over|done|end",
+        "if they stop my money that is the last straw, ive planned it",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "is|be ~1 the ~1 night|day|date ~6 known|decided|planned|ready|sure|chosen|picked|set",
+        "saturday is the day, ive decided",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a plan",
+        "finally|then|free|able ~6 do ~1 what ~1 i ~1 need|have|want|got ~1 to ~1 do >$",
+        "once hes settled i can finally do what i need to do",
+    ),
+    rule(
+        SUICIDE,
+        "says they cannot go on",
+        "not ~2 going|able ~1 to ~1 carry|go|keep ~1 on|going >$|if|after|when|simple|anymore|much|like|without|i",
+        "if the appeal fails im not going to carry on",
+    ),
+    rule(
+        SUICIDE,
+        "mentions their own funeral",
+        "my ~1 funeral|cremation|wake|ashes <!3:plan|prepaid|paid|insurance !2:plan|insurance",
+        "ive chosen the songs for my funeral",
+    ),
+    rule(
+        SUICIDE,
+        "mentions their own funeral",
+        "want|wanted|like ~3 played|sung|read|wear|wearing ~3 at|for ~2 the|my ~1 funeral|cremation|service",
+        "i wrote down what i want played at the funeral",
+    ),
+    rule(
+        SUICIDE,
+        "cannot see a future",
+        "can not ~1 see ~1 myself ~2 here|alive|around|living|existing ~1 by|at|for|next|in|much|long|after >$|christmas|summer|new|birthday|year|the|my",
+        "i cant see myself being here next year",
+    ),
+    rule(SUICIDE, "wishes to stop existing", "stop|stopping|stopped ~1 existing|breathing|living >$|and|i|forever", "i want to just stop existing"),
+    rule(
+        SUICIDE,
+        "mentions researching ways to die",
+        concat!("reading|read|looking|looked|googling|googled|searching|searched|researching|research|researched ~6 what|how ~1 happens|happen|long|much|many ~8 ", tablets!(), "|", drugs!(), "|overdose|od|liver <!3:", staff!(), "|pharmacist|pharmacy"),
+        "ive been googling how long it takes after an overdose",
+    ),
     // Thinking about a method or a place
     rule(
         SUICIDE,
@@ -1682,6 +1756,30 @@ pub(super) const RULES: &[Rule] = &[
         "mentions a ligature",
         "tied|tying|tie|wrapped|pulled|put ~3 round|around ~1 my ~1 neck ~5 stopped|tight|tighter|until|till|but|again|last|night|ligature",
         "i tied something round my neck last night but stopped",
+    ),
+    rule(
+        SUICIDE,
+        "mentions researching a lethal amount",
+        concat!("how ~1 many|much ~4 ", tablets!(), "|", drugs!(), " ~4 it ~1 would|will|does|to ~1 take|kill|need >$|to|before|and|i"),
+        "i keep reading how many sleeping tablets it would take",
+    ),
+    rule(
+        SUICIDE,
+        "has chosen a place or means",
+        "which|where|exact|perfect|right ~2 tree|branch|beam|bridge|spot|place|rope|belt|cliff|building|carpark|station|line|tracks|bannister|loft ~6 i ~1 would|will|could|am ~2 use|do|go|jump >$|it|if|when|and|i",
+        "ive found the perfect spot i would use",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "hosepipe|hose|tubing ~6 exhaust|sealed|taped|tape !3:wash|washing|garden|plants",
+        "ive got a length of tubing to fit the exhaust",
+    ),
+    rule(
+        SUICIDE,
+        "mentions a method of suicide",
+        "charcoal|barbecue|bbq ~6 bedroom|tent|sealed|taped|tape|car|windows|indoors|inside !3:garden|party|friends|beach|park|summer|sausages|burgers",
+        "bought charcoal and tape for the windows",
     ),
     // Self-harm described by object and body, or by hiding it
     rule(
@@ -1763,8 +1861,26 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         SELF_HARM,
         "describes keeping a blade",
-        "keep|kept|keeping|carry|carrying|got|have|hide|hidden ~3 blade|blades|razor|razors ~6 when|for|case|bad|urges|need|worse",
+        concat!("keep|kept|keeping|carry|carrying|got|have|hide|hidden ~4 ", sh_object!(), " ~6 when|for|case|bad|urges|need|worse !3:cooking|kitchen|work|job|camping|fishing|smoking|smoke"),
         "i keep a blade in my purse for when it gets bad",
+    ),
+    rule(
+        SELF_HARM,
+        "describes running out of unmarked skin",
+        concat!("running|ran|run ~1 out ~1 of ~2 places|place|space|room|skin ~4 ", body!(), "|scarred|marked|cut|unmarked|clear|clean"),
+        "im running out of space on my thighs",
+    ),
+    rule(
+        SELF_HARM,
+        "describes wounds that have not healed",
+        "marks|cuts|wounds|burns|scratches|scabs|scars ~5 not ~2 healed|healing|heal !3:tattoo|surgery|operation|op|fall|bike <!6:tattoo|surgery|operation|fell|fall|accident|bike",
+        "the cuts from last week still havent healed",
+    ),
+    rule(
+        SELF_HARM,
+        "describes dressing their own wounds",
+        concat!("plasters|plaster|bandages|bandage|dressings|dressing|steristrips|gauze ~3 for|on ~2 my ~1 ", body!(), " !4:blood|test|eczema|sprain|sprained|tattoo|fall|fell|bite|burn|op|operation|surgery|injection|jab|vaccine"),
+        "i need more bandages for my thighs",
     ),
     // Misspellings and evasions
     rule(
@@ -1775,11 +1891,12 @@ pub(super) const RULES: &[Rule] = &[
     ),
     rule(SELF_HARM, "mentions an overdose", "i|had|have|nearly|almost|just ~1 odd >on|last|yesterday|again|$|at|this|after|twice", "i odd on saturday"),
     rule(SUICIDE, "says they want to die", "want ~1 to ~1 dye >$", "i want to dye"),
+    rule(SUICIDE, "uses a word for suicide that evades filters", "toaster ~1 bath", "thinking about a toaster bath"),
     // Harm to others without a keyword, threats to property and veiled threats
     rule(
         OTHERS,
         "threatens someone's property",
-        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its|this ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike|reception|clinic|centre|ward|surgery|waiting|room",
+        "will|ill|going|want|wanted|might|could|to ~3 torch|burn|smash|trash|wreck|key|scratch|slash|firebomb|petrol|kick|set|bomb ~4 his|her|their|the|your|its|this|that|every|all|each|those|them|up ~2 car|cars|house|flat|door|window|windows|tyres|tires|place|van|stuff|shop|office|building|front|home|motorbike|reception|clinic|centre|ward|surgery|waiting|room",
         "going to torch her car",
     ),
     rule(
@@ -1812,7 +1929,7 @@ pub(super) const RULES: &[Rule] = &[
         "leaving|leave|end|ending|go|going|be|in ~3 an|a|the ~1 ambulance|coffin|bodybag",
         "he will be leaving in an ambulance",
     ),
-    rule(OTHERS, "passes on a veiled threat", "tell|warn ~4 him|her|them ~3 careful|watch|regret|sorry", "tell her to be careful"),
+    rule(OTHERS, "passes on a veiled threat", concat!("tell|warn ~4 him|her|them|", staff!(), " ~3 careful|watch|regret|sorry"), "tell her to be careful"),
     rule(OTHERS, "passes on a veiled threat", "watch ~1 his|her|their|your ~1 back", "she'd better watch her back"),
     rule(OTHERS, "passes on a veiled threat", "he|she|they ~1 will ~1 regret|pay|suffer", "tell the doctor he'll regret it"),
     rule(OTHERS, "passes on a veiled threat", "he|she|they ~1 will ~1 be ~1 sorry", "they'll be sorry"),
@@ -1852,6 +1969,30 @@ pub(super) const RULES: &[Rule] = &[
         "threatens someone with violence",
         "going|will|want|to ~2 batter|deck|glass|bottle|knock|stab|smash|beat|punch ~2 the|that|this ~1 lad|man|guy|woman|girl|bloke|idiot|prick|bitch",
         "going to batter the lad",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "he|she|they|you ~1 will|would ~1 not ~1 be ~1 walking|standing|breathing|getting ~1 out|away|again|up|home >$|of|when|after|if|on|in|that",
+        "if he comes near me again he wont be walking away",
+    ),
+    rule(
+        OTHERS,
+        "passes on a veiled threat",
+        "he|she|they|you ~1 should|better|ought|had ~2 be ~1 worried|scared|afraid|frightened|careful|nervous|watching >$|because|then|now|very|really|and|i|x",
+        "he had better be scared",
+    ),
+    rule(
+        OTHERS,
+        "hints at doing something they would be jailed for",
+        "do|doing|did|something ~4 go|going|end|get|gets|got|getting|land|be|put|send|sent ~3 prison|jail|jailed|inside|arrested|locked !3:visit|visiting|visited|work|working|volunteer",
+        "one more word from him and ill do something that gets me sent to prison",
+    ),
+    rule(
+        OTHERS,
+        "threatens someone with violence",
+        "round|over ~4 sort|deal|have|batter|do ~2 him|her|them >$|out|in|once|properly|proper|for|tonight|myself|i|and",
+        "im going over there to deal with him properly",
     ),
     // Abuse and exploitation told as a situation
     rule(
@@ -2070,6 +2211,36 @@ pub(super) const RULES: &[Rule] = &[
         "my carer shouts at me",
     ),
     rule(ABUSE, "describes being left without care", "leaves|left|leaving ~2 me ~2 in ~1 bed|chair ~3 all|day|hours|night", "leaves me in bed all day"),
+    rule(
+        ABUSE,
+        "describes being blackmailed with images",
+        "send|post|share|leak|show|sending|posting|sharing|leaking|showing ~3 pictures|pics|photos|video|videos|nudes|images|screenshots|messages ~8 unless|if ~2 i|we ~1 pay|send|give|do|sleep|meet",
+        "they said they will share the video with my family unless i pay",
+    ),
+    rule(
+        ABUSE,
+        "describes people in their home they cannot remove",
+        "staying|living|moved|stopping|sleeping ~3 at|in|into ~1 my ~1 flat|house|place|home|room ~10 not|scared|afraid|frightened ~3 get|make|tell|ask ~1 them|him|her ~2 leave|out|go",
+        "his mates are stopping at my place and i cant make them go",
+    ),
+    rule(
+        ABUSE,
+        "describes their home being used for dealing",
+        "sell|selling|sells|deal|dealing|deals|cook|cooking|store|storing|bag|bagging ~2 stuff|drugs|gear|weed|crack|coke|it ~2 from|out|in ~1 it|my|here|there >$|flat|house|place|home|and|i",
+        "some lads use my flat and they deal stuff out of it",
+    ),
+    rule(
+        ABUSE,
+        "describes being punished for not obeying",
+        "makes|made|make|forces|forced ~1 me ~4 sleep|stay|eat|beg|kneel|stand|sit|strip|wait ~6 if|unless|until|when|because ~2 i",
+        "she makes me stand outside if i answer back",
+    ),
+    rule(
+        ABUSE,
+        "describes being made to pay back a debt",
+        "owe|owed|owes ~2 him|her|them|money ~10 do|carry|hold|sleep|keep|sell ~2 things|stuff|favours|favour|packages|parcels|bags|with|for",
+        "she says i owe her so i have to carry bags for her mates",
+    ),
     // Cues: half of a situation each
     cue(Cue::CrisisState, "voices", "voices|voice !1:group|groups|network|of|recorder|message|messages|note|notes", "the voices are back"),
     cue(Cue::CrisisState, "hearing or seeing things", "hearing|seeing ~1 things !1:differently|clearly|positively|better|from|in|more|through|as", "i keep seeing things"),
@@ -2096,7 +2267,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::CrisisState, "in a bad way", "am ~1 in ~1 a ~1 state|mess", "im in a state"),
     cue(Cue::CrisisState, "off their medication", "meds|medication|tablets|prescription ~1 ran|run|running ~1 out", "my meds ran out"),
     cue(Cue::CrisisState, "barely holding on", "barely|hardly|only|just ~1 holding|hanging ~1 on", "im barely holding on"),
-    cue(Cue::CrisisState, "thoughts growing", "thoughts|voices|urges ~3 louder|worse|stronger|constant", "the thoughts are getting louder"),
+    cue(Cue::CrisisState, "thoughts growing", "thoughts|voices|urges ~3 louder|worse|stronger|constant|loud|dark|intense|unbearable|scary|racing", "the thoughts are getting louder"),
     cue(Cue::CrisisState, "panic", "panic ~1 attacks|attack ~4 every|all|constantly|daily|night|nights|again", "panic attacks every night"),
     cue(Cue::CrisisState, "falling apart", "falling|fallen|fell ~1 apart", "im falling apart"),
     cue(Cue::CrisisState, "falling apart", "breaking ~1 down >$|again|every|all|constantly", "i keep breaking down"),
@@ -2219,11 +2390,12 @@ pub(super) const RULES: &[Rule] = &[
     ),
     cue(Cue::Child, "a child's age", "i ~1 am|was ~2 11|12|13|14|15|16|17|twelve|thirteen|fourteen|fifteen|sixteen|seventeen", "and im 16"),
     cue(Cue::Child, "a child", "little ~1 one|ones|boy|girl|lad|lass", "the little boy"),
+    cue(Cue::Child, "a child's age", "is|aged|only|just ~1 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|eleven|twelve|thirteen|fourteen|fifteen >$|and|but|so|yet|now|i", "the lad next door is 11 and"),
     cue(Cue::ChildHarm, "left alone", "left|leaves|leaving|leave ~4 alone|unattended|unsupervised|themselves|own", "left on their own"),
     cue(
         Cue::ChildHarm,
         "injuries",
-        "burn|burns|burnt|burned|bruise|bruises|bruised|bruising|scald|scalded|injuries|welts|marks !8:healed|gp|doctor|accident|oven|kettle|fell|falling|playing|football|school|nursery|trampoline|bike|cream|sun|sunburn|exam|exams|test",
+        "burn|burns|burnt|burned|bruise|bruises|bruised|bruising|scald|scalded|injuries|welts|marks <!8:fell|falling|trampoline|bike|football|playing|accident !8:healed|gp|doctor|accident|oven|kettle|fell|falling|playing|football|school|nursery|trampoline|bike|cream|sun|sunburn|exam|exams|test",
         "a burn on her arm",
     ),
     cue(Cue::ChildHarm, "an adult unfit to care", "out ~1 drinking|partying|clubbing", "so she can go out drinking"),
@@ -2259,6 +2431,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::ChildHarm, "secrecy", "keep|keeping|kept ~2 secret|secrets", "makes her keep secrets"),
     cue(Cue::ChildHarm, "harm", "hurting|hurts|abusing|abuses|touching|touches|grooming|neglecting|neglects ~1 her|him|them", "hes hurting her"),
     cue(Cue::HighPlace, "a high place or railway", high_place!(), "the multi storey"),
+    cue(Cue::HighPlace, "a high place or railway", "top ~1 floor|level|deck|storey ~3 carpark|building|flats|block|hospital|tower", "the top floor of the car park"),
     cue(
         Cue::Lingering,
         "staying there",
@@ -2305,8 +2478,8 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::Hoarding, "keeping medicine back", "keep|kept|keeping|hide|hid|hiding ~2 them|it ~3 under|behind|inside ~2 mattress|pillow|bed|sock|socks|drawer|cheek|pocket|carpet", "keep them under the mattress"),
     cue(Cue::Hoarding, "keeping medicine back", "kept|keeping|keep|saved|saving|storing|stored ~1 them|it ~1 all|instead|aside|together", "kept them all"),
     cue(Cue::Hoarding, "keeping medicine back", "in ~1 case ~3 need|needed|want|ever", "in case i need them"),
-    cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~4 aside|back|by|away", "putting aside"),
-    cue(Cue::Hoarding, "keeping medicine back", "supply|collection|stash|stockpile|pile|bagful|boxful <!1:emergency|repeat|weekly|monthly|new|normal|usual", "a good supply"),
+    cue(Cue::Hoarding, "keeping medicine back", "put|putting|set|setting|keeping|kept|keep|holding|held ~6 aside|back|by|away", "putting aside"),
+    cue(Cue::Hoarding, "keeping medicine back", "supply|collection|stash|stockpile|pile|bagful|boxful <!1:emergency|repeat|weekly|monthly|new|normal|usual|weeks|week|months|month|days|day", "a good supply"),
     cue(Cue::Hoarding, "keeping medicine back", "over|about|nearly|almost|got ~1 #num >now|$|saved|left|stashed|hidden|in", "theres over 100 now"),
     cue(Cue::Hoarding, "keeping medicine back", "not ~1 tell ~1 anyone|anybody", "dont tell anyone"),
     cue(Cue::Hoarding, "keeping medicine back", "since ~2 passed|died|death", "since she passed"),
@@ -2336,7 +2509,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::HandingOn, "arranging care", "arranged|arrange|arranging|arrangements|sorted ~3 for ~3 my|brother|sister|mum|friend ~2 to ~1 have|take|look", "arranged for my brother to have"),
     cue(Cue::HandingOn, "calling everyone", "rang|called|phoned|messaged|texted|saw|visited|hugged ~2 everyone|everybody|all|people ~2 i ~1 love|care", "rang everyone i love"),
     cue(Cue::HandingOn, "a last time", "my ~1 last ~2 form|session|feedback|message|group|review|appointment", "my last feedback form"),
-    cue(Cue::AfterThem, "a goodbye", "i ~1 said ~1 bye|goodbye|goodbyes", "tell them i said bye"),
+    cue(Cue::AfterThem, "a goodbye", "i ~1 said ~1 bye|goodbye|goodbyes !4:group|session|sessions|course|class|team|colleagues|party|therapist|worker", "tell them i said bye"),
     cue(Cue::AfterThem, "no fuss", "not ~1 want ~2 fuss|funeral", "i dont want a fuss"),
     cue(Cue::AfterThem, "in writing", "put ~1 it ~1 in ~1 writing", "ive put it in writing"),
     cue(Cue::AfterThem, "it is time", "it ~1 is ~1 time >$", "it's time"),
@@ -2359,6 +2532,49 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::Menace, "knowing where someone is", "know|knows|found ~1 which|where|what|when ~4 lives|live|parks|gets|goes|drives|home|bus|car|kids|children|house !6:because|too|as|also", "i know which bus she gets home"),
     cue(Cue::Menace, "a warning", "be ~1 careful|sorry >$|or|because", "tell her to be careful"),
     cue(Cue::Menace, "a warning", "will ~1 regret|regrets", "she will regret it"),
+    cue(Cue::CrisisState, "scared of their own mind", "scared|frightened|terrified|afraid ~2 of ~2 myself|head|mind|thoughts", "im scared of my own head"),
+    cue(Cue::CrisisState, "cannot stop", "can not ~1 stop ~1 shaking|crying|screaming|sobbing|panicking|thinking", "i cant stop shaking"),
+    cue(Cue::Boundary, "entering while they undress", "coming|comes|came|walks|walked|walking|barging|barges|barged ~3 in|into ~3 room|bathroom|toilet|shower|bedroom ~5 dressed|changing|changed|undressed|undressing|showering|naked|asleep|bed", "comes into my room while im getting changed"),
+    cue(Cue::ChildHarm, "repeated injuries", "always|often|keeps|again|every|regularly|constantly|another|more|new ~3 bruise|bruises|bruised|marks|burns|injuries|black|cuts", "always has bruises"),
+    cue(Cue::ChildHarm, "adults coming and going", "men|man|lads|adults|blokes|guys|strangers ~2 coming|going|visiting|calling|staying ~4 all|night|hours|late|flat|house|room", "men coming and going all night"),
+    cue(Cue::ChildHarm, "left alone", "leaves|left|leaving|leave ~4 cot|room|car|bedroom|pram|buggy ~4 all|hours|day|night|while|ages", "leaves him in the cot all day"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "sleeps|sleeping|slept|sleep ~1 it ~1 off", "while she sleeps it off"),
+    cue(Cue::ChildHarm, "an adult unfit to care", "passed|passes|passing ~1 out|outs", "mum keeps passing out"),
+    cue(Cue::ChildHarm, "an adult's attention", "man|men|guy|bloke|older|adult|old ~3 messaging|messages|texting|texts|snapchatting|buying|buys|bought|giving|gives|picking|picks|meeting|meets", "a 25 year old messaging her"),
+    cue(Cue::Hoarding, "keeping medicine back", "have|got|had|keep ~1 enough ~3 if|in|just|when|should", "so i have enough if it gets bad"),
+    cue(Cue::Hoarding, "keeping medicine back", "collecting|collected|gathering|gathered|hoard ~1 up|all|them|her|his|old|spare|nans|mums|dads", "collecting my nans old painkillers"),
+    cue(Cue::HandingOn, "rehoming a pet", "going ~2 to ~1 live|stay ~1 with", "is going to live with my sister"),
+    cue(Cue::HandingOn, "telling people what they meant", "tell|let ~3 her|him|them|everyone|know|she|he|they ~4 only ~1 one|person", "tell her she was the only one"),
+    cue(Cue::AfterThem, "better with someone else", "better ~2 than ~1 i|me ~2 can|could|ever", "a better life than i can give him"),
+    cue(Cue::AfterThem, "not coming back", "not ~1 be ~1 coming ~1 back >$|x|now|i|and|so", "i wont be coming back"),
+    cue(Cue::Menace, "hinting at what they could do", "no|not ~3 idea|know|realise|realize ~2 what ~1 i ~1 am ~1 capable", "she has no idea what im capable of"),
+    cue(Cue::CrisisState, "thoughts growing", "thoughts ~2 back|returned|returning", "the thoughts are back"),
+    cue(Cue::CrisisState, "seeing things", "seeing|hearing ~1 shadows|faces|people|figures|whispers", "im seeing shadows"),
+    cue(Cue::CrisisState, "not sleeping or eating", "can not ~1 eat|sleep|think|breathe", "i cant eat"),
+    cue(Cue::CrisisState, "feeling unreal", "feels|feel|feeling|felt ~2 unreal|numb|detached|empty|fake|foggy", "everything feels unreal"),
+    cue(Cue::NoSupport, "told to ring back", "call|ring|phone|try ~1 back ~3 morning|tomorrow|monday|week|later", "said to call back in the morning"),
+    cue(Cue::NoSupport, "cut off", "blocked|blocking ~1 my|me ~1 number|out|on", "my sister blocked my number"),
+    cue(Cue::NoSupport, "alone", "am ~2 alone >$|now|tonight|and|again|here|i|with", "im totally alone"),
+    cue(Cue::NoSupport, "someone close has gone", "partner|boyfriend|girlfriend|husband|wife|fiance|friend|sister|brother|mum ~1 left|walked|moved >$|me|last|out|and|yesterday", "my partner left last week"),
+    cue(Cue::Boundary, "money", "bank ~1 details|card|account|pin|number", "asked me for my bank details"),
+    cue(Cue::Boundary, "money", "loan|loans|lend|lending", "help with a loan"),
+    cue(Cue::ChildHarm, "left alone", "on ~1 his|her|their ~1 own ~4 hours|ages|all|night|day|days|weekend|late", "on her own for hours"),
+    cue(Cue::ChildHarm, "out all night", "staying|stays|stayed|out ~2 out|all ~1 night|nights|weekend", "staying out all night"),
+    cue(Cue::ChildHarm, "older men", "men|man|lads|guys|blokes ~2 in ~1 their ~1 20s|30s|40s|50s|twenties|thirties|forties", "men in their 30s"),
+    cue(Cue::ChildHarm, "neglect", "dirty|soaking|soaked|filthy|unchanged ~1 nappy|nappies|clothes|bottles", "a dirty nappy"),
+    cue(Cue::ChildHarm, "neglect", "not ~2 feed|feeding|fed|feeds ~2 him|her|them|properly|enough", "she doesnt feed him properly"),
+    cue(Cue::Medicine, "a pharmacy", "pharmacy|pharmacist|chemist", "the pharmacy"),
+    cue(Cue::Hoarding, "keeping medicine back", "tell|told|telling ~2 them|staff|everyone|her|him|nurse|cpn|doctor|gp ~1 i ~1 take|took|am|have", "i tell them i take them"),
+    cue(Cue::Hoarding, "keeping medicine back", "keep|still|kept ~2 picking|collecting|getting ~2 it|them ~1 up", "keep picking it up"),
+    cue(Cue::Hoarding, "keeping medicine back", "so ~1 nobody ~1 asks|knows|notices|checks", "so no one asks"),
+    cue(Cue::Hoarding, "keeping medicine back", "know ~1 exactly ~1 where", "i know exactly where it is"),
+    cue(Cue::Hoarding, "keeping medicine back", "nobody ~1 else ~1 knows|does|know", "nobody else does"),
+    cue(Cue::Hoarding, "keeping medicine back", "kept|keeping|keep ~3 extra|spare|rest|leftovers ~2 hidden|back|aside|quiet", "kept the extra hidden"),
+    cue(Cue::HandingOn, "giving things away", "gave|giving|given|give ~1 my ~3 to ~1 my|nephew|niece|sister|brother|neighbour|friend|mate|cousin", "gave my guitar to my nephew"),
+    cue(Cue::HandingOn, "closing their affairs", "paid|paying|pay ~2 my|her|him|them|everyone|sister|brother|mum|dad ~1 back", "paid my sister back"),
+    cue(Cue::AfterThem, "all settled", "everything|all|everythings ~2 square|settled|sorted|straight|tied ~1 now|up >$|now|and|i", "everythings square now"),
+    cue(Cue::AfterThem, "no longer needed", "not ~1 be ~2 needing|using|playing|wearing|riding|reading|driving ~2 it|them|again|anymore", "i wont be playing it again"),
+    cue(Cue::AfterThem, "looked after", "look ~1 after ~2 the|each ~1 others|other|group", "look after the others"),
 ];
 
 /// Every situation the screener recognises: two cues near each other.
@@ -2395,7 +2611,7 @@ pub(super) const SITUATIONS: &[Situation] = &[
         SUICIDE,
         "mentions stockpiling medication",
         [Cue::Medicine, Cue::Hoarding],
-        10,
+        14,
         "group has been brilliant, ive got a stash of sertraline put by",
     ),
     situation(

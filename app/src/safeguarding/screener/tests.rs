@@ -918,3 +918,128 @@ fn a_screening_survives_a_round_trip_through_json() {
     assert_eq!(serde_json::from_str::<Screening>(&json).unwrap(), screening);
     assert!(!screen("thanks for the group").is_flagged());
 }
+
+// ---- Fresh batch 5: wider word classes and pairings, each with its safe twin
+
+#[test]
+fn situations_told_with_the_new_cues_are_flagged() {
+    assert_all(&[
+        ("i cant stop crying and my worker has left, nobody has replaced her", &[CrisisWithoutSupport]),
+        ("im frightened of my own thoughts and the crisis line doesnt answer", &[CrisisWithoutSupport]),
+        ("a support worker keeps walking into the bathroom while im showering", &[AbuseOrExploitation, UnsafeCare]),
+        ("my nephew always turns up with new bruises", &[AbuseOrExploitation]),
+        ("the lad next door is 11 and there are men visiting the flat late", &[AbuseOrExploitation]),
+        ("my niece is 13 and some 30 year old keeps messaging her", &[AbuseOrExploitation]),
+        ("she leaves the baby in the car for hours while she shops", &[AbuseOrExploitation]),
+        ("their mum sleeps it off all afternoon and the toddler is on his own", &[AbuseOrExploitation]),
+        ("been collecting old paracetamol packets, just in case", &[SuicidalThoughts]),
+        ("i make sure i have enough co-codamol if it all gets too much", &[SuicidalThoughts]),
+        ("my cat is going to live with my sister, shell have a better life than i could give", &[SuicidalThoughts]),
+        ("tell my therapist she was the only one who listened. i wont be coming back", &[SuicidalThoughts]),
+        ("that nurse has no idea what im capable of", &[HarmToOthers]),
+    ]);
+}
+
+#[test]
+fn the_new_phrase_families_are_flagged_in_other_words() {
+    assert_all(&[
+        ("nothing is holding me here now that she has gone", &[SuicidalThoughts]),
+        ("gave myself till the end of the month and then thats it", &[SuicidalThoughts]),
+        ("looked up how much nytol it would take", &[SuicidalThoughts]),
+        ("i know which branch i would use", &[SuicidalThoughts]),
+        ("got charcoal and tape for the bedroom", &[SuicidalThoughts]),
+        ("ran out of room on my arms so started on my stomach", &[SelfHarm]),
+        ("i carry a lighter for when the urges get bad", &[SelfHarm]),
+        ("if my ex shows up again ill do something that gets me locked up", &[HarmToOthers]),
+        ("she wont be walking out of there if i see her", &[HarmToOthers]),
+        ("im going to trash all the windows at the clinic", &[HarmToOthers]),
+        ("they will share the screenshots unless i send more", &[AbuseOrExploitation]),
+        ("a man and his mates are living in my flat and im scared to tell them to go", &[AbuseOrExploitation]),
+        ("he forced me to kneel until i said sorry", &[AbuseOrExploitation]),
+        ("thinking about sewer slide again", &[SuicidalThoughts]),
+        ("did s/h last night", &[SelfHarm]),
+        ("whats the point of me even", &[SuicidalThoughts]),
+    ]);
+}
+
+#[test]
+fn safe_senses_near_the_new_families_are_not_flagged() {
+    assert_none_flagged(&[
+        "I collect my prescription every month from Boots",
+        "my daughter is doing an essay on suicide and young men",
+        "the talk on domestic abuse was eye opening",
+        "my friend reckons the dentist is trying to kill her lol",
+        "there is nothing keeping me in this town so we are moving to Leeds",
+        "gave myself till friday to finish the application",
+        "bought a hosepipe to wash the car",
+        "we took the bbq to the park with friends",
+        "we took a bbq to the park with friends",
+        "they cut my sessions from weekly to fortnightly which is a shame",
+        "ive cut down on my smoking since starting the group",
+        "my cpn helped me bridge the gap between services",
+        "i keep my meds in a dosette box so i dont forget them",
+        "my crisis plan is really helpful, i keep it on my fridge",
+        "at the end of the day i just want to feel listened to",
+        "said goodbye to my therapist at the last session, she was amazing",
+        "ive made arrangements for my cat while im in hospital for my knee op",
+        "were moving to Leeds so ill be leaving the service, thank you for everything",
+        "the grandkids came round with grazes from the trampoline, little monkeys",
+        "ive been stocking up on tins because of the cost of living",
+        "the nurse gave me a hug when i got my diploma, it was lovely",
+        "you wont have to wait much longer for your appointment",
+    ]);
+}
+
+// ---- Fresh batch 6: more word classes and pairings, each with its safe twin
+
+#[test]
+fn batch_six_families_are_flagged_in_other_words() {
+    assert_all(&[
+        ("once the anniversary is over im going to be with my nan again", &[SuicidalThoughts]),
+        ("if the tribunal goes against me that is the last straw, ive got it planned", &[SuicidalThoughts]),
+        ("if my benefits stop im not going to carry on", &[SuicidalThoughts]),
+        ("i have picked the hymns for my funeral", &[SuicidalThoughts]),
+        ("cant see myself being alive next summer", &[SuicidalThoughts]),
+        ("some days i just want to stop breathing", &[SuicidalThoughts]),
+        ("been reading how many sertraline it takes", &[SuicidalThoughts]),
+        ("went up to the top level of the multi storey and stood there for ages", &[SuicidalThoughts]),
+        ("i go up to the top floor of the car park and look at the drop", &[SuicidalThoughts]),
+        ("my scratches from the weekend still arent healing", &[SelfHarm]),
+        ("used a needle on my thigh last night", &[SelfHarm]),
+        ("i tell the nurse i take my diazepam but its all in a sock in my drawer", &[SuicidalThoughts]),
+        ("tell the psychologist to be careful next time", &[HarmToOthers]),
+        ("im going round to deal with him properly", &[HarmToOthers]),
+        ("he says i owe him money so i have to hold packages for his mates", &[AbuseOrExploitation]),
+        ("my cousins toddler is on her own all night while they are out", &[AbuseOrExploitation]),
+        ("my stepdaughter is 14 and stays out all weekend with lads in their twenties", &[AbuseOrExploitation]),
+        ("the HCA asked for my bank card to sort out a loan", &[UnsafeCare]),
+        ("the racing thoughts are back and my mum has blocked my number", &[CrisisWithoutSupport]),
+        ("i feel numb and detached, the team said to ring back tomorrow", &[CrisisWithoutSupport]),
+        ("gave my camera to my niece, wont be needing it again", &[SuicidalThoughts]),
+    ]);
+}
+
+#[test]
+fn batch_six_safe_twins_are_not_flagged() {
+    assert_none_flagged(&[
+        "I've got nobody to look after my dog so I can't come to the day trip",
+        "the fire alarm went off and we all stood in the car park for ages",
+        "the doctor looked up how many of my tablets I can take with painkillers",
+        "my son fell off his bike and has a bruise on his knee, he's fine",
+        "I said goodbye to everyone in group at my last session, it was emotional but good",
+        "my pharmacist gave me a weeks supply while the surgery sorts my prescription",
+        "i'm going to join my dad at the match on saturday",
+        "i'm not going to carry on with the course, it isn't for me",
+        "we bought a prepaid funeral plan for my nan",
+        "cant see myself being here in this job by christmas",
+        "the cut on my hand from the op hasnt healed yet",
+        "need new plasters for my arms after the blood test",
+        "my daughter is 15 and started a saturday job, so proud",
+        "i take my tablets every morning with my cuppa",
+        "pharmacy ran out of my meds but they got them in the next day",
+        "my worker is leaving so I wrote her a goodbye card, ill miss her",
+        "the session was cut short because of the fire alarm",
+        "i play bridge with my neighbour on thursdays",
+        "my son helps me with my banking online which is great",
+    ]);
+}
