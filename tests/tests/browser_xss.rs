@@ -1,0 +1,179 @@
+//! Script written into any free-text field never runs: every free-text field of information, consultation and
+//! the ledger is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
+//! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Participation, inclusion and
+//! partnership add their fields here as they land.
+
+use app::accounts::types::Role;
+use continuum_tests::{
+    browser::{fill, press, wait_for_text, with_browser, Javascript},
+    spawn_app, Backend, TestApp,
+};
+
+/// Markup that sets `window.__xss` if any of it runs: a script and an event handler, after a title, textarea and
+/// attribute breakout.
+/// (At most 100 characters, so that every field takes it, names included.)
+const PAYLOAD: &str = "\"'></title></textarea><script>window.__xss=1</script><img src=x onerror=window.__xss=2>";
+
+async fn post(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) {
+    let response = client
+        .post(app.url(&format!("/api/{function}")))
+        .header("origin", &app.address)
+        .header("accept", "text/html")
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    let to = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(
+        response.status().is_redirection() && !to.contains("__err"),
+        "{function} was refused: {} {to}",
+        response.status()
+    );
+}
+
+async fn one(app: &TestApp, sql: &str) -> String {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_script_runs_from_any_free_text_field() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
+    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(10)).format("%Y-%m-%d").to_string();
+    let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
+
+    // Every free-text field, filled with the payload.
+    post(
+        &app,
+        &staff,
+        "save_info_page",
+        &[
+            ("page_id", ""),
+            ("service_id", &service),
+            ("title", PAYLOAD),
+            ("summary", PAYLOAD),
+            ("body", PAYLOAD),
+            ("published", "yes"),
+        ],
+    )
+    .await;
+    post(
+        &app,
+        &staff,
+        "save_event",
+        &[
+            ("event_id", ""),
+            ("service_id", &service),
+            ("title", PAYLOAD),
+            ("description", PAYLOAD),
+            ("day", &day),
+            ("start", "10:00"),
+            ("end", "12:00"),
+            ("place", PAYLOAD),
+            ("capacity", "20"),
+        ],
+    )
+    .await;
+    let event = one(&app, "SELECT slug FROM event").await;
+    let registration = continuum_tests::new_client()
+        .post(app.url("/api/register_for_event"))
+        .header("origin", &app.address)
+        .form(&[("event_slug", event.as_str()), ("name", PAYLOAD), ("email", ""), ("access_needs", PAYLOAD)])
+        .send()
+        .await
+        .unwrap();
+    assert!(registration.status().is_redirection(), "register: {}", registration.status());
+    let form = app.open_feedback_form(&staff, &service, PAYLOAD, "fft", "anonymous").await;
+    app.submit_feedback(&form, &[(0, "good"), (1, PAYLOAD)]).await;
+    app.submit_feedback(&form, &[(0, "poor"), (1, &format!("some days i dont want to be here anymore {PAYLOAD}"))])
+        .await;
+    post(&app, &staff, "add_theme", &[("service_id", &service), ("name", PAYLOAD)]).await;
+    post(
+        &app,
+        &staff,
+        "record_activity",
+        &[
+            ("service_id", &service),
+            ("level", "participation"),
+            ("kind", "other"),
+            ("title", PAYLOAD),
+            ("happened_on", &today),
+            ("patients", "6"),
+            ("carers", "1"),
+            ("staff", "2"),
+            ("others", "0"),
+            ("purpose", PAYLOAD),
+            ("outcome", PAYLOAD),
+        ],
+    )
+    .await;
+    post(
+        &app,
+        &staff,
+        "record_focus_group",
+        &[
+            ("service_id", &service),
+            ("topic", PAYLOAD),
+            ("held_on", &today),
+            ("participants", "7"),
+            ("themes", PAYLOAD),
+            ("notes", PAYLOAD),
+        ],
+    )
+    .await;
+    let page = one(&app, "SELECT slug FROM info_page").await;
+    let activity = one(&app, "SELECT id FROM activity WHERE source_type IS NULL").await;
+    let response = one(&app, "SELECT source_id FROM review_flag").await;
+    app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Manager)]).await;
+
+    let pages = vec![
+        "/".to_owned(),
+        "/get-involved".to_owned(),
+        format!("/info/{page}"),
+        format!("/posters/info/{page}"),
+        format!("/events/{event}"),
+        format!("/posters/events/{event}"),
+        format!("/f/{}", form.slug),
+        format!("/posters/f/{}", form.slug),
+        "/consultation".to_owned(),
+        format!("/consultation/forms/{}", form.id),
+        format!("/consultation/forms/{}/preview", form.id),
+        format!("/consultation/forms/{}/results", form.id),
+        "/consultation/review".to_owned(),
+        format!("/consultation/responses/{response}"),
+        "/consultation/focus-groups".to_owned(),
+        "/consultation/settings".to_owned(),
+        "/ledger".to_owned(),
+        format!("/ledger/{activity}"),
+        "/information".to_owned(),
+        format!("/information/events/{event}"),
+        "/reports/continuum-profile".to_owned(),
+    ];
+    let page_count = pages.len();
+    with_browser(Javascript::On, |browser| async move {
+        let mut shown_as_text = 0;
+        browser.goto(&app.url("/sign-in")).await.unwrap();
+        fill(&browser, "Email address", "grace@example.org").await;
+        fill(&browser, "Password", continuum_tests::PASSWORD).await;
+        press(&browser, "Sign in").await;
+        wait_for_text(&browser, "Grace Okafor").await;
+        for page in &pages {
+            browser.goto(&app.url(page)).await.unwrap();
+            wait_for_text(&browser, "If you need help now").await;
+            let ran = browser.execute("return window.__xss === undefined ? 0 : window.__xss;", vec![]).await.unwrap();
+            assert_eq!(ran, serde_json::json!(0), "script ran on {page}");
+            let source = browser.source().await.unwrap();
+            assert!(!source.contains("<script>window.__xss"), "{page} carries the payload as markup");
+            if source.contains("&lt;script&gt;window.__xss=1") {
+                shown_as_text += 1;
+            }
+        }
+        // The test means something only if the pages really show what was typed, as text.
+        assert!(
+            shown_as_text >= page_count / 2,
+            "the payload is shown as text on {shown_as_text} of {page_count} pages"
+        );
+    })
+    .await;
+}
