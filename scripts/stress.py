@@ -289,6 +289,22 @@ def check(base, db, path):
     print(len(acked), sum(1 for c in acked if c not in stored))
 
 
+def flood(base, db):
+    """100 anonymous posts of a risk sentence to one form, as an attacker would: how many are stored, how many
+    are asked to wait, and how many duty-inbox mails they cause (the throttle and alert batching at their
+    defaults)."""
+    fields = form_fields(base)
+    with sqlite3.connect(db) as conn:
+        mails_before = conn.execute(
+            "SELECT COUNT(*) FROM outbox_mail WHERE subject = 'Feedback to review today'").fetchone()[0]
+    statuses = [submit(base, fields, "everyone would be better off without me") for _ in range(100)]
+    with sqlite3.connect(db) as conn:
+        mails = conn.execute(
+            "SELECT COUNT(*) FROM outbox_mail WHERE subject = 'Feedback to review today'").fetchone()[0] - mails_before
+    print(f"flood: 100 posts of a risk sentence: {statuses.count(200)} stored, {statuses.count(429)} asked to wait, "
+          f"{len(statuses) - statuses.count(200) - statuses.count(429)} other; duty-inbox mails: {mails}")
+
+
 def lose(base, db):
     fields = form_fields(base)
     before = sum(submit(base, fields, f"before loss {i}") == 200 for i in range(20))
@@ -301,4 +317,4 @@ def lose(base, db):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"writes": writes, "lockout": lockout, "fuzz": fuzz, "burst": burst, "check": check, "lose": lose}[command](*args)
+    {"writes": writes, "lockout": lockout, "fuzz": fuzz, "burst": burst, "check": check, "lose": lose, "flood": flood}[command](*args)
