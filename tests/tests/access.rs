@@ -16,6 +16,21 @@ async fn a_patient_gets_403_on_admin_pages(backend: Backend) {
     }
 }
 
+async fn a_refused_staff_page_shows_none_of_the_staff_tools(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_in_as(Role::Patient).await;
+
+    for path in ["/consultation", "/consultation/review", "/consultation/focus-groups", "/ledger", "/information"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 403, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("You do not have access to this page"), "{path}");
+        for tool in ["Create a form", "Review queue", "Themes and duty inbox", "Record an activity", "Add a page"] {
+            assert!(!page.contains(tool), "{path} shows {tool:?} to someone who cannot use it");
+        }
+    }
+}
+
 async fn a_patient_cannot_call_admin_server_functions_directly(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_in_as(Role::Patient).await;
@@ -90,6 +105,7 @@ async fn an_unknown_page_gets_a_calm_404(backend: Backend) {
 }
 
 on_both_engines!(
+    a_refused_staff_page_shows_none_of_the_staff_tools,
     a_patient_gets_403_on_admin_pages,
     a_patient_cannot_call_admin_server_functions_directly,
     an_anonymous_visitor_is_sent_to_sign_in_and_back,

@@ -84,6 +84,12 @@ impl UserSummary {
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.iter().any(|r| r.role == role)
     }
+
+    /// Staff (or a manager) of some service, or an administrator: who the staff tools are for. The server
+    /// checks the same (`accounts::access::require_staff`) and each service's access beside it.
+    pub fn is_staff_anywhere(&self) -> bool {
+        self.is_admin || self.has_role(Role::Staff) || self.has_role(Role::Manager)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

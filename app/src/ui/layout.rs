@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    accounts::{
-        server::SignOut,
-        types::{Role, UserSummary},
-    },
+    accounts::{server::SignOut, types::UserSummary},
     error::AppError,
     site::ShellData,
     ui::form::reload_on_success,
@@ -20,7 +17,7 @@ pub type ShellResource = Resource<Result<ShellData, AppError>>;
 fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![("/", "Home"), ("/get-involved", "Get involved")];
     if let Some(user) = user {
-        if user.is_admin || user.has_role(Role::Staff) || user.has_role(Role::Manager) {
+        if user.is_staff_anywhere() {
             links.push(("/information", "Information"));
             links.push(("/consultation", "Consultation"));
             links.push(("/ledger", "Ledger"));

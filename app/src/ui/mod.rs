@@ -8,7 +8,7 @@ pub mod pages;
 pub use form::{
     Choice, ErrorSummary, FormStatus, NewPasswordFields, Radios, Select, SubmitButton, TextInput, Textarea,
 };
-pub use pages::{ErrorPage, Loaded, NotFoundPage};
+pub use pages::{ErrorPage, Loaded, NotFoundPage, StaffOnly};
 
 /// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass through).
 pub fn encode_query_value(value: &str) -> String {

@@ -49,6 +49,29 @@ fn answer_with(error: &AppError) {
     }
 }
 
+/// A staff page's content, shown only to staff (and managers and administrators): anyone else gets the page
+/// for their refusal (sign in, or 403) without the staff sub-menu, buttons or headings. A convenience that keeps
+/// staff tools out of sight; the server functions behind the page check access themselves.
+#[component]
+pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
+    let shell = expect_context::<crate::ui::layout::ShellResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match shell.await.map(|data| data.user) {
+                        Ok(Some(user)) if user.is_staff_anywhere() => children().into_any(),
+                        Ok(Some(_)) => view! { <ErrorPage error=AppError::Forbidden /> }.into_any(),
+                        Ok(None) => view! { <ErrorPage error=AppError::Unauthenticated /> }.into_any(),
+                        Err(error) => view! { <ErrorPage error=error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// The page for an error a page could not get past.
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {

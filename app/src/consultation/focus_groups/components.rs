@@ -24,6 +24,7 @@ pub fn FocusGroupsPage() -> impl IntoView {
     let services = Resource::new(|| (), |_| consultation_services());
     let query = use_query_map();
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Focus groups" />
         <ConsultationNav />
         {move || (query.with(|q| q.get("recorded").is_some()) || record.value().with(|v| matches!(v, Some(Ok(_))))).then(|| view! {
@@ -64,5 +65,6 @@ pub fn FocusGroupsPage() -> impl IntoView {
                 </ActionForm>
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }

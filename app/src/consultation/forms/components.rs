@@ -38,6 +38,7 @@ pub fn ConsultationNav() -> impl IntoView {
 pub fn ConsultationPage() -> impl IntoView {
     let forms = Resource::new(|| (), |_| list_feedback_forms());
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Consultation" />
         <ConsultationNav />
         <h1 class="nhsuk-heading-l">"Feedback forms"</h1>
@@ -76,6 +77,7 @@ pub fn ConsultationPage() -> impl IntoView {
                 </table>
             }.into_any()
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -100,17 +102,17 @@ pub fn NewFormPage() -> impl IntoView {
     let status = FormStatus::of(create);
     crate::ui::form::reload_on_success(create, |id| format!("/consultation/forms/{id}"));
     let services = Resource::new(|| (), |_| consultation_services());
-    let templates: Vec<Choice> = Template::ALL
-        .iter()
-        .map(|t| Choice { value: t.as_str().into(), label: t.label().into(), hint: Some(t.hint().into()) })
-        .collect();
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Create a feedback form" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/consultation">"Feedback forms"</a></p>
         <h1 class="nhsuk-heading-l">"Create a feedback form"</h1>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
             let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
-            let templates = templates.clone();
+            let templates: Vec<Choice> = Template::ALL
+                .iter()
+                .map(|t| Choice { value: t.as_str().into(), label: t.label().into(), hint: Some(t.hint().into()) })
+                .collect();
             view! {
                 <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=create>
@@ -123,6 +125,7 @@ pub fn NewFormPage() -> impl IntoView {
                 </ActionForm>
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -212,6 +215,7 @@ pub fn FormBuilderPage() -> impl IntoView {
     let state_status = FormStatus::of(set_state);
     let version_status = FormStatus::of(new_version);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Build a feedback form" />
         <ConsultationNav />
         <Loaded resource=form render={move |form: FeedbackForm| {
@@ -347,6 +351,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                 </ActionForm>
             }.into_any()
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -355,6 +360,7 @@ pub fn FormPreviewPage() -> impl IntoView {
     let params = use_params_map();
     let form = Resource::new(move || params.with(|p| p.get("id")).unwrap_or_default(), preview_feedback_form);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Preview" />
         <Loaded resource=form render={|(form, contacts): (FeedbackForm, Vec<String>)| {
             let back = format!("/consultation/forms/{}", form.id);
@@ -367,5 +373,6 @@ pub fn FormPreviewPage() -> impl IntoView {
                 <FeedbackFormView form status=FormStatus::none() respondent=Respondent::Preview crisis_contacts=contacts action=None />
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }

@@ -28,6 +28,7 @@ pub fn FormResultsPage() -> impl IntoView {
         |(id, from, to, channel)| get_form_results(id, from, to, channel),
     );
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Results" />
         <ConsultationNav />
         <Suspense fallback=|| view! { <p class="nhsuk-body">"Loading…"</p> }>
@@ -52,6 +53,7 @@ pub fn FormResultsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </crate::ui::StaffOnly>
     }
 }
 

@@ -55,6 +55,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| get_review_queue());
     let query = use_query_map();
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Review queue" />
         <ConsultationNav />
         {move || query.with(|q| q.get("reviewed").is_some()).then(|| view! {
@@ -80,6 +81,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 }}
             }.into_any()
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -98,6 +100,7 @@ pub fn ResponsePage() -> impl IntoView {
     let review_status = FormStatus::of(review);
     let read_status = FormStatus::of(read);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Feedback response" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/consultation/review">"Review queue"</a></p>
         <Loaded resource=response render={move |(response, themes): (ResponseView, Vec<Theme>)| {
@@ -187,6 +190,7 @@ pub fn ResponsePage() -> impl IntoView {
                 }}
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -198,6 +202,7 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
     let add_status = FormStatus::of(add);
     let inbox_status = FormStatus::of(inbox);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Themes and duty inbox" />
         <ConsultationNav />
         <h1 class="nhsuk-heading-l">"Themes and duty inbox"</h1>
@@ -231,5 +236,6 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
                 }
             }).collect_view()
         }} />
+        </crate::ui::StaffOnly>
     }
 }

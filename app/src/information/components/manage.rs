@@ -26,6 +26,7 @@ pub fn InformationPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_information_overview());
     let query = use_query_map();
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Information" />
         {move || query.with(|q| q.get("leaflet").is_some()).then(|| view! {
             <div class="nhsuk-inset-text" role="status"><p>"The leaflet has been published and recorded in the ledger."</p></div>
@@ -84,6 +85,7 @@ pub fn InformationPage() -> impl IntoView {
                 </ul>
             }.into_any() }}
         } />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -136,10 +138,12 @@ pub fn NewInfoPagePage() -> impl IntoView {
     go_to_saved(save);
     let services = Resource::new(|| (), |_| staffed_services());
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Write a page" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
         <h1 class="nhsuk-heading-l">"Write a page"</h1>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! { <InfoPageForm action=save services page=None /> }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -150,10 +154,12 @@ pub fn EditInfoPagePage() -> impl IntoView {
     go_to_saved(save);
     let page = Resource::new(move || params.with(|p| p.get("id")).unwrap_or_default(), get_info_page_for_editing);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Change a page" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
         <h1 class="nhsuk-heading-l">"Change a page"</h1>
         <Loaded resource=page render={move |page: InfoPage| view! { <InfoPageForm action=save services=Vec::new() page=Some(page) /> }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -198,10 +204,12 @@ pub fn NewEventPage() -> impl IntoView {
     go_to_event(save);
     let services = Resource::new(|| (), |_| staffed_services());
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Add an event" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
         <h1 class="nhsuk-heading-l">"Add an event"</h1>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! { <EventForm action=save services event=None /> }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -212,10 +220,12 @@ pub fn EditEventPage() -> impl IntoView {
     go_to_event(save);
     let event = Resource::new(move || params.with(|p| p.get("slug")).unwrap_or_default(), event_registrations);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Change an event" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
         <h1 class="nhsuk-heading-l">"Change an event"</h1>
         <Loaded resource=event render={move |(event, _): (Event, Vec<Registration>)| view! { <EventForm action=save services=Vec::new() event=Some(event) /> }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -232,6 +242,7 @@ pub fn EventStaffPage() -> impl IntoView {
     );
     let saved = move || query.with(|q| q.get("held").is_some()) || matches!(held.value().get(), Some(Ok(())));
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Registrations" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
         <Loaded resource=data render={move |(event, registrations): (Event, Vec<Registration>)| {
@@ -276,6 +287,7 @@ pub fn EventStaffPage() -> impl IntoView {
                 </ActionForm>
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -286,6 +298,7 @@ pub fn UploadLeafletPage() -> impl IntoView {
     let status = FormStatus::from_address(UploadLeaflet::PATH);
     let services = Resource::new(|| (), |_| staffed_services());
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Upload a leaflet" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/information">"Information"</a></p>
         <h1 class="nhsuk-heading-l">"Upload a leaflet"</h1>
@@ -299,6 +312,7 @@ pub fn UploadLeafletPage() -> impl IntoView {
                 <SubmitButton label="Publish leaflet" />
             </form>
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 

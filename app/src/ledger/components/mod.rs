@@ -49,6 +49,7 @@ pub fn LedgerPage() -> impl IntoView {
     let services = Resource::new(|| (), |_| staffed_services());
     let none = FormStatus::none();
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Involvement ledger" />
         {move || (!q("deleted").is_empty()).then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"The activity has been deleted."</p></div> })}
         <h1 class="nhsuk-heading-l">"Involvement ledger"</h1>
@@ -71,6 +72,7 @@ pub fn LedgerPage() -> impl IntoView {
             });
             view! { <ActivityTable page query_pairs /> }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -187,6 +189,7 @@ pub fn RecordActivityPage() -> impl IntoView {
         }
     });
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Record an activity" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/ledger">"Involvement ledger"</a></p>
         <h1 class="nhsuk-heading-l">"Record an activity"</h1>
@@ -201,6 +204,7 @@ pub fn RecordActivityPage() -> impl IntoView {
                 </ActionForm>
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -218,6 +222,7 @@ pub fn ActivityDetailPage() -> impl IntoView {
     });
     let detail = Resource::new(move || params.with(|p| p.get("id")).unwrap_or_default(), get_activity);
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Activity" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/ledger">"Involvement ledger"</a></p>
         <ErrorSummary status=delete_status />
@@ -260,6 +265,7 @@ pub fn ActivityDetailPage() -> impl IntoView {
                 </ActionForm>
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
 
@@ -287,6 +293,7 @@ pub fn EditActivityPage() -> impl IntoView {
         }
     });
     view! {
+        <crate::ui::StaffOnly>
         <Title text="Change an activity" />
         <Loaded resource=detail render={move |detail: ActivityDetail| {
             let activity_id = detail.activity.id.clone();
@@ -301,5 +308,6 @@ pub fn EditActivityPage() -> impl IntoView {
                 </ActionForm>
             }
         }} />
+        </crate::ui::StaffOnly>
     }
 }
