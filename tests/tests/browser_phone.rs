@@ -27,6 +27,17 @@ async fn on_a_phone(javascript: Javascript) {
 
     with_browser(javascript, |browser| async move {
         browser.set_window_size(390, 844).await.unwrap();
+        // A patient opening the feedback form from a poster sees its first question on the first screen.
+        browser.goto(&app.url("/f/dbt-skills-group")).await.unwrap();
+        let first = browser
+            .execute(
+                "return [document.querySelector('form .nhsuk-form-group').getBoundingClientRect().top, window.innerHeight];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (top, height): (f64, f64) = serde_json::from_value(first).unwrap();
+        assert!(top < height - 150.0, "the first question starts {top} px down a {height} px screen");
         browser.goto(&app.url("/sign-in")).await.unwrap();
         fill(&browser, "Email address", "priya.shah@demo.example").await;
         fill(&browser, "Password", continuum::seed::DEMO_PASSWORD).await;

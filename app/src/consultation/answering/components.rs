@@ -106,7 +106,14 @@ pub fn FeedbackFormView(
         <span class="nhsuk-caption-l">{form.service_name.clone()}</span>
         <h1 class="nhsuk-heading-l">{form.title.clone()}</h1>
         {(!form.intervention.is_empty()).then(|| view! { <p class="nhsuk-lede-text">{format!("Tell us about {}.", form.intervention)}</p> })}
-        {public.then(|| view! { <WhoReadsThis form=form.clone() /> <CrisisCallout contacts=crisis_contacts.clone() /> })}
+        // The first question on the first screen of a phone: one line here says the form is not watched and
+        // where help is; who reads the answers and the crisis numbers in full follow the form.
+        {public.then(|| view! {
+            <p class="nhsuk-body-s continuum-help-now-link">
+                "Nobody watches this form as you fill it in. "
+                <a href="#help-now">"If you need help now, see who to call"</a>
+            </p>
+        })}
         {match action {
             Some(action) => view! {
                 <form method="post" action=action novalidate>
@@ -119,6 +126,12 @@ pub fn FeedbackFormView(
             }.into_any(),
             None => view! { <div class="continuum-preview">{questions_view}</div> }.into_any(),
         }}
+        {public.then(|| view! {
+            <div id="help-now">
+                <WhoReadsThis form=form.clone() />
+                <CrisisCallout contacts=crisis_contacts.clone() />
+            </div>
+        })}
     }
 }
 
