@@ -117,8 +117,9 @@ impl World {
                     .await
                     .expect("POST");
                 assert!(response.status().is_redirection(), "{function}: {}", response.status());
-                assert_eq!(form_error(&response), None, "{function}");
-                location(&response)
+                let to = location(&response);
+                assert_eq!(form_error(response).await, None, "{function}");
+                to
             }
         };
 
@@ -193,7 +194,7 @@ impl World {
             .send()
             .await
             .expect("upload");
-        assert_eq!(form_error(&uploaded), None, "upload a leaflet");
+        assert_eq!(form_error(uploaded).await, None, "upload a leaflet");
         values.insert("leaflet_id", scalar(app, "SELECT id FROM leaflet WHERE service_id = $1", &[&service]).await);
 
         let form = app.open_feedback_form(&manager, &service, "Matrix form", "fft", "anonymous").await;

@@ -7,10 +7,21 @@ use reqwest::header;
 
 /// A POST to a server function as a signed-in client; returns the response.
 async fn call(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    call_from(app, client, "/consultation", function, fields).await
+}
+
+/// Calls a server function as the form on `page` does without JavaScript: a refusal comes back as that page.
+async fn call_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    function: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     client
         .post(app.url(&format!("/api/{function}")))
         .header(header::ORIGIN, &app.address)
-        .header(header::REFERER, app.url("/consultation"))
+        .header(header::REFERER, app.url(page))
         .form(fields)
         .send()
         .await
@@ -21,7 +32,7 @@ async fn call(app: &TestApp, client: &reqwest::Client, function: &str, fields: &
 async fn call_ok(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) {
     let response = call(app, client, function, fields).await;
     assert!(response.status().is_redirection(), "{function}: {}", response.status());
-    assert_eq!(form_error(&response), None, "{function}");
+    assert_eq!(form_error(response).await, None, "{function}");
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
@@ -384,9 +395,15 @@ async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(back
     assert!(flagged_at < idiom_at, "flagged responses come first in the queue");
 
     // The reviewer records what was done; it is audited and leaves the queue.
-    let missing =
-        call(&app, &manager, "record_review", &[("response_id", &response_id), ("outcome", ""), ("note", "")]).await;
-    let error = form_error(&missing).expect("messages");
+    let missing = call_from(
+        &app,
+        &manager,
+        &format!("/consultation/responses/{response_id}"),
+        "record_review",
+        &[("response_id", &response_id), ("outcome", ""), ("note", "")],
+    )
+    .await;
+    let error = form_error(missing).await.expect("messages");
     assert_eq!(error.field_errors().len(), 2);
     call_ok(
         &app,
@@ -462,7 +479,8 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     let refused =
         call(&app, &staff, "arrange_question", &[("form_id", &form.id), ("question_id", &last), ("change", "remove")])
             .await;
-    assert!(matches!(form_error(&refused), Some(app::error::AppError::Conflict(_))), "{:?}", form_error(&refused));
+    let error = form_error(refused).await;
+    assert!(matches!(error, Some(app::error::AppError::Conflict(_))), "{error:?}");
     assert_eq!(reload(&app, &form).await.questions.len(), 5);
 
     call_ok(&app, &staff, "new_form_version", &[("form_id", &form.id)]).await;
@@ -520,14 +538,20 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
     assert!(poster.contains("<svg"), "the QR code");
     let draft = app.open_feedback_form(&staff, &service, "Not yet", "blank", "anonymous").await;
     assert_eq!(app.anonymous_get(&format!("/posters/f/{}", draft.slug)).await.status(), 404);
-    let past =
-        call(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")])
-            .await;
-    assert_eq!(form_error(&past).unwrap().field_errors()[0].field, "open_until");
-
-    let missing = call(
+    let past = call_from(
         &app,
         &staff,
+        &format!("/consultation/forms/{}", form.id),
+        "set_form_state",
+        &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")],
+    )
+    .await;
+    assert_eq!(form_error(past).await.unwrap().field_errors()[0].field, "open_until");
+
+    let missing = call_from(
+        &app,
+        &staff,
+        "/consultation/focus-groups",
         "record_focus_group",
         &[
             ("service_id", &service),
@@ -539,7 +563,7 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
         ],
     )
     .await;
-    let error = form_error(&missing).unwrap();
+    let error = form_error(missing).await.unwrap();
     assert_eq!(error.field_errors().len(), 3);
     assert_eq!(error.kept_value("held_on"), Some("someday"));
     call_ok(

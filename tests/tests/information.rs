@@ -42,7 +42,7 @@ async fn add_event(app: &TestApp, service: &str, days_ahead: i64, capacity: &str
         )
         .await;
     let to = location(&response);
-    assert!(to.starts_with("/events/open-day-"), "{to} {:?}", form_error(&response));
+    assert!(to.starts_with("/events/open-day-"), "{to} {:?}", form_error(response).await);
     to.trim_start_matches("/events/").to_owned()
 }
 
@@ -114,13 +114,14 @@ async fn an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message(backend:
     let too_big =
         upload(&app, &service, "huge.pdf", [b"%PDF-1.7\n".as_slice(), &vec![b' '; 5 * 1024 * 1024]].concat()).await;
 
-    let error = form_error(&not_pdf).expect("refused");
+    assert_eq!(not_pdf.status(), 422, "the form comes back with its messages");
+    let page = not_pdf.text().await.unwrap();
+    let error = continuum_tests::error_on_page(422, &page);
     assert_eq!(error.field_errors()[0].field, "file");
     assert_eq!(error.field_errors()[0].message, "photo.pdf is not a PDF. Leaflets must be PDF files");
     assert_eq!(error.kept_value("title"), Some("What to expect"), "the title typed is kept");
-    let error = form_error(&too_big).expect("refused");
+    let error = form_error(too_big).await.expect("refused");
     assert_eq!(error.field_errors()[0].message, "The file must be smaller than 5 MB");
-    let page = app.page(&location(&not_pdf)).await;
     assert!(page.contains("is not a PDF"), "the message shows on the form");
     let stored: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").fetch_one(&app.pool).await.unwrap();
@@ -160,7 +161,7 @@ async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend)
     }
     let third = register(&app, &slug, "Morgan Lee", "morgan@example.org").await;
 
-    assert!(matches!(form_error(&third), Some(AppError::Conflict(m)) if m.contains("full")));
+    assert!(matches!(form_error(third).await, Some(AppError::Conflict(m)) if m.contains("full")));
     let page = app.anonymous_page(&format!("/events/{slug}")).await;
     assert!(page.contains("This event is full"));
     assert!(!page.contains("Register for a place"), "no form when there is no place");
@@ -297,7 +298,7 @@ async fn get_involved_lists_what_is_open_now_and_patients_cannot_manage_informat
         .send()
         .await
         .unwrap();
-    assert_eq!(form_error(&sneaky), Some(AppError::Forbidden));
+    assert_eq!(form_error(sneaky).await, Some(AppError::Forbidden));
 }
 
 async fn a_past_event_offers_no_registration_and_refuses_one(backend: Backend) {
@@ -310,7 +311,8 @@ async fn a_past_event_offers_no_registration_and_refuses_one(backend: Backend) {
 
     assert!(page.contains("This event has already taken place"));
     assert!(!page.contains("Register for a place"));
-    assert!(matches!(form_error(&response), Some(AppError::Conflict(m)) if m.contains("already happened")));
+    let error = form_error(response).await;
+    assert!(matches!(&error, Some(AppError::Conflict(m)) if m.contains("already happened")), "{error:?}");
 }
 
 on_both_engines!(

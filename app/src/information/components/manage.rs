@@ -295,7 +295,7 @@ pub fn EventStaffPage() -> impl IntoView {
 /// as every other form's.
 #[component]
 pub fn UploadLeafletPage() -> impl IntoView {
-    let status = FormStatus::from_address(UploadLeaflet::PATH);
+    let status = FormStatus::of_post(UploadLeaflet::PATH);
     let services = Resource::new(|| (), |_| staffed_services());
     view! {
         <crate::ui::StaffOnly>
