@@ -27,7 +27,7 @@ use crate::{
 
 /// A published information page. Its service's staff may also see it while it is a draft.
 #[server(endpoint = "/get_info_page")]
-pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
+pub async fn get_info_page(#[server(default)] slug: String) -> Result<InfoPage, AppError> {
     let page = db::fetch_page_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
     let may_preview = visitor().user.is_some_and(|u| u.is_staff_of(&page.service_id));
     if page.published || may_preview {
@@ -39,7 +39,7 @@ pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
 
 /// An event, for its public page.
 #[server(endpoint = "/get_event")]
-pub async fn get_event(slug: String) -> Result<Event, AppError> {
+pub async fn get_event(#[server(default)] slug: String) -> Result<Event, AppError> {
     db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)
 }
 
@@ -59,7 +59,7 @@ pub struct Poster {
 
 /// A poster for a published page (`kind` "info"), an event ("events") or a feedback form that is not a draft ("f").
 #[server(endpoint = "/get_poster")]
-pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> {
+pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug: String) -> Result<Poster, AppError> {
     let (title, subtitle, slug, ended) = match kind.as_str() {
         "info" => {
             let page = get_info_page(slug.clone()).await?;
@@ -94,10 +94,10 @@ pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> 
 /// confirmation page shows as a link too (for those who gave no email).
 #[server(endpoint = "/register_for_event")]
 pub async fn register_for_event(
-    event_slug: String,
-    name: String,
-    email: String,
-    access_needs: String,
+    #[server(default)] event_slug: String,
+    #[server(default)] name: String,
+    #[server(default)] email: String,
+    #[server(default)] access_needs: String,
 ) -> Result<String, AppError> {
     let state = state()?;
     let keep = |e: AppError| {
@@ -159,7 +159,7 @@ pub fn cancel_link(base_url: &url::Url, token: &str) -> String {
 
 /// The registration a cancellation link is for.
 #[server(endpoint = "/check_registration")]
-pub async fn check_registration(token: String) -> Result<RegistrationNotice, AppError> {
+pub async fn check_registration(#[server(default)] token: String) -> Result<RegistrationNotice, AppError> {
     let pool = state()?.pool;
     let (_, event_id, name, cancelled) =
         db::fetch_registration_by_token(&pool, &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
@@ -178,7 +178,7 @@ pub async fn check_registration(token: String) -> Result<RegistrationNotice, App
 /// Cancels a registration from its link, giving the place back. Once the event has happened there is
 /// nothing to cancel: the link says so and changes nothing.
 #[server(endpoint = "/cancel_registration")]
-pub async fn cancel_registration(token: String) -> Result<(), AppError> {
+pub async fn cancel_registration(#[server(default)] token: String) -> Result<(), AppError> {
     let state = state()?;
     let mut tx = Write::begin(&state.pool, None).await?;
     let (registration_id, event_id, _, _) =
@@ -210,7 +210,7 @@ pub async fn get_information_overview() -> Result<InformationOverview, AppError>
 
 /// A page for its edit form (drafts too).
 #[server(endpoint = "/get_info_page_for_editing")]
-pub async fn get_info_page_for_editing(page_id: String) -> Result<InfoPage, AppError> {
+pub async fn get_info_page_for_editing(#[server(default)] page_id: String) -> Result<InfoPage, AppError> {
     let user = require_staff()?;
     let page = db::fetch_page(&state()?.pool, &page_id).await?.ok_or(AppError::NotFound)?;
     if !user.is_staff_of(&page.service_id) {
@@ -222,11 +222,11 @@ pub async fn get_info_page_for_editing(page_id: String) -> Result<InfoPage, AppE
 /// Creates a page (no `page_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_info_page")]
 pub async fn save_info_page(
-    page_id: String,
-    service_id: String,
-    title: String,
-    summary: String,
-    body: String,
+    #[server(default)] page_id: String,
+    #[server(default)] service_id: String,
+    #[server(default)] title: String,
+    #[server(default)] summary: String,
+    #[server(default)] body: String,
     published: Option<String>,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
@@ -355,15 +355,15 @@ fn parse_event(
 /// Creates an event (no `event_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_event")]
 pub async fn save_event(
-    event_id: String,
-    service_id: String,
-    title: String,
-    description: String,
-    day: String,
-    start: String,
-    end: String,
-    place: String,
-    capacity: String,
+    #[server(default)] event_id: String,
+    #[server(default)] service_id: String,
+    #[server(default)] title: String,
+    #[server(default)] description: String,
+    #[server(default)] day: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+    #[server(default)] place: String,
+    #[server(default)] capacity: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     // Access first, before anything typed is looked at.
@@ -505,7 +505,7 @@ async fn tell_of_change(tx: &mut Write, before: &Event, base_url: &url::Url) -> 
 
 /// An event and everyone registered for it, for its staff.
 #[server(endpoint = "/event_registrations")]
-pub async fn event_registrations(slug: String) -> Result<(Event, Vec<Registration>), AppError> {
+pub async fn event_registrations(#[server(default)] slug: String) -> Result<(Event, Vec<Registration>), AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;
     let event = db::fetch_event_by_slug(&pool, &slug)
@@ -520,11 +520,11 @@ pub async fn event_registrations(slug: String) -> Result<(Event, Vec<Registratio
 /// (recording again corrects the numbers).
 #[server(endpoint = "/record_event_held")]
 pub async fn record_event_held(
-    event_id: String,
-    patients: String,
-    carers: String,
-    staff: String,
-    others: String,
+    #[server(default)] event_id: String,
+    #[server(default)] patients: String,
+    #[server(default)] carers: String,
+    #[server(default)] staff: String,
+    #[server(default)] others: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let state = state()?;
