@@ -6,8 +6,10 @@
 //! Its absence fails the PostgreSQL tests: they are never skipped.
 
 pub mod browser;
+pub mod forms;
 pub mod routes;
 pub mod smtp;
+pub mod world;
 
 use std::{path::PathBuf, time::Duration};
 
