@@ -513,6 +513,30 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
         count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_version = 1").await;
     assert_eq!(answered_v1, 1);
 
+    // Someone who opened version 1's page before the change sends it now: nothing is stored, the page says the
+    // form changed, and their answers come back on version 2, the reworded question's included.
+    let field = app::consultation::answering::components::field_name;
+    let stale = continuum_tests::new_client()
+        .post(app.url(&format!("/f/{}", form.slug)))
+        .header(header::ORIGIN, &app.address)
+        .form(&[
+            ("version", "1"),
+            (field(&form.questions[0]).as_str(), "good"),
+            (field(&form.questions[1]).as_str(), "4"),
+            (field(&form.questions[2]).as_str(), "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 422);
+    let page = stale.text().await.unwrap();
+    assert!(page.contains("This form changed while you were answering"), "the person is told plainly");
+    let kept = continuum_tests::field_values(&page);
+    assert!(kept.contains(&(field(&v2.questions[0]), "good".into())), "{kept:?}");
+    assert!(kept.contains(&(field(&v2.questions[2]), "yes".into())), "the reworded question keeps its answer");
+    assert!(kept.contains(&("version".into(), "2".into())), "sending again answers version 2");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1, "nothing stored");
+
     // Duplicating makes a new draft with the same questions under new ids.
     call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", &form.id)]).await;
     let forms = app::consultation::forms::db::list_forms(&app.pool, std::slice::from_ref(&service)).await.unwrap();

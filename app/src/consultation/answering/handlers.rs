@@ -438,6 +438,10 @@ pub async fn submit_form(
     } else {
         None
     };
+    let answered = posted.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse::<i64>().ok());
+    if let Some(answered) = answered.filter(|v| *v != form.version) {
+        return form_changed(&state, form, answered, &posted).await;
+    }
     let answers = match parse_answers(&form, &posted) {
         Ok(answers) => answers,
         Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
@@ -492,6 +496,46 @@ pub async fn submit_form(
         ),
         Err(e) => calm_error(&state, &e),
     }
+}
+
+/// What the form says when the answers posted were to another version than the one now open.
+pub const FORM_CHANGED_WHILE_ANSWERING: &str = "This form changed while you were answering, so your answers have not \
+     been sent yet. We have kept them where the question is still on the form: check them and send them again";
+
+/// Answers to an earlier version of the form: nothing is stored, and the current version comes back with the
+/// answers carried over to the questions still on it (the same question, or one in the same place and of the
+/// same kind, as when a question was reworded), and the person is told plainly that the form changed.
+async fn form_changed(state: &AppState, form: FeedbackForm, answered: i64, posted: &[(String, String)]) -> Response {
+    let earlier = forms_db::fetch_version_questions(&state.pool, &form.id, answered).await.unwrap_or_else(|e| {
+        tracing::warn!(form.id = %form.id, error = %e, "could not read an earlier version of a form");
+        None
+    });
+    let carried = carry_answers(&form, earlier.as_deref().unwrap_or_default(), posted);
+    let mut errors = FormErrors::new();
+    let field = form.questions.first().map(field_name).unwrap_or_else(|| "version".into());
+    errors.add(&field, FORM_CHANGED_WHILE_ANSWERING);
+    let errors = errors.keep_posted(&carried);
+    form_page(state, form, Some(AppError::Validation(errors)), Respondent::Public)
+}
+
+/// The posted answers that still fit `form`, named by its questions.
+fn carry_answers(
+    form: &FeedbackForm,
+    earlier: &[crate::consultation::questions::Question],
+    posted: &[(String, String)],
+) -> Vec<(String, String)> {
+    let mut carried = Vec::new();
+    for (position, question) in form.questions.iter().enumerate() {
+        let name = field_name(question);
+        let before = earlier
+            .iter()
+            .find(|q| q.id == question.id)
+            .or_else(|| earlier.get(position).filter(|q| q.kind == question.kind))
+            .map(field_name)
+            .unwrap_or_else(|| name.clone());
+        carried.extend(posted.iter().filter(|(k, _)| *k == before).map(|(_, v)| (name.clone(), v.clone())));
+    }
+    carried
 }
 
 /// Staff of the form's service (and administrators) may enter paper and assisted responses.
