@@ -394,13 +394,19 @@ impl TestApp {
             .iter()
             .map(|(i, v)| (app::consultation::answering::components::field_name(&form.questions[*i]), (*v).to_owned()))
             .collect();
-        client
+        let response = client
             .post(self.url(&format!("/f/{}", form.slug)))
             .header(header::ORIGIN, &self.address)
             .form(&fields)
             .send()
             .await
-            .expect("POST feedback")
+            .expect("POST feedback");
+        // A stored response is redirected to its thank-you page (post/redirect/get), which a browser follows.
+        let thanks = format!("/f/{}/thanks", form.slug);
+        if response.status() == 303 && location(&response) == thanks {
+            return client.get(self.url(&thanks)).send().await.expect("GET thank-you page");
+        }
+        response
     }
 
     /// Closes the app's database pool: to the app, the database is gone.

@@ -366,11 +366,17 @@ async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(back
     let idiom = idiom.text().await.unwrap();
     assert!(idiom.find("If you are struggling").is_none(), "no crisis panel for an idiom");
     let words = "honestly i dont think ill be around for the next module";
-    let flagged = app.submit_feedback(&form, &[(0, "neither_good_nor_poor"), (1, words)]).await;
+    let person = continuum_tests::new_client();
+    let flagged = app.submit_feedback_as(&person, &form, &[(0, "neither_good_nor_poor"), (1, words)]).await;
     assert_eq!(flagged.status(), 200, "screening never blocks a submission");
+    let thanks_address = flagged.url().path().to_owned();
+    assert_eq!(thanks_address, format!("/f/{}/thanks", form.slug), "the address names no response");
     let thanks = flagged.text().await.unwrap();
     let crisis = thanks.find("If you are struggling").expect("crisis contacts on the thank-you page");
     assert!(crisis < thanks.find("nhsuk-panel__title").unwrap(), "crisis contacts come first");
+    // Reloading the thank-you page shows it again, crisis contacts first, and stores nothing.
+    let reloaded = person.get(app.url(&thanks_address)).send().await.unwrap().text().await.unwrap();
+    assert!(reloaded.find("If you are struggling").unwrap() < reloaded.find("nhsuk-panel__title").unwrap());
 
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE flagged = 1").await, 1);
     let mail = app.mail.wait_for("duty@example.org", std::time::Duration::from_secs(15)).await;

@@ -447,23 +447,7 @@ pub async fn submit_form(
         Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
     };
     match store_response(&state, &form, &answers, Channel::Online, respondent.as_ref().map(|u| u.id.as_str())).await {
-        Ok(Stored::Committed(receipt)) => {
-            // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
-            let key = format!("{slug}\u{0}thanks");
-            if !receipt.flagged {
-                if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&key) {
-                    return html_response(StatusCode::OK, page);
-                }
-            }
-            let contacts = state.site.crisis_contacts.clone();
-            let page = render_page(&state, "Thank you – your feedback has been sent", move || {
-                view! { <ThankYouView form crisis_first=receipt.flagged crisis_contacts=contacts /> }.into_any()
-            });
-            if !receipt.flagged {
-                crate::consultation::runtime::form_pages(&state).put(&key, page.clone());
-            }
-            html_response(StatusCode::OK, page)
-        }
+        Ok(Stored::Committed(receipt)) => thanks_redirect(&state, &slug, receipt),
         Ok(Stored::FormChanged) => {
             // Closed, or a new version opened, since the form was read: look again, from the database.
             crate::consultation::runtime::form_pages(&state).forget(&slug);
@@ -496,6 +480,63 @@ pub async fn submit_form(
         ),
         Err(e) => calm_error(&state, &e),
     }
+}
+
+/// The cookie that tells the thank-you page to put the crisis contacts first: set for a response whose words
+/// the screener flagged, cleared for any other. It holds no id and no words, only that one fact, for as long as
+/// someone might reload the page.
+const SUPPORT_COOKIE: &str = "continuum_support";
+
+/// Post/redirect/get: a stored response is answered with a redirect to its form's thank-you page, which carries
+/// nothing about the response in its address. Whether the crisis contacts come first travels in a short-lived
+/// cookie scoped to that page, so anonymity holds (no response id anywhere) and so does the crisis-first page.
+fn thanks_redirect(state: &AppState, slug: &str, receipt: Receipt) -> Response {
+    let path = format!("/f/{slug}/thanks");
+    let secure = if state.security.secure_cookies { "; Secure" } else { "" };
+    let cookie = if receipt.flagged {
+        format!("{SUPPORT_COOKIE}=1; Path={path}; Max-Age=1800; HttpOnly; SameSite=Lax{secure}")
+    } else {
+        format!("{SUPPORT_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
+    };
+    let mut response = Redirect::to(&path).into_response();
+    if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// `GET /f/<slug>/thanks`: the thank-you page, crisis contacts first when the response's words were flagged.
+pub async fn show_thanks(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: http::HeaderMap,
+) -> Response {
+    let flagged = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .any(|pair| pair.trim() == format!("{SUPPORT_COOKIE}=1"));
+    // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
+    let key = format!("{slug}\u{0}thanks");
+    if !flagged {
+        if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&key) {
+            return html_response(StatusCode::OK, page);
+        }
+    }
+    let form = match load(&state, &slug).await {
+        Ok(Some(form)) if form.state != crate::consultation::types::FormState::Draft => form,
+        Ok(_) => return not_found(&state),
+        Err(e) => return calm_error(&state, &e),
+    };
+    let contacts = state.site.crisis_contacts.clone();
+    let page = render_page(&state, "Thank you – your feedback has been sent", move || {
+        view! { <ThankYouView form crisis_first=flagged crisis_contacts=contacts /> }.into_any()
+    });
+    if !flagged {
+        crate::consultation::runtime::form_pages(&state).put(&key, page.clone());
+    }
+    html_response(StatusCode::OK, page)
 }
 
 /// What the form says when the answers posted were to another version than the one now open.
