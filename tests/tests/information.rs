@@ -172,6 +172,36 @@ async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend)
     assert!(!staff_page.contains("Morgan Lee"));
 }
 
+async fn registering_twice_with_one_address_keeps_one_place_and_sends_the_confirmation_again(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 7, "10").await;
+    register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    app.mail_to("jamie@example.org").await;
+
+    let again = register(&app, &slug, "Jamie Reed", "Jamie@Example.org").await;
+
+    assert_eq!(again.status(), 409);
+    let page = again.text().await.unwrap();
+    assert!(page.contains("You already have a place at this event"), "told plainly");
+    let taken: i64 = sqlx::query_scalar("SELECT places_taken FROM event").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(taken, 1, "one place");
+    let registrations: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM event_registration")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(registrations, 1, "one registration");
+    let resent = continuum_tests::eventually(std::time::Duration::from_secs(15), || async {
+        app.mail.all().await.iter().filter(|m| m.to.iter().any(|t| t == "jamie@example.org")).count() == 2
+    })
+    .await;
+    assert!(resent, "the confirmation is sent again");
+    let latest =
+        app.mail.all().await.into_iter().rev().find(|m| m.to.iter().any(|t| t == "jamie@example.org")).unwrap();
+    let token = token_in(&latest.body);
+    assert!(app.anonymous_page(&format!("/events/cancel?token={token}")).await.contains("Cancel my place"));
+}
+
 async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = staff(&app).await;
@@ -323,6 +353,7 @@ on_both_engines!(
     a_published_leaflet_is_downloadable_and_recorded_in_the_ledger,
     registration_is_open_up_to_capacity_and_refused_after,
     a_registration_is_confirmed_by_mail_and_cancelled_by_its_link,
+    registering_twice_with_one_address_keeps_one_place_and_sends_the_confirmation_again,
     a_reminder_is_mailed_the_day_before,
     holding_an_event_records_an_information_activity,
     posters_carry_a_qr_code_and_the_link,

@@ -120,9 +120,22 @@ pub async fn register_for_event(
         return Err(keep(AppError::Conflict(EVENT_HAPPENED.into())));
     }
     let token = session::new_token();
+    if let Some(address) = &address {
+        if let Some(place) = db::fetch_place_by_email(&state.pool, &event.id, address.as_str()).await? {
+            return Err(keep(already_registered(&state, &event, address, place).await?));
+        }
+    }
     let mut tx = Write::begin(&state.pool, None).await?;
     if !db::take_place(tx.conn(), &event.id).await? {
         return Err(keep(AppError::Conflict("Sorry, this event is full. There are no places left.".into())));
+    }
+    // Taking the place locks the event's row (PostgreSQL), so a registration with the same address sent at the
+    // same moment has committed by now and is seen here: the place is given back (the transaction is dropped).
+    if let Some(address) = &address {
+        if let Some(place) = db::fetch_place_by_email(tx.conn(), &event.id, address.as_str()).await? {
+            drop(tx);
+            return Err(keep(already_registered(&state, &event, address, place).await?));
+        }
     }
     let registration = db::NewRegistration {
         event_id: &event.id,
@@ -146,6 +159,32 @@ pub async fn register_for_event(
     tracing::info!(event.id = %event.id, "event registration");
     redirect_plain_post(&format!("/events/{}?registered={token}", event.slug));
     Ok(token)
+}
+
+/// Someone registering again with the address they already have a place under: no second place is taken; their
+/// confirmation is sent again (with a new cancellation link, since only the old one's hash was kept) and they
+/// are told so.
+#[cfg(feature = "ssr")]
+async fn already_registered(
+    state: &crate::state::AppState,
+    event: &super::types::Event,
+    address: &EmailAddress,
+    (registration_id, name): (String, String),
+) -> Result<AppError, AppError> {
+    let token = session::new_token();
+    let mut tx = Write::begin(&state.pool, None).await?;
+    db::update_cancel_token(tx.conn(), &registration_id, &session::hash_token(&token)).await?;
+    let link = cancel_link(&state.security.base_url, &token);
+    let reminder_coming = super::reminders::reminder_will_follow(&state.clock, event.day());
+    let confirmation = emails::registration_confirmed(address.as_str(), &name, event, &link, reminder_coming);
+    mail::enqueue(tx.conn(), &confirmation).await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(AppError::Conflict(
+        "You already have a place at this event. We have emailed your confirmation again, with a link to cancel \
+         if you need to."
+            .into(),
+    ))
 }
 
 #[cfg(feature = "ssr")]
