@@ -134,10 +134,11 @@ pub async fn plain_posts(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > BODY_LIMIT) {
-        return render_refusal(&app, request, too_large()).await;
-    }
     let (parts, body) = request.into_parts();
+    if declared.is_some_and(|length| length > BODY_LIMIT) {
+        discard(body).await;
+        return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await;
+    }
     let body = match axum::body::to_bytes(body, BODY_LIMIT).await {
         Ok(body) => body,
         Err(_) => return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await,
@@ -170,6 +171,21 @@ pub async fn plain_posts(
                     render_refusal(&app, request, refusal).await
                 }
             }
+        }
+    }
+}
+
+/// Reads and drops a body too large to take (up to a bound), so the browser, still sending, reads the page that
+/// answers it rather than a broken connection.
+async fn discard(body: Body) {
+    use http_body_util::BodyExt as _;
+    const READ_AT_MOST: usize = 8 * BODY_LIMIT;
+    let mut body = body;
+    let mut read = 0;
+    while let Some(Ok(frame)) = body.frame().await {
+        read += frame.data_ref().map_or(0, |d| d.len());
+        if read > READ_AT_MOST {
+            return;
         }
     }
 }

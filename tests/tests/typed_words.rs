@@ -163,7 +163,65 @@ async fn a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept(ba
     assert!(!page.contains("The form was incomplete"));
 }
 
+/// A page shows only what the server said about this person's own submission: an address that carries an error
+/// (as Leptos's own round trip did) is sent on without it, and nothing it says reaches a page.
+async fn an_error_in_an_address_is_never_shown(backend: Backend) {
+    use base64::Engine as _;
+    let app = spawn_app(backend).await;
+    let forged = app::error::AppError::Conflict("Your account is locked. Call 0900 000 000".into());
+    let encoded = base64::engine::general_purpose::URL_SAFE.encode(serde_json::to_vec(&forged).unwrap());
+
+    let response = app.get(&format!("/sign-in?next=%2Fledger&__path=%2Fapi%2Fsign_in&__err={encoded}")).await;
+
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/sign-in?next=%2Fledger");
+    let page = app.page("/sign-in?next=%2Fledger").await;
+    assert!(!page.contains("0900") && !page.contains("There is a problem"));
+}
+
+/// Every refusal is a page in the service's frame that says what happened: a body too large, and one that
+/// cannot be read.
+async fn a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let staff = &world.clients[continuum_tests::routes::Person::Manager.index()];
+    let huge = multipart::Part::bytes(vec![b' '; 7 * 1024 * 1024]).file_name("huge.pdf");
+    let form = multipart::Form::new().text("title", "Too big").part("file", huge);
+
+    let too_large = staff
+        .post(app.url("/api/upload_leaflet"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/information/leaflets/new"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(too_large.status(), 413);
+    let page = too_large.text().await.unwrap();
+    assert!(page.contains("What you sent is too large"), "{page}");
+    assert!(page.contains("at most 6 MB"), "the limit is stated");
+    assert!(page.contains("nhsuk-header") && page.contains("Skip to main content"), "in the service's frame");
+
+    let unreadable = staff
+        .post(app.url("/api/rename_service"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/admin/services"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(vec![0xff, 0xfe, b'=', 0xff])
+        .send()
+        .await
+        .unwrap();
+
+    assert!(unreadable.status().is_client_error(), "{}", unreadable.status());
+    let page = unreadable.text().await.unwrap();
+    assert!(page.contains("nhsuk-header"), "in the service's frame");
+    assert!(!page.contains("Check your connection"), "a form that arrived broken is not a lost connection");
+}
+
 on_both_engines!(
     a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_else,
-    a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept
+    a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept,
+    an_error_in_an_address_is_never_shown,
+    a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do
 );
