@@ -106,6 +106,49 @@ async fn upload(app: &TestApp, service: &str, file_name: &str, bytes: Vec<u8>) -
         .unwrap()
 }
 
+/// The same copy of the upload page sent twice (a retried upload) publishes one leaflet with one ledger activity;
+/// a new copy of the page publishes another.
+async fn a_repeated_upload_of_one_page_publishes_one_leaflet(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let token_of = |page: String| {
+        continuum_tests::field_values(&page).into_iter().find(|(k, _)| k == "submission").map(|(_, v)| v).unwrap()
+    };
+    let send = |token: String| {
+        let form = reqwest::multipart::Form::new()
+            .text("submission", token)
+            .text("service_id", service.clone())
+            .text("title", "What to expect")
+            .text("summary", "")
+            .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("leaflet.pdf"));
+        app.client
+            .post(app.url("/api/upload_leaflet"))
+            .header("origin", &app.address)
+            .header("referer", app.url("/information/leaflets/new"))
+            .multipart(form)
+            .send()
+    };
+    let page = token_of(app.page("/information/leaflets/new").await);
+    assert_ne!(page, "", "each copy of the page carries a token");
+
+    let first = send(page.clone()).await.unwrap();
+    let again = send(page.clone()).await.unwrap();
+
+    assert_eq!(first.status(), 303);
+    assert_eq!((again.status(), location(&again)), (first.status(), location(&first)), "sent on as the first was");
+    let pool = app.pool.clone();
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").await, 1);
+    assert_eq!(count("SELECT CAST(COUNT(*) AS BIGINT) FROM activity").await, 1, "one ledger activity");
+    let another = token_of(app.page("/information/leaflets/new").await);
+    assert_ne!(another, page, "a fresh token in each copy");
+    assert_eq!(send(another).await.unwrap().status(), 303);
+    assert_eq!(count("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").await, 2);
+}
+
 async fn an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = staff(&app).await;
@@ -354,6 +397,7 @@ on_both_engines!(
     registration_is_open_up_to_capacity_and_refused_after,
     a_registration_is_confirmed_by_mail_and_cancelled_by_its_link,
     registering_twice_with_one_address_keeps_one_place_and_sends_the_confirmation_again,
+    a_repeated_upload_of_one_page_publishes_one_leaflet,
     a_reminder_is_mailed_the_day_before,
     holding_an_event_records_an_information_activity,
     posters_carry_a_qr_code_and_the_link,

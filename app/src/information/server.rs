@@ -629,6 +629,7 @@ pub async fn publish_leaflet(
     summary: &str,
     file_name: &str,
     bytes: &[u8],
+    submission: &str,
 ) -> Result<String, AppError> {
     if !service_id.is_empty() {
         ensure_staff_of(user, service_id)?;
@@ -664,6 +665,12 @@ pub async fn publish_leaflet(
         LeafletPublished { id: &id, service_id, title: &clean_title, summary: &clean_summary, published_on: &today };
     ledger_api::record_in(&mut tx, &published).await?;
     tx.audit("leaflet_published", "leaflet", &id, serde_json::json!({ "title": clean_title })).await?;
+    // The same copy of the upload page sent again (a retried upload): the first leaflet stands, and this one,
+    // with its ledger activity, is never committed.
+    if let Some(first) = crate::forms::claim_submission(tx.conn(), submission, &format!("leaflet:{id}")).await? {
+        drop(tx);
+        return Ok(first.strip_prefix("leaflet:").unwrap_or_default().to_owned());
+    }
     tx.commit().await?;
     Ok(id)
 }
@@ -674,6 +681,7 @@ pub async fn publish_leaflet(
 pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
     let user = require_staff()?;
     let mut form = data.into_inner().ok_or(AppError::Internal)?;
+    let mut submission = String::new();
     let (mut service_id, mut title, mut summary, mut file_name, mut bytes) =
         (String::new(), String::new(), String::new(), String::new(), Vec::new());
     let mut too_big = false;
@@ -702,6 +710,7 @@ pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<Str
                     "service_id" => service_id = text,
                     "title" => title = text,
                     "summary" => summary = text,
+                    "submission" => submission = text,
                     _ => {}
                 }
             }
@@ -711,7 +720,7 @@ pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<Str
         let kept = [("title", title.as_str()), ("summary", summary.as_str()), ("service_id", service_id.as_str())];
         return Err(AppError::field("file", "The file must be smaller than 5 MB").keeping(&kept));
     }
-    let id = publish_leaflet(&user, &service_id, &title, &summary, &file_name, &bytes).await?;
+    let id = publish_leaflet(&user, &service_id, &title, &summary, &file_name, &bytes, &submission).await?;
     redirect_plain_post("/information?leaflet=1");
     Ok(id)
 }

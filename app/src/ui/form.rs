@@ -453,6 +453,17 @@ pub fn NewPasswordFields(
     }
 }
 
+/// A hidden single-use token for this served copy of the form: sent twice (a retried upload), the form stores
+/// one record (see `forms::claim_submission`). Made on the server as the page is rendered.
+#[component]
+pub fn SubmissionToken() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let token = crate::forms::new_submission_token();
+    #[cfg(not(feature = "ssr"))]
+    let token = String::new();
+    view! { <input type="hidden" name="submission" value=token /> }
+}
+
 /// A form's submit button.
 #[component]
 pub fn SubmitButton(#[prop(into)] label: String, #[prop(optional)] secondary: bool) -> impl IntoView {

@@ -6,7 +6,8 @@ pub mod layout;
 pub mod pages;
 
 pub use form::{
-    Choice, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, SubmitButton, TextInput, Textarea,
+    Choice, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, SubmissionToken, SubmitButton,
+    TextInput, Textarea,
 };
 pub use pages::{ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
 
