@@ -92,7 +92,7 @@ pub async fn claim_submission(
     conn: &mut sqlx::AnyConnection,
     token: &str,
     next: &str,
-) -> Result<Option<String>, crate::error::AppError> {
+) -> Result<Option<String>, sqlx::Error> {
     if token.is_empty() {
         return Ok(None);
     }

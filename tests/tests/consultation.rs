@@ -125,6 +125,39 @@ async fn form_with_every_question_type(app: &TestApp, staff: &reqwest::Client, s
     reload(app, &form).await
 }
 
+/// Each copy of a feedback form's page carries its own token, though the page is cached; the same copy sent twice
+/// (a double click, a resent POST) stores one response, and both go on to the thank-you page.
+async fn the_same_page_sent_twice_stores_one_response(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    let token_in_page = |page: String| {
+        continuum_tests::field_values(&page).into_iter().find(|(k, _)| k == "submission").map(|(_, v)| v).unwrap()
+    };
+    let first_copy = token_in_page(app.anonymous_page(&format!("/f/{}", form.slug)).await);
+    let second_copy = token_in_page(app.anonymous_page(&format!("/f/{}", form.slug)).await);
+    assert_ne!(first_copy, second_copy, "two people never share a token, though the page is cached");
+    let field = app::consultation::answering::components::field_name(&form.questions[0]);
+    let person = continuum_tests::new_client();
+    let send = || {
+        person
+            .post(app.url(&format!("/f/{}", form.slug)))
+            .header(header::ORIGIN, &app.address)
+            .form(&[("version", "1"), ("submission", first_copy.as_str()), (field.as_str(), "good")])
+            .send()
+    };
+
+    let first = send().await.unwrap();
+    let again = send().await.unwrap();
+
+    for response in [&first, &again] {
+        assert_eq!(response.status(), 303);
+        assert_eq!(continuum_tests::location(response), format!("/f/{}/thanks", form.slug));
+    }
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1);
+}
+
 async fn each_question_type_validates_and_stores(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = app.add_service("Personality Disorder Service").await;
@@ -738,6 +771,7 @@ async fn a_new_version_opened_while_someone_answers_brings_their_answers_back(ba
 on_both_engines!(
     a_flood_from_one_client_is_asked_to_wait,
     a_flood_of_flagged_posts_sends_one_alert_then_one_summary,
+    the_same_page_sent_twice_stores_one_response,
     a_new_version_opened_while_someone_answers_brings_their_answers_back,
     every_acknowledged_submission_of_a_burst_is_stored,
     an_anonymous_response_stores_no_user_ip_or_time_of_day,

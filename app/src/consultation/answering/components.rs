@@ -120,6 +120,8 @@ pub fn FeedbackFormView(
             Some(action) => view! {
                 <form method="post" action=action novalidate>
                     <input type="hidden" name="version" value=version />
+                    // Replaced with a fresh single-use token in each copy served (see `handlers.rs`).
+                    <input type="hidden" name="submission" value="continuum-submission-token" />
                     {staff_channel}
                     {questions_view}
                     <button class="nhsuk-button" type="submit">

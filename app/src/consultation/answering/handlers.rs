@@ -78,6 +78,7 @@ pub async fn store_response(
     answers: &[(String, Answer)],
     channel: Channel,
     respondent_id: Option<&str>,
+    submission: &str,
 ) -> Result<Stored, AppError> {
     let mut concerns = Vec::new();
     let mut reasons = Vec::new();
@@ -121,6 +122,7 @@ pub async fn store_response(
             .collect(),
         has_comments: answers.iter().any(|(_, a)| a.free_text().is_some()),
         flag,
+        submission: submission.to_owned(),
     };
     crate::consultation::runtime::runtime(state)?.responses.store(response).await
 }
@@ -190,6 +192,16 @@ impl FormPageCache {
     }
 }
 
+/// What a form page carries where its single-use token goes: each copy served gets a fresh token in its place,
+/// so two people never share one, though the page itself is cached.
+const TOKEN_PLACEHOLDER: &str = "continuum-submission-token";
+
+/// A form page as served: its token placeholder replaced with a fresh token.
+fn form_page_response(status: StatusCode, page: &axum::body::Bytes) -> Response {
+    let html = String::from_utf8_lossy(page).replacen(TOKEN_PLACEHOLDER, &crate::forms::new_submission_token(), 1);
+    html_response(status, axum::body::Bytes::from(html))
+}
+
 fn html_response(status: StatusCode, body: axum::body::Bytes) -> Response {
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
         .into_response()
@@ -251,7 +263,7 @@ fn render_page(state: &AppState, title: &str, main: impl FnOnce() -> AnyView) ->
 
 fn form_page(state: &AppState, form: FeedbackForm, error: Option<AppError>, respondent: Respondent) -> Response {
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    html_response(status, render_form_page(state, form, error, respondent))
+    form_page_response(status, &render_form_page(state, form, error, respondent))
 }
 
 fn render_form_page(
@@ -349,7 +361,7 @@ pub async fn show_form(
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
     if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&slug) {
-        return html_response(StatusCode::OK, page);
+        return form_page_response(StatusCode::OK, &page);
     }
     let form = match load(&state, &slug).await {
         Ok(Some(form)) if form.state != crate::consultation::types::FormState::Draft => form,
@@ -363,7 +375,7 @@ pub async fn show_form(
     if !form.sign_in_required {
         let page = render_form_page(&state, form, None, Respondent::Public);
         crate::consultation::runtime::form_pages(&state).put(&slug, page.clone());
-        return html_response(StatusCode::OK, page);
+        return form_page_response(StatusCode::OK, &page);
     }
     if form.sign_in_required {
         let Some(user) = visitor.user else { return sign_in_redirect(&slug, false) };
@@ -446,8 +458,12 @@ pub async fn submit_form(
         Ok(answers) => answers,
         Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
     };
-    match store_response(&state, &form, &answers, Channel::Online, respondent.as_ref().map(|u| u.id.as_str())).await {
+    let submission = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
+    let respondent_id = respondent.as_ref().map(|u| u.id.as_str());
+    match store_response(&state, &form, &answers, Channel::Online, respondent_id, submission).await {
         Ok(Stored::Committed(receipt)) => thanks_redirect(&state, &slug, receipt),
+        // The same page sent again: the first response stands, and the person goes where it went.
+        Ok(Stored::Repeated) => Redirect::to(&format!("/f/{slug}/thanks")).into_response(),
         Ok(Stored::FormChanged) => {
             // Closed, or a new version opened, since the form was read: look again, from the database.
             crate::consultation::runtime::form_pages(&state).forget(&slug);
@@ -645,8 +661,11 @@ pub async fn submit_staff_entry(
             return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Staff);
         }
     };
-    match store_response(&state, &form, &answers, channel, None).await {
-        Ok(Stored::Committed(_)) => Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response(),
+    let submission = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
+    match store_response(&state, &form, &answers, channel, None, submission).await {
+        Ok(Stored::Committed(_) | Stored::Repeated) => {
+            Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response()
+        }
         Ok(Stored::FormChanged | Stored::AlreadyAnswered) => {
             calm_error(&state, &AppError::Conflict(FORM_CHANGED.into()))
         }
