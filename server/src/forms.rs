@@ -34,6 +34,10 @@ use server_fn::error::FromServerFnError;
 /// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
 pub const BODY_LIMIT: usize = 6 * 1024 * 1024;
 
+/// The hidden field each form of a re-rendered page carries, naming the page it is on: that page's address is
+/// now the server function's, so a second submission's `Referer` no longer says which page to show again.
+const PAGE_FIELD: &str = "continuum_page";
+
 /// Query parameters Leptos uses to carry a server function's error in an address.
 const ERROR_PARAMETERS: [&str; 2] = ["__path", "__err"];
 
@@ -79,6 +83,49 @@ fn form_page(request: &Request, base_authority: &str) -> Option<String> {
     }
     let uri: Uri = url[url::Position::BeforePath..url::Position::AfterQuery].parse().ok()?;
     Some(without_error_parameters(&uri).unwrap_or_else(|| uri.to_string()))
+}
+
+/// The page named by a re-rendered form's `PAGE_FIELD`, if it is a page of this site.
+fn page_field(content_type: Option<&str>, body: &Bytes, posted: &[(String, String)]) -> Option<String> {
+    let named = match posted.iter().find(|(k, _)| k == PAGE_FIELD) {
+        Some((_, page)) => Some(page.clone()),
+        // A multipart form (an upload): the field's value is the text between its headers and the boundary.
+        None if content_type.is_some_and(|t| t.starts_with("multipart/form-data")) => {
+            let text = String::from_utf8_lossy(body);
+            let marker = format!("name=\"{PAGE_FIELD}\"");
+            text.find(&marker).and_then(|at| {
+                let rest = &text[at + marker.len()..];
+                let start = rest.find("\r\n\r\n")? + 4;
+                rest[start..].split("\r\n").next().map(str::to_owned)
+            })
+        }
+        None => None,
+    }?;
+    let local = named.starts_with('/')
+        && !named.starts_with("//")
+        && !named.starts_with("/api/")
+        && !named.contains('\\')
+        && !named.chars().any(char::is_control);
+    local.then_some(named)
+}
+
+/// Adds `PAGE_FIELD`, naming `page`, to every form on a re-rendered page that posts.
+fn name_the_page_in_forms(html: &str, page: &str) -> String {
+    let escaped = page.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let field = format!("<input type=\"hidden\" name=\"{PAGE_FIELD}\" value=\"{escaped}\">");
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find("<form") {
+        let Some(end) = rest[at..].find('>') else { break };
+        let tag = &rest[at..at + end + 1];
+        out.push_str(&rest[..at + end + 1]);
+        if tag.contains("method=\"post\"") {
+            out.push_str(&field);
+        }
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The fields of a urlencoded body, without passwords: what the page shows again.
@@ -128,7 +175,7 @@ pub async fn plain_posts(
     if !is_plain_post(&request) {
         return next.run(request).await;
     }
-    let page = form_page(&request, &base_authority);
+    let referer_page = form_page(&request, &base_authority);
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -145,6 +192,7 @@ pub async fn plain_posts(
     };
     let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let posted = posted_fields(content_type.as_deref(), &body);
+    let page = page_field(content_type.as_deref(), &body, &posted).or(referer_page);
     let request = Request::from_parts(parts.clone(), Body::from(body));
     let mut response = next.run(request).await;
     if !response.status().is_redirection() {
@@ -224,8 +272,11 @@ async fn render_form_page(app: &AppState, request: Request, page: &str, refused:
     let (parts, _) = request.into_parts();
     let mut response = handler(get_for(Request::from_parts(parts.clone(), Body::empty()), page)).await.into_response();
     // The page may have answered otherwise (a sign-in redirect for a visitor whose session ended): keep that.
-    if response.status() != StatusCode::OK {
+    if response.status().is_redirection() {
         return response;
+    }
+    if response.status() != StatusCode::OK {
+        return naming_the_page(response, page).await;
     }
     if !refused.shown.load(std::sync::atomic::Ordering::Relaxed) {
         // The form was not on the page it was posted from: its messages get a page of their own.
@@ -238,7 +289,23 @@ async fn render_form_page(app: &AppState, request: Request, page: &str, refused:
     }
     *response.status_mut() = status;
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    naming_the_page(response, page).await
+}
+
+/// A re-rendered page whose forms name `page` (see `PAGE_FIELD`).
+async fn naming_the_page(response: Response, page: &str) -> Response {
+    let (mut parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(html) => {
+            let html = name_the_page_in_forms(&String::from_utf8_lossy(&html), page);
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(html))
+        }
+        Err(error) => {
+            tracing::error!(error = %error, "could not render a form's page again");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// A page of its own in the service's frame, for a refusal with no form page to show it on.
@@ -270,6 +337,31 @@ mod tests {
         let uri: Uri = "/sign-in?__err=e30".parse().unwrap();
         assert_eq!(without_error_parameters(&uri).as_deref(), Some("/sign-in"));
         assert_eq!(without_error_parameters(&"/ledger?from=2026-01-01".parse().unwrap()), None);
+    }
+
+    #[test]
+    fn a_re_rendered_form_names_its_page_and_only_a_local_page_is_taken() {
+        let html = name_the_page_in_forms(
+            r#"<form method="get" action="/ledger"></form><form method="post" action="/api/x"><input></form>"#,
+            "/ledger/new?a=1&b=2",
+        );
+        assert!(html.contains(r#"<form method="get" action="/ledger"></form>"#));
+        assert!(html.contains(
+            r#"action="/api/x"><input type="hidden" name="continuum_page" value="/ledger/new?a=1&amp;b=2"><input>"#
+        ));
+        let posted = |page: &str| vec![(PAGE_FIELD.to_owned(), page.to_owned())];
+        let form = Some("application/x-www-form-urlencoded");
+        assert_eq!(page_field(form, &Bytes::new(), &posted("/ledger/new")).as_deref(), Some("/ledger/new"));
+        for elsewhere in ["https://evil.example/", "//evil.example", "/api/sign_in", "/\\evil"] {
+            assert_eq!(page_field(form, &Bytes::new(), &posted(elsewhere)), None, "{elsewhere}");
+        }
+        let body = Bytes::from_static(
+            b"--b\r\nContent-Disposition: form-data; name=\"continuum_page\"\r\n\r\n/information/leaflets/new\r\n--b--",
+        );
+        assert_eq!(
+            page_field(Some("multipart/form-data; boundary=b"), &body, &[]).as_deref(),
+            Some("/information/leaflets/new")
+        );
     }
 
     #[test]

@@ -64,18 +64,23 @@ fn filled(form: &Form, values: &HashMap<&str, String>) -> Vec<(String, String)> 
     form.fields.iter().map(|(name, value)| (fill(name, values), fill(value, values))).collect()
 }
 
+/// Submits `form` from its page, or (`again`) from the page that came back from a first submission: that page's
+/// address is the one it was posted to, and its form names the page it is on in a hidden field.
 async fn submit(
     app: &TestApp,
     client: &reqwest::Client,
     form: &Form,
     values: &HashMap<&str, String>,
+    again: Option<&str>,
 ) -> reqwest::Response {
     let to = fill(form.post_to.unwrap_or(form.action), values);
-    let request = client
-        .post(app.url(&to))
-        .header(header::ORIGIN, &app.address)
-        .header(header::REFERER, app.url(&fill(form.page, values)));
-    let fields = filled(form, values);
+    let from = if again.is_some() { to.clone() } else { fill(form.page, values) };
+    let request =
+        client.post(app.url(&to)).header(header::ORIGIN, &app.address).header(header::REFERER, app.url(&from));
+    let mut fields = filled(form, values);
+    if let Some(page) = again {
+        fields.push(("continuum_page".into(), page.to_owned()));
+    }
     let request = if form.upload {
         let mut body = multipart::Form::new();
         for (name, value) in fields {
@@ -95,13 +100,14 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
     let world = World::seed(&app).await;
     let marker = format!("Marker{}", uuid::Uuid::new_v4().simple());
     let mut problems = Vec::new();
+    let mut sent_again = 0;
 
     for form in FORMS {
         let mut values = world.values_for(form.person);
         values.insert("marker", marker.clone());
         values.insert("long", format!("{marker} {}", "all of this was typed by hand ".repeat(333)));
         let client = &world.clients[form.person.index()];
-        let response = submit(&app, client, form, &values).await;
+        let response = submit(&app, client, form, &values, None).await;
 
         let status = response.status();
         let to = location(&response);
@@ -121,6 +127,22 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
         if passwords && !typed && page.contains(&marker) {
             problems.push(format!("{}: a password came back on the page", form.action));
         }
+        // The same mistake again, from the page that came back: it comes back once more, as its own page.
+        let named = continuum_tests::field_values(&page).into_iter().find(|(k, _)| k == "continuum_page");
+        if let (true, true, Some((_, named))) = (form.shows_typed, form.action.starts_with("/api/"), named) {
+            sent_again += 1;
+            let again = submit(&app, client, form, &values, Some(&named)).await;
+            let status = again.status();
+            let page = again.text().await.unwrap();
+            if !status.is_client_error() || (typed && !page.contains(&marker)) {
+                problems.push(format!("{}: sent again from the page that came back: {status}", form.action));
+            }
+        } else if form.shows_typed
+            && form.action.starts_with("/api/")
+            && page.contains(&format!("action=\"{}\"", form.action))
+        {
+            problems.push(format!("{}: the page that came back does not name the form's page", form.action));
+        }
     }
     // The pages the person is sent on to afterwards are the addresses they saw: none holds the marker either,
     // and neither does anything the server wrote to its log.
@@ -131,6 +153,7 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
         problems.push(format!("the server logged what was typed: {}", line.chars().take(300).collect::<String>()));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(sent_again > FORMS.len() / 2, "most forms were sent again from the page that came back: {sent_again}");
 }
 
 /// A radio group with nothing chosen is not posted at all: the form says so beside it and keeps the rest.
