@@ -72,6 +72,56 @@ pub fn refusal(error: &crate::error::AppError) -> axum::response::Response {
     (status, message).into_response()
 }
 
+/// A fresh single-use token for one served copy of a form page, carried in its hidden `submission` field.
+pub fn new_submission_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn submission_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Claims a page's submission token for the change being written, which goes on to `next`, in the change's own
+/// transaction. `None` when this is its first use (or the page carried none); otherwise where the first
+/// submission went, and the caller stores nothing (drops its transaction) and sends the person there.
+pub async fn claim_submission(
+    conn: &mut sqlx::AnyConnection,
+    token: &str,
+    next: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    if token.is_empty() {
+        return Ok(None);
+    }
+    let hash = submission_hash(token);
+    let claimed = sqlx::query(
+        "INSERT INTO submission (token_hash, next, used_on) VALUES ($1, $2, $3) ON CONFLICT (token_hash) DO NOTHING",
+    )
+    .bind(&hash)
+    .bind(next)
+    .bind(crate::clock::today())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if claimed == 1 {
+        return Ok(None);
+    }
+    let first: String =
+        sqlx::query_scalar("SELECT next FROM submission WHERE token_hash = $1").bind(&hash).fetch_one(conn).await?;
+    Ok(Some(first))
+}
+
+/// Forgets submission tokens used more than a week ago: a page that old is sent again only by mistake, and then
+/// stores what it says once more, as a new page would.
+pub async fn clear_old_submissions(pool: &sqlx::AnyPool) -> Result<usize, crate::error::AppError> {
+    let before = (crate::clock::today_date() - chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+    let done = sqlx::query("DELETE FROM submission WHERE used_on < $1").bind(before).execute(pool).await?;
+    Ok(usize::try_from(done.rows_affected()).unwrap_or(usize::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;

@@ -73,6 +73,9 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let (nonce, light) = (String::new(), false);
+    // A page answering a refused plain POST is shown at the server function's address, where the app's router
+    // would find no page: it is complete as it is and loads no JavaScript.
+    let hydrate = !light && use_context::<ui::RefusedPost>().is_none() && use_context::<ui::Refusal>().is_none();
     view! {
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -81,7 +84,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/vendor/nhsuk-frontend.min.css" />
-                {(!light).then(|| view! { <Hydration nonce /> })}
+                {hydrate.then(|| view! { <Hydration nonce /> })}
                 <MetaTags />
             </head>
             <body data-light=light.then_some("true")>
@@ -117,7 +120,10 @@ pub fn App() -> impl IntoView {
             <Header />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
-                    <routes::AppRoutes />
+                    {match use_context::<ui::Refusal>() {
+                        Some(refusal) => view! { <ui::RefusalPage refusal /> }.into_any(),
+                        None => view! { <routes::AppRoutes /> }.into_any(),
+                    }}
                 </main>
             </div>
             <Footer />

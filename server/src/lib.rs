@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod forms;
 pub mod health;
 pub mod mail;
 pub mod refusals;

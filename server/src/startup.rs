@@ -37,14 +37,13 @@ use tower_http::{
 
 use crate::{
     config::Settings,
-    db, health,
+    db,
+    forms::{self, BODY_LIMIT},
+    health,
     mail::{MailWorker, Mailer},
     refusals,
     security::{self, Gate},
 };
-
-/// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
-const BODY_LIMIT: usize = 6 * 1024 * 1024;
 
 /// The longest file name the usual file systems allow, in bytes; a longer path segment names no file.
 const MAX_FILE_NAME: usize = 255;
@@ -224,6 +223,9 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
         .fallback_service(static_files)
         .layer(middleware::from_fn(refusals::server_fn_status))
         .layer(middleware::from_fn(refusals::refuse_malformed_multipart))
+        // Requests other than plain form posts (which `plain_posts` reads itself, to answer with a page).
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state((state.clone(), gate.base_authority.clone()), forms::plain_posts))
         .layer(middleware::from_fn_with_state(gate.clone(), security::resolve_visitor))
         .layer(middleware::from_fn_with_state(gate.clone(), security::refuse_cross_origin))
         // Inside the security headers, so that even the page for a panic carries them.
@@ -234,7 +236,6 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
             let clock = clock.clone();
             async move { clock.scope(next.run(request)).await }
         }))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
         // The default trace layer records method and path only: never a client address or a body.
         .layer(TraceLayer::new_for_http())

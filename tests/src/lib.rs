@@ -6,8 +6,10 @@
 //! Its absence fails the PostgreSQL tests: they are never skipped.
 
 pub mod browser;
+pub mod forms;
 pub mod routes;
 pub mod smtp;
+pub mod world;
 
 use std::{path::PathBuf, time::Duration};
 
@@ -346,7 +348,9 @@ impl TestApp {
             .send()
             .await
             .expect("create form");
-        assert!(created.status().is_redirection(), "create form: {:?}", form_error(&created));
+        if !created.status().is_redirection() {
+            panic!("create form: {:?}", form_error(created).await);
+        }
         let form = app::consultation::forms::db::list_forms(&self.pool, &[service_id.to_owned()])
             .await
             .expect("list forms")
@@ -361,7 +365,9 @@ impl TestApp {
                 .send()
                 .await
                 .expect("open form");
-            assert!(opened.status().is_redirection(), "open form: {:?}", form_error(&opened));
+            if !opened.status().is_redirection() {
+                panic!("open form: {:?}", form_error(opened).await);
+            }
         }
         app::consultation::forms::db::fetch_form(&self.pool, &form.id).await.expect("fetch form").expect("form")
     }
@@ -388,13 +394,19 @@ impl TestApp {
             .iter()
             .map(|(i, v)| (app::consultation::answering::components::field_name(&form.questions[*i]), (*v).to_owned()))
             .collect();
-        client
+        let response = client
             .post(self.url(&format!("/f/{}", form.slug)))
             .header(header::ORIGIN, &self.address)
             .form(&fields)
             .send()
             .await
-            .expect("POST feedback")
+            .expect("POST feedback");
+        // A stored response is redirected to its thank-you page (post/redirect/get), which a browser follows.
+        let thanks = format!("/f/{}/thanks", form.slug);
+        if response.status() == 303 && location(&response) == thanks {
+            return client.get(self.url(&thanks)).send().await.expect("GET thank-you page");
+        }
+        response
     }
 
     /// Closes the app's database pool: to the app, the database is gone.
@@ -417,7 +429,7 @@ impl TestApp {
 pub fn assert_signed_in(response: Response) {
     let status = response.status();
     let location = location(&response);
-    assert_eq!(status, 302, "sign-in should redirect onwards");
+    assert_eq!(status, 303, "sign-in should redirect onwards (post/redirect/get)");
     assert!(!location.contains("__err"), "sign-in failed: {:?}", error_in_location(&location));
 }
 
@@ -435,9 +447,121 @@ pub fn error_in_location(location: &str) -> Option<AppError> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// The error of a plain form POST's response.
-pub fn form_error(response: &Response) -> Option<AppError> {
-    error_in_location(&location(response))
+/// The refusal a plain form POST was answered with, read from the page that came back as a person reads it:
+/// its status, the messages in "There is a problem" (each linking to its field), and the values in the form's
+/// fields. `None` when the POST was not refused (a redirect onwards, or a page of its own).
+pub async fn form_error(response: Response) -> Option<AppError> {
+    let status = response.status();
+    if status.is_redirection() {
+        return error_in_location(&location(&response));
+    }
+    if status.is_success() {
+        return None;
+    }
+    let page = response.text().await.unwrap_or_default();
+    Some(error_on_page(status.as_u16(), &page))
+}
+
+/// The refusal a page shows, as `form_error` reads it.
+pub fn error_on_page(status: u16, page: &str) -> AppError {
+    let messages = summary_items(page);
+    let first = || messages.first().map(|(_, m)| m.clone()).unwrap_or_default();
+    match status {
+        401 => AppError::Unauthenticated,
+        403 => AppError::Forbidden,
+        404 => AppError::NotFound,
+        409 => AppError::Conflict(first()),
+        429 => AppError::TooManyAttempts,
+        503 => AppError::Unavailable,
+        422 => {
+            let mut errors = app::error::FormErrors::new();
+            for (field, message) in &messages {
+                errors.add(field.as_deref().unwrap_or("form"), message.clone());
+            }
+            errors.kept = field_values(page);
+            AppError::Validation(errors)
+        }
+        _ => AppError::Internal,
+    }
+}
+
+/// The items of a page's error summary: (the field each links to, its message).
+fn summary_items(page: &str) -> Vec<(Option<String>, String)> {
+    let Some(start) = page.find("nhsuk-error-summary__list") else {
+        // A refusal with a page of its own (the form was not on the page it came from): its first paragraph.
+        let paragraph = page.find("</h1>").and_then(|h| {
+            let rest = &page[h..];
+            let open = rest.find("<p class=\"nhsuk-body\">")? + "<p class=\"nhsuk-body\">".len();
+            rest[open..].split("</p>").next().map(unescape)
+        });
+        return paragraph.map(|p| vec![(None, p)]).unwrap_or_default();
+    };
+    let list = &page[start..];
+    let list = &list[..list.find("</ul>").unwrap_or(list.len())];
+    list.split("<li>")
+        .skip(1)
+        .map(|item| {
+            let item = item.split("</li>").next().unwrap_or_default();
+            match item.strip_prefix("<a href=\"#") {
+                Some(rest) => {
+                    let (field, rest) = rest.split_once('"').unwrap_or_default();
+                    let message = rest.trim_start_matches('>').trim_end_matches("</a>");
+                    (Some(unescape(field)), unescape(message))
+                }
+                None => (None, unescape(item)),
+            }
+        })
+        .collect()
+}
+
+/// The values a page's form fields hold: text inputs, ticked radios and checkboxes, chosen options and
+/// textareas, as (name, value).
+pub fn field_values(page: &str) -> Vec<(String, String)> {
+    let attribute = |tag: &str, name: &str| {
+        let marker = format!(" {name}=\"");
+        tag.find(&marker).map(|at| {
+            let rest = &tag[at + marker.len()..];
+            unescape(&rest[..rest.find('"').unwrap_or(rest.len())])
+        })
+    };
+    let mut values = Vec::new();
+    for tag in page.split("<input").skip(1).map(|t| &t[..t.find('>').unwrap_or(t.len())]) {
+        let kind = attribute(tag, "type").unwrap_or_default();
+        let ticked = tag.contains(" checked");
+        if (kind == "radio" || kind == "checkbox") && !ticked {
+            continue;
+        }
+        if let (Some(name), Some(value)) = (attribute(tag, "name"), attribute(tag, "value")) {
+            values.push((name, value));
+        }
+    }
+    for textarea in page.split("<textarea").skip(1) {
+        let (tag, rest) = textarea.split_once('>').unwrap_or_default();
+        if let Some(name) = attribute(tag, "name") {
+            values.push((name, unescape(&rest[..rest.find("</textarea>").unwrap_or(rest.len())])));
+        }
+    }
+    for select in page.split("<select").skip(1) {
+        let (tag, rest) = select.split_once('>').unwrap_or_default();
+        let options = &rest[..rest.find("</select>").unwrap_or(rest.len())];
+        if let Some(name) = attribute(tag, "name") {
+            for option in options.split("<option").skip(1).map(|o| &o[..o.find('>').unwrap_or(o.len())]) {
+                if option.contains(" selected") {
+                    values.push((name.clone(), attribute(option, "value").unwrap_or_default()));
+                }
+            }
+        }
+    }
+    values
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The token in a link in a mail body (`...?token=abc`).

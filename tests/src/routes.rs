@@ -245,6 +245,8 @@ pub const ROUTES: &[Row] = &[
         request: Request::FormTo("/f/{form_slug}", &[]),
         ends_session: false,
     },
+    // The thank-you page a sent response is redirected to: the same for everyone, signed in or not.
+    page("/f/{slug}/thanks", PUBLIC, "/f/{form_slug}/thanks"),
     // Staff entry of a paper response. To anyone but the service's staff the form is not found, patients
     // included: 404 rather than 403, which tells a patient no more and is as right.
     page("/f/{slug}/enter", Access("U NNNN NN AA A"), "/f/{form_slug}/enter"),

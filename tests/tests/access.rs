@@ -37,7 +37,7 @@ async fn a_patient_cannot_call_admin_server_functions_directly(backend: Backend)
 
     let response = app.post_form("/api/create_service", "/admin/services", &[("name", "Sneaky Service")]).await;
 
-    assert_eq!(form_error(&response), Some(AppError::Forbidden));
+    assert_eq!(form_error(response).await, Some(AppError::Forbidden));
     let services: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM service WHERE name = 'Sneaky Service'")
             .fetch_one(&app.pool)

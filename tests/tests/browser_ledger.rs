@@ -41,6 +41,11 @@ async fn record_and_see_in_profile(javascript: Javascript) {
         fill(&browser, "What came of it", "Two people asked to volunteer").await;
         press(&browser, "Record activity").await;
         wait_for_text(&browser, "Enter a title").await;
+        let address = browser.current_url().await.unwrap();
+        assert!(
+            !address.as_str().contains("volunteer") && !address.as_str().contains("__err"),
+            "nothing typed is in the address: {address}"
+        );
         assert_eq!(field(&browser, "Patients").await.prop("value").await.unwrap().as_deref(), Some("12"));
         assert_eq!(
             field(&browser, "What came of it").await.prop("value").await.unwrap().as_deref(),

@@ -78,8 +78,9 @@ async fn outcome(function: &str, response: reqwest::Response) -> Result<String, 
         let body = response.text().await.unwrap_or_default();
         return Err(format!("{function}: {status} {}", body.chars().take(200).collect::<String>()));
     }
-    match form_error(&response) {
-        None => Ok(location(&response)),
+    let to = location(&response);
+    match form_error(response).await {
+        None => Ok(to),
         Some(error) => Err(format!("{function}: {error:?}")),
     }
 }

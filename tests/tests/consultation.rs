@@ -7,10 +7,21 @@ use reqwest::header;
 
 /// A POST to a server function as a signed-in client; returns the response.
 async fn call(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    call_from(app, client, "/consultation", function, fields).await
+}
+
+/// Calls a server function as the form on `page` does without JavaScript: a refusal comes back as that page.
+async fn call_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    function: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     client
         .post(app.url(&format!("/api/{function}")))
         .header(header::ORIGIN, &app.address)
-        .header(header::REFERER, app.url("/consultation"))
+        .header(header::REFERER, app.url(page))
         .form(fields)
         .send()
         .await
@@ -21,7 +32,7 @@ async fn call(app: &TestApp, client: &reqwest::Client, function: &str, fields: &
 async fn call_ok(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(&str, &str)]) {
     let response = call(app, client, function, fields).await;
     assert!(response.status().is_redirection(), "{function}: {}", response.status());
-    assert_eq!(form_error(&response), None, "{function}");
+    assert_eq!(form_error(response).await, None, "{function}");
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
@@ -112,6 +123,39 @@ async fn form_with_every_question_type(app: &TestApp, staff: &reqwest::Client, s
     }
     call_ok(app, staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "")]).await;
     reload(app, &form).await
+}
+
+/// Each copy of a feedback form's page carries its own token, though the page is cached; the same copy sent twice
+/// (a double click, a resent POST) stores one response, and both go on to the thank-you page.
+async fn the_same_page_sent_twice_stores_one_response(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    let token_in_page = |page: String| {
+        continuum_tests::field_values(&page).into_iter().find(|(k, _)| k == "submission").map(|(_, v)| v).unwrap()
+    };
+    let first_copy = token_in_page(app.anonymous_page(&format!("/f/{}", form.slug)).await);
+    let second_copy = token_in_page(app.anonymous_page(&format!("/f/{}", form.slug)).await);
+    assert_ne!(first_copy, second_copy, "two people never share a token, though the page is cached");
+    let field = app::consultation::answering::components::field_name(&form.questions[0]);
+    let person = continuum_tests::new_client();
+    let send = || {
+        person
+            .post(app.url(&format!("/f/{}", form.slug)))
+            .header(header::ORIGIN, &app.address)
+            .form(&[("version", "1"), ("submission", first_copy.as_str()), (field.as_str(), "good")])
+            .send()
+    };
+
+    let first = send().await.unwrap();
+    let again = send().await.unwrap();
+
+    for response in [&first, &again] {
+        assert_eq!(response.status(), 303);
+        assert_eq!(continuum_tests::location(response), format!("/f/{}/thanks", form.slug));
+    }
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1);
 }
 
 async fn each_question_type_validates_and_stores(backend: Backend) {
@@ -355,11 +399,17 @@ async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(back
     let idiom = idiom.text().await.unwrap();
     assert!(idiom.find("If you are struggling").is_none(), "no crisis panel for an idiom");
     let words = "honestly i dont think ill be around for the next module";
-    let flagged = app.submit_feedback(&form, &[(0, "neither_good_nor_poor"), (1, words)]).await;
+    let person = continuum_tests::new_client();
+    let flagged = app.submit_feedback_as(&person, &form, &[(0, "neither_good_nor_poor"), (1, words)]).await;
     assert_eq!(flagged.status(), 200, "screening never blocks a submission");
+    let thanks_address = flagged.url().path().to_owned();
+    assert_eq!(thanks_address, format!("/f/{}/thanks", form.slug), "the address names no response");
     let thanks = flagged.text().await.unwrap();
     let crisis = thanks.find("If you are struggling").expect("crisis contacts on the thank-you page");
     assert!(crisis < thanks.find("nhsuk-panel__title").unwrap(), "crisis contacts come first");
+    // Reloading the thank-you page shows it again, crisis contacts first, and stores nothing.
+    let reloaded = person.get(app.url(&thanks_address)).send().await.unwrap().text().await.unwrap();
+    assert!(reloaded.find("If you are struggling").unwrap() < reloaded.find("nhsuk-panel__title").unwrap());
 
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE flagged = 1").await, 1);
     let mail = app.mail.wait_for("duty@example.org", std::time::Duration::from_secs(15)).await;
@@ -384,9 +434,15 @@ async fn flagged_text_reaches_the_queue_and_the_duty_inbox_without_the_text(back
     assert!(flagged_at < idiom_at, "flagged responses come first in the queue");
 
     // The reviewer records what was done; it is audited and leaves the queue.
-    let missing =
-        call(&app, &manager, "record_review", &[("response_id", &response_id), ("outcome", ""), ("note", "")]).await;
-    let error = form_error(&missing).expect("messages");
+    let missing = call_from(
+        &app,
+        &manager,
+        &format!("/consultation/responses/{response_id}"),
+        "record_review",
+        &[("response_id", &response_id), ("outcome", ""), ("note", "")],
+    )
+    .await;
+    let error = form_error(missing).await.expect("messages");
     assert_eq!(error.field_errors().len(), 2);
     call_ok(
         &app,
@@ -462,7 +518,8 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     let refused =
         call(&app, &staff, "arrange_question", &[("form_id", &form.id), ("question_id", &last), ("change", "remove")])
             .await;
-    assert!(matches!(form_error(&refused), Some(app::error::AppError::Conflict(_))), "{:?}", form_error(&refused));
+    let error = form_error(refused).await;
+    assert!(matches!(error, Some(app::error::AppError::Conflict(_))), "{error:?}");
     assert_eq!(reload(&app, &form).await.questions.len(), 5);
 
     call_ok(&app, &staff, "new_form_version", &[("form_id", &form.id)]).await;
@@ -495,6 +552,30 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
         count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_version = 1").await;
     assert_eq!(answered_v1, 1);
 
+    // Someone who opened version 1's page before the change sends it now: nothing is stored, the page says the
+    // form changed, and their answers come back on version 2, the reworded question's included.
+    let field = app::consultation::answering::components::field_name;
+    let stale = continuum_tests::new_client()
+        .post(app.url(&format!("/f/{}", form.slug)))
+        .header(header::ORIGIN, &app.address)
+        .form(&[
+            ("version", "1"),
+            (field(&form.questions[0]).as_str(), "good"),
+            (field(&form.questions[1]).as_str(), "4"),
+            (field(&form.questions[2]).as_str(), "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 422);
+    let page = stale.text().await.unwrap();
+    assert!(page.contains("This form changed while you were answering"), "the person is told plainly");
+    let kept = continuum_tests::field_values(&page);
+    assert!(kept.contains(&(field(&v2.questions[0]), "good".into())), "{kept:?}");
+    assert!(kept.contains(&(field(&v2.questions[2]), "yes".into())), "the reworded question keeps its answer");
+    assert!(kept.contains(&("version".into(), "2".into())), "sending again answers version 2");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1, "nothing stored");
+
     // Duplicating makes a new draft with the same questions under new ids.
     call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", &form.id)]).await;
     let forms = app::consultation::forms::db::list_forms(&app.pool, std::slice::from_ref(&service)).await.unwrap();
@@ -520,14 +601,20 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
     assert!(poster.contains("<svg"), "the QR code");
     let draft = app.open_feedback_form(&staff, &service, "Not yet", "blank", "anonymous").await;
     assert_eq!(app.anonymous_get(&format!("/posters/f/{}", draft.slug)).await.status(), 404);
-    let past =
-        call(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")])
-            .await;
-    assert_eq!(form_error(&past).unwrap().field_errors()[0].field, "open_until");
-
-    let missing = call(
+    let past = call_from(
         &app,
         &staff,
+        &format!("/consultation/forms/{}", form.id),
+        "set_form_state",
+        &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")],
+    )
+    .await;
+    assert_eq!(form_error(past).await.unwrap().field_errors()[0].field, "open_until");
+
+    let missing = call_from(
+        &app,
+        &staff,
+        "/consultation/focus-groups",
         "record_focus_group",
         &[
             ("service_id", &service),
@@ -539,7 +626,7 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
         ],
     )
     .await;
-    let error = form_error(&missing).unwrap();
+    let error = form_error(missing).await.unwrap();
     assert_eq!(error.field_errors().len(), 3);
     assert_eq!(error.kept_value("held_on"), Some("someday"));
     call_ok(
@@ -684,6 +771,7 @@ async fn a_new_version_opened_while_someone_answers_brings_their_answers_back(ba
 on_both_engines!(
     a_flood_from_one_client_is_asked_to_wait,
     a_flood_of_flagged_posts_sends_one_alert_then_one_summary,
+    the_same_page_sent_twice_stores_one_response,
     a_new_version_opened_while_someone_answers_brings_their_answers_back,
     every_acknowledged_submission_of_a_burst_is_stored,
     an_anonymous_response_stores_no_user_ip_or_time_of_day,

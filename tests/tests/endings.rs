@@ -38,7 +38,7 @@ async fn add_event(app: &TestApp, service: &str, day: &str) -> String {
         )
         .await;
     let to = location(&response);
-    assert!(to.starts_with("/events/"), "{to} {:?}", form_error(&response));
+    assert!(to.starts_with("/events/"), "{to} {:?}", form_error(response).await);
     to.trim_start_matches("/events/").to_owned()
 }
 
@@ -85,7 +85,7 @@ async fn a_closed_forms_poster_says_so_and_has_no_code(backend: Backend) {
         .send()
         .await
         .unwrap();
-    assert!(closed.status().is_redirection(), "{:?}", form_error(&closed));
+    assert!(closed.status().is_redirection(), "{:?}", form_error(closed).await);
 
     let page = app.anonymous_page(&poster).await;
     assert!(page.contains("This feedback form is closed."), "{page}");
@@ -116,7 +116,8 @@ async fn a_past_events_poster_and_cancellation_link_say_so_and_change_nothing(ba
     assert!(!poster.contains("continuum-poster__qr"));
     assert!(cancel_page.contains("This event has already happened"), "{cancel_page}");
     assert!(!cancel_page.contains("Cancel my place"));
-    assert!(matches!(form_error(&cancel), Some(AppError::Conflict(_))), "{:?}", form_error(&cancel));
+    let error = form_error(cancel).await;
+    assert!(matches!(&error, Some(AppError::Conflict(_))), "{error:?}");
     let (taken, cancelled): (i64, i64) = sqlx::query_as(
         "SELECT places_taken, (SELECT CAST(COUNT(*) AS BIGINT) FROM event_registration WHERE cancelled_at IS NOT NULL) FROM event",
     )
@@ -156,7 +157,8 @@ async fn changing_a_password_voids_reset_links_still_unused(backend: Backend) {
         )
         .await;
 
-    assert!(matches!(form_error(&reset), Some(AppError::Conflict(_))), "{:?}", form_error(&reset));
+    let error = form_error(reset).await;
+    assert!(matches!(&error, Some(AppError::Conflict(_))), "{error:?}");
     assert!(app.page(&format!("/reset-password?token={token}")).await.contains("expired or has already been used"));
     continuum_tests::assert_signed_in(app.sign_in(&person.email, "a fresh long password").await);
 }
@@ -193,7 +195,8 @@ async fn disabling_an_account_voids_its_invitation(backend: Backend) {
         .await
         .unwrap();
 
-    assert!(matches!(form_error(&accept), Some(AppError::Conflict(_))), "{:?}", form_error(&accept));
+    let error = form_error(accept).await;
+    assert!(matches!(&error, Some(AppError::Conflict(_))), "{error:?}");
     let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM person WHERE id = $1")
         .bind(&person_id)
         .fetch_one(&app.pool)

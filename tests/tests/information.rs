@@ -42,7 +42,7 @@ async fn add_event(app: &TestApp, service: &str, days_ahead: i64, capacity: &str
         )
         .await;
     let to = location(&response);
-    assert!(to.starts_with("/events/open-day-"), "{to} {:?}", form_error(&response));
+    assert!(to.starts_with("/events/open-day-"), "{to} {:?}", form_error(response).await);
     to.trim_start_matches("/events/").to_owned()
 }
 
@@ -106,6 +106,49 @@ async fn upload(app: &TestApp, service: &str, file_name: &str, bytes: Vec<u8>) -
         .unwrap()
 }
 
+/// The same copy of the upload page sent twice (a retried upload) publishes one leaflet with one ledger activity;
+/// a new copy of the page publishes another.
+async fn a_repeated_upload_of_one_page_publishes_one_leaflet(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let token_of = |page: String| {
+        continuum_tests::field_values(&page).into_iter().find(|(k, _)| k == "submission").map(|(_, v)| v).unwrap()
+    };
+    let send = |token: String| {
+        let form = reqwest::multipart::Form::new()
+            .text("submission", token)
+            .text("service_id", service.clone())
+            .text("title", "What to expect")
+            .text("summary", "")
+            .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("leaflet.pdf"));
+        app.client
+            .post(app.url("/api/upload_leaflet"))
+            .header("origin", &app.address)
+            .header("referer", app.url("/information/leaflets/new"))
+            .multipart(form)
+            .send()
+    };
+    let page = token_of(app.page("/information/leaflets/new").await);
+    assert_ne!(page, "", "each copy of the page carries a token");
+
+    let first = send(page.clone()).await.unwrap();
+    let again = send(page.clone()).await.unwrap();
+
+    assert_eq!(first.status(), 303);
+    assert_eq!((again.status(), location(&again)), (first.status(), location(&first)), "sent on as the first was");
+    let pool = app.pool.clone();
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").await, 1);
+    assert_eq!(count("SELECT CAST(COUNT(*) AS BIGINT) FROM activity").await, 1, "one ledger activity");
+    let another = token_of(app.page("/information/leaflets/new").await);
+    assert_ne!(another, page, "a fresh token in each copy");
+    assert_eq!(send(another).await.unwrap().status(), 303);
+    assert_eq!(count("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").await, 2);
+}
+
 async fn an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = staff(&app).await;
@@ -114,13 +157,14 @@ async fn an_oversized_or_non_pdf_upload_is_refused_with_a_clear_message(backend:
     let too_big =
         upload(&app, &service, "huge.pdf", [b"%PDF-1.7\n".as_slice(), &vec![b' '; 5 * 1024 * 1024]].concat()).await;
 
-    let error = form_error(&not_pdf).expect("refused");
+    assert_eq!(not_pdf.status(), 422, "the form comes back with its messages");
+    let page = not_pdf.text().await.unwrap();
+    let error = continuum_tests::error_on_page(422, &page);
     assert_eq!(error.field_errors()[0].field, "file");
     assert_eq!(error.field_errors()[0].message, "photo.pdf is not a PDF. Leaflets must be PDF files");
     assert_eq!(error.kept_value("title"), Some("What to expect"), "the title typed is kept");
-    let error = form_error(&too_big).expect("refused");
+    let error = form_error(too_big).await.expect("refused");
     assert_eq!(error.field_errors()[0].message, "The file must be smaller than 5 MB");
-    let page = app.page(&location(&not_pdf)).await;
     assert!(page.contains("is not a PDF"), "the message shows on the form");
     let stored: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").fetch_one(&app.pool).await.unwrap();
@@ -160,7 +204,7 @@ async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend)
     }
     let third = register(&app, &slug, "Morgan Lee", "morgan@example.org").await;
 
-    assert!(matches!(form_error(&third), Some(AppError::Conflict(m)) if m.contains("full")));
+    assert!(matches!(form_error(third).await, Some(AppError::Conflict(m)) if m.contains("full")));
     let page = app.anonymous_page(&format!("/events/{slug}")).await;
     assert!(page.contains("This event is full"));
     assert!(!page.contains("Register for a place"), "no form when there is no place");
@@ -169,6 +213,36 @@ async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend)
         staff_page.contains("Jamie Reed") && staff_page.contains("Sam Taylor") && staff_page.contains("A quiet room")
     );
     assert!(!staff_page.contains("Morgan Lee"));
+}
+
+async fn registering_twice_with_one_address_keeps_one_place_and_sends_the_confirmation_again(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 7, "10").await;
+    register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    app.mail_to("jamie@example.org").await;
+
+    let again = register(&app, &slug, "Jamie Reed", "Jamie@Example.org").await;
+
+    assert_eq!(again.status(), 409);
+    let page = again.text().await.unwrap();
+    assert!(page.contains("You already have a place at this event"), "told plainly");
+    let taken: i64 = sqlx::query_scalar("SELECT places_taken FROM event").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(taken, 1, "one place");
+    let registrations: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM event_registration")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(registrations, 1, "one registration");
+    let resent = continuum_tests::eventually(std::time::Duration::from_secs(15), || async {
+        app.mail.all().await.iter().filter(|m| m.to.iter().any(|t| t == "jamie@example.org")).count() == 2
+    })
+    .await;
+    assert!(resent, "the confirmation is sent again");
+    let latest =
+        app.mail.all().await.into_iter().rev().find(|m| m.to.iter().any(|t| t == "jamie@example.org")).unwrap();
+    let token = token_in(&latest.body);
+    assert!(app.anonymous_page(&format!("/events/cancel?token={token}")).await.contains("Cancel my place"));
 }
 
 async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: Backend) {
@@ -297,7 +371,7 @@ async fn get_involved_lists_what_is_open_now_and_patients_cannot_manage_informat
         .send()
         .await
         .unwrap();
-    assert_eq!(form_error(&sneaky), Some(AppError::Forbidden));
+    assert_eq!(form_error(sneaky).await, Some(AppError::Forbidden));
 }
 
 async fn a_past_event_offers_no_registration_and_refuses_one(backend: Backend) {
@@ -310,7 +384,8 @@ async fn a_past_event_offers_no_registration_and_refuses_one(backend: Backend) {
 
     assert!(page.contains("This event has already taken place"));
     assert!(!page.contains("Register for a place"));
-    assert!(matches!(form_error(&response), Some(AppError::Conflict(m)) if m.contains("already happened")));
+    let error = form_error(response).await;
+    assert!(matches!(&error, Some(AppError::Conflict(m)) if m.contains("already happened")), "{error:?}");
 }
 
 on_both_engines!(
@@ -321,6 +396,8 @@ on_both_engines!(
     a_published_leaflet_is_downloadable_and_recorded_in_the_ledger,
     registration_is_open_up_to_capacity_and_refused_after,
     a_registration_is_confirmed_by_mail_and_cancelled_by_its_link,
+    registering_twice_with_one_address_keeps_one_place_and_sends_the_confirmation_again,
+    a_repeated_upload_of_one_page_publishes_one_leaflet,
     a_reminder_is_mailed_the_day_before,
     holding_an_event_records_an_information_activity,
     posters_carry_a_qr_code_and_the_link,

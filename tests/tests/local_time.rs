@@ -49,7 +49,7 @@ async fn save_event(
 async fn add_event(app: &TestApp, service: &str, title: &str, day: &str, start: &str) -> String {
     let response = save_event(app, "", service, title, day, start, "Come and meet the team.").await;
     let to = location(&response);
-    assert!(to.starts_with("/events/"), "{to} {:?}", form_error(&response));
+    assert!(to.starts_with("/events/"), "{to} {:?}", form_error(response).await);
     to.trim_start_matches("/events/").to_owned()
 }
 
@@ -86,7 +86,7 @@ async fn a_response_at_half_past_midnight_in_summer_is_dated_that_day(backend: B
         .send()
         .await
         .unwrap();
-    assert!(last_day.status().is_redirection(), "{:?}", form_error(&last_day));
+    assert!(last_day.status().is_redirection(), "{:?}", form_error(last_day).await);
 
     // 23:30 UTC on 30 June is 00:30 British Summer Time on 1 July.
     app.set_clock(utc("2027-06-30T23:30Z"));
@@ -149,7 +149,7 @@ async fn reminders_go_at_nine_local_time_across_both_clock_changes(backend: Back
     app.set_clock(london("2027-03-20T12:00"));
     sign_in_again(&app).await;
     let skipped = save_event(&app, "", &service, "Night walk", "2027-03-28", "01:30", "").await;
-    let error = format!("{:?}", form_error(&skipped));
+    let error = format!("{:?}", form_error(skipped).await);
     assert!(error.contains("the clocks go forward"), "{error}");
     add_event(&app, &service, "Night walk", "2027-10-31", "01:30").await;
 }
@@ -197,7 +197,7 @@ async fn moving_an_event_tells_everyone_registered_and_its_old_address_still_wor
     let moved =
         save_event(&app, &event_id, &service, "Open day", "2027-07-27", "11:00", "Come and meet the team.").await;
 
-    assert_eq!(location(&moved), "/events/open-day-2027-07-27", "{:?}", form_error(&moved));
+    assert_eq!(location(&moved), "/events/open-day-2027-07-27", "{:?}", form_error(moved).await);
     let subject = "Open day has moved to Tuesday 27 July 2027";
     let told = app.mail.wait_for_subject("jamie@example.org", subject, MAIL).await;
     app.mail.wait_for_subject("sam@example.org", subject, MAIL).await;

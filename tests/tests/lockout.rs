@@ -22,7 +22,7 @@ async fn try_sign_in(app: &TestApp, client: &reqwest::Client, from: Option<&str>
 
 async fn throttled(app: &TestApp, client: &reqwest::Client, from: Option<&str>) -> bool {
     let response = try_sign_in(app, client, from, "a wrong guess").await;
-    form_error(&response) == Some(app::error::AppError::TooManyAttempts)
+    form_error(response).await == Some(app::error::AppError::TooManyAttempts)
 }
 
 async fn an_attacker_elsewhere_cannot_lock_a_person_out_of_their_own_address(backend: Backend) {
@@ -76,7 +76,7 @@ async fn a_reset_link_lets_a_throttled_person_back_in_and_asking_for_one_does_no
         .send()
         .await
         .expect("ask for a reset");
-    assert_eq!(form_error(&asked), None, "asking for a reset is not throttled by sign-in guesses");
+    assert_eq!(form_error(asked).await, None, "asking for a reset is not throttled by sign-in guesses");
     let token = token_in(&app.mail_to("sam@example.org").await.body);
     let reset = browser
         .post(app.url("/api/reset_password"))
@@ -90,7 +90,7 @@ async fn a_reset_link_lets_a_throttled_person_back_in_and_asking_for_one_does_no
         .send()
         .await
         .expect("reset");
-    assert_eq!(form_error(&reset), None, "the reset");
+    assert_eq!(form_error(reset).await, None, "the reset");
 
     assert_signed_in(try_sign_in(&app, &browser, None, "a brand new password").await);
 }

@@ -99,7 +99,7 @@ async fn a_record_that_does_not_exist_is_not_found_rather_than_a_fault(backend: 
         .await;
 
     for (what, response) in [("grant a role", granted), ("invite", invited)] {
-        let error = form_error(&response);
+        let error = form_error(response).await;
         assert!(
             matches!(error, Some(AppError::NotFound | AppError::Validation(_) | AppError::Forbidden)),
             "{what} in an unknown service: {error:?}"

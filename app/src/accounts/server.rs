@@ -46,7 +46,11 @@ pub async fn staffed_services() -> Result<Vec<ServiceSummary>, AppError> {
 /// Signs a person in and returns where to go next. Open to everyone: it is the way in. Throttled per
 /// account and per client before any password is checked.
 #[server(endpoint = "/sign_in")]
-pub async fn sign_in(email: String, password: String, next: String) -> Result<String, AppError> {
+pub async fn sign_in(
+    #[server(default)] email: String,
+    #[server(default)] password: String,
+    #[server(default)] next: String,
+) -> Result<String, AppError> {
     let state = state()?;
     let keep = |e: AppError| e.keeping(&[("email", email.as_str())]);
     let mut errors = FormErrors::new();
@@ -114,7 +118,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Sends a password reset link if the email has an account. Open to everyone; the answer is the same
 /// whether or not it does, and requests count against the sign-in throttle so nobody can flood an inbox.
 #[server(endpoint = "/request_password_reset")]
-pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+pub async fn request_password_reset(#[server(default)] email: String) -> Result<(), AppError> {
     let state = state()?;
     let keep = |e: AppError| e.keeping(&[("email", email.as_str())]);
     let email_address = EmailAddress::parse(&email).map_err(|m| keep(AppError::field("email", m)))?;
@@ -177,7 +181,7 @@ fn device_cookie(security: &crate::state::SecuritySettings) -> Option<String> {
 /// Whose invitation or reset link this is, if it can still be used. Open to everyone: the token is the
 /// credential, and only its holder's name and email are shown.
 #[server(endpoint = "/check_link")]
-pub async fn check_link(token: String, purpose: LinkPurpose) -> Result<LinkHolder, AppError> {
+pub async fn check_link(#[server(default)] token: String, purpose: LinkPurpose) -> Result<LinkHolder, AppError> {
     let state = state()?;
     let person = db::fetch_link_holder(&state.pool, &session::hash_token(&token), purpose.as_str(), &now()).await?;
     person.map(|p| LinkHolder { name: p.display_name, email: p.email }).ok_or(AppError::NotFound)
@@ -205,7 +209,11 @@ const LINK_USED: &str = "This link has expired or has already been used. You can
 /// Sets a new password from a reset link, ends every session of the account, marks this browser as the
 /// person's own (see `device.rs`) and sends the person to sign in. Open to everyone holding a live link.
 #[server(endpoint = "/reset_password")]
-pub async fn reset_password(token: String, password: String, confirm_password: String) -> Result<(), AppError> {
+pub async fn reset_password(
+    #[server(default)] token: String,
+    #[server(default)] password: String,
+    #[server(default)] confirm_password: String,
+) -> Result<(), AppError> {
     let state = state()?;
     let mut errors = FormErrors::new();
     let new_password = parse_new_password(&mut errors, "password", &password, &confirm_password);
@@ -242,10 +250,10 @@ pub async fn reset_password(token: String, password: String, confirm_password: S
 /// everyone holding a live invitation link; the link works once.
 #[server(endpoint = "/accept_invitation")]
 pub async fn accept_invitation(
-    token: String,
-    name: String,
-    password: String,
-    confirm_password: String,
+    #[server(default)] token: String,
+    #[server(default)] name: String,
+    #[server(default)] password: String,
+    #[server(default)] confirm_password: String,
 ) -> Result<String, AppError> {
     let state = state()?;
     let keep = |e: AppError| e.keeping(&[("name", name.as_str())]);
@@ -278,7 +286,7 @@ pub async fn accept_invitation(
 
 /// Changes the caller's own display name.
 #[server(endpoint = "/update_my_name")]
-pub async fn update_my_name(name: String) -> Result<(), AppError> {
+pub async fn update_my_name(#[server(default)] name: String) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let display_name =
         DisplayName::parse(&name).map_err(|m| AppError::field("name", m).keeping(&[("name", name.as_str())]))?;
@@ -294,9 +302,9 @@ pub async fn update_my_name(name: String) -> Result<(), AppError> {
 /// password reset link still unused (it was asked for under the old password, perhaps by someone else).
 #[server(endpoint = "/change_my_password")]
 pub async fn change_my_password(
-    current_password: String,
-    new_password: String,
-    confirm_password: String,
+    #[server(default)] current_password: String,
+    #[server(default)] new_password: String,
+    #[server(default)] confirm_password: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -332,7 +340,9 @@ pub async fn list_people() -> Result<Vec<PersonSummary>, AppError> {
 
 /// One person and the services they could be given roles in, for administrators.
 #[server(endpoint = "/get_person")]
-pub async fn get_person(person_id: String) -> Result<(PersonSummary, Vec<ServiceSummary>), AppError> {
+pub async fn get_person(
+    #[server(default)] person_id: String,
+) -> Result<(PersonSummary, Vec<ServiceSummary>), AppError> {
     require_admin()?;
     let pool = state()?.pool;
     let person = db::fetch_person(&pool, &person_id).await?.ok_or(AppError::NotFound)?;
@@ -350,7 +360,12 @@ pub async fn list_services() -> Result<Vec<ServiceSummary>, AppError> {
 /// Invites a person by email, optionally with a first role, and mails them a single-use link to set their
 /// password. Inviting someone who was invited before but never accepted sends a fresh link.
 #[server(endpoint = "/invite_person")]
-pub async fn invite_person(email: String, name: String, service_id: String, role: String) -> Result<String, AppError> {
+pub async fn invite_person(
+    #[server(default)] email: String,
+    #[server(default)] name: String,
+    #[server(default)] service_id: String,
+    #[server(default)] role: String,
+) -> Result<String, AppError> {
     let admin = require_admin()?;
     let keep = |e: AppError| {
         e.keeping(&[
@@ -436,7 +451,11 @@ pub async fn invite_person(email: String, name: String, service_id: String, role
 
 /// Gives a person a role in a service.
 #[server(endpoint = "/grant_role")]
-pub async fn grant_role(person_id: String, service_id: String, role: String) -> Result<(), AppError> {
+pub async fn grant_role(
+    #[server(default)] person_id: String,
+    #[server(default)] service_id: String,
+    #[server(default)] role: String,
+) -> Result<(), AppError> {
     let admin = require_admin()?;
     let mut errors = FormErrors::new();
     if service_id.is_empty() {
@@ -462,7 +481,11 @@ pub async fn grant_role(person_id: String, service_id: String, role: String) -> 
 
 /// Takes a role away.
 #[server(endpoint = "/revoke_role")]
-pub async fn revoke_role(person_id: String, service_id: String, role: String) -> Result<(), AppError> {
+pub async fn revoke_role(
+    #[server(default)] person_id: String,
+    #[server(default)] service_id: String,
+    #[server(default)] role: String,
+) -> Result<(), AppError> {
     let admin = require_admin()?;
     let role = role.parse::<Role>().map_err(|m| AppError::field("role", m))?;
     let state = state()?;
@@ -479,7 +502,7 @@ pub async fn revoke_role(person_id: String, service_id: String, role: String) ->
 /// enables it again. Administrators cannot disable
 /// themselves, so there is always someone left to undo it.
 #[server(endpoint = "/set_account_disabled")]
-pub async fn set_account_disabled(person_id: String, disabled: bool) -> Result<(), AppError> {
+pub async fn set_account_disabled(#[server(default)] person_id: String, disabled: bool) -> Result<(), AppError> {
     let admin = require_admin()?;
     if disabled && admin.id == person_id {
         return Err(AppError::Conflict("You cannot disable your own account.".into()));
@@ -504,7 +527,7 @@ pub async fn set_account_disabled(person_id: String, disabled: bool) -> Result<(
 /// Makes a person an administrator across all services, or stops them being one. Administrators cannot
 /// remove their own rights.
 #[server(endpoint = "/set_administrator")]
-pub async fn set_administrator(person_id: String, administrator: bool) -> Result<(), AppError> {
+pub async fn set_administrator(#[server(default)] person_id: String, administrator: bool) -> Result<(), AppError> {
     let admin = require_admin()?;
     if !administrator && admin.id == person_id {
         return Err(AppError::Conflict("You cannot remove your own administrator rights.".into()));
@@ -521,7 +544,7 @@ pub async fn set_administrator(person_id: String, administrator: bool) -> Result
 
 /// Adds a service, such as "CAS Day Service".
 #[server(endpoint = "/create_service")]
-pub async fn create_service(name: String) -> Result<String, AppError> {
+pub async fn create_service(#[server(default)] name: String) -> Result<String, AppError> {
     let admin = require_admin()?;
     let keep = |e: AppError| e.keeping(&[("name", name.as_str())]);
     let service_name = ServiceName::parse(&name).map_err(|m| keep(AppError::field("name", m)))?;
@@ -542,7 +565,10 @@ pub async fn create_service(name: String) -> Result<String, AppError> {
 /// Renames a service. The form names its field after the service (`name`) so each row's errors stay beside
 /// that row.
 #[server(endpoint = "/rename_service")]
-pub async fn rename_service(service_id: String, name: String) -> Result<(), AppError> {
+pub async fn rename_service(
+    #[server(default)] service_id: String,
+    #[server(default)] name: String,
+) -> Result<(), AppError> {
     let admin = require_admin()?;
     let field = format!("name-{service_id}");
     let keep = |e: AppError| e.keeping(&[(field.as_str(), name.as_str())]);

@@ -22,6 +22,9 @@ pub fn routes() -> Vec<PlainRoute> {
             methods: &[Method::GET, Method::POST],
             handler: get(answering::show_form).post(answering::submit_form),
         },
+        // The thank-you page a sent response is redirected to (post/redirect/get): Back and reload never send
+        // the answers again.
+        PlainRoute { path: "/f/{slug}/thanks", methods: &[Method::GET], handler: get(answering::show_thanks) },
         PlainRoute {
             path: "/f/{slug}/enter",
             methods: &[Method::GET, Method::POST],

@@ -508,6 +508,38 @@ pub async fn insert_registration<'c>(
     Ok(id)
 }
 
+/// The place someone already holds at an event under this email address (not cancelled): (id, name).
+pub async fn fetch_place_by_email<'c>(
+    db: impl Executor<'c, Database = Any>,
+    event_id: &str,
+    email: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name FROM event_registration
+         WHERE event_id = $1 AND lower(email) = lower($2) AND cancelled_at IS NULL
+         ORDER BY registered_at LIMIT 1",
+    )
+    .bind(event_id)
+    .bind(email)
+    .fetch_optional(db)
+    .await
+}
+
+/// Gives a registration a new cancellation token (its confirmation is being sent again, and only the hash of
+/// the old one was kept).
+pub async fn update_cancel_token<'c>(
+    db: impl Executor<'c, Database = Any>,
+    registration_id: &str,
+    cancel_token_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE event_registration SET cancel_token_hash = $2 WHERE id = $1")
+        .bind(registration_id)
+        .bind(cancel_token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// A registration found by a cancellation token: (registration id, event id, name, cancelled).
 pub async fn fetch_registration_by_token<'c>(
     db: impl Executor<'c, Database = Any>,

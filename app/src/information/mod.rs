@@ -29,10 +29,17 @@ pub mod sources;
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
     use crate::capability::{Capability, Job};
-    static JOBS: [Job; 1] = [Job {
-        name: "event reminders",
-        run: |state| Box::pin(async move { Ok(reminders::queue_due_now(state).await?) }),
-    }];
+    static JOBS: [Job; 2] = [
+        Job {
+            name: "event reminders",
+            run: |state| Box::pin(async move { Ok(reminders::queue_due_now(state).await?) }),
+        },
+        // Information is where single-use form tokens are used today (the leaflet upload).
+        Job {
+            name: "used form tokens",
+            run: |state| Box::pin(async move { crate::forms::clear_old_submissions(&state.pool).await }),
+        },
+    ];
     Capability {
         routes: routes::routes,
         jobs: &JOBS,

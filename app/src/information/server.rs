@@ -27,7 +27,7 @@ use crate::{
 
 /// A published information page. Its service's staff may also see it while it is a draft.
 #[server(endpoint = "/get_info_page")]
-pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
+pub async fn get_info_page(#[server(default)] slug: String) -> Result<InfoPage, AppError> {
     let page = db::fetch_page_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
     let may_preview = visitor().user.is_some_and(|u| u.is_staff_of(&page.service_id));
     if page.published || may_preview {
@@ -39,7 +39,7 @@ pub async fn get_info_page(slug: String) -> Result<InfoPage, AppError> {
 
 /// An event, for its public page.
 #[server(endpoint = "/get_event")]
-pub async fn get_event(slug: String) -> Result<Event, AppError> {
+pub async fn get_event(#[server(default)] slug: String) -> Result<Event, AppError> {
     db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)
 }
 
@@ -59,7 +59,7 @@ pub struct Poster {
 
 /// A poster for a published page (`kind` "info"), an event ("events") or a feedback form that is not a draft ("f").
 #[server(endpoint = "/get_poster")]
-pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> {
+pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug: String) -> Result<Poster, AppError> {
     let (title, subtitle, slug, ended) = match kind.as_str() {
         "info" => {
             let page = get_info_page(slug.clone()).await?;
@@ -94,10 +94,10 @@ pub async fn get_poster(kind: String, slug: String) -> Result<Poster, AppError> 
 /// confirmation page shows as a link too (for those who gave no email).
 #[server(endpoint = "/register_for_event")]
 pub async fn register_for_event(
-    event_slug: String,
-    name: String,
-    email: String,
-    access_needs: String,
+    #[server(default)] event_slug: String,
+    #[server(default)] name: String,
+    #[server(default)] email: String,
+    #[server(default)] access_needs: String,
 ) -> Result<String, AppError> {
     let state = state()?;
     let keep = |e: AppError| {
@@ -120,9 +120,22 @@ pub async fn register_for_event(
         return Err(keep(AppError::Conflict(EVENT_HAPPENED.into())));
     }
     let token = session::new_token();
+    if let Some(address) = &address {
+        if let Some(place) = db::fetch_place_by_email(&state.pool, &event.id, address.as_str()).await? {
+            return Err(keep(already_registered(&state, &event, address, place).await?));
+        }
+    }
     let mut tx = Write::begin(&state.pool, None).await?;
     if !db::take_place(tx.conn(), &event.id).await? {
         return Err(keep(AppError::Conflict("Sorry, this event is full. There are no places left.".into())));
+    }
+    // Taking the place locks the event's row (PostgreSQL), so a registration with the same address sent at the
+    // same moment has committed by now and is seen here: the place is given back (the transaction is dropped).
+    if let Some(address) = &address {
+        if let Some(place) = db::fetch_place_by_email(tx.conn(), &event.id, address.as_str()).await? {
+            drop(tx);
+            return Err(keep(already_registered(&state, &event, address, place).await?));
+        }
     }
     let registration = db::NewRegistration {
         event_id: &event.id,
@@ -148,6 +161,32 @@ pub async fn register_for_event(
     Ok(token)
 }
 
+/// Someone registering again with the address they already have a place under: no second place is taken; their
+/// confirmation is sent again (with a new cancellation link, since only the old one's hash was kept) and they
+/// are told so.
+#[cfg(feature = "ssr")]
+async fn already_registered(
+    state: &crate::state::AppState,
+    event: &super::types::Event,
+    address: &EmailAddress,
+    (registration_id, name): (String, String),
+) -> Result<AppError, AppError> {
+    let token = session::new_token();
+    let mut tx = Write::begin(&state.pool, None).await?;
+    db::update_cancel_token(tx.conn(), &registration_id, &session::hash_token(&token)).await?;
+    let link = cancel_link(&state.security.base_url, &token);
+    let reminder_coming = super::reminders::reminder_will_follow(&state.clock, event.day());
+    let confirmation = emails::registration_confirmed(address.as_str(), &name, event, &link, reminder_coming);
+    mail::enqueue(tx.conn(), &confirmation).await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(AppError::Conflict(
+        "You already have a place at this event. We have emailed your confirmation again, with a link to cancel \
+         if you need to."
+            .into(),
+    ))
+}
+
 #[cfg(feature = "ssr")]
 const EVENT_HAPPENED: &str = "This event has already happened.";
 
@@ -159,7 +198,7 @@ pub fn cancel_link(base_url: &url::Url, token: &str) -> String {
 
 /// The registration a cancellation link is for.
 #[server(endpoint = "/check_registration")]
-pub async fn check_registration(token: String) -> Result<RegistrationNotice, AppError> {
+pub async fn check_registration(#[server(default)] token: String) -> Result<RegistrationNotice, AppError> {
     let pool = state()?.pool;
     let (_, event_id, name, cancelled) =
         db::fetch_registration_by_token(&pool, &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
@@ -178,7 +217,7 @@ pub async fn check_registration(token: String) -> Result<RegistrationNotice, App
 /// Cancels a registration from its link, giving the place back. Once the event has happened there is
 /// nothing to cancel: the link says so and changes nothing.
 #[server(endpoint = "/cancel_registration")]
-pub async fn cancel_registration(token: String) -> Result<(), AppError> {
+pub async fn cancel_registration(#[server(default)] token: String) -> Result<(), AppError> {
     let state = state()?;
     let mut tx = Write::begin(&state.pool, None).await?;
     let (registration_id, event_id, _, _) =
@@ -210,7 +249,7 @@ pub async fn get_information_overview() -> Result<InformationOverview, AppError>
 
 /// A page for its edit form (drafts too).
 #[server(endpoint = "/get_info_page_for_editing")]
-pub async fn get_info_page_for_editing(page_id: String) -> Result<InfoPage, AppError> {
+pub async fn get_info_page_for_editing(#[server(default)] page_id: String) -> Result<InfoPage, AppError> {
     let user = require_staff()?;
     let page = db::fetch_page(&state()?.pool, &page_id).await?.ok_or(AppError::NotFound)?;
     if !user.is_staff_of(&page.service_id) {
@@ -222,11 +261,11 @@ pub async fn get_info_page_for_editing(page_id: String) -> Result<InfoPage, AppE
 /// Creates a page (no `page_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_info_page")]
 pub async fn save_info_page(
-    page_id: String,
-    service_id: String,
-    title: String,
-    summary: String,
-    body: String,
+    #[server(default)] page_id: String,
+    #[server(default)] service_id: String,
+    #[server(default)] title: String,
+    #[server(default)] summary: String,
+    #[server(default)] body: String,
     published: Option<String>,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
@@ -355,15 +394,15 @@ fn parse_event(
 /// Creates an event (no `event_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_event")]
 pub async fn save_event(
-    event_id: String,
-    service_id: String,
-    title: String,
-    description: String,
-    day: String,
-    start: String,
-    end: String,
-    place: String,
-    capacity: String,
+    #[server(default)] event_id: String,
+    #[server(default)] service_id: String,
+    #[server(default)] title: String,
+    #[server(default)] description: String,
+    #[server(default)] day: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+    #[server(default)] place: String,
+    #[server(default)] capacity: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     // Access first, before anything typed is looked at.
@@ -505,7 +544,7 @@ async fn tell_of_change(tx: &mut Write, before: &Event, base_url: &url::Url) -> 
 
 /// An event and everyone registered for it, for its staff.
 #[server(endpoint = "/event_registrations")]
-pub async fn event_registrations(slug: String) -> Result<(Event, Vec<Registration>), AppError> {
+pub async fn event_registrations(#[server(default)] slug: String) -> Result<(Event, Vec<Registration>), AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;
     let event = db::fetch_event_by_slug(&pool, &slug)
@@ -520,11 +559,11 @@ pub async fn event_registrations(slug: String) -> Result<(Event, Vec<Registratio
 /// (recording again corrects the numbers).
 #[server(endpoint = "/record_event_held")]
 pub async fn record_event_held(
-    event_id: String,
-    patients: String,
-    carers: String,
-    staff: String,
-    others: String,
+    #[server(default)] event_id: String,
+    #[server(default)] patients: String,
+    #[server(default)] carers: String,
+    #[server(default)] staff: String,
+    #[server(default)] others: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let state = state()?;
@@ -590,6 +629,7 @@ pub async fn publish_leaflet(
     summary: &str,
     file_name: &str,
     bytes: &[u8],
+    submission: &str,
 ) -> Result<String, AppError> {
     if !service_id.is_empty() {
         ensure_staff_of(user, service_id)?;
@@ -625,6 +665,12 @@ pub async fn publish_leaflet(
         LeafletPublished { id: &id, service_id, title: &clean_title, summary: &clean_summary, published_on: &today };
     ledger_api::record_in(&mut tx, &published).await?;
     tx.audit("leaflet_published", "leaflet", &id, serde_json::json!({ "title": clean_title })).await?;
+    // The same copy of the upload page sent again (a retried upload): the first leaflet stands, and this one,
+    // with its ledger activity, is never committed.
+    if let Some(first) = crate::forms::claim_submission(tx.conn(), submission, &format!("leaflet:{id}")).await? {
+        drop(tx);
+        return Ok(first.strip_prefix("leaflet:").unwrap_or_default().to_owned());
+    }
     tx.commit().await?;
     Ok(id)
 }
@@ -635,6 +681,7 @@ pub async fn publish_leaflet(
 pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
     let user = require_staff()?;
     let mut form = data.into_inner().ok_or(AppError::Internal)?;
+    let mut submission = String::new();
     let (mut service_id, mut title, mut summary, mut file_name, mut bytes) =
         (String::new(), String::new(), String::new(), String::new(), Vec::new());
     let mut too_big = false;
@@ -663,6 +710,7 @@ pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<Str
                     "service_id" => service_id = text,
                     "title" => title = text,
                     "summary" => summary = text,
+                    "submission" => submission = text,
                     _ => {}
                 }
             }
@@ -672,7 +720,7 @@ pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<Str
         let kept = [("title", title.as_str()), ("summary", summary.as_str()), ("service_id", service_id.as_str())];
         return Err(AppError::field("file", "The file must be smaller than 5 MB").keeping(&kept));
     }
-    let id = publish_leaflet(&user, &service_id, &title, &summary, &file_name, &bytes).await?;
+    let id = publish_leaflet(&user, &service_id, &title, &summary, &file_name, &bytes, &submission).await?;
     redirect_plain_post("/information?leaflet=1");
     Ok(id)
 }

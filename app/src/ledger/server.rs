@@ -41,11 +41,11 @@ pub struct ActivityDetail {
 /// One page of the ledger, filtered. Empty filter fields mean "any"; the caller sees only services they keep.
 #[server(endpoint = "/list_activities")]
 pub async fn list_activities(
-    service_id: String,
-    level: String,
-    kind: String,
-    from: String,
-    to: String,
+    #[server(default)] service_id: String,
+    #[server(default)] level: String,
+    #[server(default)] kind: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
     page: i64,
 ) -> Result<ActivityPage, AppError> {
     let user = require_staff()?;
@@ -74,7 +74,7 @@ pub async fn list_activities(
 
 /// One activity and its history.
 #[server(endpoint = "/get_activity")]
-pub async fn get_activity(activity_id: String) -> Result<ActivityDetail, AppError> {
+pub async fn get_activity(#[server(default)] activity_id: String) -> Result<ActivityDetail, AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;
     let activity = db::fetch_activity(&pool, &activity_id).await?.ok_or(AppError::NotFound)?;
@@ -104,17 +104,17 @@ use crate::clock::today_date as today;
 /// Records an activity by hand.
 #[server(endpoint = "/record_activity")]
 pub async fn record_activity(
-    service_id: String,
-    level: String,
-    kind: String,
-    title: String,
-    happened_on: String,
-    patients: String,
-    carers: String,
-    staff: String,
-    others: String,
-    purpose: String,
-    outcome: String,
+    #[server(default)] service_id: String,
+    #[server(default)] level: String,
+    #[server(default)] kind: String,
+    #[server(default)] title: String,
+    #[server(default)] happened_on: String,
+    #[server(default)] patients: String,
+    #[server(default)] carers: String,
+    #[server(default)] staff: String,
+    #[server(default)] others: String,
+    #[server(default)] purpose: String,
+    #[server(default)] outcome: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
@@ -165,17 +165,17 @@ fn snapshot_of(a: &Activity) -> serde_json::Value {
 /// Changes an activity; the audit trail keeps what it said before and after.
 #[server(endpoint = "/update_activity")]
 pub async fn update_activity(
-    activity_id: String,
-    level: String,
-    kind: String,
-    title: String,
-    happened_on: String,
-    patients: String,
-    carers: String,
-    staff: String,
-    others: String,
-    purpose: String,
-    outcome: String,
+    #[server(default)] activity_id: String,
+    #[server(default)] level: String,
+    #[server(default)] kind: String,
+    #[server(default)] title: String,
+    #[server(default)] happened_on: String,
+    #[server(default)] patients: String,
+    #[server(default)] carers: String,
+    #[server(default)] staff: String,
+    #[server(default)] others: String,
+    #[server(default)] purpose: String,
+    #[server(default)] outcome: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
@@ -199,7 +199,7 @@ pub async fn update_activity(
 
 /// Deletes an activity; the audit trail keeps what it said.
 #[server(endpoint = "/delete_activity")]
-pub async fn delete_activity(activity_id: String) -> Result<(), AppError> {
+pub async fn delete_activity(#[server(default)] activity_id: String) -> Result<(), AppError> {
     let user = require_staff()?;
     let state = state()?;
     let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;

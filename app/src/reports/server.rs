@@ -193,7 +193,11 @@ pub async fn profile_for(
 /// The continuum profile of a service (the caller's first, if none is named) for a period (this quarter, if
 /// none is given).
 #[server(endpoint = "/continuum_profile")]
-pub async fn get_continuum_profile(service_id: String, from: String, to: String) -> Result<ContinuumProfile, AppError> {
+pub async fn get_continuum_profile(
+    #[server(default)] service_id: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+) -> Result<ContinuumProfile, AppError> {
     let user = require_signed_in()?;
     profile_for(&state()?.pool, &user, &service_id, &from, &to).await
 }

@@ -1,52 +1,92 @@
 //! Form controls. Each control has a label, an optional hint, and its error message beside it; the
-//! `ErrorSummary` at the top lists every error with a link to its field. A control shows again what the
-//! person typed when a plain (no-JavaScript) POST comes back with an error, from the values the server
-//! function kept in its `AppError::Validation`.
+//! `ErrorSummary` at the top lists every error with a link to its field.
+//!
+//! Without JavaScript a refused form POST is answered with the page itself, rendered again on the server with
+//! the refusal in context (`RefusedPost`, put there by the server's plain-post handling): the controls show its
+//! messages and what the person typed. Nothing is ever read from the page's address, so an address cannot put
+//! words in a page's "There is a problem".
 
 use leptos::{html, prelude::*};
 use server_fn::ServerFn;
 
 use crate::error::AppError;
 
+/// A plain (no-JavaScript) form POST that the server refused, as the page rendered in answer to it needs it:
+/// which server function refused, why, and what was posted (never a password).
+#[derive(Clone, Debug)]
+pub struct RefusedPost {
+    /// The server function's path (`/api/record_activity`): the form on the page that posts there shows it.
+    pub path: String,
+    pub error: AppError,
+    /// The fields as posted, so every form comes back filled in whatever the refusal was.
+    pub posted: Vec<(String, String)>,
+    /// Set once the page has shown the refusal in an error summary: if none did (the form was not on the page
+    /// the post came from), the server answers with a page of its own instead, so no message is lost.
+    pub shown: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
 /// The outcome of a form's last submission, as its controls need it.
 #[derive(Clone, Copy)]
 pub struct FormStatus {
     error: Signal<Option<AppError>>,
+    posted: StoredValue<Vec<(String, String)>>,
+    /// The refused post's flag to set once its error summary is on the page.
+    shown: StoredValue<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>>,
+}
+
+/// The refusal of a plain POST to the server function at `path`, if this page is the answer to one.
+fn refused_post(path: &str) -> Option<RefusedPost> {
+    use_context::<RefusedPost>().filter(|refused| refused.path == path)
 }
 
 impl FormStatus {
+    /// The status of a form over `action`: a refusal of its plain POST while the page is rendered on the
+    /// server, then whatever the action's own calls (with JavaScript) come back with. The value Leptos gives a
+    /// new action from the address (`?__err=`) is never shown: only a call made from this page counts.
     pub fn of<S>(action: ServerAction<S>) -> Self
     where
         S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
         S::Output: Clone + Send + Sync + 'static,
     {
-        Self { error: Signal::derive(move || action.value().get().and_then(Result::err)) }
-    }
-
-    /// The error a plain form POST to the server function at `path` came back with, read from the page's
-    /// address (`?__path=…&__err=…`), for forms that cannot have a `ServerAction` (multipart uploads).
-    pub fn from_address(path: &'static str) -> Self {
-        let query = leptos_router::hooks::use_query_map();
+        let refused = refused_post(S::PATH);
+        let posted = refused.as_ref().map(|r| r.posted.clone()).unwrap_or_default();
+        let shown = refused.as_ref().map(|r| r.shown.clone());
+        let refused = refused.map(|r| r.error);
+        let version = action.version();
         Self {
             error: Signal::derive(move || {
-                query.with(|q| match (q.get("__path"), q.get("__err")) {
-                    (Some(p), Some(err)) if p == path => {
-                        Some(server_fn::error::ServerFnUrlError::<AppError>::decode_err(&err))
-                    }
-                    _ => None,
-                })
+                if version.get() == 0 {
+                    refused.clone()
+                } else {
+                    action.value().get().and_then(Result::err)
+                }
             }),
+            posted: StoredValue::new(posted),
+            shown: StoredValue::new(shown),
+        }
+    }
+
+    /// The status of a plain form that posts to the server function at `path` without a `ServerAction`
+    /// (a multipart upload): its refusal, when this page is the answer to one.
+    pub fn of_post(path: &'static str) -> Self {
+        let refused = refused_post(path);
+        let posted = refused.as_ref().map(|r| r.posted.clone()).unwrap_or_default();
+        let shown = refused.as_ref().map(|r| r.shown.clone());
+        Self {
+            error: Signal::stored(refused.map(|r| r.error)),
+            posted: StoredValue::new(posted),
+            shown: StoredValue::new(shown),
         }
     }
 
     /// For controls outside any action, such as the filters of a list (a plain GET form).
     /// The status of a page the server renders in one go, with the error (if any) it is showing.
     pub fn fixed(error: Option<AppError>) -> Self {
-        Self { error: Signal::stored(error) }
+        Self { error: Signal::stored(error), posted: StoredValue::new(Vec::new()), shown: StoredValue::new(None) }
     }
 
     pub fn none() -> Self {
-        Self { error: Signal::derive(|| None) }
+        Self { error: Signal::derive(|| None), posted: StoredValue::new(Vec::new()), shown: StoredValue::new(None) }
     }
 
     pub fn error(&self) -> Signal<Option<AppError>> {
@@ -60,19 +100,26 @@ impl FormStatus {
         })
     }
 
-    /// What the person typed into a field before a plain POST came back with an error.
     /// Every value kept for a field that posts several (a group of checkboxes).
     pub fn kept_all(&self, field: &str) -> Vec<String> {
-        self.error.with_untracked(|e| match e {
+        let kept: Vec<String> = self.error.with_untracked(|e| match e {
             Some(AppError::Validation(errors)) => {
                 errors.kept.iter().filter(|(f, _)| f == field).map(|(_, v)| v.clone()).collect()
             }
             _ => Vec::new(),
-        })
+        });
+        if !kept.is_empty() {
+            return kept;
+        }
+        self.posted.with_value(|posted| posted.iter().filter(|(f, _)| f == field).map(|(_, v)| v.clone()).collect())
     }
 
+    /// What the person typed into a field before a plain POST came back refused: the value the server function
+    /// kept, or else the value as posted.
     pub fn kept(&self, field: &str) -> Option<String> {
-        self.error.with_untracked(|e| e.as_ref().and_then(|e| e.kept_value(field)).map(str::to_owned))
+        self.error.with_untracked(|e| e.as_ref().and_then(|e| e.kept_value(field)).map(str::to_owned)).or_else(|| {
+            self.posted.with_value(|posted| posted.iter().find(|(f, _)| f == field).map(|(_, v)| v.clone()))
+        })
     }
 }
 
@@ -91,6 +138,11 @@ pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &
     let title_id = format!("{id}-title");
     move || {
         status.error().get().map(|error| {
+            status.shown.with_value(|shown| {
+                if let Some(shown) = shown {
+                    shown.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
             let items = match &error {
                 AppError::Validation(errors) => errors
                     .errors
@@ -399,6 +451,17 @@ pub fn NewPasswordFields(
             hint="Use 10 or more characters. A few words you will remember make a strong password." status width="nhsuk-input--width-30" />
         <TextInput name="confirm_password" label=confirm_label input_type="password" autocomplete="new-password" status width="nhsuk-input--width-30" />
     }
+}
+
+/// A hidden single-use token for this served copy of the form: sent twice (a retried upload), the form stores
+/// one record (see `forms::claim_submission`). Made on the server as the page is rendered.
+#[component]
+pub fn SubmissionToken() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let token = crate::forms::new_submission_token();
+    #[cfg(not(feature = "ssr"))]
+    let token = String::new();
+    view! { <input type="hidden" name="submission" value=token /> }
 }
 
 /// A form's submit button.

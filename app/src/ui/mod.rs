@@ -6,9 +6,10 @@ pub mod layout;
 pub mod pages;
 
 pub use form::{
-    Choice, ErrorSummary, FormStatus, NewPasswordFields, Radios, Select, SubmitButton, TextInput, Textarea,
+    Choice, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, SubmissionToken, SubmitButton,
+    TextInput, Textarea,
 };
-pub use pages::{ErrorPage, Loaded, NotFoundPage, StaffOnly};
+pub use pages::{ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
 
 /// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass through).
 pub fn encode_query_value(value: &str) -> String {

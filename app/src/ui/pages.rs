@@ -105,3 +105,28 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
 pub fn NotFoundPage() -> impl IntoView {
     view! { <ErrorPage error=AppError::NotFound /> }
 }
+
+/// A refusal the server answers with a page of its own, in the service's frame, when there is no form page to
+/// show it on: a request too large to read, or one that came from no page of ours.
+#[derive(Clone, Debug)]
+pub struct Refusal {
+    pub status: u16,
+    pub title: String,
+    pub message: String,
+}
+
+/// The page for a `Refusal`: what happened and what to do next.
+#[component]
+pub fn RefusalPage(refusal: Refusal) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::from_u16(refusal.status).unwrap_or(http::StatusCode::BAD_REQUEST));
+    }
+    view! {
+        <Title text=refusal.title.clone() />
+        <h1 class="nhsuk-heading-l">{refusal.title}</h1>
+        <p class="nhsuk-body">{refusal.message}</p>
+        <p class="nhsuk-body">"Go back in your browser to return to the form: what you typed should still be there."</p>
+        <p class="nhsuk-body"><a href="/">"Go to the home page"</a></p>
+    }
+}

@@ -100,6 +100,8 @@ pub fn FeedbackFormView(
         view! { <Radios name="channel" legend="How did this response reach you?" status choices /> }
     });
     let public = respondent != Respondent::Staff;
+    // The version the page shows travels with the answers, so a form changed meanwhile is noticed and said.
+    let version = form.version.to_string();
     let questions_view = questions.into_iter().map(|q| view! { <QuestionField question=q status /> }).collect_view();
     view! {
         <ErrorSummary status />
@@ -117,6 +119,9 @@ pub fn FeedbackFormView(
         {match action {
             Some(action) => view! {
                 <form method="post" action=action novalidate>
+                    <input type="hidden" name="version" value=version />
+                    // Replaced with a fresh single-use token in each copy served (see `handlers.rs`).
+                    <input type="hidden" name="submission" value="continuum-submission-token" />
                     {staff_channel}
                     {questions_view}
                     <button class="nhsuk-button" type="submit">

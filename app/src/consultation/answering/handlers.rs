@@ -78,6 +78,7 @@ pub async fn store_response(
     answers: &[(String, Answer)],
     channel: Channel,
     respondent_id: Option<&str>,
+    submission: &str,
 ) -> Result<Stored, AppError> {
     let mut concerns = Vec::new();
     let mut reasons = Vec::new();
@@ -121,6 +122,7 @@ pub async fn store_response(
             .collect(),
         has_comments: answers.iter().any(|(_, a)| a.free_text().is_some()),
         flag,
+        submission: submission.to_owned(),
     };
     crate::consultation::runtime::runtime(state)?.responses.store(response).await
 }
@@ -190,6 +192,16 @@ impl FormPageCache {
     }
 }
 
+/// What a form page carries where its single-use token goes: each copy served gets a fresh token in its place,
+/// so two people never share one, though the page itself is cached.
+const TOKEN_PLACEHOLDER: &str = "continuum-submission-token";
+
+/// A form page as served: its token placeholder replaced with a fresh token.
+fn form_page_response(status: StatusCode, page: &axum::body::Bytes) -> Response {
+    let html = String::from_utf8_lossy(page).replacen(TOKEN_PLACEHOLDER, &crate::forms::new_submission_token(), 1);
+    html_response(status, axum::body::Bytes::from(html))
+}
+
 fn html_response(status: StatusCode, body: axum::body::Bytes) -> Response {
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
         .into_response()
@@ -251,7 +263,7 @@ fn render_page(state: &AppState, title: &str, main: impl FnOnce() -> AnyView) ->
 
 fn form_page(state: &AppState, form: FeedbackForm, error: Option<AppError>, respondent: Respondent) -> Response {
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    html_response(status, render_form_page(state, form, error, respondent))
+    form_page_response(status, &render_form_page(state, form, error, respondent))
 }
 
 fn render_form_page(
@@ -349,7 +361,7 @@ pub async fn show_form(
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
     if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&slug) {
-        return html_response(StatusCode::OK, page);
+        return form_page_response(StatusCode::OK, &page);
     }
     let form = match load(&state, &slug).await {
         Ok(Some(form)) if form.state != crate::consultation::types::FormState::Draft => form,
@@ -363,7 +375,7 @@ pub async fn show_form(
     if !form.sign_in_required {
         let page = render_form_page(&state, form, None, Respondent::Public);
         crate::consultation::runtime::form_pages(&state).put(&slug, page.clone());
-        return html_response(StatusCode::OK, page);
+        return form_page_response(StatusCode::OK, &page);
     }
     if form.sign_in_required {
         let Some(user) = visitor.user else { return sign_in_redirect(&slug, false) };
@@ -438,28 +450,20 @@ pub async fn submit_form(
     } else {
         None
     };
+    let answered = posted.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse::<i64>().ok());
+    if let Some(answered) = answered.filter(|v| *v != form.version) {
+        return form_changed(&state, form, answered, &posted).await;
+    }
     let answers = match parse_answers(&form, &posted) {
         Ok(answers) => answers,
         Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
     };
-    match store_response(&state, &form, &answers, Channel::Online, respondent.as_ref().map(|u| u.id.as_str())).await {
-        Ok(Stored::Committed(receipt)) => {
-            // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
-            let key = format!("{slug}\u{0}thanks");
-            if !receipt.flagged {
-                if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&key) {
-                    return html_response(StatusCode::OK, page);
-                }
-            }
-            let contacts = state.site.crisis_contacts.clone();
-            let page = render_page(&state, "Thank you – your feedback has been sent", move || {
-                view! { <ThankYouView form crisis_first=receipt.flagged crisis_contacts=contacts /> }.into_any()
-            });
-            if !receipt.flagged {
-                crate::consultation::runtime::form_pages(&state).put(&key, page.clone());
-            }
-            html_response(StatusCode::OK, page)
-        }
+    let submission = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
+    let respondent_id = respondent.as_ref().map(|u| u.id.as_str());
+    match store_response(&state, &form, &answers, Channel::Online, respondent_id, submission).await {
+        Ok(Stored::Committed(receipt)) => thanks_redirect(&state, &slug, receipt),
+        // The same page sent again: the first response stands, and the person goes where it went.
+        Ok(Stored::Repeated) => Redirect::to(&format!("/f/{slug}/thanks")).into_response(),
         Ok(Stored::FormChanged) => {
             // Closed, or a new version opened, since the form was read: look again, from the database.
             crate::consultation::runtime::form_pages(&state).forget(&slug);
@@ -492,6 +496,103 @@ pub async fn submit_form(
         ),
         Err(e) => calm_error(&state, &e),
     }
+}
+
+/// The cookie that tells the thank-you page to put the crisis contacts first: set for a response whose words
+/// the screener flagged, cleared for any other. It holds no id and no words, only that one fact, for as long as
+/// someone might reload the page.
+const SUPPORT_COOKIE: &str = "continuum_support";
+
+/// Post/redirect/get: a stored response is answered with a redirect to its form's thank-you page, which carries
+/// nothing about the response in its address. Whether the crisis contacts come first travels in a short-lived
+/// cookie scoped to that page, so anonymity holds (no response id anywhere) and so does the crisis-first page.
+fn thanks_redirect(state: &AppState, slug: &str, receipt: Receipt) -> Response {
+    let path = format!("/f/{slug}/thanks");
+    let secure = if state.security.secure_cookies { "; Secure" } else { "" };
+    let cookie = if receipt.flagged {
+        format!("{SUPPORT_COOKIE}=1; Path={path}; Max-Age=1800; HttpOnly; SameSite=Lax{secure}")
+    } else {
+        format!("{SUPPORT_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
+    };
+    let mut response = Redirect::to(&path).into_response();
+    if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// `GET /f/<slug>/thanks`: the thank-you page, crisis contacts first when the response's words were flagged.
+pub async fn show_thanks(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: http::HeaderMap,
+) -> Response {
+    let flagged = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .any(|pair| pair.trim() == format!("{SUPPORT_COOKIE}=1"));
+    // The thank-you page is the same for everyone whose words were not flagged, so it is reused too.
+    let key = format!("{slug}\u{0}thanks");
+    if !flagged {
+        if let Some(page) = crate::consultation::runtime::form_pages(&state).get(&key) {
+            return html_response(StatusCode::OK, page);
+        }
+    }
+    let form = match load(&state, &slug).await {
+        Ok(Some(form)) if form.state != crate::consultation::types::FormState::Draft => form,
+        Ok(_) => return not_found(&state),
+        Err(e) => return calm_error(&state, &e),
+    };
+    let contacts = state.site.crisis_contacts.clone();
+    let page = render_page(&state, "Thank you – your feedback has been sent", move || {
+        view! { <ThankYouView form crisis_first=flagged crisis_contacts=contacts /> }.into_any()
+    });
+    if !flagged {
+        crate::consultation::runtime::form_pages(&state).put(&key, page.clone());
+    }
+    html_response(StatusCode::OK, page)
+}
+
+/// What the form says when the answers posted were to another version than the one now open.
+pub const FORM_CHANGED_WHILE_ANSWERING: &str = "This form changed while you were answering, so your answers have not \
+     been sent yet. We have kept them where the question is still on the form: check them and send them again";
+
+/// Answers to an earlier version of the form: nothing is stored, and the current version comes back with the
+/// answers carried over to the questions still on it (the same question, or one in the same place and of the
+/// same kind, as when a question was reworded), and the person is told plainly that the form changed.
+async fn form_changed(state: &AppState, form: FeedbackForm, answered: i64, posted: &[(String, String)]) -> Response {
+    let earlier = forms_db::fetch_version_questions(&state.pool, &form.id, answered).await.unwrap_or_else(|e| {
+        tracing::warn!(form.id = %form.id, error = %e, "could not read an earlier version of a form");
+        None
+    });
+    let carried = carry_answers(&form, earlier.as_deref().unwrap_or_default(), posted);
+    let mut errors = FormErrors::new();
+    let field = form.questions.first().map(field_name).unwrap_or_else(|| "version".into());
+    errors.add(&field, FORM_CHANGED_WHILE_ANSWERING);
+    let errors = errors.keep_posted(&carried);
+    form_page(state, form, Some(AppError::Validation(errors)), Respondent::Public)
+}
+
+/// The posted answers that still fit `form`, named by its questions.
+fn carry_answers(
+    form: &FeedbackForm,
+    earlier: &[crate::consultation::questions::Question],
+    posted: &[(String, String)],
+) -> Vec<(String, String)> {
+    let mut carried = Vec::new();
+    for (position, question) in form.questions.iter().enumerate() {
+        let name = field_name(question);
+        let before = earlier
+            .iter()
+            .find(|q| q.id == question.id)
+            .or_else(|| earlier.get(position).filter(|q| q.kind == question.kind))
+            .map(field_name)
+            .unwrap_or_else(|| name.clone());
+        carried.extend(posted.iter().filter(|(k, _)| *k == before).map(|(_, v)| (name.clone(), v.clone())));
+    }
+    carried
 }
 
 /// Staff of the form's service (and administrators) may enter paper and assisted responses.
@@ -560,8 +661,11 @@ pub async fn submit_staff_entry(
             return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Staff);
         }
     };
-    match store_response(&state, &form, &answers, channel, None).await {
-        Ok(Stored::Committed(_)) => Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response(),
+    let submission = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
+    match store_response(&state, &form, &answers, channel, None, submission).await {
+        Ok(Stored::Committed(_) | Stored::Repeated) => {
+            Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response()
+        }
         Ok(Stored::FormChanged | Stored::AlreadyAnswered) => {
             calm_error(&state, &AppError::Conflict(FORM_CHANGED.into()))
         }

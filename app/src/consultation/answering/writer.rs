@@ -38,6 +38,19 @@ pub struct PreparedResponse {
     pub has_comments: bool,
     /// What the safeguarding screener found, if anything.
     pub flag: Option<Flag>,
+    /// The single-use token of the page the answers came from (empty if it carried none): the same page sent
+    /// twice stores one response.
+    pub submission: String,
+}
+
+/// What became of one response in a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Written {
+    Stored,
+    /// Its form stopped taking answers, or moved to a new version.
+    FormChanged,
+    /// Its page had been sent before: the first is the one kept.
+    Repeated,
 }
 
 /// A flagged response's concerns and reasons, and the alerts to queue for the service's duty inbox.
@@ -79,14 +92,9 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
         let responses: Vec<&PreparedResponse> = batch.iter().map(|(r, _)| r).collect();
         let flagged = responses.iter().any(|r| r.flag.is_some());
         match write(&pool, &responses).await {
-            Ok(stored) => {
-                for ((response, reply), stored) in batch.drain(..).zip(stored) {
-                    let result = Ok(if stored {
-                        Stored::Committed(Receipt { flagged: response.flag.is_some() })
-                    } else {
-                        Stored::FormChanged
-                    });
-                    let _ = reply.send(result);
+            Ok(written) => {
+                for ((response, reply), written) in batch.drain(..).zip(written) {
+                    let _ = reply.send(Ok(outcome(&response, written)));
                 }
             }
             // A batch of one (the usual case when traffic is light) has already been tried alone.
@@ -99,10 +107,7 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
                 tracing::warn!(error = %error, size = batch.len(), "a batch of responses failed; storing them one by one");
                 for (response, reply) in batch.drain(..) {
                     let result = match write(&pool, &[&response]).await {
-                        Ok(stored) if stored.first() == Some(&true) => {
-                            Ok(Stored::Committed(Receipt { flagged: response.flag.is_some() }))
-                        }
-                        Ok(_) => Ok(Stored::FormChanged),
+                        Ok(written) => Ok(outcome(&response, written.first().copied().unwrap_or(Written::FormChanged))),
                         Err(e) => classify(&e),
                     };
                     let _ = reply.send(result);
@@ -115,6 +120,14 @@ async fn run(pool: sqlx::AnyPool, mut receiver: mpsc::Receiver<Job>, wakeup: std
     }
 }
 
+fn outcome(response: &PreparedResponse, written: Written) -> Stored {
+    match written {
+        Written::Stored => Stored::Committed(Receipt { flagged: response.flag.is_some() }),
+        Written::FormChanged => Stored::FormChanged,
+        Written::Repeated => Stored::Repeated,
+    }
+}
+
 /// What became of a response handed to the writer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stored {
@@ -124,6 +137,8 @@ pub enum Stored {
     FormChanged,
     /// Not stored: this person has already answered this sign-in form.
     AlreadyAnswered,
+    /// Not stored: the same copy of the form's page was sent before, and that response is the one kept.
+    Repeated,
 }
 
 fn classify(error: &sqlx::Error) -> Result<Stored, AppError> {
@@ -147,7 +162,7 @@ pub const ALREADY_ANSWERED: &str = "You have already answered this form. Thank y
 /// The writes come first on purpose: on SQLite a transaction that reads first and writes later cannot take the
 /// write lock if another connection has written meanwhile (it fails at once, without waiting), while one that
 /// writes first simply waits its turn.
-async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<Vec<bool>, sqlx::Error> {
+async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<Vec<Written>, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
     let rows: Vec<NewResponse<'_>> = responses
         .iter()
@@ -169,17 +184,32 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
     form_ids.sort();
     form_ids.dedup();
     let forms = db::form_states(&mut tx, &form_ids).await?;
-    let stored: Vec<bool> = responses
+    let mut written: Vec<Written> = responses
         .iter()
         .map(|r| {
-            forms.iter().any(|(id, state, version, open_until)| {
+            let takes_it = forms.iter().any(|(id, state, version, open_until)| {
                 let open = state == "open" && open_until.as_deref().is_none_or(|last| r.submitted_on.as_str() <= last);
                 // Paper and assisted responses may be typed in after a form has closed, but never into a draft.
                 let takes = if r.channel == Channel::Online { open } else { state != "draft" };
                 *id == r.form_id && *version == r.form_version && takes
-            })
+            });
+            if takes_it {
+                Written::Stored
+            } else {
+                Written::FormChanged
+            }
         })
         .collect();
+    // Each page's token is claimed once: a second response from the same copy of a page (in this batch or an
+    // earlier one) is taken out again. The claim names no response, and its day is all it keeps of the time.
+    for (response, written) in responses.iter().zip(written.iter_mut()) {
+        if *written == Written::Stored
+            && crate::forms::claim_submission(&mut tx, &response.submission, "feedback").await?.is_some()
+        {
+            *written = Written::Repeated;
+        }
+    }
+    let stored: Vec<bool> = written.iter().map(|w| *w == Written::Stored).collect();
     let refused: Vec<String> =
         responses.iter().zip(&stored).filter(|(_, ok)| !**ok).map(|(r, _)| r.id.clone()).collect();
     if !refused.is_empty() {
@@ -207,7 +237,7 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
         }
     }
     tx.commit().await?;
-    Ok(stored)
+    Ok(written)
 }
 
 /// The housekeeping job that tells each service's duty inbox, in one mail, of the flagged responses raised

@@ -34,12 +34,12 @@ pub async fn list_focus_groups() -> Result<Vec<FocusGroup>, AppError> {
 /// Records a focus group, and with it a Consultation activity in the ledger.
 #[server(endpoint = "/record_focus_group")]
 pub async fn record_focus_group(
-    service_id: String,
-    topic: String,
-    held_on: String,
-    participants: String,
-    themes: String,
-    notes: String,
+    #[server(default)] service_id: String,
+    #[server(default)] topic: String,
+    #[server(default)] held_on: String,
+    #[server(default)] participants: String,
+    #[server(default)] themes: String,
+    #[server(default)] notes: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     let keep = |e: AppError| {

@@ -77,6 +77,21 @@ pub async fn fetch_form_for_answering<'c>(
     sqlx::query_as::<_, FormRow>(sql).bind(slug).fetch_optional(db).await?.map(FormRow::into_form).transpose()
 }
 
+/// The questions of one version of a form, if it has that version.
+pub async fn fetch_version_questions<'c>(
+    db: impl Executor<'c, Database = Any>,
+    form_id: &str,
+    version: i64,
+) -> Result<Option<Vec<Question>>, sqlx::Error> {
+    let questions: Option<String> =
+        sqlx::query_scalar("SELECT questions FROM feedback_form_version WHERE form_id = $1 AND version = $2")
+            .bind(form_id)
+            .bind(version)
+            .fetch_optional(db)
+            .await?;
+    questions.map(|q| serde_json::from_str(&q).map_err(|e| decode(e.to_string()))).transpose()
+}
+
 /// A form about to be created.
 pub struct NewForm<'a> {
     pub service_id: &'a str,

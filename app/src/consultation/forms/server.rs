@@ -54,7 +54,7 @@ pub async fn list_feedback_forms() -> Result<Vec<FormSummary>, AppError> {
 
 /// A form with its current questions, for the builder and the preview.
 #[server(endpoint = "/get_feedback_form")]
-pub async fn get_feedback_form(id: String) -> Result<FeedbackForm, AppError> {
+pub async fn get_feedback_form(#[server(default)] id: String) -> Result<FeedbackForm, AppError> {
     let user = require_staff()?;
     let mut form = form_kept_by(&user, &id).await?;
     form.state_text = form.state_description(&today());
@@ -63,7 +63,7 @@ pub async fn get_feedback_form(id: String) -> Result<FeedbackForm, AppError> {
 
 /// A form as a respondent will see it, with the crisis contacts the page shows.
 #[server(endpoint = "/preview_feedback_form")]
-pub async fn preview_feedback_form(id: String) -> Result<(FeedbackForm, Vec<String>), AppError> {
+pub async fn preview_feedback_form(#[server(default)] id: String) -> Result<(FeedbackForm, Vec<String>), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &id).await?;
     Ok((form, state()?.site.crisis_contacts))
@@ -94,11 +94,11 @@ fn form_details(errors: &mut FormErrors, title: &str, intervention: &str, answer
 /// Creates a draft form, from a template or blank. Returns its id.
 #[server(endpoint = "/create_feedback_form")]
 pub async fn create_feedback_form(
-    service_id: String,
-    title: String,
-    intervention: String,
-    template: String,
-    answering: String,
+    #[server(default)] service_id: String,
+    #[server(default)] title: String,
+    #[server(default)] intervention: String,
+    #[server(default)] template: String,
+    #[server(default)] answering: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     let keep = |e: AppError| {
@@ -150,10 +150,10 @@ pub async fn create_feedback_form(
 /// Changes a form's title, intervention and who may answer.
 #[server(endpoint = "/update_feedback_form")]
 pub async fn update_feedback_form(
-    form_id: String,
-    title: String,
-    intervention: String,
-    answering: String,
+    #[server(default)] form_id: String,
+    #[server(default)] title: String,
+    #[server(default)] intervention: String,
+    #[server(default)] answering: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
@@ -287,15 +287,15 @@ fn parse_question(
 /// results never count answers to its old wording as answers to its new one.
 #[server(endpoint = "/save_question")]
 pub async fn save_question(
-    form_id: String,
-    question_id: String,
-    prompt: String,
-    help: String,
-    required: String,
-    kind: String,
-    low: String,
-    high: String,
-    options: String,
+    #[server(default)] form_id: String,
+    #[server(default)] question_id: String,
+    #[server(default)] prompt: String,
+    #[server(default)] help: String,
+    #[server(default)] required: String,
+    #[server(default)] kind: String,
+    #[server(default)] low: String,
+    #[server(default)] high: String,
+    #[server(default)] options: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
@@ -335,7 +335,11 @@ pub async fn save_question(
 
 /// Moves a question up or down, or removes it.
 #[server(endpoint = "/arrange_question")]
-pub async fn arrange_question(form_id: String, question_id: String, change: String) -> Result<(), AppError> {
+pub async fn arrange_question(
+    #[server(default)] form_id: String,
+    #[server(default)] question_id: String,
+    #[server(default)] change: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let mut questions = form.questions.clone();
@@ -357,7 +361,7 @@ pub async fn arrange_question(form_id: String, question_id: String, change: Stri
 /// Starts a new version of an answered form with the same questions, ready to edit. Answers to the earlier
 /// version stay with the questions they answered.
 #[server(endpoint = "/new_form_version")]
-pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
+pub async fn new_form_version(#[server(default)] form_id: String) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     if form.questions_editable() {
@@ -375,7 +379,7 @@ pub async fn new_form_version(form_id: String) -> Result<(), AppError> {
 
 /// Copies a form, questions and all, into a new draft.
 #[server(endpoint = "/duplicate_feedback_form")]
-pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError> {
+pub async fn duplicate_feedback_form(#[server(default)] form_id: String) -> Result<String, AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let questions: Vec<Question> =
@@ -404,7 +408,11 @@ pub async fn duplicate_feedback_form(form_id: String) -> Result<String, AppError
 /// Opens a form (optionally until a last day), closes it, or reopens it. Opening records the form as a
 /// Consultation activity in the ledger, once per form.
 #[server(endpoint = "/set_form_state")]
-pub async fn set_form_state(form_id: String, state: String, open_until: String) -> Result<(), AppError> {
+pub async fn set_form_state(
+    #[server(default)] form_id: String,
+    #[server(default)] state: String,
+    #[server(default)] open_until: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let keep = |e: AppError| e.keeping(&[("open_until", open_until.as_str())]);

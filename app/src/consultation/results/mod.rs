@@ -519,10 +519,10 @@ pub async fn responses_csv_for(
 /// channel), for the staff and managers of its service and administrators.
 #[server(endpoint = "/get_form_results")]
 pub async fn get_form_results(
-    form_id: String,
-    from: String,
-    to: String,
-    channel: String,
+    #[server(default)] form_id: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+    #[server(default)] channel: String,
 ) -> Result<FormResults, AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;

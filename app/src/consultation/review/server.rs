@@ -42,7 +42,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
 
 /// One response, with the themes its service tags comments with.
 #[server(endpoint = "/get_feedback_response")]
-pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
+pub async fn get_feedback_response(#[server(default)] id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &id).await?;
     let themes = db::list_themes(&state()?.pool, std::slice::from_ref(&response.service_id)).await?;
@@ -51,7 +51,11 @@ pub async fn get_feedback_response(id: String) -> Result<(ResponseView, Vec<Them
 
 /// Records what was done about a flagged response: no action needed, followed up or escalated, with a note.
 #[server(endpoint = "/record_review")]
-pub async fn record_review(response_id: String, outcome: String, note: String) -> Result<(), AppError> {
+pub async fn record_review(
+    #[server(default)] response_id: String,
+    #[server(default)] outcome: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     let keep = |e: AppError| e.keeping(&[("outcome", outcome.as_str()), ("note", note.as_str())]);
@@ -90,7 +94,7 @@ pub async fn record_review(response_id: String, outcome: String, note: String) -
 
 /// Marks a response's comments as read, taking it off the queue.
 #[server(endpoint = "/mark_response_read")]
-pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
+pub async fn mark_response_read(#[server(default)] response_id: String) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
@@ -106,10 +110,10 @@ pub async fn mark_response_read(response_id: String) -> Result<(), AppError> {
 /// Tags a comment with one of its service's themes, or takes the tag off.
 #[server(endpoint = "/tag_comment")]
 pub async fn tag_comment(
-    response_id: String,
-    question_id: String,
-    theme_id: String,
-    on: String,
+    #[server(default)] response_id: String,
+    #[server(default)] question_id: String,
+    #[server(default)] theme_id: String,
+    #[server(default)] on: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
@@ -147,7 +151,7 @@ pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<S
 
 /// Adds a theme to a service's list.
 #[server(endpoint = "/add_theme")]
-pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError> {
+pub async fn add_theme(#[server(default)] service_id: String, #[server(default)] name: String) -> Result<(), AppError> {
     let user = require_staff()?;
     if !user.is_staff_of(&service_id) {
         return Err(AppError::Forbidden);
@@ -172,7 +176,10 @@ pub async fn add_theme(service_id: String, name: String) -> Result<(), AppError>
 
 /// Sets where a service's safeguarding alerts go. Managers and administrators only.
 #[server(endpoint = "/set_duty_inbox")]
-pub async fn set_duty_inbox(service_id: String, duty_inbox: String) -> Result<(), AppError> {
+pub async fn set_duty_inbox(
+    #[server(default)] service_id: String,
+    #[server(default)] duty_inbox: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     if !user.manages(&service_id) {
         return Err(AppError::Forbidden);

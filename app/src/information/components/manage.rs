@@ -295,7 +295,7 @@ pub fn EventStaffPage() -> impl IntoView {
 /// as every other form's.
 #[component]
 pub fn UploadLeafletPage() -> impl IntoView {
-    let status = FormStatus::from_address(UploadLeaflet::PATH);
+    let status = FormStatus::of_post(UploadLeaflet::PATH);
     let services = Resource::new(|| (), |_| staffed_services());
     view! {
         <crate::ui::StaffOnly>
@@ -305,6 +305,7 @@ pub fn UploadLeafletPage() -> impl IntoView {
         <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
             <form method="post" action="/api/upload_leaflet" enctype="multipart/form-data" novalidate>
+                <crate::ui::SubmissionToken />
                 <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" />
                 <TextInput name="title" label="Title" status />
                 <TextInput name="summary" label="Summary (optional)" status />

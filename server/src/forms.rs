@@ -1,0 +1,373 @@
+//! The one way every form works without JavaScript: post/redirect/get, and a refused POST answered with the page
+//! itself.
+//!
+//! Leptos answers a plain (no-JavaScript) form POST to a server function with a redirect: onwards on success,
+//! and back to the form on error with the error, including everything typed, base64-encoded in the address
+//! (`?__path=…&__err=…`). Addresses end up in browser history and proxy logs, and a page that believes its
+//! address shows whatever an address says. So for every plain POST (one that accepts `text/html`):
+//!
+//! - a success is answered `303 See Other` to the next page (post/redirect/get);
+//! - a refusal never leaves the server as an address: the page the form was on (the `Referer`, same-origin only)
+//!   is rendered again here with the refusal in context (`ui::RefusedPost`: its messages and what was posted,
+//!   never a password), under the refusal's own status (422 for a mistake), and nothing is stored;
+//! - a body too large or unreadable is a page too, saying what happened and what to do next;
+//! - a GET whose address carries `__path` or `__err` is sent to the same address without them, so no page is
+//!   ever rendered from words in its address.
+
+use app::{
+    error::AppError,
+    shell,
+    state::AppState,
+    ui::{Refusal, RefusedPost},
+};
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{header, HeaderValue, Method, StatusCode, Uri},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use base64::{engine::general_purpose::URL_SAFE, Engine as _};
+use leptos::prelude::provide_context;
+use server_fn::error::FromServerFnError;
+
+/// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
+pub const BODY_LIMIT: usize = 6 * 1024 * 1024;
+
+/// The hidden field each form of a re-rendered page carries, naming the page it is on: that page's address is
+/// now the server function's, so a second submission's `Referer` no longer says which page to show again.
+const PAGE_FIELD: &str = "continuum_page";
+
+/// Query parameters Leptos uses to carry a server function's error in an address.
+const ERROR_PARAMETERS: [&str; 2] = ["__path", "__err"];
+
+/// Whether a request is a browser's own form submission (it asks for a page back), not a call from the
+/// hydrated app (which asks for the function's encoded value).
+fn is_plain_post(request: &Request) -> bool {
+    request.method() == Method::POST
+        && request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// The address without Leptos's error parameters, if it had any.
+fn without_error_parameters(uri: &Uri) -> Option<String> {
+    let query = uri.query()?;
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    if !pairs.iter().any(|(k, _)| ERROR_PARAMETERS.contains(&k.as_str())) {
+        return None;
+    }
+    let kept: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| !ERROR_PARAMETERS.contains(&k.as_str())).collect();
+    let mut address = uri.path().to_owned();
+    if !kept.is_empty() {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in kept {
+            query.append_pair(k, v);
+        }
+        address.push('?');
+        address.push_str(&query.finish());
+    }
+    Some(address)
+}
+
+/// The same-origin page a form was posted from (path and query), from the `Referer`.
+fn form_page(request: &Request, base_authority: &str) -> Option<String> {
+    let referer = request.headers().get(header::REFERER)?.to_str().ok()?;
+    let url = url::Url::parse(referer).ok()?;
+    let authority = &url[url::Position::BeforeHost..url::Position::AfterPort];
+    let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok());
+    if Some(authority) != host && authority != base_authority {
+        return None;
+    }
+    let uri: Uri = url[url::Position::BeforePath..url::Position::AfterQuery].parse().ok()?;
+    Some(without_error_parameters(&uri).unwrap_or_else(|| uri.to_string()))
+}
+
+/// The page named by a re-rendered form's `PAGE_FIELD`, if it is a page of this site.
+fn page_field(content_type: Option<&str>, body: &Bytes, posted: &[(String, String)]) -> Option<String> {
+    let named = match posted.iter().find(|(k, _)| k == PAGE_FIELD) {
+        Some((_, page)) => Some(page.clone()),
+        // A multipart form (an upload): the field's value is the text between its headers and the boundary.
+        None if content_type.is_some_and(|t| t.starts_with("multipart/form-data")) => {
+            let text = String::from_utf8_lossy(body);
+            let marker = format!("name=\"{PAGE_FIELD}\"");
+            text.find(&marker).and_then(|at| {
+                let rest = &text[at + marker.len()..];
+                let start = rest.find("\r\n\r\n")? + 4;
+                rest[start..].split("\r\n").next().map(str::to_owned)
+            })
+        }
+        None => None,
+    }?;
+    let local = named.starts_with('/')
+        && !named.starts_with("//")
+        && !named.starts_with("/api/")
+        && !named.contains('\\')
+        && !named.chars().any(char::is_control);
+    local.then_some(named)
+}
+
+/// Adds `PAGE_FIELD`, naming `page`, to every form on a re-rendered page that posts.
+fn name_the_page_in_forms(html: &str, page: &str) -> String {
+    let escaped = page.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let field = format!("<input type=\"hidden\" name=\"{PAGE_FIELD}\" value=\"{escaped}\">");
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find("<form") {
+        let Some(end) = rest[at..].find('>') else { break };
+        let tag = &rest[at..at + end + 1];
+        out.push_str(&rest[..at + end + 1]);
+        if tag.contains("method=\"post\"") {
+            out.push_str(&field);
+        }
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The fields of a urlencoded body, without passwords: what the page shows again.
+fn posted_fields(content_type: Option<&str>, body: &Bytes) -> Vec<(String, String)> {
+    if !content_type.is_some_and(|t| t.starts_with("application/x-www-form-urlencoded")) {
+        return Vec::new();
+    }
+    url::form_urlencoded::parse(body).into_owned().filter(|(field, _)| !field.contains("password")).collect()
+}
+
+/// The error Leptos put in a redirect's address, decoded here so that it never leaves the server.
+fn error_in(location: &str) -> Option<(String, AppError)> {
+    let url = url::Url::parse("http://localhost/").ok()?.join(location).ok()?;
+    let path = url.query_pairs().find(|(k, _)| k == "__path")?.1.into_owned();
+    let encoded = url.query_pairs().find(|(k, _)| k == "__err")?.1.into_owned();
+    let error = match URL_SAFE.decode(encoded.as_bytes()) {
+        Ok(bytes) => AppError::de(bytes.into()),
+        Err(_) => AppError::Internal,
+    };
+    Some((path, error))
+}
+
+fn too_large() -> Refusal {
+    Refusal {
+        status: StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
+        title: "What you sent is too large".into(),
+        message: format!(
+            "Continuum takes at most {} MB in one go, and nothing was saved. A leaflet must be a PDF of 5 MB or less.",
+            BODY_LIMIT / (1024 * 1024)
+        ),
+    }
+}
+
+/// Answers every plain form POST as the module says; other requests pass through.
+pub async fn plain_posts(
+    State(state): State<(AppState, std::sync::Arc<str>)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (app, base_authority) = state;
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        if let Some(clean) = without_error_parameters(request.uri()) {
+            return Redirect::to(&clean).into_response();
+        }
+        return next.run(request).await;
+    }
+    if !is_plain_post(&request) {
+        return next.run(request).await;
+    }
+    let referer_page = form_page(&request, &base_authority);
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let (parts, body) = request.into_parts();
+    if declared.is_some_and(|length| length > BODY_LIMIT) {
+        discard(body).await;
+        return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await;
+    }
+    let body = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(body) => body,
+        Err(_) => return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await,
+    };
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let posted = posted_fields(content_type.as_deref(), &body);
+    let page = page_field(content_type.as_deref(), &body, &posted).or(referer_page);
+    let request = Request::from_parts(parts.clone(), Body::from(body));
+    let mut response = next.run(request).await;
+    if !response.status().is_redirection() {
+        return response;
+    }
+    let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("/").to_owned();
+    match error_in(&location) {
+        None => {
+            // Post/redirect/get: the next page is fetched with GET, and Back or reload never posts again.
+            *response.status_mut() = StatusCode::SEE_OTHER;
+            response
+        }
+        Some((path, error)) => {
+            let refused = RefusedPost { path, error, posted, shown: Default::default() };
+            let request = Request::from_parts(parts, Body::empty());
+            match page {
+                Some(page) => render_form_page(&app, request, &page, refused).await,
+                None => {
+                    let refusal = Refusal {
+                        status: refused.error.status_code(),
+                        title: "Your form was not sent".into(),
+                        message: refusal_message(&refused.error),
+                    };
+                    render_refusal(&app, request, refusal).await
+                }
+            }
+        }
+    }
+}
+
+/// Reads and drops a body too large to take (up to a bound), so the browser, still sending, reads the page that
+/// answers it rather than a broken connection.
+async fn discard(body: Body) {
+    use http_body_util::BodyExt as _;
+    const READ_AT_MOST: usize = 8 * BODY_LIMIT;
+    let mut body = body;
+    let mut read = 0;
+    while let Some(Ok(frame)) = body.frame().await {
+        read += frame.data_ref().map_or(0, |d| d.len());
+        if read > READ_AT_MOST {
+            return;
+        }
+    }
+}
+
+/// What a refusal says when there is no form to show it beside.
+fn refusal_message(error: &AppError) -> String {
+    match error {
+        AppError::Validation(errors) => errors.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(". "),
+        other => other.to_string(),
+    }
+}
+
+/// A request for `page` made from `request` (its session, nonce and visitor), as a GET.
+fn get_for(request: Request, page: &str) -> Request {
+    let (mut parts, _) = request.into_parts();
+    parts.method = Method::GET;
+    parts.uri = page.parse().unwrap_or_else(|_| Uri::from_static("/"));
+    parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Request::from_parts(parts, Body::empty())
+}
+
+/// The form's page rendered again with the refusal, under the refusal's status.
+async fn render_form_page(app: &AppState, request: Request, page: &str, refused: RefusedPost) -> Response {
+    let status = StatusCode::from_u16(refused.error.status_code()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let state = app.clone();
+    let options = app.leptos_options.clone();
+    let in_context = refused.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(state.clone());
+            provide_context(in_context.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let (parts, _) = request.into_parts();
+    let mut response = handler(get_for(Request::from_parts(parts.clone(), Body::empty()), page)).await.into_response();
+    // The page may have answered otherwise (a sign-in redirect for a visitor whose session ended): keep that.
+    if response.status().is_redirection() {
+        return response;
+    }
+    if response.status() != StatusCode::OK {
+        return naming_the_page(response, page).await;
+    }
+    if !refused.shown.load(std::sync::atomic::Ordering::Relaxed) {
+        // The form was not on the page it was posted from: its messages get a page of their own.
+        let refusal = Refusal {
+            status: refused.error.status_code(),
+            title: "Your form was not sent".into(),
+            message: refusal_message(&refused.error),
+        };
+        return render_refusal(app, Request::from_parts(parts, Body::empty()), refusal).await;
+    }
+    *response.status_mut() = status;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    naming_the_page(response, page).await
+}
+
+/// A re-rendered page whose forms name `page` (see `PAGE_FIELD`).
+async fn naming_the_page(response: Response, page: &str) -> Response {
+    let (mut parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(html) => {
+            let html = name_the_page_in_forms(&String::from_utf8_lossy(&html), page);
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(html))
+        }
+        Err(error) => {
+            tracing::error!(error = %error, "could not render a form's page again");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// A page of its own in the service's frame, for a refusal with no form page to show it on.
+async fn render_refusal(app: &AppState, request: Request, refusal: Refusal) -> Response {
+    let status = StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let state = app.clone();
+    let options = app.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(state.clone());
+            provide_context(refusal.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut response = handler(get_for(request, "/")).await.into_response();
+    *response.status_mut() = status;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_loses_only_the_error_parameters() {
+        let uri: Uri = "/sign-in?next=%2Fledger&__path=%2Fapi%2Fsign_in&__err=e30".parse().unwrap();
+        assert_eq!(without_error_parameters(&uri).as_deref(), Some("/sign-in?next=%2Fledger"));
+        let uri: Uri = "/sign-in?__err=e30".parse().unwrap();
+        assert_eq!(without_error_parameters(&uri).as_deref(), Some("/sign-in"));
+        assert_eq!(without_error_parameters(&"/ledger?from=2026-01-01".parse().unwrap()), None);
+    }
+
+    #[test]
+    fn a_re_rendered_form_names_its_page_and_only_a_local_page_is_taken() {
+        let html = name_the_page_in_forms(
+            r#"<form method="get" action="/ledger"></form><form method="post" action="/api/x"><input></form>"#,
+            "/ledger/new?a=1&b=2",
+        );
+        assert!(html.contains(r#"<form method="get" action="/ledger"></form>"#));
+        assert!(html.contains(
+            r#"action="/api/x"><input type="hidden" name="continuum_page" value="/ledger/new?a=1&amp;b=2"><input>"#
+        ));
+        let posted = |page: &str| vec![(PAGE_FIELD.to_owned(), page.to_owned())];
+        let form = Some("application/x-www-form-urlencoded");
+        assert_eq!(page_field(form, &Bytes::new(), &posted("/ledger/new")).as_deref(), Some("/ledger/new"));
+        for elsewhere in ["https://evil.example/", "//evil.example", "/api/sign_in", "/\\evil"] {
+            assert_eq!(page_field(form, &Bytes::new(), &posted(elsewhere)), None, "{elsewhere}");
+        }
+        let body = Bytes::from_static(
+            b"--b\r\nContent-Disposition: form-data; name=\"continuum_page\"\r\n\r\n/information/leaflets/new\r\n--b--",
+        );
+        assert_eq!(
+            page_field(Some("multipart/form-data; boundary=b"), &body, &[]).as_deref(),
+            Some("/information/leaflets/new")
+        );
+    }
+
+    #[test]
+    fn passwords_are_never_among_the_fields_shown_again() {
+        let body = Bytes::from_static(b"email=sam%40example.org&password=secret&confirm_password=secret");
+        let fields = posted_fields(Some("application/x-www-form-urlencoded"), &body);
+        assert_eq!(fields, vec![("email".to_owned(), "sam@example.org".to_owned())]);
+    }
+}

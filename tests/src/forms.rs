@@ -1,0 +1,342 @@
+//! Every form Continuum has, as a person fills it in with a mistake: the list the no-typed-words-in-addresses
+//! test walks. Each names the server function (or plain route) it posts to, the page it is on, who uses it, and
+//! what is typed: `{marker}` in every text field, and `{long}` (a marker in a 10,000-character text) where the
+//! only mistake possible is typing too much. Other placeholders are records of "the service"
+//! (`world::World`), as in the access matrix's table (`routes::ROUTES`), which this list is checked against:
+//! every route that takes a POST is either a form here or named in `NOT_FORMS` with the reason.
+
+use crate::routes::Person;
+
+/// One form, filled in with a mistake.
+#[derive(Clone, Copy, Debug)]
+pub struct Form {
+    /// The address the form posts to, as the access matrix's table names it.
+    pub action: &'static str,
+    /// The address actually posted to (placeholders filled), when it differs from `action` (plain routes).
+    pub post_to: Option<&'static str>,
+    /// The page the form is on.
+    pub page: &'static str,
+    pub person: Person,
+    pub fields: &'static [(&'static str, &'static str)],
+    /// The form posts a file as well (multipart), a small file that is not a PDF.
+    pub upload: bool,
+    /// The page that comes back shows what was typed. False only for forms behind a link whose token the test
+    /// cannot have (the form is not on the page, so its refusal is a page of its own).
+    pub shows_typed: bool,
+}
+
+const fn form(
+    action: &'static str,
+    page: &'static str,
+    person: Person,
+    fields: &'static [(&'static str, &'static str)],
+) -> Form {
+    Form { action, post_to: None, page, person, fields, upload: false, shows_typed: true }
+}
+
+/// POSTs the access matrix lists that are not forms a person fills in, and why.
+pub const NOT_FORMS: &[(&str, &str)] = &[
+    ("/api/sign_out", "a button with nothing typed, never refused"),
+    ("/api/check_link", "read by the link pages, not posted by a form"),
+    ("/api/list_people", "a read"),
+    ("/api/get_person", "a read"),
+    ("/api/list_services", "a read"),
+    ("/api/staffed_services", "a read"),
+    ("/api/shell_info", "a read"),
+    ("/api/list_opportunities", "a read"),
+    ("/api/list_activities", "a read (its filters are a GET form)"),
+    ("/api/get_activity", "a read"),
+    ("/api/get_info_page", "a read"),
+    ("/api/get_event", "a read"),
+    ("/api/get_poster", "a read"),
+    ("/api/check_registration", "a read"),
+    ("/api/information_overview", "a read"),
+    ("/api/get_info_page_for_editing", "a read"),
+    ("/api/event_registrations", "a read"),
+    ("/api/list_feedback_forms", "a read"),
+    ("/api/get_feedback_form", "a read"),
+    ("/api/preview_feedback_form", "a read"),
+    ("/api/consultation_services", "a read"),
+    ("/api/get_review_queue", "a read"),
+    ("/api/get_feedback_response", "a read"),
+    ("/api/get_consultation_settings", "a read"),
+    ("/api/list_focus_groups", "a read"),
+    ("/api/get_form_results", "a read (its filters are a GET form)"),
+    ("/api/profile_services", "a read"),
+    ("/api/continuum_profile", "a read (its filters are a GET form)"),
+];
+
+/// Every form, with a mistake and a marker in every text field.
+pub const FORMS: &[Form] = &[
+    // ---- accounts ---------------------------------------------------------------------------------------
+    form(
+        "/api/sign_in",
+        "/sign-in",
+        Person::Anonymous,
+        &[("email", "{marker}"), ("password", "{marker}"), ("next", "/")],
+    ),
+    form("/api/request_password_reset", "/forgot-password", Person::Anonymous, &[("email", "{marker}")]),
+    Form {
+        shows_typed: false,
+        ..form(
+            "/api/reset_password",
+            "/reset-password?token=no-such-token",
+            Person::Anonymous,
+            &[("token", "no-such-token"), ("password", "{marker}"), ("confirm_password", "other")],
+        )
+    },
+    Form {
+        shows_typed: false,
+        ..form(
+            "/api/accept_invitation",
+            "/invitation?token=no-such-token",
+            Person::Anonymous,
+            &[("token", "no-such-token"), ("name", "{marker}"), ("password", "{marker}"), ("confirm_password", "x")],
+        )
+    },
+    form("/api/update_my_name", "/account", Person::Patient, &[("name", "{long}")]),
+    form(
+        "/api/change_my_password",
+        "/account",
+        Person::Patient,
+        &[("current_password", "{marker}"), ("new_password", "{marker}"), ("confirm_password", "other")],
+    ),
+    form(
+        "/api/invite_person",
+        "/admin/people",
+        Person::Administrator,
+        &[("email", "{marker}"), ("name", "{marker}"), ("service_id", ""), ("role", "")],
+    ),
+    form(
+        "/api/grant_role",
+        "/admin/people/{patient}",
+        Person::Administrator,
+        &[("person_id", "{patient}"), ("service_id", "")],
+    ),
+    form(
+        "/api/revoke_role",
+        "/admin/people/{patient}",
+        Person::Administrator,
+        &[("person_id", "{patient}"), ("service_id", "{service}"), ("role", "nobody")],
+    ),
+    form(
+        "/api/set_account_disabled",
+        "/admin/people/{administrator}",
+        Person::Administrator,
+        &[("person_id", "{administrator}"), ("disabled", "true")],
+    ),
+    form(
+        "/api/set_administrator",
+        "/admin/people/{administrator}",
+        Person::Administrator,
+        &[("person_id", "{administrator}"), ("administrator", "false")],
+    ),
+    form("/api/create_service", "/admin/services", Person::Administrator, &[("name", "{long}")]),
+    form(
+        "/api/rename_service",
+        "/admin/services",
+        Person::Administrator,
+        &[("service_id", "{service}"), ("name", "{long}")],
+    ),
+    // ---- the ledger -------------------------------------------------------------------------------------
+    // No level chosen: a radio group the browser does not post at all.
+    form(
+        "/api/record_activity",
+        "/ledger/new",
+        Person::Manager,
+        &[
+            ("service_id", "{service}"),
+            ("kind", "other"),
+            ("title", "{marker}"),
+            ("happened_on", "{marker}"),
+            ("patients", "{marker}"),
+            ("carers", "0"),
+            ("staff", "0"),
+            ("others", "0"),
+            ("purpose", "{marker}"),
+            ("outcome", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/update_activity",
+        "/ledger/{activity}/edit",
+        Person::Manager,
+        &[
+            ("activity_id", "{activity}"),
+            ("level", "no such level"),
+            ("kind", "other"),
+            ("title", "{marker}"),
+            ("happened_on", "{marker}"),
+            ("patients", "{marker}"),
+            ("carers", "0"),
+            ("staff", "0"),
+            ("others", "0"),
+            ("purpose", "{marker}"),
+            ("outcome", "{marker}"),
+        ],
+    ),
+    form("/api/delete_activity", "/ledger/{activity}", Person::Manager, &[("activity_id", "no-such-activity")]),
+    // ---- information ------------------------------------------------------------------------------------
+    form(
+        "/api/register_for_event",
+        "/events/{event_slug}",
+        Person::Anonymous,
+        &[("event_slug", "{event_slug}"), ("name", "{marker}"), ("email", "{marker}"), ("access_needs", "{marker}")],
+    ),
+    form("/api/cancel_registration", "/events/cancel?token=no-such-token", Person::Anonymous, &[("token", "x")]),
+    form(
+        "/api/save_info_page",
+        "/information/pages/{page_id}/edit",
+        Person::Manager,
+        &[
+            ("page_id", "{page_id}"),
+            ("service_id", "{service}"),
+            ("title", "{long}"),
+            ("summary", "{marker}"),
+            ("body", "{marker}"),
+            ("published", "yes"),
+        ],
+    ),
+    form(
+        "/api/save_event",
+        "/information/events/{event_slug}/edit",
+        Person::Manager,
+        &[
+            ("event_id", "{event_id}"),
+            ("service_id", "{service}"),
+            ("title", "{marker}"),
+            ("description", "{marker}"),
+            ("day", "{marker}"),
+            ("start", "{marker}"),
+            ("end", "{marker}"),
+            ("place", "{marker}"),
+            ("capacity", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/record_event_held",
+        "/information/events/{event_slug}",
+        Person::Manager,
+        &[("event_id", "{event_id}"), ("patients", "{marker}"), ("carers", "0"), ("staff", "0"), ("others", "0")],
+    ),
+    Form {
+        upload: true,
+        ..form(
+            "/api/upload_leaflet",
+            "/information/leaflets/new",
+            Person::Manager,
+            &[("service_id", "{service}"), ("title", "{marker}"), ("summary", "{marker}")],
+        )
+    },
+    // ---- consultation -----------------------------------------------------------------------------------
+    form(
+        "/api/create_feedback_form",
+        "/consultation/forms/new",
+        Person::Manager,
+        &[
+            ("service_id", "{service}"),
+            ("title", "{long}"),
+            ("intervention", "{marker}"),
+            ("template", "fft"),
+            ("answering", ""),
+        ],
+    ),
+    form(
+        "/api/update_feedback_form",
+        "/consultation/forms/{spare_form_id}",
+        Person::Manager,
+        &[("form_id", "{spare_form_id}"), ("title", "{long}"), ("intervention", "{marker}"), ("answering", "")],
+    ),
+    form(
+        "/api/save_question",
+        "/consultation/forms/{spare_form_id}",
+        Person::Manager,
+        &[
+            ("form_id", "{spare_form_id}"),
+            ("question_id", ""),
+            ("prompt", "{long}"),
+            ("help", "{marker}"),
+            ("required", ""),
+            ("kind", "single_choice"),
+            ("low", ""),
+            ("high", ""),
+            ("options", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/arrange_question",
+        "/consultation/forms/{form_id}",
+        Person::Manager,
+        &[("form_id", "{form_id}"), ("question_id", "{question_id}"), ("change", "sideways")],
+    ),
+    form(
+        "/api/new_form_version",
+        "/consultation/forms/{spare_form_id}",
+        Person::Manager,
+        &[("form_id", "{spare_form_id}")],
+    ),
+    form(
+        "/api/duplicate_feedback_form",
+        "/consultation/forms/{form_id}",
+        Person::Manager,
+        &[("form_id", "no-such-form")],
+    ),
+    form(
+        "/api/set_form_state",
+        "/consultation/forms/{draft_form_id}",
+        Person::Manager,
+        &[("form_id", "{draft_form_id}"), ("state", "open"), ("open_until", "{marker}")],
+    ),
+    form(
+        "/api/record_review",
+        "/consultation/responses/{response_id}",
+        Person::Manager,
+        &[("response_id", "{response_id}"), ("outcome", ""), ("note", "{marker}")],
+    ),
+    form(
+        "/api/mark_response_read",
+        "/consultation/responses/{response_id}",
+        Person::Manager,
+        &[("response_id", "{response_id}")],
+    ),
+    form(
+        "/api/tag_comment",
+        "/consultation/responses/{response_id}",
+        Person::Manager,
+        &[("response_id", "{response_id}"), ("question_id", "{comment_question_id}"), ("theme_id", "no-such-theme")],
+    ),
+    form(
+        "/api/add_theme",
+        "/consultation/settings",
+        Person::Manager,
+        &[("service_id", "{service}"), ("name", "{long}")],
+    ),
+    form(
+        "/api/set_duty_inbox",
+        "/consultation/settings",
+        Person::Manager,
+        &[("service_id", "{service}"), ("duty_inbox", "{marker}")],
+    ),
+    form(
+        "/api/record_focus_group",
+        "/consultation/focus-groups",
+        Person::Manager,
+        &[
+            ("service_id", "{service}"),
+            ("topic", "{marker}"),
+            ("held_on", "{marker}"),
+            ("participants", "{marker}"),
+            ("themes", "{marker}"),
+            ("notes", "{long}"),
+        ],
+    ),
+    // The feedback form itself: the required first question unanswered, a comment typed.
+    Form {
+        post_to: Some("/f/{form_slug}"),
+        ..form("/f/{slug}", "/f/{form_slug}", Person::Anonymous, &[("q-{comment_question_id}", "{marker}")])
+    },
+    Form {
+        post_to: Some("/f/{form_slug}/enter"),
+        ..form("/f/{slug}/enter", "/f/{form_slug}/enter", Person::Manager, &[("q-{comment_question_id}", "{marker}")])
+    },
+];

@@ -1,0 +1,204 @@
+//! "The service" and its records, seeded once for the tests that walk every route or form: the access matrix
+//! and the no-typed-words-in-addresses test. The routes' placeholders (`{activity}`) name these records.
+
+use std::collections::HashMap;
+
+use app::accounts::types::Role;
+use reqwest::{header, multipart};
+
+use crate::{form_error, location, new_client, routes::Person, TestApp};
+
+/// A small file that is a PDF as far as the leaflet upload checks.
+pub const PDF: &[u8] = b"%PDF-1.4\n% made by the access matrix test\n%%EOF\n";
+
+/// The records of "the service" that the routes' placeholders name, and a client for each person.
+pub struct World {
+    pub values: HashMap<&'static str, String>,
+    /// An activity of the service for each person to delete, in `Person::ALL` order.
+    pub own_activities: Vec<String>,
+    pub clients: Vec<reqwest::Client>,
+}
+
+impl World {
+    pub async fn seed(app: &TestApp) -> Self {
+        let service = app.add_service("The service").await;
+        let other = app.add_service("Another service").await;
+        let people: [(&str, Option<(&str, Role)>); 9] = [
+            ("patient@example.org", Some((&service, Role::Patient))),
+            ("carer@example.org", Some((&service, Role::Carer))),
+            ("volunteer@example.org", Some((&service, Role::Volunteer))),
+            ("steering@example.org", Some((&service, Role::SteeringMember))),
+            ("other-staff@example.org", Some((&other, Role::Staff))),
+            ("other-manager@example.org", Some((&other, Role::Manager))),
+            ("staff@example.org", Some((&service, Role::Staff))),
+            ("manager@example.org", Some((&service, Role::Manager))),
+            ("admin@example.org", None),
+        ];
+        let mut values: HashMap<&'static str, String> = HashMap::new();
+        let mut clients = vec![new_client()];
+        for (email, role) in people {
+            let roles: Vec<(&str, Role)> = role.into_iter().collect();
+            let person = app.add_person(email, email, role.is_none(), &roles).await;
+            match email {
+                "patient@example.org" => values.insert("patient", person.id),
+                "admin@example.org" => values.insert("administrator", person.id),
+                _ => None,
+            };
+            clients.push(app.client_signed_in_as(email).await);
+        }
+        let admin = clients[Person::Administrator.index()].clone();
+        let manager = clients[Person::Manager.index()].clone();
+        let post = |fields: Vec<(&'static str, String)>, function: &'static str| {
+            let admin = admin.clone();
+            async move {
+                let response = admin
+                    .post(app.url(&format!("/api/{function}")))
+                    .header(header::ORIGIN, &app.address)
+                    .header(header::REFERER, app.url("/"))
+                    .form(&fields)
+                    .send()
+                    .await
+                    .expect("POST");
+                assert!(response.status().is_redirection(), "{function}: {}", response.status());
+                let to = location(&response);
+                assert_eq!(form_error(response).await, None, "{function}");
+                to
+            }
+        };
+
+        values.insert("service", service.clone());
+        values.insert("activity", app.add_activity(&service, "consultation", "2026-03-02", 6, 1).await);
+        let mut own_activities = Vec::new();
+        for _ in Person::ALL {
+            own_activities.push(app.add_activity(&service, "information", "2026-03-03", 0, 0).await);
+        }
+
+        let page = [
+            ("page_title", "Matrix page"),
+            ("page_summary", "About the service"),
+            ("page_body", "What the service offers."),
+        ];
+        values.extend(page.map(|(k, v)| (k, v.to_owned())));
+        let saved = post(
+            vec![
+                ("page_id", String::new()),
+                ("service_id", service.clone()),
+                ("title", page[0].1.into()),
+                ("summary", page[1].1.into()),
+                ("body", page[2].1.into()),
+                ("published", "yes".into()),
+            ],
+            "save_info_page",
+        )
+        .await;
+        let page_slug = saved.trim_start_matches("/info/").to_owned();
+        values.insert("page_id", scalar(app, "SELECT id FROM info_page WHERE slug = $1", &[&page_slug]).await);
+        values.insert("page_slug", page_slug);
+
+        let day = (app::clock::today_date() + chrono::Duration::days(30)).format("%Y-%m-%d").to_string();
+        let event = [
+            ("event_title", "Matrix open day".to_owned()),
+            ("event_description", "Come and meet the team.".to_owned()),
+            ("event_day", day),
+            ("event_start", "10:00".to_owned()),
+            ("event_end", "13:00".to_owned()),
+            ("event_place", "The day service".to_owned()),
+            ("event_capacity", "20".to_owned()),
+        ];
+        values.extend(event.clone());
+        let saved = post(
+            vec![
+                ("event_id", String::new()),
+                ("service_id", service.clone()),
+                ("title", event[0].1.clone()),
+                ("description", event[1].1.clone()),
+                ("day", event[2].1.clone()),
+                ("start", event[3].1.clone()),
+                ("end", event[4].1.clone()),
+                ("place", event[5].1.clone()),
+                ("capacity", event[6].1.clone()),
+            ],
+            "save_event",
+        )
+        .await;
+        let event_slug = saved.trim_start_matches("/events/").to_owned();
+        values.insert("event_id", scalar(app, "SELECT id FROM event WHERE slug = $1", &[&event_slug]).await);
+        values.insert("event_slug", event_slug);
+
+        let uploaded = admin
+            .post(app.url("/api/upload_leaflet"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::REFERER, app.url("/information/leaflets/new"))
+            .multipart(leaflet_form(&[
+                ("service_id", service.clone()),
+                ("title", "What to expect".into()),
+                ("summary", "Your first weeks".into()),
+            ]))
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(form_error(uploaded).await, None, "upload a leaflet");
+        values.insert("leaflet_id", scalar(app, "SELECT id FROM leaflet WHERE service_id = $1", &[&service]).await);
+
+        let form = app.open_feedback_form(&manager, &service, "Matrix form", "fft", "anonymous").await;
+        let flagged = app
+            .submit_feedback(
+                &form,
+                &[(0, "neither_good_nor_poor"), (1, "honestly i dont think ill be around for the next module")],
+            )
+            .await;
+        assert_eq!(flagged.status(), 200, "a flagged response");
+        values.insert("form_id", form.id.clone());
+        values.insert("form_slug", form.slug.clone());
+        values.insert("question_id", form.questions[0].id.clone());
+        values.insert("comment_question_id", form.questions[1].id.clone());
+        values.insert("response_id", scalar(app, "SELECT source_id FROM review_flag", &[]).await);
+        let spare = app.open_feedback_form(&manager, &service, "Spare form", "fft", "anonymous").await;
+        values.insert("spare_form_id", spare.id);
+        // A draft with no questions yet: its page offers to open it, with a last day for answers.
+        let draft = app.open_feedback_form(&manager, &service, "Draft form", "blank", "anonymous").await;
+        values.insert("draft_form_id", draft.id);
+
+        post(vec![("service_id", service.clone()), ("name", "Waiting times".into())], "add_theme").await;
+        values.insert("theme_id", scalar(app, "SELECT id FROM service_theme WHERE service_id = $1", &[&service]).await);
+        post(
+            vec![
+                ("service_id", service.clone()),
+                ("topic", "Evening group pilot".into()),
+                ("held_on", "2026-01-14".into()),
+                ("participants", "7".into()),
+                ("themes", "Evenings suit people in work".into()),
+                ("notes", String::new()),
+            ],
+            "record_focus_group",
+        )
+        .await;
+
+        Self { values, own_activities, clients }
+    }
+
+    /// The placeholders' values for `person`.
+    pub fn values_for(&self, person: Person) -> HashMap<&str, String> {
+        let mut values = self.values.clone();
+        values.insert("own_activity", self.own_activities[person.index()].clone());
+        values
+    }
+}
+
+/// The one text value `sql` finds, with `binds` bound to `$1`, `$2`...
+pub async fn scalar(app: &TestApp, sql: &str, binds: &[&str]) -> String {
+    let mut query = sqlx::query_scalar::<_, String>(sql);
+    for bind in binds {
+        query = query.bind(*bind);
+    }
+    query.fetch_one(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+pub fn leaflet_form(fields: &[(&'static str, String)]) -> multipart::Form {
+    let mut form = multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(*name, value.clone());
+    }
+    let file = multipart::Part::bytes(PDF.to_vec()).file_name("leaflet.pdf").mime_str("application/pdf").expect("mime");
+    form.part("file", file)
+}

@@ -1,0 +1,250 @@
+//! Nothing typed travels in an address, and nothing typed is lost: every form of the app (`continuum_tests::forms`),
+//! submitted without JavaScript with a mistake and a marker word in every text field, comes back as its page with
+//! the marker on it, and the marker is in no `Location` header, no address and no line the server logs.
+
+use std::{
+    collections::HashMap,
+    io::Write,
+    sync::{Arc, Mutex, OnceLock},
+};
+
+use continuum_tests::{
+    forms::{Form, FORMS, NOT_FORMS},
+    location, on_both_engines,
+    routes::{fill, Verb, ROUTES},
+    spawn_app,
+    world::World,
+    Backend, TestApp,
+};
+use reqwest::{header, multipart};
+
+/// Everything the server logs in this test process, at every level.
+fn server_log() -> Arc<Mutex<Vec<u8>>> {
+    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let writer = LogWriter(log.clone());
+        let _ = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .try_init();
+        log
+    })
+    .clone()
+}
+
+#[derive(Clone)]
+struct LogWriter(Arc<Mutex<Vec<u8>>>);
+
+impl Write for LogWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn every_post_the_access_matrix_lists_is_a_form_here_or_said_not_to_be_one() {
+    let listed: Vec<&str> = FORMS.iter().map(|f| f.action).chain(NOT_FORMS.iter().map(|(p, _)| *p)).collect();
+    let missing: Vec<&str> =
+        ROUTES.iter().filter(|r| r.verb == Verb::Post).map(|r| r.path).filter(|p| !listed.contains(p)).collect();
+    assert!(missing.is_empty(), "add these to continuum_tests::forms (FORMS or NOT_FORMS): {missing:?}");
+    let posts: Vec<&str> = ROUTES.iter().filter(|r| r.verb == Verb::Post).map(|r| r.path).collect();
+    let stale: Vec<&str> = listed.iter().copied().filter(|p| !posts.contains(p)).collect();
+    assert!(stale.is_empty(), "no longer served, so no longer a form: {stale:?}");
+}
+
+/// What the form posts, with the marker in place.
+fn filled(form: &Form, values: &HashMap<&str, String>) -> Vec<(String, String)> {
+    form.fields.iter().map(|(name, value)| (fill(name, values), fill(value, values))).collect()
+}
+
+/// Submits `form` from its page, or (`again`) from the page that came back from a first submission: that page's
+/// address is the one it was posted to, and its form names the page it is on in a hidden field.
+async fn submit(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &Form,
+    values: &HashMap<&str, String>,
+    again: Option<&str>,
+) -> reqwest::Response {
+    let to = fill(form.post_to.unwrap_or(form.action), values);
+    let from = if again.is_some() { to.clone() } else { fill(form.page, values) };
+    let request =
+        client.post(app.url(&to)).header(header::ORIGIN, &app.address).header(header::REFERER, app.url(&from));
+    let mut fields = filled(form, values);
+    if let Some(page) = again {
+        fields.push(("continuum_page".into(), page.to_owned()));
+    }
+    let request = if form.upload {
+        let mut body = multipart::Form::new();
+        for (name, value) in fields {
+            body = body.text(name, value);
+        }
+        let file = multipart::Part::bytes(b"not a pdf".to_vec()).file_name("notes.pdf").mime_str("application/pdf");
+        request.multipart(body.part("file", file.unwrap()))
+    } else {
+        request.form(&fields)
+    };
+    request.send().await.unwrap()
+}
+
+async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_else(backend: Backend) {
+    let log = server_log();
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let marker = format!("Marker{}", uuid::Uuid::new_v4().simple());
+    let mut problems = Vec::new();
+    let mut sent_again = 0;
+
+    for form in FORMS {
+        let mut values = world.values_for(form.person);
+        values.insert("marker", marker.clone());
+        values.insert("long", format!("{marker} {}", "all of this was typed by hand ".repeat(333)));
+        let client = &world.clients[form.person.index()];
+        let response = submit(&app, client, form, &values, None).await;
+
+        let status = response.status();
+        let to = location(&response);
+        let page = response.text().await.unwrap();
+        if !status.is_client_error() {
+            problems.push(format!("{}: answered {status} {to}, not refused with its page", form.action));
+        }
+        if to.contains(&marker) || to.contains("__err") {
+            problems.push(format!("{}: the Location header carries what was typed: {to}", form.action));
+        }
+        let typed =
+            filled(form, &values).iter().any(|(name, value)| !name.contains("password") && value.contains(&marker));
+        if form.shows_typed && typed && !page.contains(&marker) {
+            problems.push(format!("{}: what was typed is not on the page that came back ({status})", form.action));
+        }
+        let passwords = filled(form, &values).iter().any(|(name, v)| name.contains("password") && v.contains(&marker));
+        if passwords && !typed && page.contains(&marker) {
+            problems.push(format!("{}: a password came back on the page", form.action));
+        }
+        // The same mistake again, from the page that came back: it comes back once more, as its own page.
+        let named = continuum_tests::field_values(&page).into_iter().find(|(k, _)| k == "continuum_page");
+        if let (true, true, Some((_, named))) = (form.shows_typed, form.action.starts_with("/api/"), named) {
+            sent_again += 1;
+            let again = submit(&app, client, form, &values, Some(&named)).await;
+            let status = again.status();
+            let page = again.text().await.unwrap();
+            if !status.is_client_error() || (typed && !page.contains(&marker)) {
+                problems.push(format!("{}: sent again from the page that came back: {status}", form.action));
+            }
+        } else if form.shows_typed
+            && form.action.starts_with("/api/")
+            && page.contains(&format!("action=\"{}\"", form.action))
+        {
+            problems.push(format!("{}: the page that came back does not name the form's page", form.action));
+        }
+    }
+    // The pages the person is sent on to afterwards are the addresses they saw: none holds the marker either,
+    // and neither does anything the server wrote to its log.
+    let logged = String::from_utf8_lossy(&log.lock().unwrap()).into_owned();
+    assert!(logged.contains("/api/record_activity"), "the server's request log is captured and read");
+    if logged.contains(&marker) {
+        let line = logged.lines().find(|l| l.contains(&marker)).unwrap_or_default();
+        problems.push(format!("the server logged what was typed: {}", line.chars().take(300).collect::<String>()));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(sent_again > FORMS.len() / 2, "most forms were sent again from the page that came back: {sent_again}");
+}
+
+/// A radio group with nothing chosen is not posted at all: the form says so beside it and keeps the rest.
+async fn a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("CAS Day Service").await;
+    app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, app::accounts::types::Role::Staff)]).await;
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    let fields = [
+        ("service_id", service.as_str()),
+        ("kind", "open_day"),
+        ("title", "Open day at the day service"),
+        ("happened_on", "2026-03-02"),
+        ("patients", "12"),
+        ("carers", "3"),
+        ("staff", "4"),
+        ("others", "0"),
+        ("purpose", ""),
+        ("outcome", ""),
+    ];
+
+    let response = app.post_form("/api/record_activity", "/ledger/new", &fields).await;
+
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    let error = continuum_tests::error_on_page(422, &page);
+    assert_eq!(error.field_errors().iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["level"]);
+    assert!(page.contains(r#"id="level-error""#), "the message is beside the level");
+    assert!(page.contains(r#"value="Open day at the day service""#), "the title typed is kept");
+    assert!(!page.contains("The form was incomplete"));
+}
+
+/// A page shows only what the server said about this person's own submission: an address that carries an error
+/// (as Leptos's own round trip did) is sent on without it, and nothing it says reaches a page.
+async fn an_error_in_an_address_is_never_shown(backend: Backend) {
+    use base64::Engine as _;
+    let app = spawn_app(backend).await;
+    let forged = app::error::AppError::Conflict("Your account is locked. Call 0900 000 000".into());
+    let encoded = base64::engine::general_purpose::URL_SAFE.encode(serde_json::to_vec(&forged).unwrap());
+
+    let response = app.get(&format!("/sign-in?next=%2Fledger&__path=%2Fapi%2Fsign_in&__err={encoded}")).await;
+
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/sign-in?next=%2Fledger");
+    let page = app.page("/sign-in?next=%2Fledger").await;
+    assert!(!page.contains("0900") && !page.contains("There is a problem"));
+}
+
+/// Every refusal is a page in the service's frame that says what happened: a body too large, and one that
+/// cannot be read.
+async fn a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let staff = &world.clients[continuum_tests::routes::Person::Manager.index()];
+    let huge = multipart::Part::bytes(vec![b' '; 7 * 1024 * 1024]).file_name("huge.pdf");
+    let form = multipart::Form::new().text("title", "Too big").part("file", huge);
+
+    let too_large = staff
+        .post(app.url("/api/upload_leaflet"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/information/leaflets/new"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(too_large.status(), 413);
+    let page = too_large.text().await.unwrap();
+    assert!(page.contains("What you sent is too large"), "{page}");
+    assert!(page.contains("at most 6 MB"), "the limit is stated");
+    assert!(page.contains("nhsuk-header") && page.contains("Skip to main content"), "in the service's frame");
+
+    let unreadable = staff
+        .post(app.url("/api/rename_service"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/admin/services"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(vec![0xff, 0xfe, b'=', 0xff])
+        .send()
+        .await
+        .unwrap();
+
+    assert!(unreadable.status().is_client_error(), "{}", unreadable.status());
+    let page = unreadable.text().await.unwrap();
+    assert!(page.contains("nhsuk-header"), "in the service's frame");
+    assert!(!page.contains("Check your connection"), "a form that arrived broken is not a lost connection");
+}
+
+on_both_engines!(
+    a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_else,
+    a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept,
+    an_error_in_an_address_is_never_shown,
+    a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do
+);
