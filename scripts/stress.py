@@ -195,20 +195,24 @@ def lockout(base, db):
     attackers = [threading.Thread(target=attacker, args=(n,)) for n in range(4)]
     for t in attackers:
         t.start()
-    refused_own, refused_new, tries = 0, 0, 0
+    # The person's own browser has its own limit (5, then one a minute), whoever attacks: their own sign-ins
+    # count against it, so they sign in within it (5 times), as a person would, while the attack runs.
+    refused_own, refused_new, tries, own_tries = 0, 0, 0, 0
     for i in range(20):
         tries += 1
-        ok, _ = own.call("sign_in", {"email": email, "password": DEMO_PASSWORD, "next": "/"})
-        refused_own += not ok
-        if ok:
-            own.call("sign_out", {})
+        if i % 4 == 0:
+            own_tries += 1
+            ok, _ = own.call("sign_in", {"email": email, "password": DEMO_PASSWORD, "next": "/"})
+            refused_own += not ok
+            if ok:
+                own.call("sign_out", {})
         ok, _ = Browser(base, f"198.51.100.{i + 1}").call("sign_in", {"email": email, "password": DEMO_PASSWORD, "next": "/"})
         refused_new += not ok
     for t in attackers:
         t.join()
     print(f"lockout of a real user by an attacker ({guesses[0]} guesses, half from the person's own address): "
-          f"refused {refused_own} of {tries} times from their own browser, {refused_new} of {tries} from new "
-          f"browsers at other addresses")
+          f"refused {refused_own} of {own_tries} times from their own browser, {refused_new} of {tries} from new "
+          f"browsers at other addresses (the account's backstop, by design: a reset link still signs them in)")
 
 
 def fuzz(base, db, log):

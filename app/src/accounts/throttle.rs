@@ -75,22 +75,33 @@ impl SignInThrottle {
 
     /// Counts an attempt to sign in to `account` (the lower-cased email), refusing it when a limit is reached.
     pub fn attempt(&self, account: &str, via: Via<'_>) -> Result<(), AppError> {
-        let allowed = match via {
-            Via::RecognisedDevice(device) => {
-                self.account_from_client.check_key(&(account.to_owned(), format!("device {device}"))).is_ok()
-            }
+        // The first limit reached, named for the log (never the account or the address).
+        let refused_by = match via {
+            Via::RecognisedDevice(device) => self
+                .account_from_client
+                .check_key(&(account.to_owned(), format!("device {device}")))
+                .is_err()
+                .then_some("this account from this recognised browser"),
             Via::Client(client) => {
-                self.account_from_client.check_key(&(account.to_owned(), format!("client {client}"))).is_ok()
-                    && self.client.check_key(&client.to_owned()).is_ok()
-                    && self.account.check_key(&account.to_owned()).is_ok()
-                    && self.everyone.check().is_ok()
+                if self.account_from_client.check_key(&(account.to_owned(), format!("client {client}"))).is_err() {
+                    Some("this account from this client")
+                } else if self.client.check_key(&client.to_owned()).is_err() {
+                    Some("this client")
+                } else if self.account.check_key(&account.to_owned()).is_err() {
+                    Some("this account from anywhere")
+                } else if self.everyone.check().is_err() {
+                    Some("every attempt")
+                } else {
+                    None
+                }
             }
         };
-        if allowed {
-            Ok(())
-        } else {
-            tracing::info!("sign-in attempt throttled");
-            Err(AppError::TooManyAttempts)
+        match refused_by {
+            None => Ok(()),
+            Some(limit) => {
+                tracing::info!(limit, "sign-in attempt throttled");
+                Err(AppError::TooManyAttempts)
+            }
         }
     }
 
