@@ -6,7 +6,7 @@ use sqlx::{Any, Executor};
 /// Records one change. `detail` is a small JSON object with what changed (never a password or token).
 pub async fn record<'c>(
     db: impl Executor<'c, Database = Any>,
-    actor_id: Option<&str>,
+    actor_id: Option<&crate::accounts::types::PersonId>,
     action: &str,
     subject_type: &str,
     subject_id: &str,

@@ -56,9 +56,13 @@ pub struct Involvement {
 /// What is open to join now, for Get involved.
 pub type Opportunities = for<'a> fn(&'a AnyPool) -> BoxFuture<'a, Result<Vec<OpportunityGroup>, AppError>>;
 
-/// People involved in a period: `(pool, service id, from, until)`, dates `YYYY-MM-DD`, `until` exclusive.
-pub type Report =
-    for<'a> fn(&'a AnyPool, &'a str, &'a str, &'a str) -> BoxFuture<'a, Result<Vec<Involvement>, AppError>>;
+/// People involved in a period: `(pool, service, from, until)`, dates `YYYY-MM-DD`, `until` exclusive.
+pub type Report = for<'a> fn(
+    &'a AnyPool,
+    &'a crate::accounts::types::ServiceId,
+    &'a str,
+    &'a str,
+) -> BoxFuture<'a, Result<Vec<Involvement>, AppError>>;
 
 /// Adds the capability's demo data inside the `seed-demo` transaction, through its own domain functions and
 /// the ledger API; returns a line for the command to print (may be empty). Running it again adds nothing twice.

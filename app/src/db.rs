@@ -4,7 +4,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 
-use crate::error::AppError;
+use crate::{accounts::types::PersonId, error::AppError};
 
 /// A new id: a UUIDv7 as text, so ids sort by creation time on both engines.
 pub fn new_id() -> String {
@@ -40,8 +40,9 @@ pub fn is_unique_violation(error: &sqlx::Error) -> bool {
 
 /// Runs a query whose `{in}` stands for an `IN (...)` list of `ids`, bound in order as `$1, $2, …`. An empty
 /// list matches nothing (never everything).
-pub async fn fetch_all_in<R>(pool: &sqlx::AnyPool, sql: &str, ids: &[String]) -> Result<Vec<R>, sqlx::Error>
+pub async fn fetch_all_in<R, I>(pool: &sqlx::AnyPool, sql: &str, ids: &[I]) -> Result<Vec<R>, sqlx::Error>
 where
+    I: AsRef<str>,
     R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
 {
     if ids.is_empty() {
@@ -51,7 +52,7 @@ where
     let sql = sql.replace("{in}", &list.join(", "));
     let mut query = sqlx::query_as(&sql);
     for id in ids {
-        query = query.bind(id);
+        query = query.bind(id.as_ref());
     }
     query.fetch_all(pool).await
 }
@@ -85,13 +86,13 @@ pub async fn begin_write(pool: &AnyPool) -> Result<Transaction<'static, Any>, sq
 /// `write.commit().await?`.
 pub struct Write {
     tx: Transaction<'static, Any>,
-    actor: Option<String>,
+    actor: Option<PersonId>,
 }
 
 impl Write {
     /// Begins the change on behalf of `actor` (a person's id; `None` for an anonymous visitor or the system).
-    pub async fn begin(pool: &AnyPool, actor: Option<&str>) -> Result<Self, AppError> {
-        Ok(Self { tx: begin_write(pool).await?, actor: actor.map(str::to_owned) })
+    pub async fn begin(pool: &AnyPool, actor: Option<&PersonId>) -> Result<Self, AppError> {
+        Ok(Self { tx: begin_write(pool).await?, actor: actor.cloned() })
     }
 
     /// The connection to run the capability's own queries on, inside the transaction.
@@ -100,13 +101,13 @@ impl Write {
     }
 
     /// Names the person making the change once it is known (a single-use link says who it was for).
-    pub fn acting_as(&mut self, actor: &str) {
-        self.actor = Some(actor.to_owned());
+    pub fn acting_as(&mut self, actor: &PersonId) {
+        self.actor = Some(actor.clone());
     }
 
     /// The person making the change, if any.
-    pub fn actor(&self) -> Option<&str> {
-        self.actor.as_deref()
+    pub fn actor(&self) -> Option<&PersonId> {
+        self.actor.as_ref()
     }
 
     /// Records one audit event for this change. `detail` is a small JSON object (never a password or token).
@@ -114,11 +115,11 @@ impl Write {
         &mut self,
         action: &str,
         subject_type: &str,
-        subject_id: &str,
+        subject_id: impl AsRef<str>,
         detail: serde_json::Value,
     ) -> Result<(), AppError> {
         let actor = self.actor.clone();
-        crate::audit::record(&mut *self.tx, actor.as_deref(), action, subject_type, subject_id, detail).await?;
+        crate::audit::record(&mut *self.tx, actor.as_ref(), action, subject_type, subject_id.as_ref(), detail).await?;
         Ok(())
     }
 

@@ -16,6 +16,7 @@ pub mod dates;
 pub mod error;
 pub mod get_involved;
 pub mod home;
+pub mod ids;
 pub mod information;
 pub mod ledger;
 pub mod reports;

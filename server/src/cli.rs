@@ -126,7 +126,7 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> anyhow::R
         None,
         "administrator_created",
         "person",
-        &person_id,
+        person_id.as_str(),
         serde_json::json!({ "by": "command line" }),
     )
     .await?;

@@ -241,7 +241,7 @@ impl TestApp {
 
     /// Adds a service directly in the database.
     pub async fn add_service(&self, name: &str) -> String {
-        accounts_db::insert_service(&self.pool, name, &app::db::now()).await.expect("insert service")
+        accounts_db::insert_service(&self.pool, name, &app::db::now()).await.expect("insert service").into_string()
     }
 
     /// Adds a person with the test password and the given roles.
@@ -251,15 +251,17 @@ impl TestApp {
         let person = accounts_db::NewPerson { email, name, password_hash: Some(&hash), is_admin };
         let id = accounts_db::insert_person(&self.pool, &person, &now).await.expect("insert person");
         for (service_id, role) in roles {
-            accounts_db::insert_role_grant(&self.pool, &id, service_id, *role, &now).await.expect("grant role");
+            accounts_db::insert_role_grant(&self.pool, &id, &(*service_id).into(), *role, &now)
+                .await
+                .expect("grant role");
         }
-        TestPerson { id, email: email.to_owned(), name: name.to_owned() }
+        TestPerson { id: id.into_string(), email: email.to_owned(), name: name.to_owned() }
     }
 
     /// Adds a ledger activity directly in the database: `patients` and `carers` took part on `day`.
     pub async fn add_activity(&self, service_id: &str, level: &str, day: &str, patients: i64, carers: i64) -> String {
         let activity = app::ledger::db::NewActivity {
-            service_id: service_id.to_owned(),
+            service_id: service_id.into(),
             level: level.parse().expect("a level"),
             kind: app::ledger::types::ActivityKind::Other,
             title: format!("{level} activity on {day}"),
@@ -351,12 +353,13 @@ impl TestApp {
         if !created.status().is_redirection() {
             panic!("create form: {:?}", form_error(created).await);
         }
-        let form = app::consultation::forms::db::list_forms(&self.pool, &[service_id.to_owned()])
-            .await
-            .expect("list forms")
-            .into_iter()
-            .find(|f| f.title == title)
-            .expect("the new form");
+        let form =
+            app::consultation::forms::db::list_forms(&self.pool, &[app::accounts::types::ServiceId::from(service_id)])
+                .await
+                .expect("list forms")
+                .into_iter()
+                .find(|f| f.title == title)
+                .expect("the new form");
         if !form.questions.is_empty() {
             let opened = staff
                 .post(self.url("/api/set_form_state"))

@@ -578,7 +578,7 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
 
     // Duplicating makes a new draft with the same questions under new ids.
     call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", &form.id)]).await;
-    let forms = app::consultation::forms::db::list_forms(&app.pool, std::slice::from_ref(&service)).await.unwrap();
+    let forms = app::consultation::forms::db::list_forms(&app.pool, &[service.clone().into()]).await.unwrap();
     let copy = forms.iter().find(|f| f.title == "Copy of Mentalisation group").expect("the copy");
     assert_eq!(copy.questions.len(), 5);
     assert_eq!(copy.state, app::consultation::types::FormState::Draft);

@@ -351,7 +351,8 @@ async fn comments_show_their_themes_and_the_themes_are_counted(backend: Backend)
     for _ in 0..6 {
         app.submit_feedback(&form, &[(0, "good"), (1, "Evening sessions would help")]).await;
     }
-    let theme = app::consultation::review::db::insert_theme(&app.pool, &service, "Session times").await.unwrap();
+    let theme =
+        app::consultation::review::db::insert_theme(&app.pool, &service.clone().into(), "Session times").await.unwrap();
     let ids: Vec<(String, String)> = sqlx::query_as(
         "SELECT response_id, question_id FROM feedback_answer WHERE value = 'Evening sessions would help'",
     )

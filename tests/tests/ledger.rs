@@ -173,7 +173,7 @@ async fn the_ledger_api_links_a_source_and_records_it_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = app.add_service("CAS Day Service").await;
     let mut activity = NewActivity {
-        service_id: service.clone(),
+        service_id: service.clone().into(),
         level: ContinuumLevel::Information,
         kind: ActivityKind::OpenDay,
         title: "Spring open day".into(),

@@ -99,6 +99,7 @@ async fn a_response_at_half_past_midnight_in_summer_is_dated_that_day(backend: B
     assert_eq!(day, "2027-07-01", "dated by the local day");
     assert!(refused.contains("closed"), "a form whose last day was 30 June takes nothing on 1 July: {refused}");
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1);
+    let service = service.into();
     let quarter = app::consultation::api::responses_received(&app.pool, &service, "2027-07-01", "2027-10-01");
     assert_eq!(quarter.await.unwrap(), 1, "counted in July's quarter");
 }

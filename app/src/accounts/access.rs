@@ -1,6 +1,7 @@
 //! Who is asking. The session middleware resolves the cookie once per request and leaves a `Visitor` in the
 //! request's extensions; server functions and pages read it here and check access at their top.
 
+use crate::accounts::types::{PersonId, ServiceId};
 use leptos::prelude::*;
 
 use super::types::{Role, ServiceRole, ServiceSummary, UserSummary};
@@ -9,7 +10,7 @@ use crate::error::AppError;
 /// A signed-in person, as the server knows them for the length of one request.
 #[derive(Clone, Debug)]
 pub struct SignedInUser {
-    pub id: String,
+    pub id: PersonId,
     pub session_id: String,
     pub name: String,
     pub email: String,
@@ -18,13 +19,13 @@ pub struct SignedInUser {
 }
 
 impl SignedInUser {
-    pub fn has_role_in(&self, service_id: &str, role: Role) -> bool {
-        self.roles.iter().any(|r| r.service_id == service_id && r.role == role)
+    pub fn has_role_in(&self, service_id: &ServiceId, role: Role) -> bool {
+        self.roles.iter().any(|r| r.service_id == *service_id && r.role == role)
     }
 
     /// Whether this person works for a service: its staff and managers, and administrators for every
     /// service. Staff of a service keep its ledger, pages, events, forms and (later) groups and roles.
-    pub fn is_staff_of(&self, service_id: &str) -> bool {
+    pub fn is_staff_of(&self, service_id: &ServiceId) -> bool {
         self.is_admin || self.has_role_in(service_id, Role::Staff) || self.has_role_in(service_id, Role::Manager)
     }
 
@@ -34,7 +35,7 @@ impl SignedInUser {
     }
 
     /// Whether this person manages a service: its managers, and administrators for every service.
-    pub fn manages(&self, service_id: &str) -> bool {
+    pub fn manages(&self, service_id: &ServiceId) -> bool {
         self.is_admin || self.has_role_in(service_id, Role::Manager)
     }
 
@@ -104,7 +105,7 @@ pub fn require_staff() -> Result<SignedInUser, AppError> {
 /// Refuses (403) a person who is not staff of `service_id`: used where the person chose the service (a
 /// form's service list). Where the service comes from a record's id, refuse with `NotFound` instead, so that
 /// someone from another service learns nothing, not even that the record exists.
-pub fn ensure_staff_of(user: &SignedInUser, service_id: &str) -> Result<(), AppError> {
+pub fn ensure_staff_of(user: &SignedInUser, service_id: &ServiceId) -> Result<(), AppError> {
     if user.is_staff_of(service_id) {
         Ok(())
     } else {

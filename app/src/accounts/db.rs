@@ -1,5 +1,6 @@
 //! All of the accounts capability's SQL: people, role grants, services, sessions and one-time link tokens.
 
+use crate::accounts::types::{PersonId, ServiceId};
 use sqlx::{Any, Executor, FromRow};
 
 use super::types::{PersonSummary, Role, ServiceRole, ServiceSummary};
@@ -7,7 +8,7 @@ use crate::db::flag;
 
 #[derive(FromRow)]
 pub struct PersonRow {
-    pub id: String,
+    pub id: PersonId,
     pub email: String,
     pub display_name: String,
     pub password_hash: Option<String>,
@@ -18,7 +19,7 @@ pub struct PersonRow {
 #[derive(FromRow)]
 pub struct LiveSessionRow {
     pub session_id: String,
-    pub person_id: String,
+    pub person_id: PersonId,
     pub last_seen_at: String,
     pub expires_at: String,
     pub display_name: String,
@@ -28,8 +29,8 @@ pub struct LiveSessionRow {
 
 #[derive(FromRow)]
 struct RoleRow {
-    person_id: String,
-    service_id: String,
+    person_id: PersonId,
+    service_id: ServiceId,
     service_name: String,
     role: String,
 }
@@ -57,8 +58,8 @@ pub async fn insert_person<'c>(
     db: impl Executor<'c, Database = Any>,
     person: &NewPerson<'_>,
     now: &str,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<PersonId, sqlx::Error> {
+    let id = PersonId::new();
     sqlx::query(
         "INSERT INTO person (id, email, display_name, password_hash, is_admin, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -86,7 +87,7 @@ pub async fn fetch_person_by_email<'c>(
 
 pub async fn fetch_person<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &PersonId,
 ) -> Result<Option<PersonRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = $1")).bind(id).fetch_optional(db).await
 }
@@ -97,7 +98,7 @@ pub async fn count_people<'c>(db: impl Executor<'c, Database = Any>) -> Result<i
 
 pub async fn update_person_name<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &PersonId,
     name: &str,
     now: &str,
 ) -> Result<(), sqlx::Error> {
@@ -112,7 +113,7 @@ pub async fn update_person_name<'c>(
 
 pub async fn update_password_hash<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &PersonId,
     hash: &str,
     now: &str,
 ) -> Result<(), sqlx::Error> {
@@ -128,7 +129,7 @@ pub async fn update_password_hash<'c>(
 /// Disables (with the time) or re-enables (with `None`) an account.
 pub async fn update_disabled<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &PersonId,
     disabled_at: Option<&str>,
     now: &str,
 ) -> Result<(), sqlx::Error> {
@@ -143,7 +144,7 @@ pub async fn update_disabled<'c>(
 
 pub async fn update_admin<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &PersonId,
     is_admin: bool,
     now: &str,
 ) -> Result<(), sqlx::Error> {
@@ -168,7 +169,7 @@ pub async fn list_people(pool: &sqlx::AnyPool) -> Result<Vec<PersonSummary>, sql
     )
     .fetch_all(pool)
     .await?;
-    let mut by_person: std::collections::HashMap<String, Vec<ServiceRole>> = std::collections::HashMap::new();
+    let mut by_person: std::collections::HashMap<PersonId, Vec<ServiceRole>> = std::collections::HashMap::new();
     for row in roles {
         let person_id = row.person_id.clone();
         if let Some(role) = row.into_service_role() {
@@ -202,7 +203,7 @@ impl PersonRow {
 
 pub async fn list_roles_of<'c>(
     db: impl Executor<'c, Database = Any>,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<Vec<ServiceRole>, sqlx::Error> {
     let rows: Vec<RoleRow> = sqlx::query_as(
         "SELECT g.person_id, g.service_id, s.name AS service_name, g.role
@@ -217,8 +218,8 @@ pub async fn list_roles_of<'c>(
 /// Grants a role; granting one the person already holds changes nothing.
 pub async fn insert_role_grant<'c>(
     db: impl Executor<'c, Database = Any>,
-    person_id: &str,
-    service_id: &str,
+    person_id: &PersonId,
+    service_id: &ServiceId,
     role: Role,
     now: &str,
 ) -> Result<(), sqlx::Error> {
@@ -237,8 +238,8 @@ pub async fn insert_role_grant<'c>(
 
 pub async fn delete_role_grant<'c>(
     db: impl Executor<'c, Database = Any>,
-    person_id: &str,
-    service_id: &str,
+    person_id: &PersonId,
+    service_id: &ServiceId,
     role: Role,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM role_grant WHERE person_id = $1 AND service_id = $2 AND role = $3")
@@ -256,8 +257,8 @@ pub async fn insert_service<'c>(
     db: impl Executor<'c, Database = Any>,
     name: &str,
     now: &str,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<ServiceId, sqlx::Error> {
+    let id = ServiceId::new();
     sqlx::query("INSERT INTO service (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)")
         .bind(&id)
         .bind(name)
@@ -269,7 +270,7 @@ pub async fn insert_service<'c>(
 
 pub async fn update_service_name<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &ServiceId,
     name: &str,
     now: &str,
 ) -> Result<u64, sqlx::Error> {
@@ -284,7 +285,7 @@ pub async fn update_service_name<'c>(
 
 #[derive(FromRow)]
 struct ServiceRow {
-    id: String,
+    id: ServiceId,
     name: String,
 }
 
@@ -310,7 +311,7 @@ pub async fn fetch_service_by_name<'c>(
 pub async fn insert_session<'c>(
     db: impl Executor<'c, Database = Any>,
     token_hash: &str,
-    person_id: &str,
+    person_id: &PersonId,
     now: &str,
     expires_at: &str,
 ) -> Result<(), sqlx::Error> {
@@ -358,7 +359,10 @@ pub async fn delete_session<'c>(db: impl Executor<'c, Database = Any>, session_i
 }
 
 /// Ends every session of a person: after a password change or reset, or when the account is disabled.
-pub async fn delete_sessions_of<'c>(db: impl Executor<'c, Database = Any>, person_id: &str) -> Result<(), sqlx::Error> {
+pub async fn delete_sessions_of<'c>(
+    db: impl Executor<'c, Database = Any>,
+    person_id: &PersonId,
+) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM session WHERE person_id = $1").bind(person_id).execute(db).await?;
     Ok(())
 }
@@ -373,7 +377,7 @@ pub async fn delete_expired_sessions<'c>(db: impl Executor<'c, Database = Any>, 
 pub async fn insert_link_token<'c>(
     db: impl Executor<'c, Database = Any>,
     token_hash: &str,
-    person_id: &str,
+    person_id: &PersonId,
     purpose: &str,
     now: &str,
     expires_at: &str,
@@ -417,7 +421,7 @@ pub async fn consume_link_token<'c>(
     token_hash: &str,
     purpose: &str,
     now: &str,
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<Option<PersonId>, sqlx::Error> {
     sqlx::query_scalar(
         "UPDATE account_token SET used_at = $3
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
@@ -434,7 +438,7 @@ pub async fn consume_link_token<'c>(
 /// Voids a person's other unused links of one purpose, so only the newest invitation or reset works.
 pub async fn void_link_tokens<'c>(
     db: impl Executor<'c, Database = Any>,
-    person_id: &str,
+    person_id: &PersonId,
     purpose: &str,
     now: &str,
 ) -> Result<(), sqlx::Error> {
@@ -450,7 +454,7 @@ pub async fn void_link_tokens<'c>(
 /// Ends a person's sessions other than the one in use: after they change their own password.
 pub async fn delete_other_sessions_of<'c>(
     db: impl Executor<'c, Database = Any>,
-    person_id: &str,
+    person_id: &PersonId,
     keep_session_id: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM session WHERE person_id = $1 AND id <> $2")

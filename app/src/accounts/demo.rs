@@ -2,7 +2,10 @@
 //! reserved for examples, so no mail can reach a real person), with their roles. Runs first: every other
 //! capability's demo data belongs to these services.
 
-use super::{db as accounts_db, password, types::Role};
+use super::{
+    db as accounts_db, password,
+    types::{PersonId, Role, ServiceId},
+};
 use crate::{db::now, error::AppError};
 
 /// The password of every demo account, printed when seeding.
@@ -39,8 +42,8 @@ const PEOPLE: &[DemoPerson] = &[
 /// The demo services as (name, id), and the demo administrator's id, for every other capability's demo.
 #[derive(Clone, Debug)]
 pub struct Demo {
-    pub services: Vec<(&'static str, String)>,
-    pub by: String,
+    pub services: Vec<(&'static str, ServiceId)>,
+    pub by: PersonId,
 }
 
 /// Adds the demo services and people (running it again adds nothing twice); returns them and how many

@@ -2,6 +2,7 @@
 //! `db.rs`, map the result. Every form here also works as a plain HTML POST: on success a plain POST is sent
 //! on with a 302 (`forms::redirect_plain_post`), on error back to the form with the error and what was typed.
 
+use crate::accounts::types::{PersonId, ServiceId};
 use leptos::prelude::*;
 
 use super::types::{LinkHolder, LinkPurpose, PersonSummary, ServiceSummary};
@@ -341,7 +342,7 @@ pub async fn list_people() -> Result<Vec<PersonSummary>, AppError> {
 /// One person and the services they could be given roles in, for administrators.
 #[server(endpoint = "/get_person")]
 pub async fn get_person(
-    #[server(default)] person_id: String,
+    #[server(default)] person_id: PersonId,
 ) -> Result<(PersonSummary, Vec<ServiceSummary>), AppError> {
     require_admin()?;
     let pool = state()?.pool;
@@ -363,7 +364,7 @@ pub async fn list_services() -> Result<Vec<ServiceSummary>, AppError> {
 pub async fn invite_person(
     #[server(default)] email: String,
     #[server(default)] name: String,
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] role: String,
 ) -> Result<String, AppError> {
     let admin = require_admin()?;
@@ -446,14 +447,14 @@ pub async fn invite_person(
     state.mail_wakeup.notify_one();
     tracing::info!(person.id = %person_id, "invitation sent");
     redirect_plain_post(&format!("/admin/people/{person_id}?invited=1"));
-    Ok(person_id)
+    Ok(person_id.into_string())
 }
 
 /// Gives a person a role in a service.
 #[server(endpoint = "/grant_role")]
 pub async fn grant_role(
-    #[server(default)] person_id: String,
-    #[server(default)] service_id: String,
+    #[server(default)] person_id: PersonId,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] role: String,
 ) -> Result<(), AppError> {
     let admin = require_admin()?;
@@ -482,8 +483,8 @@ pub async fn grant_role(
 /// Takes a role away.
 #[server(endpoint = "/revoke_role")]
 pub async fn revoke_role(
-    #[server(default)] person_id: String,
-    #[server(default)] service_id: String,
+    #[server(default)] person_id: PersonId,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] role: String,
 ) -> Result<(), AppError> {
     let admin = require_admin()?;
@@ -502,7 +503,7 @@ pub async fn revoke_role(
 /// enables it again. Administrators cannot disable
 /// themselves, so there is always someone left to undo it.
 #[server(endpoint = "/set_account_disabled")]
-pub async fn set_account_disabled(#[server(default)] person_id: String, disabled: bool) -> Result<(), AppError> {
+pub async fn set_account_disabled(#[server(default)] person_id: PersonId, disabled: bool) -> Result<(), AppError> {
     let admin = require_admin()?;
     if disabled && admin.id == person_id {
         return Err(AppError::Conflict("You cannot disable your own account.".into()));
@@ -527,7 +528,7 @@ pub async fn set_account_disabled(#[server(default)] person_id: String, disabled
 /// Makes a person an administrator across all services, or stops them being one. Administrators cannot
 /// remove their own rights.
 #[server(endpoint = "/set_administrator")]
-pub async fn set_administrator(#[server(default)] person_id: String, administrator: bool) -> Result<(), AppError> {
+pub async fn set_administrator(#[server(default)] person_id: PersonId, administrator: bool) -> Result<(), AppError> {
     let admin = require_admin()?;
     if !administrator && admin.id == person_id {
         return Err(AppError::Conflict("You cannot remove your own administrator rights.".into()));
@@ -559,14 +560,14 @@ pub async fn create_service(#[server(default)] name: String) -> Result<String, A
     })?;
     tx.audit("service_created", "service", &id, serde_json::json!({ "name": service_name.as_str() })).await?;
     tx.commit_then("/admin/services").await?;
-    Ok(id)
+    Ok(id.into_string())
 }
 
 /// Renames a service. The form names its field after the service (`name`) so each row's errors stay beside
 /// that row.
 #[server(endpoint = "/rename_service")]
 pub async fn rename_service(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] name: String,
 ) -> Result<(), AppError> {
     let admin = require_admin()?;

@@ -4,6 +4,7 @@
 //! A session ends when unused for `session_idle` or `session_absolute` after sign-in, whichever comes
 //! first; signing in always starts a new session (the token rotates), and signing out deletes it.
 
+use crate::accounts::types::PersonId;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -59,7 +60,7 @@ pub fn token_from_cookie_header(header: &str, security: &SecuritySettings) -> Op
 /// Starts a session for a person and returns the token for the cookie.
 pub async fn start(
     conn: &mut sqlx::AnyConnection,
-    person_id: &str,
+    person_id: &PersonId,
     security: &SecuritySettings,
 ) -> Result<String, sqlx::Error> {
     let token = new_token();

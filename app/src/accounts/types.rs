@@ -62,10 +62,21 @@ fn not_a_role(_: &str) -> String {
     "Choose a role from the list".to_owned()
 }
 
+crate::id!(
+    /// A service (a team such as a personality disorder service), the unit that owns forms, events and
+    /// activities and to which staff belong.
+    ServiceId
+);
+
+crate::id!(
+    /// A person with an account (patient, carer, volunteer, staff or administrator).
+    PersonId
+);
+
 /// A role someone holds in a named service.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceRole {
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub role: Role,
 }
@@ -73,7 +84,7 @@ pub struct ServiceRole {
 /// The signed-in person as pages see them: enough to greet them and choose their navigation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserSummary {
-    pub id: String,
+    pub id: PersonId,
     pub name: String,
     pub email: String,
     pub is_admin: bool,
@@ -94,14 +105,21 @@ impl UserSummary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceSummary {
-    pub id: String,
+    pub id: ServiceId,
     pub name: String,
+}
+
+impl ServiceSummary {
+    /// The services as `(id, name)` options for a select field.
+    pub fn options(services: &[ServiceSummary]) -> Vec<(String, String)> {
+        services.iter().map(|s| (s.id.to_string(), s.name.clone())).collect()
+    }
 }
 
 /// A person as the administrator's list and detail pages show them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonSummary {
-    pub id: String,
+    pub id: PersonId,
     pub name: String,
     pub email: String,
     pub is_admin: bool,

@@ -2,6 +2,7 @@
 //! work in is "not found".
 
 use super::types::{FeedbackForm, ResponseView};
+use crate::accounts::types::ServiceId;
 use crate::{
     accounts::access::{services_staffed_by, SignedInUser},
     error::AppError,
@@ -25,6 +26,6 @@ pub async fn response_kept_by(user: &SignedInUser, response_id: &str) -> Result<
 }
 
 /// The ids of the services the caller is staff of.
-pub async fn kept_service_ids(user: &SignedInUser) -> Result<Vec<String>, AppError> {
+pub async fn kept_service_ids(user: &SignedInUser) -> Result<Vec<ServiceId>, AppError> {
     Ok(services_staffed_by(user).await?.into_iter().map(|s| s.id).collect())
 }

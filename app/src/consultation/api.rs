@@ -1,5 +1,6 @@
 //! What consultation offers other capabilities (never its `db`, server functions, pages or tables).
 
+use crate::accounts::types::ServiceId;
 use sqlx::AnyPool;
 
 use super::{forms::db, types::FormState};
@@ -33,6 +34,11 @@ pub struct FormPoster {
 
 /// How many feedback responses a service's forms received from `from` up to but not including `until`
 /// (`YYYY-MM-DD`). One person may answer more than once, so this counts responses, not people.
-pub async fn responses_received(pool: &AnyPool, service_id: &str, from: &str, until: &str) -> Result<i64, AppError> {
+pub async fn responses_received(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<i64, AppError> {
     Ok(db::count_service_responses(pool, service_id, from, until).await?)
 }

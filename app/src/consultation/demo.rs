@@ -2,6 +2,8 @@
 //! and Family Test form for the DBT skills group at `/f/dbt-skills-group`), comment themes, one flagged response
 //! reviewed and one waiting, and a focus group. Added once: a form whose address exists is left alone.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use crate::{
     accounts::demo::{DAY_SERVICE, PD_SERVICE},
     consultation::sources::{FocusGroupHeld, FormOpened},
@@ -43,8 +45,8 @@ impl DemoDice {
 /// review and one reviewed, and a focus group. Added once: a form whose address exists is left alone.
 pub async fn seed_consultation(
     conn: &mut sqlx::AnyConnection,
-    services: &[(&str, String)],
-    by: &str,
+    services: &[(&str, ServiceId)],
+    by: &PersonId,
 ) -> Result<usize, AppError> {
     use crate::consultation::{
         questions::FftRating,
@@ -211,10 +213,10 @@ pub async fn seed_consultation(
 async fn seed_flagged(
     conn: &mut sqlx::AnyConnection,
     form_id: &str,
-    service_id: &str,
+    service_id: &ServiceId,
     fft_question: &str,
     comment_question: &str,
-    by: &str,
+    by: &PersonId,
 ) -> Result<(), AppError> {
     use crate::{
         consultation::types::Channel,

@@ -5,6 +5,7 @@
 //! once, so the continuum profile adds the responses received in each period through consultation's API
 //! (`api::responses_received`) instead of a number fixed when the form opened.
 
+use crate::accounts::types::ServiceId;
 use crate::ledger::{
     api::{LedgerSource, NewActivity, SourceKind},
     types::{ActivityKind, ContinuumLevel, Participants},
@@ -13,7 +14,7 @@ use crate::ledger::{
 /// A feedback form opened for answers (Consultation, feedback form).
 pub struct FormOpened<'a> {
     pub form_id: &'a str,
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub intervention: &'a str,
     /// `YYYY-MM-DD`
@@ -45,7 +46,7 @@ impl LedgerSource for FormOpened<'_> {
 /// A focus group held (Consultation, focus group).
 pub struct FocusGroupHeld<'a> {
     pub id: &'a str,
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub topic: &'a str,
     /// `YYYY-MM-DD`
     pub held_on: &'a str,

@@ -1,6 +1,7 @@
 //! The consultation types shared by the server and the browser: forms and their states, the channels a response
 //! comes by, the ready-made templates, reviews and focus groups.
 
+use crate::accounts::types::ServiceId;
 use serde::{Deserialize, Serialize};
 
 use super::questions::{Question, QuestionKind, FFT_QUESTION};
@@ -64,7 +65,7 @@ impl Channel {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackForm {
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub slug: String,
     pub title: String,
@@ -225,7 +226,7 @@ pub struct ResponseView {
     pub id: String,
     pub form_id: String,
     pub form_title: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub channel: Channel,
     pub submitted_on: String,
     pub reviewed: bool,
@@ -245,7 +246,7 @@ pub struct ReviewQueue {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Theme {
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub name: String,
 }
 
@@ -253,7 +254,7 @@ pub struct Theme {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FocusGroup {
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub topic: String,
     pub held_on: String,

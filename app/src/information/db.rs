@@ -1,5 +1,7 @@
 //! All of the Information level's SQL: pages, leaflets, events and registrations.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use super::{
@@ -13,7 +15,7 @@ use crate::db::flag;
 #[derive(FromRow)]
 struct PageRow {
     id: String,
-    service_id: String,
+    service_id: ServiceId,
     service_name: String,
     slug: String,
     title: String,
@@ -54,7 +56,7 @@ const PAGE_SELECT: &str =
      FROM info_page p JOIN service s ON s.id = p.service_id";
 
 pub struct PageFields<'a> {
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub summary: &'a str,
     pub body: &'a str,
@@ -65,7 +67,7 @@ pub async fn insert_page<'c>(
     db: impl Executor<'c, Database = Any>,
     slug: &str,
     page: &PageFields<'_>,
-    by: &str,
+    by: &PersonId,
 ) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     let now = crate::db::now();
@@ -123,7 +125,7 @@ pub async fn fetch_page<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> 
 }
 
 /// Pages of the given services (all of them, drafts too), or every published page when `services` is `None`.
-pub async fn list_pages(pool: &AnyPool, services: Option<&[String]>) -> Result<Vec<InfoPageSummary>, sqlx::Error> {
+pub async fn list_pages(pool: &AnyPool, services: Option<&[ServiceId]>) -> Result<Vec<InfoPageSummary>, sqlx::Error> {
     let rows: Vec<PageRow> = match services {
         None => {
             sqlx::query_as(&format!("{PAGE_SELECT} WHERE p.published = 1 ORDER BY lower(p.title)"))
@@ -166,7 +168,7 @@ impl LeafletRow {
 }
 
 pub struct NewLeaflet<'a> {
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub summary: &'a str,
     pub file_name: &'a str,
@@ -177,7 +179,7 @@ pub struct NewLeaflet<'a> {
 pub async fn insert_leaflet<'c>(
     db: impl Executor<'c, Database = Any>,
     leaflet: &NewLeaflet<'_>,
-    by: &str,
+    by: &PersonId,
 ) -> Result<String, sqlx::Error> {
     use base64::{engine::general_purpose::STANDARD, Engine as _};
     let id = crate::db::new_id();
@@ -205,7 +207,7 @@ const LEAFLET_SELECT: &str =
      FROM leaflet l JOIN service s ON s.id = l.service_id";
 
 /// Leaflets of the given services, or all of them when `services` is `None` (leaflets are published).
-pub async fn list_leaflets(pool: &AnyPool, services: Option<&[String]>) -> Result<Vec<Leaflet>, sqlx::Error> {
+pub async fn list_leaflets(pool: &AnyPool, services: Option<&[ServiceId]>) -> Result<Vec<Leaflet>, sqlx::Error> {
     let rows: Vec<LeafletRow> = match services {
         None => sqlx::query_as(&format!("{LEAFLET_SELECT} ORDER BY l.published_on DESC")).fetch_all(pool).await?,
         Some(ids) => {
@@ -234,7 +236,7 @@ pub async fn fetch_leaflet_file(pool: &AnyPool, id: &str) -> Result<Option<(Stri
 #[derive(FromRow)]
 struct EventRow {
     id: String,
-    service_id: String,
+    service_id: ServiceId,
     service_name: String,
     slug: String,
     title: String,
@@ -275,7 +277,7 @@ const EVENT_SELECT: &str =
      FROM event e JOIN service s ON s.id = e.service_id";
 
 pub struct EventFields<'a> {
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub description: &'a str,
     pub starts_at: &'a str,
@@ -294,7 +296,7 @@ pub async fn insert_event<'c>(
     db: impl Executor<'c, Database = Any>,
     slug: &str,
     event: &EventFields<'_>,
-    by: &str,
+    by: &PersonId,
 ) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     let now = crate::db::now();
@@ -451,7 +453,7 @@ pub async fn fetch_event<'c>(db: impl Executor<'c, Database = Any>, id: &str) ->
 
 /// Events of the given services (past ones too), or upcoming events of every service when `services` is
 /// `None`. `now` is a local `YYYY-MM-DDTHH:MM`.
-pub async fn list_events(pool: &AnyPool, services: Option<&[String]>, now: &str) -> Result<Vec<Event>, sqlx::Error> {
+pub async fn list_events(pool: &AnyPool, services: Option<&[ServiceId]>, now: &str) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = match services {
         None => {
             sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.ends_at >= $1 ORDER BY e.starts_at"))

@@ -1,5 +1,7 @@
 //! Information's demo data: a page for each service, an upcoming open day for each, and a leaflet. Added once.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use crate::{
     accounts::demo::{DAY_SERVICE, PD_SERVICE},
     error::AppError,
@@ -34,8 +36,8 @@ fn demo_leaflet_pdf() -> Vec<u8> {
 /// Demo information pages, an upcoming open day for each service and a leaflet; added once.
 pub async fn seed_information(
     conn: &mut sqlx::AnyConnection,
-    services: &[(&str, String)],
-    by: &str,
+    services: &[(&str, ServiceId)],
+    by: &PersonId,
 ) -> Result<(), AppError> {
     use crate::information::db as info_db;
     let service = |name: &str| services.iter().find(|(n, _)| *n == name).map(|(_, id)| id.clone()).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The Information level's server functions. Reading published pages and events, registering and cancelling
 //! are open to everyone; writing pages, events and leaflets is for those who keep the service's ledger.
 
+use crate::accounts::types::ServiceId;
 use leptos::prelude::*;
 
 use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice};
@@ -237,7 +238,7 @@ pub async fn cancel_registration(#[server(default)] token: String) -> Result<(),
 pub async fn get_information_overview() -> Result<InformationOverview, AppError> {
     let user = require_staff()?;
     let services = services_staffed_by(&user).await?;
-    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<ServiceId> = services.iter().map(|s| s.id.clone()).collect();
     let pool = state()?.pool;
     Ok(InformationOverview {
         pages: db::list_pages(&pool, Some(&ids)).await?,
@@ -262,7 +263,7 @@ pub async fn get_info_page_for_editing(#[server(default)] page_id: String) -> Re
 #[server(endpoint = "/save_info_page")]
 pub async fn save_info_page(
     #[server(default)] page_id: String,
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] title: String,
     #[server(default)] summary: String,
     #[server(default)] body: String,
@@ -395,7 +396,7 @@ fn parse_event(
 #[server(endpoint = "/save_event")]
 pub async fn save_event(
     #[server(default)] event_id: String,
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] title: String,
     #[server(default)] description: String,
     #[server(default)] day: String,
@@ -624,7 +625,7 @@ pub fn safe_file_name(name: &str) -> String {
 #[cfg(feature = "ssr")]
 pub async fn publish_leaflet(
     user: &crate::accounts::access::SignedInUser,
-    service_id: &str,
+    service_id: &ServiceId,
     title: &str,
     summary: &str,
     file_name: &str,
@@ -645,7 +646,7 @@ pub async fn publish_leaflet(
     }
     errors
         .into_result()
-        .map_err(|e| e.keeping(&[("title", title), ("summary", summary), ("service_id", service_id)]))?;
+        .map_err(|e| e.keeping(&[("title", title), ("summary", summary), ("service_id", service_id.as_str())]))?;
     if !user.is_staff_of(service_id) {
         return Err(AppError::Forbidden);
     }
@@ -720,7 +721,8 @@ pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<Str
         let kept = [("title", title.as_str()), ("summary", summary.as_str()), ("service_id", service_id.as_str())];
         return Err(AppError::field("file", "The file must be smaller than 5 MB").keeping(&kept));
     }
-    let id = publish_leaflet(&user, &service_id, &title, &summary, &file_name, &bytes, &submission).await?;
+    let id =
+        publish_leaflet(&user, &ServiceId::from(service_id), &title, &summary, &file_name, &bytes, &submission).await?;
     redirect_plain_post("/information?leaflet=1");
     Ok(id)
 }

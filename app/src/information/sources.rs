@@ -2,6 +2,7 @@
 //! Server functions and the demo data both record through these.
 
 use super::types::Event;
+use crate::accounts::types::ServiceId;
 use crate::ledger::{
     api::{LedgerSource, NewActivity, SourceKind},
     types::{ActivityKind, ContinuumLevel, Participants},
@@ -38,7 +39,7 @@ impl LedgerSource for EventHeld<'_> {
 /// A leaflet published (Information, leaflet). Nobody is counted: a leaflet is read by people unknown.
 pub struct LeafletPublished<'a> {
     pub id: &'a str,
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub summary: &'a str,
     /// `YYYY-MM-DD`

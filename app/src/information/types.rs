@@ -1,5 +1,6 @@
 //! Information types shared by server and browser.
 
+use crate::accounts::types::ServiceId;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::ServiceSummary;
@@ -8,7 +9,7 @@ use crate::accounts::types::ServiceSummary;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InfoPage {
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub slug: String,
     pub title: String,
@@ -34,7 +35,7 @@ pub struct InfoPageSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub slug: String,
     pub title: String,

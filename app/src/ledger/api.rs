@@ -10,6 +10,7 @@
 //! them beside the counts; involvement payments and reports read who took part from here. Anonymous feedback
 //! never becomes a named participant.
 
+use crate::accounts::types::{PersonId, ServiceId};
 use sqlx::AnyConnection;
 
 pub use super::db::NewActivity;
@@ -20,7 +21,7 @@ use crate::{db::Write, error::AppError};
 /// including `until` (`YYYY-MM-DD`), as the ledger holds them.
 pub async fn count_by_level(
     pool: &sqlx::AnyPool,
-    service_id: &str,
+    service_id: &ServiceId,
     from: &str,
     until: &str,
 ) -> Result<Vec<(ContinuumLevel, i64, i64)>, AppError> {
@@ -91,10 +92,10 @@ pub trait LedgerSource {
 pub async fn record(
     conn: &mut AnyConnection,
     source: &impl LedgerSource,
-    recorded_by: Option<&str>,
+    recorded_by: Option<&PersonId>,
 ) -> Result<String, sqlx::Error> {
     let mut activity = source.activity();
-    activity.recorded_by = recorded_by.map(str::to_owned);
+    activity.recorded_by = recorded_by.cloned();
     let id = db::record(&mut *conn, &activity, source_kind(source).as_str(), source.source_id()).await?;
     if let Some(people) = source.participants() {
         db::replace_participants(&mut *conn, &id, &people).await?;
@@ -104,8 +105,8 @@ pub async fn record(
 
 /// As [`record`], within a person's change, with an `activity_recorded` audit event naming the source.
 pub async fn record_in(write: &mut Write, source: &impl LedgerSource) -> Result<String, AppError> {
-    let actor = write.actor().map(str::to_owned);
-    let id = record(write.conn(), source, actor.as_deref()).await?;
+    let actor = write.actor().cloned();
+    let id = record(write.conn(), source, actor.as_ref()).await?;
     let detail = serde_json::json!({ "source": source_kind(source).as_str(), "source_id": source.source_id() });
     write.audit("activity_recorded", "activity", &id, detail).await?;
     Ok(id)

@@ -1,6 +1,8 @@
 //! All of the ledger's SQL, including `record`, the one function other capabilities call inside their own
 //! transaction when something they manage is an involvement activity.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use sqlx::{Any, Executor, FromRow};
 
 use super::types::{Activity, ActivityKind, ContinuumLevel, Participants};
@@ -8,7 +10,7 @@ use super::types::{Activity, ActivityKind, ContinuumLevel, Participants};
 /// An activity about to be written: by hand from the ledger's form, or by another capability.
 #[derive(Clone, Debug)]
 pub struct NewActivity {
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub level: ContinuumLevel,
     pub kind: ActivityKind,
     pub title: String,
@@ -17,14 +19,14 @@ pub struct NewActivity {
     pub participants: Participants,
     pub purpose: String,
     pub outcome: String,
-    pub recorded_by: Option<String>,
+    pub recorded_by: Option<PersonId>,
 }
 
 /// Which ledger rows a list shows.
 #[derive(Clone, Debug, Default)]
 pub struct ActivityFilter {
     /// The services the reader may see; never empty (an empty list would mean "all").
-    pub service_ids: Vec<String>,
+    pub service_ids: Vec<ServiceId>,
     pub level: Option<ContinuumLevel>,
     pub kind: Option<ActivityKind>,
     /// Inclusive, `YYYY-MM-DD`.
@@ -36,7 +38,7 @@ pub struct ActivityFilter {
 #[derive(FromRow)]
 struct ActivityRow {
     id: String,
-    service_id: String,
+    service_id: ServiceId,
     service_name: String,
     level: String,
     kind: String,
@@ -218,7 +220,7 @@ fn filter_sql(filter: &ActivityFilter) -> (String, Vec<String>) {
         params.push(value);
         format!("${}", params.len())
     };
-    let services: Vec<String> = filter.service_ids.iter().map(|id| placeholder(id.clone())).collect();
+    let services: Vec<String> = filter.service_ids.iter().map(|id| placeholder(id.to_string())).collect();
     // An empty service list matches nothing, never everything.
     let mut clauses = vec![if services.is_empty() {
         "1 = 0".to_owned()
@@ -272,7 +274,7 @@ pub async fn list_activities(
 /// including `until`.
 pub async fn count_by_level<'c>(
     db: impl Executor<'c, Database = Any>,
-    service_id: &str,
+    service_id: &ServiceId,
     from: &str,
     until: &str,
 ) -> Result<Vec<(ContinuumLevel, i64, i64)>, sqlx::Error> {

@@ -2,6 +2,7 @@
 //! services, always ending this month. Recorded through the ledger API against a demo source, so a second run
 //! of `seed-demo` updates rather than duplicates.
 
+use crate::accounts::types::ServiceId;
 use chrono::{Datelike, NaiveDate};
 
 use super::{
@@ -353,7 +354,10 @@ const ACTIVITIES: &[DemoActivity] = &[
 
 /// Adds the demo year of ledger activities, once: each is recorded against a `demo` source so a second run
 /// updates rather than duplicates.
-pub async fn seed_activities(conn: &mut sqlx::AnyConnection, services: &[(&str, String)]) -> Result<usize, AppError> {
+pub async fn seed_activities(
+    conn: &mut sqlx::AnyConnection,
+    services: &[(&str, ServiceId)],
+) -> Result<usize, AppError> {
     let today = crate::clock::today_date();
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
     let mut added = 0;

@@ -1,6 +1,7 @@
 //! The ledger's server functions. Only staff and managers of a service (and administrators) reach its ledger;
 //! each function checks that first, then the row-level access to the service concerned.
 
+use crate::accounts::types::ServiceId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +42,7 @@ pub struct ActivityDetail {
 /// One page of the ledger, filtered. Empty filter fields mean "any"; the caller sees only services they keep.
 #[server(endpoint = "/list_activities")]
 pub async fn list_activities(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] level: String,
     #[server(default)] kind: String,
     #[server(default)] from: String,
@@ -50,7 +51,7 @@ pub async fn list_activities(
 ) -> Result<ActivityPage, AppError> {
     let user = require_staff()?;
     let kept = services_staffed_by(&user).await?;
-    let service_ids: Vec<String> = if service_id.is_empty() {
+    let service_ids: Vec<ServiceId> = if service_id.is_empty() {
         kept.into_iter().map(|s| s.id).collect()
     } else {
         ensure_staff_of(&user, &service_id)?;
@@ -104,7 +105,7 @@ use crate::clock::today_date as today;
 /// Records an activity by hand.
 #[server(endpoint = "/record_activity")]
 pub async fn record_activity(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] level: String,
     #[server(default)] kind: String,
     #[server(default)] title: String,
@@ -119,7 +120,7 @@ pub async fn record_activity(
     let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
     let mut kept = fields.kept();
-    kept.push(("service_id", &service_id));
+    kept.push(("service_id", service_id.as_str()));
     let keep = |e: AppError| e.keeping(&kept);
     if service_id.is_empty() {
         return Err(keep(AppError::field("service_id", "Choose the service")));

@@ -1,6 +1,7 @@
 //! Ledger types shared by server and browser: the five continuum levels, the kinds of activity, and the
 //! activity itself.
 
+use crate::accounts::types::ServiceId;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -206,7 +207,7 @@ impl Participants {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: String,
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub level: ContinuumLevel,
     pub kind: ActivityKind,

@@ -1,5 +1,7 @@
 //! Parsing what staff type into the activity form.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use chrono::NaiveDate;
 
 use super::types::{ActivityKind, ContinuumLevel, Participants};
@@ -71,7 +73,7 @@ pub fn parse_day(text: &str, latest: NaiveDate) -> Result<NaiveDate, String> {
 
 impl ParsedActivity {
     /// The activity to write, for a service and (when recorded by hand) the person recording it.
-    pub fn into_new(self, service_id: String, recorded_by: Option<String>) -> crate::ledger::db::NewActivity {
+    pub fn into_new(self, service_id: ServiceId, recorded_by: Option<PersonId>) -> crate::ledger::db::NewActivity {
         crate::ledger::db::NewActivity {
             service_id,
             level: self.level,

@@ -22,7 +22,7 @@ pub fn ContinuumProfilePage() -> impl IntoView {
     let services = Resource::new(|| (), |_| list_profile_services());
     let profile = Resource::new(
         move || (q("service_id"), q("from"), q("to")),
-        |(service_id, from, to)| get_continuum_profile(service_id, from, to),
+        |(service_id, from, to)| get_continuum_profile(service_id.into(), from, to),
     );
     let none = FormStatus::none();
     view! {
@@ -33,7 +33,7 @@ pub fn ContinuumProfilePage() -> impl IntoView {
              through giving their views, shaping and helping to run the service, to sharing decisions."
         </p>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
-            let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+            let options = ServiceSummary::options(&services);
             view! {
                 <form method="get" action="/reports/continuum-profile" class="continuum-filters" novalidate>
                     <Select name="service_id" label="Service" status=none options value=q("service_id") />
@@ -51,7 +51,7 @@ pub fn ContinuumProfilePage() -> impl IntoView {
 fn Profile(profile: ContinuumProfile) -> impl IntoView {
     let csv_link = format!(
         "/reports/continuum-profile.csv?service_id={}&from={}&to={}",
-        encode_query_value(&profile.service.id),
+        encode_query_value(profile.service.id.as_str()),
         profile.from,
         profile.to
     );

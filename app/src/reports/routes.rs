@@ -1,6 +1,7 @@
 //! The reports' plain routes: CSV downloads. Each checks access first, exactly as the page showing the same
 //! figures does, and applies the same suppression.
 
+use crate::accounts::types::ServiceId;
 use axum::{
     extract::{OriginalUri, Query, State},
     response::Response,
@@ -21,7 +22,7 @@ pub fn routes() -> Vec<PlainRoute> {
 #[derive(Deserialize)]
 pub struct ProfileQuery {
     #[serde(default)]
-    service_id: String,
+    service_id: ServiceId,
     #[serde(default)]
     from: String,
     #[serde(default)]

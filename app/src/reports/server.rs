@@ -1,5 +1,6 @@
 //! The reports' server functions.
 
+use crate::accounts::types::ServiceId;
 use leptos::prelude::*;
 
 use super::profile::ContinuumProfile;
@@ -19,7 +20,7 @@ use crate::{
 /// Whether this person may see a service's continuum profile: those who keep its ledger, and its steering
 /// group members (the profile is aggregate and suppressed).
 #[cfg(feature = "ssr")]
-pub fn sees_profile_of(user: &SignedInUser, service_id: &str) -> bool {
+pub fn sees_profile_of(user: &SignedInUser, service_id: &ServiceId) -> bool {
     user.is_staff_of(service_id) || user.has_role_in(service_id, Role::SteeringMember)
 }
 
@@ -90,7 +91,7 @@ pub fn previous_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (chron
 #[cfg(feature = "ssr")]
 async fn level_counts(
     pool: &sqlx::AnyPool,
-    service_id: &str,
+    service_id: &ServiceId,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<LevelCounts, AppError> {
@@ -173,7 +174,7 @@ pub async fn build_profile(
 pub async fn profile_for(
     pool: &sqlx::AnyPool,
     user: &SignedInUser,
-    service_id: &str,
+    service_id: &ServiceId,
     from: &str,
     to: &str,
 ) -> Result<ContinuumProfile, AppError> {
@@ -184,7 +185,7 @@ pub async fn profile_for(
     let service = if service_id.is_empty() {
         services[0].clone()
     } else {
-        services.into_iter().find(|s| s.id == service_id).ok_or(AppError::Forbidden)?
+        services.into_iter().find(|s| s.id == *service_id).ok_or(AppError::Forbidden)?
     };
     let (start, end) = period(from, to, crate::clock::today_date())?;
     build_profile(pool, service, start, end).await
@@ -194,7 +195,7 @@ pub async fn profile_for(
 /// none is given).
 #[server(endpoint = "/continuum_profile")]
 pub async fn get_continuum_profile(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] from: String,
     #[server(default)] to: String,
 ) -> Result<ContinuumProfile, AppError> {

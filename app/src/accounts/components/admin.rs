@@ -19,10 +19,6 @@ fn role_options() -> Vec<(String, String)> {
     Role::ALL.into_iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect()
 }
 
-fn service_options(services: &[ServiceSummary]) -> Vec<(String, String)> {
-    services.iter().map(|s| (s.id.clone(), s.name.clone())).collect()
-}
-
 #[component]
 pub fn AdminServicesPage() -> impl IntoView {
     let create = ServerAction::<CreateService>::new();
@@ -133,7 +129,7 @@ pub fn AdminPeoplePage() -> impl IntoView {
             <ActionForm attr:novalidate=true action=invite>
                 <TextInput name="name" label="Name" status width="nhsuk-input--width-30" />
                 <TextInput name="email" label="Email address" input_type="email" status width="nhsuk-input--width-30" />
-                <Select name="service_id" label="Service (optional)" status options=service_options(&services) placeholder="No role yet" />
+                <Select name="service_id" label="Service (optional)" status options=ServiceSummary::options(&services) placeholder="No role yet" />
                 <Select name="role" label="Role in that service (optional)" status options=role_options() placeholder="No role yet" />
                 <SubmitButton label="Send invitation" />
             </ActionForm>
@@ -159,7 +155,7 @@ pub fn AdminPersonPage() -> impl IntoView {
                 administrator.version().get(),
             )
         },
-        |(id, ..)| get_person(id),
+        |(id, ..)| get_person(id.into()),
     );
     let grant_status = FormStatus::of(grant);
     let revoke_status = FormStatus::of(revoke);
@@ -219,7 +215,7 @@ pub fn AdminPersonPage() -> impl IntoView {
             <ErrorSummary status=grant_status id="grant-errors" />
             <ActionForm attr:novalidate=true action=grant>
                 <input type="hidden" name="person_id" value=id_for_grant />
-                <Select name="service_id" label="Service" status=grant_status options=service_options(&services) placeholder="Choose a service" />
+                <Select name="service_id" label="Service" status=grant_status options=ServiceSummary::options(&services) placeholder="Choose a service" />
                 <Select name="role" label="Role" status=grant_status options=role_options() placeholder="Choose a role" />
                 <SubmitButton label="Add role" secondary=true />
             </ActionForm>

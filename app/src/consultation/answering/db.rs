@@ -1,5 +1,6 @@
 //! Storing responses: responses and their answers, safeguarding flags, and where duty alerts go.
 
+use crate::accounts::types::{PersonId, ServiceId};
 use crate::safeguarding::review::{db as review_db, FlagSource, FlagSourceKind};
 use sqlx::{Any, Executor};
 
@@ -118,7 +119,7 @@ pub async fn delete_responses(tx: &mut sqlx::AnyConnection, ids: &[String]) -> R
 pub async fn has_responded<'c>(
     db: impl Executor<'c, Database = Any>,
     form_id: &str,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
         "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_id = $1 AND respondent_id = $2",
@@ -134,7 +135,7 @@ pub async fn has_responded<'c>(
 pub async fn flag_response(
     conn: &mut sqlx::AnyConnection,
     response_id: &str,
-    service_id: &str,
+    service_id: &ServiceId,
     concerns: &[&str],
     reasons: &[String],
     flagged_on: &str,
@@ -147,7 +148,7 @@ pub async fn flag_response(
 /// Where a service's safeguarding alerts go: its duty inbox, or else its managers.
 pub async fn duty_recipients<'c>(
     db: impl Executor<'c, Database = Any>,
-    service_id: &str,
+    service_id: &ServiceId,
 ) -> Result<Vec<String>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT duty_inbox FROM service WHERE id = $1 AND duty_inbox IS NOT NULL AND duty_inbox <> ''

@@ -11,6 +11,7 @@
 //! A batch that fails is retried one response at a time, so a response that cannot be stored (a second answer
 //! from the same person on a sign-in form) fails alone.
 
+use crate::accounts::types::ServiceId;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
@@ -55,7 +56,7 @@ enum Written {
 
 /// A flagged response's concerns and reasons, and the alerts to queue for the service's duty inbox.
 pub struct Flag {
-    pub service_id: String,
+    pub service_id: ServiceId,
     pub concerns: Vec<&'static str>,
     pub reasons: Vec<String>,
     /// The alert's subject and body (a link, never the response's words).

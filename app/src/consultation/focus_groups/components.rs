@@ -51,7 +51,7 @@ pub fn FocusGroupsPage() -> impl IntoView {
         }} />
         <h2 class="nhsuk-heading-m">"Record a focus group"</h2>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
-            let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+            let options = ServiceSummary::options(&services);
             view! {
                 <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=record>

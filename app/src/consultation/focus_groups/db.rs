@@ -1,5 +1,7 @@
 //! Focus groups' SQL.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::types::FocusGroup;
@@ -9,7 +11,7 @@ use crate::consultation::types::FocusGroup;
 #[derive(FromRow)]
 struct FocusGroupRow {
     id: String,
-    service_id: String,
+    service_id: ServiceId,
     service_name: String,
     topic: String,
     held_on: String,
@@ -38,7 +40,7 @@ const FOCUS_GROUP_SELECT: &str = "SELECT g.id, g.service_id, s.name AS service_n
      FROM focus_group g JOIN service s ON s.id = g.service_id";
 
 pub struct FocusGroupFields<'a> {
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub topic: &'a str,
     pub held_on: &'a str,
     pub participants: i64,
@@ -49,7 +51,7 @@ pub struct FocusGroupFields<'a> {
 pub async fn insert_focus_group<'c>(
     db: impl Executor<'c, Database = Any>,
     fields: &FocusGroupFields<'_>,
-    recorded_by: &str,
+    recorded_by: &PersonId,
 ) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     let now = crate::db::now();
@@ -80,7 +82,7 @@ pub async fn fetch_focus_group<'c>(
     Ok(sqlx::query_as::<_, FocusGroupRow>(&sql).bind(id).fetch_optional(db).await?.map(FocusGroupRow::into_focus_group))
 }
 
-pub async fn list_focus_groups(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<FocusGroup>, sqlx::Error> {
+pub async fn list_focus_groups(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec<FocusGroup>, sqlx::Error> {
     let sql = format!("{FOCUS_GROUP_SELECT} WHERE g.service_id IN ({{in}}) ORDER BY g.held_on DESC");
     let rows: Vec<FocusGroupRow> = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
     Ok(rows.into_iter().map(FocusGroupRow::into_focus_group).collect())

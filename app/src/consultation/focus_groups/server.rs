@@ -1,5 +1,6 @@
 //! Focus groups' server functions: listing and recording them (a Consultation activity in the ledger).
 
+use crate::accounts::types::ServiceId;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -34,7 +35,7 @@ pub async fn list_focus_groups() -> Result<Vec<FocusGroup>, AppError> {
 /// Records a focus group, and with it a Consultation activity in the ledger.
 #[server(endpoint = "/record_focus_group")]
 pub async fn record_focus_group(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] topic: String,
     #[server(default)] held_on: String,
     #[server(default)] participants: String,

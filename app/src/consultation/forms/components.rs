@@ -108,7 +108,7 @@ pub fn NewFormPage() -> impl IntoView {
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/consultation">"Feedback forms"</a></p>
         <h1 class="nhsuk-heading-l">"Create a feedback form"</h1>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
-            let options: Vec<(String, String)> = services.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+            let options = ServiceSummary::options(&services);
             let templates: Vec<Choice> = Template::ALL
                 .iter()
                 .map(|t| Choice { value: t.as_str().into(), label: t.label().into(), hint: Some(t.hint().into()) })

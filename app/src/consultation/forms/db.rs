@@ -1,5 +1,7 @@
 //! The form builder's SQL: forms, their versions and questions.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::{
@@ -17,7 +19,7 @@ fn decode(message: impl Into<String>) -> sqlx::Error {
 #[derive(FromRow)]
 struct FormRow {
     id: String,
-    service_id: String,
+    service_id: ServiceId,
     service_name: String,
     slug: String,
     title: String,
@@ -94,13 +96,13 @@ pub async fn fetch_version_questions<'c>(
 
 /// A form about to be created.
 pub struct NewForm<'a> {
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub slug: &'a str,
     pub title: &'a str,
     pub intervention: &'a str,
     pub sign_in_required: bool,
     pub questions: &'a [Question],
-    pub created_by: Option<&'a str>,
+    pub created_by: Option<&'a PersonId>,
 }
 
 fn questions_json(questions: &[Question]) -> Result<String, sqlx::Error> {
@@ -152,7 +154,7 @@ pub async fn fetch_form_by_slug<'c>(
 }
 
 /// The forms of the given services, newest first.
-pub async fn list_forms(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<FeedbackForm>, sqlx::Error> {
+pub async fn list_forms(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec<FeedbackForm>, sqlx::Error> {
     let sql = format!("{FORM_SELECT} WHERE f.service_id IN ({{in}}) ORDER BY f.created_at DESC");
     let rows: Vec<FormRow> = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
     rows.into_iter().map(FormRow::into_form).collect()
@@ -162,7 +164,7 @@ pub async fn list_forms(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<Fe
 /// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`).
 pub async fn count_service_responses(
     pool: &AnyPool,
-    service_id: &str,
+    service_id: &ServiceId,
     from: &str,
     until: &str,
 ) -> Result<i64, sqlx::Error> {

@@ -2,6 +2,7 @@
 //! closing feedback forms. Each checks who is calling at its top; a form of a service the caller does not
 //! work in is "not found".
 
+use crate::accounts::types::ServiceId;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -94,7 +95,7 @@ fn form_details(errors: &mut FormErrors, title: &str, intervention: &str, answer
 /// Creates a draft form, from a template or blank. Returns its id.
 #[server(endpoint = "/create_feedback_form")]
 pub async fn create_feedback_form(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] title: String,
     #[server(default)] intervention: String,
     #[server(default)] template: String,

@@ -1,5 +1,6 @@
 //! The review queue's SQL: responses as staff read them, reviews, reading, and comment themes.
 
+use crate::accounts::types::ServiceId;
 use std::collections::HashMap;
 
 use sqlx::{Any, AnyPool, Executor, FromRow};
@@ -14,7 +15,7 @@ pub(crate) struct ResponseRow {
     id: String,
     form_id: String,
     form_title: String,
-    service_id: String,
+    service_id: ServiceId,
     channel: String,
     submitted_on: String,
     reviewed: i64,
@@ -134,7 +135,10 @@ pub async fn fetch_response(pool: &AnyPool, id: &str) -> Result<Option<ResponseV
 }
 
 /// Flagged responses not yet reviewed, oldest first: these come first in a service's queue.
-pub async fn list_flagged_unreviewed(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<ResponseView>, sqlx::Error> {
+pub async fn list_flagged_unreviewed(
+    pool: &AnyPool,
+    service_ids: &[ServiceId],
+) -> Result<Vec<ResponseView>, sqlx::Error> {
     let sql =
         format!("{RESPONSE_SELECT} WHERE g.outcome IS NULL AND g.service_id IN ({{in}}) ORDER BY g.flagged_on, r.id");
     let rows = crate::db::fetch_all_in(pool, &sql, service_ids).await?;
@@ -142,7 +146,11 @@ pub async fn list_flagged_unreviewed(pool: &AnyPool, service_ids: &[String]) -> 
 }
 
 /// Responses with free text nobody has read yet (flagged ones are in their own list), oldest first.
-pub async fn list_unread(pool: &AnyPool, service_ids: &[String], limit: i64) -> Result<Vec<ResponseView>, sqlx::Error> {
+pub async fn list_unread(
+    pool: &AnyPool,
+    service_ids: &[ServiceId],
+    limit: i64,
+) -> Result<Vec<ResponseView>, sqlx::Error> {
     let sql = format!(
         "{RESPONSE_SELECT} WHERE r.reviewed = 0 AND r.flagged = 0 AND f.service_id IN ({{in}})
          ORDER BY r.submitted_on, r.id LIMIT {limit}"
@@ -158,8 +166,8 @@ pub async fn mark_read<'c>(db: impl Executor<'c, Database = Any>, response_id: &
 
 // ---- themes --------------------------------------------------------------------------------------------
 
-pub async fn list_themes(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<Theme>, sqlx::Error> {
-    let rows: Vec<(String, String, String)> = crate::db::fetch_all_in(
+pub async fn list_themes(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec<Theme>, sqlx::Error> {
+    let rows: Vec<(String, ServiceId, String)> = crate::db::fetch_all_in(
         pool,
         "SELECT id, service_id, name FROM service_theme WHERE service_id IN ({in}) ORDER BY name",
         service_ids,
@@ -170,7 +178,7 @@ pub async fn list_themes(pool: &AnyPool, service_ids: &[String]) -> Result<Vec<T
 
 pub async fn insert_theme<'c>(
     db: impl Executor<'c, Database = Any>,
-    service_id: &str,
+    service_id: &ServiceId,
     name: &str,
 ) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
@@ -185,7 +193,7 @@ pub async fn insert_theme<'c>(
 }
 
 pub async fn fetch_theme<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Theme>, sqlx::Error> {
-    let row: Option<(String, String, String)> =
+    let row: Option<(String, ServiceId, String)> =
         sqlx::query_as("SELECT id, service_id, name FROM service_theme WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
@@ -212,7 +220,7 @@ pub async fn set_comment_theme<'c>(
 
 pub async fn fetch_duty_inbox<'c>(
     db: impl Executor<'c, Database = Any>,
-    service_id: &str,
+    service_id: &ServiceId,
 ) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(Option<String>,)> =
         sqlx::query_as("SELECT duty_inbox FROM service WHERE id = $1").bind(service_id).fetch_optional(db).await?;
@@ -221,7 +229,7 @@ pub async fn fetch_duty_inbox<'c>(
 
 pub async fn update_duty_inbox<'c>(
     db: impl Executor<'c, Database = Any>,
-    service_id: &str,
+    service_id: &ServiceId,
     inbox: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE service SET duty_inbox = $2 WHERE id = $1").bind(service_id).bind(inbox).execute(db).await?;

@@ -1,6 +1,7 @@
 //! The review queue's server functions: the queue, one response, recording a safeguarding review, marking
 //! comments read and tagging them with themes, and each service's settings (themes, duty inbox).
 
+use crate::accounts::types::ServiceId;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -138,7 +139,7 @@ pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<S
     let user = require_staff()?;
     let services = services_staffed_by(&user).await?;
     let pool = state()?.pool;
-    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<ServiceId> = services.iter().map(|s| s.id.clone()).collect();
     let themes = db::list_themes(&pool, &ids).await?;
     let mut settings = Vec::new();
     for service in services {
@@ -151,7 +152,10 @@ pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<S
 
 /// Adds a theme to a service's list.
 #[server(endpoint = "/add_theme")]
-pub async fn add_theme(#[server(default)] service_id: String, #[server(default)] name: String) -> Result<(), AppError> {
+pub async fn add_theme(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] name: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     if !user.is_staff_of(&service_id) {
         return Err(AppError::Forbidden);
@@ -177,7 +181,7 @@ pub async fn add_theme(#[server(default)] service_id: String, #[server(default)]
 /// Sets where a service's safeguarding alerts go. Managers and administrators only.
 #[server(endpoint = "/set_duty_inbox")]
 pub async fn set_duty_inbox(
-    #[server(default)] service_id: String,
+    #[server(default)] service_id: ServiceId,
     #[server(default)] duty_inbox: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;

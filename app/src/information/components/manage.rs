@@ -17,10 +17,6 @@ use crate::{
     ui::{ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
 };
 
-fn service_options(services: &[ServiceSummary]) -> Vec<(String, String)> {
-    services.iter().map(|s| (s.id.clone(), s.name.clone())).collect()
-}
-
 #[component]
 pub fn InformationPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_information_overview());
@@ -104,7 +100,7 @@ fn InfoPageForm(
         <ErrorSummary status />
         <ActionForm attr:novalidate=true action>
             <input type="hidden" name="page_id" value=page.as_ref().map(|p| p.id.clone()).unwrap_or_default() />
-            {page.is_none().then(|| view! { <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" /> })}
+            {page.is_none().then(|| view! { <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" status value=value(|p| p.title.clone()) />
             <TextInput name="summary" label="Summary (optional)" hint="One sentence for lists such as Get involved." status value=value(|p| p.summary.clone()) />
             <Textarea name="body" label="The page" rows=14 status value=value(|p| p.body.clone())
@@ -173,7 +169,7 @@ fn EventForm(action: ServerAction<SaveEvent>, services: Vec<ServiceSummary>, eve
         <ErrorSummary status />
         <ActionForm attr:novalidate=true action>
             <input type="hidden" name="event_id" value=event.as_ref().map(|e| e.id.clone()).unwrap_or_default() />
-            {event.is_none().then(|| view! { <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" /> })}
+            {event.is_none().then(|| view! { <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" hint="For example, Open day at the day service" status value=value(|e| e.title.clone()) />
             <TextInput name="day" label="Date" input_type="date" status value=value(|e| e.day().to_owned()) width="nhsuk-input--width-10" />
             <div class="continuum-counts">
@@ -306,7 +302,7 @@ pub fn UploadLeafletPage() -> impl IntoView {
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
             <form method="post" action="/api/upload_leaflet" enctype="multipart/form-data" novalidate>
                 <crate::ui::SubmissionToken />
-                <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" />
+                <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" />
                 <TextInput name="title" label="Title" status />
                 <TextInput name="summary" label="Summary (optional)" status />
                 <FileInput status />

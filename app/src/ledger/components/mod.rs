@@ -23,10 +23,6 @@ fn kind_options() -> Vec<(String, String)> {
     ActivityKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect()
 }
 
-fn service_options(services: &[ServiceSummary]) -> Vec<(String, String)> {
-    services.iter().map(|s| (s.id.clone(), s.name.clone())).collect()
-}
-
 /// The query string for a page of the list with the current filters.
 fn page_link(query: &[(String, String)], page: i64) -> String {
     let mut parts: Vec<String> = query
@@ -44,7 +40,7 @@ pub fn LedgerPage() -> impl IntoView {
     let q = move |key: &str| query.with(|q| q.get(key)).unwrap_or_default();
     let activities = Resource::new(
         move || (q("service_id"), q("level"), q("kind"), q("from"), q("to"), q("page").parse::<i64>().unwrap_or(1)),
-        |(service_id, level, kind, from, to, page)| list_activities(service_id, level, kind, from, to, page),
+        |(service_id, level, kind, from, to, page)| list_activities(service_id.into(), level, kind, from, to, page),
     );
     let services = Resource::new(|| (), |_| staffed_services());
     let none = FormStatus::none();
@@ -58,7 +54,7 @@ pub fn LedgerPage() -> impl IntoView {
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
             <form method="get" action="/ledger" class="continuum-filters" novalidate>
                 <h2 class="nhsuk-heading-s">"Filter the ledger"</h2>
-                <Select name="service_id" label="Service" status=none options=service_options(&services) placeholder="All your services" value=q("service_id") />
+                <Select name="service_id" label="Service" status=none options=ServiceSummary::options(&services) placeholder="All your services" value=q("service_id") />
                 <Select name="level" label="Continuum level" status=none options=level_options() placeholder="All levels" value=q("level") />
                 <Select name="kind" label="Kind of activity" status=none options=kind_options() placeholder="All kinds" value=q("kind") />
                 <TextInput name="from" label="From" input_type="date" status=none value=q("from") />
@@ -195,10 +191,10 @@ pub fn RecordActivityPage() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Record an activity"</h1>
         <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
-            let only = if services.len() == 1 { services[0].id.clone() } else { String::new() };
+            let only = if services.len() == 1 { services[0].id.to_string() } else { String::new() };
             view! {
                 <ActionForm attr:novalidate=true action=record>
-                    <Select name="service_id" label="Service" status options=service_options(&services) placeholder="Choose a service" value=only />
+                    <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" value=only />
                     <ActivityFields status activity=None />
                     <SubmitButton label="Record activity" />
                 </ActionForm>

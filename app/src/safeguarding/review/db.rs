@@ -1,12 +1,14 @@
 //! The review flags' SQL. Flags are written in the caller's transaction, beside the record they are on.
 
+use crate::accounts::types::PersonId;
+use crate::accounts::types::ServiceId;
 use sqlx::{Any, Executor};
 
 use super::{FlagSource, ReviewOutcome};
 
 /// What the screener found, to raise as a flag.
 pub struct NewFlag<'a> {
-    pub service_id: &'a str,
+    pub service_id: &'a ServiceId,
     pub source: &'a FlagSource,
     /// The screener's stored concern names.
     pub concerns: &'a [&'a str],
@@ -41,7 +43,7 @@ pub async fn record_review<'c>(
     source: &FlagSource,
     outcome: ReviewOutcome,
     note: &str,
-    reviewer_id: &str,
+    reviewer_id: &PersonId,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE review_flag SET outcome = $3, note = $4, reviewed_by = $5, reviewed_at = $6
@@ -81,7 +83,7 @@ pub const ALERT_WINDOW: chrono::Duration = chrono::Duration::minutes(5);
 /// Whether a flag just raised for `service_id` should be told of by a duty alert now, inside the caller's
 /// transaction: yes for the first in [`ALERT_WINDOW`]; otherwise the flag is counted as waiting for the next
 /// summary. Safe with several app servers: the row's update decides, under its lock.
-pub async fn alert_now(conn: &mut sqlx::AnyConnection, service_id: &str) -> Result<bool, sqlx::Error> {
+pub async fn alert_now(conn: &mut sqlx::AnyConnection, service_id: &ServiceId) -> Result<bool, sqlx::Error> {
     let now = crate::clock::now();
     let cutoff = crate::db::timestamp(now - ALERT_WINDOW);
     let now = crate::db::timestamp(now);
@@ -115,11 +117,11 @@ pub async fn alert_now(conn: &mut sqlx::AnyConnection, service_id: &str) -> Resu
 /// Claims the services whose waiting flags are due a summary (their last alert is [`ALERT_WINDOW`] old),
 /// marking each as alerted now; returns (service id, how many flags were waiting). Each service is claimed by
 /// one app server only.
-pub async fn claim_waiting_alerts(conn: &mut sqlx::AnyConnection) -> Result<Vec<(String, i64)>, sqlx::Error> {
+pub async fn claim_waiting_alerts(conn: &mut sqlx::AnyConnection) -> Result<Vec<(ServiceId, i64)>, sqlx::Error> {
     let now = crate::clock::now();
     let cutoff = crate::db::timestamp(now - ALERT_WINDOW);
     let now = crate::db::timestamp(now);
-    let due: Vec<(String, i64, String)> = sqlx::query_as(
+    let due: Vec<(ServiceId, i64, String)> = sqlx::query_as(
         "SELECT service_id, waiting, last_sent_at FROM duty_alert WHERE waiting > 0 AND last_sent_at <= $1",
     )
     .bind(&cutoff)
