@@ -128,6 +128,7 @@ mod tests {
         assert_eq!(id, "0190-abc");
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn fresh_ids_differ() {
         assert_ne!(ThingId::new(), ThingId::new());

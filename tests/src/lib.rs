@@ -271,7 +271,7 @@ impl TestApp {
             outcome: String::new(),
             recorded_by: None,
         };
-        app::ledger::db::insert_activity(&self.pool, &activity).await.expect("insert activity")
+        app::ledger::db::insert_activity(&self.pool, &activity).await.expect("insert activity").into_string()
     }
 
     /// Makes a person with roles in existing services, and signs them in on a new client of their own.

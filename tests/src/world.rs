@@ -148,16 +148,16 @@ impl World {
             )
             .await;
         assert_eq!(flagged.status(), 200, "a flagged response");
-        values.insert("form_id", form.id.clone());
+        values.insert("form_id", form.id.to_string());
         values.insert("form_slug", form.slug.clone());
-        values.insert("question_id", form.questions[0].id.clone());
-        values.insert("comment_question_id", form.questions[1].id.clone());
+        values.insert("question_id", form.questions[0].id.to_string());
+        values.insert("comment_question_id", form.questions[1].id.to_string());
         values.insert("response_id", scalar(app, "SELECT source_id FROM review_flag", &[]).await);
         let spare = app.open_feedback_form(&manager, &service, "Spare form", "fft", "anonymous").await;
-        values.insert("spare_form_id", spare.id);
+        values.insert("spare_form_id", spare.id.into_string());
         // A draft with no questions yet: its page offers to open it, with a last day for answers.
         let draft = app.open_feedback_form(&manager, &service, "Draft form", "blank", "anonymous").await;
-        values.insert("draft_form_id", draft.id);
+        values.insert("draft_form_id", draft.id.into_string());
 
         post(vec![("service_id", service.clone()), ("name", "Waiting times".into())], "add_theme").await;
         values.insert("theme_id", scalar(app, "SELECT id FROM service_theme WHERE service_id = $1", &[&service]).await);

@@ -41,7 +41,7 @@ async fn an_administrator_grants_and_revokes_roles(backend: Backend) {
         .post_form(
             "/api/grant_role",
             "/admin/people",
-            &[("person_id", &person.id), ("service_id", &service), ("role", "steering_member")],
+            &[("person_id", person.id.as_str()), ("service_id", &service), ("role", "steering_member")],
         )
         .await;
     assert_eq!(location(&granted), format!("/admin/people/{}", person.id));
@@ -53,7 +53,7 @@ async fn an_administrator_grants_and_revokes_roles(backend: Backend) {
         .post_form(
             "/api/grant_role",
             &format!("/admin/people/{}", person.id),
-            &[("person_id", &person.id), ("service_id", &service), ("role", "overlord")],
+            &[("person_id", person.id.as_str()), ("service_id", &service), ("role", "overlord")],
         )
         .await;
     assert_eq!(form_error(bad_role).await.expect("refused").field_errors()[0].field, "role");
@@ -61,7 +61,7 @@ async fn an_administrator_grants_and_revokes_roles(backend: Backend) {
     app.post_form(
         "/api/revoke_role",
         "/admin/people",
-        &[("person_id", &person.id), ("service_id", &service), ("role", "steering_member")],
+        &[("person_id", person.id.as_str()), ("service_id", &service), ("role", "steering_member")],
     )
     .await;
 
@@ -86,12 +86,20 @@ async fn disabling_an_account_signs_the_person_out_everywhere(backend: Backend) 
     assert_eq!(sam.get(app.url("/account")).send().await.unwrap().status(), 200);
     let admin = app.sign_in_as_admin().await;
 
-    app.post_form("/api/set_account_disabled", "/admin/people", &[("person_id", &person.id), ("disabled", "true")])
-        .await;
+    app.post_form(
+        "/api/set_account_disabled",
+        "/admin/people",
+        &[("person_id", person.id.as_str()), ("disabled", "true")],
+    )
+    .await;
 
     assert_eq!(sam.get(app.url("/account")).send().await.unwrap().status(), 303, "Sam's session has ended");
     let own = app
-        .post_form("/api/set_account_disabled", "/admin/people", &[("person_id", &admin.id), ("disabled", "true")])
+        .post_form(
+            "/api/set_account_disabled",
+            "/admin/people",
+            &[("person_id", admin.id.as_str()), ("disabled", "true")],
+        )
         .await;
     assert!(form_error(own).await.is_some(), "an administrator cannot disable themselves");
     assert_signed_in(app.sign_in(&admin.email, PASSWORD).await);

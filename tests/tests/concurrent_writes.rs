@@ -333,12 +333,19 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
         )
         .await,
     );
-    let form =
-        app::consultation::forms::db::fetch_form(&app.pool, &form_id).await.expect("fetch form").expect("the form");
+    let form = app::consultation::forms::db::fetch_form(&app.pool, &form_id.clone().into())
+        .await
+        .expect("fetch form")
+        .expect("the form");
     if let Some(last) = form.questions.last() {
         check(
-            call(app, c, "arrange_question", &[("form_id", &form_id), ("question_id", &last.id), ("change", "up")])
-                .await,
+            call(
+                app,
+                c,
+                "arrange_question",
+                &[("form_id", &form_id), ("question_id", last.id.as_str()), ("change", "up")],
+            )
+            .await,
         );
     }
     check(call(app, c, "duplicate_feedback_form", &[("form_id", &form_id)]).await);
@@ -373,7 +380,7 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
             "tag_comment",
             &[
                 ("response_id", &response_id),
-                ("question_id", &form.questions[1].id),
+                ("question_id", form.questions[1].id.as_str()),
                 ("theme_id", &theme_id),
                 ("on", "on"),
             ],

@@ -108,7 +108,7 @@ async fn form_with_every_question_type(app: &TestApp, staff: &reqwest::Client, s
             staff,
             "save_question",
             &[
-                ("form_id", &form.id),
+                ("form_id", form.id.as_str()),
                 ("question_id", ""),
                 ("prompt", prompt),
                 ("help", ""),
@@ -121,7 +121,8 @@ async fn form_with_every_question_type(app: &TestApp, staff: &reqwest::Client, s
         )
         .await;
     }
-    call_ok(app, staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "")]).await;
+    call_ok(app, staff, "set_form_state", &[("form_id", form.id.as_str()), ("state", "open"), ("open_until", "")])
+        .await;
     reload(app, &form).await
 }
 
@@ -202,7 +203,7 @@ async fn each_question_type_validates_and_stores(backend: Backend) {
         sqlx::query_as("SELECT question_id, value FROM feedback_answer").fetch_all(&app.pool).await.unwrap();
     let value_of = |i: usize| -> Vec<String> {
         let mut values: Vec<String> =
-            stored.iter().filter(|(q, _)| *q == form.questions[i].id).map(|(_, v)| v.clone()).collect();
+            stored.iter().filter(|(q, _)| form.questions[i].id == *q.as_str()).map(|(_, v)| v.clone()).collect();
         values.sort();
         values
     };
@@ -263,7 +264,8 @@ async fn a_closed_form_refuses_answers_calmly_and_gives_back_what_was_written(ba
     let form = app.open_feedback_form(&staff, &service, "Carers evening", "fft", "anonymous").await;
     // The open form's page is cached for a second; closing it clears that at once.
     assert!(app.anonymous_page(&format!("/f/{}", form.slug)).await.contains("Send feedback"));
-    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
+    call_ok(&app, &staff, "set_form_state", &[("form_id", form.id.as_str()), ("state", "closed"), ("open_until", "")])
+        .await;
 
     let page = app.anonymous_page(&format!("/f/{}", form.slug)).await;
     assert!(page.contains("This form is closed"));
@@ -276,7 +278,8 @@ async fn a_closed_form_refuses_answers_calmly_and_gives_back_what_was_written(ba
 
     // Closed by another app server (straight in the database, so this server's copy of the form is not
     // cleared): the writer checks the form in the transaction that would store the answer, and refuses it.
-    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "")]).await;
+    call_ok(&app, &staff, "set_form_state", &[("form_id", form.id.as_str()), ("state", "open"), ("open_until", "")])
+        .await;
     assert_eq!(app.submit_feedback(&form, &[(0, "good")]).await.status(), 200, "this server now holds the open form");
     sqlx::query("UPDATE feedback_form SET state = 'closed' WHERE id = $1")
         .bind(&form.id)
@@ -510,19 +513,29 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     assert_eq!(form.questions.len(), 5);
     // Before any answers, questions move and go.
     let last = form.questions[4].id.clone();
-    call_ok(&app, &staff, "arrange_question", &[("form_id", &form.id), ("question_id", &last), ("change", "up")]).await;
+    call_ok(
+        &app,
+        &staff,
+        "arrange_question",
+        &[("form_id", form.id.as_str()), ("question_id", last.as_str()), ("change", "up")],
+    )
+    .await;
     assert_eq!(reload(&app, &form).await.questions[3].id, last);
     let form = reload(&app, &form).await;
 
     app.submit_feedback(&form, &[(0, "good"), (1, "4")]).await;
-    let refused =
-        call(&app, &staff, "arrange_question", &[("form_id", &form.id), ("question_id", &last), ("change", "remove")])
-            .await;
+    let refused = call(
+        &app,
+        &staff,
+        "arrange_question",
+        &[("form_id", form.id.as_str()), ("question_id", last.as_str()), ("change", "remove")],
+    )
+    .await;
     let error = form_error(refused).await;
     assert!(matches!(error, Some(app::error::AppError::Conflict(_))), "{error:?}");
     assert_eq!(reload(&app, &form).await.questions.len(), 5);
 
-    call_ok(&app, &staff, "new_form_version", &[("form_id", &form.id)]).await;
+    call_ok(&app, &staff, "new_form_version", &[("form_id", form.id.as_str())]).await;
     let v2 = reload(&app, &form).await;
     assert_eq!(v2.version, 2);
     assert_eq!(v2.questions, form.questions, "the new version starts from the same questions");
@@ -532,8 +545,8 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
         &staff,
         "save_question",
         &[
-            ("form_id", &form.id),
-            ("question_id", &form.questions[2].id),
+            ("form_id", form.id.as_str()),
+            ("question_id", form.questions[2].id.as_str()),
             ("prompt", "Did the facilitators listen to you?"),
             ("help", ""),
             ("required", "no"),
@@ -577,7 +590,7 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 1, "nothing stored");
 
     // Duplicating makes a new draft with the same questions under new ids.
-    call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", &form.id)]).await;
+    call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", form.id.as_str())]).await;
     let forms = app::consultation::forms::db::list_forms(&app.pool, &[service.clone().into()]).await.unwrap();
     let copy = forms.iter().find(|f| f.title == "Copy of Mentalisation group").expect("the copy");
     assert_eq!(copy.questions.len(), 5);
@@ -591,9 +604,15 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
     let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
     let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
     // Closing and reopening does not record it twice.
-    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
-    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "open"), ("open_until", "2099-12-31")])
+    call_ok(&app, &staff, "set_form_state", &[("form_id", form.id.as_str()), ("state", "closed"), ("open_until", "")])
         .await;
+    call_ok(
+        &app,
+        &staff,
+        "set_form_state",
+        &[("form_id", form.id.as_str()), ("state", "open"), ("open_until", "2099-12-31")],
+    )
+    .await;
     assert_eq!(reload(&app, &form).await.open_until.as_deref(), Some("2099-12-31"));
     // Its QR poster carries the public link; a draft has no poster.
     let poster = app.anonymous_page(&format!("/posters/f/{}", form.slug)).await;
@@ -606,7 +625,7 @@ async fn opening_a_form_and_holding_a_focus_group_record_consultation_activities
         &staff,
         &format!("/consultation/forms/{}", form.id),
         "set_form_state",
-        &[("form_id", &form.id), ("state", "open"), ("open_until", "2001-01-01")],
+        &[("form_id", form.id.as_str()), ("state", "open"), ("open_until", "2001-01-01")],
     )
     .await;
     assert_eq!(form_error(past).await.unwrap().field_errors()[0].field, "open_until");
@@ -694,7 +713,8 @@ async fn staff_enter_paper_and_assisted_responses_with_their_channel(backend: Ba
         sqlx::query_as("SELECT channel FROM feedback_response ORDER BY channel").fetch_all(&app.pool).await.unwrap();
     assert_eq!(channels, [("assisted".to_owned(),), ("paper".to_owned(),)]);
     // A paper form can still be typed in after the form has closed.
-    call_ok(&app, &staff, "set_form_state", &[("form_id", &form.id), ("state", "closed"), ("open_until", "")]).await;
+    call_ok(&app, &staff, "set_form_state", &[("form_id", form.id.as_str()), ("state", "closed"), ("open_until", "")])
+        .await;
     assert!(enter("paper", "very_good").await.status().is_redirection());
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response").await, 3);
     // The public cannot use the staff entry.

@@ -353,7 +353,7 @@ async fn comments_show_their_themes_and_the_themes_are_counted(backend: Backend)
     }
     let theme =
         app::consultation::review::db::insert_theme(&app.pool, &service.clone().into(), "Session times").await.unwrap();
-    let ids: Vec<(String, String)> = sqlx::query_as(
+    let ids: Vec<(app::consultation::types::ResponseId, app::consultation::types::QuestionId)> = sqlx::query_as(
         "SELECT response_id, question_id FROM feedback_answer WHERE value = 'Evening sessions would help'",
     )
     .fetch_all(&app.pool)

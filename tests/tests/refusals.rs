@@ -87,7 +87,7 @@ async fn a_record_that_does_not_exist_is_not_found_rather_than_a_fault(backend: 
         .post_form(
             "/api/grant_role",
             "/admin/people",
-            &[("person_id", &patient.id), ("service_id", "no-such-service"), ("role", "patient")],
+            &[("person_id", patient.id.as_str()), ("service_id", "no-such-service"), ("role", "patient")],
         )
         .await;
     let invited = app

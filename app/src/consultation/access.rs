@@ -3,6 +3,7 @@
 
 use super::types::{FeedbackForm, ResponseView};
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::{FormId, ResponseId};
 use crate::{
     accounts::access::{services_staffed_by, SignedInUser},
     error::AppError,
@@ -10,7 +11,7 @@ use crate::{
 };
 
 /// The form, if the caller is staff of its service.
-pub async fn form_kept_by(user: &SignedInUser, form_id: &str) -> Result<FeedbackForm, AppError> {
+pub async fn form_kept_by(user: &SignedInUser, form_id: &FormId) -> Result<FeedbackForm, AppError> {
     super::forms::db::fetch_form(&state()?.pool, form_id)
         .await?
         .filter(|f| user.is_staff_of(&f.service_id))
@@ -18,7 +19,7 @@ pub async fn form_kept_by(user: &SignedInUser, form_id: &str) -> Result<Feedback
 }
 
 /// The response, if the caller is staff of its service.
-pub async fn response_kept_by(user: &SignedInUser, response_id: &str) -> Result<ResponseView, AppError> {
+pub async fn response_kept_by(user: &SignedInUser, response_id: &ResponseId) -> Result<ResponseView, AppError> {
     super::review::db::fetch_response(&state()?.pool, response_id)
         .await?
         .filter(|r| user.is_staff_of(&r.service_id))

@@ -2,8 +2,8 @@
 //! and Family Test form for the DBT skills group at `/f/dbt-skills-group`), comment themes, one flagged response
 //! reviewed and one waiting, and a focus group. Added once: a form whose address exists is left alone.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::consultation::types::{FormId, QuestionId};
 use crate::{
     accounts::demo::{DAY_SERVICE, PD_SERVICE},
     consultation::sources::{FocusGroupHeld, FormOpened},
@@ -92,7 +92,7 @@ pub async fn seed_consultation(
             continue;
         }
         let service_id = service(service_name);
-        let questions = template.questions(crate::db::new_id);
+        let questions = template.questions(QuestionId::new);
         let new_form = crate::consultation::forms::db::NewForm {
             service_id: &service_id,
             slug,
@@ -212,10 +212,10 @@ pub async fn seed_consultation(
 /// Two responses whose free text the screener flags: one reviewed last month, one from today waiting.
 async fn seed_flagged(
     conn: &mut sqlx::AnyConnection,
-    form_id: &str,
+    form_id: &FormId,
     service_id: &ServiceId,
-    fft_question: &str,
-    comment_question: &str,
+    fft_question: &QuestionId,
+    comment_question: &QuestionId,
     by: &PersonId,
 ) -> Result<(), AppError> {
     use crate::{
@@ -256,7 +256,7 @@ async fn seed_flagged(
             .await?;
             if reviewed {
                 let note = "Anonymous, so no one to contact. Read out the crisis contacts at the start of the next two groups and reminded everyone how to reach the duty worker.";
-                let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: id.clone() };
+                let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: id.to_string() };
                 review_db::record_review(&mut *conn, &source, ReviewOutcome::FollowedUp, note, by).await?;
                 crate::consultation::review::db::mark_read(&mut *conn, &id).await?;
             }

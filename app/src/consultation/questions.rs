@@ -2,6 +2,7 @@
 //! NHS Friends and Family Test in its exact wording, and the parsing of what a form posts into an answer or a
 //! message for the field (NHS.UK wording: "Select…" for choices, "Enter…" for text).
 
+use crate::consultation::types::QuestionId;
 use serde::{Deserialize, Serialize};
 
 /// The Friends and Family Test question, word for word as NHS England sets it.
@@ -85,7 +86,7 @@ pub const LONG_TEXT_MAX: usize = 5_000;
 /// A question on a form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
-    pub id: String,
+    pub id: QuestionId,
     /// The question as asked; for the Friends and Family Test always `FFT_QUESTION`.
     pub prompt: String,
     pub help: String,

@@ -1,6 +1,7 @@
 //! Consultation's plain routes: the feedback form and staff entry (rendered in one go, loading no JavaScript;
 //! see `answering.rs`) and the responses CSV.
 
+use crate::consultation::types::FormId;
 use axum::{
     extract::{OriginalUri, Path, Query, State},
     response::Response,
@@ -54,7 +55,7 @@ pub async fn form_responses_csv(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     OriginalUri(uri): OriginalUri,
-    Path(form_id): Path<String>,
+    Path(form_id): Path<FormId>,
     Query(query): Query<ResultsQuery>,
 ) -> Response {
     let Some(user) = visitor.user else {

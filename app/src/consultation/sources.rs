@@ -6,6 +6,7 @@
 //! (`api::responses_received`) instead of a number fixed when the form opened.
 
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::{FocusGroupId, FormId};
 use crate::ledger::{
     api::{LedgerSource, NewActivity, SourceKind},
     types::{ActivityKind, ContinuumLevel, Participants},
@@ -13,7 +14,7 @@ use crate::ledger::{
 
 /// A feedback form opened for answers (Consultation, feedback form).
 pub struct FormOpened<'a> {
-    pub form_id: &'a str,
+    pub form_id: &'a FormId,
     pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub intervention: &'a str,
@@ -25,7 +26,7 @@ impl LedgerSource for FormOpened<'_> {
     const KIND: SourceKind = SourceKind::FeedbackForm;
 
     fn source_id(&self) -> &str {
-        self.form_id
+        self.form_id.as_str()
     }
 
     fn activity(&self) -> NewActivity {
@@ -45,7 +46,7 @@ impl LedgerSource for FormOpened<'_> {
 
 /// A focus group held (Consultation, focus group).
 pub struct FocusGroupHeld<'a> {
-    pub id: &'a str,
+    pub id: &'a FocusGroupId,
     pub service_id: &'a ServiceId,
     pub topic: &'a str,
     /// `YYYY-MM-DD`
@@ -60,7 +61,7 @@ impl LedgerSource for FocusGroupHeld<'_> {
     const KIND: SourceKind = SourceKind::FocusGroup;
 
     fn source_id(&self) -> &str {
-        self.id
+        self.id.as_str()
     }
 
     fn activity(&self) -> NewActivity {

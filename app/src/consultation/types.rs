@@ -61,10 +61,35 @@ impl Channel {
     }
 }
 
+crate::id!(
+    /// A feedback form (all its versions).
+    FormId
+);
+
+crate::id!(
+    /// A question of a feedback form; kept across versions while its wording stays.
+    QuestionId
+);
+
+crate::id!(
+    /// One person's answers to a feedback form (anonymous: it names no person).
+    ResponseId
+);
+
+crate::id!(
+    /// A theme staff give comments, for "you said, we did".
+    ThemeId
+);
+
+crate::id!(
+    /// A focus group held and recorded.
+    FocusGroupId
+);
+
 /// A feedback form with the questions of its current version.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackForm {
-    pub id: String,
+    pub id: FormId,
     pub service_id: ServiceId,
     pub service_name: String,
     pub slug: String,
@@ -110,7 +135,7 @@ impl FeedbackForm {
 /// A line in the list of a service's forms.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormSummary {
-    pub id: String,
+    pub id: FormId,
     pub service_name: String,
     pub slug: String,
     pub title: String,
@@ -159,7 +184,7 @@ impl Template {
     }
 
     /// The template's questions, each given a fresh id by `new_id`.
-    pub fn questions(self, mut new_id: impl FnMut() -> String) -> Vec<Question> {
+    pub fn questions(self, mut new_id: impl FnMut() -> QuestionId) -> Vec<Question> {
         let mut question = |prompt: &str, help: &str, required: bool, kind: QuestionKind| Question {
             id: new_id(),
             prompt: prompt.to_owned(),
@@ -212,7 +237,7 @@ impl Template {
 /// One answer as staff read it: the question's words and the answer's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerView {
-    pub question_id: String,
+    pub question_id: QuestionId,
     pub prompt: String,
     pub answer: String,
     pub is_free_text: bool,
@@ -223,8 +248,8 @@ pub struct AnswerView {
 /// A response as staff see it: never who gave it on an anonymous form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseView {
-    pub id: String,
-    pub form_id: String,
+    pub id: ResponseId,
+    pub form_id: FormId,
     pub form_title: String,
     pub service_id: ServiceId,
     pub channel: Channel,
@@ -245,7 +270,7 @@ pub struct ReviewQueue {
 /// A service's comment theme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Theme {
-    pub id: String,
+    pub id: ThemeId,
     pub service_id: ServiceId,
     pub name: String,
 }
@@ -253,7 +278,7 @@ pub struct Theme {
 /// A focus group as recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FocusGroup {
-    pub id: String,
+    pub id: FocusGroupId,
     pub service_id: ServiceId,
     pub service_name: String,
     pub topic: String,
@@ -326,7 +351,7 @@ mod tests {
         let mut n = 0;
         let mut ids = || {
             n += 1;
-            format!("q{n}")
+            QuestionId::from(format!("q{n}"))
         };
         let fft = Template::FriendsAndFamily.questions(&mut ids);
         assert_eq!(fft.len(), 2);

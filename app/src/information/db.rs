@@ -1,7 +1,7 @@
 //! All of the Information level's SQL: pages, leaflets, events and registrations.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::information::types::{EventId, LeafletId, PageId, RegistrationId};
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use super::{
@@ -14,7 +14,7 @@ use crate::db::flag;
 
 #[derive(FromRow)]
 struct PageRow {
-    id: String,
+    id: PageId,
     service_id: ServiceId,
     service_name: String,
     slug: String,
@@ -68,8 +68,8 @@ pub async fn insert_page<'c>(
     slug: &str,
     page: &PageFields<'_>,
     by: &PersonId,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<PageId, sqlx::Error> {
+    let id = PageId::new();
     let now = crate::db::now();
     sqlx::query(
         "INSERT INTO info_page (id, service_id, slug, title, summary, body, published, created_by, created_at, updated_at)
@@ -92,7 +92,7 @@ pub async fn insert_page<'c>(
 /// Changes a page's words and whether it is published; its address stays, so printed posters keep working.
 pub async fn update_page<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &PageId,
     page: &PageFields<'_>,
 ) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
@@ -118,7 +118,10 @@ pub async fn fetch_page_by_slug<'c>(
     Ok(row.map(PageRow::into_page))
 }
 
-pub async fn fetch_page<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<InfoPage>, sqlx::Error> {
+pub async fn fetch_page<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &PageId,
+) -> Result<Option<InfoPage>, sqlx::Error> {
     let row: Option<PageRow> =
         sqlx::query_as(&format!("{PAGE_SELECT} WHERE p.id = $1")).bind(id).fetch_optional(db).await?;
     Ok(row.map(PageRow::into_page))
@@ -144,7 +147,7 @@ pub async fn list_pages(pool: &AnyPool, services: Option<&[ServiceId]>) -> Resul
 
 #[derive(FromRow)]
 struct LeafletRow {
-    id: String,
+    id: LeafletId,
     title: String,
     summary: String,
     file_name: String,
@@ -180,9 +183,9 @@ pub async fn insert_leaflet<'c>(
     db: impl Executor<'c, Database = Any>,
     leaflet: &NewLeaflet<'_>,
     by: &PersonId,
-) -> Result<String, sqlx::Error> {
+) -> Result<LeafletId, sqlx::Error> {
     use base64::{engine::general_purpose::STANDARD, Engine as _};
-    let id = crate::db::new_id();
+    let id = LeafletId::new();
     sqlx::query(
         "INSERT INTO leaflet (id, service_id, title, summary, file_name, size_bytes, content_base64, published_on, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -219,7 +222,7 @@ pub async fn list_leaflets(pool: &AnyPool, services: Option<&[ServiceId]>) -> Re
 }
 
 /// A leaflet's file name and bytes, for download.
-pub async fn fetch_leaflet_file(pool: &AnyPool, id: &str) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+pub async fn fetch_leaflet_file(pool: &AnyPool, id: &LeafletId) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
     use base64::{engine::general_purpose::STANDARD, Engine as _};
     let row: Option<(String, String)> = sqlx::query_as("SELECT file_name, content_base64 FROM leaflet WHERE id = $1")
         .bind(id)
@@ -235,7 +238,7 @@ pub async fn fetch_leaflet_file(pool: &AnyPool, id: &str) -> Result<Option<(Stri
 
 #[derive(FromRow)]
 struct EventRow {
-    id: String,
+    id: EventId,
     service_id: ServiceId,
     service_name: String,
     slug: String,
@@ -287,7 +290,7 @@ pub struct EventFields<'a> {
 }
 
 /// Records that an event was held (on `day`, `YYYY-MM-DD`).
-pub async fn mark_held(conn: &mut sqlx::AnyConnection, event_id: &str, day: &str) -> Result<(), sqlx::Error> {
+pub async fn mark_held(conn: &mut sqlx::AnyConnection, event_id: &EventId, day: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE event SET held_on = $2 WHERE id = $1").bind(event_id).bind(day).execute(conn).await?;
     Ok(())
 }
@@ -297,8 +300,8 @@ pub async fn insert_event<'c>(
     slug: &str,
     event: &EventFields<'_>,
     by: &PersonId,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<EventId, sqlx::Error> {
+    let id = EventId::new();
     let now = crate::db::now();
     sqlx::query(
         "INSERT INTO event (id, service_id, slug, title, description, starts_at, ends_at, place, capacity, places_taken,
@@ -324,7 +327,7 @@ pub async fn insert_event<'c>(
 /// Changes an event. The capacity cannot drop below the places already taken.
 pub async fn update_event<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &EventId,
     event: &EventFields<'_>,
 ) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
@@ -363,7 +366,7 @@ pub async fn fetch_event_by_slug<'c>(
 /// event's own former addresses (it moved back), it stops being a former one.
 pub async fn move_event_address(
     conn: &mut sqlx::AnyConnection,
-    event_id: &str,
+    event_id: &EventId,
     old_slug: &str,
     new_slug: &str,
 ) -> Result<(), sqlx::Error> {
@@ -385,7 +388,7 @@ pub async fn move_event_address(
 /// Whether `slug` is one of `event_id`'s own former addresses (so moving back to its date may take it again).
 pub async fn is_former_slug_of(
     conn: &mut sqlx::AnyConnection,
-    event_id: &str,
+    event_id: &EventId,
     slug: &str,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 =
@@ -400,8 +403,8 @@ pub async fn is_former_slug_of(
 /// Registrations still holding a place with an email, for telling them of a change: (id, email, name).
 pub async fn list_registrations_to_tell(
     conn: &mut sqlx::AnyConnection,
-    event_id: &str,
-) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    event_id: &EventId,
+) -> Result<Vec<(RegistrationId, String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, email, name FROM event_registration
          WHERE event_id = $1 AND cancelled_at IS NULL AND email IS NOT NULL ORDER BY registered_at",
@@ -414,7 +417,7 @@ pub async fn list_registrations_to_tell(
 /// Stores the hash of a further cancellation link for a registration (the one in a "moved" mail).
 pub async fn insert_registration_token(
     conn: &mut sqlx::AnyConnection,
-    registration_id: &str,
+    registration_id: &RegistrationId,
     token_hash: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO event_registration_token (token_hash, registration_id, created_at) VALUES ($1, $2, $3)")
@@ -429,7 +432,7 @@ pub async fn insert_registration_token(
 /// After an event's start moves: reminders already sent are for the old time, so each registration may be
 /// reminded again for the new one. The links in reminders already sent keep working (their hashes move to
 /// `event_registration_token`).
-pub async fn rearm_reminders(conn: &mut sqlx::AnyConnection, event_id: &str) -> Result<(), sqlx::Error> {
+pub async fn rearm_reminders(conn: &mut sqlx::AnyConnection, event_id: &EventId) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO event_registration_token (token_hash, registration_id, created_at)
          SELECT reminder_token_hash, id, $2 FROM event_registration WHERE event_id = $1 AND reminder_token_hash IS NOT NULL",
@@ -445,7 +448,10 @@ pub async fn rearm_reminders(conn: &mut sqlx::AnyConnection, event_id: &str) -> 
     Ok(())
 }
 
-pub async fn fetch_event<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Event>, sqlx::Error> {
+pub async fn fetch_event<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &EventId,
+) -> Result<Option<Event>, sqlx::Error> {
     let row: Option<EventRow> =
         sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1")).bind(id).fetch_optional(db).await?;
     Ok(row.map(EventRow::into_event))
@@ -472,7 +478,7 @@ pub async fn list_events(pool: &AnyPool, services: Option<&[ServiceId]>, now: &s
 /// Takes one place at an event if there is one left. The conditional UPDATE is re-checked against the row
 /// as it is when it runs (row lock on PostgreSQL, a single writer on SQLite), so two people can never take the
 /// last place together.
-pub async fn take_place<'c>(db: impl Executor<'c, Database = Any>, event_id: &str) -> Result<bool, sqlx::Error> {
+pub async fn take_place<'c>(db: impl Executor<'c, Database = Any>, event_id: &EventId) -> Result<bool, sqlx::Error> {
     let done =
         sqlx::query("UPDATE event SET places_taken = places_taken + 1 WHERE id = $1 AND places_taken < capacity")
             .bind(event_id)
@@ -482,7 +488,7 @@ pub async fn take_place<'c>(db: impl Executor<'c, Database = Any>, event_id: &st
 }
 
 pub struct NewRegistration<'a> {
-    pub event_id: &'a str,
+    pub event_id: &'a EventId,
     pub name: &'a str,
     pub email: Option<&'a str>,
     pub access_needs: &'a str,
@@ -492,8 +498,8 @@ pub struct NewRegistration<'a> {
 pub async fn insert_registration<'c>(
     db: impl Executor<'c, Database = Any>,
     r: &NewRegistration<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<RegistrationId, sqlx::Error> {
+    let id = RegistrationId::new();
     sqlx::query(
         "INSERT INTO event_registration (id, event_id, name, email, access_needs, cancel_token_hash, registered_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -513,9 +519,9 @@ pub async fn insert_registration<'c>(
 /// The place someone already holds at an event under this email address (not cancelled): (id, name).
 pub async fn fetch_place_by_email<'c>(
     db: impl Executor<'c, Database = Any>,
-    event_id: &str,
+    event_id: &EventId,
     email: &str,
-) -> Result<Option<(String, String)>, sqlx::Error> {
+) -> Result<Option<(RegistrationId, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, name FROM event_registration
          WHERE event_id = $1 AND lower(email) = lower($2) AND cancelled_at IS NULL
@@ -531,7 +537,7 @@ pub async fn fetch_place_by_email<'c>(
 /// the old one was kept).
 pub async fn update_cancel_token<'c>(
     db: impl Executor<'c, Database = Any>,
-    registration_id: &str,
+    registration_id: &RegistrationId,
     cancel_token_hash: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE event_registration SET cancel_token_hash = $2 WHERE id = $1")
@@ -546,8 +552,8 @@ pub async fn update_cancel_token<'c>(
 pub async fn fetch_registration_by_token<'c>(
     db: impl Executor<'c, Database = Any>,
     token_hash: &str,
-) -> Result<Option<(String, String, String, bool)>, sqlx::Error> {
-    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+) -> Result<Option<(RegistrationId, EventId, String, bool)>, sqlx::Error> {
+    let row: Option<(RegistrationId, EventId, String, Option<String>)> = sqlx::query_as(
         "SELECT id, event_id, name, cancelled_at FROM event_registration
          WHERE cancel_token_hash = $1 OR reminder_token_hash = $1
             OR id IN (SELECT t.registration_id FROM event_registration_token t WHERE t.token_hash = $1)",
@@ -561,8 +567,8 @@ pub async fn fetch_registration_by_token<'c>(
 /// Cancels a registration and gives its place back; `false` if it was already cancelled.
 pub async fn cancel_registration(
     conn: &mut sqlx::AnyConnection,
-    registration_id: &str,
-    event_id: &str,
+    registration_id: &RegistrationId,
+    event_id: &EventId,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE event_registration SET cancelled_at = $2 WHERE id = $1 AND cancelled_at IS NULL")
         .bind(registration_id)
@@ -589,7 +595,7 @@ struct RegistrationRow {
     cancelled_at: Option<String>,
 }
 
-pub async fn list_registrations(pool: &AnyPool, event_id: &str) -> Result<Vec<Registration>, sqlx::Error> {
+pub async fn list_registrations(pool: &AnyPool, event_id: &EventId) -> Result<Vec<Registration>, sqlx::Error> {
     let rows: Vec<RegistrationRow> = sqlx::query_as(
         "SELECT name, email, access_needs, registered_at, cancelled_at FROM event_registration WHERE event_id = $1 ORDER BY registered_at",
     )
@@ -611,10 +617,10 @@ pub async fn list_registrations(pool: &AnyPool, event_id: &str) -> Result<Vec<Re
 /// A registration that may be due a reminder: (registration id, email, name, event).
 #[derive(FromRow)]
 pub struct ReminderRow {
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     pub email: String,
     pub name: String,
-    pub event_id: String,
+    pub event_id: EventId,
 }
 
 /// Registrations with an email, not cancelled and not yet reminded, for events starting between `from` and
@@ -641,7 +647,7 @@ pub async fn list_reminders_due(
 /// server got there first.
 pub async fn claim_reminder<'c>(
     db: impl Executor<'c, Database = Any>,
-    registration_id: &str,
+    registration_id: &RegistrationId,
     token_hash: &str,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(

@@ -1,7 +1,6 @@
 //! Information's demo data: a page for each service, an upcoming open day for each, and a leaflet. Added once.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
 use crate::{
     accounts::demo::{DAY_SERVICE, PD_SERVICE},
     error::AppError,

@@ -1,5 +1,6 @@
 //! Information's plain routes: published leaflets as files.
 
+use crate::information::types::LeafletId;
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
@@ -18,7 +19,7 @@ pub fn routes() -> Vec<PlainRoute> {
 
 /// `GET /leaflets/{id}/{file name}`: a published leaflet, open to everyone. Served as `application/pdf` with
 /// `nosniff` (set for every response), so a browser never treats it as anything else.
-pub async fn leaflet(State(state): State<AppState>, Path((id, _name)): Path<(String, String)>) -> Response {
+pub async fn leaflet(State(state): State<AppState>, Path((id, _name)): Path<(LeafletId, String)>) -> Response {
     match super::db::fetch_leaflet_file(&state.pool, &id).await {
         Ok(Some((file_name, bytes))) => (
             [

@@ -2,6 +2,9 @@
 //! are open to everyone; writing pages, events and leaflets is for those who keep the service's ledger.
 
 use crate::accounts::types::ServiceId;
+#[cfg(feature = "ssr")]
+use crate::information::types::RegistrationId;
+use crate::information::types::{EventId, LeafletId, PageId};
 use leptos::prelude::*;
 
 use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice};
@@ -170,7 +173,7 @@ async fn already_registered(
     state: &crate::state::AppState,
     event: &super::types::Event,
     address: &EmailAddress,
-    (registration_id, name): (String, String),
+    (registration_id, name): (RegistrationId, String),
 ) -> Result<AppError, AppError> {
     let token = session::new_token();
     let mut tx = Write::begin(&state.pool, None).await?;
@@ -250,7 +253,7 @@ pub async fn get_information_overview() -> Result<InformationOverview, AppError>
 
 /// A page for its edit form (drafts too).
 #[server(endpoint = "/get_info_page_for_editing")]
-pub async fn get_info_page_for_editing(#[server(default)] page_id: String) -> Result<InfoPage, AppError> {
+pub async fn get_info_page_for_editing(#[server(default)] page_id: PageId) -> Result<InfoPage, AppError> {
     let user = require_staff()?;
     let page = db::fetch_page(&state()?.pool, &page_id).await?.ok_or(AppError::NotFound)?;
     if !user.is_staff_of(&page.service_id) {
@@ -262,7 +265,7 @@ pub async fn get_info_page_for_editing(#[server(default)] page_id: String) -> Re
 /// Creates a page (no `page_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_info_page")]
 pub async fn save_info_page(
-    #[server(default)] page_id: String,
+    #[server(default)] page_id: PageId,
     #[server(default)] service_id: ServiceId,
     #[server(default)] title: String,
     #[server(default)] summary: String,
@@ -395,7 +398,7 @@ fn parse_event(
 /// Creates an event (no `event_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_event")]
 pub async fn save_event(
-    #[server(default)] event_id: String,
+    #[server(default)] event_id: EventId,
     #[server(default)] service_id: ServiceId,
     #[server(default)] title: String,
     #[server(default)] description: String,
@@ -560,7 +563,7 @@ pub async fn event_registrations(#[server(default)] slug: String) -> Result<(Eve
 /// (recording again corrects the numbers).
 #[server(endpoint = "/record_event_held")]
 pub async fn record_event_held(
-    #[server(default)] event_id: String,
+    #[server(default)] event_id: EventId,
     #[server(default)] patients: String,
     #[server(default)] carers: String,
     #[server(default)] staff: String,
@@ -631,7 +634,7 @@ pub async fn publish_leaflet(
     file_name: &str,
     bytes: &[u8],
     submission: &str,
-) -> Result<String, AppError> {
+) -> Result<LeafletId, AppError> {
     if !service_id.is_empty() {
         ensure_staff_of(user, service_id)?;
     }
@@ -670,7 +673,7 @@ pub async fn publish_leaflet(
     // with its ledger activity, is never committed.
     if let Some(first) = crate::forms::claim_submission(tx.conn(), submission, &format!("leaflet:{id}")).await? {
         drop(tx);
-        return Ok(first.strip_prefix("leaflet:").unwrap_or_default().to_owned());
+        return Ok(first.strip_prefix("leaflet:").unwrap_or_default().into());
     }
     tx.commit().await?;
     Ok(id)
@@ -679,7 +682,7 @@ pub async fn publish_leaflet(
 /// Uploads and publishes a leaflet: a multipart form with `service_id`, `title`, `summary` and the PDF in
 /// `file`. The file is read in chunks and refused as soon as it passes the size limit.
 #[server(endpoint = "/upload_leaflet", input = server_fn::codec::MultipartFormData)]
-pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
+pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<LeafletId, AppError> {
     let user = require_staff()?;
     let mut form = data.into_inner().ok_or(AppError::Internal)?;
     let mut submission = String::new();

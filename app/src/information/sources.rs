@@ -3,6 +3,7 @@
 
 use super::types::Event;
 use crate::accounts::types::ServiceId;
+use crate::information::types::LeafletId;
 use crate::ledger::{
     api::{LedgerSource, NewActivity, SourceKind},
     types::{ActivityKind, ContinuumLevel, Participants},
@@ -18,7 +19,7 @@ impl LedgerSource for EventHeld<'_> {
     const KIND: SourceKind = SourceKind::Event;
 
     fn source_id(&self) -> &str {
-        &self.event.id
+        self.event.id.as_str()
     }
 
     fn activity(&self) -> NewActivity {
@@ -38,7 +39,7 @@ impl LedgerSource for EventHeld<'_> {
 
 /// A leaflet published (Information, leaflet). Nobody is counted: a leaflet is read by people unknown.
 pub struct LeafletPublished<'a> {
-    pub id: &'a str,
+    pub id: &'a LeafletId,
     pub service_id: &'a ServiceId,
     pub title: &'a str,
     pub summary: &'a str,
@@ -50,7 +51,7 @@ impl LedgerSource for LeafletPublished<'_> {
     const KIND: SourceKind = SourceKind::Leaflet;
 
     fn source_id(&self) -> &str {
-        self.id
+        self.id.as_str()
     }
 
     fn activity(&self) -> NewActivity {

@@ -5,10 +5,30 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::ServiceSummary;
 
+crate::id!(
+    /// An information page.
+    PageId
+);
+
+crate::id!(
+    /// An event (an open day, a talk).
+    EventId
+);
+
+crate::id!(
+    /// A leaflet (an uploaded PDF).
+    LeafletId
+);
+
+crate::id!(
+    /// A place taken at an event.
+    RegistrationId
+);
+
 /// A service information page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InfoPage {
-    pub id: String,
+    pub id: PageId,
     pub service_id: ServiceId,
     pub service_name: String,
     pub slug: String,
@@ -23,7 +43,7 @@ pub struct InfoPage {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InfoPageSummary {
-    pub id: String,
+    pub id: PageId,
     pub slug: String,
     pub title: String,
     pub summary: String,
@@ -34,7 +54,7 @@ pub struct InfoPageSummary {
 /// An event such as an open day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
-    pub id: String,
+    pub id: EventId,
     pub service_id: ServiceId,
     pub service_name: String,
     pub slug: String,
@@ -96,7 +116,7 @@ pub struct Registration {
 /// A published leaflet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Leaflet {
-    pub id: String,
+    pub id: LeafletId,
     pub title: String,
     pub summary: String,
     pub file_name: String,

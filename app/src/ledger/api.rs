@@ -11,6 +11,7 @@
 //! never becomes a named participant.
 
 use crate::accounts::types::{PersonId, ServiceId};
+use crate::ledger::types::ActivityId;
 use sqlx::AnyConnection;
 
 pub use super::db::NewActivity;
@@ -93,7 +94,7 @@ pub async fn record(
     conn: &mut AnyConnection,
     source: &impl LedgerSource,
     recorded_by: Option<&PersonId>,
-) -> Result<String, sqlx::Error> {
+) -> Result<ActivityId, sqlx::Error> {
     let mut activity = source.activity();
     activity.recorded_by = recorded_by.cloned();
     let id = db::record(&mut *conn, &activity, source_kind(source).as_str(), source.source_id()).await?;
@@ -104,7 +105,7 @@ pub async fn record(
 }
 
 /// As [`record`], within a person's change, with an `activity_recorded` audit event naming the source.
-pub async fn record_in(write: &mut Write, source: &impl LedgerSource) -> Result<String, AppError> {
+pub async fn record_in(write: &mut Write, source: &impl LedgerSource) -> Result<ActivityId, AppError> {
     let actor = write.actor().cloned();
     let id = record(write.conn(), source, actor.as_ref()).await?;
     let detail = serde_json::json!({ "source": source_kind(source).as_str(), "source_id": source.source_id() });

@@ -1,8 +1,8 @@
 //! All of the ledger's SQL, including `record`, the one function other capabilities call inside their own
 //! transaction when something they manage is an involvement activity.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::ledger::types::ActivityId;
 use sqlx::{Any, Executor, FromRow};
 
 use super::types::{Activity, ActivityKind, ContinuumLevel, Participants};
@@ -37,7 +37,7 @@ pub struct ActivityFilter {
 
 #[derive(FromRow)]
 struct ActivityRow {
-    id: String,
+    id: ActivityId,
     service_id: ServiceId,
     service_name: String,
     level: String,
@@ -92,7 +92,7 @@ const ACTIVITY_SELECT: &str =
 pub async fn insert_activity<'c>(
     db: impl Executor<'c, Database = Any>,
     activity: &NewActivity,
-) -> Result<String, sqlx::Error> {
+) -> Result<ActivityId, sqlx::Error> {
     insert(db, activity, None).await
 }
 
@@ -105,7 +105,7 @@ pub(crate) async fn record<'c>(
     activity: &NewActivity,
     source_type: &str,
     source_id: &str,
-) -> Result<String, sqlx::Error> {
+) -> Result<ActivityId, sqlx::Error> {
     insert(db, activity, Some((source_type, source_id))).await
 }
 
@@ -113,7 +113,7 @@ async fn insert<'c>(
     db: impl Executor<'c, Database = Any>,
     activity: &NewActivity,
     source: Option<(&str, &str)>,
-) -> Result<String, sqlx::Error> {
+) -> Result<ActivityId, sqlx::Error> {
     let now = crate::db::now();
     sqlx::query_scalar(
         "INSERT INTO activity (id, service_id, level, kind, title, happened_on, patients, carers, staff, others,
@@ -148,7 +148,7 @@ async fn insert<'c>(
 /// Replaces who took part in an activity with `people`.
 pub(crate) async fn replace_participants(
     conn: &mut sqlx::AnyConnection,
-    activity_id: &str,
+    activity_id: &ActivityId,
     people: &[super::api::Participant],
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM activity_participant WHERE activity_id = $1")
@@ -175,7 +175,7 @@ pub(crate) async fn replace_participants(
 /// Changes a hand-recorded activity. The service, source and recorder stay as they were.
 pub async fn update_activity<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &ActivityId,
     activity: &NewActivity,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
@@ -200,13 +200,13 @@ pub async fn update_activity<'c>(
     Ok(done.rows_affected())
 }
 
-pub async fn delete_activity<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<u64, sqlx::Error> {
+pub async fn delete_activity<'c>(db: impl Executor<'c, Database = Any>, id: &ActivityId) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query("DELETE FROM activity WHERE id = $1").bind(id).execute(db).await?.rows_affected())
 }
 
 pub async fn fetch_activity<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &ActivityId,
 ) -> Result<Option<Activity>, sqlx::Error> {
     let row: Option<ActivityRow> =
         sqlx::query_as(&format!("{ACTIVITY_SELECT} WHERE a.id = $1")).bind(id).fetch_optional(db).await?;
@@ -303,7 +303,7 @@ pub struct ActivityHistoryRow {
 
 pub async fn list_history<'c>(
     db: impl Executor<'c, Database = Any>,
-    activity_id: &str,
+    activity_id: &ActivityId,
 ) -> Result<Vec<ActivityHistoryRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT e.at, e.action, p.display_name AS actor_name FROM audit_event e LEFT JOIN person p ON p.id = e.actor_id

@@ -2,6 +2,7 @@
 //! each function checks that first, then the row-level access to the service concerned.
 
 use crate::accounts::types::ServiceId;
+use crate::ledger::types::ActivityId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +76,7 @@ pub async fn list_activities(
 
 /// One activity and its history.
 #[server(endpoint = "/get_activity")]
-pub async fn get_activity(#[server(default)] activity_id: String) -> Result<ActivityDetail, AppError> {
+pub async fn get_activity(#[server(default)] activity_id: ActivityId) -> Result<ActivityDetail, AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;
     let activity = db::fetch_activity(&pool, &activity_id).await?.ok_or(AppError::NotFound)?;
@@ -116,7 +117,7 @@ pub async fn record_activity(
     #[server(default)] others: String,
     #[server(default)] purpose: String,
     #[server(default)] outcome: String,
-) -> Result<String, AppError> {
+) -> Result<ActivityId, AppError> {
     let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
     let mut kept = fields.kept();
@@ -166,7 +167,7 @@ fn snapshot_of(a: &Activity) -> serde_json::Value {
 /// Changes an activity; the audit trail keeps what it said before and after.
 #[server(endpoint = "/update_activity")]
 pub async fn update_activity(
-    #[server(default)] activity_id: String,
+    #[server(default)] activity_id: ActivityId,
     #[server(default)] level: String,
     #[server(default)] kind: String,
     #[server(default)] title: String,
@@ -200,7 +201,7 @@ pub async fn update_activity(
 
 /// Deletes an activity; the audit trail keeps what it said.
 #[server(endpoint = "/delete_activity")]
-pub async fn delete_activity(#[server(default)] activity_id: String) -> Result<(), AppError> {
+pub async fn delete_activity(#[server(default)] activity_id: ActivityId) -> Result<(), AppError> {
     let user = require_staff()?;
     let state = state()?;
     let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;

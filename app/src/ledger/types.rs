@@ -203,10 +203,15 @@ impl Participants {
     }
 }
 
+crate::id!(
+    /// An involvement activity in the ledger.
+    ActivityId
+);
+
 /// One involvement activity as the ledger shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
-    pub id: String,
+    pub id: ActivityId,
     pub service_id: ServiceId,
     pub service_name: String,
     pub level: ContinuumLevel,

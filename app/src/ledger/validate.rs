@@ -1,7 +1,6 @@
 //! Parsing what staff type into the activity form.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
 use chrono::NaiveDate;
 
 use super::types::{ActivityKind, ContinuumLevel, Participants};

@@ -1,6 +1,7 @@
 //! Storing responses: responses and their answers, safeguarding flags, and where duty alerts go.
 
 use crate::accounts::types::{PersonId, ServiceId};
+use crate::consultation::types::{FormId, QuestionId, ResponseId};
 use crate::safeguarding::review::{db as review_db, FlagSource, FlagSourceKind};
 use sqlx::{Any, Executor};
 
@@ -12,26 +13,29 @@ use crate::db::flag;
 /// A response about to be stored. Nothing in it says who gave it unless the form requires sign-in, and nothing
 /// says when beyond the date.
 pub struct NewResponse<'a> {
-    pub form_id: &'a str,
+    pub form_id: &'a FormId,
     pub form_version: i64,
     pub channel: Channel,
     /// `YYYY-MM-DD`
     pub submitted_on: &'a str,
     pub respondent_id: Option<&'a str>,
     /// (question id, value) pairs; a multiple-choice answer gives one pair per option.
-    pub answers: &'a [(String, String)],
+    pub answers: &'a [(QuestionId, String)],
     pub flagged: bool,
     /// Whether any answer is free text; a response without any has nothing to read and skips the review queue.
     pub has_comments: bool,
 }
 
 /// A new response's id: a random UUID (v4), which carries no time.
-pub fn new_response_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+pub fn new_response_id() -> ResponseId {
+    ResponseId::from(uuid::Uuid::new_v4().to_string())
 }
 
 /// Stores one response and its answers and returns its id.
-pub async fn insert_response(tx: &mut sqlx::AnyConnection, response: &NewResponse<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert_response(
+    tx: &mut sqlx::AnyConnection,
+    response: &NewResponse<'_>,
+) -> Result<ResponseId, sqlx::Error> {
     let id = new_response_id();
     insert_responses(tx, &[(id.as_str(), response)]).await?;
     Ok(id)
@@ -70,7 +74,7 @@ pub async fn insert_responses(
             .bind(flag(!response.has_comments));
     }
     query.execute(&mut *tx).await?;
-    let answers: Vec<(&str, &(String, String))> =
+    let answers: Vec<(&str, &(QuestionId, String))> =
         responses.iter().flat_map(|(id, r)| r.answers.iter().map(move |a| (*id, a))).collect();
     // Each statement stays well under both engines' limits on bound values (SQLite 32,766; PostgreSQL 65,535).
     for chunk in answers.chunks(5_000) {
@@ -89,8 +93,8 @@ pub async fn insert_responses(
 /// The given forms' state, current version and last day, for the writer's check: (id, state, version, last day).
 pub async fn form_states(
     tx: &mut sqlx::AnyConnection,
-    form_ids: &[String],
-) -> Result<Vec<(String, String, i64, Option<String>)>, sqlx::Error> {
+    form_ids: &[FormId],
+) -> Result<Vec<(FormId, String, i64, Option<String>)>, sqlx::Error> {
     let list: Vec<String> = (1..=form_ids.len()).map(|i| format!("${i}")).collect();
     let sql =
         format!("SELECT id, state, current_version, open_until FROM feedback_form WHERE id IN ({})", list.join(", "));
@@ -118,7 +122,7 @@ pub async fn delete_responses(tx: &mut sqlx::AnyConnection, ids: &[String]) -> R
 /// Whether this person has already answered this form.
 pub async fn has_responded<'c>(
     db: impl Executor<'c, Database = Any>,
-    form_id: &str,
+    form_id: &FormId,
     person_id: &PersonId,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
@@ -134,13 +138,13 @@ pub async fn has_responded<'c>(
 /// Raises a safeguarding review flag on a response with what the screener found, in the caller's transaction.
 pub async fn flag_response(
     conn: &mut sqlx::AnyConnection,
-    response_id: &str,
+    response_id: &ResponseId,
     service_id: &ServiceId,
     concerns: &[&str],
     reasons: &[String],
     flagged_on: &str,
 ) -> Result<(), sqlx::Error> {
-    let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response_id.to_owned() };
+    let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response_id.to_string() };
     let flag = review_db::NewFlag { service_id, source: &source, concerns, reasons, flagged_on };
     review_db::raise(conn, &flag).await
 }

@@ -11,6 +11,7 @@
 //! the request's client address is cleared for `/f/` paths before any handler runs (server `security.rs`), and
 //! request logs hold the method and path only.
 
+use crate::consultation::types::QuestionId;
 use axum::{
     body::Bytes,
     extract::{Path, State},
@@ -41,7 +42,10 @@ use crate::{
 
 /// The answers a form posted, parsed: (question id, answer) in question order, or the messages for each field
 /// with everything typed kept.
-pub fn parse_answers(form: &FeedbackForm, posted: &[(String, String)]) -> Result<Vec<(String, Answer)>, FormErrors> {
+pub fn parse_answers(
+    form: &FeedbackForm,
+    posted: &[(String, String)],
+) -> Result<Vec<(QuestionId, Answer)>, FormErrors> {
     let mut errors = FormErrors::new();
     let mut answers = Vec::new();
     for question in &form.questions {
@@ -75,7 +79,7 @@ pub struct Receipt {
 pub async fn store_response(
     state: &AppState,
     form: &FeedbackForm,
-    answers: &[(String, Answer)],
+    answers: &[(QuestionId, Answer)],
     channel: Channel,
     respondent_id: Option<&str>,
     submission: &str,

@@ -12,6 +12,7 @@
 //! from the same person on a sign-in form) fails alone.
 
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::{FormId, QuestionId, ResponseId};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
@@ -29,13 +30,13 @@ const MAX_BATCH: usize = 256;
 
 /// A response ready to store: parsed, screened, with its rows.
 pub struct PreparedResponse {
-    pub id: String,
-    pub form_id: String,
+    pub id: ResponseId,
+    pub form_id: FormId,
     pub form_version: i64,
     pub channel: Channel,
     pub submitted_on: String,
     pub respondent_id: Option<String>,
-    pub answers: Vec<(String, String)>,
+    pub answers: Vec<(QuestionId, String)>,
     pub has_comments: bool,
     /// What the safeguarding screener found, if anything.
     pub flag: Option<Flag>,
@@ -181,7 +182,7 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
     let with_ids: Vec<(&str, &NewResponse<'_>)> = responses.iter().map(|r| r.id.as_str()).zip(rows.iter()).collect();
     db::insert_responses(&mut tx, &with_ids).await?;
 
-    let mut form_ids: Vec<String> = responses.iter().map(|r| r.form_id.clone()).collect();
+    let mut form_ids: Vec<FormId> = responses.iter().map(|r| r.form_id.clone()).collect();
     form_ids.sort();
     form_ids.dedup();
     let forms = db::form_states(&mut tx, &form_ids).await?;
@@ -212,7 +213,7 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
     }
     let stored: Vec<bool> = written.iter().map(|w| *w == Written::Stored).collect();
     let refused: Vec<String> =
-        responses.iter().zip(&stored).filter(|(_, ok)| !**ok).map(|(r, _)| r.id.clone()).collect();
+        responses.iter().zip(&stored).filter(|(_, ok)| !**ok).map(|(r, _)| r.id.to_string()).collect();
     if !refused.is_empty() {
         db::delete_responses(&mut tx, &refused).await?;
     }

@@ -1,7 +1,7 @@
 //! Focus groups' SQL.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::consultation::types::FocusGroupId;
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::types::FocusGroup;
@@ -10,7 +10,7 @@ use crate::consultation::types::FocusGroup;
 
 #[derive(FromRow)]
 struct FocusGroupRow {
-    id: String,
+    id: FocusGroupId,
     service_id: ServiceId,
     service_name: String,
     topic: String,
@@ -52,8 +52,8 @@ pub async fn insert_focus_group<'c>(
     db: impl Executor<'c, Database = Any>,
     fields: &FocusGroupFields<'_>,
     recorded_by: &PersonId,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<FocusGroupId, sqlx::Error> {
+    let id = FocusGroupId::new();
     let now = crate::db::now();
     sqlx::query(
         "INSERT INTO focus_group (id, service_id, topic, held_on, participants, themes, notes, recorded_by,
@@ -76,7 +76,7 @@ pub async fn insert_focus_group<'c>(
 
 pub async fn fetch_focus_group<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &FocusGroupId,
 ) -> Result<Option<FocusGroup>, sqlx::Error> {
     let sql = format!("{FOCUS_GROUP_SELECT} WHERE g.id = $1");
     Ok(sqlx::query_as::<_, FocusGroupRow>(&sql).bind(id).fetch_optional(db).await?.map(FocusGroupRow::into_focus_group))

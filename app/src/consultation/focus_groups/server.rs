@@ -1,6 +1,7 @@
 //! Focus groups' server functions: listing and recording them (a Consultation activity in the ledger).
 
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::FocusGroupId;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -41,7 +42,7 @@ pub async fn record_focus_group(
     #[server(default)] participants: String,
     #[server(default)] themes: String,
     #[server(default)] notes: String,
-) -> Result<String, AppError> {
+) -> Result<FocusGroupId, AppError> {
     let user = require_staff()?;
     let keep = |e: AppError| {
         e.keeping(&[

@@ -1,6 +1,7 @@
 //! The form builder: the list of a service's forms, creating one (from a template or blank), building it
 //! (details, questions, opening and closing, versions) and previewing it as a respondent will see it.
 
+use crate::consultation::types::FormId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -145,7 +146,7 @@ fn question_summary(question: &Question) -> String {
 
 /// Adding a question, or changing `question`.
 #[component]
-fn QuestionForm(form_id: String, action: ServerAction<SaveQuestion>, question: Option<Question>) -> impl IntoView {
+fn QuestionForm(form_id: FormId, action: ServerAction<SaveQuestion>, question: Option<Question>) -> impl IntoView {
     let status = FormStatus::of(action);
     let kinds: Vec<(String, String)> =
         QuestionKind::NAMES.iter().map(|n| ((*n).to_owned(), QuestionKind::label_of(n).to_owned())).collect();
@@ -209,7 +210,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                 set_state.version().get(),
             )
         },
-        |(id, ..)| get_feedback_form(id),
+        |(id, ..)| get_feedback_form(id.into()),
     );
     let arrange_status = FormStatus::of(arrange);
     let state_status = FormStatus::of(set_state);
@@ -220,7 +221,7 @@ pub fn FormBuilderPage() -> impl IntoView {
         <ConsultationNav />
         <Loaded resource=form render={move |form: FeedbackForm| {
             let editing = query.with_untracked(|q| q.get("edit"));
-            let edited = editing.as_ref().and_then(|id| form.questions.iter().find(|q| &q.id == id).cloned());
+            let edited = editing.as_ref().and_then(|id| form.questions.iter().find(|q| q.id == *id.as_str()).cloned());
             let details_status = FormStatus::of(update);
             let locked = !form.questions_editable();
             let public_link = format!("/f/{}", form.slug);
@@ -358,7 +359,8 @@ pub fn FormBuilderPage() -> impl IntoView {
 #[component]
 pub fn FormPreviewPage() -> impl IntoView {
     let params = use_params_map();
-    let form = Resource::new(move || params.with(|p| p.get("id")).unwrap_or_default(), preview_feedback_form);
+    let form =
+        Resource::new(move || FormId::from(params.with(|p| p.get("id")).unwrap_or_default()), preview_feedback_form);
     view! {
         <crate::ui::StaffOnly>
         <Title text="Preview" />

@@ -1,7 +1,7 @@
 //! The form builder's SQL: forms, their versions and questions.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::consultation::types::FormId;
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::{
@@ -18,7 +18,7 @@ fn decode(message: impl Into<String>) -> sqlx::Error {
 
 #[derive(FromRow)]
 struct FormRow {
-    id: String,
+    id: FormId,
     service_id: ServiceId,
     service_name: String,
     slug: String,
@@ -82,7 +82,7 @@ pub async fn fetch_form_for_answering<'c>(
 /// The questions of one version of a form, if it has that version.
 pub async fn fetch_version_questions<'c>(
     db: impl Executor<'c, Database = Any>,
-    form_id: &str,
+    form_id: &FormId,
     version: i64,
 ) -> Result<Option<Vec<Question>>, sqlx::Error> {
     let questions: Option<String> =
@@ -110,8 +110,8 @@ fn questions_json(questions: &[Question]) -> Result<String, sqlx::Error> {
 }
 
 /// Creates a draft form with its first version and returns its id.
-pub async fn insert_form(tx: &mut sqlx::AnyConnection, form: &NewForm<'_>) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+pub async fn insert_form(tx: &mut sqlx::AnyConnection, form: &NewForm<'_>) -> Result<FormId, sqlx::Error> {
+    let id = FormId::new();
     let now = crate::db::now();
     sqlx::query(
         "INSERT INTO feedback_form (id, service_id, slug, title, intervention, state, sign_in_required,
@@ -139,7 +139,7 @@ pub async fn insert_form(tx: &mut sqlx::AnyConnection, form: &NewForm<'_>) -> Re
 
 pub async fn fetch_form<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &FormId,
 ) -> Result<Option<FeedbackForm>, sqlx::Error> {
     let sql = format!("{FORM_SELECT} WHERE f.id = $1");
     sqlx::query_as::<_, FormRow>(&sql).bind(id).fetch_optional(db).await?.map(FormRow::into_form).transpose()
@@ -187,7 +187,7 @@ pub async fn list_open_forms(pool: &AnyPool) -> Result<Vec<FeedbackForm>, sqlx::
 
 pub async fn update_form_details<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &FormId,
     title: &str,
     intervention: &str,
     sign_in_required: bool,
@@ -207,7 +207,7 @@ pub async fn update_form_details<'c>(
 
 pub async fn update_state<'c>(
     db: impl Executor<'c, Database = Any>,
-    id: &str,
+    id: &FormId,
     state: FormState,
     open_until: Option<&str>,
 ) -> Result<(), sqlx::Error> {
@@ -225,7 +225,7 @@ pub async fn update_state<'c>(
 /// statement, so an answer arriving meanwhile cannot be left under changed questions. Returns whether it wrote.
 pub async fn update_questions<'c>(
     db: impl Executor<'c, Database = Any>,
-    form_id: &str,
+    form_id: &FormId,
     version: i64,
     questions: &[Question],
 ) -> Result<bool, sqlx::Error> {
@@ -244,7 +244,7 @@ pub async fn update_questions<'c>(
 /// Starts a new version of a form with the given questions and makes it current.
 pub async fn insert_version(
     tx: &mut sqlx::AnyConnection,
-    form_id: &str,
+    form_id: &FormId,
     version: i64,
     questions: &[Question],
 ) -> Result<(), sqlx::Error> {
@@ -268,7 +268,7 @@ pub async fn insert_version(
 /// Every question any version of a form has asked, by id (the latest wording where versions share one).
 pub async fn all_questions<'c>(
     db: impl Executor<'c, Database = Any>,
-    form_id: &str,
+    form_id: &FormId,
 ) -> Result<Vec<Question>, sqlx::Error> {
     let versions: Vec<(String,)> =
         sqlx::query_as("SELECT questions FROM feedback_form_version WHERE form_id = $1 ORDER BY version DESC")

@@ -3,6 +3,7 @@
 //! work in is "not found".
 
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::{FormId, QuestionId};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -55,7 +56,7 @@ pub async fn list_feedback_forms() -> Result<Vec<FormSummary>, AppError> {
 
 /// A form with its current questions, for the builder and the preview.
 #[server(endpoint = "/get_feedback_form")]
-pub async fn get_feedback_form(#[server(default)] id: String) -> Result<FeedbackForm, AppError> {
+pub async fn get_feedback_form(#[server(default)] id: FormId) -> Result<FeedbackForm, AppError> {
     let user = require_staff()?;
     let mut form = form_kept_by(&user, &id).await?;
     form.state_text = form.state_description(&today());
@@ -64,7 +65,7 @@ pub async fn get_feedback_form(#[server(default)] id: String) -> Result<Feedback
 
 /// A form as a respondent will see it, with the crisis contacts the page shows.
 #[server(endpoint = "/preview_feedback_form")]
-pub async fn preview_feedback_form(#[server(default)] id: String) -> Result<(FeedbackForm, Vec<String>), AppError> {
+pub async fn preview_feedback_form(#[server(default)] id: FormId) -> Result<(FeedbackForm, Vec<String>), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &id).await?;
     Ok((form, state()?.site.crisis_contacts))
@@ -100,7 +101,7 @@ pub async fn create_feedback_form(
     #[server(default)] intervention: String,
     #[server(default)] template: String,
     #[server(default)] answering: String,
-) -> Result<String, AppError> {
+) -> Result<FormId, AppError> {
     let user = require_staff()?;
     let keep = |e: AppError| {
         e.keeping(&[
@@ -126,7 +127,7 @@ pub async fn create_feedback_form(
         errors.add("template", "Select how to start the form");
     }
     errors.into_result().map_err(keep)?;
-    let questions = template.unwrap_or(Template::Blank).questions(crate::db::new_id);
+    let questions = template.unwrap_or(Template::Blank).questions(QuestionId::new);
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let slug = free_slug(tx.conn(), SlugKind::FeedbackForm, &slugify(&clean_title)).await?;
@@ -151,7 +152,7 @@ pub async fn create_feedback_form(
 /// Changes a form's title, intervention and who may answer.
 #[server(endpoint = "/update_feedback_form")]
 pub async fn update_feedback_form(
-    #[server(default)] form_id: String,
+    #[server(default)] form_id: FormId,
     #[server(default)] title: String,
     #[server(default)] intervention: String,
     #[server(default)] answering: String,
@@ -217,7 +218,7 @@ async fn write_questions(
 /// Parses the builder's question fields into a question (the Friends and Family Test keeps its exact wording).
 #[cfg(feature = "ssr")]
 fn parse_question(
-    id: String,
+    id: QuestionId,
     prompt: &str,
     help: &str,
     required: &str,
@@ -288,8 +289,8 @@ fn parse_question(
 /// results never count answers to its old wording as answers to its new one.
 #[server(endpoint = "/save_question")]
 pub async fn save_question(
-    #[server(default)] form_id: String,
-    #[server(default)] question_id: String,
+    #[server(default)] form_id: FormId,
+    #[server(default)] question_id: QuestionId,
     #[server(default)] prompt: String,
     #[server(default)] help: String,
     #[server(default)] required: String,
@@ -314,7 +315,7 @@ pub async fn save_question(
     if !form.questions_editable() {
         return Err(keep(AppError::field("prompt", ANSWERED)));
     }
-    let question = parse_question(crate::db::new_id(), &prompt, &help, &required, &kind, &low, &high, &options)
+    let question = parse_question(QuestionId::new(), &prompt, &help, &required, &kind, &low, &high, &options)
         .map_err(|e| keep(AppError::Validation(e)))?;
     let mut questions = form.questions.clone();
     if question_id.is_empty() {
@@ -337,8 +338,8 @@ pub async fn save_question(
 /// Moves a question up or down, or removes it.
 #[server(endpoint = "/arrange_question")]
 pub async fn arrange_question(
-    #[server(default)] form_id: String,
-    #[server(default)] question_id: String,
+    #[server(default)] form_id: FormId,
+    #[server(default)] question_id: QuestionId,
     #[server(default)] change: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
@@ -362,7 +363,7 @@ pub async fn arrange_question(
 /// Starts a new version of an answered form with the same questions, ready to edit. Answers to the earlier
 /// version stay with the questions they answered.
 #[server(endpoint = "/new_form_version")]
-pub async fn new_form_version(#[server(default)] form_id: String) -> Result<(), AppError> {
+pub async fn new_form_version(#[server(default)] form_id: FormId) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     if form.questions_editable() {
@@ -380,11 +381,11 @@ pub async fn new_form_version(#[server(default)] form_id: String) -> Result<(), 
 
 /// Copies a form, questions and all, into a new draft.
 #[server(endpoint = "/duplicate_feedback_form")]
-pub async fn duplicate_feedback_form(#[server(default)] form_id: String) -> Result<String, AppError> {
+pub async fn duplicate_feedback_form(#[server(default)] form_id: FormId) -> Result<FormId, AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let questions: Vec<Question> =
-        form.questions.iter().map(|q| Question { id: crate::db::new_id(), ..q.clone() }).collect();
+        form.questions.iter().map(|q| Question { id: QuestionId::new(), ..q.clone() }).collect();
     let title = format!("Copy of {}", form.title).chars().take(120).collect::<String>();
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     let slug = free_slug(tx.conn(), SlugKind::FeedbackForm, &slugify(&title)).await?;
@@ -410,7 +411,7 @@ pub async fn duplicate_feedback_form(#[server(default)] form_id: String) -> Resu
 /// Consultation activity in the ledger, once per form.
 #[server(endpoint = "/set_form_state")]
 pub async fn set_form_state(
-    #[server(default)] form_id: String,
+    #[server(default)] form_id: FormId,
     #[server(default)] state: String,
     #[server(default)] open_until: String,
 ) -> Result<(), AppError> {

@@ -2,6 +2,7 @@
 //! the Friends and Family Test's headline figures, responses per month as a chart with a table beside it, the
 //! answers to every question that is not free text, the comments with their themes, and the CSV download.
 
+use crate::consultation::types::FormId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -25,7 +26,7 @@ pub fn FormResultsPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
     let results = Resource::new(
         move || (id(), q("from"), q("to"), q("channel")),
-        |(id, from, to, channel)| get_form_results(id, from, to, channel),
+        |(id, from, to, channel)| get_form_results(id.into(), from, to, channel),
     );
     view! {
         <crate::ui::StaffOnly>
@@ -45,7 +46,7 @@ pub fn FormResultsPage() -> impl IntoView {
                         view! {
                             <h1 class="nhsuk-heading-l">"Results"</h1>
                             <ErrorSummary status />
-                            <Filters form_id=id() from=q("from") to=q("to") channel=q("channel") status />
+                            <Filters form_id=id().into() from=q("from") to=q("to") channel=q("channel") status />
                         }
                         .into_any()
                     }
@@ -59,7 +60,7 @@ pub fn FormResultsPage() -> impl IntoView {
 
 /// The period and channel, as a plain GET form.
 #[component]
-fn Filters(form_id: String, from: String, to: String, channel: String, status: FormStatus) -> impl IntoView {
+fn Filters(form_id: FormId, from: String, to: String, channel: String, status: FormStatus) -> impl IntoView {
     let mut channels = vec![("all".to_owned(), "All channels".to_owned())];
     channels.extend(Channel::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())));
     view! {

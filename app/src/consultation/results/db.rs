@@ -1,5 +1,6 @@
 //! Results' SQL: counts of responses and answers for a form and period.
 
+use crate::consultation::types::{FormId, QuestionId};
 use sqlx::{AnyPool, FromRow};
 
 use crate::consultation::review::db::{into_views, ResponseRow, RESPONSE_SELECT};
@@ -22,7 +23,7 @@ const FILTER: &str = "r.form_id = $1 AND r.submitted_on >= $2 AND r.submitted_on
 async fn fetch_filtered<R>(
     pool: &AnyPool,
     sql: &str,
-    form_id: &str,
+    form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<R>, sqlx::Error>
 where
@@ -40,7 +41,7 @@ where
 /// Responses per month (`YYYY-MM`, count), in order.
 pub async fn responses_by_month(
     pool: &AnyPool,
-    form_id: &str,
+    form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
     let sql = format!(
@@ -53,7 +54,7 @@ pub async fn responses_by_month(
 /// Responses by channel.
 pub async fn responses_by_channel(
     pool: &AnyPool,
-    form_id: &str,
+    form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
     let sql = format!(
@@ -65,9 +66,9 @@ pub async fn responses_by_channel(
 /// How many responses answered each value of each question: (question id, value, count).
 pub async fn answer_counts(
     pool: &AnyPool,
-    form_id: &str,
+    form_id: &FormId,
     filter: &ResponseFilter,
-) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+) -> Result<Vec<(QuestionId, String, i64)>, sqlx::Error> {
     let sql = format!(
         "SELECT a.question_id, a.value, CAST(COUNT(*) AS BIGINT) AS n
          FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
@@ -79,9 +80,9 @@ pub async fn answer_counts(
 /// How many responses answered each question at all: (question id, count).
 pub async fn respondents_per_question(
     pool: &AnyPool,
-    form_id: &str,
+    form_id: &FormId,
     filter: &ResponseFilter,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
+) -> Result<Vec<(QuestionId, i64)>, sqlx::Error> {
     let sql = format!(
         "SELECT a.question_id, CAST(COUNT(DISTINCT a.response_id) AS BIGINT) AS n
          FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
@@ -94,7 +95,7 @@ pub async fn respondents_per_question(
 /// and within a day in random-id order, which says nothing about who answered first.
 pub async fn list_responses(
     pool: &AnyPool,
-    form_id: &str,
+    form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<ResponseView>, sqlx::Error> {
     let sql = format!("{RESPONSE_SELECT} WHERE {FILTER} ORDER BY r.submitted_on DESC, r.id");

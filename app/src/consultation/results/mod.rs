@@ -14,6 +14,7 @@
 //! A limit shared with every report that can be re-run: comparing two filtered views (two channels, two
 //! overlapping periods) can narrow a small number down. The results are for the service's own staff.
 
+use crate::consultation::types::{FormId, QuestionId, ResponseId};
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -200,7 +201,7 @@ pub struct FftHeadline {
 /// How one question that is not free text was answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionResults {
-    pub question_id: String,
+    pub question_id: QuestionId,
     pub prompt: String,
     /// Multiple choice: one response can give several answers, so the percentages add up to more than 100.
     pub multiple: bool,
@@ -211,7 +212,7 @@ pub struct QuestionResults {
 /// A free-text answer, with the themes staff tagged it with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
-    pub response_id: String,
+    pub response_id: ResponseId,
     pub submitted_on: String,
     pub channel: Channel,
     pub prompt: String,
@@ -222,7 +223,7 @@ pub struct Comment {
 /// A form's results for a period and channel, every count published under the suppression rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormResults {
-    pub form_id: String,
+    pub form_id: FormId,
     pub title: String,
     pub service_name: String,
     /// Inclusive, `YYYY-MM-DD`.
@@ -292,7 +293,7 @@ pub fn responses_csv(prompts: &[(String, String)], responses: &[ExportRow]) -> S
 pub async fn form_for_results(
     pool: &sqlx::AnyPool,
     user: &SignedInUser,
-    form_id: &str,
+    form_id: &FormId,
 ) -> Result<FeedbackForm, AppError> {
     if !user.is_staff_anywhere() {
         return Err(AppError::Forbidden);
@@ -354,7 +355,7 @@ pub async fn build_results(
     let by_month: BTreeMap<String, i64> = db::responses_by_month(pool, &form.id, filter).await?.into_iter().collect();
     let by_channel: Vec<(String, i64)> = db::responses_by_channel(pool, &form.id, filter).await?;
     let answers = db::answer_counts(pool, &form.id, filter).await?;
-    let respondents: BTreeMap<String, i64> =
+    let respondents: BTreeMap<QuestionId, i64> =
         db::respondents_per_question(pool, &form.id, filter).await?.into_iter().collect();
     let total: i64 = by_month.values().sum();
 
@@ -485,7 +486,7 @@ fn today() -> chrono::NaiveDate {
 pub async fn responses_csv_for(
     pool: &sqlx::AnyPool,
     user: &SignedInUser,
-    form_id: &str,
+    form_id: &FormId,
     from: &str,
     to: &str,
     channel: &str,
@@ -502,13 +503,13 @@ pub async fn responses_csv_for(
         ));
     }
     let questions = forms_db::all_questions(pool, &form.id).await?;
-    let prompts: Vec<(String, String)> = questions.iter().map(|q| (q.id.clone(), q.prompt.clone())).collect();
+    let prompts: Vec<(String, String)> = questions.iter().map(|q| (q.id.to_string(), q.prompt.clone())).collect();
     let rows: Vec<ExportRow> = responses
         .into_iter()
         .map(|r| ExportRow {
             submitted_on: r.submitted_on,
             channel: r.channel,
-            answers: r.answers.into_iter().map(|a| (a.question_id, a.answer)).collect(),
+            answers: r.answers.into_iter().map(|a| (a.question_id.into_string(), a.answer)).collect(),
         })
         .collect();
     let name = format!("responses-{}-to-{}.csv", filter.from, filter.to);
@@ -519,7 +520,7 @@ pub async fn responses_csv_for(
 /// channel), for the staff and managers of its service and administrators.
 #[server(endpoint = "/get_form_results")]
 pub async fn get_form_results(
-    #[server(default)] form_id: String,
+    #[server(default)] form_id: FormId,
     #[server(default)] from: String,
     #[server(default)] to: String,
     #[server(default)] channel: String,

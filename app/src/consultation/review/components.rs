@@ -95,7 +95,7 @@ pub fn ResponsePage() -> impl IntoView {
     crate::ui::form::reload_on_success(read, |_| "/consultation/review".to_owned());
     let response = Resource::new(
         move || (params.with(|p| p.get("id")).unwrap_or_default(), tag.version().get()),
-        |(id, _)| get_feedback_response(id),
+        |(id, _)| get_feedback_response(id.into()),
     );
     let review_status = FormStatus::of(review);
     let read_status = FormStatus::of(read);

@@ -1,6 +1,7 @@
 //! The review queue's SQL: responses as staff read them, reviews, reading, and comment themes.
 
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::{FormId, QuestionId, ResponseId, ThemeId};
 use std::collections::HashMap;
 
 use sqlx::{Any, AnyPool, Executor, FromRow};
@@ -12,8 +13,8 @@ use crate::consultation::{
 
 #[derive(FromRow)]
 pub(crate) struct ResponseRow {
-    id: String,
-    form_id: String,
+    id: ResponseId,
+    form_id: FormId,
     form_title: String,
     service_id: ServiceId,
     channel: String,
@@ -38,21 +39,21 @@ pub(crate) const RESPONSE_SELECT: &str = "SELECT r.id, r.form_id, f.title AS for
 
 #[derive(FromRow)]
 struct AnswerRow {
-    response_id: String,
-    question_id: String,
+    response_id: ResponseId,
+    question_id: QuestionId,
     value: String,
 }
 
 #[derive(FromRow)]
 struct TagRow {
-    response_id: String,
-    question_id: String,
+    response_id: ResponseId,
+    question_id: QuestionId,
     name: String,
 }
 
 /// Builds the staff view of responses: answers in the order of the form's questions, with their themes.
 pub(crate) async fn into_views(pool: &AnyPool, rows: Vec<ResponseRow>) -> Result<Vec<ResponseView>, sqlx::Error> {
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let ids: Vec<ResponseId> = rows.iter().map(|r| r.id.clone()).collect();
     let answers: Vec<AnswerRow> = crate::db::fetch_all_in(
         pool,
         "SELECT response_id, question_id, value FROM feedback_answer WHERE response_id IN ({in})",
@@ -66,7 +67,7 @@ pub(crate) async fn into_views(pool: &AnyPool, rows: Vec<ResponseRow>) -> Result
         &ids,
     )
     .await?;
-    let mut questions_of: HashMap<String, Vec<Question>> = HashMap::new();
+    let mut questions_of: HashMap<FormId, Vec<Question>> = HashMap::new();
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
         if !questions_of.contains_key(&row.form_id) {
@@ -128,7 +129,7 @@ pub(crate) async fn into_views(pool: &AnyPool, rows: Vec<ResponseRow>) -> Result
     Ok(views)
 }
 
-pub async fn fetch_response(pool: &AnyPool, id: &str) -> Result<Option<ResponseView>, sqlx::Error> {
+pub async fn fetch_response(pool: &AnyPool, id: &ResponseId) -> Result<Option<ResponseView>, sqlx::Error> {
     let sql = format!("{RESPONSE_SELECT} WHERE r.id = $1");
     let rows: Vec<ResponseRow> = sqlx::query_as(&sql).bind(id).fetch_all(pool).await?;
     Ok(into_views(pool, rows).await?.pop())
@@ -159,7 +160,7 @@ pub async fn list_unread(
     into_views(pool, rows).await
 }
 
-pub async fn mark_read<'c>(db: impl Executor<'c, Database = Any>, response_id: &str) -> Result<(), sqlx::Error> {
+pub async fn mark_read<'c>(db: impl Executor<'c, Database = Any>, response_id: &ResponseId) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE feedback_response SET reviewed = 1 WHERE id = $1").bind(response_id).execute(db).await?;
     Ok(())
 }
@@ -167,7 +168,7 @@ pub async fn mark_read<'c>(db: impl Executor<'c, Database = Any>, response_id: &
 // ---- themes --------------------------------------------------------------------------------------------
 
 pub async fn list_themes(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec<Theme>, sqlx::Error> {
-    let rows: Vec<(String, ServiceId, String)> = crate::db::fetch_all_in(
+    let rows: Vec<(ThemeId, ServiceId, String)> = crate::db::fetch_all_in(
         pool,
         "SELECT id, service_id, name FROM service_theme WHERE service_id IN ({in}) ORDER BY name",
         service_ids,
@@ -180,8 +181,8 @@ pub async fn insert_theme<'c>(
     db: impl Executor<'c, Database = Any>,
     service_id: &ServiceId,
     name: &str,
-) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
+) -> Result<ThemeId, sqlx::Error> {
+    let id = ThemeId::new();
     sqlx::query("INSERT INTO service_theme (id, service_id, name, created_at) VALUES ($1, $2, $3, $4)")
         .bind(&id)
         .bind(service_id)
@@ -192,8 +193,11 @@ pub async fn insert_theme<'c>(
     Ok(id)
 }
 
-pub async fn fetch_theme<'c>(db: impl Executor<'c, Database = Any>, id: &str) -> Result<Option<Theme>, sqlx::Error> {
-    let row: Option<(String, ServiceId, String)> =
+pub async fn fetch_theme<'c>(
+    db: impl Executor<'c, Database = Any>,
+    id: &ThemeId,
+) -> Result<Option<Theme>, sqlx::Error> {
+    let row: Option<(ThemeId, ServiceId, String)> =
         sqlx::query_as("SELECT id, service_id, name FROM service_theme WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
@@ -204,9 +208,9 @@ pub async fn fetch_theme<'c>(db: impl Executor<'c, Database = Any>, id: &str) ->
 /// Tags (or, with `on` false, untags) a free-text answer with a theme.
 pub async fn set_comment_theme<'c>(
     db: impl Executor<'c, Database = Any>,
-    response_id: &str,
-    question_id: &str,
-    theme_id: &str,
+    response_id: &ResponseId,
+    question_id: &QuestionId,
+    theme_id: &ThemeId,
     on: bool,
 ) -> Result<(), sqlx::Error> {
     let sql = if on {

@@ -2,6 +2,7 @@
 //! comments read and tagging them with themes, and each service's settings (themes, duty inbox).
 
 use crate::accounts::types::ServiceId;
+use crate::consultation::types::{QuestionId, ResponseId, ThemeId};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -43,7 +44,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
 
 /// One response, with the themes its service tags comments with.
 #[server(endpoint = "/get_feedback_response")]
-pub async fn get_feedback_response(#[server(default)] id: String) -> Result<(ResponseView, Vec<Theme>), AppError> {
+pub async fn get_feedback_response(#[server(default)] id: ResponseId) -> Result<(ResponseView, Vec<Theme>), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &id).await?;
     let themes = db::list_themes(&state()?.pool, std::slice::from_ref(&response.service_id)).await?;
@@ -53,7 +54,7 @@ pub async fn get_feedback_response(#[server(default)] id: String) -> Result<(Res
 /// Records what was done about a flagged response: no action needed, followed up or escalated, with a note.
 #[server(endpoint = "/record_review")]
 pub async fn record_review(
-    #[server(default)] response_id: String,
+    #[server(default)] response_id: ResponseId,
     #[server(default)] outcome: String,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
@@ -77,7 +78,7 @@ pub async fn record_review(
     errors.into_result().map_err(keep)?;
     let Some(outcome) = parsed else { return Err(AppError::NotFound) };
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
-    let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response.id.clone() };
+    let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response.id.to_string() };
     if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
         return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
     }
@@ -95,7 +96,7 @@ pub async fn record_review(
 
 /// Marks a response's comments as read, taking it off the queue.
 #[server(endpoint = "/mark_response_read")]
-pub async fn mark_response_read(#[server(default)] response_id: String) -> Result<(), AppError> {
+pub async fn mark_response_read(#[server(default)] response_id: ResponseId) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
@@ -111,9 +112,9 @@ pub async fn mark_response_read(#[server(default)] response_id: String) -> Resul
 /// Tags a comment with one of its service's themes, or takes the tag off.
 #[server(endpoint = "/tag_comment")]
 pub async fn tag_comment(
-    #[server(default)] response_id: String,
-    #[server(default)] question_id: String,
-    #[server(default)] theme_id: String,
+    #[server(default)] response_id: ResponseId,
+    #[server(default)] question_id: QuestionId,
+    #[server(default)] theme_id: ThemeId,
     #[server(default)] on: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;

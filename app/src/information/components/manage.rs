@@ -1,3 +1,4 @@
+use crate::information::types::PageId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -148,7 +149,10 @@ pub fn EditInfoPagePage() -> impl IntoView {
     let params = use_params_map();
     let save = ServerAction::<SaveInfoPage>::new();
     go_to_saved(save);
-    let page = Resource::new(move || params.with(|p| p.get("id")).unwrap_or_default(), get_info_page_for_editing);
+    let page = Resource::new(
+        move || PageId::from(params.with(|p| p.get("id")).unwrap_or_default()),
+        get_info_page_for_editing,
+    );
     view! {
         <crate::ui::StaffOnly>
         <Title text="Change a page" />

@@ -1,6 +1,7 @@
 //! The ledger's pages: the list with its filters, recording an activity, one activity with its history, and
 //! changing one.
 
+use crate::ledger::types::ActivityId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -216,7 +217,8 @@ pub fn ActivityDetailPage() -> impl IntoView {
             navigate("/ledger?deleted=1", Default::default());
         }
     });
-    let detail = Resource::new(move || params.with(|p| p.get("id")).unwrap_or_default(), get_activity);
+    let detail =
+        Resource::new(move || ActivityId::from(params.with(|p| p.get("id")).unwrap_or_default()), get_activity);
     view! {
         <crate::ui::StaffOnly>
         <Title text="Activity" />
@@ -281,7 +283,7 @@ pub fn EditActivityPage() -> impl IntoView {
     let update = ServerAction::<UpdateActivity>::new();
     let status = FormStatus::of(update);
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
-    let detail = Resource::new(id, get_activity);
+    let detail = Resource::new(move || ActivityId::from(id()), get_activity);
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(())) = update.value().get() {

@@ -1,7 +1,6 @@
 //! The review flags' SQL. Flags are written in the caller's transaction, beside the record they are on.
 
-use crate::accounts::types::PersonId;
-use crate::accounts::types::ServiceId;
+use crate::accounts::types::{PersonId, ServiceId};
 use sqlx::{Any, Executor};
 
 use super::{FlagSource, ReviewOutcome};
