@@ -33,11 +33,11 @@
 //! and as CSV. Any two of them may differ by a small number of people (Q3 less July–August is September).
 //! Every published count of people is a multiple of 5, or "fewer than 5", or "withheld", whatever view it is
 //! in, so **the difference of any two published counts is a multiple of 5: never 1 to 4**; and a published
-//! count says only that the true one is within 2 of it, so a difference of two of them leaves a range of at
-//! least 9 numbers (two counts published as 10 and 15 differ by 1 to 9), never one number. This holds for any
+//! count says only that the true one is within 2 of it, so a difference of two of them leaves a range, never
+//! one number (two counts published as 10 and 15 differ by anything from 1 to 9). This holds for any
 //! range of dates, so reports over "any range" need no fixed grid of periods. The rule is NHS Digital's
 //! disclosure control for Hospital Episode Statistics and the Emergency Care Data Set (from September 2018,
-//! since used across its secondary care, SRHAD and NCMP publications): counts about people below national
+//! since adopted for its SRHAD and NCMP publications): counts about people below national
 //! level are rounded to the nearest 5 after small ones are suppressed, percentages are worked out from the
 //! rounded numerator and denominator, and values not about people (a count of providers) are not controlled.
 //! NHS Digital suppresses 1 to 7 and adopted rounding instead of secondary suppression because it holds
