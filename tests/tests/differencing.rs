@@ -1,7 +1,7 @@
 //! The differencing attacker: a member of staff, a manager and a steering group member open every view they
 //! can of seeded data, on two visits with a little more recorded between them — a form's results pages for
 //! months, quarters, financial years, overlapping and mid-month ranges and each channel, and the continuum
-//! profile's CSV of each service they may see for the same periods — and subtract every figure about people
+//! profile of each service they may see for the same periods, as a page and as CSV — and subtract every figure about people
 //! they were shown from every other. No pair may differ by 1 to 4: the
 //! seeded data holds such differences (Q3 less July–August is September's 3 at Information, March–April less
 //! March is April's 3 responses), so published exactly they would be found.
@@ -113,6 +113,32 @@ fn profile_figures(csv: &str) -> Vec<i64> {
     found
 }
 
+/// The profile page's figures about people: each row's second number (patients and carers; the first is
+/// activities, things) and the change ("up 5", "down 10"); and how many rows had both columns.
+fn profile_page_figures(page: &str) -> (usize, Vec<i64>) {
+    let page = page.replace("<!>", "").replace("<!---->", "");
+    let (mut rows, mut found) = (0, Vec::new());
+    for row in page.split("<tr class=\"nhsuk-table__row\">").skip(1) {
+        let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+        let numbers: Vec<&str> = row
+            .split("nhsuk-table__cell--numeric\">")
+            .skip(1)
+            .map(|cell| &cell[..cell.find('<').unwrap_or(0)])
+            .collect();
+        if let Some(people) = numbers.get(1) {
+            rows += 1;
+            found.extend(people.parse::<i64>().ok());
+        }
+        for change in ["up ", "down "] {
+            if let Some(at) = row.find(&format!("nhsuk-table__cell\">{change}")) {
+                let rest = &row[at + "nhsuk-table__cell\">".len() + change.len()..];
+                found.extend(rest[..rest.find('<').unwrap_or(0)].parse::<i64>().ok());
+            }
+        }
+    }
+    (rows, found)
+}
+
 async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
     let response = client.get(app.url(path)).send().await.expect("GET");
     assert_eq!(response.status(), 200, "{path}");
@@ -143,6 +169,12 @@ async fn every_view(
         for service in services {
             let path = format!("/reports/continuum-profile.csv?service_id={service}&{query}");
             for n in profile_figures(&get(client, app, &path).await) {
+                seen.add(n, path.clone());
+            }
+            let path = format!("/reports/continuum-profile?service_id={service}&{query}");
+            let (rows, figures) = profile_page_figures(&get(client, app, &path).await);
+            assert_eq!(rows, 6, "the page's five levels and total: {path}");
+            for n in figures {
                 seen.add(n, path.clone());
             }
         }
