@@ -1,36 +1,59 @@
 //! Small-number suppression, as NHS statistics publish counts of people: no count from 1 to 4 is shown (it
-//! could single out a person), no percentage is worked out from fewer than 10, and no figure is shown that
-//! would let someone work a suppressed count out again.
+//! could single out a person), every other count of people is rounded to the nearest 5, no percentage is
+//! worked out from fewer than 10, and no figure is shown that would let someone work a suppressed count out
+//! again.
 //!
 //! Suppression is decided for a page or an export **as a whole** ([`Disclosure`]): every figure it prints —
 //! in any table, chart, sentence, percentage or CSV cell — is put in once, with the sums that tie figures
 //! together (a month table and a channel table share their total; a question's answers add up to the people
 //! who answered it; a trust's figure is the sum of its services'). Then [`Disclosure::decide`] decides once:
-//! - **primary suppression**: a count of people from 1 to 4 is published as "fewer than 5" (0, and 5 or more,
-//!   are shown as they are);
+//! - **primary suppression**: a count of people from 1 to 4 is published as "fewer than 5" (0 is shown as it
+//!   is);
 //! - **secondary (complementary) suppression**: further figures are "withheld" until no suppressed count can
 //!   be worked out from what is shown, by subtracting within one table, across tables that share a total, or
-//!   by any other combination of the page's sums (checked exactly, by linear algebra); nor the count of a
-//!   group of suppressed cells when it is from 1 to 4 ("fewer than 5" and "withheld" together being 3); nor a
-//!   suppressed cell pinned by bounds within its table (a reader knows "fewer than 5" is 1 to 4 and "withheld"
-//!   is at least 5, so "fewer than 5" and "withheld" adding up to 6 give 1 and 5). Each time, the smallest
-//!   figure that leaves less to work out is withheld (so a small category costs a neighbouring cell rather than
-//!   a total and every percentage of it), and a withheld figure that turns out not to be needed is shown again;
+//!   by any other combination of the page's sums (checked exactly, by linear algebra, as if every figure shown
+//!   were exact); nor the count of a group of suppressed cells when it is from 1 to 4 ("fewer than 5" and
+//!   "withheld" together being 3); nor a suppressed cell pinned by bounds within its table (a reader knows
+//!   "fewer than 5" is 1 to 4 and "withheld" is at least 5, so "fewer than 5" and "withheld" adding up to 6
+//!   give 1 and 5). Each time, the smallest figure that leaves less to work out is withheld (so a small
+//!   category costs a neighbouring cell rather than a total and every percentage of it), and a withheld
+//!   figure that turns out not to be needed is shown again;
+//! - **rounding**: every count of people that is shown (5 or more) is published rounded to the nearest 5
+//!   ([`rounded`]; 5 to 7 are "5", 8 to 12 are "10"), so the published figures of a page need not add up;
 //! - a figure **about** fewer than 5 people (their hours, money, attendance) is withheld with their count
 //!   ([`Disclosure::about`]), and so is one about a count that is withheld;
 //! - a percentage is shown only when both its count and the count it is a share of are shown, and the latter
-//!   is at least 10 ([`PublishedShare`]); a change between periods only when both periods' counts are shown
+//!   is at least 10; it is worked out from the two counts as published, rounded ([`PublishedShare`]); a change
+//!   between periods only when both periods' counts are shown, as the difference of the two published counts
 //!   ([`PublishedChange`]).
+//!
+//! **Why rounding: views decided apart.** A disclosure covers what is decided together, but one person can
+//! open many views: a profile for a quarter and for two of its months, a form's results for March–April and
+//! for March, one channel and all of them, on one visit and on the next when more has been recorded, as pages
+//! and as CSV. Any two of them may differ by a small number of people (Q3 less July–August is September).
+//! Every published count of people is a multiple of 5, or "fewer than 5", or "withheld", whatever view it is
+//! in, so **the difference of any two published counts is a multiple of 5: never 1 to 4**; and a published
+//! count says only that the true one is within 2 of it, so a difference of two of them leaves a range, never
+//! one number (two counts published as 10 and 15 differ by anything from 1 to 9). This holds for any
+//! range of dates, so reports over "any range" need no fixed grid of periods. The rule is NHS Digital's
+//! disclosure control for Hospital Episode Statistics and the Emergency Care Data Set (from September 2018,
+//! since adopted for its SRHAD and NCMP publications): counts about people below national
+//! level are rounded to the nearest 5 after small ones are suppressed, percentages are worked out from the
+//! rounded numerator and denominator, and values not about people (a count of providers) are not controlled.
+//! NHS Digital suppresses 1 to 7 and adopted rounding instead of secondary suppression because it holds
+//! across separate releases; Continuum keeps its promise of "fewer than 5" for 1 to 4 (so "5" is 5 to 7) and
+//! keeps its secondary suppression within each page as well.
 //!
 //! Counts of things (activities, meetings, pages, panels, leaflets) are not counts of people: they are
 //! published as they are ([`Published::of_things`]) and never go into a disclosure.
 //!
 //! The limits, stated in the README too: the audit finds every suppressed count that the published sums
 //! determine exactly, and bounds within one table; it does not solve the integer programme that bounds
-//! across several tables would need. A disclosure covers what is decided together: figures printed by two
-//! disclosures (two filtered views of the same form, two periods that overlap) can still be compared, which is
-//! why reports that one role can open for the same period decide them in one disclosure (the continuum
-//! profile decides each period across every service of the trust, with the trust's totals).
+//! across several tables would need. Across views, rounding guarantees that no two figures subtract to a
+//! number of 1 to 4; a reader who lines up many overlapping ranges (day by day) can narrow a count to a
+//! smaller range than one pair gives, as with any rounded statistics. Figures *about* people (hours, money)
+//! are not rounded, so two views' hours can differ by the hours of a few people: publish them on a fixed
+//! grid of periods, or only with their count of people of 5 or more in every view.
 
 use std::collections::BTreeSet;
 
@@ -41,6 +64,18 @@ pub const SMALLEST_SHOWN: i64 = 5;
 
 /// Percentages are worked out only from this many up.
 pub const FEWEST_FOR_PERCENTAGES: i64 = 10;
+
+/// Counts of people of 5 or more are published rounded to the nearest multiple of this.
+pub const ROUNDED_TO: i64 = 5;
+
+/// `count` rounded to the nearest multiple of [`ROUNDED_TO`] (an integer is never half way: 7 is 5, 8 is 10).
+/// Applied to every count of people that is published (not to counts of things), so that the difference of
+/// any two published counts, from any two views, is a multiple of 5 and never 1 to 4. Source: NHS Digital,
+/// "Disclosure control methodology for Hospital Episode Statistics (HES) and Emergency Care Data Set (ECDS)",
+/// September 2018 (counts rounded to the nearest 5).
+pub fn rounded(count: i64) -> i64 {
+    (count + ROUNDED_TO / 2).div_euclid(ROUNDED_TO) * ROUNDED_TO
+}
 
 /// A count as it may be published.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,12 +88,13 @@ pub enum Published {
 }
 
 impl Published {
-    /// A count of people on its own, with no other figure that could reveal it: 1 to 4 is "fewer than 5".
+    /// A count of people on its own, with no other figure that could reveal it: 1 to 4 is "fewer than 5",
+    /// 0 is 0, and 5 or more is rounded to the nearest 5 ([`rounded`]).
     pub fn of(count: i64) -> Self {
         if (1..SMALLEST_SHOWN).contains(&count) {
             Published::FewerThanFive
         } else {
-            Published::Count(count)
+            Published::Count(rounded(count))
         }
     }
 
@@ -201,6 +237,8 @@ pub struct Disclosure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decisions {
     published: Vec<Published>,
+    /// Each figure's true value, to decide whether a percentage of it may be shown; never published.
+    exact: Vec<i64>,
 }
 
 impl Decisions {
@@ -209,9 +247,13 @@ impl Decisions {
         self.published.get(figure.0).copied().unwrap_or(Published::Withheld)
     }
 
-    /// `part` as a share of `whole`.
+    /// `part` as a share of `whole`: none when `whole` is fewer than 10 (counted exactly, so the rule reads
+    /// as it says); otherwise worked out from the two counts as published (rounded), as NHS Digital does.
     pub fn share(&self, part: Figure, whole: Figure) -> PublishedShare {
-        PublishedShare::of(self.count(part), self.count(whole))
+        match self.exact.get(whole.0) {
+            Some(&whole) if whole < FEWEST_FOR_PERCENTAGES => PublishedShare::TooFewResponses,
+            _ => PublishedShare::of(self.count(part), self.count(whole)),
+        }
     }
 }
 
@@ -364,7 +406,10 @@ impl Disclosure {
                 // Cannot happen with true figures (with every figure that is not 0 withheld, nothing is
                 // determined but zeros); if it did, nothing is shown.
                 None => {
-                    return Decisions { published: vec![Published::Withheld; self.values.len()] };
+                    return Decisions {
+                        published: vec![Published::Withheld; self.values.len()],
+                        exact: self.values.clone(),
+                    };
                 }
             }
         }
@@ -379,13 +424,16 @@ impl Disclosure {
         let published = seen
             .iter()
             .zip(&self.values)
-            .map(|(seen, &value)| match seen {
-                Seen::Shown => Published::Count(value),
-                Seen::Small => Published::FewerThanFive,
-                Seen::Withheld | Seen::Unprinted => Published::Withheld,
+            .zip(&self.kinds)
+            .map(|((seen, &value), kind)| match (seen, kind) {
+                // Figures about people (hours, money) are in their own units: not rounded as counts.
+                (Seen::Shown, Kind::About(_)) => Published::Count(value),
+                (Seen::Shown, _) => Published::Count(rounded(value)),
+                (Seen::Small, _) => Published::FewerThanFive,
+                (Seen::Withheld | Seen::Unprinted, _) => Published::Withheld,
             })
             .collect();
-        Decisions { published }
+        Decisions { published, exact: self.values.clone() }
     }
 }
 
@@ -527,8 +575,9 @@ mod tests {
 
         assert_eq!(decided.count(unsure), Published::FewerThanFive);
         assert_eq!(decided.count(yes), Published::Withheld, "9 less 8 would give the 1 away");
-        assert_eq!(decided.count(total), Published::Count(9), "the total can stay: Yes and Unsure are both hidden");
-        assert_eq!(decided.count(march), Published::Count(9));
+        // 9 is published rounded, as 10.
+        assert_eq!(decided.count(total), Published::Count(10), "the total can stay: Yes and Unsure are both hidden");
+        assert_eq!(decided.count(march), Published::Count(10));
         assert!(!one_step_differences(&page, &decided).contains(&1));
     }
 
@@ -545,7 +594,7 @@ mod tests {
 
         assert_eq!(decided.count(april), Published::FewerThanFive);
         assert_eq!(decided.count(march), Published::Withheld);
-        assert_eq!(decided.count(online), Published::Count(12));
+        assert_eq!(decided.count(online), Published::Count(10), "12, rounded");
         assert!(!one_step_differences(&page, &decided).contains(&3));
     }
 
@@ -578,7 +627,7 @@ mod tests {
         let decided = page.decide();
 
         assert_eq!(decided.count(cells[0]), Published::Withheld);
-        assert_eq!(decided.count(total), Published::Count(9));
+        assert_eq!(decided.count(total), Published::Count(10), "9, rounded");
     }
 
     #[test]
@@ -612,8 +661,9 @@ mod tests {
 
         assert_eq!(decided.count(cells[4]), Published::FewerThanFive);
         assert_eq!(decided.count(cells[3]), Published::Withheld, "poor, beside very poor in the negative sum");
-        assert_eq!(decided.share(positive, answered), PublishedShare::Percent(84));
-        assert_eq!(decided.share(negative, answered), PublishedShare::Percent(16));
+        // From the rounded counts, as NHS Digital works them out: 50 of 60 and 10 of 60.
+        assert_eq!(decided.share(positive, answered), PublishedShare::Percent(83));
+        assert_eq!(decided.share(negative, answered), PublishedShare::Percent(17));
         assert_eq!(decided.share(cells[3], answered), PublishedShare::Withheld);
         assert_eq!(decided.count(cells[0]), Published::Count(40));
     }
@@ -653,7 +703,7 @@ mod tests {
 
         assert_eq!(decided.count(services[1]), Published::FewerThanFive);
         assert_eq!(decided.count(services[2]), Published::Withheld);
-        assert_eq!(decided.count(trust), Published::Count(68));
+        assert_eq!(decided.count(trust), Published::Count(70), "68, rounded");
         assert!(!one_step_differences(&report, &decided).contains(&3));
     }
 
@@ -686,7 +736,7 @@ mod tests {
         for f in cells.iter().chain([&total]) {
             assert!(!decided.count(*f).is_suppressed());
         }
-        assert_eq!(Disclosure::new().decide(), Decisions { published: Vec::new() });
+        assert_eq!(Disclosure::new().decide(), Decisions { published: Vec::new(), exact: Vec::new() });
     }
 
     #[test]
@@ -727,5 +777,61 @@ mod tests {
         assert_eq!(PublishedChange::between(Count(0), Count(0)).text(), "no change");
         assert_eq!(PublishedChange::between(Count(5), Count(8)).text(), "down 3");
         assert_eq!(PublishedChange::between(Count(8), Count(5)).csv(), "+3");
+    }
+
+    #[test]
+    fn counts_of_five_or_more_are_rounded_to_the_nearest_five() {
+        let published: Vec<Published> = [0, 5, 6, 7, 8, 12, 13, 62, 68, 1_002].into_iter().map(Published::of).collect();
+        let expected = [0, 5, 5, 5, 10, 10, 15, 60, 70, 1_000].map(Published::Count);
+        assert_eq!(published, expected);
+        assert_eq!(rounded(2), 0, "small counts never reach rounding: they are \"fewer than 5\"");
+        assert_eq!(Published::of_things(7), Published::Count(7), "seven meetings are shown as they are");
+    }
+
+    #[test]
+    fn no_two_published_counts_of_people_differ_by_one_to_four() {
+        // Any two views of any data: every count they can publish, against every other.
+        let published: Vec<Option<i64>> = (0..400).map(|n| Published::of(n).chartable()).collect();
+        for a in published.iter().flatten() {
+            for b in published.iter().flatten() {
+                assert!(!(1..SMALLEST_SHOWN).contains(&(a - b).abs()), "{a} and {b}");
+            }
+        }
+        // Nor two figures decided in different disclosures: Q3 (3 people in September) and July–August.
+        let decide = |months: &[i64]| {
+            let mut page = Disclosure::new();
+            let total = page.people(months.iter().sum());
+            let parts: Vec<Figure> = months.iter().map(|&n| page.people(n)).collect();
+            page.sum(total, &parts);
+            let decided = page.decide();
+            std::iter::once(total).chain(parts).filter_map(|f| decided.count(f).chartable()).collect::<Vec<i64>>()
+        };
+        let (quarter, two_months) = (decide(&[20, 18, 3]), decide(&[20, 18]));
+        for a in &quarter {
+            for b in &two_months {
+                assert!(!(1..SMALLEST_SHOWN).contains(&(a - b).abs()), "{quarter:?} {two_months:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_percentage_needs_ten_counted_exactly_and_is_worked_out_from_the_rounded_counts() {
+        let mut page = Disclosure::new();
+        let (nine, twelve) = (page.people(9), page.people(12));
+        let (of_nine, of_twelve) = (page.people(8), page.people(9));
+        let decided = page.decide();
+        assert_eq!(decided.count(nine), Published::Count(10));
+        assert_eq!(decided.share(of_nine, nine), PublishedShare::TooFewResponses, "9 is fewer than 10");
+        assert_eq!(decided.share(of_twelve, twelve), PublishedShare::Percent(100), "10 of 10, as published");
+    }
+
+    #[test]
+    fn figures_about_people_are_not_rounded_as_counts() {
+        let mut report = Disclosure::new();
+        let volunteers = report.people(12);
+        let hours = report.about(131, volunteers);
+        let decided = report.decide();
+        assert_eq!(decided.count(volunteers), Published::Count(10));
+        assert_eq!(decided.count(hours), Published::Count(131));
     }
 }

@@ -94,12 +94,14 @@ async fn the_profile_counts_a_seeded_period_and_its_change_from_the_last(backend
     // Level, activities, people, previous activities, previous people, change in activities, change in people.
     // Activities are counts of things, shown as they are.
     assert_eq!(lines[4], "Information,3,40,2,30,+1,+10");
-    assert_eq!(lines[5], "Consultation,2,12,1,6,+1,+6");
+    // Counts of people are rounded to the nearest 5: 12 is 10, 6 is 5.
+    assert_eq!(lines[5], "Consultation,2,10,1,5,+1,+5");
     assert_eq!(lines[6], "Participation,1,fewer than 5,0,0,+1,withheld");
     assert_eq!(lines[7], "Inclusion,0,0,0,0,0,0", "the October activity is outside the period");
     assert_eq!(lines[8], "Partnership,1,fewer than 5,0,0,+1,withheld");
-    // 57 less the levels shown leaves 5 for Participation and Partnership together: 1 to 4 each, neither pinned.
-    assert_eq!(lines[9], "Total,7,57");
+    // 57, rounded: less the levels shown it leaves 5 for Participation and Partnership together (truly 5,
+    // give or take the rounding): 1 to 4 each, neither pinned.
+    assert_eq!(lines[9], "Total,7,55");
     assert!(page.contains("up 10"), "the page shows the change in people");
 }
 
@@ -173,8 +175,9 @@ async fn the_profile_counts_feedback_responses_at_consultation(backend: Backend)
 
     let consultation = csv.lines().find(|l| l.starts_with("Consultation,")).unwrap();
     assert!(
-        consultation.starts_with("Consultation,1,6,"),
-        "the form opened is one activity and its six responses count as six times people took part: {consultation}"
+        consultation.starts_with("Consultation,1,5,"),
+        "the form opened is one activity and its six responses count as six times people took part (rounded to 5): \
+         {consultation}"
     );
     assert!(page.contains("one person may answer more than once"));
 }

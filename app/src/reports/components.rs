@@ -107,8 +107,9 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                      people took part, not different people."
                 </p>
                 <p class="nhsuk-body-s">
-                    "To protect privacy, counts of patients and carers from 1 to 4 are shown as \"fewer than 5\", and \
-                     other figures that would let them be worked out are withheld. Counts of activities are shown as \
+                    "To protect privacy, counts of patients and carers from 1 to 4 are shown as \"fewer than 5\", \
+                     other counts of them are rounded to the nearest 5 (so they may not add up), and other figures \
+                     that would let a small count be worked out are withheld. Counts of activities are shown as \
                      they are."
                 </p>
                 <p class="nhsuk-body"><a href=csv_link download="continuum-profile.csv">"Download this profile as CSV"</a></p>

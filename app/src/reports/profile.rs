@@ -1,7 +1,9 @@
 //! The continuum profile of a service for a period: per level, how many activities and how many patients and
 //! carers were involved, and the change from the period before. Activities are counts of things and are shown
 //! as they are; counts of people are published under the suppression rules, decided for each period across
-//! every service of the trust (`decide_period`).
+//! every service of the trust (`decide_period`), and rounded to the nearest 5, so that two periods decided
+//! apart (a quarter and two of its months, a month chosen on one visit and a quarter on the next) never
+//! differ by 1 to 4 people, whatever dates are chosen.
 
 use serde::{Deserialize, Serialize};
 
@@ -145,7 +147,7 @@ impl ContinuumProfile {
         }
         out.push_str(&row(&["Total".to_owned(), self.total_activities.text(), self.total_people.text()]));
         out.push_str(&row(&[
-            "Counts of people from 1 to 4 are shown as \"fewer than 5\", and other figures that would reveal them are withheld. Counts of activities are shown as they are.",
+            "Counts of people from 1 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would reveal a small count are withheld. Counts of activities are shown as they are.",
         ]));
         out
     }
@@ -165,7 +167,11 @@ mod tests {
         assert_eq!(rows[4].activities, Published::Count(1));
         assert_eq!(rows[1].people, Published::FewerThanFive);
         assert_eq!(rows[4].people, Published::FewerThanFive);
-        assert_eq!(people, Published::Count(77), "3 and 2 hidden together add up to 5, which pins neither");
+        assert_eq!(
+            people,
+            Published::Count(75),
+            "77, rounded; 3 and 2 hidden together add up to 5, which pins neither"
+        );
         assert_eq!(rows[0].people_change, PublishedChange::Change(10));
         assert_eq!(rows[1].people_change, PublishedChange::Withheld);
         assert_eq!(rows[2].activities_change, PublishedChange::Change(4));

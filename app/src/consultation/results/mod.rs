@@ -11,8 +11,10 @@
 //! - the CSV is one row per response, for the service's own staff, so it is refused (409, with a sentence
 //!   saying why) when the period has from 1 to 4 responses: its number of rows would be the small number.
 //!
-//! A limit shared with every report that can be re-run: comparing two filtered views (two channels, two
-//! overlapping periods) can narrow a small number down. The results are for the service's own staff.
+//! Every count of people shown is rounded to the nearest 5 (`suppression::rounded`), so two filtered views
+//! decided apart (March–April and March, one channel and every channel, this visit and the next) never
+//! differ by 1 to 4; percentages are worked out from the rounded counts. The comments and the CSV are the
+//! responses themselves, for the staff who may read each one: their number is exact by nature.
 
 use crate::consultation::types::{FormId, QuestionId, ResponseId};
 pub mod components;
@@ -551,9 +553,10 @@ mod tests {
         let question = &page.questions[0];
         assert_eq!(question.cells[2].0, Published::FewerThanFive);
         assert_eq!(question.cells[0].0, Published::Withheld, "9 less 8 would give the 1 away");
-        assert_eq!(page.months[1].0, Published::Count(9), "March's 9 can stay, as can the total");
-        assert_eq!(page.responses, Published::Count(9));
-        assert_eq!(question.respondents, Published::Count(9));
+        // 9 is published rounded to the nearest 5.
+        assert_eq!(page.months[1].0, Published::Count(10), "March's 9 can stay, as can the total");
+        assert_eq!(page.responses, Published::Count(10));
+        assert_eq!(question.respondents, Published::Count(10));
     }
 
     #[test]
@@ -579,7 +582,7 @@ mod tests {
         });
         let question = &page.questions[0];
         assert!(question.cells[0].0.is_suppressed() || question.respondents.is_suppressed(), "{question:?}");
-        assert_eq!(question.cells[1].0, Published::Count(7));
+        assert_eq!(question.cells[1].0, Published::Count(5), "7, rounded");
     }
 
     #[test]
@@ -592,11 +595,12 @@ mod tests {
             questions: vec![fft],
         });
         let question = &page.questions[0];
-        assert_eq!(question.fft, Some((PublishedShare::Percent(84), PublishedShare::Percent(16))));
+        // Worked out from the rounded counts: 50 of 60 and 10 of 60.
+        assert_eq!(question.fft, Some((PublishedShare::Percent(83), PublishedShare::Percent(17))));
         assert_eq!(question.cells[4].0, Published::FewerThanFive);
         assert_eq!(question.cells[3].0, Published::Withheld);
-        assert_eq!(question.cells[0], (Published::Count(40), PublishedShare::Percent(65)));
-        assert_eq!(page.responses, Published::Count(62));
+        assert_eq!(question.cells[0], (Published::Count(40), PublishedShare::Percent(67)), "40 of 60");
+        assert_eq!(page.responses, Published::Count(60), "62, rounded");
     }
 
     #[test]
