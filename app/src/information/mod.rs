@@ -23,6 +23,8 @@ pub mod reminders;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod validate;
 
 /// Information's entry points (see `capability`): leaflet files, the day-before event reminders, and
 /// upcoming events, pages and leaflets for Get involved.

@@ -20,6 +20,7 @@ use crate::{
     error::FormErrors,
     forms::redirect_plain_post,
     information::sources::{EventHeld, LeafletPublished},
+    information::validate::{InfoPageFields, LeafletFields, ParsedInfoPage, ParsedLeaflet, RegistrationFields},
     information::{db, emails},
     ledger::{api as ledger_api, types::Participants},
     mail,
@@ -104,20 +105,11 @@ pub async fn register_for_event(
     #[server(default)] access_needs: String,
 ) -> Result<String, AppError> {
     let state = state()?;
-    let keep = |e: AppError| {
-        e.keeping(&[("name", name.as_str()), ("email", email.as_str()), ("access_needs", access_needs.as_str())])
-    };
-    let mut errors = FormErrors::new();
-    let clean_name = one_line(&mut errors, "name", &name, "your name", 100, true);
-    let address = if email.trim().is_empty() {
-        None
-    } else {
-        EmailAddress::parse(&email).map_err(|m| errors.add("email", m)).ok()
-    };
-    if access_needs.chars().count() > 2000 {
-        errors.add("access_needs", "Access needs must be 2,000 characters or fewer");
-    }
-    errors.into_result().map_err(keep)?;
+    let fields = RegistrationFields { name, email, access_needs };
+    let kept = fields.kept();
+    let keep = |e: AppError| e.keeping(&kept);
+    let parsed = fields.parse().map_err(|e| keep(AppError::Validation(e)))?;
+    let (clean_name, address) = (parsed.name.clone(), parsed.email.clone());
 
     let event = db::fetch_event_by_slug(&state.pool, &event_slug).await?.ok_or(AppError::NotFound)?;
     if event.past {
@@ -145,7 +137,7 @@ pub async fn register_for_event(
         event_id: &event.id,
         name: &clean_name,
         email: address.as_ref().map(|a| a.as_str()),
-        access_needs: access_needs.trim(),
+        access_needs: &parsed.access_needs,
         cancel_token_hash: &session::hash_token(&token),
     };
     db::insert_registration(tx.conn(), &registration).await?;
@@ -284,26 +276,18 @@ pub async fn save_info_page(
             .filter(|p| user.is_staff_of(&p.service_id))
             .ok_or(AppError::NotFound)?;
     }
-    let keep = |e: AppError| {
-        e.keeping(&[
-            ("service_id", service_id.as_str()),
-            ("title", title.as_str()),
-            ("summary", summary.as_str()),
-            ("body", body.as_str()),
-        ])
-    };
-    let mut errors = FormErrors::new();
-    let clean_title = one_line(&mut errors, "title", &title, "a title", 120, true);
-    let clean_summary = one_line(&mut errors, "summary", &summary, "a summary", 300, false);
-    if body.trim().is_empty() {
-        errors.add("body", "Enter the page's words");
-    } else if body.chars().count() > 50_000 {
-        errors.add("body", "The page must be 50,000 characters or fewer");
-    }
+    let fields = InfoPageFields { title, summary, body };
+    let mut kept = fields.kept();
+    kept.push(("service_id", service_id.as_str()));
+    let keep = |e: AppError| e.keeping(&kept);
+    let mut parsed = fields.parse();
     if page_id.is_empty() && service_id.is_empty() {
+        let mut errors = parsed.err().unwrap_or_default();
         errors.add("service_id", "Choose the service");
+        parsed = Err(errors);
     }
-    errors.into_result().map_err(keep)?;
+    let ParsedInfoPage { title: clean_title, summary: clean_summary, body } =
+        parsed.map_err(|e| keep(AppError::Validation(e)))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let published = published.is_some();
@@ -639,8 +623,8 @@ pub async fn publish_leaflet(
         ensure_staff_of(user, service_id)?;
     }
     let mut errors = FormErrors::new();
-    let clean_title = one_line(&mut errors, "title", title, "a title", 120, true);
-    let clean_summary = one_line(&mut errors, "summary", summary, "a summary", 300, false);
+    let ParsedLeaflet { title: clean_title, summary: clean_summary } =
+        LeafletFields { title: title.to_owned(), summary: summary.to_owned() }.parse_into(&mut errors);
     if service_id.is_empty() {
         errors.add("service_id", "Choose the service");
     }

@@ -17,13 +17,10 @@ use crate::safeguarding::review::{db as review_db, FlagSource, FlagSourceKind};
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{require_staff, services_staffed_by},
-    accounts::validate::EmailAddress,
     clock::today,
-    consultation::types::ReviewOutcome,
-    error::FormErrors,
+    consultation::review::validate::{parse_duty_inbox, parse_theme_name, ParsedReview, ReviewFields},
     forms::redirect_plain_post,
     state::state,
-    text::one_line,
 };
 use crate::{accounts::types::ServiceSummary, error::AppError};
 
@@ -60,23 +57,11 @@ pub async fn record_review(
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
-    let keep = |e: AppError| e.keeping(&[("outcome", outcome.as_str()), ("note", note.as_str())]);
     if response.flag.is_none() {
         return Err(AppError::NotFound);
     }
-    let mut errors = FormErrors::new();
-    let parsed = outcome.parse::<ReviewOutcome>().ok();
-    if parsed.is_none() {
-        errors.add("outcome", "Select what was done");
-    }
-    let note = note.trim().to_owned();
-    if note.is_empty() {
-        errors.add("note", "Enter a note of what you did and why");
-    } else if note.chars().count() > 2_000 {
-        errors.add("note", "The note must be 2000 characters or fewer");
-    }
-    errors.into_result().map_err(keep)?;
-    let Some(outcome) = parsed else { return Err(AppError::NotFound) };
+    let fields = ReviewFields { outcome, note };
+    let ParsedReview { outcome, note } = fields.parse().map_err(|e| AppError::Validation(e).keeping(&fields.kept()))?;
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response.id.to_string() };
     if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
@@ -161,10 +146,9 @@ pub async fn add_theme(
     if !user.is_staff_of(&service_id) {
         return Err(AppError::Forbidden);
     }
-    let mut errors = FormErrors::new();
     let field = format!("theme-{service_id}");
-    let clean = one_line(&mut errors, &field, &name, "a theme", 80, true);
-    errors.into_result().map_err(|e| e.keeping(&[(field.as_str(), name.as_str())]))?;
+    let clean = parse_theme_name(&field, &name)
+        .map_err(|e| AppError::Validation(e).keeping(&[(field.as_str(), name.as_str())]))?;
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     let id = match db::insert_theme(tx.conn(), &service_id, &clean).await {
         Ok(id) => id,
@@ -190,15 +174,9 @@ pub async fn set_duty_inbox(
         return Err(AppError::Forbidden);
     }
     let field = format!("inbox-{service_id}");
-    let inbox = match duty_inbox.trim() {
-        "" => None,
-        text => Some(
-            EmailAddress::parse(text)
-                .map_err(|message| AppError::field(&field, message).keeping(&[(field.as_str(), duty_inbox.as_str())]))?
-                .as_str()
-                .to_owned(),
-        ),
-    };
+    let inbox = parse_duty_inbox(&duty_inbox)
+        .map_err(|message| AppError::field(&field, message).keeping(&[(field.as_str(), duty_inbox.as_str())]))?
+        .map(|address| address.as_str().to_owned());
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     db::update_duty_inbox(tx.conn(), &service_id, inbox.as_deref()).await?;
     tx.audit("duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox })).await?;
