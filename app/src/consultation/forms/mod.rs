@@ -7,3 +7,5 @@ pub mod server;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod validate;

@@ -19,7 +19,8 @@ use crate::{
     clock::today,
     consultation::sources::FormOpened,
     consultation::{
-        questions::{Question, QuestionKind, FFT_QUESTION},
+        forms::validate::QuestionFields,
+        questions::Question,
         types::{FormState, Template},
     },
     error::FormErrors,
@@ -215,76 +216,6 @@ async fn write_questions(
     Ok(())
 }
 
-/// Parses the builder's question fields into a question (the Friends and Family Test keeps its exact wording).
-#[cfg(feature = "ssr")]
-fn parse_question(
-    id: QuestionId,
-    prompt: &str,
-    help: &str,
-    required: &str,
-    kind: &str,
-    low: &str,
-    high: &str,
-    options: &str,
-) -> Result<Question, FormErrors> {
-    let mut errors = FormErrors::new();
-    let options: Vec<String> =
-        options.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
-    let kind = match kind {
-        "fft" => QuestionKind::FriendsAndFamily,
-        "scale" => {
-            let low = one_line(&mut errors, "low", low, "the words for 1", 60, true);
-            let high = one_line(&mut errors, "high", high, "the words for 5", 60, true);
-            QuestionKind::Scale { low, high }
-        }
-        "yes_no" => QuestionKind::YesNo,
-        "single_choice" | "multiple_choice" => {
-            if options.len() < 2 {
-                errors.add("options", "Enter at least 2 options, one on each line");
-            } else if options.len() > 20 {
-                errors.add("options", "Enter 20 options or fewer");
-            } else if options.iter().any(|o| o.chars().count() > 200) {
-                errors.add("options", "Each option must be 200 characters or fewer");
-            } else if (1..options.len()).any(|i| options[..i].contains(&options[i])) {
-                errors.add("options", "Each option must be different");
-            }
-            if kind == "single_choice" {
-                QuestionKind::SingleChoice { options }
-            } else {
-                QuestionKind::MultipleChoice { options }
-            }
-        }
-        "short_text" => QuestionKind::ShortText,
-        "long_text" => QuestionKind::LongText,
-        _ => {
-            errors.add("kind", "Select the type of question");
-            QuestionKind::ShortText
-        }
-    };
-    let prompt = if kind == QuestionKind::FriendsAndFamily {
-        FFT_QUESTION.to_owned()
-    } else {
-        one_line(&mut errors, "prompt", prompt, "the question", 300, true)
-    };
-    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
-    if help.chars().count() > 500 {
-        errors.add("help", "Help text must be 500 characters or fewer");
-    }
-    let required = match required {
-        "yes" => true,
-        "no" => false,
-        _ => {
-            errors.add("required", "Select whether an answer is required");
-            false
-        }
-    };
-    if errors.is_empty() {
-        Ok(Question { id, prompt, help, required, kind })
-    } else {
-        Err(errors)
-    }
-}
-
 /// Adds a question to the form (`question_id` empty) or changes one. A changed question gets a new id, so that
 /// results never count answers to its old wording as answers to its new one.
 #[server(endpoint = "/save_question")]
@@ -301,22 +232,13 @@ pub async fn save_question(
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
-    let keep = |e: AppError| {
-        e.keeping(&[
-            ("prompt", prompt.as_str()),
-            ("help", help.as_str()),
-            ("required", required.as_str()),
-            ("kind", kind.as_str()),
-            ("low", low.as_str()),
-            ("high", high.as_str()),
-            ("options", options.as_str()),
-        ])
-    };
+    let fields = QuestionFields { prompt, help, required, kind, low, high, options };
+    let kept = fields.kept();
+    let keep = |e: AppError| e.keeping(&kept);
     if !form.questions_editable() {
         return Err(keep(AppError::field("prompt", ANSWERED)));
     }
-    let question = parse_question(QuestionId::new(), &prompt, &help, &required, &kind, &low, &high, &options)
-        .map_err(|e| keep(AppError::Validation(e)))?;
+    let question = fields.parse(QuestionId::new()).map_err(|e| keep(AppError::Validation(e)))?;
     let mut questions = form.questions.clone();
     if question_id.is_empty() {
         if questions.len() >= 50 {
