@@ -7,8 +7,8 @@
 //! in any table, chart, sentence, percentage or CSV cell — is put in once, with the sums that tie figures
 //! together (a month table and a channel table share their total; a question's answers add up to the people
 //! who answered it; a trust's figure is the sum of its services'). Then [`Disclosure::decide`] decides once:
-//! - **primary suppression**: a count of people from 1 to 4 is published as "fewer than 5" (0 is shown as it
-//!   is);
+//! - **primary suppression**: a count of people from 0 to 4 is published as "fewer than 5" (0 too, so that
+//!   "fewer than 5" never tells a reader "at least 1": with it, a few overlapping ranges could pin a count);
 //! - **secondary (complementary) suppression**: further figures are "withheld" until no suppressed count can
 //!   be worked out from what is shown, by subtracting within one table, across tables that share a total, or
 //!   by any other combination of the page's sums (checked exactly, by linear algebra, as if every figure shown
@@ -81,17 +81,19 @@ pub fn rounded(count: i64) -> i64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Published {
     Count(i64),
-    /// 1 to 4.
+    /// 0 to 4.
     FewerThanFive,
     /// Not small itself, but it would reveal a suppressed count.
     Withheld,
 }
 
 impl Published {
-    /// A count of people on its own, with no other figure that could reveal it: 1 to 4 is "fewer than 5",
-    /// 0 is 0, and 5 or more is rounded to the nearest 5 ([`rounded`]).
+    /// A count of people on its own, with no other figure that could reveal it: 0 to 4 is "fewer than 5", and
+    /// 5 or more is rounded to the nearest 5 ([`rounded`]). Zero is in the band too: were it shown, "fewer
+    /// than 5" would mean "at least 1", and a few overlapping ranges (four days each "fewer than 5", a fifth
+    /// "0", and the five days together "fewer than 5") would pin each of them at exactly 1.
     pub fn of(count: i64) -> Self {
-        if (1..SMALLEST_SHOWN).contains(&count) {
+        if (0..SMALLEST_SHOWN).contains(&count) {
             Published::FewerThanFive
         } else {
             Published::Count(rounded(count))
@@ -215,9 +217,9 @@ enum Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Seen {
     Shown,
-    /// Published as "fewer than 5": the reader knows it is 1 to 4.
+    /// Published as "fewer than 5": the reader knows it is 0 to 4.
     Small,
-    /// Published as "withheld": the reader knows it is not 1 to 4, and (never being 0) at least 5.
+    /// Published as "withheld": the reader knows it is at least 5 (anything less reads "fewer than 5").
     Withheld,
     /// Not printed, and not 0.
     Unprinted,
@@ -307,7 +309,7 @@ impl Disclosure {
             .enumerate()
             .map(|(i, (kind, &value))| match kind {
                 _ if secondary.contains(&Figure(i)) => Seen::Withheld,
-                Kind::People if (1..SMALLEST_SHOWN).contains(&value) => Seen::Small,
+                Kind::People if (0..SMALLEST_SHOWN).contains(&value) => Seen::Small,
                 Kind::Unprinted if value != 0 => Seen::Unprinted,
                 _ => Seen::Shown,
             })
@@ -354,17 +356,17 @@ impl Disclosure {
                 found += 1;
                 continue;
             }
-            // Bounds: each "fewer than 5" is 1 to 4, each "withheld" at least 5, and they add up to `group`.
+            // Bounds: each "fewer than 5" is 0 to 4, each "withheld" at least 5, and they add up to `group`.
             let count = |s: Seen| i64::try_from(hidden.iter().filter(|f| seen[f.0] == s).count()).unwrap_or(0);
             let (small, withheld, unprinted) = (count(Seen::Small), count(Seen::Withheld), count(Seen::Unprinted));
             if small == 0 {
                 continue;
             }
-            let others_least = (small - 1) + SMALLEST_SHOWN * withheld;
+            let others_least = SMALLEST_SHOWN * withheld;
             let others_most = if withheld + unprinted > 0 { i64::MAX / 4 } else { (SMALLEST_SHOWN - 1) * (small - 1) };
-            let least = (group - others_most).max(1);
+            let least = (group - others_most).max(0);
             let most = (group - others_least).min(SMALLEST_SHOWN - 1);
-            if least >= most {
+            if least >= most && most >= 1 {
                 found += 1;
             }
         }
@@ -550,7 +552,11 @@ mod tests {
 
     #[test]
     fn counts_from_one_to_four_are_published_as_fewer_than_five() {
-        assert_eq!(Published::of(0), Published::Count(0));
+        assert_eq!(
+            Published::of(0),
+            Published::FewerThanFive,
+            "zero is in the band: else 'fewer than 5' says 'at least 1'"
+        );
         for n in 1..=4 {
             assert_eq!(Published::of(n), Published::FewerThanFive);
             assert_eq!(Published::of(n).text(), "fewer than 5");
@@ -632,7 +638,8 @@ mod tests {
 
     #[test]
     fn bounds_do_not_pin_a_small_cell_beside_a_withheld_five() {
-        // "fewer than 5" and "withheld" adding up to 6 can only be 1 and 5: the 10 is withheld instead.
+        // "fewer than 5" (0 to 4) and a 5 add up to 6, which the 10 and the total would give away: one of them is
+        // withheld, and a "fewer than 5" beside a withheld "at least 5" adding up to 6 is 0 or 1, not one number.
         let mut page = Disclosure::new();
         let total = page.people(16);
         let cells = [page.people(1), page.people(5), page.people(10)];
@@ -641,8 +648,12 @@ mod tests {
         let decided = page.decide();
 
         assert_eq!(decided.count(cells[0]), Published::FewerThanFive);
-        assert_eq!(decided.count(cells[1]), Published::Count(5));
-        assert_eq!(decided.count(cells[2]), Published::Withheld);
+        assert!(decided.count(cells[1]).is_suppressed() || decided.count(cells[2]).is_suppressed());
+        assert!(
+            decided.count(total).is_suppressed()
+                || decided.count(cells[1]).is_suppressed()
+                || decided.count(cells[2]).is_suppressed()
+        );
     }
 
     #[test]
@@ -733,9 +744,14 @@ mod tests {
         let cells = [page.people(10), page.people(20), page.people(0)];
         page.sum(total, &cells);
         let decided = page.decide();
-        for f in cells.iter().chain([&total]) {
+        for f in cells[..2].iter().chain([&total]) {
             assert!(!decided.count(*f).is_suppressed());
         }
+        assert_eq!(
+            decided.count(cells[2]),
+            Published::FewerThanFive,
+            "0 is in the band, so 1 to 4 can't be told from it"
+        );
         assert_eq!(Disclosure::new().decide(), Decisions { published: Vec::new(), exact: Vec::new() });
     }
 
@@ -781,8 +797,8 @@ mod tests {
 
     #[test]
     fn counts_of_five_or_more_are_rounded_to_the_nearest_five() {
-        let published: Vec<Published> = [0, 5, 6, 7, 8, 12, 13, 62, 68, 1_002].into_iter().map(Published::of).collect();
-        let expected = [0, 5, 5, 5, 10, 10, 15, 60, 70, 1_000].map(Published::Count);
+        let published: Vec<Published> = [5, 6, 7, 8, 12, 13, 62, 68, 1_002].into_iter().map(Published::of).collect();
+        let expected = [5, 5, 5, 10, 10, 15, 60, 70, 1_000].map(Published::Count);
         assert_eq!(published, expected);
         assert_eq!(rounded(2), 0, "small counts never reach rounding: they are \"fewer than 5\"");
         assert_eq!(Published::of_things(7), Published::Count(7), "seven meetings are shown as they are");

@@ -96,9 +96,12 @@ async fn the_profile_counts_a_seeded_period_and_its_change_from_the_last(backend
     assert_eq!(lines[4], "Information,3,40,2,30,+1,+10");
     // Counts of people are rounded to the nearest 5: 12 is 10, 6 is 5.
     assert_eq!(lines[5], "Consultation,2,10,1,5,+1,+5");
-    assert_eq!(lines[6], "Participation,1,fewer than 5,0,0,+1,withheld");
-    assert_eq!(lines[7], "Inclusion,0,0,0,0,0,0", "the October activity is outside the period");
-    assert_eq!(lines[8], "Partnership,1,fewer than 5,0,0,+1,withheld");
+    assert_eq!(lines[6], "Participation,1,fewer than 5,0,fewer than 5,+1,withheld");
+    assert_eq!(
+        lines[7], "Inclusion,0,fewer than 5,0,fewer than 5,0,withheld",
+        "the October activity is outside the period"
+    );
+    assert_eq!(lines[8], "Partnership,1,fewer than 5,0,fewer than 5,+1,withheld");
     // 57, rounded: less the levels shown it leaves 5 for Participation and Partnership together (truly 5,
     // give or take the rounding): 1 to 4 each, neither pinned.
     assert_eq!(lines[9], "Total,7,55");

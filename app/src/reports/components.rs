@@ -107,7 +107,7 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                      people took part, not different people."
                 </p>
                 <p class="nhsuk-body-s">
-                    "To protect privacy, counts of patients and carers from 1 to 4 are shown as \"fewer than 5\", \
+                    "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", \
                      other counts of them are rounded to the nearest 5 (so they may not add up), and other figures \
                      that would let a small count be worked out are withheld. Counts of activities are shown as \
                      they are."

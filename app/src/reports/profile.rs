@@ -1,7 +1,7 @@
 //! The continuum profile of a service for a period: per level, how many activities and how many patients and
 //! carers were involved, and the change from the period before. Activities are counts of things and are shown
-//! as they are; counts of people are published under the suppression rules, decided for each period across
-//! every service of the trust (`decide_period`), and rounded to the nearest 5, so that two periods decided
+//! as they are; counts of people are published under the suppression rules, decided for each service and
+//! period on its own (`decide_period`), and rounded to the nearest 5, so that two periods decided
 //! apart (a quarter and two of its months, a month chosen on one visit and a quarter on the next) never
 //! differ by 1 to 4 people, whatever dates are chosen.
 
@@ -49,43 +49,28 @@ pub struct PublishedPeople {
     pub total: Published,
 }
 
-/// Decides how a period's counts of people are published for every service of the trust at once, with the
-/// trust's figures per level and in all: the reports one role can open for the same period (each service's
-/// profile, and the trust's involvement report) then publish from one decision, so that a trust total less
-/// the other services' figures cannot reveal one service's suppressed count. Activities are counts of
-/// things and are not suppressed.
+/// Decides how a period's counts of people are published for each service of the trust, and for the trust,
+/// **each on its own**: one service's figures depend on nothing but its own counts, so a reader of one
+/// service (a steering member, say) learns nothing of another's from whether their own figures are withheld.
+/// (Deciding every service together once let a service's figures be withheld because of another's small
+/// count, which told that service's readers the other's count.) A trust total less the other services'
+/// figures cannot reveal one service's small count either: every count is rounded to the nearest 5 and 0 to 4
+/// read "fewer than 5", so the difference is a range, never one number. Activities are counts of things and
+/// are not suppressed.
 ///
 /// Returns each service's people, in the order given, and the trust's.
 pub fn decide_period(services: &[LevelCounts]) -> (Vec<PublishedPeople>, PublishedPeople) {
-    let mut disclosure = Disclosure::new();
-    let figures: Vec<([Figure; 5], Figure)> = services
-        .iter()
-        .map(|counts| {
-            let levels = counts.map(|(_, people)| disclosure.people(people));
-            let total = disclosure.people(counts.iter().map(|(_, people)| people).sum());
-            disclosure.sum(total, &levels);
-            (levels, total)
-        })
-        .collect();
-    let trust_levels: Vec<Figure> = (0..5)
-        .map(|level| {
-            let trust = disclosure.people(services.iter().map(|counts| counts[level].1).sum());
-            let parts: Vec<Figure> = figures.iter().map(|(levels, _)| levels[level]).collect();
-            disclosure.sum(trust, &parts);
-            trust
-        })
-        .collect();
-    let trust_total = disclosure.people(services.iter().flat_map(|c| c.iter().map(|(_, people)| people)).sum());
-    disclosure.sum(trust_total, &trust_levels);
-    let totals: Vec<Figure> = figures.iter().map(|(_, total)| *total).collect();
-    disclosure.sum(trust_total, &totals);
-    let decided = disclosure.decide();
-    let published = |levels: &[Figure], total: Figure| PublishedPeople {
-        levels: std::array::from_fn(|i| levels.get(i).map_or(Published::Withheld, |f| decided.count(*f))),
-        total: decided.count(total),
+    let decide = |levels: [i64; 5]| {
+        let mut disclosure = Disclosure::new();
+        let figures: [Figure; 5] = levels.map(|people| disclosure.people(people));
+        let total = disclosure.people(levels.iter().sum());
+        disclosure.sum(total, &figures);
+        let decided = disclosure.decide();
+        PublishedPeople { levels: figures.map(|f| decided.count(f)), total: decided.count(total) }
     };
-    let services = figures.iter().map(|(levels, total)| published(levels, *total)).collect();
-    (services, published(&trust_levels, trust_total))
+    let published = services.iter().map(|counts| decide(counts.map(|(_, people)| people))).collect();
+    let trust = decide(std::array::from_fn(|level| services.iter().map(|counts| counts[level].1).sum()));
+    (published, trust)
 }
 
 /// The rows and totals of one service's profile: its counts now and before, with how its people were
@@ -147,7 +132,7 @@ impl ContinuumProfile {
         }
         out.push_str(&row(&["Total".to_owned(), self.total_activities.text(), self.total_people.text()]));
         out.push_str(&row(&[
-            "Counts of people from 1 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would reveal a small count are withheld. Counts of activities are shown as they are.",
+            "Counts of people from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would reveal a small count are withheld. Counts of activities are shown as they are. One person may be counted more than once (a person may answer a feedback form more than once, or take part in several activities).",
         ]));
         out
     }
@@ -176,6 +161,28 @@ mod tests {
         assert_eq!(rows[1].people_change, PublishedChange::Withheld);
         assert_eq!(rows[2].activities_change, PublishedChange::Change(4));
         assert_eq!(rows[2].people_change, PublishedChange::Withheld, "the previous 2 would be revealed");
+    }
+
+    #[test]
+    fn a_service_is_published_from_its_own_counts_alone() {
+        // A reader of the first service only must learn nothing of the second from whether their own figures
+        // are withheld: as the second's small count changes, the first service's figures do not.
+        let first = [(1, 0), (3, 10), (0, 0), (0, 0), (0, 0)];
+        let before = decide_period(&[first, [(0, 0), (1, 0), (0, 0), (0, 0), (0, 0)]]).0[0].clone();
+        for small in 1..=6 {
+            let second = [(0, 0), (1, small), (0, 0), (0, 0), (0, 0)];
+            assert_eq!(decide_period(&[first, second]).0[0], before, "second service with {small}");
+        }
+    }
+
+    #[test]
+    fn zero_is_in_the_band_so_overlapping_ranges_pin_nothing() {
+        // Four days with one response each and a day with none: each day and the five together read the same,
+        // so "fewer than 5" never says "at least 1" and the days cannot be pinned at 1 each.
+        let days = [1, 1, 0, 1, 1];
+        let published: Vec<Published> = days.iter().map(|&n| Published::of(n)).collect();
+        assert!(published.iter().all(|p| *p == Published::FewerThanFive));
+        assert_eq!(Published::of(days.iter().sum()), Published::FewerThanFive);
     }
 
     #[test]

@@ -149,7 +149,7 @@ fn Results(results: FormResults) -> impl IntoView {
         {comments}
         {download}
         <p class="nhsuk-body-s">
-            "To protect privacy, counts from 1 to 4 are shown as \"fewer than 5\", other counts are rounded to the \
+            "To protect privacy, counts from 0 to 4 are shown as \"fewer than 5\", other counts are rounded to the \
              nearest 5 (so they may not add up), other figures on this page that would let a small count be worked \
              out are withheld, and percentages are shown only from 10 responses, worked out from the rounded counts."
         </p>

@@ -161,7 +161,7 @@ pub fn publish_period(counts: &PeriodCounts) -> PublishedPeriod {
 
 /// Whether the responses of a period may be exported: none, or at least 5 (the rows would count them).
 pub fn may_export(responses: i64) -> bool {
-    !Published::of(responses).is_suppressed()
+    responses == 0 || responses >= crate::suppression::SMALLEST_SHOWN
 }
 
 /// "November 2026" from `YYYY-MM`.
