@@ -266,6 +266,16 @@ pub(super) fn words<'a>(buffer: &'a str, raw: &[RawWord]) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(raw.len() + raw.len() / 4);
     let mut k = 0;
     while let Some(word) = raw.get(k) {
+        // "s u i c i d a l", "k.m.s": a word spelled out in single letters.
+        if let Some((letters, spelled)) = spelled_out(buffer, raw, k) {
+            let span = word.orig.start..raw.get(k + letters - 1).map_or(word.orig.end, |w| w.orig.end);
+            match spelled {
+                Spelled::Parts(parts) => push_parts(&mut tokens, parts, span, word.clause_start),
+                Spelled::Word(known) => tokens.push(Token::new(known, span, word.clause_start)),
+            }
+            k += letters;
+            continue;
+        }
         let next = raw.get(k + 1).filter(|n| !n.clause_start);
         if let Some(next) = next {
             let after = raw.get(k + 2).filter(|a| !a.clause_start).map(text).unwrap_or("");
@@ -300,6 +310,65 @@ pub(super) fn words<'a>(buffer: &'a str, raw: &[RawWord]) -> Vec<Token<'a>> {
     tokens
 }
 
+/// A word the rules know, found behind a disguise: a shorthand spelled out, or one of the rules' own words.
+pub(super) enum Spelled {
+    Parts(&'static [&'static str]),
+    Word(&'static str),
+}
+
+/// The known word `candidate` spells, if any: a shorthand from [`EXPANSIONS`] or a word a rule names.
+fn known_word(candidate: &str) -> Option<Spelled> {
+    if let Some(parts) = expand(candidate) {
+        return Some(Spelled::Parts(parts));
+    }
+    super::matcher::matcher().vocabulary.words.get_key_value(candidate).map(|(word, _)| Spelled::Word(word))
+}
+
+/// The most single letters joined into one word: longer runs are left as they are.
+const MAX_SPELLED: usize = 24;
+
+/// Three or more one-letter words in a row, at `k`, that together spell a word the rules know ("s u i c i d a l",
+/// "k.m.s", "d-i-e"): how many letters, and the word. Bounded by [`MAX_SPELLED`], so linear in the text.
+fn spelled_out(buffer: &str, raw: &[RawWord], k: usize) -> Option<(usize, Spelled)> {
+    let letter = |w: &RawWord| buffer.get(w.norm.clone()).filter(|t| t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()));
+    let mut joined = String::new();
+    for word in raw.get(k..).unwrap_or(&[]).iter().take(MAX_SPELLED) {
+        match letter(word) {
+            Some(l) => joined.push_str(l),
+            None => break,
+        }
+    }
+    if joined.len() < 3 {
+        return None;
+    }
+    let letters = joined.len();
+    known_word(&joined).map(|spelled| (letters, spelled))
+}
+
+/// Letters a digit or a star may stand for in a disguised word, in the order they are tried: "d13" is "die",
+/// "t0" is "to", "k*lling" is "killing", "c*t" is "cut".
+fn undisguised(word: &str) -> Option<Spelled> {
+    let has_letter = word.bytes().any(|b| b.is_ascii_lowercase());
+    let disguised = word.bytes().any(|b| b == b'*' || matches!(b, b'0' | b'1' | b'3' | b'4' | b'5' | b'7'));
+    if !has_letter || !disguised || word.len() > 24 {
+        return None;
+    }
+    let leet = |c: char| match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        c => c,
+    };
+    let plain: String = word.chars().map(leet).collect();
+    if !plain.contains('*') {
+        return known_word(&plain);
+    }
+    ['i', 'u', 'o', 'e', 'a'].into_iter().find_map(|vowel| known_word(&plain.replace('*', vowel.encode_utf8(&mut [0; 4]))))
+}
+
 /// A word as written, or, when hidden characters or a run-together "myself" disguise it, the words inside it:
 /// "kill\u{200b}myself" and "killmyself" are "kill myself", while "sui\u{ad}cidal" stays one word.
 fn push_word<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, word: &RawWord) {
@@ -313,6 +382,13 @@ fn push_word<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, word: &RawWord) {
             from = at;
         }
         return;
+    }
+    if !known(text) {
+        match undisguised(text) {
+            Some(Spelled::Parts(parts)) => return push_parts(tokens, parts, word.orig.clone(), word.clause_start),
+            Some(Spelled::Word(plain)) => return tokens.push(Token::new(plain, word.orig.clone(), word.clause_start)),
+            None => {}
+        }
     }
     if let Some(verb) = text.strip_suffix("myself").filter(|v| v.len() >= 2 && !known(text)) {
         push_expanded(tokens, verb, word.orig.clone(), word.clause_start);
@@ -438,6 +514,10 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("hed", &["he", "would"]),
     ("she'd", &["she", "would"]),
     ("it's", &["it", "is"]),
+    ("it'll", &["it", "will"]),
+    ("itll", &["it", "will"]),
+    ("that'll", &["that", "will"]),
+    ("thatll", &["that", "will"]),
     ("that's", &["that", "is"]),
     ("thats", &["that", "is"]),
     ("there's", &["there", "is"]),

@@ -62,10 +62,37 @@ pub(super) enum Cue {
     AfterThem,
     /// A menace to someone: "tell her to be careful", "she'll regret it", "I know where she lives".
     Menace,
+    /// An ending, said as settled: "it'll all be over", "checking out for good", "my mind is made up".
+    Finality,
+    /// A time or a condition: "if", "once", "after", "on friday", "my birthday".
+    Deadline,
+    /// An amount of medicine: "30 of my tablets", "two months of zopiclone", "full of old prescriptions".
+    MedicineAmount,
+    /// A place things are hidden or kept out of sight: "in a drawer", "under my bed", "behind the bath panel".
+    Stash,
+    /// Thanks for everything: "thank you all for everything", "thanks for trying".
+    Thanks,
+    /// Not being around much longer: "you won't have to worry about me", "not needing any more appointments".
+    NotAround,
+    /// Looking a method up or working it out: "googling how long", "worked out how much".
+    Research,
+    /// What would kill, or an attempt stopped short: "bleed out", "it wouldn't take much", "would hold me",
+    /// "before I bottled it".
+    Lethal,
+    /// A means at hand: a beam, a loft hatch, a hook, an engine running in a closed garage, a rope.
+    Means,
+    /// The respondent's own body: "my wrist", "my fists", "my arms".
+    OwnBody,
+    /// Injuring it on purpose: "on purpose", "till it bled", "against the wall".
+    Injuring,
+    /// Intimate pictures: "pics", "nudes", "videos of me".
+    Images,
+    /// A threat to share them: "or he'll post them", "unless I send more".
+    ShareThreat,
 }
 
 /// How many kinds of [`Cue`] there are.
-pub(super) const CUES: usize = 13;
+pub(super) const CUES: usize = 26;
 
 /// Two cues near each other, in either order, that together raise a concern.
 pub(super) struct Situation {
@@ -1640,7 +1667,7 @@ pub(super) const RULES: &[Rule] = &[
     rule(
         SUICIDE,
         "mentions a plan with a condition",
-        "if|once|when|after ~10 that|then ~1 is ~1 it >$|for|then|i",
+        "if|once|when|after ~10 that|then ~1 is ~1 it >$|for|then|i !4:driving|drive|complain|complaint|complaining|private|papers|taxi|walking|reporting|ombudsman|pals|switching|changing",
         "if the decision goes against me that's it for me",
     ),
     rule(
@@ -2574,7 +2601,75 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::HandingOn, "closing their affairs", "paid|paying|pay ~2 my|her|him|them|everyone|sister|brother|mum|dad ~1 back", "paid my sister back"),
     cue(Cue::AfterThem, "all settled", "everything|all|everythings ~2 square|settled|sorted|straight|tied ~1 now|up >$|now|and|i", "everythings square now"),
     cue(Cue::AfterThem, "no longer needed", "not ~1 be ~2 needing|using|playing|wearing|riding|reading|driving ~2 it|them|again|anymore", "i wont be playing it again"),
-    cue(Cue::AfterThem, "looked after", "look ~1 after ~2 the|each ~1 others|other|group", "look after the others"),
+    cue(Cue::AfterThem, "looked after", "look ~1 after ~2 the|each ~1 others|other|group", "look after the others"),    // The compositional layer (issue 14, second pass): each cue below is one half of a kind of situation, ordinary
+    // alone, and the situations at the end of `SITUATIONS` pair them. They name classes of words (an ending, a
+    // time or condition, an amount of medicine, a hiding place…) rather than the phrases of any one batch.
+    cue(Cue::Finality, "an ending", "it|everything|this|things ~1 will|would|shall ~2 be ~1 over|finished >$|then|soon|for|and|i|by|once|when|after|with !3:relief|thank|thankfully|yay|phew|hooray|finally|wait|celebrate", "it will all be over"),
+    cue(Cue::Finality, "an ending", "checking|check|checked|clocking|clock|bowing|bow|tapping|tap ~1 out >for|$|once|when|after|i|then|soon|early", "checking out for good"),
+    cue(Cue::Finality, "a settled decision", "made ~1 my ~1 mind ~1 up", "ive made my mind up"),
+    cue(Cue::Finality, "a settled decision", "my ~1 mind ~1 is ~1 made ~1 up", "my mind is made up"),
+    cue(Cue::Finality, "a chosen day", "is|be ~1 the ~1 day|night|date >$|i|and|then", "monday is the day"),
+    cue(Cue::Finality, "an ending", "finally ~1 stop|end|rest ~1 everything|it|things ~1 all", "finally stop it all"),
+    cue(Cue::Finality, "an ending", "stop|end ~1 everything >$|then|for|and|i", "stop everything"),
+    cue(Cue::Finality, "an ending", "not ~1 be ~1 around|here|alive|breathing ~3 for|by|to|at|after|next|anymore|then|see !6:holiday|holidays|away|work|working|because|since|due|wedding|abroad|visiting|moving|move|college|uni|university|school|hospital|operation|surgery|busy|shift|shifts|off|on", "i wont be around for the next hearing"),
+    cue(Cue::Finality, "an ending", "no ~1 more ~1 me|pain|anything|nothing >$|then|and|after|i", "no more pain"),
+    cue(Cue::Finality, "an ending", "gone|leave|leaving|go|going|out ~1 for ~1 good >$|then|and|after|i|once|when", "gone for good"),
+    cue(Cue::Deadline, "a time or condition", "if|once|after|when|before|until|till|monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday|christmas|xmas|anniversary|tomorrow|tonight|weekend|payday|new", "after my birthday"),
+    cue(Cue::MedicineAmount, "an amount of medicine", concat!("#num|loads|lots|months|weeks|full|fair|heaps|bags|boxes|stack|hundreds|dozens ~3 of ~2 ", tablets!(), "|", drugs!(), "|old|them|those|stuff"), "30 of my tablets"),
+    cue(Cue::MedicineAmount, "an amount of medicine", concat!("#num|two|three|four|five|six ~1 months|weeks|boxes|packets|packs|bottles|strips ~1 of|worth ~2 ", tablets!(), "|", drugs!()), "two months of zopiclone"),
+    cue(Cue::Stash, "a hiding place", "in|under|behind|inside|at ~2 a|my|the|back ~1 drawer|drawers|shoebox|tub|wardrobe|cupboard|bed|mattress|pillow|panel|suitcase|safe|loft|car|glovebox|bathroom|cabinet !2:kitchen|so|to|with|by|next", "in a drawer"),
+    cue(Cue::Stash, "out of sight", "tucked|hidden|stashed|squirrelled|squirreled|squirrelling|squirreling|secreted ~1 away|behind|under|in|them|it", "tucked away"),
+    cue(Cue::Stash, "out of sight", "nobody|not ~2 counted|checked|checks|counts|looked", "nobody has counted"),
+    cue(Cue::Hoarding, "keeping medicine back", "holding|hanging|held|hung ~1 onto|on ~1 to|my|them|it|all", "holding onto my lithium"),
+    cue(Cue::Hoarding, "keeping medicine back", "instead ~1 of ~1 taking|swallowing|having ~1 it|them", "instead of taking it"),
+    cue(Cue::Hoarding, "keeping medicine back", "squirrelling|squirreling|squirrelled|squirreled|stashing|stashed|hoarding|hoarded ~1 away|them|it|up|my", "squirrelling away"),
+    cue(Cue::Thanks, "thanks for everything", "thank|thanks ~3 everything|trying|all|everyone|putting|bearing|caring|patience|from", "thank you all for everything"),
+    cue(Cue::NotAround, "not around much longer", "not ~1 have ~1 to ~1 worry|bother|deal|cope|put|look ~3 me|with|up|after >$|much|soon|anymore|any|for|again|after|when|once|and|then|x", "you wont have to worry about me soon"),
+    cue(Cue::NotAround, "not around much longer", "much|any ~1 longer >$|now|and|x|i", "much longer"),
+    cue(Cue::NotAround, "a goodbye", "my ~1 goodbye|goodbyes|farewell >$|really|then|now|and|x|i|to", "this is my goodbye"),
+    cue(Cue::NotAround, "not needing the service again", "not ~1 be ~1 needing|coming|attending ~3 appointment|appointments|group|session|sessions|place ~2 or|any|anymore|again|after", "i wont be needing the next appointment or any after it"),
+    cue(Cue::NotAround, "affairs in order", "all|everything|things|affairs ~1 in ~1 order >$|now|and|so|i|then", "thats all in order now"),
+    cue(Cue::Research, "looking a method up", "googling|googled|google|searching|searched|looking|looked|reading|read|researching|researched|working|worked|figured|figuring|calculated|calculating|checking|checked ~2 how|what|which ~2 long|much|many|high|deep|far|strong|quick|fast|quickest|best|painless|dose", "googling how long"),
+    cue(Cue::Research, "looking a method up", "googling|googled|searching|searched|researching|researched ~2 how ~1 to", "googling how to"),
+    cue(Cue::Lethal, "what would kill", "bleed|bled|bleeding ~1 out", "bleed out"),
+    cue(Cue::Lethal, "what would kill", "would|will|could|it|does ~1 not ~1 take ~1 much|long|many|a", "it wouldnt take much"),
+    cue(Cue::Lethal, "what would kill", "takes|take|need|needed ~2 to ~1 die|work|kill|stop", "it takes to die"),
+    cue(Cue::Lethal, "what would kill", "would|will|could|might ~1 hold ~1 me|my|weight", "it would hold me"),
+    cue(Cue::Lethal, "an attempt stopped short", "bottled|bottle|chickened|chicken|wimped ~1 it|out", "before i bottled it"),
+    cue(Cue::Lethal, "an attempt stopped short", "lost ~1 my ~1 nerve", "lost my nerve"),
+    cue(Cue::Lethal, "an attempt stopped short", "could|can ~1 not ~1 go ~1 through ~1 with", "i couldnt go through with"),
+    cue(Cue::Means, "a means at hand", "beam|beams|rafters|rafter|hook|hooks|bannister|banister|bannisters|banisters|loft|hatch|doorframe|rope|belt|cord|ligature|hosepipe|exhaust", "the beam in the loft"),
+    cue(Cue::Means, "a means at hand", "engine ~1 running|on ~3 garage|closed|shut|car|inside|windows", "the engine running in the garage"),
+    cue(Cue::Means, "a means at hand", "garage|car ~3 engine ~1 running|on", "the car in the garage with the engine running"),
+    cue(Cue::Lingering, "watching trains or traffic", "counting|watching|watched|counted|staring ~2 trains|train|lorries|cars|traffic|water|waves|drop", "counting the trains"),
+    cue(Cue::Lingering, "staring at it", "staring|stare|stared|looking|look|looked ~1 at|up|down|over ~2 it|the|that ~1 beam|edge|drop|water|tracks|rope|hook", "staring at the beam"),
+    cue(Cue::OwnBody, "their own body", concat!("my ~1 ", body!(), "|hand|hands|head|fist|fists|knuckles|face|fingers|nails|feet|foot|neck"), "my wrist"),
+    cue(Cue::Injuring, "on purpose", "on ~1 purpose|purpose >$|so|to|and|because|till|until|just|again|i|when", "on purpose"),
+    cue(Cue::Injuring, "on purpose", "deliberately|purposely|intentionally", "deliberately"),
+    cue(Cue::Injuring, "till it bled", "till|until|til ~1 my|they|it|i|the|skin|knuckles ~2 split|bled|bleed|bleeding|blistered|blister|broke|bruised|raw|opened|burst|scarred|peeled", "till my knuckles split"),
+    cue(Cue::Injuring, "against a wall", "against|into ~2 wall|walls|door|doors|floor|radiator|mirror", "against the brick wall"),
+    cue(Cue::Injuring, "reopening wounds", "picked|picking|pick|reopened|reopening|opened|opening ~3 wounds|wound|scabs|scab|cuts|scars|stitches", "picked at the wounds"),
+    cue(Cue::Images, "intimate pictures", "pics|pictures|photos|photo|nudes|nude|videos|video|images|selfies|snaps", "pics"),
+    cue(Cue::ShareThreat, "a threat to share them", "or|unless|otherwise|else|if ~3 post|share|send|leak|show|put|upload|spread ~1 them|it|those|these|online|everywhere|around", "or hell post them"),
+    cue(Cue::ShareThreat, "a threat to share them", "threatening|threatened|threatens|threaten|going ~2 to ~1 post|share|send|leak|show|upload|spread ~1 them|it|those", "threatening to post them"),
+    cue(Cue::ChildHarm, "an adult much older", "#num ~1 year|yr|years ~1 old ~1 man|men|guy|guys|bloke|blokes|lad|lads|adult", "a 25 year old man"),
+    cue(Cue::ChildHarm, "gifts from a stranger", "sends|sent|buys|bought|gives|gave|giving|sending|buying ~2 her|him|them ~1 presents|gifts|money|vapes|phone|clothes|credit|weed|alcohol|drink", "sends her presents"),
+    cue(Cue::Child, "a child's age", "my|our|his|her|their|a ~1 5|6|7|8|9|10|11|12|13|14|15|16|17 ~1 year|yr ~1 old", "my 13 year old"),
+    cue(Cue::Boundary, "touching", "stroked|stroking|stroke|strokes|touched|touching|touches|rubbed|rubbing|rubs|caressed|cuddled|kissed|fondled|groped ~2 my ~1 hair|face|leg|legs|thigh|thighs|knee|back|neck|hand|arm|cheek|bum|chest|breasts|body", "stroked my hair"),
+    cue(Cue::Boundary, "on their bed", "sat|sits|sitting|lay|lying|laid|climbed|got ~1 on|in|onto ~1 my ~1 bed", "sat on my bed"),
+    cue(Cue::CrisisState, "not leaving bed or home", "not ~3 left|got|out|moved ~3 my|the ~1 bed|flat|house|room|bedroom ~3 in|for ~1 a|days|weeks|week|ages", "not left my bed in a week"),
+    cue(Cue::CrisisState, "a mind in chaos", "head|heads|mind|brain ~2 a ~1 mess|wreck|shambles", "my heads a mess"),
+    cue(Cue::CrisisState, "a mind in chaos", "everything|world|room|head ~1 is|keeps ~1 spinning", "everything is spinning"),
+    cue(Cue::CrisisState, "cannot stop", "can|could ~1 not ~1 stop ~1 shaking|crying|screaming|panicking|sobbing|thinking", "cant stop shaking"),
+    cue(Cue::NoSupport, "no one to turn to", "not ~1 got ~1 anyone|anybody|nobody ~3 to|who|check|call|ring|talk|help", "havent got anyone to check on me"),
+    cue(Cue::NoSupport, "no one to turn to", "no ~1 replacement|cover|covering", "theres no replacement"),
+    cue(Cue::NoSupport, "turned away", "ring|call|try ~1 back ~1 monday|tomorrow|next|later|another", "ring back monday"),
+    cue(Cue::NoSupport, "no answer", "rings|ringing|rang|rung ~1 out|unanswered >$|and|i|every|again|when|all|so", "the crisis line just rings out"),
+    cue(Cue::NoSupport, "no answer", "goes|went|going|straight ~1 to ~1 voicemail|answerphone", "it goes to voicemail"),
+    rule(SELF_HARM, "describes taking a blade from a sharpener or razor", "took|take|taking|broke|break|breaking|broken|prised|prise|pried|snapped|snap|smashed ~3 sharpener|sharpeners|razor|razors|disposable|disposables ~1 apart|open|out|up", "took the sharpener apart again"),
+    rule(OTHERS, "makes a veiled threat", "will|would|going ~1 not ~1 see ~1 it|this|me ~1 coming", "he wont see it coming"),
+    rule(OTHERS, "makes a veiled threat", "make|making|made ~1 him|her|them|my|that|the ~2 pay >for|back|$", "im going to make my ex pay for what he did"),
+    rule(SUICIDE, "thinks others would be better off", "everyone|everybody|they|family|kids|people|world|all ~3 happier|better|easier|lighter|simpler ~3 if|without ~2 i|me ~2 was|were|am|not|gone|here|around", "everyone would be happier if i wasnt here"),
 ];
 
 /// Every situation the screener recognises: two cues near each other.
@@ -2627,5 +2722,68 @@ pub(super) const SITUATIONS: &[Situation] = &[
         [Cue::Staff, Cue::Menace],
         12,
         "i know which bus the psychologist gets home",
+    ),
+    situation(
+        SUICIDE,
+        "describes an ending set for a time or condition",
+        [Cue::Deadline, Cue::Finality],
+        12,
+        "after my birthday on friday it'll all be over",
+    ),
+    situation(
+        SUICIDE,
+        "mentions an amount of medicine kept hidden",
+        [Cue::MedicineAmount, Cue::Stash],
+        10,
+        "30 of my tablets in a drawer now",
+    ),
+    situation(
+        SUICIDE,
+        "describes saying thanks and not being around",
+        [Cue::Thanks, Cue::NotAround],
+        18,
+        "thank you all for everything, you wont have to worry about me soon",
+    ),
+    situation(
+        SUICIDE,
+        "describes looking up a method",
+        [Cue::Research, Cue::Lethal],
+        12,
+        "been googling how long it takes to bleed out",
+    ),
+    situation(
+        SUICIDE,
+        "describes a means at hand",
+        [Cue::Means, Cue::Lethal],
+        14,
+        "i keep staring at the beam in the loft and thinking it would hold me",
+    ),
+    situation(
+        SUICIDE,
+        "describes a means at hand",
+        [Cue::Means, Cue::Lingering],
+        10,
+        "i keep staring at the beam in the loft",
+    ),
+    situation(
+        SUICIDE,
+        "describes a high place and an attempt stopped short",
+        [Cue::HighPlace, Cue::Lethal],
+        14,
+        "stood on the bridge for an hour before i bottled it",
+    ),
+    situation(
+        SELF_HARM,
+        "describes injuring their own body",
+        [Cue::OwnBody, Cue::Injuring],
+        8,
+        "held my wrist on the hob on purpose",
+    ),
+    situation(
+        ABUSE,
+        "describes a threat to share intimate pictures",
+        [Cue::Images, Cue::ShareThreat],
+        18,
+        "got me to send pics and now he wants money or hell post them",
     ),
 ];
