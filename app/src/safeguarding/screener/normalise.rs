@@ -383,6 +383,10 @@ fn push_word<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, word: &RawWord) {
         }
         return;
     }
+    // "my cat's going", "my daughter's boyfriend": a possessive of a word the rules know is read as the word.
+    if let Some(stem) = text.strip_suffix("'s").filter(|stem| !known(text) && super::matcher::matcher().knows(stem)) {
+        return push_expanded(tokens, stem, word.orig.clone(), word.clause_start);
+    }
     if !known(text) {
         match undisguised(text) {
             Some(Spelled::Parts(parts)) => return push_parts(tokens, parts, word.orig.clone(), word.clause_start),
@@ -552,6 +556,8 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("ur", &["your"]),
     ("r", &["are"]),
     ("kms", &["kill", "myself"]),
+    // "catch the bus": a euphemism for suicide on forums.
+    ("ctb", &["kill", "myself"]),
     ("ppl", &["people"]),
     ("some1", &["someone"]),
     ("sum1", &["someone"]),

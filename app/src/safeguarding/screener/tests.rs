@@ -1145,5 +1145,7 @@ fn spelled_out_masked_and_digit_disguised_words_are_read() {
     // Letters that spell nothing the rules know, and digits in ordinary words, are left alone.
     assert_eq!(normalised("u r a star"), ["you", "are", "a", "star"]);
     assert_eq!(normalised("the 1st of may at 5pm"), ["the", "1st", "of", "may", "at", "5pm"]);
+    assert_eq!(normalised("my cat's going"), ["my", "cat", "going"]);
+    assert_eq!(screen("wanna ctb").concerns, [SuicidalThoughts]);
     assert_none_flagged(&["this waiting list is k*lling me", "the d.i.y workshop was good", "my b.m.i is fine"]);
 }
