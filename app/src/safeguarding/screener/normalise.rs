@@ -232,6 +232,7 @@ fn leet(c: char) -> Option<char> {
         '1' | '!' => 'i',
         '3' => 'e',
         '4' | '@' => 'a',
+        '€' => 'e',
         '5' | '$' => 's',
         '7' => 't',
         _ => return None,
@@ -265,49 +266,73 @@ pub(super) fn words<'a>(buffer: &'a str, raw: &[RawWord]) -> Vec<Token<'a>> {
     let text = |w: &RawWord| buffer.get(w.norm.clone()).unwrap_or("");
     let mut tokens = Vec::with_capacity(raw.len() + raw.len() / 4);
     let mut k = 0;
+    // A chat tag ("tbh", "ngl", "x") read as a clause break: "i want to end it tbh" ends at "it".
+    let mut tagged = false;
     while let Some(word) = raw.get(k) {
-        // "s u i c i d a l", "k.m.s": a word spelled out in single letters.
-        if let Some((letters, spelled)) = spelled_out(buffer, raw, k) {
-            let span = word.orig.start..raw.get(k + letters - 1).map_or(word.orig.end, |w| w.orig.end);
-            match spelled {
-                Spelled::Parts(parts) => push_parts(&mut tokens, parts, span, word.clause_start),
-                Spelled::Word(known) => tokens.push(Token::new(known, span, word.clause_start)),
-            }
-            k += letters;
+        if is_chat_tag(text(word)) {
+            tagged = true;
+            k += 1;
             continue;
         }
-        let next = raw.get(k + 1).filter(|n| !n.clause_start);
-        if let Some(next) = next {
-            let after = raw.get(k + 2).filter(|a| !a.clause_start).map(text).unwrap_or("");
-            let span = word.orig.start..next.orig.end;
-            if let Some(joined) = join(text(word), text(next), after) {
-                push_expanded(&mut tokens, joined, span, word.clause_start);
-                k += 2;
-                continue;
+        let start = tokens.len();
+        k += push_word_at(&mut tokens, buffer, raw, k);
+        if tagged {
+            if let Some(first) = tokens.get_mut(start) {
+                first.clause_start = true;
             }
-            // "don t", "i m": a contraction whose apostrophe became a space.
-            if matches!(text(next), "t" | "m" | "ve" | "ll" | "d" | "re") {
-                let contraction = format!("{}'{}", text(word), text(next));
-                if let Some(parts) = expand(&contraction) {
-                    push_parts(&mut tokens, parts, span, word.clause_start);
-                    k += 2;
-                    continue;
-                }
-            }
+            tagged = false;
         }
-        // "id" is "i'd" except as a noun: "he keeps my ID".
-        let noun = text(word) == "id"
-            && k.checked_sub(1)
-                .and_then(|i| raw.get(i))
-                .is_some_and(|p| matches!(text(p), "my" | "your" | "his" | "her" | "their" | "photo" | "an" | "the"));
-        if noun {
-            tokens.push(Token::new(text(word), word.orig.clone(), word.clause_start));
-        } else {
-            push_word(&mut tokens, text(word), word);
-        }
-        k += 1;
     }
     tokens
+}
+
+/// Tags people end a message or a clause with, which say nothing themselves.
+fn is_chat_tag(word: &str) -> bool {
+    matches!(word, "tbh" | "ngl" | "rn" | "fr" | "tbf" | "imo" | "smh" | "x" | "xx" | "xxx" | "idc")
+}
+
+/// Pushes the tokens of the word at `k` (or of the few words at `k` that together make one) and returns how many
+/// words it read.
+fn push_word_at<'a>(tokens: &mut Vec<Token<'a>>, buffer: &'a str, raw: &[RawWord], k: usize) -> usize {
+    let text = |w: &RawWord| buffer.get(w.norm.clone()).unwrap_or("");
+    let Some(word) = raw.get(k) else { return 1 };
+    // "s u i c i d a l", "k.m.s": a word spelled out in single letters.
+    if let Some((letters, spelled)) = spelled_out(buffer, raw, k) {
+        let span = word.orig.start..raw.get(k + letters - 1).map_or(word.orig.end, |w| w.orig.end);
+        match spelled {
+            Spelled::Parts(parts) => push_parts(tokens, parts, span, word.clause_start),
+            Spelled::Word(known) => tokens.push(Token::new(known, span, word.clause_start)),
+        }
+        return letters;
+    }
+    let next = raw.get(k + 1).filter(|n| !n.clause_start);
+    if let Some(next) = next {
+        let after = raw.get(k + 2).filter(|a| !a.clause_start).map(text).unwrap_or("");
+        let span = word.orig.start..next.orig.end;
+        if let Some(joined) = join(text(word), text(next), after) {
+            push_expanded(tokens, joined, span, word.clause_start);
+            return 2;
+        }
+        // "don t", "i m": a contraction whose apostrophe became a space.
+        if matches!(text(next), "t" | "m" | "ve" | "ll" | "d" | "re") {
+            let contraction = format!("{}'{}", text(word), text(next));
+            if let Some(parts) = expand(&contraction) {
+                push_parts(tokens, parts, span, word.clause_start);
+                return 2;
+            }
+        }
+    }
+    // "id" is "i'd" except as a noun: "he keeps my ID".
+    let noun = text(word) == "id"
+        && k.checked_sub(1)
+            .and_then(|i| raw.get(i))
+            .is_some_and(|p| matches!(text(p), "my" | "your" | "his" | "her" | "their" | "photo" | "an" | "the"));
+    if noun {
+        tokens.push(Token::new(text(word), word.orig.clone(), word.clause_start));
+    } else {
+        push_word(tokens, text(word), word);
+    }
+    1
 }
 
 /// A word the rules know, found behind a disguise: a shorthand spelled out, or one of the rules' own words.
@@ -558,6 +583,8 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("kms", &["kill", "myself"]),
     // "catch the bus": a euphemism for suicide on forums.
     ("ctb", &["kill", "myself"]),
+    ("bout", &["about"]),
+    ("abt", &["about"]),
     ("ppl", &["people"]),
     ("some1", &["someone"]),
     ("sum1", &["someone"]),

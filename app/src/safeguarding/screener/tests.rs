@@ -1147,5 +1147,8 @@ fn spelled_out_masked_and_digit_disguised_words_are_read() {
     assert_eq!(normalised("the 1st of may at 5pm"), ["the", "1st", "of", "may", "at", "5pm"]);
     assert_eq!(normalised("my cat's going"), ["my", "cat", "going"]);
     assert_eq!(screen("wanna ctb").concerns, [SuicidalThoughts]);
+    // A chat tag ends a clause and is dropped: "tbh" does not stop "ending it" being the end of what was said.
+    assert_eq!(screen("thinkin bout ending it tbh").concerns, [SuicidalThoughts]);
+    assert_eq!(normalised("i want to k!ll mys€lf x"), ["i", "want", "to", "kill", "myself"]);
     assert_none_flagged(&["this waiting list is k*lling me", "the d.i.y workshop was good", "my b.m.i is fine"]);
 }
