@@ -108,6 +108,7 @@
 
 mod judge;
 mod matcher;
+mod model;
 mod normalise;
 mod rules;
 #[cfg(test)]
@@ -119,6 +120,8 @@ use judge::{judge, Verdict};
 use matcher::{matcher, Hit};
 use normalise::{normalise, words, Token};
 use rules::{Raises, CUES, RULES, SITUATIONS};
+
+pub use model::{concern_of_kind, train, unescape};
 
 /// A kind of risk a reviewer looks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -240,6 +243,12 @@ pub fn screen(text: &str) -> Screening {
             }
         }
     }
+    // The learned model reads only what the rules let through.
+    if report.concerns.is_empty() {
+        if let Some((concern, _, quoted)) = model::model().read(&tokens) {
+            report.add_learned(concern, &quoted);
+        }
+    }
     let Report { mut concerns, reasons, .. } = report;
     concerns.sort_unstable();
     concerns.dedup();
@@ -278,6 +287,20 @@ impl Report<'_, '_> {
         }
     }
 }
+
+impl Report<'_, '_> {
+    /// Records a concern the learned model raised, quoting the words that weighed most (first and one-past-last
+    /// token of each).
+    fn add_learned(&mut self, concern: Concern, quoted: &[(usize, usize)]) {
+        let quotes: Vec<String> =
+            quoted.iter().map(|&(from, to)| format!("\"{}\"", quote(self.text, self.tokens, from, to))).collect();
+        self.concerns.push(concern);
+        self.reasons.push(format!("{}: {}", LEARNED_REASON, quotes.join(" … ")));
+    }
+}
+
+/// The reason given for a flag the learned model raised, before the quoted words.
+pub const LEARNED_REASON: &str = "reads like the risk statements the screener learnt from (a statistical model, not a rule; the words that weighed most)";
 
 /// The respondent's own words for a match, on one line.
 fn quote(text: &str, tokens: &[Token], from: usize, to: usize) -> String {

@@ -1152,3 +1152,39 @@ fn spelled_out_masked_and_digit_disguised_words_are_read() {
     assert_eq!(normalised("i want to k!ll mys€lf x"), ["i", "want", "to", "kill", "myself"]);
     assert_none_flagged(&["this waiting list is k*lling me", "the d.i.y workshop was good", "my b.m.i is fine"]);
 }
+
+// ---- The learned model beside the rules
+
+#[test]
+fn the_shipped_model_is_what_training_on_the_development_set_gives() {
+    let trained = train(include_str!("eval/dev.tsv"));
+    assert!(trained == include_str!("model.tsv"), "model.tsv is stale: run scripts/bench-screener --train");
+    let features = include_str!("model.tsv").lines().count() - 1;
+    assert_eq!(model::Model::from_counts(include_str!("model.tsv")).len(), features, "every line of model.tsv parses");
+}
+
+#[test]
+fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
+    // No rule names a hidden stash of clozapine in a pillowcase in these words; the model leans on what it saw.
+    let text = "i keep my clozapine hidden in the pillowcase and theres loads now, nobody knows";
+    let screening = screen(text);
+    assert!(screening.is_flagged(), "{screening:?}");
+    if let Some(reason) = screening.reasons.iter().find(|r| r.starts_with(LEARNED_REASON)) {
+        let quoted = reason.trim_start_matches(LEARNED_REASON);
+        assert!(quoted.matches('"').count() >= 2, "{reason}");
+        for quote in quoted.split('"').skip(1).step_by(2) {
+            assert!(text.contains(quote), "{quote:?} is not the respondent's words");
+        }
+    }
+}
+
+#[test]
+fn the_learned_model_reads_only_what_the_rules_let_through_and_garbage_scores_nothing() {
+    // A rule's flag keeps its own reasons, with no model reason beside it.
+    let screening = screen("i want to kill myself");
+    assert!(screening.reasons.iter().all(|r| !r.starts_with(LEARNED_REASON)), "{screening:?}");
+    let empty = model::Model::from_counts("");
+    assert!(empty.read(&[]).is_none());
+    let broken = model::Model::from_counts("#lines\tx\nkill\t1\t2");
+    assert_eq!(broken.len(), 0);
+}
