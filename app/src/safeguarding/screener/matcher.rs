@@ -349,8 +349,12 @@ impl Matcher {
         for starts in word_starts.iter_mut().chain(prefix_starts.iter_mut()) {
             starts.dedup();
         }
-        let number_starts =
-            parsed.iter().enumerate().filter(|(_, p)| p.steps.first().is_some_and(|s| s.words.numbers)).map(|(p, _)| p).collect();
+        let number_starts = parsed
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.steps.first().is_some_and(|s| s.words.numbers))
+            .map(|(p, _)| p)
+            .collect();
         Matcher { patterns, vocabulary, prefixes, word_starts, prefix_starts, number_starts }
     }
 

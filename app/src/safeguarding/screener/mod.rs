@@ -245,8 +245,8 @@ pub fn screen(text: &str) -> Screening {
     }
     // The learned model reads only what the rules let through.
     if report.concerns.is_empty() {
-        if let Some((concern, _, quoted)) = model::model().read(&tokens) {
-            report.add_learned(concern, &quoted);
+        if let Some(reading) = model::model().read(&tokens) {
+            report.add_learned(reading.concern, &reading.quoted);
         }
     }
     let Report { mut concerns, reasons, .. } = report;

@@ -41,6 +41,17 @@ const QUOTED: usize = 3;
 /// The concerns in the order of the counts file's columns after "none".
 const COLUMNS: [Concern; 6] = Concern::ALL;
 
+/// What the model made of an answer it flags.
+pub(super) struct Reading {
+    /// The concern its words lean to most.
+    pub(super) concern: Concern,
+    /// Log-odds of risk over no risk; over [`THRESHOLD`].
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the tests"))]
+    pub(super) score: f64,
+    /// The tokens (first, one past last) of the features that weighed most towards risk, in text order.
+    pub(super) quoted: Vec<(usize, usize)>,
+}
+
 /// The model, ready to score: each feature's weight towards risk and towards each concern.
 pub(super) struct Model {
     features: HashMap<String, usize>,
@@ -93,7 +104,8 @@ impl Model {
             let mut fields = line.split('\t');
             let (Some(feature), Some(c)) = (fields.next(), counts(&mut fields)) else { continue };
             let in_risk: f64 = c[1..].iter().map(|n| f64::from(*n)).sum();
-            let risk = ((in_risk + 0.5) / (risk_lines + 1.0)).ln() - ((f64::from(c[0]) + 0.5) / (none_lines + 1.0)).ln();
+            let risk =
+                ((in_risk + 0.5) / (risk_lines + 1.0)).ln() - ((f64::from(c[0]) + 0.5) / (none_lines + 1.0)).ln();
             let mut concern = [0.0; 6];
             for ((slot, n), lines) in concern.iter_mut().zip(&c[1..]).zip(&concern_lines) {
                 *slot = ((f64::from(*n) + 0.5) / (lines + 1.0)).ln();
@@ -111,10 +123,9 @@ impl Model {
         self.risk.len()
     }
 
-    /// Reads the tokens of an answer: the concern it leans to, its score and the tokens (first, one past last) of
-    /// the features that weighed most towards risk, or `None` when the score is at or under [`THRESHOLD`]. One
-    /// hash lookup per word and per pair of words: linear in the length of the answer.
-    pub(super) fn read(&self, tokens: &[Token]) -> Option<(Concern, f64, Vec<(usize, usize)>)> {
+    /// Reads the tokens of an answer, or `None` when its score is at or under [`THRESHOLD`]. One hash lookup per
+    /// word and per pair of words: linear in the length of the answer.
+    pub(super) fn read(&self, tokens: &[Token]) -> Option<Reading> {
         let mut seen = vec![false; self.risk.len()];
         let mut score = self.prior;
         let mut by_concern = self.concern_prior;
@@ -122,13 +133,14 @@ impl Model {
         let mut pair = String::new();
         for (i, token) in tokens.iter().enumerate() {
             let unigram = self.features.get(token.text).map(|&f| (f, i, i + 1));
-            let bigram = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|_| !token.clause_start).and_then(|previous| {
-                pair.clear();
-                pair.push_str(previous.text);
-                pair.push(' ');
-                pair.push_str(token.text);
-                self.features.get(pair.as_str()).map(|&f| (f, i - 1, i + 1))
-            });
+            let bigram =
+                i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|_| !token.clause_start).and_then(|previous| {
+                    pair.clear();
+                    pair.push_str(previous.text);
+                    pair.push(' ');
+                    pair.push_str(token.text);
+                    self.features.get(pair.as_str()).map(|&f| (f, i - 1, i + 1))
+                });
             for (feature, from, to) in unigram.into_iter().chain(bigram) {
                 let Some(flag) = seen.get_mut(feature) else { continue };
                 if *flag {
@@ -140,7 +152,9 @@ impl Model {
                 for (total, weight) in by_concern.iter_mut().zip(concern) {
                     *total += weight;
                 }
-                if *risk > 0.0 {
+                // Quoted only if it carries meaning: "morphine", "coat pocket", not "keeps" or "all my".
+                let telling = tokens.get(from..to).is_some_and(|t| t.iter().any(|t| !is_function_word(t.text)));
+                if *risk > 0.0 && telling {
                     weighed.push((*risk, from, to));
                 }
             }
@@ -150,10 +164,134 @@ impl Model {
         }
         let best = (0..COLUMNS.len()).max_by(|&a, &b| by_concern[a].total_cmp(&by_concern[b])).unwrap_or(0);
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut quoted: Vec<(usize, usize)> = weighed.iter().take(QUOTED).map(|&(_, from, to)| (from, to)).collect();
+        // The heaviest first, each quoting words no heavier one has quoted.
+        let mut quoted: Vec<(usize, usize)> = Vec::with_capacity(QUOTED);
+        for &(_, from, to) in &weighed {
+            if quoted.len() == QUOTED {
+                break;
+            }
+            if quoted.iter().all(|&(f, t)| to <= f || t <= from) {
+                quoted.push((from, to));
+            }
+        }
         quoted.sort_unstable();
-        Some((COLUMNS.get(best).copied().unwrap_or(Concern::SuicidalThoughts), score, quoted))
+        Some(Reading { concern: COLUMNS.get(best).copied().unwrap_or(Concern::SuicidalThoughts), score, quoted })
     }
+}
+
+/// Words that carry grammar rather than meaning, and common verbs of no content: weighed like any other word, but
+/// never quoted alone as a reason.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "me"
+            | "my"
+            | "myself"
+            | "you"
+            | "your"
+            | "he"
+            | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "it"
+            | "its"
+            | "we"
+            | "us"
+            | "our"
+            | "they"
+            | "them"
+            | "their"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "if"
+            | "when"
+            | "then"
+            | "than"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "about"
+            | "up"
+            | "out"
+            | "off"
+            | "over"
+            | "into"
+            | "as"
+            | "is"
+            | "am"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "no"
+            | "all"
+            | "any"
+            | "some"
+            | "just"
+            | "now"
+            | "again"
+            | "still"
+            | "keep"
+            | "keeps"
+            | "kept"
+            | "get"
+            | "gets"
+            | "got"
+            | "go"
+            | "going"
+            | "went"
+            | "make"
+            | "makes"
+            | "made"
+            | "there"
+            | "here"
+            | "what"
+            | "who"
+            | "which"
+            | "how"
+            | "very"
+            | "really"
+            | "too"
+            | "also"
+            | "one"
+            | "every"
+            | "time"
+            | "day"
+            | "last"
+    )
 }
 
 /// The features of one text: its words and pairs of neighbouring words within a clause, each once.
@@ -193,11 +331,8 @@ pub fn train(labelled: &str) -> String {
     for line in labelled.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let mut fields = line.splitn(3, '\t');
         let (Some(label), Some(kind), Some(text)) = (fields.next(), fields.next(), fields.next()) else { continue };
-        let column = if label == "risk" {
-            1 + COLUMNS.iter().position(|c| *c == concern_of_kind(kind)).unwrap_or(0)
-        } else {
-            0
-        };
+        let column =
+            if label == "risk" { 1 + COLUMNS.iter().position(|c| *c == concern_of_kind(kind)).unwrap_or(0) } else { 0 };
         if let Some(total) = totals.get_mut(column) {
             *total += 1;
         }

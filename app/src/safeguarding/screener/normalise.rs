@@ -355,7 +355,8 @@ const MAX_SPELLED: usize = 24;
 /// Three or more one-letter words in a row, at `k`, that together spell a word the rules know ("s u i c i d a l",
 /// "k.m.s", "d-i-e"): how many letters, and the word. Bounded by [`MAX_SPELLED`], so linear in the text.
 fn spelled_out(buffer: &str, raw: &[RawWord], k: usize) -> Option<(usize, Spelled)> {
-    let letter = |w: &RawWord| buffer.get(w.norm.clone()).filter(|t| t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()));
+    let letter =
+        |w: &RawWord| buffer.get(w.norm.clone()).filter(|t| t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()));
     let mut joined = String::new();
     for word in raw.get(k..).unwrap_or(&[]).iter().take(MAX_SPELLED) {
         match letter(word) {
@@ -391,7 +392,9 @@ fn undisguised(word: &str) -> Option<Spelled> {
     if !plain.contains('*') {
         return known_word(&plain);
     }
-    ['i', 'u', 'o', 'e', 'a'].into_iter().find_map(|vowel| known_word(&plain.replace('*', vowel.encode_utf8(&mut [0; 4]))))
+    ['i', 'u', 'o', 'e', 'a']
+        .into_iter()
+        .find_map(|vowel| known_word(&plain.replace('*', vowel.encode_utf8(&mut [0; 4]))))
 }
 
 /// A word as written, or, when hidden characters or a run-together "myself" disguise it, the words inside it:

@@ -1123,11 +1123,17 @@ fn injuring_their_own_body_is_flagged_by_its_outcome() {
 fn threats_images_grooming_staff_and_crisis_in_other_words_are_flagged() {
     assert_all(&[
         ("im going to make my ex pay for what he did, he wont see it coming", &[HarmToOthers]),
-        ("a girl i met online got me to send pics and now her brother wants money or hell post them", &[AbuseOrExploitation]),
+        (
+            "a girl i met online got me to send pics and now her brother wants money or hell post them",
+            &[AbuseOrExploitation],
+        ),
         ("my 13 year old is talking to a 25 year old man on discord who sends her presents", &[AbuseOrExploitation]),
         ("a male nurse sat on my bed and stroked my hair when i was on the ward", &[UnsafeCare]),
         ("not left my bed in a week and havent got anyone to check on me", &[CrisisWithoutSupport]),
-        ("my heads a mess, everything is spinning, my therapist left and theres no replacement", &[CrisisWithoutSupport]),
+        (
+            "my heads a mess, everything is spinning, my therapist left and theres no replacement",
+            &[CrisisWithoutSupport],
+        ),
         ("my nurse touched my arm to reassure me when i was crying, it was kind", &[]),
         ("my 12 year old has started secondary school and loves it", &[]),
         ("i rang the crisis line and it went to voicemail but they rang back in ten minutes", &[]),
@@ -1169,6 +1175,9 @@ fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
     let text = "i keep my clozapine hidden in the pillowcase and theres loads now, nobody knows";
     let screening = screen(text);
     assert!(screening.is_flagged(), "{screening:?}");
+    let (buffer, raw) = normalise(text);
+    let tokens = words(&buffer, &raw);
+    assert!(model::model().read(&tokens).is_some_and(|r| r.score > model::THRESHOLD));
     if let Some(reason) = screening.reasons.iter().find(|r| r.starts_with(LEARNED_REASON)) {
         let quoted = reason.trim_start_matches(LEARNED_REASON);
         assert!(quoted.matches('"').count() >= 2, "{reason}");
