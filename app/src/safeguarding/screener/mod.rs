@@ -21,7 +21,7 @@
 //!   them, no more: new euphemisms, sarcasm, a story told over several answers, the two halves of a situation told
 //!   far apart, misspellings it cannot recover and anything not in English pass unflagged. It does not understand
 //!   the text; it recognises wording. On lines written after its rules, the rules alone caught roughly half; with
-//!   the learned model beside them, 89% of one fresh batch (see the README for the measured figures, and for why
+//!   the learned model beside them, 87% of one fresh batch (see the README for the measured figures, and for why
 //!   they are not the team's measure). Distress without risk wording — loneliness, crying, not eating or sleeping, hearing
 //!   voices, drinking, stopping medication — is not flagged on its own, only beside a sign of no support ("the
 //!   voices are back and my CPN hasn't rung back").

@@ -2604,7 +2604,7 @@ pub(super) const RULES: &[Rule] = &[
     cue(Cue::AfterThem, "looked after", "look ~1 after ~2 the|each ~1 others|other|group", "look after the others"),    // The compositional layer (issue 14, second pass): each cue below is one half of a kind of situation, ordinary
     // alone, and the situations at the end of `SITUATIONS` pair them. They name classes of words (an ending, a
     // time or condition, an amount of medicine, a hiding place…) rather than the phrases of any one batch.
-    cue(Cue::Finality, "an ending", "it|everything|this|things ~1 will|would|shall ~2 be ~1 over|finished >$|then|soon|for|and|i|by|once|when|after|with !3:relief|thank|thankfully|yay|phew|hooray|finally|wait|celebrate", "it will all be over"),
+    cue(Cue::Finality, "an ending", "it|everything|this|things ~1 will|would|shall ~2 be ~1 over|finished >$|then|soon|for|and|i|by|once|when|after|with !5:relief|thank|thankfully|yay|phew|hooray|finally|wait|celebrate|normal|back|start|starting|better|easier|holiday", "it will all be over"),
     cue(Cue::Finality, "an ending", "checking|check|checked|clocking|clock|bowing|bow|tapping|tap out >for|$|once|when|after|i|then|soon|early", "checking out for good"),
     cue(Cue::Finality, "a settled decision", "made ~1 my ~1 mind ~1 up", "ive made my mind up"),
     cue(Cue::Finality, "a settled decision", "my ~1 mind ~1 is ~1 made ~1 up", "my mind is made up"),
