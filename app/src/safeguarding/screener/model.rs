@@ -57,7 +57,7 @@ pub(super) struct Model {
     features: HashMap<String, usize>,
     /// Log-odds of risk over no risk, per feature.
     risk: Vec<f64>,
-    /// Log-likelihood of the feature under each concern, per feature.
+    /// Log-likelihood of the feature under each concern (multinomial), per feature.
     concern: Vec<[f64; 6]>,
     prior: f64,
     concern_prior: [f64; 6],
@@ -100,15 +100,29 @@ impl Model {
         for (slot, n) in model.concern_prior.iter_mut().zip(&concern_lines) {
             *slot = (n / risk_lines).ln();
         }
-        for line in lines {
-            let mut fields = line.split('\t');
-            let (Some(feature), Some(c)) = (fields.next(), counts(&mut fields)) else { continue };
+        let rows: Vec<(&str, [u32; 7])> = lines
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let feature = fields.next()?;
+                Some((feature, counts(&mut fields)?))
+            })
+            .collect();
+        // Which concern: multinomial, each class's likelihoods normalised by all the features its lines contain, so
+        // that a concern with many training lines is not penalised for it.
+        let vocabulary = rows.len() as f64;
+        let mut in_class = [0.0_f64; 6];
+        for (_, c) in &rows {
+            for (total, n) in in_class.iter_mut().zip(&c[1..]) {
+                *total += f64::from(*n);
+            }
+        }
+        for (feature, c) in rows {
             let in_risk: f64 = c[1..].iter().map(|n| f64::from(*n)).sum();
             let risk =
                 ((in_risk + 0.5) / (risk_lines + 1.0)).ln() - ((f64::from(c[0]) + 0.5) / (none_lines + 1.0)).ln();
             let mut concern = [0.0; 6];
-            for ((slot, n), lines) in concern.iter_mut().zip(&c[1..]).zip(&concern_lines) {
-                *slot = ((f64::from(*n) + 0.5) / (lines + 1.0)).ln();
+            for ((slot, n), total) in concern.iter_mut().zip(&c[1..]).zip(&in_class) {
+                *slot = ((f64::from(*n) + 0.5) / (total + 0.5 * vocabulary)).ln();
             }
             model.features.insert(feature.to_owned(), model.risk.len());
             model.risk.push(risk);
