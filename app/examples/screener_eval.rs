@@ -5,7 +5,8 @@
 //! `cargo run --release -p continuum-app --features ssr --example screener_eval [-- --quiet] [--dev]`
 //! (`--quiet`: figures only; `--dev`: the development set only, so that the held-back lines stay unread while
 //! rules are tuned). Any other argument names a further labelled file (a fresh batch) to evaluate after the
-//! development set: a path, or a file name in the `eval/` folder (`fresh5.tsv`).
+//! development set: a path, or a file name in the `eval/` folder (`fresh5.tsv`). `--train` rewrites the learned
+//! model's counts (`model.tsv`) from the development set instead, and evaluates nothing.
 //! The sets and their format are described in `app/src/safeguarding/screener/eval/README.md`.
 
 use std::collections::BTreeMap;
@@ -161,6 +162,15 @@ fn ten_thousand_chars(source: &str) -> String {
 const EVAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/safeguarding/screener/eval");
 
 fn main() {
+    // `--train`: rewrite the learned model's counts from the development set, and stop.
+    if std::env::args().any(|a| a == "--train") {
+        let path = format!("{EVAL_DIR}/../model.tsv");
+        match std::fs::write(&path, app::safeguarding::screener::train(DEV)) {
+            Ok(()) => println!("wrote {path}"),
+            Err(error) => println!("cannot write {path}: {error}"),
+        }
+        return;
+    }
     let quiet = std::env::args().any(|a| a == "--quiet");
     let dev_only = std::env::args().any(|a| a == "--dev");
     evaluate("development set (tuned on)", DEV, quiet);

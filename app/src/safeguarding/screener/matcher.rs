@@ -306,6 +306,8 @@ pub(super) struct Matcher {
     /// The patterns that start with each word, and with each prefix.
     pub(super) word_starts: Vec<Vec<usize>>,
     pub(super) prefix_starts: Vec<Vec<usize>>,
+    /// The patterns that start with a number (`#num`).
+    pub(super) number_starts: Vec<usize>,
 }
 
 pub(super) fn matcher() -> &'static Matcher {
@@ -347,7 +349,13 @@ impl Matcher {
         for starts in word_starts.iter_mut().chain(prefix_starts.iter_mut()) {
             starts.dedup();
         }
-        Matcher { patterns, vocabulary, prefixes, word_starts, prefix_starts }
+        let number_starts = parsed
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.steps.first().is_some_and(|s| s.words.numbers))
+            .map(|(p, _)| p)
+            .collect();
+        Matcher { patterns, vocabulary, prefixes, word_starts, prefix_starts, number_starts }
     }
 
     /// Whether a rule names the word, or a prefix of it.
@@ -395,7 +403,8 @@ impl Matcher {
                 Some(bit)
             });
             let by_prefix = set_bits.flat_map(|bit| self.prefix_starts.get(bit).map_or(none, Vec::as_slice));
-            for &p in by_word.iter().chain(by_prefix) {
+            let by_number = if token.is_big_number { self.number_starts.as_slice() } else { none };
+            for &p in by_word.iter().chain(by_prefix).chain(by_number) {
                 let (Some(pattern), Some(from)) = (self.patterns.get(p), resume.get_mut(p)) else { continue };
                 if start < *from {
                     continue;

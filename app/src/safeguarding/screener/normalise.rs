@@ -232,6 +232,7 @@ fn leet(c: char) -> Option<char> {
         '1' | '!' => 'i',
         '3' => 'e',
         '4' | '@' => 'a',
+        '€' => 'e',
         '5' | '$' => 's',
         '7' => 't',
         _ => return None,
@@ -265,39 +266,135 @@ pub(super) fn words<'a>(buffer: &'a str, raw: &[RawWord]) -> Vec<Token<'a>> {
     let text = |w: &RawWord| buffer.get(w.norm.clone()).unwrap_or("");
     let mut tokens = Vec::with_capacity(raw.len() + raw.len() / 4);
     let mut k = 0;
+    // A chat tag ("tbh", "ngl", "x") read as a clause break: "i want to end it tbh" ends at "it".
+    let mut tagged = false;
     while let Some(word) = raw.get(k) {
-        let next = raw.get(k + 1).filter(|n| !n.clause_start);
-        if let Some(next) = next {
-            let after = raw.get(k + 2).filter(|a| !a.clause_start).map(text).unwrap_or("");
-            let span = word.orig.start..next.orig.end;
-            if let Some(joined) = join(text(word), text(next), after) {
-                push_expanded(&mut tokens, joined, span, word.clause_start);
-                k += 2;
-                continue;
-            }
-            // "don t", "i m": a contraction whose apostrophe became a space.
-            if matches!(text(next), "t" | "m" | "ve" | "ll" | "d" | "re") {
-                let contraction = format!("{}'{}", text(word), text(next));
-                if let Some(parts) = expand(&contraction) {
-                    push_parts(&mut tokens, parts, span, word.clause_start);
-                    k += 2;
-                    continue;
-                }
-            }
+        if is_chat_tag(text(word)) {
+            tagged = true;
+            k += 1;
+            continue;
         }
-        // "id" is "i'd" except as a noun: "he keeps my ID".
-        let noun = text(word) == "id"
-            && k.checked_sub(1)
-                .and_then(|i| raw.get(i))
-                .is_some_and(|p| matches!(text(p), "my" | "your" | "his" | "her" | "their" | "photo" | "an" | "the"));
-        if noun {
-            tokens.push(Token::new(text(word), word.orig.clone(), word.clause_start));
-        } else {
-            push_word(&mut tokens, text(word), word);
+        let start = tokens.len();
+        k += push_word_at(&mut tokens, buffer, raw, k);
+        if tagged {
+            if let Some(first) = tokens.get_mut(start) {
+                first.clause_start = true;
+            }
+            tagged = false;
         }
-        k += 1;
     }
     tokens
+}
+
+/// Tags people end a message or a clause with, which say nothing themselves.
+fn is_chat_tag(word: &str) -> bool {
+    matches!(word, "tbh" | "ngl" | "rn" | "fr" | "tbf" | "imo" | "smh" | "x" | "xx" | "xxx" | "idc")
+}
+
+/// Pushes the tokens of the word at `k` (or of the few words at `k` that together make one) and returns how many
+/// words it read.
+fn push_word_at<'a>(tokens: &mut Vec<Token<'a>>, buffer: &'a str, raw: &[RawWord], k: usize) -> usize {
+    let text = |w: &RawWord| buffer.get(w.norm.clone()).unwrap_or("");
+    let Some(word) = raw.get(k) else { return 1 };
+    // "s u i c i d a l", "k.m.s": a word spelled out in single letters.
+    if let Some((letters, spelled)) = spelled_out(buffer, raw, k) {
+        let span = word.orig.start..raw.get(k + letters - 1).map_or(word.orig.end, |w| w.orig.end);
+        match spelled {
+            Spelled::Parts(parts) => push_parts(tokens, parts, span, word.clause_start),
+            Spelled::Word(known) => tokens.push(Token::new(known, span, word.clause_start)),
+        }
+        return letters;
+    }
+    let next = raw.get(k + 1).filter(|n| !n.clause_start);
+    if let Some(next) = next {
+        let after = raw.get(k + 2).filter(|a| !a.clause_start).map(text).unwrap_or("");
+        let span = word.orig.start..next.orig.end;
+        if let Some(joined) = join(text(word), text(next), after) {
+            push_expanded(tokens, joined, span, word.clause_start);
+            return 2;
+        }
+        // "don t", "i m": a contraction whose apostrophe became a space.
+        if matches!(text(next), "t" | "m" | "ve" | "ll" | "d" | "re") {
+            let contraction = format!("{}'{}", text(word), text(next));
+            if let Some(parts) = expand(&contraction) {
+                push_parts(tokens, parts, span, word.clause_start);
+                return 2;
+            }
+        }
+    }
+    // "id" is "i'd" except as a noun: "he keeps my ID".
+    let noun = text(word) == "id"
+        && k.checked_sub(1)
+            .and_then(|i| raw.get(i))
+            .is_some_and(|p| matches!(text(p), "my" | "your" | "his" | "her" | "their" | "photo" | "an" | "the"));
+    if noun {
+        tokens.push(Token::new(text(word), word.orig.clone(), word.clause_start));
+    } else {
+        push_word(tokens, text(word), word);
+    }
+    1
+}
+
+/// A word the rules know, found behind a disguise: a shorthand spelled out, or one of the rules' own words.
+pub(super) enum Spelled {
+    Parts(&'static [&'static str]),
+    Word(&'static str),
+}
+
+/// The known word `candidate` spells, if any: a shorthand from [`EXPANSIONS`] or a word a rule names.
+fn known_word(candidate: &str) -> Option<Spelled> {
+    if let Some(parts) = expand(candidate) {
+        return Some(Spelled::Parts(parts));
+    }
+    super::matcher::matcher().vocabulary.words.get_key_value(candidate).map(|(word, _)| Spelled::Word(word))
+}
+
+/// The most single letters joined into one word: longer runs are left as they are.
+const MAX_SPELLED: usize = 24;
+
+/// Three or more one-letter words in a row, at `k`, that together spell a word the rules know ("s u i c i d a l",
+/// "k.m.s", "d-i-e"): how many letters, and the word. Bounded by [`MAX_SPELLED`], so linear in the text.
+fn spelled_out(buffer: &str, raw: &[RawWord], k: usize) -> Option<(usize, Spelled)> {
+    let letter =
+        |w: &RawWord| buffer.get(w.norm.clone()).filter(|t| t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()));
+    let mut joined = String::new();
+    for word in raw.get(k..).unwrap_or(&[]).iter().take(MAX_SPELLED) {
+        match letter(word) {
+            Some(l) => joined.push_str(l),
+            None => break,
+        }
+    }
+    if joined.len() < 3 {
+        return None;
+    }
+    let letters = joined.len();
+    known_word(&joined).map(|spelled| (letters, spelled))
+}
+
+/// Letters a digit or a star may stand for in a disguised word, in the order they are tried: "d13" is "die",
+/// "t0" is "to", "k*lling" is "killing", "c*t" is "cut".
+fn undisguised(word: &str) -> Option<Spelled> {
+    let has_letter = word.bytes().any(|b| b.is_ascii_lowercase());
+    let disguised = word.bytes().any(|b| b == b'*' || matches!(b, b'0' | b'1' | b'3' | b'4' | b'5' | b'7'));
+    if !has_letter || !disguised || word.len() > 24 {
+        return None;
+    }
+    let leet = |c: char| match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        c => c,
+    };
+    let plain: String = word.chars().map(leet).collect();
+    if !plain.contains('*') {
+        return known_word(&plain);
+    }
+    ['i', 'u', 'o', 'e', 'a']
+        .into_iter()
+        .find_map(|vowel| known_word(&plain.replace('*', vowel.encode_utf8(&mut [0; 4]))))
 }
 
 /// A word as written, or, when hidden characters or a run-together "myself" disguise it, the words inside it:
@@ -313,6 +410,17 @@ fn push_word<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, word: &RawWord) {
             from = at;
         }
         return;
+    }
+    // "my cat's going", "my daughter's boyfriend": a possessive of a word the rules know is read as the word.
+    if let Some(stem) = text.strip_suffix("'s").filter(|stem| !known(text) && super::matcher::matcher().knows(stem)) {
+        return push_expanded(tokens, stem, word.orig.clone(), word.clause_start);
+    }
+    if !known(text) {
+        match undisguised(text) {
+            Some(Spelled::Parts(parts)) => return push_parts(tokens, parts, word.orig.clone(), word.clause_start),
+            Some(Spelled::Word(plain)) => return tokens.push(Token::new(plain, word.orig.clone(), word.clause_start)),
+            None => {}
+        }
     }
     if let Some(verb) = text.strip_suffix("myself").filter(|v| v.len() >= 2 && !known(text)) {
         push_expanded(tokens, verb, word.orig.clone(), word.clause_start);
@@ -438,6 +546,10 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("hed", &["he", "would"]),
     ("she'd", &["she", "would"]),
     ("it's", &["it", "is"]),
+    ("it'll", &["it", "will"]),
+    ("itll", &["it", "will"]),
+    ("that'll", &["that", "will"]),
+    ("thatll", &["that", "will"]),
     ("that's", &["that", "is"]),
     ("thats", &["that", "is"]),
     ("there's", &["there", "is"]),
@@ -472,6 +584,10 @@ pub(super) const EXPANSIONS: &[(&str, &[&str])] = &[
     ("ur", &["your"]),
     ("r", &["are"]),
     ("kms", &["kill", "myself"]),
+    // "catch the bus": a euphemism for suicide on forums.
+    ("ctb", &["kill", "myself"]),
+    ("bout", &["about"]),
+    ("abt", &["about"]),
     ("ppl", &["people"]),
     ("some1", &["someone"]),
     ("sum1", &["someone"]),

@@ -655,7 +655,8 @@ fn matching_work_grows_linearly_with_the_length_of_the_answer() {
     // Counted, not timed: the steps the matcher takes on text written to start many rules and almost finish them
     // (and many cues), at one and at eight times the length. Quadratic matching would take 64 times the steps.
     let chunk = "i want to not be here i am not safe staff said i was struggling and they my kids left nobody \
-                 the voices my tablets saving the bridge stood there my cat whatever happens the nurse snapchat ";
+                 the voices my tablets saving the bridge stood there my cat whatever happens the nurse snapchat \
+                 if it will all be 30 of my tablets in a thank you not have to googling how the beam my wrist s u i ";
     let steps = |text: &str| {
         STEPS.with(|s| s.set(0));
         let _ = screen(text);
@@ -760,6 +761,13 @@ fn no_input_panics_random_or_adversarial() {
         "ｋｉｌｌ ".repeat(3_000),
         "the voices nobody ".repeat(2_000),
         "lol ".repeat(5_000),
+        "s u i c i d a l ".repeat(1_000),
+        "k . m . s ".repeat(1_000),
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(200),
+        "k*ll*ng*".repeat(2_000),
+        format!("d{}e", "*".repeat(10_000)),
+        "d13 t0 w4nt 5u1c1d3 ".repeat(1_000),
+        "30 of my tablets in a drawer if ".repeat(500),
     ];
     for text in &adversarial {
         assert!(screen(text).reasons.len() <= MAX_REASONS);
@@ -1042,4 +1050,150 @@ fn batch_six_safe_twins_are_not_flagged() {
         "i play bridge with my neighbour on thursdays",
         "my son helps me with my banking online which is great",
     ]);
+}
+
+// ---- Issue 14, second pass: the compositional layer and wider evasion normalisation
+
+#[test]
+fn a_time_or_condition_beside_an_ending_is_flagged() {
+    assert_all(&[
+        ("after my birthday on friday it'll all be over", &[SuicidalThoughts]),
+        ("once the house sale goes through im checking out for good", &[SuicidalThoughts]),
+        ("monday is the day, ive made my mind up", &[SuicidalThoughts]),
+        ("if i lose the tribunal i wont be around for the next hearing", &[SuicidalThoughts]),
+        ("im holding on until my mums birthday and then thats it", &[SuicidalThoughts]),
+        ("if the bus is late again thats it, im driving next time", &[]),
+        ("after my birthday on friday im finally starting the new job", &[]),
+        ("I'm moving away so won't be around for the next group", &[]),
+        ("once the course ends ill carry on with the skills on my own", &[]),
+    ]);
+}
+
+#[test]
+fn an_amount_of_medicine_in_a_hiding_place_is_flagged() {
+    assert_all(&[
+        ("30 of my tablets in a drawer now", &[SuicidalThoughts]),
+        ("theres a shoebox under my bed full of old prescriptions", &[SuicidalThoughts]),
+        ("got two months of zopiclone tucked away, nobody has counted", &[SuicidalThoughts]),
+        ("theres enough in my bedside cabinet to do it properly", &[SuicidalThoughts]),
+        ("i keep my tablets in a drawer in the kitchen so i remember them", &[]),
+        ("picked up 28 days of sertraline from the chemist, all sorted", &[]),
+        ("got 3 months of sertraline on repeat, makes life easier", &[]),
+    ]);
+}
+
+#[test]
+fn thanks_beside_not_being_around_is_flagged() {
+    assert_all(&[
+        ("thank you all for everything, you won't have to worry about me soon", &[SuicidalThoughts]),
+        ("tell dr khan thanks from me, i wont be needing the next appointment or any after it", &[SuicidalThoughts]),
+        ("please let the group know i was grateful, i wont be back", &[SuicidalThoughts]),
+        ("this is my last session, thank you all for everything, ill miss you", &[]),
+        ("moving to leeds after christmas so i wont be at group anymore, thanks for everything", &[]),
+        ("thank you for everything, the group changed my life", &[]),
+    ]);
+}
+
+#[test]
+fn a_method_looked_up_or_at_hand_is_flagged() {
+    assert_all(&[
+        ("been googling how long it takes to bleed out", &[SuicidalThoughts]),
+        ("worked out how much insulin id need, it wouldnt take much at all", &[SuicidalThoughts]),
+        ("i keep staring at the beam in the loft and thinking it would hold me", &[SuicidalThoughts]),
+        ("sat in the car in the garage with the engine running last night before i bottled it", &[SuicidalThoughts]),
+        ("ive been working out which bridge is high enough", &[SuicidalThoughts]),
+        ("looked up how long it takes to get to the clinic by bus", &[]),
+        ("the bridge on the way to the clinic is closed for works", &[]),
+    ]);
+}
+
+#[test]
+fn injuring_their_own_body_is_flagged_by_its_outcome() {
+    assert_all(&[
+        ("held my wrist on the hob on purpose so i could feel something", &[SelfHarm]),
+        ("hit my fists against the brick wall till my knuckles split", &[SelfHarm]),
+        ("dug my nails into my arms till i drew blood", &[SelfHarm]),
+        ("took the sharpener apart again last night", &[SelfHarm]),
+        ("cut my hand on a tin of beans, all healed now", &[]),
+        ("i burnt my hand on the oven at work", &[]),
+    ]);
+}
+
+#[test]
+fn threats_images_grooming_staff_and_crisis_in_other_words_are_flagged() {
+    assert_all(&[
+        ("im going to make my ex pay for what he did, he wont see it coming", &[HarmToOthers]),
+        (
+            "a girl i met online got me to send pics and now her brother wants money or hell post them",
+            &[AbuseOrExploitation],
+        ),
+        ("my 13 year old is talking to a 25 year old man on discord who sends her presents", &[AbuseOrExploitation]),
+        ("a male nurse sat on my bed and stroked my hair when i was on the ward", &[UnsafeCare]),
+        ("not left my bed in a week and havent got anyone to check on me", &[CrisisWithoutSupport]),
+        (
+            "my heads a mess, everything is spinning, my therapist left and theres no replacement",
+            &[CrisisWithoutSupport],
+        ),
+        ("my nurse touched my arm to reassure me when i was crying, it was kind", &[]),
+        ("my 12 year old has started secondary school and loves it", &[]),
+        ("i rang the crisis line and it went to voicemail but they rang back in ten minutes", &[]),
+    ]);
+}
+
+#[test]
+fn spelled_out_masked_and_digit_disguised_words_are_read() {
+    for text in ["feeling s u i c i d a l again", "w4nt t0 d13", "been thinking about k*lling myself", "gonna k.m.s"] {
+        assert_eq!(screen(text).concerns, [SuicidalThoughts], "{text:?}: {:?}", screen(text));
+    }
+    assert_eq!(normalised("s u i c i d a l"), ["suicidal"]);
+    assert_eq!(normalised("d13 t0"), ["die", "to"]);
+    assert_eq!(normalised("k.m.s"), ["kill", "myself"]);
+    // Letters that spell nothing the rules know, and digits in ordinary words, are left alone.
+    assert_eq!(normalised("u r a star"), ["you", "are", "a", "star"]);
+    assert_eq!(normalised("the 1st of may at 5pm"), ["the", "1st", "of", "may", "at", "5pm"]);
+    assert_eq!(normalised("my cat's going"), ["my", "cat", "going"]);
+    assert_eq!(screen("wanna ctb").concerns, [SuicidalThoughts]);
+    // A chat tag ends a clause and is dropped: "tbh" does not stop "ending it" being the end of what was said.
+    assert_eq!(screen("thinkin bout ending it tbh").concerns, [SuicidalThoughts]);
+    assert_eq!(normalised("i want to k!ll mys€lf x"), ["i", "want", "to", "kill", "myself"]);
+    assert_none_flagged(&["this waiting list is k*lling me", "the d.i.y workshop was good", "my b.m.i is fine"]);
+}
+
+// ---- The learned model beside the rules
+
+#[test]
+fn the_shipped_model_is_what_training_on_the_development_set_gives() {
+    let trained = train(include_str!("eval/dev.tsv"));
+    assert!(trained == include_str!("model.tsv"), "model.tsv is stale: run scripts/bench-screener --train");
+    let features = include_str!("model.tsv").lines().count() - 1;
+    assert_eq!(model::Model::from_counts(include_str!("model.tsv")).len(), features, "every line of model.tsv parses");
+}
+
+#[test]
+fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
+    // No rule names a hidden stash of clozapine in a pillowcase in these words; the model leans on what it saw.
+    let text = "i keep my clozapine hidden in the pillowcase and theres loads now, nobody knows";
+    let screening = screen(text);
+    assert!(screening.is_flagged(), "{screening:?}");
+    let (buffer, raw) = normalise(text);
+    let tokens = words(&buffer, &raw);
+    assert!(model::model().read(&tokens).is_some_and(|r| r.score > model::THRESHOLD));
+    if let Some(reason) = screening.reasons.iter().find(|r| r.starts_with(LEARNED_REASON)) {
+        let quoted = reason.trim_start_matches(LEARNED_REASON);
+        assert!(quoted.matches('"').count() >= 2, "{reason}");
+        for quote in quoted.split('"').skip(1).step_by(2) {
+            assert!(text.contains(quote), "{quote:?} is not the respondent's words");
+        }
+    }
+}
+
+#[test]
+fn the_learned_model_reads_only_what_the_rules_let_through_and_garbage_scores_nothing() {
+    // A rule's flag keeps its own reasons, with no model reason beside it.
+    let screening = screen("i want to kill myself");
+    assert!(screening.reasons.iter().all(|r| !r.starts_with(LEARNED_REASON)), "{screening:?}");
+    let empty = model::Model::from_counts("");
+    assert!(empty.read(&[]).is_none());
+    let broken = model::Model::from_counts("#lines\tx\nkill\t1\t2");
+    assert_eq!(broken.len(), 0);
 }
