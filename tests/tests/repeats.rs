@@ -362,6 +362,9 @@ async fn a_missing_or_made_up_token_is_handled_calmly(backend: Backend) {
     assert_eq!(row_counts(&app).await["activity"], before["activity"] + 5);
 }
 
+/// A row of the token store: hash, next page, day used, the first answer's type and value.
+type TokenRow = (String, String, String, Option<String>, Option<String>);
+
 /// The token store of an anonymous response keeps no person, address, time of day or response: a hash, the
 /// day, and nothing else; and it is forgotten a week after.
 async fn an_anonymous_responses_token_keeps_nothing_about_who_or_when(backend: Backend) {
@@ -383,11 +386,10 @@ async fn an_anonymous_responses_token_keeps_nothing_about_who_or_when(backend: B
         .unwrap();
 
     assert_eq!(sent.status(), 303);
-    let rows: Vec<(String, String, String, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT token_hash, next, used_on, answer_type, answer FROM submission")
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let rows: Vec<TokenRow> = sqlx::query_as("SELECT token_hash, next, used_on, answer_type, answer FROM submission")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 1);
     let (hash, next, used_on, answer_type, answer) = rows[0].clone();
     assert_eq!(hash.len(), 64, "a hash, never the token");
