@@ -123,6 +123,20 @@ impl Write {
         Ok(())
     }
 
+    /// Uses, for this change and in its transaction, the single-use token of the copy of the form page being
+    /// sent (its hidden `submission` field, `ui::SubmissionToken`). A token used before (a double click, a
+    /// retry after a timeout, Back and send again) is refused with `Conflict(forms::ALREADY_SENT)` and the
+    /// caller stores nothing; the server's plain-post layer answers that refusal as the first submission was
+    /// answered. A change refused after this is rolled back and leaves the token usable; an empty or malformed
+    /// token claims nothing (see `forms::submission_hash`). Call it first, before the change's own writes.
+    pub async fn claim_submission(&mut self, token: &str) -> Result<(), AppError> {
+        if crate::forms::claim_submission(&mut self.tx, token, "").await? {
+            Ok(())
+        } else {
+            Err(AppError::Conflict(crate::forms::ALREADY_SENT.into()))
+        }
+    }
+
     /// Commits the change. Only after this may the person be told it is saved.
     pub async fn commit(self) -> Result<(), AppError> {
         self.tx.commit().await?;

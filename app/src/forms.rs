@@ -72,7 +72,12 @@ pub fn refusal(error: &crate::error::AppError) -> axum::response::Response {
     (status, message).into_response()
 }
 
-/// A fresh single-use token for one served copy of a form page, carried in its hidden `submission` field.
+/// What a repeat of a used submission token is told when the first answer is not known (the first is still
+/// being answered, or the server stopped between storing it and answering): plainly that it was already sent.
+pub const ALREADY_SENT: &str = "This form was already sent and saved. Nothing more was saved.";
+
+/// A fresh single-use token for one served copy of a form page, carried in its hidden `submission` field: 128
+/// random bits as 32 lowercase hex digits.
 pub fn new_submission_token() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 16];
@@ -80,23 +85,27 @@ pub fn new_submission_token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn submission_hash(token: &str) -> String {
+/// The stored form of a posted token: the SHA-256 of it in hex, or `None` when the form carried no token or a
+/// value that cannot be one (more than 64 characters, or anything but letters, digits, `-` and `_`). Such a
+/// submission is handled as one from a page without a token: it is stored, and a repeat of it is not caught.
+/// A well-formed token the server never issued is handled as a fresh one: a token only ever stops a repeat of
+/// itself, so one made up grants nothing.
+pub fn submission_hash(token: &str) -> Option<String> {
     use sha2::{Digest, Sha256};
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    let token = token.trim();
+    let well_formed = !token.is_empty()
+        && token.len() <= 64
+        && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    well_formed.then(|| Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Claims a page's submission token for the change being written, which goes on to `next`, in the change's own
-/// transaction. `None` when this is its first use (or the page carried none); otherwise where the first
-/// submission went, and the caller stores nothing (drops its transaction) and sends the person there.
-pub async fn claim_submission(
-    conn: &mut sqlx::AnyConnection,
-    token: &str,
-    next: &str,
-) -> Result<Option<String>, sqlx::Error> {
-    if token.is_empty() {
-        return Ok(None);
-    }
-    let hash = submission_hash(token);
+/// Claims a page's submission token for the change being written, in the change's own transaction: `Ok(true)`
+/// when this is its first use (or the page carried none), `Ok(false)` when it was used before, and the caller
+/// must store nothing (drop its transaction). `next` is where the submission goes on to, when the caller knows
+/// it (the feedback form); otherwise the plain-post layer records the answer once it is sent
+/// (`record_submission_answer`). A claim rolled back with its transaction (a refusal) leaves the token usable.
+pub async fn claim_submission(conn: &mut sqlx::AnyConnection, token: &str, next: &str) -> Result<bool, sqlx::Error> {
+    let Some(hash) = submission_hash(token) else { return Ok(true) };
     let claimed = sqlx::query(
         "INSERT INTO submission (token_hash, next, used_on) VALUES ($1, $2, $3) ON CONFLICT (token_hash) DO NOTHING",
     )
@@ -106,16 +115,52 @@ pub async fn claim_submission(
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    if claimed == 1 {
-        return Ok(None);
-    }
-    let first: String =
-        sqlx::query_scalar("SELECT next FROM submission WHERE token_hash = $1").bind(&hash).fetch_one(conn).await?;
-    Ok(Some(first))
+    Ok(claimed == 1)
 }
 
-/// Forgets submission tokens used more than a week ago: a page that old is sent again only by mistake, and then
-/// stores what it says once more, as a new page would.
+/// How the first submission of a used token was answered, for answering a repeat the same way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FirstAnswer {
+    /// Where a plain (no-JavaScript) POST was sent on to (`/ledger/…`); empty when not known.
+    pub next: String,
+    /// A call from the hydrated app: the server function's content type and encoded value, as first sent.
+    pub answer: Option<(String, String)>,
+}
+
+/// How the first submission with the token hashed as `hash` was answered: `None` while the token is unused.
+pub async fn first_answer(pool: &sqlx::AnyPool, hash: &str) -> Result<Option<FirstAnswer>, sqlx::Error> {
+    let row: Option<(String, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT next, answer_type, answer FROM submission WHERE token_hash = $1")
+            .bind(hash)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(next, answer_type, answer)| FirstAnswer { next, answer: answer_type.zip(answer) }))
+}
+
+/// Records how the first submission with a token was answered, once it has been (a plain POST's next page, or
+/// the hydrated app's encoded value), so that a repeat gets the same answer. Only the first answer is kept.
+pub async fn record_submission_answer(
+    pool: &sqlx::AnyPool,
+    hash: &str,
+    next: &str,
+    answer: Option<(&str, &str)>,
+) -> Result<(), sqlx::Error> {
+    let (answer_type, answer) = answer.unzip();
+    sqlx::query(
+        "UPDATE submission SET next = $2, answer_type = $3, answer = $4 \
+         WHERE token_hash = $1 AND next = '' AND answer IS NULL",
+    )
+    .bind(hash)
+    .bind(next)
+    .bind(answer_type)
+    .bind(answer)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Forgets submission tokens used more than a week ago (run by information's housekeeping every five minutes):
+/// a page that old is sent again only by mistake, and then stores what it says once more, as a new page would.
 pub async fn clear_old_submissions(pool: &sqlx::AnyPool) -> Result<usize, crate::error::AppError> {
     let before = (crate::clock::today_date() - chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
     let done = sqlx::query("DELETE FROM submission WHERE used_on < $1").bind(before).execute(pool).await?;
@@ -124,7 +169,19 @@ pub async fn clear_old_submissions(pool: &sqlx::AnyPool) -> Result<usize, crate:
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{safe_next, submission_hash};
+
+    #[test]
+    fn only_a_well_formed_token_is_claimed() {
+        assert_eq!(submission_hash("0123456789abcdef0123456789abcdef").map(|h| h.len()), Some(64));
+        assert_eq!(
+            submission_hash(" 0123456789abcdef0123456789abcdef "),
+            submission_hash("0123456789abcdef0123456789abcdef")
+        );
+        for not_a_token in ["", "   ", "a b", "<script>", &"a".repeat(65)] {
+            assert_eq!(submission_hash(not_a_token), None, "{not_a_token}");
+        }
+    }
 
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {

@@ -13,6 +13,20 @@
 //! - a body too large or unreadable is a page too, saying what happened and what to do next;
 //! - a GET whose address carries `__path` or `__err` is sent to the same address without them, so no page is
 //!   ever rendered from words in its address.
+//!
+//! It also answers **the same form sent twice** (a double click, a retry after a timeout, Back and send again),
+//! plain or from the hydrated app. Each copy of a form page carries a single-use token (`ui::SubmissionToken`),
+//! which the server function uses for its change in the change's own transaction
+//! (`db::Write::claim_submission`). Here, for every POST to a server function that carries one:
+//!
+//! - once the first submission with the token is answered, the answer is kept with the token (the next page of a
+//!   plain POST, the encoded value for the hydrated app; `app::forms::record_submission_answer`);
+//! - a repeat of a used token is answered with that, at once, and the server function does not run: `303` to the
+//!   same page, or the same value;
+//! - a repeat that arrives while the first is still being answered is refused by the server function (the token
+//!   is taken) and, here, answered as the first once its answer is known (within two seconds); failing that, a
+//!   plain POST gets a page saying plainly that the form was already sent, and the hydrated app the same words
+//!   beside the form, everything typed still there.
 
 use app::{
     error::AppError,
@@ -37,6 +51,9 @@ pub const BODY_LIMIT: usize = 6 * 1024 * 1024;
 /// The hidden field each form of a re-rendered page carries, naming the page it is on: that page's address is
 /// now the server function's, so a second submission's `Referer` no longer says which page to show again.
 const PAGE_FIELD: &str = "continuum_page";
+
+/// The hidden field carrying a served copy of a form page's single-use token (`ui::SubmissionToken`).
+const TOKEN_FIELD: &str = "submission";
 
 /// Query parameters Leptos uses to carry a server function's error in an address.
 const ERROR_PARAMETERS: [&str; 2] = ["__path", "__err"];
@@ -85,22 +102,33 @@ fn form_page(request: &Request, base_authority: &str) -> Option<String> {
     Some(without_error_parameters(&uri).unwrap_or_else(|| uri.to_string()))
 }
 
-/// The page named by a re-rendered form's `PAGE_FIELD`, if it is a page of this site.
-fn page_field(content_type: Option<&str>, body: &Bytes, posted: &[(String, String)]) -> Option<String> {
-    let named = match posted.iter().find(|(k, _)| k == PAGE_FIELD) {
-        Some((_, page)) => Some(page.clone()),
-        // A multipart form (an upload): the field's value is the text between its headers and the boundary.
-        None if content_type.is_some_and(|t| t.starts_with("multipart/form-data")) => {
-            let text = String::from_utf8_lossy(body);
-            let marker = format!("name=\"{PAGE_FIELD}\"");
-            text.find(&marker).and_then(|at| {
-                let rest = &text[at + marker.len()..];
-                let start = rest.find("\r\n\r\n")? + 4;
-                rest[start..].split("\r\n").next().map(str::to_owned)
-            })
+/// The value of the text field `name` of a multipart body (an upload): the text between its headers and the
+/// next boundary.
+fn multipart_text(body: &Bytes, name: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let marker = format!("name=\"{name}\"");
+    text.find(&marker).and_then(|at| {
+        let rest = &text[at + marker.len()..];
+        let start = rest.find("\r\n\r\n")? + 4;
+        rest[start..].split("\r\n").next().map(str::to_owned)
+    })
+}
+
+/// The value of the field `name` of a posted form, urlencoded (as a form or the hydrated app posts it) or
+/// multipart.
+fn posted_field(content_type: Option<&str>, body: &Bytes, name: &str) -> Option<String> {
+    match content_type {
+        Some(t) if t.starts_with("application/x-www-form-urlencoded") => {
+            url::form_urlencoded::parse(body).find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
         }
-        None => None,
-    }?;
+        Some(t) if t.starts_with("multipart/form-data") => multipart_text(body, name),
+        _ => None,
+    }
+}
+
+/// The page named by a re-rendered form's `PAGE_FIELD`, if it is a page of this site.
+fn page_field(content_type: Option<&str>, body: &Bytes) -> Option<String> {
+    let named = posted_field(content_type, body, PAGE_FIELD)?;
     let local = named.starts_with('/')
         && !named.starts_with("//")
         && !named.starts_with("/api/")
@@ -159,7 +187,8 @@ fn too_large() -> Refusal {
     }
 }
 
-/// Answers every plain form POST as the module says; other requests pass through.
+/// Answers every plain form POST as the module says, and a repeat of a used submission token (plain or from the
+/// hydrated app) as its first submission was; other requests pass through.
 pub async fn plain_posts(
     State(state): State<(AppState, std::sync::Arc<str>)>,
     request: Request,
@@ -172,7 +201,9 @@ pub async fn plain_posts(
         }
         return next.run(request).await;
     }
-    if !is_plain_post(&request) {
+    let plain = is_plain_post(&request);
+    let to_server_function = request.method() == Method::POST && request.uri().path().starts_with("/api/");
+    if !plain && !to_server_function {
         return next.run(request).await;
     }
     let referer_page = form_page(&request, &base_authority);
@@ -182,30 +213,67 @@ pub async fn plain_posts(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     let (parts, body) = request.into_parts();
-    if declared.is_some_and(|length| length > BODY_LIMIT) {
+    let body = if declared.is_some_and(|length| length > BODY_LIMIT) {
         discard(body).await;
+        None
+    } else {
+        axum::body::to_bytes(body, BODY_LIMIT).await.ok()
+    };
+    let Some(body) = body else {
+        if !plain {
+            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        }
         return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await;
-    }
-    let body = match axum::body::to_bytes(body, BODY_LIMIT).await {
-        Ok(body) => body,
-        Err(_) => return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await,
     };
     let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let posted = posted_fields(content_type.as_deref(), &body);
-    let page = page_field(content_type.as_deref(), &body, &posted).or(referer_page);
-    let request = Request::from_parts(parts.clone(), Body::from(body));
-    let mut response = next.run(request).await;
+    let token = to_server_function
+        .then(|| posted_field(content_type.as_deref(), &body, TOKEN_FIELD))
+        .flatten()
+        .and_then(|token| app::forms::submission_hash(&token));
+    // A copy of a page sent again after its first submission was answered: answered the same way, at once.
+    if let Some(hash) = &token {
+        if let Ok(Some(first)) = app::forms::first_answer(&app.pool, hash).await {
+            let request = Request::from_parts(parts.clone(), Body::empty());
+            if let Some(answer) = answer_again(&app, request, plain, &first).await {
+                return answer;
+            }
+        }
+    }
+    let request = Request::from_parts(parts.clone(), Body::from(body.clone()));
+    let response = next.run(request).await;
+    if !plain {
+        return match token {
+            Some(hash) => answered_from_the_app(&app, parts, response, &hash).await,
+            None => response,
+        };
+    }
+    let mut response = response;
     if !response.status().is_redirection() {
         return response;
     }
+    let posted = posted_fields(content_type.as_deref(), &body);
+    let page = page_field(content_type.as_deref(), &body).or(referer_page);
     let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("/").to_owned();
     match error_in(&location) {
         None => {
+            if let Some(hash) = &token {
+                remember_answer(&app, hash, &location, None).await;
+            }
             // Post/redirect/get: the next page is fetched with GET, and Back or reload never posts again.
             *response.status_mut() = StatusCode::SEE_OTHER;
             response
         }
         Some((path, error)) => {
+            // Refused because the same copy of the page was sent at the same moment and its first submission won:
+            // answered as that one was.
+            if let Some(hash) = &token {
+                if let Some(first) = first_answer_when_known(&app, hash).await {
+                    let request = Request::from_parts(parts.clone(), Body::empty());
+                    if let Some(answer) = answer_again(&app, request, true, &first).await {
+                        return answer;
+                    }
+                }
+            }
             let refused = RefusedPost { path, error, posted, shown: Default::default() };
             let request = Request::from_parts(parts, Body::empty());
             match page {
@@ -221,6 +289,92 @@ pub async fn plain_posts(
             }
         }
     }
+}
+
+/// A call from the hydrated app with a submission token, once answered: a success's encoded value is kept for
+/// a repeat of the token; a refusal because the token was used meanwhile (the same form sent twice at once) is
+/// answered with the first one's value.
+async fn answered_from_the_app(
+    app: &AppState,
+    parts: axum::http::request::Parts,
+    response: Response,
+    hash: &str,
+) -> Response {
+    if response.status().is_success() {
+        let (response_parts, body) = response.into_parts();
+        let Ok(value) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let content_type =
+            response_parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        if let Ok(text) = std::str::from_utf8(&value) {
+            remember_answer(app, hash, "", Some((content_type, text))).await;
+        }
+        return Response::from_parts(response_parts, Body::from(value));
+    }
+    if response.status().is_client_error() {
+        if let Some(first) = first_answer_when_known(app, hash).await {
+            if let Some(answer) = answer_again(app, Request::from_parts(parts, Body::empty()), false, &first).await {
+                return answer;
+            }
+        }
+    }
+    response
+}
+
+/// Keeps how a token's first submission was answered (see `app::forms::record_submission_answer`). A failure
+/// is logged: a repeat then gets the plain "already sent" answer instead of the first one.
+async fn remember_answer(app: &AppState, hash: &str, next: &str, answer: Option<(&str, &str)>) {
+    if let Err(error) = app::forms::record_submission_answer(&app.pool, hash, next, answer).await {
+        tracing::error!(error = %error, "could not keep how a form's submission was answered");
+    }
+}
+
+/// How a used token's first submission was answered, waiting a little for it to be known when the first is still
+/// being answered (the two were sent at the same moment); `None` when the token is unused.
+async fn first_answer_when_known(app: &AppState, hash: &str) -> Option<app::forms::FirstAnswer> {
+    const TRIES: u32 = 40;
+    let mut first = None;
+    for _ in 0..TRIES {
+        first = app::forms::first_answer(&app.pool, hash).await.ok().flatten();
+        match &first {
+            None => return None,
+            Some(known) if !known.next.is_empty() || known.answer.is_some() => return first,
+            Some(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+        }
+    }
+    first
+}
+
+/// The answer to a repeat of a used token, as its first submission was answered: the same `303` to the same next
+/// page for a plain POST, the same encoded value for the hydrated app. When the first answer is not known (it is
+/// still being sent, or the server stopped in between), a plain POST gets a page saying plainly that the form was
+/// already sent, and the hydrated app gets `None`: its call goes on to the server function, which refuses it
+/// with the same words (`ALREADY_SENT`) beside the form, everything typed still there.
+async fn answer_again(
+    app: &AppState,
+    request: Request,
+    plain: bool,
+    first: &app::forms::FirstAnswer,
+) -> Option<Response> {
+    if plain {
+        // The first answer's own `Location`, made by this server for this form: sent again as it was.
+        if !first.next.is_empty() {
+            return Some((StatusCode::SEE_OTHER, [(header::LOCATION, first.next.as_str())]).into_response());
+        }
+        let already = Refusal {
+            status: StatusCode::OK.as_u16(),
+            title: "This form was already sent".into(),
+            message: app::forms::ALREADY_SENT.into(),
+        };
+        return Some(render_refusal(app, request, already).await);
+    }
+    let (content_type, value) = first.answer.clone()?;
+    let mut response = (StatusCode::OK, value).into_response();
+    if let Ok(content_type) = HeaderValue::from_str(&content_type) {
+        response.headers_mut().insert(header::CONTENT_TYPE, content_type);
+    }
+    Some(response)
 }
 
 /// Reads and drops a body too large to take (up to a bound), so the browser, still sending, reads the page that
@@ -349,17 +503,22 @@ mod tests {
         assert!(html.contains(
             r#"action="/api/x"><input type="hidden" name="continuum_page" value="/ledger/new?a=1&amp;b=2"><input>"#
         ));
-        let posted = |page: &str| vec![(PAGE_FIELD.to_owned(), page.to_owned())];
+        let posted = |page: &str| {
+            Bytes::from(format!(
+                "a=1&{PAGE_FIELD}={}",
+                url::form_urlencoded::byte_serialize(page.as_bytes()).collect::<String>()
+            ))
+        };
         let form = Some("application/x-www-form-urlencoded");
-        assert_eq!(page_field(form, &Bytes::new(), &posted("/ledger/new")).as_deref(), Some("/ledger/new"));
+        assert_eq!(page_field(form, &posted("/ledger/new")).as_deref(), Some("/ledger/new"));
         for elsewhere in ["https://evil.example/", "//evil.example", "/api/sign_in", "/\\evil"] {
-            assert_eq!(page_field(form, &Bytes::new(), &posted(elsewhere)), None, "{elsewhere}");
+            assert_eq!(page_field(form, &posted(elsewhere)), None, "{elsewhere}");
         }
         let body = Bytes::from_static(
             b"--b\r\nContent-Disposition: form-data; name=\"continuum_page\"\r\n\r\n/information/leaflets/new\r\n--b--",
         );
         assert_eq!(
-            page_field(Some("multipart/form-data; boundary=b"), &body, &[]).as_deref(),
+            page_field(Some("multipart/form-data; boundary=b"), &body).as_deref(),
             Some("/information/leaflets/new")
         );
     }

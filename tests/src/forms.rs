@@ -66,6 +66,17 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/continuum_profile", "a read (its filters are a GET form)"),
 ];
 
+/// Forms that store something yet carry no single-use submission token, and why. Every other form here carries
+/// one (`ui::SubmissionToken`), which `typed_words.rs` checks on each form's page.
+pub const NO_TOKEN: &[(&str, &str)] = &[
+    ("/api/sign_in", "a session, not a record: signing in twice from one page is harmless"),
+    (
+        "/api/request_password_reset",
+        "its answer never waits for the account lookup, so the link is made after it; a second link is harmless",
+    ),
+    ("/api/tag_comment", "sets a tag on or off: the same again changes nothing"),
+];
+
 /// Every form, with a mistake and a marker in every text field.
 pub const FORMS: &[Form] = &[
     // ---- accounts ---------------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ use std::{
 };
 
 use continuum_tests::{
-    forms::{Form, FORMS, NOT_FORMS},
+    forms::{Form, FORMS, NOT_FORMS, NO_TOKEN},
     location, on_both_engines,
-    routes::{fill, Verb, ROUTES},
+    routes::{fill, Person, Verb, ROUTES},
     spawn_app,
     world::World,
     Backend, TestApp,
@@ -156,6 +156,100 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
     assert!(sent_again > FORMS.len() / 2, "most forms were sent again from the page that came back: {sent_again}");
 }
 
+/// The form on `page` that posts to `action`, from its `<form` tag to its `</form>`.
+fn form_posting_to<'p>(page: &'p str, action: &str) -> Option<&'p str> {
+    let at = page.find(&format!("action=\"{action}\""))?;
+    let start = page[..at].rfind("<form")?;
+    let end = page[at..].find("</form>").map_or(page.len(), |end| at + end);
+    Some(&page[start..end])
+}
+
+/// A repeated submission of the same page stores one record: every form that stores something carries a fresh
+/// single-use token in each copy of its page served (`NO_TOKEN` lists the few that need none, and why). Forms
+/// behind a link the test cannot have (their page shows no form) are the only ones not looked at here;
+/// `repeats.rs` sends those twice.
+async fn every_form_that_stores_something_carries_a_fresh_token(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let mut problems = Vec::new();
+    let mut not_on_their_page = Vec::new();
+    // The pages where forms that the list tries elsewhere (for their mistakes) are shown: "Mark as read" is on a
+    // response nobody's words flagged, and a cancellation page needs a real link.
+    let values = world.values_for(Person::Anonymous);
+    let answered = continuum_tests::new_client()
+        .post(app.url(&format!("/f/{}", values["form_slug"])))
+        .header(header::ORIGIN, &app.address)
+        .form(&[
+            ("version", "1".to_owned()),
+            (&format!("q-{}", values["question_id"]), "good".to_owned()),
+            (&format!("q-{}", values["comment_question_id"]), "The room was warm".to_owned()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), 303, "a response with a comment nobody needs to review first");
+    let read_id = continuum_tests::world::scalar(
+        &app,
+        "SELECT id FROM feedback_response WHERE id <> $1",
+        &[&values["response_id"]],
+    )
+    .await;
+    let event_slug = world.values_for(Person::Anonymous)["event_slug"].clone();
+    let registered = app
+        .post_form(
+            "/api/register_for_event",
+            &format!("/events/{event_slug}"),
+            &[("event_slug", event_slug.as_str()), ("name", "Sam Jones"), ("email", "sam.jones@example.org")],
+        )
+        .await;
+    let to = location(&registered);
+    let cancel_token = to.split_once("registered=").map(|(_, token)| token.to_owned()).unwrap_or_else(|| {
+        panic!("registered, and sent on to the event with the cancellation link's token: {to}");
+    });
+    const SHOWN_ON: &[(&str, &str)] = &[
+        ("/api/arrange_question", "/consultation/forms/{spare_form_id}"),
+        ("/api/new_form_version", "/consultation/forms/{form_id}"),
+        ("/api/cancel_registration", "/events/cancel?token={cancel_token}"),
+        ("/api/mark_response_read", "/consultation/responses/{read_id}"),
+    ];
+
+    for form in FORMS.iter().filter(|f| !NO_TOKEN.iter().any(|(action, _)| *action == f.action)) {
+        let mut values = world.values_for(form.person);
+        values.insert("cancel_token", cancel_token.clone());
+        values.insert("read_id", read_id.clone());
+        let client = &world.clients[form.person.index()];
+        let action = fill(form.post_to.unwrap_or(form.action), &values);
+        let shown_on = SHOWN_ON.iter().find(|(a, _)| *a == form.action).map_or(form.page, |(_, page)| *page);
+        let page = fill(shown_on, &values);
+        let mut tokens = Vec::new();
+        for _ in 0..2 {
+            let html = client.get(app.url(&page)).send().await.unwrap().text().await.unwrap();
+            let Some(on_page) = form_posting_to(&html, &action) else {
+                not_on_their_page.push(form.action);
+                break;
+            };
+            let token = continuum_tests::field_values(on_page).into_iter().find(|(k, _)| k == "submission");
+            match token {
+                Some((_, token)) if token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                    tokens.push(token)
+                }
+                other => {
+                    problems.push(format!("{}: its form on {page} carries no token ({other:?})", form.action));
+                    break;
+                }
+            }
+        }
+        if tokens.len() == 2 && tokens[0] == tokens[1] {
+            problems.push(format!("{}: two copies of {page} carry the same token", form.action));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let behind_links: Vec<&str> = FORMS.iter().filter(|f| !f.shows_typed).map(|f| f.action).collect();
+    assert_eq!(not_on_their_page, behind_links, "only forms behind a link are not on their page");
+    let stale: Vec<&str> = NO_TOKEN.iter().map(|(a, _)| *a).filter(|a| !FORMS.iter().any(|f| f.action == *a)).collect();
+    assert!(stale.is_empty(), "no longer forms: {stale:?}");
+}
+
 /// A radio group with nothing chosen is not posted at all: the form says so beside it and keeps the rest.
 async fn a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -244,6 +338,7 @@ async fn a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do(backend: Back
 
 on_both_engines!(
     a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_else,
+    every_form_that_stores_something_carries_a_fresh_token,
     a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept,
     an_error_in_an_address_is_never_shown,
     a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do

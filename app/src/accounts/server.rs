@@ -214,6 +214,7 @@ pub async fn reset_password(
     #[server(default)] token: String,
     #[server(default)] password: String,
     #[server(default)] confirm_password: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let state = state()?;
     let mut errors = FormErrors::new();
@@ -223,6 +224,7 @@ pub async fn reset_password(
     let hash = password::hash_password(new_password.expose()).await?;
 
     let mut tx = Write::begin(&state.pool, None).await?;
+    tx.claim_submission(&submission).await?;
     let purpose = LinkPurpose::PasswordReset.as_str();
     let now_at = now();
     let Some(person_id) = db::consume_link_token(tx.conn(), &session::hash_token(&token), purpose, &now_at).await?
@@ -255,6 +257,7 @@ pub async fn accept_invitation(
     #[server(default)] name: String,
     #[server(default)] password: String,
     #[server(default)] confirm_password: String,
+    #[server(default)] submission: String,
 ) -> Result<String, AppError> {
     let state = state()?;
     let keep = |e: AppError| e.keeping(&[("name", name.as_str())]);
@@ -266,6 +269,7 @@ pub async fn accept_invitation(
     let hash = password::hash_password(new_password.expose()).await?;
 
     let mut tx = Write::begin(&state.pool, None).await?;
+    tx.claim_submission(&submission).await?;
     let now_at = now();
     let purpose = LinkPurpose::Invitation.as_str();
     let Some(person_id) = db::consume_link_token(tx.conn(), &session::hash_token(&token), purpose, &now_at).await?
@@ -287,12 +291,16 @@ pub async fn accept_invitation(
 
 /// Changes the caller's own display name.
 #[server(endpoint = "/update_my_name")]
-pub async fn update_my_name(#[server(default)] name: String) -> Result<(), AppError> {
+pub async fn update_my_name(
+    #[server(default)] name: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let display_name =
         DisplayName::parse(&name).map_err(|m| AppError::field("name", m).keeping(&[("name", name.as_str())]))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::update_person_name(tx.conn(), &user.id, display_name.as_str(), &now()).await?;
     tx.audit("name_changed", "person", &user.id, serde_json::json!({})).await?;
     tx.commit_then("/account?saved=name").await?;
@@ -306,6 +314,7 @@ pub async fn change_my_password(
     #[server(default)] current_password: String,
     #[server(default)] new_password: String,
     #[server(default)] confirm_password: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -321,6 +330,7 @@ pub async fn change_my_password(
     let hash = password::hash_password(new_password.expose()).await?;
 
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let now_at = now();
     db::update_password_hash(tx.conn(), &user.id, &hash, &now_at).await?;
     db::delete_other_sessions_of(tx.conn(), &user.id, &user.session_id).await?;
@@ -366,6 +376,7 @@ pub async fn invite_person(
     #[server(default)] name: String,
     #[server(default)] service_id: ServiceId,
     #[server(default)] role: String,
+    #[server(default)] submission: String,
 ) -> Result<String, AppError> {
     let admin = require_admin()?;
     let keep = |e: AppError| {
@@ -400,6 +411,7 @@ pub async fn invite_person(
     let now_at = crate::clock::now();
     let now_text = timestamp(now_at);
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     let person_id = match db::fetch_person_by_email(tx.conn(), email_address.as_str()).await? {
         Some(existing) if existing.password_hash.is_some() => {
             return Err(keep(AppError::field(
@@ -456,6 +468,7 @@ pub async fn grant_role(
     #[server(default)] person_id: PersonId,
     #[server(default)] service_id: ServiceId,
     #[server(default)] role: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let admin = require_admin()?;
     let mut errors = FormErrors::new();
@@ -467,6 +480,7 @@ pub async fn grant_role(
     let Some(role) = role else { return Err(AppError::Internal) };
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::fetch_person(tx.conn(), &person_id).await?.ok_or(AppError::NotFound)?;
     db::insert_role_grant(tx.conn(), &person_id, &service_id, role, &now()).await.map_err(|e| match e {
         sqlx::Error::Database(ref d) if d.is_foreign_key_violation() => {
@@ -486,11 +500,13 @@ pub async fn revoke_role(
     #[server(default)] person_id: PersonId,
     #[server(default)] service_id: ServiceId,
     #[server(default)] role: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let admin = require_admin()?;
     let role = role.parse::<Role>().map_err(|m| AppError::field("role", m))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     if db::delete_role_grant(tx.conn(), &person_id, &service_id, role).await? > 0 {
         let detail = serde_json::json!({ "service_id": service_id, "role": role.as_str() });
         tx.audit("role_revoked", "person", &person_id, detail).await?;
@@ -503,7 +519,11 @@ pub async fn revoke_role(
 /// enables it again. Administrators cannot disable
 /// themselves, so there is always someone left to undo it.
 #[server(endpoint = "/set_account_disabled")]
-pub async fn set_account_disabled(#[server(default)] person_id: PersonId, disabled: bool) -> Result<(), AppError> {
+pub async fn set_account_disabled(
+    #[server(default)] person_id: PersonId,
+    disabled: bool,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let admin = require_admin()?;
     if disabled && admin.id == person_id {
         return Err(AppError::Conflict("You cannot disable your own account.".into()));
@@ -511,6 +531,7 @@ pub async fn set_account_disabled(#[server(default)] person_id: PersonId, disabl
     let state = state()?;
     let now_at = now();
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::fetch_person(tx.conn(), &person_id).await?.ok_or(AppError::NotFound)?;
     db::update_disabled(tx.conn(), &person_id, disabled.then_some(now_at.as_str()), &now_at).await?;
     if disabled {
@@ -528,13 +549,18 @@ pub async fn set_account_disabled(#[server(default)] person_id: PersonId, disabl
 /// Makes a person an administrator across all services, or stops them being one. Administrators cannot
 /// remove their own rights.
 #[server(endpoint = "/set_administrator")]
-pub async fn set_administrator(#[server(default)] person_id: PersonId, administrator: bool) -> Result<(), AppError> {
+pub async fn set_administrator(
+    #[server(default)] person_id: PersonId,
+    administrator: bool,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let admin = require_admin()?;
     if !administrator && admin.id == person_id {
         return Err(AppError::Conflict("You cannot remove your own administrator rights.".into()));
     }
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::fetch_person(tx.conn(), &person_id).await?.ok_or(AppError::NotFound)?;
     db::update_admin(tx.conn(), &person_id, administrator, &now()).await?;
     let action = if administrator { "administrator_granted" } else { "administrator_removed" };
@@ -545,12 +571,16 @@ pub async fn set_administrator(#[server(default)] person_id: PersonId, administr
 
 /// Adds a service, such as "CAS Day Service".
 #[server(endpoint = "/create_service")]
-pub async fn create_service(#[server(default)] name: String) -> Result<String, AppError> {
+pub async fn create_service(
+    #[server(default)] name: String,
+    #[server(default)] submission: String,
+) -> Result<String, AppError> {
     let admin = require_admin()?;
     let keep = |e: AppError| e.keeping(&[("name", name.as_str())]);
     let service_name = ServiceName::parse(&name).map_err(|m| keep(AppError::field("name", m)))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     let id = db::insert_service(tx.conn(), service_name.as_str(), &now()).await.map_err(|e| {
         if is_unique_violation(&e) {
             keep(AppError::field("name", "There is already a service with this name"))
@@ -569,6 +599,7 @@ pub async fn create_service(#[server(default)] name: String) -> Result<String, A
 pub async fn rename_service(
     #[server(default)] service_id: ServiceId,
     #[server(default)] name: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let admin = require_admin()?;
     let field = format!("name-{service_id}");
@@ -576,6 +607,7 @@ pub async fn rename_service(
     let service_name = ServiceName::parse(&name).map_err(|m| keep(AppError::field(&field, m)))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&admin.id)).await?;
+    tx.claim_submission(&submission).await?;
     let changed =
         db::update_service_name(tx.conn(), &service_id, service_name.as_str(), &now()).await.map_err(|e| {
             if is_unique_violation(&e) {

@@ -103,6 +103,7 @@ pub async fn register_for_event(
     #[server(default)] name: String,
     #[server(default)] email: String,
     #[server(default)] access_needs: String,
+    #[server(default)] submission: String,
 ) -> Result<String, AppError> {
     let state = state()?;
     let fields = RegistrationFields { name, email, access_needs };
@@ -118,10 +119,11 @@ pub async fn register_for_event(
     let token = session::new_token();
     if let Some(address) = &address {
         if let Some(place) = db::fetch_place_by_email(&state.pool, &event.id, address.as_str()).await? {
-            return Err(keep(already_registered(&state, &event, address, place).await?));
+            return Err(keep(already_registered(&state, &event, address, place, &submission).await?));
         }
     }
     let mut tx = Write::begin(&state.pool, None).await?;
+    tx.claim_submission(&submission).await?;
     if !db::take_place(tx.conn(), &event.id).await? {
         return Err(keep(AppError::Conflict("Sorry, this event is full. There are no places left.".into())));
     }
@@ -130,7 +132,7 @@ pub async fn register_for_event(
     if let Some(address) = &address {
         if let Some(place) = db::fetch_place_by_email(tx.conn(), &event.id, address.as_str()).await? {
             drop(tx);
-            return Err(keep(already_registered(&state, &event, address, place).await?));
+            return Err(keep(already_registered(&state, &event, address, place, &submission).await?));
         }
     }
     let registration = db::NewRegistration {
@@ -166,9 +168,12 @@ async fn already_registered(
     event: &super::types::Event,
     address: &EmailAddress,
     (registration_id, name): (RegistrationId, String),
+    submission: &str,
 ) -> Result<AppError, AppError> {
     let token = session::new_token();
     let mut tx = Write::begin(&state.pool, None).await?;
+    // The same page sent twice at once: the second finds the first's place, and sends no second mail.
+    tx.claim_submission(submission).await?;
     db::update_cancel_token(tx.conn(), &registration_id, &session::hash_token(&token)).await?;
     let link = cancel_link(&state.security.base_url, &token);
     let reminder_coming = super::reminders::reminder_will_follow(&state.clock, event.day());
@@ -213,9 +218,13 @@ pub async fn check_registration(#[server(default)] token: String) -> Result<Regi
 /// Cancels a registration from its link, giving the place back. Once the event has happened there is
 /// nothing to cancel: the link says so and changes nothing.
 #[server(endpoint = "/cancel_registration")]
-pub async fn cancel_registration(#[server(default)] token: String) -> Result<(), AppError> {
+pub async fn cancel_registration(
+    #[server(default)] token: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let state = state()?;
     let mut tx = Write::begin(&state.pool, None).await?;
+    tx.claim_submission(&submission).await?;
     let (registration_id, event_id, _, _) =
         db::fetch_registration_by_token(tx.conn(), &session::hash_token(&token)).await?.ok_or(AppError::NotFound)?;
     if db::fetch_event(tx.conn(), &event_id).await?.is_none_or(|e| e.past) {
@@ -263,6 +272,7 @@ pub async fn save_info_page(
     #[server(default)] summary: String,
     #[server(default)] body: String,
     published: Option<String>,
+    #[server(default)] submission: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     // Access first, before anything typed is looked at.
@@ -290,6 +300,7 @@ pub async fn save_info_page(
         parsed.map_err(|e| keep(AppError::Validation(e)))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let published = published.is_some();
     let (id, slug) = if page_id.is_empty() {
         if !user.is_staff_of(&service_id) {
@@ -391,6 +402,7 @@ pub async fn save_event(
     #[server(default)] end: String,
     #[server(default)] place: String,
     #[server(default)] capacity: String,
+    #[server(default)] submission: String,
 ) -> Result<String, AppError> {
     let user = require_staff()?;
     // Access first, before anything typed is looked at.
@@ -423,6 +435,7 @@ pub async fn save_event(
         return Err(keep(AppError::field("start", message)));
     }
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let mut told = 0;
     let (id, slug) = if event_id.is_empty() {
         if service_id.is_empty() {
@@ -552,6 +565,7 @@ pub async fn record_event_held(
     #[server(default)] carers: String,
     #[server(default)] staff: String,
     #[server(default)] others: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let state = state()?;
@@ -575,6 +589,7 @@ pub async fn record_event_held(
     };
     errors.into_result()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     ledger_api::record_in(&mut tx, &EventHeld { event: &event, participants }).await?;
     db::mark_held(tx.conn(), &event.id, event.day()).await?;
     tx.commit_then(&format!("/information/events/{}?held=1", event.slug)).await?;
@@ -640,6 +655,8 @@ pub async fn publish_leaflet(
     let today = crate::clock::today();
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    // The same copy of the upload page sent again (a retried upload) stores no second leaflet or activity.
+    tx.claim_submission(submission).await?;
     let leaflet = db::NewLeaflet {
         service_id,
         title: &clean_title,
@@ -653,12 +670,6 @@ pub async fn publish_leaflet(
         LeafletPublished { id: &id, service_id, title: &clean_title, summary: &clean_summary, published_on: &today };
     ledger_api::record_in(&mut tx, &published).await?;
     tx.audit("leaflet_published", "leaflet", &id, serde_json::json!({ "title": clean_title })).await?;
-    // The same copy of the upload page sent again (a retried upload): the first leaflet stands, and this one,
-    // with its ledger activity, is never committed.
-    if let Some(first) = crate::forms::claim_submission(tx.conn(), submission, &format!("leaflet:{id}")).await? {
-        drop(tx);
-        return Ok(first.strip_prefix("leaflet:").unwrap_or_default().into());
-    }
     tx.commit().await?;
     Ok(id)
 }

@@ -117,6 +117,7 @@ pub async fn record_activity(
     #[server(default)] others: String,
     #[server(default)] purpose: String,
     #[server(default)] outcome: String,
+    #[server(default)] submission: String,
 ) -> Result<ActivityId, AppError> {
     let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
@@ -131,6 +132,7 @@ pub async fn record_activity(
     let activity = parsed.into_new(service_id.clone(), Some(user.id.clone()));
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let id = db::insert_activity(tx.conn(), &activity).await?;
     tx.audit("activity_recorded", "activity", &id, snapshot(&activity)).await?;
     tx.commit().await?;
@@ -178,6 +180,7 @@ pub async fn update_activity(
     #[server(default)] others: String,
     #[server(default)] purpose: String,
     #[server(default)] outcome: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
@@ -190,6 +193,7 @@ pub async fn update_activity(
     let parsed = fields.parse(today()).map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let after = parsed.into_new(before.service_id.clone(), None);
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     if db::update_activity(tx.conn(), &activity_id, &after).await? == 0 {
         return Err(AppError::NotFound);
     }
@@ -201,7 +205,10 @@ pub async fn update_activity(
 
 /// Deletes an activity; the audit trail keeps what it said.
 #[server(endpoint = "/delete_activity")]
-pub async fn delete_activity(#[server(default)] activity_id: ActivityId) -> Result<(), AppError> {
+pub async fn delete_activity(
+    #[server(default)] activity_id: ActivityId,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     let state = state()?;
     let before = db::fetch_activity(&state.pool, &activity_id).await?.ok_or(AppError::NotFound)?;
@@ -209,6 +216,7 @@ pub async fn delete_activity(#[server(default)] activity_id: ActivityId) -> Resu
         return Err(AppError::NotFound);
     }
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::delete_activity(tx.conn(), &activity_id).await?;
     tx.audit("activity_deleted", "activity", &activity_id, serde_json::json!({ "before": snapshot_of(&before) }))
         .await?;

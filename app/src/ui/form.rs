@@ -32,6 +32,8 @@ pub struct FormStatus {
     posted: StoredValue<Vec<(String, String)>>,
     /// The refused post's flag to set once its error summary is on the page.
     shown: StoredValue<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>>,
+    /// True each time a call from this page (with JavaScript) has just succeeded: the form's token is renewed.
+    succeeded: Signal<bool>,
 }
 
 /// The refusal of a plain POST to the server function at `path`, if this page is the answer to one.
@@ -63,6 +65,7 @@ impl FormStatus {
             }),
             posted: StoredValue::new(posted),
             shown: StoredValue::new(shown),
+            succeeded: Signal::derive(move || action.value().with(|value| matches!(value, Some(Ok(_))))),
         }
     }
 
@@ -76,17 +79,28 @@ impl FormStatus {
             error: Signal::stored(refused.map(|r| r.error)),
             posted: StoredValue::new(posted),
             shown: StoredValue::new(shown),
+            succeeded: Signal::stored(false),
         }
     }
 
     /// For controls outside any action, such as the filters of a list (a plain GET form).
     /// The status of a page the server renders in one go, with the error (if any) it is showing.
     pub fn fixed(error: Option<AppError>) -> Self {
-        Self { error: Signal::stored(error), posted: StoredValue::new(Vec::new()), shown: StoredValue::new(None) }
+        Self {
+            error: Signal::stored(error),
+            posted: StoredValue::new(Vec::new()),
+            shown: StoredValue::new(None),
+            succeeded: Signal::stored(false),
+        }
     }
 
     pub fn none() -> Self {
-        Self { error: Signal::derive(|| None), posted: StoredValue::new(Vec::new()), shown: StoredValue::new(None) }
+        Self {
+            error: Signal::derive(|| None),
+            posted: StoredValue::new(Vec::new()),
+            shown: StoredValue::new(None),
+            succeeded: Signal::stored(false),
+        }
     }
 
     pub fn error(&self) -> Signal<Option<AppError>> {
@@ -453,15 +467,60 @@ pub fn NewPasswordFields(
     }
 }
 
-/// A hidden single-use token for this served copy of the form: sent twice (a retried upload), the form stores
-/// one record (see `forms::claim_submission`). Made on the server as the page is rendered.
+/// The name of the hidden field that carries a form page's single-use token.
+pub const SUBMISSION_FIELD: &str = "submission";
+
+/// A hidden single-use token for this copy of the form, so that the same copy sent twice (a double click, a
+/// retry after a timeout, Back and send again) stores one record: the server function uses it for its change
+/// in the change's own transaction (`db::Write::claim_submission`), and the server answers a repeat as it
+/// answered the first (`server/src/forms.rs`). Every form that stores something carries one, inside its
+/// `ActionForm`, and its server function takes it as `#[server(default)] submission: String`.
+///
+/// The token is made as the page is rendered: on the server for a page it sends (a fresh one for each copy
+/// served), in the browser for a page the hydrated app draws itself. A page rendered again after a refused plain
+/// POST keeps the token it was posted with, so the corrected form is still the same copy. With JavaScript on, a
+/// form that stays on its page after a success (adding one question, then another) gets a fresh token then, so
+/// the next record it sends is not taken for a repeat.
 #[component]
-pub fn SubmissionToken() -> impl IntoView {
+pub fn SubmissionToken(status: FormStatus) -> impl IntoView {
+    let first = status.kept(SUBMISSION_FIELD).filter(|token| is_token(token)).unwrap_or_else(fresh_token);
+    let input = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        if status.succeeded.get() {
+            if let Some(input) = input.get_untracked() {
+                input.set_value(&fresh_token());
+            }
+        }
+    });
+    view! { <input type="hidden" name=SUBMISSION_FIELD value=first node_ref=input /> }
+}
+
+/// Whether a posted value can be a token made here: 32 lowercase hex digits.
+fn is_token(value: &str) -> bool {
+    value.len() == 32 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// 128 random bits as 32 hex digits: from the server's random source, or the browser's `crypto`. Where the
+/// browser has none, no token (the form is stored as one without a token), never a guessable one.
+fn fresh_token() -> String {
     #[cfg(feature = "ssr")]
-    let token = crate::forms::new_submission_token();
-    #[cfg(not(feature = "ssr"))]
-    let token = String::new();
-    view! { <input type="hidden" name="submission" value=token /> }
+    {
+        crate::forms::new_submission_token()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let mut bytes = [0u8; 16];
+        let filled = window().crypto().is_ok_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+        if filled {
+            bytes.iter().map(|b| format!("{b:02x}")).collect()
+        } else {
+            String::new()
+        }
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        String::new()
+    }
 }
 
 /// A form's submit button.

@@ -63,12 +63,14 @@ pub fn AccountPage() -> impl IntoView {
                                 <h2 class="nhsuk-heading-m">"Your name"</h2>
                                 <ErrorSummary status=name_status id="name-errors" />
                                 <ActionForm attr:novalidate=true action=rename>
+                                    <crate::ui::SubmissionToken status=name_status />
                                     <TextInput name="name" label="Name" autocomplete="name" value=user.name.clone() status=name_status width="nhsuk-input--width-30" />
                                     <SubmitButton label="Save name" />
                                 </ActionForm>
                                 <h2 class="nhsuk-heading-m">"Change your password"</h2>
                                 <ErrorSummary status=password_status id="password-errors" />
                                 <ActionForm attr:novalidate=true action=change_password>
+                                    <crate::ui::SubmissionToken status=password_status />
                                     <TextInput name="current_password" label="Current password" input_type="password" autocomplete="current-password" status=password_status width="nhsuk-input--width-30" />
                                     <NewPasswordFields status=password_status name="new_password" label="New password" confirm_label="Type the new password again" />
                                     <SubmitButton label="Change password" />

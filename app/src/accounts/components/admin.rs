@@ -41,6 +41,7 @@ pub fn AdminServicesPage() -> impl IntoView {
                             view! {
                                 <li class="continuum-service-list__item">
                                     <ActionForm attr:novalidate=true action=rename>
+                                        <crate::ui::SubmissionToken status=rename_status />
                                         <input type="hidden" name="service_id" value=service.id.clone() />
                                         <TextInput name=field label=format!("Name of {}", service.name) value=service.name.clone() status=rename_status width="nhsuk-input--width-30" />
                                         <SubmitButton label="Rename" secondary=true />
@@ -55,6 +56,7 @@ pub fn AdminServicesPage() -> impl IntoView {
         <h2 class="nhsuk-heading-m">"Add a service"</h2>
         <ErrorSummary status=create_status id="create-errors" />
         <ActionForm attr:novalidate=true action=create>
+            <crate::ui::SubmissionToken status=create_status />
             <TextInput name="name" label="Service name" hint="For example, Personality Disorder Service" status=create_status width="nhsuk-input--width-30" />
             <SubmitButton label="Add service" />
         </ActionForm>
@@ -127,6 +129,7 @@ pub fn AdminPeoplePage() -> impl IntoView {
         <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
             <ActionForm attr:novalidate=true action=invite>
+                <crate::ui::SubmissionToken status=status />
                 <TextInput name="name" label="Name" status width="nhsuk-input--width-30" />
                 <TextInput name="email" label="Email address" input_type="email" status width="nhsuk-input--width-30" />
                 <Select name="service_id" label="Service (optional)" status options=ServiceSummary::options(&services) placeholder="No role yet" />
@@ -198,6 +201,7 @@ pub fn AdminPersonPage() -> impl IntoView {
                                 <li class="continuum-role-list__item">
                                     <span>{text.clone()}</span>
                                     <ActionForm attr:novalidate=true action=revoke>
+                                        <crate::ui::SubmissionToken status=revoke_status />
                                         <input type="hidden" name="person_id" value=person_id />
                                         <input type="hidden" name="service_id" value=r.service_id.clone() />
                                         <input type="hidden" name="role" value=r.role.as_str() />
@@ -214,6 +218,7 @@ pub fn AdminPersonPage() -> impl IntoView {
             <h3 class="nhsuk-heading-s">"Add a role"</h3>
             <ErrorSummary status=grant_status id="grant-errors" />
             <ActionForm attr:novalidate=true action=grant>
+                <crate::ui::SubmissionToken status=grant_status />
                 <input type="hidden" name="person_id" value=id_for_grant />
                 <Select name="service_id" label="Service" status=grant_status options=ServiceSummary::options(&services) placeholder="Choose a service" />
                 <Select name="role" label="Role" status=grant_status options=role_options() placeholder="Choose a role" />
@@ -223,11 +228,13 @@ pub fn AdminPersonPage() -> impl IntoView {
             <ErrorSummary status=disable_status id="disable-errors" />
             <ErrorSummary status=admin_status id="admin-errors" />
             <ActionForm attr:novalidate=true action=administrator>
+                <crate::ui::SubmissionToken status=admin_status />
                 <input type="hidden" name="person_id" value=id_for_admin />
                 <input type="hidden" name="administrator" value=if person.is_admin { "false" } else { "true" } />
                 <SubmitButton label=if person.is_admin { "Remove administrator rights" } else { "Make administrator" } secondary=true />
             </ActionForm>
             <ActionForm attr:novalidate=true action=disable>
+                <crate::ui::SubmissionToken status=disable_status />
                 <input type="hidden" name="person_id" value=id_for_disable />
                 <input type="hidden" name="disabled" value=if person.disabled { "false" } else { "true" } />
                 {if person.disabled {

@@ -83,6 +83,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                     <h1 class="nhsuk-heading-l">"Choose a new password"</h1>
                                     <p class="nhsuk-body">{format!("For {email}.")}</p>
                                     <ActionForm attr:novalidate=true action=reset>
+                                        <crate::ui::SubmissionToken status=status />
                                         <input type="hidden" name="token" value=token />
                                         <NewPasswordFields status label="New password" confirm_label="Type the new password again" />
                                         <SubmitButton label="Save new password" />
@@ -123,6 +124,7 @@ pub fn InvitationPage() -> impl IntoView {
                                     <h1 class="nhsuk-heading-l">"Welcome to Continuum"</h1>
                                     <p class="nhsuk-body">{format!("Your account will be for {email}. Check your name and choose a password.")}</p>
                                     <ActionForm attr:novalidate=true action=accept>
+                                        <crate::ui::SubmissionToken status=status />
                                         <input type="hidden" name="token" value=token />
                                         <TextInput name="name" label="Your name" autocomplete="name" value=name status width="nhsuk-input--width-30"
                                             hint="This is how other people in Continuum will see you." />

@@ -205,9 +205,7 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
     // Each page's token is claimed once: a second response from the same copy of a page (in this batch or an
     // earlier one) is taken out again. The claim names no response, and its day is all it keeps of the time.
     for (response, written) in responses.iter().zip(written.iter_mut()) {
-        if *written == Written::Stored
-            && crate::forms::claim_submission(&mut tx, &response.submission, "feedback").await?.is_some()
-        {
+        if *written == Written::Stored && !crate::forms::claim_submission(&mut tx, &response.submission, "").await? {
             *written = Written::Repeated;
         }
     }

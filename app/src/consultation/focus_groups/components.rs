@@ -55,6 +55,7 @@ pub fn FocusGroupsPage() -> impl IntoView {
             view! {
                 <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=record>
+                    <crate::ui::SubmissionToken status=status />
                     <Select name="service_id" label="Service" status options placeholder="Choose a service" />
                     <TextInput name="topic" label="Intervention or topic" hint="For example, the new evening group" status />
                     <TextInput name="held_on" label="Date held" input_type="date" status width="nhsuk-input--width-10" />

@@ -42,6 +42,7 @@ pub async fn record_focus_group(
     #[server(default)] participants: String,
     #[server(default)] themes: String,
     #[server(default)] notes: String,
+    #[server(default)] submission: String,
 ) -> Result<FocusGroupId, AppError> {
     let user = require_staff()?;
     let keep = |e: AppError| {
@@ -84,6 +85,7 @@ pub async fn record_focus_group(
     errors.into_result().map_err(keep)?;
     let participants = count.unwrap_or_default();
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let fields = db::FocusGroupFields {
         service_id: &service_id,
         topic: &clean_topic,

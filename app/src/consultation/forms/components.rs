@@ -117,6 +117,7 @@ pub fn NewFormPage() -> impl IntoView {
             view! {
                 <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=create>
+                    <crate::ui::SubmissionToken status=status />
                     <Select name="service_id" label="Service" status options placeholder="Choose a service" />
                     <TextInput name="title" label="Title" hint="What people will see at the top, for example DBT skills group feedback" status />
                     <TextInput name="intervention" label="Intervention or topic" hint="What the form asks about, for example DBT skills group – end of module" status />
@@ -167,6 +168,7 @@ fn QuestionForm(form_id: FormId, action: ServerAction<SaveQuestion>, question: O
         <h2 class="nhsuk-heading-m" id="question-form">{heading}</h2>
         <ErrorSummary status id="question-errors" />
         <ActionForm attr:novalidate=true action>
+            <crate::ui::SubmissionToken status=status />
             <input type="hidden" name="form_id" value=form_id />
             <input type="hidden" name="question_id" value=q.as_ref().map(|q| q.id.clone()).unwrap_or_default() />
             <Select name="kind" label="Type of question" status options=kinds value=q.as_ref().map(|q| q.kind.name().to_owned()).unwrap_or_else(|| "long_text".into()) />
@@ -267,6 +269,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                 {match form.state {
                     FormState::Open => view! {
                         <ActionForm attr:novalidate=true action=set_state>
+                            <crate::ui::SubmissionToken status=state_status />
                             <input type="hidden" name="form_id" value=id_close />
                             <input type="hidden" name="state" value="closed" />
                             <input type="hidden" name="open_until" value="" />
@@ -276,6 +279,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                     }.into_any(),
                     _ => view! {
                         <ActionForm attr:novalidate=true action=set_state>
+                            <crate::ui::SubmissionToken status=state_status />
                             <input type="hidden" name="form_id" value=id_open />
                             <input type="hidden" name="state" value="open" />
                             <TextInput name="open_until" label="Last day for answers (optional)" input_type="date" hint="Leave empty to keep it open until you close it." status=state_status width="nhsuk-input--width-10" />
@@ -291,6 +295,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                         <p>"People have answered this version, so its questions are fixed: changing them would change what their answers mean. To change the questions, edit a new version. Answers to this version stay with it."</p>
                         <ErrorSummary status=version_status id="version-errors" />
                         <ActionForm attr:novalidate=true action=new_version>
+                            <crate::ui::SubmissionToken status=version_status />
                             <input type="hidden" name="form_id" value=id_version />
                             <SubmitButton label="Edit a new version" secondary=true />
                         </ActionForm>
@@ -307,6 +312,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                                     let (form_id, question_id) = (form_id.clone(), question_id.clone());
                                     view! {
                                     <ActionForm attr:novalidate=true action=arrange attr:class="continuum-inline-form">
+                                        <crate::ui::SubmissionToken status=arrange_status />
                                         <input type="hidden" name="form_id" value=form_id.clone() />
                                         <input type="hidden" name="question_id" value=question_id.clone() />
                                         <input type="hidden" name="change" value=change />
@@ -337,6 +343,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                 <h2 class="nhsuk-heading-m">"Details"</h2>
                 <ErrorSummary status=details_status id="details-errors" />
                 <ActionForm attr:novalidate=true action=update>
+                    <crate::ui::SubmissionToken status=details_status />
                     <input type="hidden" name="form_id" value=id_details />
                     <TextInput name="title" label="Title" status=details_status value=title />
                     <TextInput name="intervention" label="Intervention or topic" status=details_status value=intervention />
@@ -347,6 +354,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                 <h2 class="nhsuk-heading-m">"Duplicate"</h2>
                 <p class="nhsuk-body">"Start a new draft with the same questions, for example for the next group."</p>
                 <ActionForm attr:novalidate=true action=duplicate>
+                    <crate::ui::SubmissionToken status=crate::ui::FormStatus::of(duplicate) />
                     <input type="hidden" name="form_id" value=id_duplicate />
                     <SubmitButton label="Duplicate this form" secondary=true />
                 </ActionForm>

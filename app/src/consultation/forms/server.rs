@@ -102,6 +102,7 @@ pub async fn create_feedback_form(
     #[server(default)] intervention: String,
     #[server(default)] template: String,
     #[server(default)] answering: String,
+    #[server(default)] submission: String,
 ) -> Result<FormId, AppError> {
     let user = require_staff()?;
     let keep = |e: AppError| {
@@ -131,6 +132,7 @@ pub async fn create_feedback_form(
     let questions = template.unwrap_or(Template::Blank).questions(QuestionId::new);
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let slug = free_slug(tx.conn(), SlugKind::FeedbackForm, &slugify(&clean_title)).await?;
     let id = db::insert_form(
         tx.conn(),
@@ -157,6 +159,7 @@ pub async fn update_feedback_form(
     #[server(default)] title: String,
     #[server(default)] intervention: String,
     #[server(default)] answering: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
@@ -178,6 +181,7 @@ pub async fn update_feedback_form(
     }
     errors.into_result().map_err(keep)?;
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::update_form_details(tx.conn(), &form.id, &clean_title, &clean_intervention, sign_in_required).await?;
     tx.audit("form_updated",
         "feedback_form",
@@ -204,8 +208,10 @@ async fn write_questions(
     form: &FeedbackForm,
     questions: &[Question],
     what: &str,
+    submission: &str,
 ) -> Result<(), AppError> {
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(submission).await?;
     if !db::update_questions(tx.conn(), &form.id, form.version, questions).await? {
         return Err(AppError::Conflict(ANSWERED.into()));
     }
@@ -229,6 +235,7 @@ pub async fn save_question(
     #[server(default)] low: String,
     #[server(default)] high: String,
     #[server(default)] options: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
@@ -252,7 +259,7 @@ pub async fn save_question(
         let id = if unchanged { slot.id.clone() } else { question.id.clone() };
         *slot = Question { id, ..question };
     }
-    write_questions(&user, &form, &questions, "form_questions_changed").await.map_err(keep)?;
+    write_questions(&user, &form, &questions, "form_questions_changed", &submission).await.map_err(keep)?;
     redirect_plain_post(&format!("/consultation/forms/{}?saved=1", form.id));
     Ok(())
 }
@@ -263,6 +270,7 @@ pub async fn arrange_question(
     #[server(default)] form_id: FormId,
     #[server(default)] question_id: QuestionId,
     #[server(default)] change: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
@@ -277,7 +285,7 @@ pub async fn arrange_question(
         "up" | "down" => {}
         _ => return Err(AppError::field("change", "Choose up, down or remove")),
     }
-    write_questions(&user, &form, &questions, "form_questions_changed").await?;
+    write_questions(&user, &form, &questions, "form_questions_changed", &submission).await?;
     redirect_plain_post(&format!("/consultation/forms/{}", form.id));
     Ok(())
 }
@@ -285,13 +293,17 @@ pub async fn arrange_question(
 /// Starts a new version of an answered form with the same questions, ready to edit. Answers to the earlier
 /// version stay with the questions they answered.
 #[server(endpoint = "/new_form_version")]
-pub async fn new_form_version(#[server(default)] form_id: FormId) -> Result<(), AppError> {
+pub async fn new_form_version(
+    #[server(default)] form_id: FormId,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     if form.questions_editable() {
         return Err(AppError::Conflict("This version has no answers yet, so you can edit it as it is.".into()));
     }
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::insert_version(tx.conn(), &form.id, form.version + 1, &form.questions).await?;
     tx.audit("form_version_started", "feedback_form", &form.id, serde_json::json!({ "version": form.version + 1 }))
         .await?;
@@ -303,13 +315,17 @@ pub async fn new_form_version(#[server(default)] form_id: FormId) -> Result<(), 
 
 /// Copies a form, questions and all, into a new draft.
 #[server(endpoint = "/duplicate_feedback_form")]
-pub async fn duplicate_feedback_form(#[server(default)] form_id: FormId) -> Result<FormId, AppError> {
+pub async fn duplicate_feedback_form(
+    #[server(default)] form_id: FormId,
+    #[server(default)] submission: String,
+) -> Result<FormId, AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
     let questions: Vec<Question> =
         form.questions.iter().map(|q| Question { id: QuestionId::new(), ..q.clone() }).collect();
     let title = format!("Copy of {}", form.title).chars().take(120).collect::<String>();
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let slug = free_slug(tx.conn(), SlugKind::FeedbackForm, &slugify(&title)).await?;
     let id = db::insert_form(
         tx.conn(),
@@ -336,6 +352,7 @@ pub async fn set_form_state(
     #[server(default)] form_id: FormId,
     #[server(default)] state: String,
     #[server(default)] open_until: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
@@ -361,6 +378,7 @@ pub async fn set_form_state(
     }
     let until = if new_state == FormState::Open { until } else { None };
     let mut tx = Write::begin(&crate::state::state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::update_state(tx.conn(), &form.id, new_state, until.as_deref()).await?;
     if new_state == FormState::Open && form.state == FormState::Draft {
         let opened = FormOpened {

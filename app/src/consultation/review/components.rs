@@ -171,6 +171,7 @@ pub fn ResponsePage() -> impl IntoView {
                         <h2 class="nhsuk-heading-m">"Record the review"</h2>
                         <ErrorSummary status=review_status id="review-errors" />
                         <ActionForm attr:novalidate=true action=review>
+                            <crate::ui::SubmissionToken status=review_status />
                             <input type="hidden" name="response_id" value=id.clone() />
                             <Radios name="outcome" legend="What was done?" status=review_status choices=outcomes />
                             <Textarea name="note" label="Note" hint="What you did and why, for example who you spoke to." status=review_status />
@@ -181,6 +182,7 @@ pub fn ResponsePage() -> impl IntoView {
                     view! {
                         <ErrorSummary status=read_status id="read-errors" />
                         <ActionForm attr:novalidate=true action=read>
+                            <crate::ui::SubmissionToken status=read_status />
                             <input type="hidden" name="response_id" value=id.clone() />
                             <SubmitButton label="Mark as read" secondary=true />
                         </ActionForm>
@@ -218,6 +220,7 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
                     <h3 class="nhsuk-heading-s">"Duty inbox"</h3>
                     <p class="nhsuk-body">"When free text in a response is flagged, this inbox gets an email with a link (never the text itself). Without one, the service's managers get it."</p>
                     <ActionForm attr:novalidate=true action=inbox>
+                        <crate::ui::SubmissionToken status=inbox_status />
                         <input type="hidden" name="service_id" value=inbox_service />
                         <TextInput name=inbox_field label="Duty inbox email address" input_type="email" status=inbox_status value=duty_inbox.unwrap_or_default() />
                         <SubmitButton label="Save duty inbox" secondary=true />
@@ -229,6 +232,7 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
                         view! { <ul class="nhsuk-list nhsuk-list--bullet">{themes.into_iter().map(|t| view! { <li>{t.name}</li> }).collect_view()}</ul> }.into_any()
                     }}
                     <ActionForm attr:novalidate=true action=add>
+                        <crate::ui::SubmissionToken status=add_status />
                         <input type="hidden" name="service_id" value=theme_service />
                         <TextInput name=theme_field label="New theme" hint="For example, waiting times, or feeling listened to" status=add_status />
                         <SubmitButton label="Add theme" secondary=true />

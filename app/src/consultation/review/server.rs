@@ -54,6 +54,7 @@ pub async fn record_review(
     #[server(default)] response_id: ResponseId,
     #[server(default)] outcome: String,
     #[server(default)] note: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
@@ -63,6 +64,7 @@ pub async fn record_review(
     let fields = ReviewFields { outcome, note };
     let ParsedReview { outcome, note } = fields.parse().map_err(|e| AppError::Validation(e).keeping(&fields.kept()))?;
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let source = FlagSource { kind: FlagSourceKind::FeedbackResponse, id: response.id.to_string() };
     if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
         return Err(AppError::Conflict("Someone has already recorded a review of this response.".into()));
@@ -81,13 +83,17 @@ pub async fn record_review(
 
 /// Marks a response's comments as read, taking it off the queue.
 #[server(endpoint = "/mark_response_read")]
-pub async fn mark_response_read(#[server(default)] response_id: ResponseId) -> Result<(), AppError> {
+pub async fn mark_response_read(
+    #[server(default)] response_id: ResponseId,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
     let user = require_staff()?;
     let response = response_kept_by(&user, &response_id).await?;
     if response.flag.as_ref().is_some_and(|f| f.outcome.is_none()) {
         return Err(AppError::Conflict("Record what was done about this flagged response first.".into()));
     }
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::mark_read(tx.conn(), &response.id).await?;
     tx.audit("response_read", "feedback_response", &response.id, serde_json::json!({})).await?;
     tx.commit_then("/consultation/review").await?;
@@ -141,6 +147,7 @@ pub async fn get_consultation_settings() -> Result<Vec<(ServiceSummary, Option<S
 pub async fn add_theme(
     #[server(default)] service_id: ServiceId,
     #[server(default)] name: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     if !user.is_staff_of(&service_id) {
@@ -150,6 +157,7 @@ pub async fn add_theme(
     let clean = parse_theme_name(&field, &name)
         .map_err(|e| AppError::Validation(e).keeping(&[(field.as_str(), name.as_str())]))?;
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     let id = match db::insert_theme(tx.conn(), &service_id, &clean).await {
         Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
@@ -168,6 +176,7 @@ pub async fn add_theme(
 pub async fn set_duty_inbox(
     #[server(default)] service_id: ServiceId,
     #[server(default)] duty_inbox: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     if !user.manages(&service_id) {
@@ -178,6 +187,7 @@ pub async fn set_duty_inbox(
         .map_err(|message| AppError::field(&field, message).keeping(&[(field.as_str(), duty_inbox.as_str())]))?
         .map(|address| address.as_str().to_owned());
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
     db::update_duty_inbox(tx.conn(), &service_id, inbox.as_deref()).await?;
     tx.audit("duty_inbox_set", "service", &service_id, serde_json::json!({ "duty_inbox": inbox })).await?;
     tx.commit_then("/consultation/settings?saved=1").await?;

@@ -100,6 +100,7 @@ fn InfoPageForm(
     view! {
         <ErrorSummary status />
         <ActionForm attr:novalidate=true action>
+            <crate::ui::SubmissionToken status=status />
             <input type="hidden" name="page_id" value=page.as_ref().map(|p| p.id.clone()).unwrap_or_default() />
             {page.is_none().then(|| view! { <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" status value=value(|p| p.title.clone()) />
@@ -172,6 +173,7 @@ fn EventForm(action: ServerAction<SaveEvent>, services: Vec<ServiceSummary>, eve
     view! {
         <ErrorSummary status />
         <ActionForm attr:novalidate=true action>
+            <crate::ui::SubmissionToken status=status />
             <input type="hidden" name="event_id" value=event.as_ref().map(|e| e.id.clone()).unwrap_or_default() />
             {event.is_none().then(|| view! { <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" hint="For example, Open day at the day service" status value=value(|e| e.title.clone()) />
@@ -276,6 +278,7 @@ pub fn EventStaffPage() -> impl IntoView {
                 <p class="nhsuk-body">{if event.held { "It is in the ledger. Recording again corrects the numbers." } else { "After the event, say how many came. It goes into the ledger as an Information activity." }}</p>
                 <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=held>
+                    <crate::ui::SubmissionToken status=status />
                     <input type="hidden" name="event_id" value=event.id.clone() />
                     <div class="continuum-counts">
                         <TextInput name="patients" label="Patients" input_type="number" status width="nhsuk-input--width-4" />
@@ -305,7 +308,7 @@ pub fn UploadLeafletPage() -> impl IntoView {
         <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
             <form method="post" action="/api/upload_leaflet" enctype="multipart/form-data" novalidate>
-                <crate::ui::SubmissionToken />
+                <crate::ui::SubmissionToken status />
                 <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" />
                 <TextInput name="title" label="Title" status />
                 <TextInput name="summary" label="Summary (optional)" status />

@@ -94,6 +94,7 @@ pub fn EventPage() -> impl IntoView {
                         <CrisisContacts />
                         <ErrorSummary status />
                         <ActionForm attr:novalidate=true action=register>
+                            <crate::ui::SubmissionToken status=status />
                             <input type="hidden" name="event_slug" value=slug.clone() />
                             <TextInput name="name" label="Your name" autocomplete="name" status width="nhsuk-input--width-20" />
                             <TextInput name="email" label="Email address (optional)" input_type="email" autocomplete="email" status
@@ -138,6 +139,7 @@ pub fn CancelRegistrationPage() -> impl IntoView {
                         <h1 class="nhsuk-heading-l">"Cancel your place"</h1>
                         <p class="nhsuk-body">{format!("{}, you have a place at {}: {}, {}.", notice.name, notice.event_title, notice.when, notice.place)}</p>
                         <ActionForm attr:novalidate=true action=cancel>
+                            <crate::ui::SubmissionToken status=status />
                             <input type="hidden" name="token" value=token() />
                             <button class="nhsuk-button nhsuk-button--warning" type="submit">"Cancel my place"</button>
                         </ActionForm>

@@ -195,6 +195,7 @@ pub fn RecordActivityPage() -> impl IntoView {
             let only = if services.len() == 1 { services[0].id.to_string() } else { String::new() };
             view! {
                 <ActionForm attr:novalidate=true action=record>
+                    <crate::ui::SubmissionToken status=status />
                     <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" value=only />
                     <ActivityFields status activity=None />
                     <SubmitButton label="Record activity" />
@@ -258,6 +259,7 @@ pub fn ActivityDetailPage() -> impl IntoView {
                 <h2 class="nhsuk-heading-m">"Delete this activity"</h2>
                 <p class="nhsuk-body">"Deleting removes it from the ledger and the continuum profile. The history keeps a copy."</p>
                 <ActionForm attr:novalidate=true action=delete>
+                    <crate::ui::SubmissionToken status=delete_status />
                     <input type="hidden" name="activity_id" value=id />
                     <button class="nhsuk-button nhsuk-button--warning" type="submit">"Delete activity"</button>
                 </ActionForm>
@@ -300,6 +302,7 @@ pub fn EditActivityPage() -> impl IntoView {
                 <h1 class="nhsuk-heading-l">"Change an activity"</h1>
                 <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=update>
+                    <crate::ui::SubmissionToken status=status />
                     <input type="hidden" name="activity_id" value=activity_id.clone() />
                     <ActivityFields status activity=Some(detail.activity) />
                     <SubmitButton label="Save changes" />
