@@ -15,6 +15,8 @@ use server_fn::{
 pub struct FieldError {
     /// The `name` of the form control; the control's `id` is the same, so the summary can link to it.
     pub field: String,
+    /// What is wrong. Empty only to mark a control whose group's message is on another control (the other
+    /// boxes of a date input, `dates::DateError`): the summary and the field show no line for it.
     pub message: String,
 }
 

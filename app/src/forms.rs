@@ -64,9 +64,13 @@ pub fn refusal(error: &crate::error::AppError) -> axum::response::Response {
     use axum::response::IntoResponse;
     let status = http::StatusCode::from_u16(error.status_code()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let message = match error {
-        crate::error::AppError::Validation(errors) => {
-            errors.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(". ")
-        }
+        crate::error::AppError::Validation(errors) => errors
+            .errors
+            .iter()
+            .filter(|e| !e.message.is_empty())
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+            .join(". "),
         other => other.to_string(),
     };
     (status, message).into_response()

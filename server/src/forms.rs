@@ -395,7 +395,13 @@ async fn discard(body: Body) {
 /// What a refusal says when there is no form to show it beside.
 fn refusal_message(error: &AppError) -> String {
     match error {
-        AppError::Validation(errors) => errors.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(". "),
+        AppError::Validation(errors) => errors
+            .errors
+            .iter()
+            .filter(|e| !e.message.is_empty())
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+            .join(". "),
         other => other.to_string(),
     }
 }

@@ -112,6 +112,18 @@ pub struct TestApp {
 }
 
 /// The instant of a local time in the default time zone (`Europe/London`), `YYYY-MM-DDTHH:MM`.
+/// The three boxes of the date input named `field` (`held_on_day`, `held_on_month`, `held_on_year`) filled
+/// with the date `YYYY-MM-DD`, as a person types it ("7", "3", "2026") and a browser posts it.
+pub fn date_fields(field: &str, iso: &str) -> Vec<(String, String)> {
+    let parts = app::dates::DateParts::of_iso(iso);
+    assert!(!parts.is_empty(), "{iso} is not a date");
+    vec![
+        (format!("{field}_day"), parts.day),
+        (format!("{field}_month"), parts.month),
+        (format!("{field}_year"), parts.year),
+    ]
+}
+
 pub fn london(local: &str) -> chrono::DateTime<chrono::Utc> {
     let local = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").expect("YYYY-MM-DDTHH:MM");
     app::clock::Clock::system(app::clock::DEFAULT_ZONE).instant_at(local)

@@ -296,7 +296,7 @@ pub const ROUTES: &[Row] = &[
     call(
         "/api/list_activities",
         SERVICE,
-        &[("service_id", "{service}"), ("level", ""), ("kind", ""), ("from", ""), ("to", ""), ("page", "1")],
+        &[("service_id", "{service}"), ("level", ""), ("kind", ""), ("from_day", ""), ("to_day", ""), ("page", "1")],
     ),
     call("/api/get_activity", RECORD, &[("activity_id", "{activity}")]),
     Row {
@@ -308,7 +308,7 @@ pub const ROUTES: &[Row] = &[
             ("level", "no such level"),
             ("kind", "other"),
             ("title", ""),
-            ("happened_on", "someday"),
+            ("happened_on_day", "someday"),
             ("patients", "0"),
             ("carers", "0"),
             ("staff", "0"),
@@ -327,7 +327,7 @@ pub const ROUTES: &[Row] = &[
             ("level", "no such level"),
             ("kind", "other"),
             ("title", ""),
-            ("happened_on", "someday"),
+            ("happened_on_day", "someday"),
             ("patients", "0"),
             ("carers", "0"),
             ("staff", "0"),
@@ -374,7 +374,9 @@ pub const ROUTES: &[Row] = &[
             ("service_id", "{service}"),
             ("title", "{event_title}"),
             ("description", "{event_description}"),
-            ("day", "{event_day}"),
+            ("day_day", "{event_day_day}"),
+            ("day_month", "{event_day_month}"),
+            ("day_year", "{event_day_year}"),
             ("start", "{event_start}"),
             ("end", "{event_end}"),
             ("place", "{event_place}"),
@@ -466,7 +468,9 @@ pub const ROUTES: &[Row] = &[
         &[
             ("service_id", "{service}"),
             ("topic", "Matrix focus group"),
-            ("held_on", "2026-01-05"),
+            ("held_on_day", "5"),
+            ("held_on_month", "1"),
+            ("held_on_year", "2026"),
             ("participants", "6"),
             ("themes", ""),
             ("notes", ""),
@@ -475,7 +479,11 @@ pub const ROUTES: &[Row] = &[
     call("/api/get_form_results", RECORD, &[("form_id", "{form_id}"), ("from", ""), ("to", ""), ("channel", "")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
-    call("/api/continuum_profile", PROFILE_OF_SERVICE, &[("service_id", "{service}"), ("from", ""), ("to", "")]),
+    call(
+        "/api/continuum_profile",
+        PROFILE_OF_SERVICE,
+        &[("service_id", "{service}"), ("from_day", ""), ("to_day", "")],
+    ),
 ];
 
 /// A cell where Continuum does not yet do what it should. The matrix reports each by name and passes on it;

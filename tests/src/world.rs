@@ -106,21 +106,25 @@ impl World {
             ("event_capacity", "20".to_owned()),
         ];
         values.extend(event.clone());
-        let saved = post(
-            vec![
-                ("event_id", String::new()),
-                ("service_id", service.clone()),
-                ("title", event[0].1.clone()),
-                ("description", event[1].1.clone()),
-                ("day", event[2].1.clone()),
-                ("start", event[3].1.clone()),
-                ("end", event[4].1.clone()),
-                ("place", event[5].1.clone()),
-                ("capacity", event[6].1.clone()),
-            ],
-            "save_event",
-        )
-        .await;
+        // The date's three boxes, as the access matrix posts them too.
+        let boxes = app::dates::DateParts::of_iso(&event[2].1);
+        values.insert("event_day_day", boxes.day.clone());
+        values.insert("event_day_month", boxes.month.clone());
+        values.insert("event_day_year", boxes.year.clone());
+        let fields = vec![
+            ("event_id", String::new()),
+            ("service_id", service.clone()),
+            ("title", event[0].1.clone()),
+            ("description", event[1].1.clone()),
+            ("start", event[3].1.clone()),
+            ("end", event[4].1.clone()),
+            ("place", event[5].1.clone()),
+            ("capacity", event[6].1.clone()),
+            ("day_day", boxes.day),
+            ("day_month", boxes.month),
+            ("day_year", boxes.year),
+        ];
+        let saved = post(fields, "save_event").await;
         let event_slug = saved.trim_start_matches("/events/").to_owned();
         values.insert("event_id", scalar(app, "SELECT id FROM event WHERE slug = $1", &[&event_slug]).await);
         values.insert("event_slug", event_slug);
@@ -165,7 +169,9 @@ impl World {
             vec![
                 ("service_id", service.clone()),
                 ("topic", "Evening group pilot".into()),
-                ("held_on", "2026-01-14".into()),
+                ("held_on_day", "14".into()),
+                ("held_on_month", "1".into()),
+                ("held_on_year", "2026".into()),
                 ("participants", "7".into()),
                 ("themes", "Evenings suit people in work".into()),
                 ("notes", String::new()),

@@ -174,7 +174,9 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
         ("level", "information"),
         ("kind", "other"),
         ("title", title.as_str()),
-        ("happened_on", "2026-03-02"),
+        ("happened_on_day", "2"),
+        ("happened_on_month", "3"),
+        ("happened_on_year", "2026"),
         ("patients", "3"),
         ("carers", "1"),
         ("staff", "1"),
@@ -188,7 +190,7 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
     let activity_id = scalar(app, "SELECT id FROM activity WHERE title = $1", &title).await;
     let mut fields = vec![("activity_id", activity_id.as_str())];
     fields.extend(activity);
-    fields[4] = ("happened_on", "2026-03-03");
+    fields[4] = ("happened_on_day", "3");
     check(call(app, c, "update_activity", &fields).await);
     check(call(app, c, "delete_activity", &[("activity_id", &activity_id)]).await);
 
@@ -223,7 +225,9 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
                 ("service_id", s),
                 ("title", &event_title),
                 ("description", "Come and meet us."),
-                ("day", &day),
+                ("day_day", &day[8..10]),
+                ("day_month", &day[5..7]),
+                ("day_year", &day[..4]),
                 ("start", "10:00"),
                 ("end", "12:00"),
                 ("place", "The day service"),
@@ -395,7 +399,9 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
             &[
                 ("service_id", s),
                 ("topic", &format!("Focus group {tag}")),
-                ("held_on", "2026-02-10"),
+                ("held_on_day", "10"),
+                ("held_on_month", "2"),
+                ("held_on_year", "2026"),
                 ("participants", "6"),
                 ("themes", "Evenings"),
                 ("notes", ""),
@@ -442,7 +448,9 @@ async fn every_write_succeeds_from_8_staff_at_once_while_feedback_arrives(backen
             ("service_id", &service),
             ("title", "Busy open day"),
             ("description", "Come and meet us."),
-            ("day", &day),
+            ("day_day", &day[8..10]),
+            ("day_month", &day[5..7]),
+            ("day_year", &day[..4]),
             ("start", "10:00"),
             ("end", "12:00"),
             ("place", "The day service"),

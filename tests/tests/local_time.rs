@@ -35,7 +35,9 @@ async fn save_event(
             ("service_id", service),
             ("title", title),
             ("description", description),
-            ("day", day),
+            ("day_day", &day[8..10]),
+            ("day_month", &day[5..7]),
+            ("day_year", &day[..4]),
             ("start", start),
             ("end", "16:00"),
             ("place", "The day service, 1 High Street"),
@@ -82,7 +84,13 @@ async fn a_response_at_half_past_midnight_in_summer_is_dated_that_day(backend: B
     let last_day = staff
         .post(app.url("/api/set_form_state"))
         .header("origin", &app.address)
-        .form(&[("form_id", until_june.id.as_str()), ("state", "open"), ("open_until", "2027-06-30")])
+        .form(&[
+            ("form_id", until_june.id.as_str()),
+            ("state", "open"),
+            ("open_until_day", "30"),
+            ("open_until_month", "6"),
+            ("open_until_year", "2027"),
+        ])
         .send()
         .await
         .unwrap();

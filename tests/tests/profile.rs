@@ -31,7 +31,7 @@ async fn seed_two_quarters(app: &TestApp, service: &str) {
     }
 }
 
-const Q3: &str = "from=2026-07-01&to=2026-09-30";
+const Q3: &str = "from_day=1&from_month=7&from_year=2026&to_day=30&to_month=9&to_year=2026";
 
 /// The profile's CSV for a service and query, as a manager gets it.
 async fn profile_csv(app: &TestApp, client: &reqwest::Client, query: &str) -> String {
@@ -136,6 +136,59 @@ async fn small_numbers_and_totals_that_would_reveal_them_are_suppressed_on_the_p
     assert!(page.contains("Information") && page.contains("Partnership"));
 }
 
+async fn a_period_that_is_not_one_gets_its_message_beside_the_date_not_an_error_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("CAS Day Service").await;
+    let manager = app.person_signed_in("grace@example.org", &[(&service, Role::Manager)]).await;
+    let cases = [
+        (
+            "from_day=1&from_month=1&from_year=1800&to_day=1&to_month=2&to_year=2026",
+            "Start date must be the same as or after 1 January 2000",
+            "from_day",
+        ),
+        (
+            "from_day=1&from_month=1&from_year=2026&to_day=1&to_month=1&to_year=99999",
+            "Year must include 4 numbers",
+            "to_year",
+        ),
+        (
+            "from_day=1&from_month=5&from_year=2026&to_day=1&to_month=4&to_year=2026",
+            "End date must be the same as or after the start date",
+            "to_day",
+        ),
+        (
+            "from_day=31&from_month=6&from_year=2026&to_day=1&to_month=7&to_year=2026",
+            "Start date must be a real date",
+            "from_day",
+        ),
+        (
+            "from_day=1&from_month=&from_year=2026&to_day=1&to_month=7&to_year=2026",
+            "Start date must include a month",
+            "from_month",
+        ),
+    ];
+    for (query, message, first_box) in cases {
+        let response = manager
+            .get(app.url(&format!("/reports/continuum-profile?service_id={service}&{query}")))
+            .send()
+            .await
+            .unwrap();
+
+        assert_eq!(response.status(), 422, "{query}");
+        let page = response.text().await.unwrap().replace("<!>", "");
+        assert!(page.contains(message), "{query}: {message}");
+        assert!(page.contains(&format!("href=\"#{first_box}\"")), "the summary links to the first wrong box: {query}");
+        assert!(page.contains("nhsuk-date-input__input nhsuk-input--width"), "the date is three boxes");
+        assert!(!page.contains("problem with the service"), "{query}");
+        let csv = manager
+            .get(app.url(&format!("/reports/continuum-profile.csv?service_id={service}&{query}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(csv.status(), 422, "the CSV refuses the same period: {query}");
+    }
+}
+
 async fn steering_members_see_the_profile_and_patients_and_other_services_do_not(backend: Backend) {
     let app = spawn_app(backend).await;
     let pd = app.add_service("Personality Disorder Service").await;
@@ -235,5 +288,6 @@ on_both_engines!(
     the_profile_counts_feedback_responses_at_consultation,
     the_profile_counts_a_seeded_period_and_its_change_from_the_last,
     small_numbers_and_totals_that_would_reveal_them_are_suppressed_on_the_page_and_in_the_csv,
+    a_period_that_is_not_one_gets_its_message_beside_the_date_not_an_error_page,
     steering_members_see_the_profile_and_patients_and_other_services_do_not,
 );

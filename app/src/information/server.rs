@@ -341,7 +341,7 @@ pub async fn save_info_page(
 fn parse_event(
     title: &str,
     description: &str,
-    day: &str,
+    day: &crate::dates::DateParts,
     start: &str,
     end: &str,
     place: &str,
@@ -353,12 +353,9 @@ fn parse_event(
     if description.chars().count() > 20_000 {
         errors.add("description", "The description must be 20,000 characters or fewer");
     }
-    let date = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-        .map_err(|_| {
-            errors
-                .add("day", if day.trim().is_empty() { "Enter the date" } else { "Enter a real date, like 2026-03-14" })
-        })
-        .ok();
+    // No rule on past or future: an event may be recorded after it was held. The years are Continuum's.
+    let field = crate::dates::DateField { name: "day", legend: "Date the event is held", earliest: None, latest: None };
+    let date = crate::dates::parse_date_input(&field, day).map_err(|e| e.add_to(&mut errors)).ok();
     let time = |field: &str, text: &str, errors: &mut FormErrors| {
         chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
             .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 14:30"))
@@ -381,8 +378,8 @@ fn parse_event(
         (Some(d), Some(s), Some(e)) if errors.is_empty() => Ok((
             title,
             description.trim().to_owned(),
-            format!("{}T{}", d.format("%Y-%m-%d"), s.format("%H:%M")),
-            format!("{}T{}", d.format("%Y-%m-%d"), e.format("%H:%M")),
+            format!("{}T{}", d.iso(), s.format("%H:%M")),
+            format!("{}T{}", d.iso(), e.format("%H:%M")),
             place,
             capacity,
         )),
@@ -397,7 +394,9 @@ pub async fn save_event(
     #[server(default)] service_id: ServiceId,
     #[server(default)] title: String,
     #[server(default)] description: String,
-    #[server(default)] day: String,
+    #[server(default)] day_day: String,
+    #[server(default)] day_month: String,
+    #[server(default)] day_year: String,
     #[server(default)] start: String,
     #[server(default)] end: String,
     #[server(default)] place: String,
@@ -420,13 +419,16 @@ pub async fn save_event(
         ("service_id", service_id.as_str()),
         ("title", title.as_str()),
         ("description", description.as_str()),
-        ("day", day.as_str()),
+        ("day_day", day_day.as_str()),
+        ("day_month", day_month.as_str()),
+        ("day_year", day_year.as_str()),
         ("start", start.as_str()),
         ("end", end.as_str()),
         ("place", place.as_str()),
         ("capacity", capacity.as_str()),
     ];
     let keep = |e: AppError| e.keeping(&kept);
+    let day = crate::dates::DateParts::new(day_day.as_str(), day_month.as_str(), day_year.as_str());
     let (title, description, starts_at, ends_at, place, capacity) =
         parse_event(&title, &description, &day, &start, &end, &place, &capacity)
             .map_err(|e| keep(AppError::Validation(e)))?;

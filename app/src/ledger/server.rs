@@ -46,8 +46,12 @@ pub async fn list_activities(
     #[server(default)] service_id: ServiceId,
     #[server(default)] level: String,
     #[server(default)] kind: String,
-    #[server(default)] from: String,
-    #[server(default)] to: String,
+    #[server(default)] from_day: String,
+    #[server(default)] from_month: String,
+    #[server(default)] from_year: String,
+    #[server(default)] to_day: String,
+    #[server(default)] to_month: String,
+    #[server(default)] to_year: String,
     page: i64,
 ) -> Result<ActivityPage, AppError> {
     let user = require_staff()?;
@@ -58,16 +62,19 @@ pub async fn list_activities(
         ensure_staff_of(&user, &service_id)?;
         vec![service_id]
     };
-    // A filter value that does not parse is ignored rather than refused: these come from links and a form of
-    // drop-down lists, so only a hand-edited address can carry one.
-    let day =
-        |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(|d| d.format("%Y-%m-%d").to_string());
+    // A level or kind that does not parse is ignored rather than refused: they come from links and drop-down
+    // lists, so only a hand-edited address can carry one. The period is typed, so it gets messages.
+    let (from, to) = crate::dates::parse_period(
+        &crate::dates::DateParts::new(from_day, from_month, from_year),
+        &crate::dates::DateParts::new(to_day, to_month, to_year),
+    )
+    .map_err(AppError::Validation)?;
     let filter = ActivityFilter {
         service_ids,
         level: level.parse().ok(),
         kind: kind.parse().ok(),
-        from: day(&from),
-        to: day(&to),
+        from: from.map(|d| d.iso()),
+        to: to.map(|d| d.iso()),
     };
     let page = page.max(1);
     let (activities, total) = db::list_activities(&state()?.pool, &filter, page, PER_PAGE).await?;
@@ -110,7 +117,9 @@ pub async fn record_activity(
     #[server(default)] level: String,
     #[server(default)] kind: String,
     #[server(default)] title: String,
-    #[server(default)] happened_on: String,
+    #[server(default)] happened_on_day: String,
+    #[server(default)] happened_on_month: String,
+    #[server(default)] happened_on_year: String,
     #[server(default)] patients: String,
     #[server(default)] carers: String,
     #[server(default)] staff: String,
@@ -120,6 +129,7 @@ pub async fn record_activity(
     #[server(default)] submission: String,
 ) -> Result<ActivityId, AppError> {
     let user = require_staff()?;
+    let happened_on = crate::dates::DateParts::new(happened_on_day, happened_on_month, happened_on_year);
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
     let mut kept = fields.kept();
     kept.push(("service_id", service_id.as_str()));
@@ -173,7 +183,9 @@ pub async fn update_activity(
     #[server(default)] level: String,
     #[server(default)] kind: String,
     #[server(default)] title: String,
-    #[server(default)] happened_on: String,
+    #[server(default)] happened_on_day: String,
+    #[server(default)] happened_on_month: String,
+    #[server(default)] happened_on_year: String,
     #[server(default)] patients: String,
     #[server(default)] carers: String,
     #[server(default)] staff: String,
@@ -183,6 +195,7 @@ pub async fn update_activity(
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
+    let happened_on = crate::dates::DateParts::new(happened_on_day, happened_on_month, happened_on_year);
     let fields = ActivityFields { level, kind, title, happened_on, patients, carers, staff, others, purpose, outcome };
     let kept = fields.kept();
     let state = state()?;

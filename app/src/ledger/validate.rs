@@ -4,7 +4,10 @@ use crate::accounts::types::{PersonId, ServiceId};
 use chrono::NaiveDate;
 
 use super::types::{ActivityKind, ContinuumLevel, Participants};
-use crate::error::FormErrors;
+use crate::{
+    dates::{parse_date_input, Bound, DateField, DateParts, Day},
+    error::FormErrors,
+};
 
 /// The activity form as submitted: every field as typed.
 #[derive(Clone, Debug, Default)]
@@ -12,7 +15,8 @@ pub struct ActivityFields {
     pub level: String,
     pub kind: String,
     pub title: String,
-    pub happened_on: String,
+    /// The three boxes of "Date it happened".
+    pub happened_on: DateParts,
     pub patients: String,
     pub carers: String,
     pub staff: String,
@@ -53,23 +57,6 @@ fn people(errors: &mut FormErrors, field: &str, who: &str, text: &str) -> i64 {
     }
 }
 
-/// A date typed as `YYYY-MM-DD` (what a date input sends), no later than `latest`.
-pub fn parse_day(text: &str, latest: NaiveDate) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("Enter the date".into());
-    }
-    let day =
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| "Enter a real date, like 2026-03-14".to_owned())?;
-    if day.format("%Y").to_string().parse::<i32>().unwrap_or(0) < 2000 {
-        return Err("Enter a date in 2000 or later".into());
-    }
-    if day > latest {
-        return Err("The date cannot be in the future".into());
-    }
-    Ok(day)
-}
-
 impl ParsedActivity {
     /// The activity to write, for a service and (when recorded by hand) the person recording it.
     pub fn into_new(self, service_id: ServiceId, recorded_by: Option<PersonId>) -> crate::ledger::db::NewActivity {
@@ -94,7 +81,9 @@ impl ActivityFields {
             ("level", &self.level),
             ("kind", &self.kind),
             ("title", &self.title),
-            ("happened_on", &self.happened_on),
+            ("happened_on_day", &self.happened_on.day),
+            ("happened_on_month", &self.happened_on.month),
+            ("happened_on_year", &self.happened_on.year),
             ("patients", &self.patients),
             ("carers", &self.carers),
             ("staff", &self.staff),
@@ -104,8 +93,8 @@ impl ActivityFields {
         ]
     }
 
-    /// Parses every field, collecting a message for each one that is wrong. `today` bounds the date (a day
-    /// of slack for time zones).
+    /// Parses every field, collecting a message for each one that is wrong. The date must be `today` (the
+    /// deployment's local date) or earlier, and in 2000 or later.
     pub fn parse(&self, today: NaiveDate) -> Result<ParsedActivity, FormErrors> {
         let mut errors = FormErrors::new();
         let level = if self.level.is_empty() {
@@ -121,13 +110,13 @@ impl ActivityFields {
         } else if title.chars().count() > 200 {
             errors.add("title", "Title must be 200 characters or fewer");
         }
-        let latest = today.succ_opt().unwrap_or(today);
-        let happened_on = parse_day(&self.happened_on, latest)
-            .map_err(|m| {
-                errors
-                    .add("happened_on", if m == "Enter the date" { "Enter the date it happened".to_owned() } else { m })
-            })
-            .ok();
+        let field = DateField {
+            name: "happened_on",
+            legend: "Date it happened",
+            earliest: None,
+            latest: Some(Bound { day: Day::of_naive(today), words: "today or in the past" }),
+        };
+        let happened_on = parse_date_input(&field, &self.happened_on).map_err(|e| e.add_to(&mut errors)).ok();
         let participants = Participants {
             patients: people(&mut errors, "patients", "patients", &self.patients),
             carers: people(&mut errors, "carers", "carers", &self.carers),
@@ -146,7 +135,7 @@ impl ActivityFields {
                 level,
                 kind,
                 title,
-                happened_on: day.format("%Y-%m-%d").to_string(),
+                happened_on: day.iso(),
                 participants,
                 purpose: self.purpose.trim().to_owned(),
                 outcome: self.outcome.trim().to_owned(),
@@ -169,7 +158,7 @@ mod tests {
             level: "information".into(),
             kind: "open_day".into(),
             title: "  Open   day ".into(),
-            happened_on: "2026-10-03".into(),
+            happened_on: DateParts::new("3", "10", "2026"),
             patients: "14".into(),
             carers: "".into(),
             staff: "3".into(),
@@ -191,7 +180,7 @@ mod tests {
             level: "collaboration".into(),
             kind: "".into(),
             title: " ".into(),
-            happened_on: "2026-02-30".into(),
+            happened_on: DateParts::new("30", "2", "2026"),
             patients: "lots".into(),
             carers: "-2".into(),
             ..Default::default()
@@ -205,17 +194,19 @@ mod tests {
         )));
         assert!(messages.contains(&("kind", "Choose what kind of activity it was")));
         assert!(messages.iter().any(|(f, _)| *f == "title"));
-        assert!(messages.contains(&("happened_on", "Enter a real date, like 2026-03-14")));
+        assert!(messages.contains(&("happened_on_day", "Date it happened must be a real date")));
         assert!(messages.contains(&("patients", "Enter the number of patients as a whole number, like 12")));
         assert!(messages.contains(&("carers", "The number of carers must be between 0 and 100000")));
     }
 
     #[test]
-    fn a_date_in_the_future_is_refused_but_tomorrow_is_allowed_for_time_zones() {
+    fn a_date_after_today_in_the_deployments_time_zone_is_refused() {
         let mut fields = valid();
-        fields.happened_on = "2026-11-27".into();
+        fields.happened_on = DateParts::new("26", "11", "2026");
         assert!(fields.parse(today()).is_ok());
-        fields.happened_on = "2026-12-25".into();
-        assert_eq!(fields.parse(today()).unwrap_err().errors[0].message, "The date cannot be in the future");
+        fields.happened_on = DateParts::new("27", "11", "2026");
+        let errors = fields.parse(today()).unwrap_err();
+        assert_eq!(errors.errors[0].message, "Date it happened must be today or in the past");
+        assert_eq!(errors.errors[0].field, "happened_on_day");
     }
 }

@@ -11,8 +11,9 @@ use super::{
 };
 use crate::{
     accounts::types::ServiceSummary,
-    dates::readable_day,
-    ui::{encode_query_value, FormStatus, Loaded, Select, SubmitButton, TextInput},
+    dates::{readable_day, DateParts},
+    error::AppError,
+    ui::{encode_query_value, DateInput, ErrorPage, ErrorSummary, FormStatus, Select, SubmitButton},
 };
 
 #[component]
@@ -20,11 +21,11 @@ pub fn ContinuumProfilePage() -> impl IntoView {
     let query = use_query_map();
     let q = move |key: &str| query.with(|q| q.get(key)).unwrap_or_default();
     let services = Resource::new(|| (), |_| list_profile_services());
+    let period = move || [q("from_day"), q("from_month"), q("from_year"), q("to_day"), q("to_month"), q("to_year")];
     let profile = Resource::new(
-        move || (q("service_id"), q("from"), q("to")),
-        |(service_id, from, to)| get_continuum_profile(service_id.into(), from, to),
+        move || (q("service_id"), period()),
+        |(service_id, [fd, fm, fy, td, tm, ty])| get_continuum_profile(service_id.into(), fd, fm, fy, td, tm, ty),
     );
-    let none = FormStatus::none();
     view! {
         <Title text="Continuum profile" />
         <h1 class="nhsuk-heading-l">"Continuum profile"</h1>
@@ -32,28 +33,56 @@ pub fn ContinuumProfilePage() -> impl IntoView {
             "How far up the continuum of involvement a service's patients and carers reach: from being given information, \
              through giving their views, shaping and helping to run the service, to sharing decisions."
         </p>
-        <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
-            let options = ServiceSummary::options(&services);
-            view! {
-                <form method="get" action="/reports/continuum-profile" class="continuum-filters" novalidate>
-                    <Select name="service_id" label="Service" status=none options value=q("service_id") />
-                    <TextInput name="from" label="From" input_type="date" status=none value=q("from") hint="Leave both dates empty for this quarter." />
-                    <TextInput name="to" label="To" input_type="date" status=none value=q("to") />
-                    <SubmitButton label="Show profile" secondary=true />
-                </form>
-            }
-        }} />
-        <Loaded resource=profile render=|profile: ContinuumProfile| view! { <Profile profile /> } />
+        <Suspense fallback=|| view! { <p class="nhsuk-body">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let services = match services.await {
+                    Ok(services) => services,
+                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
+                };
+                let (shown, error) = match profile.await {
+                    Ok(profile) => (Some(profile), None),
+                    // A period that is not one (a year of 1800, an end before the start) is the filters' own
+                    // message beside the date, under 422, never an error page.
+                    Err(error @ AppError::Validation(_)) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                            response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+                        }
+                        (None, Some(error))
+                    }
+                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
+                };
+                let status = FormStatus::fixed(error);
+                let [fd, fm, fy, td, tm, ty] = period();
+                let options = ServiceSummary::options(&services);
+                view! {
+                    <ErrorSummary status />
+                    <form method="get" action="/reports/continuum-profile" class="continuum-filters" novalidate>
+                        <Select name="service_id" label="Service" status options value=q("service_id") />
+                        <DateInput name="from" legend="Start date" status typed=DateParts::new(fd, fm, fy) hint="Leave both dates empty for this quarter." />
+                        <DateInput name="to" legend="End date" status typed=DateParts::new(td, tm, ty) />
+                        <SubmitButton label="Show profile" secondary=true />
+                    </form>
+                    {shown.map(|profile| view! { <Profile profile /> })}
+                }
+                .into_any()
+            })}
+        </Suspense>
     }
 }
 
 #[component]
 fn Profile(profile: ContinuumProfile) -> impl IntoView {
+    let (from, to) = (DateParts::of_iso(&profile.from), DateParts::of_iso(&profile.to));
     let csv_link = format!(
-        "/reports/continuum-profile.csv?service_id={}&from={}&to={}",
+        "/reports/continuum-profile.csv?service_id={}&from_day={}&from_month={}&from_year={}&to_day={}&to_month={}&to_year={}",
         encode_query_value(profile.service.id.as_str()),
-        profile.from,
-        profile.to
+        from.day,
+        from.month,
+        from.year,
+        to.day,
+        to.month,
+        to.year
     );
     let period = format!("{} to {}", readable_day(&profile.from), readable_day(&profile.to));
     let previous = format!("{} to {}", readable_day(&profile.previous_from), readable_day(&profile.previous_to));

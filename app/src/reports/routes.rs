@@ -24,9 +24,17 @@ pub struct ProfileQuery {
     #[serde(default)]
     service_id: ServiceId,
     #[serde(default)]
-    from: String,
+    from_day: String,
     #[serde(default)]
-    to: String,
+    from_month: String,
+    #[serde(default)]
+    from_year: String,
+    #[serde(default)]
+    to_day: String,
+    #[serde(default)]
+    to_month: String,
+    #[serde(default)]
+    to_year: String,
 }
 
 /// `GET /reports/continuum-profile.csv`
@@ -39,7 +47,9 @@ pub async fn continuum_profile_csv(
     let Some(user) = visitor.user else {
         return forms::sign_in_first(&uri);
     };
-    match super::server::profile_for(&state.pool, &user, &query.service_id, &query.from, &query.to).await {
+    let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
+    let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
+    match super::server::profile_for(&state.pool, &user, &query.service_id, &from, &to).await {
         Ok(profile) => {
             let name = format!("continuum-profile-{}-to-{}.csv", profile.from, profile.to);
             crate::csv::download(&name, profile.to_csv())

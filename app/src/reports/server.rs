@@ -41,30 +41,36 @@ pub async fn list_profile_services() -> Result<Vec<ServiceSummary>, AppError> {
     Ok(services)
 }
 
-/// The period a report covers: the dates given, or the current calendar quarter.
+/// The period a report covers: the "Start date" and "End date" inputs (`from`, `to`) as typed, or the current
+/// calendar quarter when both are empty. Each must be a real date in Continuum's years (2000 to 2100), the end
+/// on or after the start, and the period 5 years or less; a mistake is a validation error on its input.
 #[cfg(feature = "ssr")]
 pub fn period(
-    from: &str,
-    to: &str,
+    from: &crate::dates::DateParts,
+    to: &crate::dates::DateParts,
     today: chrono::NaiveDate,
 ) -> Result<(chrono::NaiveDate, chrono::NaiveDate), AppError> {
     use chrono::{Datelike, NaiveDate};
-    let parse = |field: &str, text: &str| {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::field(field, "Enter a real date, like 2026-03-14"))
+    let keep = |e: AppError| {
+        let mut kept = from.kept("from");
+        kept.extend(to.kept("to"));
+        let kept: Vec<(&str, &str)> = kept.iter().map(|(f, v)| (f.as_str(), v.as_str())).collect();
+        e.keeping(&kept)
     };
-    if from.trim().is_empty() && to.trim().is_empty() {
-        let first_month = (today.month0() / 3) * 3 + 1;
-        let start = NaiveDate::from_ymd_opt(today.year(), first_month, 1).unwrap_or(today);
-        let next = start.checked_add_months(chrono::Months::new(3)).unwrap_or(start);
-        return Ok((start, next.pred_opt().unwrap_or(next)));
-    }
-    let (start, end) = (parse("from", from)?, parse("to", to)?);
-    if end < start {
-        return Err(AppError::field("to", "The end date must be on or after the start date"));
-    }
+    let (start, end) = crate::dates::parse_period(from, to).map_err(|e| keep(AppError::Validation(e)))?;
+    let (start, end) = match (start, end) {
+        (None, None) => {
+            let first_month = (today.month0() / 3) * 3 + 1;
+            let start = NaiveDate::from_ymd_opt(today.year(), first_month, 1).unwrap_or(today);
+            let next = start.checked_add_months(chrono::Months::new(3)).unwrap_or(start);
+            return Ok((start, next.pred_opt().unwrap_or(next)));
+        }
+        (Some(start), Some(end)) => (start.naive(), end.naive()),
+        (None, Some(_)) => return Err(keep(AppError::field("from_day", "Enter the start date"))),
+        (Some(_), None) => return Err(keep(AppError::field("to_day", "Enter the end date"))),
+    };
     if (end - start).num_days() > 366 * 5 {
-        return Err(AppError::field("from", "Choose a period of 5 years or less"));
+        return Err(keep(AppError::field("from_day", "Choose a period of 5 years or less")));
     }
     Ok((start, end))
 }
@@ -175,8 +181,8 @@ pub async fn profile_for(
     pool: &sqlx::AnyPool,
     user: &SignedInUser,
     service_id: &ServiceId,
-    from: &str,
-    to: &str,
+    from: &crate::dates::DateParts,
+    to: &crate::dates::DateParts,
 ) -> Result<ContinuumProfile, AppError> {
     let services = profile_services(pool, user).await?;
     if services.is_empty() {
@@ -196,10 +202,16 @@ pub async fn profile_for(
 #[server(endpoint = "/continuum_profile")]
 pub async fn get_continuum_profile(
     #[server(default)] service_id: ServiceId,
-    #[server(default)] from: String,
-    #[server(default)] to: String,
+    #[server(default)] from_day: String,
+    #[server(default)] from_month: String,
+    #[server(default)] from_year: String,
+    #[server(default)] to_day: String,
+    #[server(default)] to_month: String,
+    #[server(default)] to_year: String,
 ) -> Result<ContinuumProfile, AppError> {
     let user = require_signed_in()?;
+    let from = crate::dates::DateParts::new(from_day, from_month, from_year);
+    let to = crate::dates::DateParts::new(to_day, to_month, to_year);
     profile_for(&state()?.pool, &user, &service_id, &from, &to).await
 }
 
@@ -208,13 +220,15 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::dates::DateParts;
 
     #[test]
     fn the_default_period_is_the_current_calendar_quarter() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let (from, to) = period("", "", today).unwrap();
+        let none = DateParts::default();
+        let (from, to) = period(&none, &none, today).unwrap();
         assert_eq!((from.to_string(), to.to_string()), ("2026-10-01".into(), "2026-12-31".into()));
-        let (from, to) = period("", "", NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()).unwrap();
+        let (from, to) = period(&none, &none, NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()).unwrap();
         assert_eq!((from.to_string(), to.to_string()), ("2026-01-01".into(), "2026-03-31".into()));
     }
 
@@ -229,7 +243,19 @@ mod tests {
     #[test]
     fn a_backwards_period_gets_a_message_on_the_end_date() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let error = period("2026-05-01", "2026-04-01", today).unwrap_err();
-        assert_eq!(error.field_errors()[0].field, "to");
+        let error = period(&DateParts::new("1", "5", "2026"), &DateParts::new("1", "4", "2026"), today).unwrap_err();
+        assert_eq!(error.field_errors()[0].field, "to_day");
+        assert_eq!(error.kept_value("from_month"), Some("5"));
+    }
+
+    #[test]
+    fn a_year_out_of_range_or_half_a_period_gets_a_message_not_a_failure() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let old = period(&DateParts::new("1", "1", "1800"), &DateParts::new("1", "2", "2026"), today).unwrap_err();
+        assert_eq!(old.field_errors()[0].message, "Start date must be the same as or after 1 January 2000");
+        let far = period(&DateParts::new("1", "1", "2026"), &DateParts::new("1", "1", "99999"), today).unwrap_err();
+        assert_eq!(far.field_errors()[0].field, "to_year");
+        let half = period(&DateParts::new("1", "1", "2026"), &DateParts::default(), today).unwrap_err();
+        assert_eq!(half.field_errors()[0].message, "Enter the end date");
     }
 }

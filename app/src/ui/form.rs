@@ -161,6 +161,8 @@ pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &
                 AppError::Validation(errors) => errors
                     .errors
                     .iter()
+                    // An empty message only marks a box (a date input's other boxes): no line of its own.
+                    .filter(|f| !f.message.is_empty())
                     .map(|f| view! { <li><a href=format!("#{}", f.field)>{f.message.clone()}</a></li> })
                     .collect_view()
                     .into_any(),
@@ -275,6 +277,100 @@ pub fn TextInput(
                 value=initial
                 aria-describedby=described_by
             />
+        </div>
+    }
+}
+
+/// A date asked as three boxes — day, month and year — in a fieldset with a legend and a hint ("For example,
+/// 27 3 2026"): the NHS.UK date-input pattern. A field named `held_on` posts `held_on_day`, `held_on_month` and
+/// `held_on_year` (see `dates::part_name`), parsed on the server by `dates::parse_date_input`, whose message
+/// shows once above the boxes while each box it marks gets the error border; the error summary links to the
+/// first marked box. Each box keeps what was typed after a mistake. `value` fills the boxes from a stored
+/// `YYYY-MM-DD` before anything is typed; `query` fills them from a list's filter choices in the address.
+#[component]
+pub fn DateInput(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    status: FormStatus,
+    /// Shown before the example, e.g. "Leave it empty to keep the form open until you close it."
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// A stored `YYYY-MM-DD` to start from.
+    #[prop(optional, into)]
+    value: Option<String>,
+    /// The three boxes' values as they came in the address (a filter form), used when nothing was posted.
+    #[prop(optional)]
+    typed: Option<crate::dates::DateParts>,
+) -> impl IntoView {
+    use crate::dates::{part_name, DateParts, PARTS};
+    let names: Vec<String> = PARTS.iter().map(|p| part_name(&name, p)).collect();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let start = typed.unwrap_or_else(|| value.as_deref().map(DateParts::of_iso).unwrap_or_default());
+    let message = {
+        let names = names.clone();
+        move || names.iter().filter_map(|n| status.message_for(n)).find(|m| !m.is_empty())
+    };
+    let has_error = {
+        let message = message.clone();
+        move || message().is_some()
+    };
+    let group_class = {
+        let has_error = has_error.clone();
+        move || if has_error() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }
+    };
+    let described_by = {
+        let (hint_id, error_id, has_error) = (hint_id.clone(), error_id.clone(), has_error.clone());
+        move || if has_error() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
+    let hint_text = match hint.filter(|h| !h.is_empty()) {
+        Some(hint) => format!("{hint} For example, 27 3 2026"),
+        None => "For example, 27 3 2026".to_owned(),
+    };
+    let boxes = PARTS
+        .iter()
+        .zip(names)
+        .zip([start.day, start.month, start.year])
+        .map(|((part, box_name), start)| {
+            let (label, width) = match *part {
+                "day" => ("Day", "nhsuk-input--width-2"),
+                "month" => ("Month", "nhsuk-input--width-2"),
+                _ => ("Year", "nhsuk-input--width-4"),
+            };
+            let initial = status.kept(&box_name).unwrap_or(start);
+            let class = {
+                let box_name = box_name.clone();
+                move || {
+                    let mut class = format!("nhsuk-input nhsuk-date-input__input {width}");
+                    if status.message_for(&box_name).is_some() {
+                        class.push_str(" nhsuk-input--error");
+                    }
+                    class
+                }
+            };
+            view! {
+                <div class="nhsuk-date-input__item">
+                    <div class="nhsuk-form-group">
+                        <label class="nhsuk-label nhsuk-date-input__label" for=box_name.clone()>{label}</label>
+                        <input class=class id=box_name.clone() name=box_name type="text" inputmode="numeric" value=initial />
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class>
+            <fieldset class="nhsuk-fieldset" role="group" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                <div class="nhsuk-hint" id=hint_id>{hint_text}</div>
+                {move || message().map(|message| view! {
+                    <span class="nhsuk-error-message" id=error_id.clone()>
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                        {message}
+                    </span>
+                })}
+                <div class="nhsuk-date-input">{boxes}</div>
+            </fieldset>
         </div>
     }
 }

@@ -13,7 +13,7 @@ use crate::{
         types::FocusGroup,
     },
     dates::readable_day,
-    ui::{ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
+    ui::{DateInput, ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
 };
 
 #[component]
@@ -58,7 +58,7 @@ pub fn FocusGroupsPage() -> impl IntoView {
                     <crate::ui::SubmissionToken status=status />
                     <Select name="service_id" label="Service" status options placeholder="Choose a service" />
                     <TextInput name="topic" label="Intervention or topic" hint="For example, the new evening group" status />
-                    <TextInput name="held_on" label="Date held" input_type="date" status width="nhsuk-input--width-10" />
+                    <DateInput name="held_on" legend="Date held" status />
                     <TextInput name="participants" label="How many took part" input_type="number" status width="nhsuk-input--width-4" />
                     <Textarea name="themes" label="Themes" hint="What came up, one theme on each line" status rows=4 />
                     <Textarea name="notes" label="Notes (optional)" hint="No names or details that could identify someone" status rows=6 />

@@ -15,8 +15,9 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::access::{ensure_staff_of, require_staff},
-    clock::today,
+    clock::today_date,
     consultation::sources::FocusGroupHeld,
+    dates::{parse_date_input, Bound, DateField, DateParts, Day},
     error::FormErrors,
     ledger::api as ledger_api,
     state::state,
@@ -38,7 +39,9 @@ pub async fn list_focus_groups() -> Result<Vec<FocusGroup>, AppError> {
 pub async fn record_focus_group(
     #[server(default)] service_id: ServiceId,
     #[server(default)] topic: String,
-    #[server(default)] held_on: String,
+    #[server(default)] held_on_day: String,
+    #[server(default)] held_on_month: String,
+    #[server(default)] held_on_year: String,
     #[server(default)] participants: String,
     #[server(default)] themes: String,
     #[server(default)] notes: String,
@@ -49,7 +52,9 @@ pub async fn record_focus_group(
         e.keeping(&[
             ("service_id", service_id.as_str()),
             ("topic", topic.as_str()),
-            ("held_on", held_on.as_str()),
+            ("held_on_day", held_on_day.as_str()),
+            ("held_on_month", held_on_month.as_str()),
+            ("held_on_year", held_on_year.as_str()),
             ("participants", participants.as_str()),
             ("themes", themes.as_str()),
             ("notes", notes.as_str()),
@@ -64,12 +69,14 @@ pub async fn record_focus_group(
         errors.add("service_id", "Select a service you work in");
     }
     let clean_topic = one_line(&mut errors, "topic", &topic, "the intervention or topic", 200, true);
-    let day = held_on.trim();
-    if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err() {
-        errors.add("held_on", "Enter the date it was held, for example 2026-11-20");
-    } else if day > today().as_str() {
-        errors.add("held_on", "The date must be today or in the past");
-    }
+    let field = DateField {
+        name: "held_on",
+        legend: "Date held",
+        earliest: None,
+        latest: Some(Bound { day: Day::of_naive(today_date()), words: "today or in the past" }),
+    };
+    let typed = DateParts::new(held_on_day.as_str(), held_on_month.as_str(), held_on_year.as_str());
+    let day = parse_date_input(&field, &typed).map_err(|e| e.add_to(&mut errors)).ok().map(|d| d.iso());
     let count = participants.trim().parse::<i64>().ok().filter(|n| (1..=1_000).contains(n));
     if count.is_none() {
         errors.add("participants", "Enter how many people took part, as a whole number like 8");
@@ -84,6 +91,8 @@ pub async fn record_focus_group(
     }
     errors.into_result().map_err(keep)?;
     let participants = count.unwrap_or_default();
+    let day = day.unwrap_or_default();
+    let day = day.as_str();
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     tx.claim_submission(&submission).await?;
     let fields = db::FocusGroupFields {

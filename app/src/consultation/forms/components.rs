@@ -17,7 +17,7 @@ use crate::{
         questions::{Question, QuestionKind},
         types::{FeedbackForm, FormState, FormSummary, Template},
     },
-    ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},
+    ui::{Choice, DateInput, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},
 };
 
 /// The links along the top of every consultation page.
@@ -272,7 +272,6 @@ pub fn FormBuilderPage() -> impl IntoView {
                             <crate::ui::SubmissionToken status=state_status />
                             <input type="hidden" name="form_id" value=id_close />
                             <input type="hidden" name="state" value="closed" />
-                            <input type="hidden" name="open_until" value="" />
                             <p class="nhsuk-body">"Closing stops new answers. Results stay, and you can reopen it."</p>
                             <SubmitButton label="Close the form" secondary=true />
                         </ActionForm>
@@ -282,7 +281,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                             <crate::ui::SubmissionToken status=state_status />
                             <input type="hidden" name="form_id" value=id_open />
                             <input type="hidden" name="state" value="open" />
-                            <TextInput name="open_until" label="Last day for answers (optional)" input_type="date" hint="Leave empty to keep it open until you close it." status=state_status width="nhsuk-input--width-10" />
+                            <DateInput name="open_until" legend="Last day for answers (optional)" hint="Leave it empty to keep the form open until you close it." status=state_status />
                             <SubmitButton label=if form.state == FormState::Draft { "Open the form" } else { "Reopen the form" } />
                         </ActionForm>
                     }.into_any(),

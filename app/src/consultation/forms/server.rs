@@ -351,27 +351,44 @@ pub async fn duplicate_feedback_form(
 pub async fn set_form_state(
     #[server(default)] form_id: FormId,
     #[server(default)] state: String,
-    #[server(default)] open_until: String,
+    #[server(default)] open_until_day: String,
+    #[server(default)] open_until_month: String,
+    #[server(default)] open_until_year: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
-    let keep = |e: AppError| e.keeping(&[("open_until", open_until.as_str())]);
+    let keep = |e: AppError| {
+        e.keeping(&[
+            ("open_until_day", open_until_day.as_str()),
+            ("open_until_month", open_until_month.as_str()),
+            ("open_until_year", open_until_year.as_str()),
+        ])
+    };
     let new_state = state
         .parse::<FormState>()
         .ok()
         .filter(|s| *s != FormState::Draft)
         .ok_or_else(|| AppError::field("state", "Choose open or closed"))?;
     let today = today();
-    let until = match open_until.trim() {
-        "" => None,
-        day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-            Ok(_) if day < today.as_str() => {
-                return Err(keep(AppError::field("open_until", "The last day must be today or later")))
-            }
-            Ok(_) => Some(day.to_owned()),
-            Err(_) => return Err(keep(AppError::field("open_until", "Enter a real date, for example 2026-12-31"))),
-        },
+    let field = crate::dates::DateField {
+        name: "open_until",
+        legend: "Last day for answers",
+        earliest: Some(crate::dates::Bound {
+            day: crate::dates::Day::of_naive(crate::clock::today_date()),
+            words: "today or in the future",
+        }),
+        latest: None,
+    };
+    let typed =
+        crate::dates::DateParts::new(open_until_day.as_str(), open_until_month.as_str(), open_until_year.as_str());
+    let until = match crate::dates::parse_optional_date_input(&field, &typed) {
+        Ok(day) => day.map(|d| d.iso()),
+        Err(error) => {
+            let mut errors = FormErrors::new();
+            error.add_to(&mut errors);
+            return Err(keep(AppError::Validation(errors)));
+        }
     };
     if new_state == FormState::Open && form.questions.is_empty() {
         return Err(keep(AppError::field("state", "Add at least one question before opening the form")));

@@ -15,7 +15,7 @@ use crate::{
         },
         types::{Event, InfoPage, InformationOverview, Registration},
     },
-    ui::{ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
+    ui::{DateInput, ErrorSummary, FormStatus, Loaded, Select, SubmitButton, TextInput, Textarea},
 };
 
 #[component]
@@ -177,7 +177,7 @@ fn EventForm(action: ServerAction<SaveEvent>, services: Vec<ServiceSummary>, eve
             <input type="hidden" name="event_id" value=event.as_ref().map(|e| e.id.clone()).unwrap_or_default() />
             {event.is_none().then(|| view! { <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" /> })}
             <TextInput name="title" label="Title" hint="For example, Open day at the day service" status value=value(|e| e.title.clone()) />
-            <TextInput name="day" label="Date" input_type="date" status value=value(|e| e.day().to_owned()) width="nhsuk-input--width-10" />
+            <DateInput name="day" legend="Date the event is held" status value=value(|e| e.day().to_owned()) />
             <div class="continuum-counts">
                 <TextInput name="start" label="Starts" input_type="time" status value=value(|e| e.start_time().to_owned()) width="nhsuk-input--width-5" />
                 <TextInput name="end" label="Ends" input_type="time" status value=value(|e| e.end_time().to_owned()) width="nhsuk-input--width-5" />

@@ -8,12 +8,16 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::{
     accounts::{server::staffed_services, types::ServiceSummary},
-    dates::readable_day,
+    dates::{readable_day, DateParts},
+    error::AppError,
     ledger::{
         server::{get_activity, list_activities, ActivityDetail, DeleteActivity, RecordActivity, UpdateActivity},
         types::{Activity, ActivityKind, ActivityPage, ContinuumLevel},
     },
-    ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput, Textarea},
+    ui::{
+        Choice, DateInput, ErrorPage, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput,
+        Textarea,
+    },
 };
 
 fn level_options() -> Vec<(String, String)> {
@@ -23,6 +27,10 @@ fn level_options() -> Vec<(String, String)> {
 fn kind_options() -> Vec<(String, String)> {
     ActivityKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect()
 }
+
+/// The list's filter choices, as they travel in its address.
+const LIST_FILTERS: [&str; 9] =
+    ["service_id", "level", "kind", "from_day", "from_month", "from_year", "to_day", "to_month", "to_year"];
 
 /// The query string for a page of the list with the current filters.
 fn page_link(query: &[(String, String)], page: i64) -> String {
@@ -39,12 +47,14 @@ fn page_link(query: &[(String, String)], page: i64) -> String {
 pub fn LedgerPage() -> impl IntoView {
     let query = use_query_map();
     let q = move |key: &str| query.with(|q| q.get(key)).unwrap_or_default();
+    let period = move || [q("from_day"), q("from_month"), q("from_year"), q("to_day"), q("to_month"), q("to_year")];
     let activities = Resource::new(
-        move || (q("service_id"), q("level"), q("kind"), q("from"), q("to"), q("page").parse::<i64>().unwrap_or(1)),
-        |(service_id, level, kind, from, to, page)| list_activities(service_id.into(), level, kind, from, to, page),
+        move || (q("service_id"), q("level"), q("kind"), period(), q("page").parse::<i64>().unwrap_or(1)),
+        |(service_id, level, kind, [fd, fm, fy, td, tm, ty], page)| {
+            list_activities(service_id.into(), level, kind, fd, fm, fy, td, tm, ty, page)
+        },
     );
     let services = Resource::new(|| (), |_| staffed_services());
-    let none = FormStatus::none();
     view! {
         <crate::ui::StaffOnly>
         <Title text="Involvement ledger" />
@@ -52,23 +62,45 @@ pub fn LedgerPage() -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Involvement ledger"</h1>
         <p class="nhsuk-body">"Every way patients and carers have been involved, at each level of the continuum."</p>
         <p><a class="nhsuk-button" href="/ledger/new" role="button" draggable="false">"Record an activity"</a></p>
-        <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
-            <form method="get" action="/ledger" class="continuum-filters" novalidate>
-                <h2 class="nhsuk-heading-s">"Filter the ledger"</h2>
-                <Select name="service_id" label="Service" status=none options=ServiceSummary::options(&services) placeholder="All your services" value=q("service_id") />
-                <Select name="level" label="Continuum level" status=none options=level_options() placeholder="All levels" value=q("level") />
-                <Select name="kind" label="Kind of activity" status=none options=kind_options() placeholder="All kinds" value=q("kind") />
-                <TextInput name="from" label="From" input_type="date" status=none value=q("from") />
-                <TextInput name="to" label="To" input_type="date" status=none value=q("to") />
-                <SubmitButton label="Filter" secondary=true />
-            </form>
-        }} />
-        <Loaded resource=activities render={move |page: ActivityPage| {
-            let query_pairs: Vec<(String, String)> = query.with_untracked(|q| {
-                ["service_id", "level", "kind", "from", "to"].iter().filter_map(|k| q.get(k).map(|v| ((*k).to_owned(), v))).collect()
-            });
-            view! { <ActivityTable page query_pairs /> }
-        }} />
+        <Suspense fallback=|| view! { <p class="nhsuk-body">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let services = match services.await {
+                    Ok(services) => services,
+                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
+                };
+                let (listed, error) = match activities.await {
+                    Ok(page) => (Some(page), None),
+                    // A period that is not one comes back as the filters' own messages (422), not an error page.
+                    Err(error @ AppError::Validation(_)) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                            response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+                        }
+                        (None, Some(error))
+                    }
+                    Err(error) => return view! { <ErrorPage error /> }.into_any(),
+                };
+                let status = FormStatus::fixed(error);
+                let [fd, fm, fy, td, tm, ty] = period();
+                let query_pairs: Vec<(String, String)> = query.with_untracked(|q| {
+                    LIST_FILTERS.iter().filter_map(|k| q.get(k).map(|v| ((*k).to_owned(), v))).collect()
+                });
+                view! {
+                    <ErrorSummary status />
+                    <form method="get" action="/ledger" class="continuum-filters" novalidate>
+                        <h2 class="nhsuk-heading-s">"Filter the ledger"</h2>
+                        <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="All your services" value=q("service_id") />
+                        <Select name="level" label="Continuum level" status options=level_options() placeholder="All levels" value=q("level") />
+                        <Select name="kind" label="Kind of activity" status options=kind_options() placeholder="All kinds" value=q("kind") />
+                        <DateInput name="from" legend="Start date" status typed=DateParts::new(fd, fm, fy) />
+                        <DateInput name="to" legend="End date" status typed=DateParts::new(td, tm, ty) />
+                        <SubmitButton label="Filter" secondary=true />
+                    </form>
+                    {listed.map(|page| view! { <ActivityTable page query_pairs /> })}
+                }
+                .into_any()
+            })}
+        </Suspense>
         </crate::ui::StaffOnly>
     }
 }
@@ -158,7 +190,7 @@ fn ActivityFields(status: FormStatus, activity: Option<Activity>) -> impl IntoVi
         <TextInput name="title" label="Title" hint="For example, \"Open day at the CAS Day Service\"" status value=text(|a| a.title.clone()) />
         <Select name="kind" label="Kind of activity" status options=kind_options() placeholder="Choose a kind" value=text(|a| a.kind.as_str().to_owned()) />
         <Radios name="level" legend="Continuum level" hint="How far up the continuum of involvement this activity reaches." status choices=levels value=text(|a| a.level.as_str().to_owned()) />
-        <TextInput name="happened_on" label="Date it happened" input_type="date" status value=text(|a| a.happened_on.clone()) width="nhsuk-input--width-10" />
+        <DateInput name="happened_on" legend="Date it happened" status value=text(|a| a.happened_on.clone()) />
         <fieldset class="nhsuk-fieldset">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"How many took part"</legend>
             <div class="nhsuk-hint">"Leave a box empty if nobody of that group took part."</div>
