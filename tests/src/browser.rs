@@ -2,6 +2,11 @@
 //! profile and its own chromedriver, and is closed even when the test fails (`with_browser`).
 //!
 //! Elements are found as a person finds them: fields by their label text, buttons by their words.
+//!
+//! Every wait polls until a deadline that scales with the machine (`wait_until`): a generous base (a minute for
+//! hydration, half a minute for an element) times `CONTINUUM_TEST_WAIT_SCALE` (default 1) times the load per
+//! core, read again at every poll, so a busy shared CI machine stretches the deadline instead of failing a
+//! test that was only slow. A quiet machine stops polling as soon as the page is ready.
 
 use std::{future::Future, panic::AssertUnwindSafe, process::Stdio, time::Duration};
 
@@ -100,14 +105,63 @@ where
     }
 }
 
+/// How long an element may take to appear on a quiet machine, before `wait_scale`.
+pub const ELEMENT_WAIT: Duration = Duration::from_secs(30);
+/// How long hydration may take on a quiet machine (the debug bundle is about 27 MB), before `wait_scale`.
+pub const HYDRATION_WAIT: Duration = Duration::from_secs(60);
+const POLL_EVERY: Duration = Duration::from_millis(100);
+
+/// The 1-minute load average per core, from `/proc/loadavg` (1 where it cannot be read).
+fn load_per_core() -> f64 {
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) as f64;
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().and_then(|l| l.parse::<f64>().ok()))
+        .map_or(1.0, |load| load / cores)
+}
+
+/// How many times longer than on a quiet machine a browser wait may take: `CONTINUUM_TEST_WAIT_SCALE` (a
+/// positive number, default 1) times the load per core when that is above 1. Never below 1.
+pub fn wait_scale() -> f64 {
+    let chosen = std::env::var("CONTINUUM_TEST_WAIT_SCALE")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .unwrap_or(1.0);
+    (chosen * load_per_core().max(1.0)).max(1.0)
+}
+
+/// Polls `check` every 100 ms until it gives a value, or until `base × wait_scale()` has passed since the wait
+/// began (the scale read afresh at every poll, so a machine that gets busier mid-wait extends it). Returns
+/// how long it waited when it gives up.
+pub async fn wait_until<T, F, Fut>(base: Duration, mut check: F) -> Result<T, Duration>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return Ok(value);
+        }
+        if started.elapsed() >= base.mul_f64(wait_scale()) {
+            return Err(started.elapsed());
+        }
+        tokio::time::sleep(POLL_EVERY).await;
+    }
+}
+
+/// Waits (see `wait_until`) for an element, and returns it.
+pub async fn wait_for_element(client: &Client, base: Duration, locator: Locator<'_>) -> Result<Element, Duration> {
+    wait_until(base, || async { client.find(locator).await.ok() }).await
+}
+
 /// The form control whose label reads `label`.
 pub async fn field(client: &Client, label: &str) -> Element {
-    let label_element = client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(&format!("//label[normalize-space()={}]", xpath_literal(label))))
+    let xpath = format!("//label[normalize-space()={}]", xpath_literal(label));
+    let label_element = wait_for_element(client, ELEMENT_WAIT, Locator::XPath(&xpath))
         .await
-        .unwrap_or_else(|e| panic!("no field labelled {label:?}: {e}"));
+        .unwrap_or_else(|waited| panic!("no field labelled {label:?} after {waited:?}"));
     let id = label_element
         .attr("for")
         .await
@@ -135,9 +189,9 @@ pub async fn press(client: &Client, text: &str) {
 /// Waits until some element's text contains `text`, and returns the page source.
 pub async fn wait_for_text(client: &Client, text: &str) -> String {
     let xpath = format!("//*[contains(normalize-space(), {})]", xpath_literal(text));
-    if let Err(error) = client.wait().at_most(Duration::from_secs(10)).for_element(Locator::XPath(&xpath)).await {
+    if let Err(waited) = wait_for_element(client, ELEMENT_WAIT, Locator::XPath(&xpath)).await {
         let source = client.source().await.unwrap_or_default();
-        panic!("the page never showed {text:?} ({error}); it was:\n{source}");
+        panic!("the page never showed {text:?} (waited {waited:?}); it was:\n{source}");
     }
     client.source().await.expect("page source")
 }
@@ -145,12 +199,11 @@ pub async fn wait_for_text(client: &Client, text: &str) -> String {
 /// Waits until the page is ready for what JavaScript does: hydrated, or a light public page that loads no
 /// script at all (`data-light`, see `app::routes::LIGHT_PAGES`), which is ready as soon as it is there.
 pub async fn wait_for_hydration(client: &Client) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("body[data-hydrated], body[data-light]"))
-        .await
-        .expect("the page hydrates (is target/site built? scripts/test runs cargo leptos build)");
+    if let Err(waited) =
+        wait_for_element(client, HYDRATION_WAIT, Locator::Css("body[data-hydrated], body[data-light]")).await
+    {
+        panic!("the page did not hydrate in {waited:?} (is target/site built? scripts/test runs cargo leptos build)");
+    }
 }
 
 /// Runs axe-core on the current page and returns its violations, one line each.

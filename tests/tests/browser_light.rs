@@ -68,12 +68,13 @@ async fn public_pages_load_no_webassembly_and_stay_under_60_kb() {
         continuum_tests::browser::press(&browser, "Sign in").await;
         continuum_tests::browser::wait_for_text(&browser, "Grace Okafor").await;
         browser.goto(&app.url("/ledger")).await.unwrap();
-        browser
-            .wait()
-            .at_most(std::time::Duration::from_secs(60))
-            .for_element(Locator::Css("body[data-hydrated]"))
-            .await
-            .expect("a staff page hydrates");
+        continuum_tests::browser::wait_for_element(
+            &browser,
+            continuum_tests::browser::HYDRATION_WAIT,
+            Locator::Css("body[data-hydrated]"),
+        )
+        .await
+        .expect("a staff page hydrates");
     })
     .await;
 }
