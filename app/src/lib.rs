@@ -113,9 +113,15 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let shell: ShellResource = Resource::new_blocking(|| (), |_| shell_info());
     provide_context(shell);
+    let shown_errors = ui::ShownErrors::default();
+    provide_context(shown_errors.clone());
+    let title = move |title: String| {
+        let error = if shown_errors.any() { "Error: " } else { "" };
+        text::for_raw_text_element(format!("{error}{title} – Continuum"))
+    };
     view! {
         <Stylesheet id="continuum" href="/pkg/continuum.css" />
-        <Title formatter=|title: String| text::for_raw_text_element(format!("{title} – Continuum")) />
+        <Title formatter=title />
         <Router>
             <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
             <Header />

@@ -137,21 +137,64 @@ impl FormStatus {
     }
 }
 
+/// How many error summaries on the page are showing an error. While any is, the page title starts with
+/// "Error: " (the title formatter in `App` reads it), as the NHS.UK and GOV.UK error summary pattern asks, so a
+/// screen reader user hears at once that the page came back with a mistake.
+#[derive(Clone, Debug, Default)]
+pub struct ShownErrors(pub ArcRwSignal<usize>);
+
+impl ShownErrors {
+    /// Whether any error summary on the page is showing an error.
+    pub fn any(&self) -> bool {
+        self.0.get() > 0
+    }
+}
+
 /// "There is a problem": every error of the last submission, each linking to its field. It takes focus when
-/// it appears, so keyboard and screen reader users start from it.
+/// it appears — `autofocus` without JavaScript (with `tabindex="-1"` Chromium and Firefox honour it), and
+/// focused again by script after an action comes back — so keyboard and screen reader users start from it
+/// and the browser scrolls it into view; and while it shows, the page title starts with "Error: "
+/// (`ShownErrors`).
 #[component]
 pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &'static str) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
-        if status.error().get().is_some() {
-            if let Some(element) = summary.get() {
-                let _ = element.focus();
+    let shown_errors = use_context::<ShownErrors>();
+    // Whether this summary is counted in `ShownErrors`.
+    let counted = StoredValue::new(false);
+    let count = {
+        let shown_errors = shown_errors.clone();
+        move |showing: bool| {
+            if let Some(shown) = &shown_errors {
+                if showing != counted.get_value() {
+                    counted.set_value(showing);
+                    shown.0.update(|n| *n = if showing { *n + 1 } else { n.saturating_sub(1) });
+                }
             }
         }
+    };
+    Effect::new({
+        let count = count.clone();
+        move |_| {
+            let showing = status.error().get().is_some();
+            count(showing);
+            if showing {
+                if let Some(element) = summary.get() {
+                    let _ = element.focus();
+                }
+            }
+        }
+    });
+    on_cleanup({
+        let count = count.clone();
+        move || count(false)
     });
     let title_id = format!("{id}-title");
     move || {
         status.error().get().map(|error| {
+            // On the server the effect above never runs: count the summary as it is rendered, before the
+            // page's <title> is written.
+            #[cfg(feature = "ssr")]
+            count(true);
             status.shown.with_value(|shown| {
                 if let Some(shown) = shown {
                     shown.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -169,7 +212,7 @@ pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &
                 other => view! { <li>{other.to_string()}</li> }.into_any(),
             };
             view! {
-                <div class="nhsuk-error-summary" aria-labelledby=title_id.clone() role="alert" tabindex="-1" node_ref=summary>
+                <div class="nhsuk-error-summary" aria-labelledby=title_id.clone() role="alert" tabindex="-1" autofocus=true node_ref=summary>
                     <h2 class="nhsuk-error-summary__title" id=title_id.clone()>"There is a problem"</h2>
                     <div class="nhsuk-error-summary__body">
                         <ul class="nhsuk-list nhsuk-error-summary__list">{items}</ul>

@@ -6,8 +6,8 @@ pub mod layout;
 pub mod pages;
 
 pub use form::{
-    Choice, DateInput, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, SubmissionToken,
-    SubmitButton, TextInput, Textarea,
+    Choice, DateInput, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, ShownErrors,
+    SubmissionToken, SubmitButton, TextInput, Textarea,
 };
 pub use pages::{ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
 
