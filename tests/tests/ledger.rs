@@ -53,6 +53,48 @@ async fn staff_record_an_activity_and_see_it_in_the_ledger(backend: Backend) {
     assert!(!app.page("/ledger?level=partnership").await.contains("Open day at the day service"));
 }
 
+async fn a_date_missing_its_month_is_marked_on_that_box_and_every_box_keeps_its_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("CAS Day Service").await;
+    app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Staff)]).await;
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    let mut fields = open_day(&service);
+    fields[4].1 = "27".into();
+    fields[5].1 = String::new();
+    fields[6].1 = "2o26".into();
+
+    let response = app.post_form("/api/record_activity", "/ledger/new", &as_refs(&fields)).await;
+
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap().replace("<!>", "");
+    assert!(page.contains("Date it happened must include a month"), "the NHS.UK message");
+    assert!(page.contains(r##"<a href="#happened_on_month">"##), "the summary links to the empty box");
+    assert_eq!(
+        page.matches("Date it happened must include a month").count(),
+        2,
+        "once in the summary, once above the boxes"
+    );
+    assert!(
+        page.contains(r#"id="happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#),
+        "the day is kept"
+    );
+    assert!(
+        page.contains(r#"id="happened_on_year" name="happened_on_year" type="text" inputmode="numeric" value="2o26""#),
+        "the year is kept as typed"
+    );
+    assert!(page.contains("For example, 27 3 2026"), "the hint");
+
+    // A form that posts no date at all (an old page, a hand-made request) gets the message too.
+    let without: Vec<(&str, &str)> =
+        as_refs(&fields).into_iter().filter(|(f, _)| !f.starts_with("happened_on")).collect();
+    let response = app.post_form("/api/record_activity", "/ledger/new", &without).await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("Enter the date it happened"));
+    let stored: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM activity").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored, 0);
+}
+
 async fn a_wrong_level_or_kind_gets_a_clear_message_and_the_form_keeps_what_was_typed(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = app.add_service("CAS Day Service").await;
@@ -61,7 +103,7 @@ async fn a_wrong_level_or_kind_gets_a_clear_message_and_the_form_keeps_what_was_
     let mut fields = open_day(&service);
     fields[1].1 = "collaboration".into();
     fields[2].1 = "party".into();
-    fields[5].1 = "several".into();
+    fields[7].1 = "several".into();
 
     let response = app.post_form("/api/record_activity", "/ledger/new", &as_refs(&fields)).await;
 
@@ -270,6 +312,7 @@ async fn the_ledger_pages_through_many_activities(backend: Backend) {
 
 on_both_engines!(
     staff_record_an_activity_and_see_it_in_the_ledger,
+    a_date_missing_its_month_is_marked_on_that_box_and_every_box_keeps_its_text,
     a_wrong_level_or_kind_gets_a_clear_message_and_the_form_keeps_what_was_typed,
     staff_of_one_service_cannot_see_or_edit_another_services_activities,
     patients_never_see_the_ledger,

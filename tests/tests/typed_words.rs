@@ -101,6 +101,7 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
     let marker = format!("Marker{}", uuid::Uuid::new_v4().simple());
     let mut problems = Vec::new();
     let mut sent_again = 0;
+    let mut summaries = 0;
 
     for form in FORMS {
         let mut values = world.values_for(form.person);
@@ -122,6 +123,16 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
             filled(form, &values).iter().any(|(name, value)| !name.contains("password") && value.contains(&marker));
         if form.shows_typed && typed && !page.contains(&marker) {
             problems.push(format!("{}: what was typed is not on the page that came back ({status})", form.action));
+        }
+        // After a mistake the error summary takes focus without JavaScript, and the title says "Error: ".
+        if page.contains("class=\"nhsuk-error-summary\"") {
+            summaries += 1;
+            if !page.contains("<title>Error: ") {
+                problems.push(format!("{}: the page that came back has no \"Error: \" in its title", form.action));
+            }
+            if !page.contains("tabindex=\"-1\" autofocus") {
+                problems.push(format!("{}: the error summary does not take focus without JavaScript", form.action));
+            }
         }
         let passwords = filled(form, &values).iter().any(|(name, v)| name.contains("password") && v.contains(&marker));
         if passwords && !typed && page.contains(&marker) {
@@ -154,6 +165,7 @@ async fn a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_el
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(sent_again > FORMS.len() / 2, "most forms were sent again from the page that came back: {sent_again}");
+    assert!(summaries > FORMS.len() / 2, "most refused forms came back with an error summary: {summaries}");
 }
 
 /// The form on `page` that posts to `action`, from its `<form` tag to its `</form>`.
