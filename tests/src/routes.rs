@@ -476,7 +476,11 @@ pub const ROUTES: &[Row] = &[
             ("notes", ""),
         ],
     ),
-    call("/api/get_form_results", RECORD, &[("form_id", "{form_id}"), ("from", ""), ("to", ""), ("channel", "")]),
+    call(
+        "/api/get_form_results",
+        RECORD,
+        &[("form_id", "{form_id}"), ("from_day", ""), ("to_day", ""), ("channel", "")],
+    ),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call(

@@ -125,7 +125,12 @@ async fn nine_responses_in_march_with_one_small_answer_leave_nothing_to_subtract
     answer(&app, &form, "neither_good_nor_poor", 1).await;
     answered_on(&app, "2026-03-14", "").await;
 
-    let (status, page) = get_text(&staff, &app, &results_path(&form, "from=2026-03-01&to=2026-03-31")).await;
+    let (status, page) = get_text(
+        &staff,
+        &app,
+        &results_path(&form, "from_day=1&from_month=3&from_year=2026&to_day=31&to_month=3&to_year=2026"),
+    )
+    .await;
 
     assert_eq!(status, 200);
     let total = figure(&page, "responses-total");
@@ -149,7 +154,12 @@ async fn a_channel_total_beside_the_months_does_not_give_away_a_small_month(back
     answer(&app, &form, "good", 3).await;
     answered_on(&app, "2026-04-10", "2026-03-14").await;
 
-    let (_, page) = get_text(&staff, &app, &results_path(&form, "from=2026-03-01&to=2026-04-30")).await;
+    let (_, page) = get_text(
+        &staff,
+        &app,
+        &results_path(&form, "from_day=1&from_month=3&from_year=2026&to_day=30&to_month=4&to_year=2026"),
+    )
+    .await;
 
     let total = figure(&page, "responses-total");
     let months = table_rows(&page, "Responses each month");
@@ -279,11 +289,26 @@ async fn the_date_filter_counts_only_responses_in_the_period(backend: Backend) {
     answer(&app, &form, "very_good", 5).await;
 
     let (_, recent) = get_text(&staff, &app, &results_path(&form, "")).await;
-    let (_, january) = get_text(&staff, &app, &results_path(&form, "from=2020-01-01&to=2020-01-31")).await;
-    let (_, february) = get_text(&staff, &app, &results_path(&form, "from=2020-02-01&to=2020-02-29")).await;
-    let (bad_status, bad) = get_text(&staff, &app, &results_path(&form, "from=2020-02-30&to=2020-01-01")).await;
+    let (_, january) = get_text(
+        &staff,
+        &app,
+        &results_path(&form, "from_day=1&from_month=1&from_year=2020&to_day=31&to_month=1&to_year=2020"),
+    )
+    .await;
+    let (_, february) = get_text(
+        &staff,
+        &app,
+        &results_path(&form, "from_day=1&from_month=2&from_year=2020&to_day=29&to_month=2&to_year=2020"),
+    )
+    .await;
+    let (bad_status, bad) = get_text(
+        &staff,
+        &app,
+        &results_path(&form, "from_day=30&from_month=2&from_year=2020&to_day=1&to_month=1&to_year=2020"),
+    )
+    .await;
     let csv = staff
-        .get(app.url(&csv_path(&form, "from=2020-01-01&to=2020-01-31")))
+        .get(app.url(&csv_path(&form, "from_day=1&from_month=1&from_year=2020&to_day=31&to_month=1&to_year=2020")))
         .send()
         .await
         .unwrap()
@@ -296,7 +321,11 @@ async fn the_date_filter_counts_only_responses_in_the_period(backend: Backend) {
     assert!(january.contains("January 2020"));
     assert_eq!(figure(&february, "responses-total"), "fewer than 5", "0 is in the band");
     assert_eq!(bad_status, 422);
-    assert!(bad.contains("Enter a real date"), "a date that does not exist gets a message beside its field");
+    assert!(
+        bad.contains("Start date must be a real date"),
+        "a date that does not exist gets a message beside its field"
+    );
+    assert!(bad.contains(r##"href="#from_day""##), "the summary links to the day that does not exist");
     assert_eq!(csv.lines().count(), 7);
     assert!(csv.lines().skip(1).all(|l| l.starts_with("2020-01-15,")), "{csv}");
 }

@@ -42,9 +42,17 @@ pub fn routes() -> Vec<PlainRoute> {
 #[derive(Deserialize)]
 pub struct ResultsQuery {
     #[serde(default)]
-    from: String,
+    from_day: String,
     #[serde(default)]
-    to: String,
+    from_month: String,
+    #[serde(default)]
+    from_year: String,
+    #[serde(default)]
+    to_day: String,
+    #[serde(default)]
+    to_month: String,
+    #[serde(default)]
+    to_year: String,
     #[serde(default)]
     channel: String,
 }
@@ -61,8 +69,9 @@ pub async fn form_responses_csv(
     let Some(user) = visitor.user else {
         return forms::sign_in_first(&uri);
     };
-    match super::results::responses_csv_for(&state.pool, &user, &form_id, &query.from, &query.to, &query.channel).await
-    {
+    let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
+    let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
+    match super::results::responses_csv_for(&state.pool, &user, &form_id, &from, &to, &query.channel).await {
         Ok((name, csv)) => crate::csv::download(&name, csv),
         Err(error) => forms::refusal(&error),
     }

@@ -13,9 +13,9 @@ use crate::{
         results::{get_form_results, Comment, CountRow, FormResults, QuestionResults},
         types::Channel,
     },
-    dates::readable_day,
+    dates::{readable_day, DateParts},
     error::AppError,
-    ui::{ErrorPage, ErrorSummary, FormStatus, Select, SubmitButton, TextInput},
+    ui::{DateInput, ErrorPage, ErrorSummary, FormStatus, Select, SubmitButton},
 };
 
 #[component]
@@ -24,9 +24,10 @@ pub fn FormResultsPage() -> impl IntoView {
     let query = use_query_map();
     let q = move |key: &str| query.with(|q| q.get(key)).unwrap_or_default();
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    let period = move || [q("from_day"), q("from_month"), q("from_year"), q("to_day"), q("to_month"), q("to_year")];
     let results = Resource::new(
-        move || (id(), q("from"), q("to"), q("channel")),
-        |(id, from, to, channel)| get_form_results(id.into(), from, to, channel),
+        move || (id(), period(), q("channel")),
+        |(id, [fd, fm, fy, td, tm, ty], channel)| get_form_results(id.into(), fd, fm, fy, td, tm, ty, channel),
     );
     view! {
         <crate::ui::StaffOnly>
@@ -43,10 +44,11 @@ pub fn FormResultsPage() -> impl IntoView {
                             response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
                         }
                         let status = FormStatus::fixed(Some(error));
+                        let [fd, fm, fy, td, tm, ty] = period();
                         view! {
                             <h1 class="nhsuk-heading-l">"Results"</h1>
                             <ErrorSummary status />
-                            <Filters form_id=id().into() from=q("from") to=q("to") channel=q("channel") status />
+                            <Filters form_id=id().into() from=DateParts::new(fd, fm, fy) to=DateParts::new(td, tm, ty) channel=q("channel") status />
                         }
                         .into_any()
                     }
@@ -60,13 +62,13 @@ pub fn FormResultsPage() -> impl IntoView {
 
 /// The period and channel, as a plain GET form.
 #[component]
-fn Filters(form_id: FormId, from: String, to: String, channel: String, status: FormStatus) -> impl IntoView {
+fn Filters(form_id: FormId, from: DateParts, to: DateParts, channel: String, status: FormStatus) -> impl IntoView {
     let mut channels = vec![("all".to_owned(), "All channels".to_owned())];
     channels.extend(Channel::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())));
     view! {
         <form method="get" action=format!("/consultation/forms/{form_id}/results") class="continuum-filters" novalidate>
-            <TextInput name="from" label="From" input_type="date" status value=from hint="Leave both dates empty for the last 12 months." />
-            <TextInput name="to" label="To" input_type="date" status value=to />
+            <DateInput name="from" legend="Start date" status typed=from hint="Leave both dates empty for the last 12 months." />
+            <DateInput name="to" legend="End date" status typed=to />
             <Select name="channel" label="Channel" status options=channels value=channel />
             <SubmitButton label="Show results" secondary=true />
         </form>
@@ -119,7 +121,7 @@ fn Results(results: FormResults) -> impl IntoView {
     let period = format!("{} to {}", readable_day(&results.from), readable_day(&results.to));
     let channel_words = results.channel.map(|c| c.label().to_owned()).unwrap_or_else(|| "All channels".to_owned());
     let filters = view! {
-        <Filters form_id=results.form_id.clone() from=results.from.clone() to=results.to.clone()
+        <Filters form_id=results.form_id.clone() from=DateParts::of_iso(&results.from) to=DateParts::of_iso(&results.to)
             channel=results.channel.map(Channel::as_str).unwrap_or("all").to_owned() status=FormStatus::none() />
     }
     .into_any();

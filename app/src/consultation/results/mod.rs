@@ -249,9 +249,20 @@ pub struct FormResults {
 }
 
 impl FormResults {
-    /// The query string that gives these results again (for the CSV link).
+    /// The query string that gives these results again (for the CSV link): the period as the filter's day,
+    /// month and year boxes post it.
     pub fn query(&self) -> String {
-        format!("from={}&to={}&channel={}", self.from, self.to, self.channel.map(Channel::as_str).unwrap_or("all"))
+        let (from, to) = (crate::dates::DateParts::of_iso(&self.from), crate::dates::DateParts::of_iso(&self.to));
+        format!(
+            "from_day={}&from_month={}&from_year={}&to_day={}&to_month={}&to_year={}&channel={}",
+            from.day,
+            from.month,
+            from.year,
+            to.day,
+            to.month,
+            to.year,
+            self.channel.map(Channel::as_str).unwrap_or("all")
+        )
     }
 }
 
@@ -306,29 +317,30 @@ pub async fn form_for_results(
 /// Parses the filters: dates (default the last 12 months, from the first of the month 11 months ago up to
 /// `today`) and a channel ("all" or empty for every channel).
 #[cfg(feature = "ssr")]
-pub fn parse_filter(from: &str, to: &str, channel: &str, today: chrono::NaiveDate) -> Result<ResponseFilter, AppError> {
-    use chrono::{Datelike, NaiveDate};
-    let mut errors = crate::error::FormErrors::new();
-    let mut day = |field: &str, text: &str, default: NaiveDate| match text.trim() {
-        "" => Some(default),
-        text => {
-            let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-            if parsed.is_none() {
-                errors.add(field, "Enter a real date, like 2026-03-14");
-            }
-            parsed
-        }
+pub fn parse_filter(
+    from: &crate::dates::DateParts,
+    to: &crate::dates::DateParts,
+    channel: &str,
+    today: chrono::NaiveDate,
+) -> Result<ResponseFilter, AppError> {
+    use chrono::Datelike;
+    let mut kept = from.kept("from");
+    kept.extend(to.kept("to"));
+    kept.push(("channel".to_owned(), channel.to_owned()));
+    let keep = |errors: crate::error::FormErrors| {
+        let kept: Vec<(&str, &str)> = kept.iter().map(|(f, v)| (f.as_str(), v.as_str())).collect();
+        AppError::Validation(errors).keeping(&kept)
     };
+    let (start, end) = crate::dates::parse_period(from, to).map_err(keep)?;
+    let mut errors = crate::error::FormErrors::new();
     let default_from =
         today.with_day(1).and_then(|first| first.checked_sub_months(chrono::Months::new(11))).unwrap_or(today);
-    let start = day("from", from, default_from);
-    let end = day("to", to, today);
-    if let (Some(start), Some(end)) = (start, end) {
-        if end < start {
-            errors.add("to", "The end date must be on or after the start date");
-        } else if (end - start).num_days() > 366 * 5 {
-            errors.add("from", "Choose a period of 5 years or less");
-        }
+    let start = start.map_or(default_from, |d| d.naive());
+    let end = end.map_or(today, |d| d.naive());
+    if end < start {
+        errors.add("to_day", "End date must be the same as or after the start date");
+    } else if (end - start).num_days() > 366 * 5 {
+        errors.add("from_day", "Choose a period of 5 years or less");
     }
     let chosen = match channel.trim() {
         "" | "all" => None,
@@ -340,8 +352,10 @@ pub fn parse_filter(from: &str, to: &str, channel: &str, today: chrono::NaiveDat
             parsed
         }
     };
-    errors.into_result().map_err(|e| e.keeping(&[("from", from), ("to", to), ("channel", channel)]))?;
-    let format = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    if !errors.is_empty() {
+        return Err(keep(errors));
+    }
+    let format = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     Ok(ResponseFilter { from: format(start), to: format(end), channel: chosen })
 }
 
@@ -489,8 +503,8 @@ pub async fn responses_csv_for(
     pool: &sqlx::AnyPool,
     user: &SignedInUser,
     form_id: &FormId,
-    from: &str,
-    to: &str,
+    from: &crate::dates::DateParts,
+    to: &crate::dates::DateParts,
     channel: &str,
 ) -> Result<(String, String), AppError> {
     let form = form_for_results(pool, user, form_id).await?;
@@ -523,13 +537,19 @@ pub async fn responses_csv_for(
 #[server(endpoint = "/get_form_results")]
 pub async fn get_form_results(
     #[server(default)] form_id: FormId,
-    #[server(default)] from: String,
-    #[server(default)] to: String,
+    #[server(default)] from_day: String,
+    #[server(default)] from_month: String,
+    #[server(default)] from_year: String,
+    #[server(default)] to_day: String,
+    #[server(default)] to_month: String,
+    #[server(default)] to_year: String,
     #[server(default)] channel: String,
 ) -> Result<FormResults, AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;
     let form = form_for_results(&pool, &user, &form_id).await?;
+    let from = crate::dates::DateParts::new(from_day, from_month, from_year);
+    let to = crate::dates::DateParts::new(to_day, to_month, to_year);
     let filter = parse_filter(&from, &to, &channel, today())?;
     build_results(&pool, &form, &filter).await
 }
