@@ -2,6 +2,7 @@
 //! with JavaScript on and with it off; axe-core checks the ledger, the form and the profile.
 
 use app::accounts::types::Role;
+use chrono::Datelike;
 use continuum_tests::{
     browser::{assert_accessible, field, fill, press, wait_for_hydration, wait_for_text, with_browser, Javascript},
     spawn_app, Backend, PASSWORD,
@@ -30,17 +31,26 @@ async fn record_and_see_in_profile(javascript: Javascript) {
             wait_for_hydration(&browser).await;
             assert_accessible(&browser, "the record-an-activity form").await;
         }
-        // First without a title: the error comes back beside the field with everything else kept.
+        // First without a title and without the date's month: each error comes back beside its field with
+        // everything else kept, each box of the date with what was typed in it.
         field(&browser, "Kind of activity").await.select_by_value("open_day").await.unwrap();
         browser.find(Locator::Css("label[for='level']")).await.unwrap().click().await.unwrap();
-        let date = field(&browser, "Date it happened").await;
-        // Chromium's date field takes the digits of its locale's order (en-US: month, day, year).
-        date.send_keys(&today.format("%m%d%Y").to_string()).await.unwrap();
+        fill(&browser, "Day", &today.day().to_string()).await;
+        fill(&browser, "Year", &today.year().to_string()).await;
         fill(&browser, "Patients", "12").await;
         fill(&browser, "Carers", "5").await;
         fill(&browser, "What came of it", "Two people asked to volunteer").await;
         press(&browser, "Record activity").await;
         wait_for_text(&browser, "Enter a title").await;
+        wait_for_text(&browser, "Date it happened must include a month").await;
+        let boxes = browser.find(Locator::Css("a[href='#happened_on_month']")).await;
+        assert!(boxes.is_ok(), "the summary links to the month box");
+        let month_class = field(&browser, "Month").await.attr("class").await.unwrap().unwrap_or_default();
+        assert!(month_class.contains("nhsuk-input--error"), "the month box is marked: {month_class}");
+        let day_class = field(&browser, "Day").await.attr("class").await.unwrap().unwrap_or_default();
+        assert!(!day_class.contains("nhsuk-input--error"), "the day box is not: {day_class}");
+        assert_eq!(field(&browser, "Day").await.prop("value").await.unwrap(), Some(today.day().to_string()));
+        assert_eq!(field(&browser, "Year").await.prop("value").await.unwrap(), Some(today.year().to_string()));
         let address = browser.current_url().await.unwrap();
         assert!(
             !address.as_str().contains("volunteer") && !address.as_str().contains("__err"),
@@ -55,13 +65,7 @@ async fn record_and_see_in_profile(javascript: Javascript) {
         assert_eq!(level_kept.as_deref(), Some("true"), "the chosen level is kept");
 
         fill(&browser, "Title", "Open day at the day service").await;
-        if !js {
-            // A plain POST came back with the form rebuilt from what was kept; the date came back too.
-            assert_eq!(
-                field(&browser, "Date it happened").await.prop("value").await.unwrap(),
-                Some(today.format("%Y-%m-%d").to_string())
-            );
-        }
+        fill(&browser, "Month", &today.month().to_string()).await;
         press(&browser, "Record activity").await;
         wait_for_text(&browser, "The activity has been saved.").await;
         wait_for_text(&browser, "12 patients, 5 carers").await;

@@ -39,6 +39,9 @@ pub fn AccountPage() -> impl IntoView {
                         <div class="nhsuk-grid-row">
                             <div class="nhsuk-grid-column-two-thirds">
                                 {move || saved().map(|text| view! { <div class="nhsuk-inset-text" role="status"><p>{text}</p></div> })}
+                                // At the top, as NHS.UK places them: the password form is below the fold on a phone.
+                                <ErrorSummary status=name_status id="name-errors" />
+                                <ErrorSummary status=password_status id="password-errors" />
                                 <h1 class="nhsuk-heading-l">"Your account"</h1>
                                 <dl class="nhsuk-summary-list">
                                     <div class="nhsuk-summary-list__row">
@@ -61,14 +64,12 @@ pub fn AccountPage() -> impl IntoView {
                                     </div>
                                 </dl>
                                 <h2 class="nhsuk-heading-m">"Your name"</h2>
-                                <ErrorSummary status=name_status id="name-errors" />
                                 <ActionForm attr:novalidate=true action=rename>
                                     <crate::ui::SubmissionToken status=name_status />
                                     <TextInput name="name" label="Name" autocomplete="name" value=user.name.clone() status=name_status width="nhsuk-input--width-30" />
                                     <SubmitButton label="Save name" />
                                 </ActionForm>
                                 <h2 class="nhsuk-heading-m">"Change your password"</h2>
-                                <ErrorSummary status=password_status id="password-errors" />
                                 <ActionForm attr:novalidate=true action=change_password>
                                     <crate::ui::SubmissionToken status=password_status />
                                     <TextInput name="current_password" label="Current password" input_type="password" autocomplete="current-password" status=password_status width="nhsuk-input--width-30" />

@@ -30,6 +30,8 @@ pub fn FocusGroupsPage() -> impl IntoView {
         {move || (query.with(|q| q.get("recorded").is_some()) || record.value().with(|v| matches!(v, Some(Ok(_))))).then(|| view! {
             <div class="nhsuk-inset-text" role="status"><p>"The focus group has been recorded, and added to the ledger as a Consultation activity."</p></div>
         })}
+        // At the top, as NHS.UK places it: below the groups already recorded it would be out of sight.
+        <ErrorSummary status />
         <h1 class="nhsuk-heading-l">"Focus groups"</h1>
         <Loaded resource=groups render={|groups: Vec<FocusGroup>| {
             if groups.is_empty() {
@@ -53,7 +55,6 @@ pub fn FocusGroupsPage() -> impl IntoView {
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| {
             let options = ServiceSummary::options(&services);
             view! {
-                <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=record>
                     <crate::ui::SubmissionToken status=status />
                     <Select name="service_id" label="Service" status options placeholder="Choose a service" />

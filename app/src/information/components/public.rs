@@ -48,6 +48,9 @@ pub fn EventPage() -> impl IntoView {
     let registered =
         move || register.value().get().and_then(Result::ok).or_else(|| query.with(|q| q.get("registered")));
     view! {
+        // At the top, as NHS.UK places it: below the event's details and the crisis contacts it was about
+        // 1,070 px down a phone's screen.
+        <ErrorSummary status />
         <Loaded resource=event render={move |event: Event| {
             let full = event.is_full();
             let slug = event.slug.clone();
@@ -92,7 +95,6 @@ pub fn EventPage() -> impl IntoView {
                         view! {
                         <h2 class="nhsuk-heading-m">"Register for a place"</h2>
                         <CrisisContacts />
-                        <ErrorSummary status />
                         <ActionForm attr:novalidate=true action=register>
                             <crate::ui::SubmissionToken status=status />
                             <input type="hidden" name="event_slug" value=slug.clone() />
