@@ -28,9 +28,11 @@ pub fn AdminServicesPage() -> impl IntoView {
     let rename_status = FormStatus::of(rename);
     view! {
         <Title text="Services" />
+        // Both forms' summaries at the top, as NHS.UK places them: "Add a service" is below the list.
+        <ErrorSummary status=rename_status id="rename-errors" />
+        <ErrorSummary status=create_status id="create-errors" />
         <h1 class="nhsuk-heading-l">"Services"</h1>
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
-            <ErrorSummary status=rename_status id="rename-errors" />
             {if services.is_empty() {
                 view! { <p class="nhsuk-body">"There are no services yet. Add the first one below."</p> }.into_any()
             } else {
@@ -54,7 +56,6 @@ pub fn AdminServicesPage() -> impl IntoView {
             }}
         }} />
         <h2 class="nhsuk-heading-m">"Add a service"</h2>
-        <ErrorSummary status=create_status id="create-errors" />
         <ActionForm attr:novalidate=true action=create>
             <crate::ui::SubmissionToken status=create_status />
             <TextInput name="name" label="Service name" hint="For example, Personality Disorder Service" status=create_status width="nhsuk-input--width-30" />
@@ -100,6 +101,8 @@ pub fn AdminPeoplePage() -> impl IntoView {
     });
     view! {
         <Title text="People" />
+        // At the top, as NHS.UK places it: the invitation form is below everyone's row.
+        <ErrorSummary status />
         <h1 class="nhsuk-heading-l">"People"</h1>
         <Loaded resource=people render={move |people: Vec<PersonSummary>| view! {
             <table class="nhsuk-table">
@@ -126,7 +129,6 @@ pub fn AdminPeoplePage() -> impl IntoView {
         }} />
         <h2 class="nhsuk-heading-m" id="invite">"Invite someone"</h2>
         <p class="nhsuk-body">"They will get an email with a link to choose a password. The link works once, for 7 days."</p>
-        <ErrorSummary status />
         <Loaded resource=services render={move |services: Vec<ServiceSummary>| view! {
             <ActionForm attr:novalidate=true action=invite>
                 <crate::ui::SubmissionToken status=status />
@@ -172,6 +174,11 @@ pub fn AdminPersonPage() -> impl IntoView {
         let (id_for_grant, id_for_admin, id_for_disable) = (person.id.clone(), person.id.clone(), person.id.clone());
         view! {
             {move || invited().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Invitation sent."</p></div> })}
+            // Every form's summary at the top, as NHS.UK places it: the forms are below the person's details.
+            <ErrorSummary status=revoke_status id="revoke-errors" />
+            <ErrorSummary status=grant_status id="grant-errors" />
+            <ErrorSummary status=disable_status id="disable-errors" />
+            <ErrorSummary status=admin_status id="admin-errors" />
             <h1 class="nhsuk-heading-l">{person.name.clone()}</h1>
             <dl class="nhsuk-summary-list">
                 <div class="nhsuk-summary-list__row">
@@ -188,7 +195,6 @@ pub fn AdminPersonPage() -> impl IntoView {
                 </div>
             </dl>
             <h2 class="nhsuk-heading-m">"Roles"</h2>
-            <ErrorSummary status=revoke_status id="revoke-errors" />
             {if person.roles.is_empty() {
                 view! { <p class="nhsuk-body">"No roles yet."</p> }.into_any()
             } else {
@@ -216,7 +222,6 @@ pub fn AdminPersonPage() -> impl IntoView {
                 }.into_any()
             }}
             <h3 class="nhsuk-heading-s">"Add a role"</h3>
-            <ErrorSummary status=grant_status id="grant-errors" />
             <ActionForm attr:novalidate=true action=grant>
                 <crate::ui::SubmissionToken status=grant_status />
                 <input type="hidden" name="person_id" value=id_for_grant />
@@ -225,8 +230,6 @@ pub fn AdminPersonPage() -> impl IntoView {
                 <SubmitButton label="Add role" secondary=true />
             </ActionForm>
             <h2 class="nhsuk-heading-m">"Access"</h2>
-            <ErrorSummary status=disable_status id="disable-errors" />
-            <ErrorSummary status=admin_status id="admin-errors" />
             <ActionForm attr:novalidate=true action=administrator>
                 <crate::ui::SubmissionToken status=admin_status />
                 <input type="hidden" name="person_id" value=id_for_admin />

@@ -166,7 +166,6 @@ fn QuestionForm(form_id: FormId, action: ServerAction<SaveQuestion>, question: O
     let heading = if question.is_some() { "Change the question" } else { "Add a question" };
     view! {
         <h2 class="nhsuk-heading-m" id="question-form">{heading}</h2>
-        <ErrorSummary status id="question-errors" />
         <ActionForm attr:novalidate=true action>
             <crate::ui::SubmissionToken status=status />
             <input type="hidden" name="form_id" value=form_id />
@@ -217,6 +216,8 @@ pub fn FormBuilderPage() -> impl IntoView {
     let arrange_status = FormStatus::of(arrange);
     let state_status = FormStatus::of(set_state);
     let version_status = FormStatus::of(new_version);
+    let question_status = FormStatus::of(save_question);
+    let duplicate_status = FormStatus::of(duplicate);
     view! {
         <crate::ui::StaffOnly>
         <Title text="Build a feedback form" />
@@ -235,6 +236,14 @@ pub fn FormBuilderPage() -> impl IntoView {
                 {query.with_untracked(|q| q.get("entered").is_some()).then(|| view! {
                     <div class="nhsuk-inset-text" role="status"><p>"The response has been saved."</p></div>
                 })}
+                // Every form's summary at the top, as NHS.UK places it: beside their forms, most were several
+                // screens down (the details form's about 2,200 px down a phone's screen).
+                <ErrorSummary status=details_status id="details-errors" />
+                <ErrorSummary status=state_status id="state-errors" />
+                <ErrorSummary status=arrange_status id="arrange-errors" />
+                <ErrorSummary status=version_status id="version-errors" />
+                <ErrorSummary status=question_status id="question-errors" />
+                <ErrorSummary status=duplicate_status id="duplicate-errors" />
                 <span class="nhsuk-caption-l">{form.service_name.clone()}</span>
                 <h1 class="nhsuk-heading-l">{form.title.clone()}</h1>
                 <dl class="nhsuk-summary-list">
@@ -265,7 +274,6 @@ pub fn FormBuilderPage() -> impl IntoView {
                 </ul>
 
                 <h2 class="nhsuk-heading-m">"Open or close"</h2>
-                <ErrorSummary status=state_status id="state-errors" />
                 {match form.state {
                     FormState::Open => view! {
                         <ActionForm attr:novalidate=true action=set_state>
@@ -288,11 +296,9 @@ pub fn FormBuilderPage() -> impl IntoView {
                 }}
 
                 <h2 class="nhsuk-heading-m">{format!("Questions (version {})", form.version)}</h2>
-                <ErrorSummary status=arrange_status id="arrange-errors" />
                 {locked.then(|| view! {
                     <div class="nhsuk-inset-text">
                         <p>"People have answered this version, so its questions are fixed: changing them would change what their answers mean. To change the questions, edit a new version. Answers to this version stay with it."</p>
-                        <ErrorSummary status=version_status id="version-errors" />
                         <ActionForm attr:novalidate=true action=new_version>
                             <crate::ui::SubmissionToken status=version_status />
                             <input type="hidden" name="form_id" value=id_version />
@@ -340,7 +346,6 @@ pub fn FormBuilderPage() -> impl IntoView {
                 {(!locked).then(|| view! { <QuestionForm form_id=id_question.clone() action=save_question question=edited.clone() /> })}
 
                 <h2 class="nhsuk-heading-m">"Details"</h2>
-                <ErrorSummary status=details_status id="details-errors" />
                 <ActionForm attr:novalidate=true action=update>
                     <crate::ui::SubmissionToken status=details_status />
                     <input type="hidden" name="form_id" value=id_details />

@@ -99,10 +99,15 @@ pub fn ResponsePage() -> impl IntoView {
     );
     let review_status = FormStatus::of(review);
     let read_status = FormStatus::of(read);
+    let tag_status = FormStatus::of(tag);
     view! {
         <crate::ui::StaffOnly>
         <Title text="Feedback response" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/consultation/review">"Review queue"</a></p>
+        // Every form's summary at the top, as NHS.UK places it: the review form is below every answer.
+        <ErrorSummary status=review_status id="review-errors" />
+        <ErrorSummary status=read_status id="read-errors" />
+        <ErrorSummary status=tag_status id="tag-errors" />
         <Loaded resource=response render={move |(response, themes): (ResponseView, Vec<Theme>)| {
             let outcomes: Vec<Choice> = ReviewOutcome::ALL
                 .iter()
@@ -169,7 +174,6 @@ pub fn ResponsePage() -> impl IntoView {
                 {if needs_review {
                     view! {
                         <h2 class="nhsuk-heading-m">"Record the review"</h2>
-                        <ErrorSummary status=review_status id="review-errors" />
                         <ActionForm attr:novalidate=true action=review>
                             <crate::ui::SubmissionToken status=review_status />
                             <input type="hidden" name="response_id" value=id.clone() />
@@ -180,7 +184,6 @@ pub fn ResponsePage() -> impl IntoView {
                     }.into_any()
                 } else if !response.reviewed {
                     view! {
-                        <ErrorSummary status=read_status id="read-errors" />
                         <ActionForm attr:novalidate=true action=read>
                             <crate::ui::SubmissionToken status=read_status />
                             <input type="hidden" name="response_id" value=id.clone() />

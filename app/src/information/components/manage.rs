@@ -251,6 +251,8 @@ pub fn EventStaffPage() -> impl IntoView {
             let active: Vec<Registration> = registrations.iter().filter(|r| !r.cancelled).cloned().collect();
             let cancelled = registrations.len() - active.len();
             view! {
+                // At the top, as NHS.UK places it: the form is below everyone registered.
+                <ErrorSummary status />
                 <span class="nhsuk-caption-l">{event.when()}</span>
                 <h1 class="nhsuk-heading-l">{format!("Registrations: {}", event.title)}</h1>
                 <p class="nhsuk-body">{format!("{} of {} taken; {cancelled} cancelled.", event.places_taken, crate::text::count(event.capacity, "place", "places"))}</p>
@@ -276,7 +278,6 @@ pub fn EventStaffPage() -> impl IntoView {
                 <h2 class="nhsuk-heading-m">"Record that it was held"</h2>
                 {move || saved().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Recorded in the ledger as an Information activity."</p></div> })}
                 <p class="nhsuk-body">{if event.held { "It is in the ledger. Recording again corrects the numbers." } else { "After the event, say how many came. It goes into the ledger as an Information activity." }}</p>
-                <ErrorSummary status />
                 <ActionForm attr:novalidate=true action=held>
                     <crate::ui::SubmissionToken status=status />
                     <input type="hidden" name="event_id" value=event.id.clone() />
