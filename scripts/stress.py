@@ -250,7 +250,7 @@ def fuzz(base, db, log):
             tail = rng.choice(junk + ["x" * rng.randint(200, 2000)])
             path = "/" + segment + ("/" if segment else "") + urllib.parse.quote(tail, safe="")
             if rng.random() < 0.2:
-                path += "?" + urllib.parse.urlencode({rng.choice(["service_id", "from", "to", "next"]): rng.choice(junk)})
+                path += "?" + urllib.parse.urlencode({rng.choice(["service_id", "from_day", "from_year", "to_month", "next"]): rng.choice(junk)})
             status, _, _ = browser.request(rng.choice(["GET", "GET", "HEAD", "POST", "PUT", "DELETE"]), path)
         else:
             body = bytes(rng.randrange(256) for _ in range(rng.randint(0, 2000)))

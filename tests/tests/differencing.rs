@@ -155,7 +155,12 @@ async fn every_view(
     services: &[&str],
 ) {
     let mut queries: Vec<String> = vec![String::new()];
-    queries.extend(PERIODS.iter().map(|(from, to)| format!("from={from}&to={to}")));
+    // The period as the filters' day, month and year boxes send it.
+    let boxes = |field: &str, day: &str| {
+        let parts = app::dates::DateParts::of_iso(day);
+        format!("{field}_day={}&{field}_month={}&{field}_year={}", parts.day, parts.month, parts.year)
+    };
+    queries.extend(PERIODS.iter().map(|(from, to)| format!("{}&{}", boxes("from", from), boxes("to", to))));
     for query in &queries {
         if let Some(form) = form {
             for channel in ["all", "online", "paper"] {
