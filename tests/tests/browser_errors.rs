@@ -125,6 +125,17 @@ async fn after_a_mistake_the_summary_is_first_focused_and_in_the_title(javascrip
                 // axe-core runs as a page script, which a browser without JavaScript does not run.
                 check_the_summary(&browser, page, &size, javascript == Javascript::On).await;
             }
+            // Leaving the page in the hydrated app (the router draws the next page, nothing reloads) leaves the
+            // mistake behind: the next page's title has no "Error: ".
+            if javascript == Javascript::On {
+                browser.find(Locator::LinkText("Your account")).await.unwrap().click().await.unwrap();
+                let title = wait_until(Duration::from_secs(10), || async {
+                    let title = browser.title().await.ok()?;
+                    title.starts_with("Your account").then_some(title)
+                })
+                .await;
+                assert!(title.is_ok(), "after leaving a page with a mistake the title is {:?}", browser.title().await);
+            }
             browser.delete_all_cookies().await.unwrap();
         }
     })

@@ -159,14 +159,14 @@ impl ShownErrors {
 pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &'static str) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
     let shown_errors = use_context::<ShownErrors>();
-    // Whether this summary is counted in `ShownErrors`.
-    let counted = StoredValue::new(false);
+    // Whether this summary is counted in `ShownErrors`: an atomic rather than a stored value, so the cleanup
+    // that uncounts it when the page goes (client-side navigation) never reads a disposed value.
+    let counted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let count = {
         let shown_errors = shown_errors.clone();
         move |showing: bool| {
             if let Some(shown) = &shown_errors {
-                if showing != counted.get_value() {
-                    counted.set_value(showing);
+                if counted.swap(showing, std::sync::atomic::Ordering::Relaxed) != showing {
                     shown.0.update(|n| *n = if showing { *n + 1 } else { n.saturating_sub(1) });
                 }
             }
