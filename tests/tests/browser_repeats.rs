@@ -57,8 +57,9 @@ async fn double_click_then_back_and_again_store_one_activity(javascript: Javascr
         }
         field(&browser, "Kind of activity").await.select_by_value("open_day").await.unwrap();
         browser.find(Locator::Css("label[for='level']")).await.unwrap().click().await.unwrap();
-        // Chromium's date field takes the digits of its locale's order (en-US: month, day, year).
-        field(&browser, "Date it happened").await.send_keys(&today.format("%m%d%Y").to_string()).await.unwrap();
+        fill(&browser, "Day", &today.format("%-d").to_string()).await;
+        fill(&browser, "Month", &today.format("%-m").to_string()).await;
+        fill(&browser, "Year", &today.format("%Y").to_string()).await;
         fill(&browser, "Title", TITLE).await;
         fill(&browser, "Patients", "12").await;
         fill(&browser, "Carers", "5").await;
@@ -74,12 +75,13 @@ async fn double_click_then_back_and_again_store_one_activity(javascript: Javascr
         // browser that fetches the page again gets a new copy with a fresh token (the server cannot tell a page
         // fetched on Back from one opened anew): that is a new form, as README says.
         browser.back().await.unwrap();
-        browser
-            .wait()
-            .at_most(std::time::Duration::from_secs(10))
-            .for_element(Locator::XPath("//button[normalize-space()='Record activity']"))
-            .await
-            .expect("Back shows the form again");
+        continuum_tests::browser::wait_for_element(
+            &browser,
+            continuum_tests::browser::ELEMENT_WAIT,
+            Locator::XPath("//button[normalize-space()='Record activity']"),
+        )
+        .await
+        .expect("Back shows the form again");
         if js {
             wait_for_hydration(&browser).await;
         }
