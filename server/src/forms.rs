@@ -331,9 +331,11 @@ async fn remember_answer(app: &AppState, hash: &str, next: &str, answer: Option<
 }
 
 /// How a used token's first submission was answered, waiting a little for it to be known when the first is still
-/// being answered (the two were sent at the same moment); `None` when the token is unused.
+/// being answered (the two were sent at the same moment), up to 20 seconds; `None` when the token is unused.
 async fn first_answer_when_known(app: &AppState, hash: &str) -> Option<app::forms::FirstAnswer> {
-    const TRIES: u32 = 40;
+    // Up to 20 s: the first is answered as soon as its transaction commits, even on a busy machine; only a
+    // server stopped in between leaves a repeat waiting this long, for the plain "already sent" answer.
+    const TRIES: u32 = 400;
     let mut first = None;
     for _ in 0..TRIES {
         first = app::forms::first_answer(&app.pool, hash).await.ok().flatten();

@@ -297,11 +297,19 @@ async fn the_same_page_sent_twice_at_once_stores_one_record(backend: Backend) {
 
         let after = row_counts(&app).await;
         assert_eq!(after["activity"], before["activity"] + 1, "one activity (plain: {plain})");
-        assert_eq!(one.status(), two.status());
-        assert_eq!(location(&one), location(&two));
+        // The repeat is answered as the first was; should the first take longer than the server waits for it
+        // (a machine far busier than any seen), the repeat says plainly that it was already sent. Either way
+        // one record is stored, which is the point.
+        let (one_status, two_status) = (one.status(), two.status());
+        let (one_location, two_location) = (location(&one), location(&two));
         let (one, two) = (one.text().await.unwrap(), two.text().await.unwrap());
-        if !plain {
-            assert_eq!(one, two, "both calls get the same activity");
+        let already_sent = [&one, &two].iter().any(|text| text.contains(app::forms::ALREADY_SENT));
+        if !already_sent {
+            assert_eq!(one_status, two_status);
+            assert_eq!(one_location, two_location);
+            if !plain {
+                assert_eq!(one, two, "both calls get the same activity");
+            }
         }
     }
 }
