@@ -20,12 +20,12 @@ use crate::{
     error::FormErrors,
     forms::redirect_plain_post,
     information::sources::{EventHeld, LeafletPublished},
-    information::validate::{InfoPageFields, LeafletFields, ParsedInfoPage, ParsedLeaflet, RegistrationFields},
+    information::validate::{self, InfoPageFields, LeafletFields, ParsedInfoPage, ParsedLeaflet, RegistrationFields},
     information::{db, emails},
-    ledger::{api as ledger_api, types::Participants},
+    ledger::api as ledger_api,
     mail,
     state::state,
-    text::{free_slug, one_line, slugify, SlugKind},
+    text::{free_slug, slugify, SlugKind},
 };
 
 // ---- reading: open to everyone ------------------------------------------------------------------------
@@ -336,57 +336,6 @@ pub async fn save_info_page(
     Ok(slug)
 }
 
-/// Parses the event form. Returns (title, description, starts_at, ends_at, place, capacity).
-#[cfg(feature = "ssr")]
-fn parse_event(
-    title: &str,
-    description: &str,
-    day: &crate::dates::DateParts,
-    start: &str,
-    end: &str,
-    place: &str,
-    capacity: &str,
-) -> Result<(String, String, String, String, String, i64), FormErrors> {
-    let mut errors = FormErrors::new();
-    let title = one_line(&mut errors, "title", title, "a title", 120, true);
-    let place = one_line(&mut errors, "place", place, "where it is", 200, true);
-    if description.chars().count() > 20_000 {
-        errors.add("description", "The description must be 20,000 characters or fewer");
-    }
-    // No rule on past or future: an event may be recorded after it was held. The years are Continuum's.
-    let field = crate::dates::DateField { name: "day", legend: "Date the event is held", earliest: None, latest: None };
-    let date = crate::dates::parse_date_input(&field, day).map_err(|e| e.add_to(&mut errors)).ok();
-    let time = |field: &str, text: &str, errors: &mut FormErrors| {
-        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
-            .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 14:30"))
-            .ok()
-    };
-    let (starts, ends) = (time("start", start, &mut errors), time("end", end, &mut errors));
-    if let (Some(s), Some(e)) = (starts, ends) {
-        if e <= s {
-            errors.add("end", "The end time must be after the start time");
-        }
-    }
-    let capacity = match capacity.trim().parse::<i64>() {
-        Ok(n) if (1..=10_000).contains(&n) => n,
-        _ => {
-            errors.add("capacity", "Enter how many places there are, as a whole number from 1 to 10000");
-            0
-        }
-    };
-    match (date, starts, ends) {
-        (Some(d), Some(s), Some(e)) if errors.is_empty() => Ok((
-            title,
-            description.trim().to_owned(),
-            format!("{}T{}", d.iso(), s.format("%H:%M")),
-            format!("{}T{}", d.iso(), e.format("%H:%M")),
-            place,
-            capacity,
-        )),
-        _ => Err(errors),
-    }
-}
-
 /// Creates an event (no `event_id`) or changes one. Returns its address part.
 #[server(endpoint = "/save_event")]
 pub async fn save_event(
@@ -415,23 +364,13 @@ pub async fn save_event(
             .filter(|e| user.is_staff_of(&e.service_id))
             .ok_or(AppError::NotFound)?;
     }
-    let kept = [
-        ("service_id", service_id.as_str()),
-        ("title", title.as_str()),
-        ("description", description.as_str()),
-        ("day_day", day_day.as_str()),
-        ("day_month", day_month.as_str()),
-        ("day_year", day_year.as_str()),
-        ("start", start.as_str()),
-        ("end", end.as_str()),
-        ("place", place.as_str()),
-        ("capacity", capacity.as_str()),
-    ];
+    let fields =
+        validate::EventFields { title, description, day_day, day_month, day_year, start, end, place, capacity };
+    let mut kept = fields.kept();
+    kept.push(("service_id", service_id.as_str()));
     let keep = |e: AppError| e.keeping(&kept);
-    let day = crate::dates::DateParts::new(day_day.as_str(), day_month.as_str(), day_year.as_str());
-    let (title, description, starts_at, ends_at, place, capacity) =
-        parse_event(&title, &description, &day, &start, &end, &place, &capacity)
-            .map_err(|e| keep(AppError::Validation(e)))?;
+    let validate::ParsedEvent { title, description, starts_at, ends_at, place, capacity } =
+        fields.parse().map_err(|e| keep(AppError::Validation(e)))?;
     let state = state()?;
     if let Some(message) = missing_time(&state.clock, &starts_at, &ends_at) {
         return Err(keep(AppError::field("start", message)));
@@ -575,21 +514,14 @@ pub async fn record_event_held(
         .await?
         .filter(|e| user.is_staff_of(&e.service_id))
         .ok_or(AppError::NotFound)?;
-    let mut errors = FormErrors::new();
-    let mut count = |field: &str, text: &str| match text.trim() {
-        "" => 0,
-        t => t.parse::<i64>().ok().filter(|n| (0..=100_000).contains(n)).unwrap_or_else(|| {
-            errors.add(field, "Enter a whole number, like 12");
-            0
-        }),
-    };
-    let participants = Participants {
-        patients: count("patients", &patients),
-        carers: count("carers", &carers),
-        staff: count("staff", &staff),
-        others: count("others", &others),
-    };
-    errors.into_result()?;
+    let fields = ledger_api::ParticipantFields { patients, carers, staff, others };
+    let kept = [
+        ("patients", fields.patients.as_str()),
+        ("carers", fields.carers.as_str()),
+        ("staff", fields.staff.as_str()),
+        ("others", fields.others.as_str()),
+    ];
+    let participants = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     tx.claim_submission(&submission).await?;
     ledger_api::record_in(&mut tx, &EventHeld { event: &event, participants }).await?;

@@ -118,12 +118,126 @@ impl LeafletFields {
     }
 }
 
+/// The longest event description, in characters.
+pub const EVENT_DESCRIPTION_MAX: usize = 20_000;
+/// The most places an event may have.
+pub const EVENT_PLACES_MAX: i64 = 10_000;
+
+/// An event as typed: its date as the NHS.UK date input's three boxes, times as `HH:MM` (24-hour clock).
+#[derive(Clone, Debug, Default)]
+pub struct EventFields {
+    pub title: String,
+    pub description: String,
+    pub day_day: String,
+    pub day_month: String,
+    pub day_year: String,
+    pub start: String,
+    pub end: String,
+    pub place: String,
+    pub capacity: String,
+}
+
+/// An event, parsed: local times `YYYY-MM-DDTHH:MM` (the service's own time zone; whether the time exists on
+/// that day is checked by the caller, which knows the clock), and from 1 to 10,000 places.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedEvent {
+    pub title: String,
+    pub description: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place: String,
+    pub capacity: i64,
+}
+
+impl EventFields {
+    /// The values to send back with an error so the form comes back as it was typed.
+    pub fn kept(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("title", &self.title),
+            ("description", &self.description),
+            ("day_day", &self.day_day),
+            ("day_month", &self.day_month),
+            ("day_year", &self.day_year),
+            ("start", &self.start),
+            ("end", &self.end),
+            ("place", &self.place),
+            ("capacity", &self.capacity),
+        ]
+    }
+
+    /// Parses every field, collecting a message for each one that is wrong. There is no rule on past or
+    /// future (an event may be recorded after it was held); the years allowed are the date input's.
+    pub fn parse(&self) -> Result<ParsedEvent, FormErrors> {
+        let mut errors = FormErrors::new();
+        let title = one_line(&mut errors, "title", &self.title, "a title", 120, true);
+        let place = one_line(&mut errors, "place", &self.place, "where it is", 200, true);
+        if self.description.chars().count() > EVENT_DESCRIPTION_MAX {
+            errors.add("description", "The description must be 20,000 characters or fewer");
+        }
+        let day = crate::dates::DateParts::new(&self.day_day, &self.day_month, &self.day_year);
+        let field =
+            crate::dates::DateField { name: "day", legend: "Date the event is held", earliest: None, latest: None };
+        let date = crate::dates::parse_date_input(&field, &day).map_err(|e| e.add_to(&mut errors)).ok();
+        let time = |field: &str, text: &str, errors: &mut FormErrors| {
+            chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+                .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 14:30"))
+                .ok()
+        };
+        let (starts, ends) = (time("start", &self.start, &mut errors), time("end", &self.end, &mut errors));
+        if let (Some(s), Some(e)) = (starts, ends) {
+            if e <= s {
+                errors.add("end", "The end time must be after the start time");
+            }
+        }
+        let capacity = match self.capacity.trim().parse::<i64>() {
+            Ok(n) if (1..=EVENT_PLACES_MAX).contains(&n) => n,
+            _ => {
+                errors.add("capacity", "Enter how many places there are, as a whole number from 1 to 10000");
+                0
+            }
+        };
+        match (date, starts, ends) {
+            (Some(d), Some(s), Some(e)) if errors.is_empty() => Ok(ParsedEvent {
+                title,
+                description: self.description.trim().to_owned(),
+                starts_at: format!("{}T{}", d.iso(), s.format("%H:%M")),
+                ends_at: format!("{}T{}", d.iso(), e.format("%H:%M")),
+                place,
+                capacity,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn messages(errors: FormErrors) -> Vec<String> {
         errors.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect()
+    }
+
+    #[test]
+    fn an_event_ends_after_it_starts_and_has_places() {
+        let fields = EventFields {
+            title: "Open day".into(),
+            day_day: "14".into(),
+            day_month: "3".into(),
+            day_year: "2027".into(),
+            start: "14:00".into(),
+            end: "13:00".into(),
+            place: "Day hospital".into(),
+            capacity: "0".into(),
+            ..Default::default()
+        };
+        let fields_wrong: Vec<String> = fields.parse().unwrap_err().errors.into_iter().map(|e| e.field).collect();
+        assert_eq!(fields_wrong, ["end", "capacity"]);
+        let fields = EventFields { end: "16:30".into(), capacity: "20".into(), ..fields };
+        let event = fields.parse().unwrap();
+        assert_eq!((event.starts_at.as_str(), event.ends_at.as_str()), ("2027-03-14T14:00", "2027-03-14T16:30"));
+        let missing_month = EventFields { day_month: "".into(), ..fields };
+        assert_eq!(missing_month.parse().unwrap_err().errors[0].field, "day_month");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::ledger::types::ActivityId;
 use sqlx::AnyConnection;
 
 pub use super::db::NewActivity;
+pub use super::validate::ParticipantFields;
 use super::{db, types::ContinuumLevel};
 use crate::{db::Write, error::AppError};
 

@@ -117,12 +117,13 @@ impl ActivityFields {
             latest: Some(Bound { day: Day::of_naive(today), words: "today or in the past" }),
         };
         let happened_on = parse_date_input(&field, &self.happened_on).map_err(|e| e.add_to(&mut errors)).ok();
-        let participants = Participants {
-            patients: people(&mut errors, "patients", "patients", &self.patients),
-            carers: people(&mut errors, "carers", "carers", &self.carers),
-            staff: people(&mut errors, "staff", "staff", &self.staff),
-            others: people(&mut errors, "others", "other people", &self.others),
-        };
+        let participants = ParticipantFields {
+            patients: self.patients.clone(),
+            carers: self.carers.clone(),
+            staff: self.staff.clone(),
+            others: self.others.clone(),
+        }
+        .parse_into(&mut errors);
         for (field, text, what) in
             [("purpose", &self.purpose, "What it was for"), ("outcome", &self.outcome, "What came of it")]
         {
@@ -141,6 +142,41 @@ impl ActivityFields {
                 outcome: self.outcome.trim().to_owned(),
             }),
             _ => Err(errors),
+        }
+    }
+}
+
+/// How many took part, as typed in the four boxes (patients, carers, staff, others; empty is 0). Every
+/// capability that records who took part by numbers (an activity, an event held) parses them with this, through
+/// `ledger::api`.
+#[derive(Clone, Debug, Default)]
+pub struct ParticipantFields {
+    pub patients: String,
+    pub carers: String,
+    pub staff: String,
+    pub others: String,
+}
+
+impl ParticipantFields {
+    /// Parses the four counts (each a whole number from 0 to 100,000), adding a message to `errors` for each
+    /// box that is wrong; a wrong box counts as 0 in what is returned.
+    pub fn parse_into(&self, errors: &mut FormErrors) -> Participants {
+        Participants {
+            patients: people(errors, "patients", "patients", &self.patients),
+            carers: people(errors, "carers", "carers", &self.carers),
+            staff: people(errors, "staff", "staff", &self.staff),
+            others: people(errors, "others", "other people", &self.others),
+        }
+    }
+
+    /// Parses the four counts, or the messages for the boxes that are wrong.
+    pub fn parse(&self) -> Result<Participants, FormErrors> {
+        let mut errors = FormErrors::new();
+        let participants = self.parse_into(&mut errors);
+        if errors.is_empty() {
+            Ok(participants)
+        } else {
+            Err(errors)
         }
     }
 }

@@ -6,3 +6,5 @@ pub mod server;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod validate;

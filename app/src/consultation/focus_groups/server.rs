@@ -16,12 +16,11 @@ use crate::error::AppError;
 use crate::{
     accounts::access::{ensure_staff_of, require_staff},
     clock::today_date,
+    consultation::focus_groups::validate::{FocusGroupFields, ParsedFocusGroup},
     consultation::sources::FocusGroupHeld,
-    dates::{parse_date_input, Bound, DateField, DateParts, Day},
     error::FormErrors,
     ledger::api as ledger_api,
     state::state,
-    text::one_line,
 };
 
 // ---- focus groups --------------------------------------------------------------------------------------
@@ -48,18 +47,9 @@ pub async fn record_focus_group(
     #[server(default)] submission: String,
 ) -> Result<FocusGroupId, AppError> {
     let user = require_staff()?;
-    let keep = |e: AppError| {
-        e.keeping(&[
-            ("service_id", service_id.as_str()),
-            ("topic", topic.as_str()),
-            ("held_on_day", held_on_day.as_str()),
-            ("held_on_month", held_on_month.as_str()),
-            ("held_on_year", held_on_year.as_str()),
-            ("participants", participants.as_str()),
-            ("themes", themes.as_str()),
-            ("notes", notes.as_str()),
-        ])
-    };
+    let fields = FocusGroupFields { topic, held_on_day, held_on_month, held_on_year, participants, themes, notes };
+    let mut kept = fields.kept();
+    kept.push(("service_id", service_id.as_str()));
     // Access first: a service the caller does not work in is refused outright, never as a field message.
     if !service_id.is_empty() {
         ensure_staff_of(&user, &service_id)?;
@@ -68,31 +58,12 @@ pub async fn record_focus_group(
     if service_id.is_empty() {
         errors.add("service_id", "Select a service you work in");
     }
-    let clean_topic = one_line(&mut errors, "topic", &topic, "the intervention or topic", 200, true);
-    let field = DateField {
-        name: "held_on",
-        legend: "Date held",
-        earliest: None,
-        latest: Some(Bound { day: Day::of_naive(today_date()), words: "today or in the past" }),
+    let parsed = fields.parse_into(&mut errors, today_date());
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some(ParsedFocusGroup { topic: clean_topic, held_on, participants, themes: theme_list, notes }) = parsed else {
+        return Err(AppError::Validation(FormErrors::new()).keeping(&kept));
     };
-    let typed = DateParts::new(held_on_day.as_str(), held_on_month.as_str(), held_on_year.as_str());
-    let day = parse_date_input(&field, &typed).map_err(|e| e.add_to(&mut errors)).ok().map(|d| d.iso());
-    let count = participants.trim().parse::<i64>().ok().filter(|n| (1..=1_000).contains(n));
-    if count.is_none() {
-        errors.add("participants", "Enter how many people took part, as a whole number like 8");
-    }
-    let theme_list: Vec<String> =
-        themes.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
-    if theme_list.iter().any(|t| t.chars().count() > 200) {
-        errors.add("themes", "Each theme must be 200 characters or fewer");
-    }
-    if notes.chars().count() > 10_000 {
-        errors.add("notes", "Notes must be 10000 characters or fewer");
-    }
-    errors.into_result().map_err(keep)?;
-    let participants = count.unwrap_or_default();
-    let day = day.unwrap_or_default();
-    let day = day.as_str();
+    let day = held_on.as_str();
     let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
     tx.claim_submission(&submission).await?;
     let fields = db::FocusGroupFields {
@@ -101,7 +72,7 @@ pub async fn record_focus_group(
         held_on: day,
         participants,
         themes: &theme_list,
-        notes: notes.trim(),
+        notes: &notes,
     };
     let id = db::insert_focus_group(tx.conn(), &fields, &user.id).await?;
     let held = FocusGroupHeld {

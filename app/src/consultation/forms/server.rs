@@ -19,7 +19,7 @@ use crate::{
     clock::today,
     consultation::sources::FormOpened,
     consultation::{
-        forms::validate::QuestionFields,
+        forms::validate::{FormDetailsFields, ParsedFormDetails, QuestionFields},
         questions::Question,
         types::{FormState, Template},
     },
@@ -27,7 +27,7 @@ use crate::{
     forms::redirect_plain_post,
     ledger::api as ledger_api,
     state::state,
-    text::{free_slug, one_line, slugify, SlugKind},
+    text::{free_slug, slugify, SlugKind},
 };
 use crate::{accounts::types::ServiceSummary, error::AppError};
 
@@ -79,21 +79,6 @@ pub async fn consultation_services() -> Result<Vec<ServiceSummary>, AppError> {
     services_staffed_by(&user).await
 }
 
-#[cfg(feature = "ssr")]
-fn form_details(errors: &mut FormErrors, title: &str, intervention: &str, answering: &str) -> (String, String, bool) {
-    let title = one_line(errors, "title", title, "a title", 120, true);
-    let intervention = one_line(errors, "intervention", intervention, "the intervention or topic", 200, true);
-    let sign_in_required = match answering {
-        "anonymous" => false,
-        "sign_in" => true,
-        _ => {
-            errors.add("answering", "Select who can answer the form");
-            false
-        }
-    };
-    (title, intervention, sign_in_required)
-}
-
 /// Creates a draft form, from a template or blank. Returns its id.
 #[server(endpoint = "/create_feedback_form")]
 pub async fn create_feedback_form(
@@ -105,15 +90,10 @@ pub async fn create_feedback_form(
     #[server(default)] submission: String,
 ) -> Result<FormId, AppError> {
     let user = require_staff()?;
-    let keep = |e: AppError| {
-        e.keeping(&[
-            ("service_id", service_id.as_str()),
-            ("title", title.as_str()),
-            ("intervention", intervention.as_str()),
-            ("template", template.as_str()),
-            ("answering", answering.as_str()),
-        ])
-    };
+    let details = FormDetailsFields { title, intervention, answering };
+    let mut kept = details.kept();
+    kept.extend([("service_id", service_id.as_str()), ("template", template.as_str())]);
+    let keep = |e: AppError| e.keeping(&kept);
     // Access first: a service the caller does not work in is refused outright, never as a field message.
     if !service_id.is_empty() {
         ensure_staff_of(&user, &service_id)?;
@@ -122,8 +102,8 @@ pub async fn create_feedback_form(
     if service_id.is_empty() {
         errors.add("service_id", "Select a service you work in");
     }
-    let (clean_title, clean_intervention, sign_in_required) =
-        form_details(&mut errors, &title, &intervention, &answering);
+    let ParsedFormDetails { title: clean_title, intervention: clean_intervention, sign_in_required } =
+        details.parse_into(&mut errors);
     let template = template.parse::<Template>().ok();
     if template.is_none() {
         errors.add("template", "Select how to start the form");
@@ -163,16 +143,12 @@ pub async fn update_feedback_form(
 ) -> Result<(), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &form_id).await?;
-    let keep = |e: AppError| {
-        e.keeping(&[
-            ("title", title.as_str()),
-            ("intervention", intervention.as_str()),
-            ("answering", answering.as_str()),
-        ])
-    };
+    let details = FormDetailsFields { title, intervention, answering };
+    let kept = details.kept();
+    let keep = |e: AppError| e.keeping(&kept);
     let mut errors = FormErrors::new();
-    let (clean_title, clean_intervention, sign_in_required) =
-        form_details(&mut errors, &title, &intervention, &answering);
+    let ParsedFormDetails { title: clean_title, intervention: clean_intervention, sign_in_required } =
+        details.parse_into(&mut errors);
     if sign_in_required != form.sign_in_required && form.responses > 0 {
         errors.add(
             "answering",

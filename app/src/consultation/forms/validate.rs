@@ -100,6 +100,46 @@ impl QuestionFields {
     }
 }
 
+/// A form's details as typed: title, the intervention or topic it asks about, and who may answer
+/// (`anonymous` or `sign_in`).
+#[derive(Clone, Debug, Default)]
+pub struct FormDetailsFields {
+    pub title: String,
+    pub intervention: String,
+    pub answering: String,
+}
+
+/// A form's details, parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedFormDetails {
+    pub title: String,
+    pub intervention: String,
+    pub sign_in_required: bool,
+}
+
+impl FormDetailsFields {
+    /// The values to send back with an error so the form comes back as it was typed.
+    pub fn kept(&self) -> Vec<(&'static str, &str)> {
+        vec![("title", &self.title), ("intervention", &self.intervention), ("answering", &self.answering)]
+    }
+
+    /// Parses the details into `errors` (the caller adds its own messages to the same list, so all show at
+    /// once); the tidied values are returned either way.
+    pub fn parse_into(&self, errors: &mut FormErrors) -> ParsedFormDetails {
+        let title = one_line(errors, "title", &self.title, "a title", 120, true);
+        let intervention = one_line(errors, "intervention", &self.intervention, "the intervention or topic", 200, true);
+        let sign_in_required = match self.answering.as_str() {
+            "anonymous" => false,
+            "sign_in" => true,
+            _ => {
+                errors.add("answering", "Select who can answer the form");
+                false
+            }
+        };
+        ParsedFormDetails { title, intervention, sign_in_required }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +152,23 @@ mod tests {
             options: options.into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn form_details_need_a_title_a_topic_and_who_answers() {
+        let mut errors = FormErrors::new();
+        FormDetailsFields { answering: "everyone".into(), ..Default::default() }.parse_into(&mut errors);
+        let wrong: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(wrong, ["title", "intervention", "answering"]);
+        let mut errors = FormErrors::new();
+        let fields =
+            FormDetailsFields { title: " Group ".into(), intervention: "DBT".into(), answering: "sign_in".into() };
+        let details = fields.parse_into(&mut errors);
+        assert!(errors.is_empty());
+        assert_eq!(
+            details,
+            ParsedFormDetails { title: "Group".into(), intervention: "DBT".into(), sign_in_required: true }
+        );
     }
 
     #[test]
