@@ -94,6 +94,7 @@ pub fn all() -> Vec<Capability> {
         crate::ledger::capability(),
         crate::information::capability(),
         crate::consultation::capability(),
+        crate::participation::capability(),
         crate::reports::capability(),
     ]
 }

@@ -19,6 +19,7 @@ pub mod home;
 pub mod ids;
 pub mod information;
 pub mod ledger;
+pub mod participation;
 pub mod reports;
 pub mod routes;
 pub mod safeguarding;

@@ -25,6 +25,7 @@ use crate::{
         InformationPage, NewEventPage, NewInfoPagePage, PosterPage, UploadLeafletPage,
     },
     ledger::components::{ActivityDetailPage, EditActivityPage, LedgerPage, RecordActivityPage},
+    participation::components::{GroupView, MeetingView, ParticipationPage},
     reports::components::ContinuumProfilePage,
     ui::NotFoundPage,
 };
@@ -102,6 +103,9 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/consultation/responses/:id") view=ResponsePage ssr=SsrMode::Async />
             <Route path=path!("/consultation/settings") view=ConsultationSettingsPage ssr=SsrMode::Async />
             <Route path=path!("/consultation/focus-groups") view=FocusGroupsPage ssr=SsrMode::Async />
+            <Route path=path!("/participation") view=ParticipationPage ssr=SsrMode::Async />
+            <Route path=path!("/participation/groups/:id") view=GroupView ssr=SsrMode::Async />
+            <Route path=path!("/participation/meetings/:id") view=MeetingView ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -132,6 +132,9 @@ pub const MANAGER: Access = Access("U FFFF FF FA A");
 pub const PROFILE: Access = Access("U FFFA AA AA A");
 /// The continuum profile of the service named in the request.
 pub const PROFILE_OF_SERVICE: Access = Access("U FFFA FF AA A");
+/// A group's business (its page, its meetings): its current members (the steering member is one in the
+/// world) and the staff of its service. Staff of another service are refused like patients who are not members.
+pub const GROUP: Access = Access("U FFFA FF AA A");
 /// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
 pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
 
@@ -230,6 +233,9 @@ pub const ROUTES: &[Row] = &[
     page("/consultation/responses/{id}", RECORD, "/consultation/responses/{response_id}"),
     page("/consultation/settings", KEEPER, "/consultation/settings"),
     page("/consultation/focus-groups", KEEPER, "/consultation/focus-groups"),
+    page("/participation", SIGNED_IN, "/participation"),
+    page("/participation/groups/{id}", GROUP, "/participation/groups/{group_id}"),
+    page("/participation/meetings/{id}", GROUP, "/participation/meetings/{meeting_id}"),
     // ---- plain routes -----------------------------------------------------------------------------------
     page("/healthz", PUBLIC, "/healthz"),
     page("/readyz", PUBLIC, "/readyz"),
@@ -481,6 +487,24 @@ pub const ROUTES: &[Row] = &[
         RECORD,
         &[("form_id", "{form_id}"), ("from_day", ""), ("to_day", ""), ("channel", "")],
     ),
+    // ---- server functions: participation ------------------------------------------------------------------
+    // Each change is sent with a mistake, so an allowed call is a validation error and nothing is stored.
+    call("/api/participation_overview", SIGNED_IN, &[]),
+    call(
+        "/api/save_group",
+        SERVICE,
+        &[("group_id", ""), ("service_id", "{service}"), ("name", ""), ("quorum_present", ""), ("quorum_lived", "")],
+    ),
+    call("/api/get_group", GROUP, &[("group_id", "{group_id}")]),
+    call("/api/add_group_member", SERVICE, &[("group_id", "{group_id}"), ("member_type", "nonsense")]),
+    call("/api/schedule_meeting", SERVICE, &[("group_id", "{group_id}"), ("day", "")]),
+    call("/api/get_meeting", GROUP, &[("meeting_id", "{meeting_id}")]),
+    call("/api/set_meeting_status", SERVICE, &[("meeting_id", "{meeting_id}"), ("status", "nonsense")]),
+    call("/api/add_agenda_item", SERVICE, &[("meeting_id", "{meeting_id}"), ("title", "")]),
+    // No attendance chosen for the members: a message beside each.
+    call("/api/record_attendance", SERVICE, &[("meeting_id", "{meeting_id}")]),
+    call("/api/add_meeting_guest", SERVICE, &[("meeting_id", "{meeting_id}"), ("guest_name", "")]),
+    call("/api/declare_interest", SERVICE, &[("meeting_id", "{meeting_id}"), ("interest", "")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call(

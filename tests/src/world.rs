@@ -180,6 +180,60 @@ impl World {
         )
         .await;
 
+        // A group of the service with the steering member as its one member (so the matrix's steering member
+        // is a member and the other patients are not), a planned meeting a week ahead, and an agenda item.
+        post(
+            vec![
+                ("group_id", String::new()),
+                ("service_id", service.clone()),
+                ("name", "Matrix steering group".into()),
+                ("purpose", "Shapes the service".into()),
+                ("terms_of_reference", "## Terms".into()),
+                ("quorum_present", "1".into()),
+                ("quorum_lived", "0".into()),
+                ("papers_due_days", "7".into()),
+            ],
+            "save_group",
+        )
+        .await;
+        let group_id = scalar(app, "SELECT id FROM participation_group WHERE service_id = $1", &[&service]).await;
+        post(
+            vec![
+                ("group_id", group_id.clone()),
+                ("account_email", "steering@example.org".into()),
+                ("member_type", "patient".into()),
+                ("position", "member".into()),
+                ("term_start", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y-%m-%d").to_string()),
+            ],
+            "add_group_member",
+        )
+        .await;
+        let day = (app::clock::today_date() + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+        post(
+            vec![
+                ("group_id", group_id.clone()),
+                ("day", day),
+                ("start", "18:00".into()),
+                ("end", "19:30".into()),
+                ("place", "Room 2".into()),
+            ],
+            "schedule_meeting",
+        )
+        .await;
+        let meeting_id = scalar(app, "SELECT id FROM group_meeting WHERE group_id = $1", &[&group_id]).await;
+        post(
+            vec![
+                ("meeting_id", meeting_id.clone()),
+                ("title", "Matters arising".into()),
+                ("lead", "The chair".into()),
+                ("minutes_allotted", "10".into()),
+            ],
+            "add_agenda_item",
+        )
+        .await;
+        values.insert("group_id", group_id);
+        values.insert("meeting_id", meeting_id);
+
         Self { values, own_activities, clients }
     }
 

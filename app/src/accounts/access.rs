@@ -123,3 +123,46 @@ pub async fn services_staffed_by(user: &SignedInUser) -> Result<Vec<ServiceSumma
     let all = super::db::list_services(&crate::state::state()?.pool).await?;
     Ok(all.into_iter().filter(|s| user.is_staff_of(&s.id)).collect())
 }
+
+/// A group's current membership, as the capability that keeps groups knows it (participation's `api`), for
+/// the checks below: accounts never reads another capability's tables, it is handed what it checks.
+#[derive(Clone, Debug, Default)]
+pub struct GroupMembership {
+    /// The service the group belongs to: its staff and managers manage the group.
+    pub service_id: ServiceId,
+    /// The people with accounts whose term covers today.
+    pub current_members: Vec<PersonId>,
+    /// Of those, the group's current secretaries, who record attendance as well as staff.
+    pub secretaries: Vec<PersonId>,
+}
+
+/// Whether `user` is a current member of the group.
+pub fn member_of(user: &SignedInUser, group: &GroupMembership) -> bool {
+    group.current_members.contains(&user.id)
+}
+
+/// Refuses (403) anyone but a current member of the group or staff of its service (and administrators): who
+/// may read a group's business. Staff of another service are refused the same way as patients who are not
+/// members.
+pub fn ensure_reads_group(user: &SignedInUser, group: &GroupMembership) -> Result<(), AppError> {
+    if user.is_staff_of(&group.service_id) || member_of(user, group) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Whether `user` may record a meeting's attendance, guests and declarations: staff of the group's service,
+/// or one of its current secretaries.
+pub fn keeps_records_of(user: &SignedInUser, group: &GroupMembership) -> bool {
+    user.is_staff_of(&group.service_id) || group.secretaries.contains(&user.id)
+}
+
+/// The account with this email address (lower case), as `(id, name)`, for naming a member of a group by
+/// their account. Disabled accounts are included: whether they may sign in is checked at sign-in.
+pub async fn person_by_email(
+    conn: &mut sqlx::AnyConnection,
+    email: &str,
+) -> Result<Option<(PersonId, String)>, AppError> {
+    Ok(super::db::fetch_person_by_email(conn, email).await?.map(|p| (p.id, p.display_name)))
+}

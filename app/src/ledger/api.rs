@@ -42,6 +42,8 @@ pub enum SourceKind {
     FeedbackForm,
     /// A focus group recorded (consultation).
     FocusGroup,
+    /// A group's meeting marked as held, with the members present (participation).
+    GroupMeeting,
     /// A hand-recorded activity made by `seed-demo`, keyed so that running it twice adds nothing twice.
     Demo,
 }

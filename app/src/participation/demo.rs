@@ -1,0 +1,144 @@
+//! Participation's demo data: a steering group for the Personality Disorder Service with eight members of all
+//! four types (and one whose term has ended), and a year of monthly meetings, each held, with an agenda,
+//! attendance (most quorate, one not) and the ledger activity it records. Added once.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::{
+    db,
+    server::record_if_held,
+    types::{Attendance, MeetingStatus},
+    validate::{AgendaItemFields, GroupFields, MeetingFields, MemberFields, NewMemberWho},
+};
+use crate::accounts::{access::person_by_email, demo::PD_SERVICE, types::ServiceId};
+use crate::error::AppError;
+
+const GROUP: &str = "Steering group";
+
+/// (account email or "", name, organisation, type, position, term start, term end, access needs)
+const MEMBERS: &[(&str, &str, &str, &str, &str, &str, &str, &str)] = &[
+    ("jamie.reed@demo.example", "", "", "patient", "chair", "2024-09-01", "", "Papers a week ahead, please"),
+    ("robin.hughes@demo.example", "", "", "carer", "vice_chair", "2024-09-01", "", ""),
+    ("morgan.lee@demo.example", "", "", "patient", "member", "2024-09-01", "", "Breaks every 45 minutes"),
+    ("chris.evans@demo.example", "", "", "carer", "member", "2024-09-01", "", ""),
+    ("priya.shah@demo.example", "", "", "staff", "member", "2024-09-01", "", ""),
+    ("tom.walsh@demo.example", "", "", "staff", "secretary", "2024-09-01", "", ""),
+    ("", "Dana Fox", "Healthwatch (demo)", "stakeholder", "member", "2024-09-01", "", "Large print papers"),
+    ("", "Ali Khan", "Mind in the City (demo)", "stakeholder", "observer", "2025-01-01", "", ""),
+    ("", "Pat Jones", "", "patient", "member", "2024-09-01", "2025-06-30", ""),
+];
+
+const TERMS: &str = "## Purpose\n\nThe steering group brings staff, patients, carers and partners together to shape \
+how the service develops.\n\n## Quorum\n\nFive members present, of whom at least two are patient or carer \
+members.\n\n## Papers\n\nPapers go out seven days before each meeting.";
+
+/// Adds the steering group and its meetings once; returns how many meetings were added.
+pub async fn seed_participation(
+    conn: &mut sqlx::AnyConnection,
+    services: &[(&str, ServiceId)],
+) -> Result<usize, AppError> {
+    let Some((_, service)) = services.iter().find(|(name, _)| *name == PD_SERVICE) else { return Ok(0) };
+    if db::fetch_group_by_name(&mut *conn, service, GROUP).await?.is_some() {
+        return Ok(0);
+    }
+    let fields = GroupFields {
+        name: GROUP.into(),
+        purpose: "Staff, patients, carers and partners shaping the Personality Disorder Service together".into(),
+        terms_of_reference: TERMS.into(),
+        quorum_present: "5".into(),
+        quorum_lived: "2".into(),
+        papers_due_days: "7".into(),
+    };
+    let parsed = fields.parse(None).map_err(|e| AppError::internal("demo group", format!("{e:?}")))?;
+    let group_id = db::insert_group(&mut *conn, service, &parsed, None).await?;
+    for (account, name, organisation, kind, position, start, end, needs) in MEMBERS {
+        let fields = MemberFields {
+            account_email: (*account).into(),
+            name: (*name).into(),
+            organisation: (*organisation).into(),
+            member_type: (*kind).into(),
+            position: (*position).into(),
+            term_start: (*start).into(),
+            term_end: (*end).into(),
+            access_needs: (*needs).into(),
+            ..Default::default()
+        };
+        let member = fields.parse().map_err(|e| AppError::internal("demo member", format!("{e:?}")))?;
+        let (person_id, member_name) = match &member.who {
+            NewMemberWho::Account(address) => match person_by_email(&mut *conn, address.as_str()).await? {
+                Some((id, name)) => (Some(id), name),
+                None => continue,
+            },
+            NewMemberWho::Outsider { name, .. } => (None, name.clone()),
+        };
+        let new = db::NewMember {
+            group_id: &group_id,
+            person_id: person_id.as_ref(),
+            name: &member_name,
+            organisation: &member.organisation,
+            email: None,
+            member_type: member.member_type,
+            position: member.position,
+            term_start: &member.term_start,
+            term_end: member.term_end.as_deref(),
+            access_needs: &member.access_needs,
+        };
+        db::insert_member(&mut *conn, &new).await?;
+    }
+    let group = db::fetch_group(&mut *conn, &group_id).await?.ok_or(AppError::NotFound)?;
+    let today = crate::clock::today_date();
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 10).unwrap_or(today);
+    let mut added = 0;
+    for months_ago in 1..=12u32 {
+        let Some(day) = this_month.checked_sub_months(Months::new(months_ago)) else { continue };
+        let meeting = MeetingFields {
+            day: day.format("%Y-%m-%d").to_string(),
+            start: "18:00".into(),
+            end: "19:30".into(),
+            place: "Room 2, The Limes".into(),
+            joining_link: "https://meet.demo.example/steering".into(),
+        }
+        .parse()
+        .map_err(|e| AppError::internal("demo meeting", format!("{e:?}")))?;
+        let meeting_id = db::insert_meeting(&mut *conn, &group_id, &meeting).await?;
+        let items = [
+            ("Welcome, apologies and declarations", "Jamie Reed", "5", false),
+            ("What patients said about the DBT skills group", "Jamie Reed", "20", false),
+            ("Service update", "Dr Priya Shah", "20", false),
+            ("Staffing and recruitment", "Tom Walsh", "15", true),
+        ];
+        for (title, lead, minutes, confidential) in items {
+            let item = AgendaItemFields {
+                title: title.into(),
+                lead: lead.into(),
+                minutes_allotted: minutes.into(),
+                confidential,
+            }
+            .parse()
+            .map_err(|e| AppError::internal("demo agenda", format!("{e:?}")))?;
+            db::insert_agenda_item(&mut *conn, &meeting_id, &item).await?;
+        }
+        let mut stored = db::fetch_meeting(&mut *conn, &meeting_id).await?.ok_or(AppError::NotFound)?;
+        let attendance = super::server::attendance_of(&mut *conn, &stored).await?;
+        for (n, (member, _)) in attendance.iter().enumerate() {
+            // Most come; some send apologies in turn. Five months ago only one patient or carer member came,
+            // so that meeting was not quorate.
+            let lived_away =
+                months_ago == 5 && member.member_type.lived_experience() && member.position.as_str() != "chair";
+            let state = if lived_away || (n as u32 + months_ago) % 5 == 0 {
+                Attendance::Apologies
+            } else {
+                Attendance::Present
+            };
+            db::set_attendance(&mut *conn, &meeting_id, &member.id, state).await?;
+        }
+        if months_ago == 2 {
+            db::insert_guest(&mut *conn, &meeting_id, "Sue Park", "Trust involvement lead (demo)").await?;
+        }
+        db::update_meeting_status(&mut *conn, &meeting_id, MeetingStatus::Held).await?;
+        stored.status = MeetingStatus::Held;
+        record_if_held(&mut *conn, &group, &stored, None).await?;
+        added += 1;
+    }
+    Ok(added)
+}

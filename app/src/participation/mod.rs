@@ -1,0 +1,44 @@
+//! Participation, the third level of the continuum: a service's groups (a steering group, a lived-experience
+//! advisory group) of staff, patients, carers and stakeholders; their members over time; their meetings with
+//! agendas, attendance, guests, declarations of interest and whether each was quorate. A meeting marked held
+//! records a Participation activity in the ledger with the people present.
+//!
+//! Not built yet (issue 15): papers, mail, `.ics` files, minutes, decisions and actions, "you said, we did"
+//! and the digest.
+//!
+//! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
+//! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `api` (what accounts'
+//! access checks are fed with), `demo`.
+
+pub mod components;
+pub mod server;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod validate;
+
+/// Participation's entry points (see `capability`): its pages are Leptos routes and its server functions
+/// register themselves; it has demo data (the Personality Disorder Service's steering group).
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    use crate::capability::Capability;
+    Capability {
+        demo: Some(|conn, demo| {
+            Box::pin(async move {
+                let added = demo::seed_participation(conn, &demo.services).await?;
+                Ok(format!(
+                    "A steering group with a year of monthly meetings: {added} meetings added (see /participation)."
+                ))
+            })
+        }),
+        ..Capability::named("participation")
+    }
+}
