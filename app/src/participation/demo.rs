@@ -16,7 +16,10 @@ use crate::error::AppError;
 const GROUP: &str = "Steering group";
 
 /// (account email or "", name, organisation, type, position, term start, term end, access needs)
-const MEMBERS: &[(&str, &str, &str, &str, &str, &str, &str, &str)] = &[
+type DemoMember =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+const MEMBERS: &[DemoMember] = &[
     ("jamie.reed@demo.example", "", "", "patient", "chair", "2024-09-01", "", "Papers a week ahead, please"),
     ("robin.hughes@demo.example", "", "", "carer", "vice_chair", "2024-09-01", "", ""),
     ("morgan.lee@demo.example", "", "", "patient", "member", "2024-09-01", "", "Breaks every 45 minutes"),
@@ -125,7 +128,7 @@ pub async fn seed_participation(
             // so that meeting was not quorate.
             let lived_away =
                 months_ago == 5 && member.member_type.lived_experience() && member.position.as_str() != "chair";
-            let state = if lived_away || (n as u32 + months_ago) % 5 == 0 {
+            let state = if lived_away || (n as u32 + months_ago).is_multiple_of(5) {
                 Attendance::Apologies
             } else {
                 Attendance::Present

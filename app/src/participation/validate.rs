@@ -309,7 +309,7 @@ impl MeetingFields {
         }
         let place = one_line(&mut errors, "place", &self.place, "where it is", 200, false);
         let link = self.joining_link.trim();
-        if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://"))
+        if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://"))
             || link.chars().count() > 500
         {
             errors.add("joining_link", "Enter the joining link as a web address starting https://");
