@@ -49,6 +49,27 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         1,
         "the demo leaflet is in the ledger, as a published leaflet is"
     );
+
+    // The steering group: eight current members of all four types (and one past), a year of monthly meetings
+    // held, each in the ledger with the people present; one was not quorate (one patient or carer member came).
+    let today = app::clock::today();
+    let current = format!(
+        "SELECT CAST(COUNT(DISTINCT member_type) * 100 + COUNT(*) AS BIGINT) FROM group_member
+         WHERE term_start <= '{today}' AND (term_end IS NULL OR term_end >= '{today}')"
+    );
+    assert_eq!(count(&app.pool, &current).await, 408, "eight current members of four types");
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM group_meeting WHERE status = 'held'").await, 12);
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'group_meeting' AND level = 'participation'").await,
+        12
+    );
+    let thin = count(
+        &app.pool,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'group_meeting' AND patients + carers < 2",
+    )
+    .await;
+    assert_eq!(thin, 1, "one meeting was not quorate for want of patient and carer members");
+    assert!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity_participant").await >= 12 * 5);
 }
 
 on_both_engines!(seed_demo_fills_every_capability_once);

@@ -20,8 +20,12 @@ fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str
         if user.is_staff_anywhere() {
             links.push(("/information", "Information"));
             links.push(("/consultation", "Consultation"));
+            links.push(("/participation", "Groups"));
             links.push(("/ledger", "Ledger"));
             links.push(("/reports/continuum-profile", "Continuum profile"));
+        } else if user.roles.iter().any(|r| r.role == crate::accounts::types::Role::SteeringMember) {
+            // Steering group members read their groups' business (access is by membership of each group).
+            links.push(("/participation", "Your groups"));
         }
         if user.is_admin {
             links.push(("/admin/services", "Services"));

@@ -1,0 +1,162 @@
+//! Browser journey on a phone-sized window (390×844): a patient member reads their group and a meeting's
+//! agenda; the group's secretary records attendance and sees whether the meeting was quorate. With JavaScript
+//! off and on; axe-core checks the groups list, the group page and the meeting page (with the secretary's
+//! forms).
+
+use app::accounts::types::Role;
+use continuum_tests::{
+    browser::{assert_accessible, fill, press, wait_for_hydration, wait_for_text, with_browser, Javascript},
+    location, spawn_app, Backend, TestApp, PASSWORD,
+};
+use fantoccini::Locator;
+
+fn day(offset: i64) -> String {
+    (app::clock::today_date() + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string()
+}
+
+/// A steering group (quorum 2, of whom 1 patient or carer) with a patient member, a carer secretary and a
+/// member of staff, and a meeting yesterday with one agenda item; returns (group id, meeting id).
+async fn a_group(app: &TestApp) -> (String, String) {
+    let service = app.add_service("Personality Disorder Service").await;
+    app.add_person("pat@example.org", "Pat Reed", false, &[(&service, Role::Patient)]).await;
+    app.add_person("sol@example.org", "Sol Hughes", false, &[(&service, Role::SteeringMember)]).await;
+    app.add_person("tom@example.org", "Tom Walsh", false, &[(&service, Role::Staff)]).await;
+    continuum_tests::assert_signed_in(app.sign_in("tom@example.org", PASSWORD).await);
+    let saved = app
+        .post_form(
+            "/api/save_group",
+            "/participation",
+            &[
+                ("group_id", ""),
+                ("service_id", &service),
+                ("name", "Steering group"),
+                ("purpose", "Shapes the service together"),
+                ("terms_of_reference", "## Quorum\n\nTwo members, one a patient or carer."),
+                ("quorum_present", "2"),
+                ("quorum_lived", "1"),
+                ("papers_due_days", "7"),
+            ],
+        )
+        .await;
+    let group_id = location(&saved).trim_start_matches("/participation/groups/").to_owned();
+    let page = format!("/participation/groups/{group_id}");
+    for (email, kind, position) in [
+        ("pat@example.org", "patient", "member"),
+        ("sol@example.org", "carer", "secretary"),
+        ("tom@example.org", "staff", "member"),
+    ] {
+        let fields = [
+            ("group_id", group_id.as_str()),
+            ("account_email", email),
+            ("member_type", kind),
+            ("position", position),
+            ("term_start", &day(-90)),
+        ];
+        let response = app.post_form("/api/add_group_member", &page, &fields).await;
+        assert!(response.status().is_redirection(), "{email}");
+    }
+    let planned = app
+        .post_form(
+            "/api/schedule_meeting",
+            &page,
+            &[("group_id", &group_id), ("day", &day(-1)), ("start", "18:00"), ("end", "19:30"), ("place", "Room 2")],
+        )
+        .await;
+    let meeting_id = location(&planned).trim_start_matches("/participation/meetings/").to_owned();
+    app.post_form(
+        "/api/add_agenda_item",
+        "/participation",
+        &[("meeting_id", &meeting_id), ("title", "Evening groups"), ("lead", "Pat Reed"), ("minutes_allotted", "20")],
+    )
+    .await;
+    (group_id, meeting_id)
+}
+
+async fn sign_in(browser: &fantoccini::Client, app: &TestApp, email: &str, js: bool) {
+    browser.goto(&app.url("/sign-in")).await.unwrap();
+    if js {
+        wait_for_hydration(browser).await;
+    }
+    fill(browser, "Email address", email).await;
+    fill(browser, "Password", PASSWORD).await;
+    press(browser, "Sign in").await;
+    wait_for_text(browser, "Sign out").await;
+}
+
+async fn member_reads_and_secretary_records(javascript: Javascript) {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (group_id, meeting_id) = a_group(&app).await;
+    let js = javascript == Javascript::On;
+
+    with_browser(javascript, |browser| async move {
+        browser.set_window_size(390, 844).await.unwrap();
+        sign_in(&browser, &app, "pat@example.org", js).await;
+        browser.goto(&app.url("/participation")).await.unwrap();
+        wait_for_text(&browser, "Steering group").await;
+        if js {
+            wait_for_hydration(&browser).await;
+        }
+        assert_accessible(&browser, "the groups list").await;
+        browser.find(Locator::LinkText("Steering group")).await.unwrap().click().await.unwrap();
+        let page = wait_for_text(&browser, "Who is on it").await;
+        assert!(page.contains("Shapes the service together") && page.contains("Pat Reed"));
+        assert!(!page.contains("Add a member"), "a member reads; staff manage");
+        if js {
+            wait_for_hydration(&browser).await;
+        }
+        assert_accessible(&browser, "a group page").await;
+        browser
+            .find(Locator::Css(&format!("a[href='/participation/meetings/{meeting_id}']")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let page = wait_for_text(&browser, "Evening groups").await;
+        assert!(page.contains("Attendance has not been recorded yet"));
+        assert!(!page.contains("Record attendance"));
+        let _ = &group_id;
+    })
+    .await;
+
+    with_browser(javascript, |browser| async move {
+        browser.set_window_size(390, 844).await.unwrap();
+        sign_in(&browser, &app, "sol@example.org", js).await;
+        browser.goto(&app.url(&format!("/participation/meetings/{meeting_id}"))).await.unwrap();
+        wait_for_text(&browser, "Record attendance").await;
+        if js {
+            wait_for_hydration(&browser).await;
+        }
+        assert_accessible(&browser, "a meeting page with the secretary's forms").await;
+        let members: Vec<(String, String)> =
+            sqlx::query_as("SELECT name, id FROM group_member ORDER BY name").fetch_all(&app.pool).await.unwrap();
+        for (name, id) in &members {
+            // The first choice (Present) has the group's name as its id; the second (Apologies) has `-1`.
+            let choice =
+                if name == "Tom Walsh" { format!("attendance[m-{id}]-1") } else { format!("attendance[m-{id}]") };
+            let radio = browser.find(Locator::XPath(&format!("//input[@id='{choice}']"))).await.unwrap();
+            browser
+                .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&radio).unwrap()])
+                .await
+                .unwrap();
+            radio.click().await.unwrap();
+        }
+        press(&browser, "Save attendance").await;
+        let page = wait_for_text(&browser, "Attendance has been recorded").await;
+        assert!(
+            page.contains("This meeting was quorate: 2 members present, of whom 2 patient or carer members"),
+            "{page}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_reads_their_meeting_and_the_secretary_records_attendance_without_javascript() {
+    member_reads_and_secretary_records(Javascript::Off).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_reads_their_meeting_and_the_secretary_records_attendance_with_javascript() {
+    member_reads_and_secretary_records(Javascript::On).await;
+}
