@@ -241,9 +241,8 @@ pub async fn get_group(#[server(default)] group_id: GroupId) -> Result<GroupPage
             member.access_needs = String::new();
         }
     }
+    // Current terms, and ended ones (history); a term that starts later shows once it has started.
     let (current, past): (Vec<_>, Vec<_>) = members.into_iter().partition(|m| m.current_on(&today));
-    let (current, _future): (Vec<_>, Vec<_>) =
-        current.into_iter().partition(|m| m.term_start.as_str() <= today.as_str());
     let makeup =
         MemberType::ALL.iter().map(|t| (*t, current.iter().filter(|m| m.member_type == *t).count() as i64)).collect();
     let past = past.into_iter().filter(|m| m.term_end.as_deref().is_some_and(|end| end < today.as_str())).collect();
