@@ -86,6 +86,7 @@ pub fn ParticipationPage() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Set up a group"</h2>
                     <ErrorSummary status />
                     <ActionForm attr:novalidate=true action=save>
+                        <crate::ui::SubmissionToken status=status />
                         <input type="hidden" name="group_id" value="" />
                         <Select name="service_id" label="Service" status options placeholder="Choose a service" />
                         <GroupSettingsFields status />
@@ -191,6 +192,7 @@ pub fn GroupView() -> impl IntoView {
                     {move || member_added().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"The member has been added."</p></div> })}
                     <ErrorSummary status=member_status id="member-errors" />
                     <ActionForm attr:novalidate=true action=add_member>
+                        <crate::ui::SubmissionToken status=member_status />
                         <input type="hidden" name="group_id" value=id1 />
                         <TextInput name="account_email" label="Their account's email address" hint="If they have an account with Continuum. Otherwise leave this empty and give their name" input_type="email" status=member_status />
                         <TextInput name="member_name" label="Name (if they have no account)" status=member_status />
@@ -206,6 +208,7 @@ pub fn GroupView() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Plan a meeting"</h2>
                     <ErrorSummary status=meeting_status id="meeting-errors" />
                     <ActionForm attr:novalidate=true action=schedule>
+                        <crate::ui::SubmissionToken status=meeting_status />
                         <input type="hidden" name="group_id" value=id2 />
                         <TextInput name="day" label="Date" input_type="date" status=meeting_status width="nhsuk-input--width-10" />
                         <TextInput name="start" label="Starts" hint="24-hour clock, like 18:00" input_type="time" status=meeting_status width="nhsuk-input--width-5" />
@@ -217,6 +220,7 @@ pub fn GroupView() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Change the group's settings"</h2>
                     <ErrorSummary status=settings_status id="settings-errors" />
                     <ActionForm attr:novalidate=true action=settings>
+                        <crate::ui::SubmissionToken status=settings_status />
                         <input type="hidden" name="group_id" value=id3 />
                         <input type="hidden" name="service_id" value=service_id.clone() />
                         <GroupSettingsFields status=settings_status page=page />
@@ -332,6 +336,7 @@ pub fn MeetingView() -> impl IntoView {
                     {move || attendance_saved().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Attendance has been recorded."</p></div> })}
                     <ErrorSummary status=attendance_status id="attendance-errors" />
                     <ActionForm attr:novalidate=true action=attendance>
+                        <crate::ui::SubmissionToken status=attendance_status />
                         <input type="hidden" name="meeting_id" value=id1 />
                         {lines.into_iter().map(|(member, a)| view! {
                             <Radios
@@ -347,6 +352,7 @@ pub fn MeetingView() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Add a guest"</h2>
                     <ErrorSummary status=guest_status id="guest-errors" />
                     <ActionForm attr:novalidate=true action=guest>
+                        <crate::ui::SubmissionToken status=guest_status />
                         <input type="hidden" name="meeting_id" value=id2 />
                         <TextInput name="guest_name" label="Guest's name" status=guest_status />
                         <TextInput name="guest_role" label="Their role (optional)" status=guest_status />
@@ -356,6 +362,7 @@ pub fn MeetingView() -> impl IntoView {
                         <h2 class="nhsuk-heading-m">"Record a declaration of interest"</h2>
                         <ErrorSummary status=declare_status id="declaration-errors" />
                         <ActionForm attr:novalidate=true action=declare>
+                        <crate::ui::SubmissionToken status=declare_status />
                             <input type="hidden" name="meeting_id" value=id3 />
                             <Select name="item_id" label="Agenda item" status=declare_status options=item_options placeholder="Choose an item" />
                             <Select name="member_id" label="Member" status=declare_status options=member_options placeholder="Choose a member" />
@@ -371,6 +378,7 @@ pub fn MeetingView() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Add an agenda item"</h2>
                     <ErrorSummary status=item_status id="item-errors" />
                     <ActionForm attr:novalidate=true action=item>
+                        <crate::ui::SubmissionToken status=item_status />
                         <input type="hidden" name="meeting_id" value=id1 />
                         <TextInput name="title" label="Title" status=item_status />
                         <TextInput name="lead" label="Led by (optional)" status=item_status />
@@ -384,6 +392,7 @@ pub fn MeetingView() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Meeting status"</h2>
                     <ErrorSummary status=status_status id="status-errors" />
                     <ActionForm attr:novalidate=true action=status_action>
+                        <crate::ui::SubmissionToken status=status_status />
                         <input type="hidden" name="meeting_id" value=id2 />
                         <Radios
                             name="status"

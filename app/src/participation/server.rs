@@ -173,6 +173,7 @@ pub async fn save_group(
     #[server(default)] quorum_present: String,
     #[server(default)] quorum_lived: String,
     #[server(default)] papers_due_days: String,
+    #[server(default)] submission: String,
 ) -> Result<GroupId, AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -207,6 +208,7 @@ pub async fn save_group(
         parsed = Err(errors);
     }
     let parsed = parsed.map_err(|e| AppError::Validation(e).keeping(&kept))?;
+    tx.claim_submission(&submission).await?;
     let id = if group_id.is_empty() {
         db::insert_group(tx.conn(), &service_id, &parsed, Some(&user.id)).await?
     } else {
@@ -265,6 +267,7 @@ pub async fn add_group_member(
     #[server(default)] term_start: String,
     #[server(default)] term_end: String,
     #[server(default)] access_needs: String,
+    #[server(default)] submission: String,
 ) -> Result<MemberId, AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -315,6 +318,7 @@ pub async fn add_group_member(
             format!("{member_name} is already a member of this group for part of this term"),
         )));
     }
+    tx.claim_submission(&submission).await?;
     let new = db::NewMember {
         group_id: &group_id,
         person_id: person_id.as_ref(),
@@ -346,6 +350,7 @@ pub async fn schedule_meeting(
     #[server(default)] end: String,
     #[server(default)] place: String,
     #[server(default)] joining_link: String,
+    #[server(default)] submission: String,
 ) -> Result<MeetingId, AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -365,6 +370,7 @@ pub async fn schedule_meeting(
         );
         return Err(AppError::field("start", message).keeping(&kept));
     }
+    tx.claim_submission(&submission).await?;
     let id = db::insert_meeting(tx.conn(), &group_id, &parsed).await?;
     tx.audit(
         "meeting_planned",
@@ -412,6 +418,7 @@ pub async fn get_meeting(#[server(default)] meeting_id: MeetingId) -> Result<Mee
 pub async fn set_meeting_status(
     #[server(default)] meeting_id: MeetingId,
     #[server(default)] status: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -430,6 +437,7 @@ pub async fn set_meeting_status(
         return Err(AppError::field("status", "A meeting can be marked held on its day or after")
             .keeping(&[("status", status.as_str())]));
     }
+    tx.claim_submission(&submission).await?;
     db::update_meeting_status(tx.conn(), &meeting_id, status).await?;
     tx.audit("meeting_status_set", "group_meeting", &meeting_id, serde_json::json!({ "status": status.as_str() }))
         .await?;
@@ -446,6 +454,7 @@ pub async fn add_agenda_item(
     #[server(default)] lead: String,
     #[server(default)] minutes_allotted: String,
     confidential: Option<String>,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -455,6 +464,7 @@ pub async fn add_agenda_item(
     let fields = AgendaItemFields { title, lead, minutes_allotted, confidential: confidential.is_some() };
     let kept = fields.kept();
     let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
+    tx.claim_submission(&submission).await?;
     let id = db::insert_agenda_item(tx.conn(), &meeting_id, &parsed).await?;
     tx.audit(
         "agenda_item_added",
@@ -475,6 +485,7 @@ pub async fn add_agenda_item(
 pub async fn record_attendance(
     #[server(default)] meeting_id: MeetingId,
     #[server(default)] attendance: HashMap<String, String>,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -502,6 +513,7 @@ pub async fn record_attendance(
         }
         return Err(AppError::Validation(errors));
     }
+    tx.claim_submission(&submission).await?;
     for (member_id, a) in &chosen {
         db::set_attendance(tx.conn(), &meeting_id, member_id, *a).await?;
     }
@@ -524,6 +536,7 @@ pub async fn add_meeting_guest(
     #[server(default)] meeting_id: MeetingId,
     #[server(default)] guest_name: String,
     #[server(default)] guest_role: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -535,6 +548,7 @@ pub async fn add_meeting_guest(
     let fields = GuestFields { guest_name, guest_role };
     let kept = fields.kept();
     let (name, role) = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
+    tx.claim_submission(&submission).await?;
     let id = db::insert_guest(tx.conn(), &meeting_id, &name, &role).await?;
     tx.audit(
         "meeting_guest_added",
@@ -555,6 +569,7 @@ pub async fn declare_interest(
     #[server(default)] item_id: AgendaItemId,
     #[server(default)] member_id: MemberId,
     #[server(default)] interest: String,
+    #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let user = require_signed_in()?;
     let state = state()?;
@@ -573,6 +588,7 @@ pub async fn declare_interest(
         errors.add("member_id", "Choose the member declaring the interest");
     }
     errors.into_result().map_err(|e| e.keeping(&kept))?;
+    tx.claim_submission(&submission).await?;
     let id = db::insert_declaration(tx.conn(), &item_id, &member_id, &clean).await?;
     tx.audit(
         "interest_declared",
