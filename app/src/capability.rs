@@ -16,7 +16,7 @@
 //! - **demo**: its demonstration data for `seed-demo` (`demo.rs`), made through its own domain functions.
 //!
 //! Capabilities never reach into each other: they meet through the ledger's API, accounts' access checks,
-//! the shared kernels (`text`, `suppression`, `chart`, `csv`, `clock`, `links`, `db`, `forms`, `safeguarding`) and each
+//! the shared kernels (`text`, `suppression`, `chart`, `csv`, `clock`, `ids`, `links`, `db`, `forms`, `markdown`, `safeguarding`) and each
 //! other's small `api.rs`. Adding a capability means adding its folder and one line in [`all`].
 
 use std::{future::Future, pin::Pin, sync::Arc};

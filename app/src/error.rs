@@ -106,6 +106,21 @@ impl AppError {
         Self::Internal
     }
 
+    /// The refusal in words, for a page that has no form to put messages beside: a form's messages joined
+    /// into sentences (a date's other marked boxes carry none), or the error's own sentence.
+    pub fn in_words(&self) -> String {
+        match self {
+            Self::Validation(errors) => errors
+                .errors
+                .iter()
+                .filter(|e| !e.message.is_empty())
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join(". "),
+            other => other.to_string(),
+        }
+    }
+
     /// Adds the values a person typed to a validation error, so the form comes back filled in.
     pub fn keeping(self, kept: &[(&str, &str)]) -> Self {
         match self {

@@ -59,21 +59,21 @@ pub fn sign_in_first(uri: &http::Uri) -> axum::response::Response {
     axum::response::Redirect::to(&format!("/sign-in?next={}", crate::ui::encode_query_value(here))).into_response()
 }
 
-/// A refusal of a plain route (an export) as a plain sentence with the error's status.
-pub fn refusal(error: &crate::error::AppError) -> axum::response::Response {
-    use axum::response::IntoResponse;
+/// A refusal of a plain route (an export) as a page in the service's frame, under the error's status: what
+/// happened in words and how to go on (issue 9: every refusal is a page).
+pub fn refusal(state: &crate::state::AppState, error: &crate::error::AppError) -> axum::response::Response {
+    use leptos::prelude::*;
     let status = http::StatusCode::from_u16(error.status_code()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let message = match error {
-        crate::error::AppError::Validation(errors) => errors
-            .errors
-            .iter()
-            .filter(|e| !e.message.is_empty())
-            .map(|e| e.message.clone())
-            .collect::<Vec<_>>()
-            .join(". "),
-        other => other.to_string(),
-    };
-    (status, message).into_response()
+    let message = error.in_words();
+    crate::ui::plain::page(state, status, "There is a problem", move || {
+        view! {
+            <h1 class="nhsuk-heading-l">"There is a problem"</h1>
+            <p class="nhsuk-body">{message}</p>
+            <p class="nhsuk-body">"Use your browser's Back button to return to the page you were on, or "
+                <a href="/">"go to the start page"</a>"."</p>
+        }
+        .into_any()
+    })
 }
 
 /// What a repeat of a used submission token is told when the first answer is not known (the first is still

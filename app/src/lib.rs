@@ -41,6 +41,8 @@ pub mod links;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;

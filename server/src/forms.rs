@@ -24,7 +24,7 @@
 //! - a repeat of a used token is answered with that, at once, and the server function does not run: `303` to the
 //!   same page, or the same value;
 //! - a repeat that arrives while the first is still being answered is refused by the server function (the token
-//!   is taken) and, here, answered as the first once its answer is known (within two seconds); failing that, a
+//!   is taken) and, here, answered as the first once its answer is known (within 20 seconds); failing that, a
 //!   plain POST gets a page saying plainly that the form was already sent, and the hydrated app the same words
 //!   beside the form, everything typed still there.
 
@@ -282,7 +282,7 @@ pub async fn plain_posts(
                     let refusal = Refusal {
                         status: refused.error.status_code(),
                         title: "Your form was not sent".into(),
-                        message: refusal_message(&refused.error),
+                        message: refused.error.in_words(),
                     };
                     render_refusal(&app, request, refusal).await
                 }
@@ -394,20 +394,6 @@ async fn discard(body: Body) {
     }
 }
 
-/// What a refusal says when there is no form to show it beside.
-fn refusal_message(error: &AppError) -> String {
-    match error {
-        AppError::Validation(errors) => errors
-            .errors
-            .iter()
-            .filter(|e| !e.message.is_empty())
-            .map(|e| e.message.clone())
-            .collect::<Vec<_>>()
-            .join(". "),
-        other => other.to_string(),
-    }
-}
-
 /// A request for `page` made from `request` (its session, nonce and visitor), as a GET.
 fn get_for(request: Request, page: &str) -> Request {
     let (mut parts, _) = request.into_parts();
@@ -445,7 +431,7 @@ async fn render_form_page(app: &AppState, request: Request, page: &str, refused:
         let refusal = Refusal {
             status: refused.error.status_code(),
             title: "Your form was not sent".into(),
-            message: refusal_message(&refused.error),
+            message: refused.error.in_words(),
         };
         return render_refusal(app, Request::from_parts(parts, Body::empty()), refusal).await;
     }

@@ -24,6 +24,27 @@ use sqlx::AnyPool;
 
 pub use smtp::{ReceivedMail, SmtpSink};
 
+/// Fields as a person types them: each named date field whose value is `YYYY-MM-DD` becomes the NHS.UK date
+/// input's three boxes (`<name>_day`, `<name>_month`, `<name>_year`, as `dates::part_name` names them), the way
+/// someone types "14", "3", "2027". Other fields are kept as they are.
+pub fn typed_dates(fields: &[(&str, &str)], date_fields: &[&str]) -> Vec<(String, String)> {
+    let mut typed = Vec::new();
+    for (name, value) in fields {
+        let parts =
+            date_fields.contains(name).then(|| chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()).flatten();
+        match parts {
+            Some(day) => {
+                use chrono::Datelike;
+                typed.push((format!("{name}_day"), day.day().to_string()));
+                typed.push((format!("{name}_month"), day.month().to_string()));
+                typed.push((format!("{name}_year"), day.year().to_string()));
+            }
+            None => typed.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    typed
+}
+
 /// The password every test account is given.
 pub const PASSWORD: &str = "correct horse battery";
 

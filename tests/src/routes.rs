@@ -497,7 +497,7 @@ pub const ROUTES: &[Row] = &[
     ),
     call("/api/get_group", GROUP, &[("group_id", "{group_id}")]),
     call("/api/add_group_member", SERVICE, &[("group_id", "{group_id}"), ("member_type", "nonsense")]),
-    call("/api/schedule_meeting", SERVICE, &[("group_id", "{group_id}"), ("day", "")]),
+    call("/api/schedule_meeting", SERVICE, &[("group_id", "{group_id}"), ("day_day", "")]),
     call("/api/get_meeting", GROUP, &[("meeting_id", "{meeting_id}")]),
     call("/api/set_meeting_status", SERVICE, &[("meeting_id", "{meeting_id}"), ("status", "nonsense")]),
     call("/api/add_agenda_item", SERVICE, &[("meeting_id", "{meeting_id}"), ("title", "")]),

@@ -203,16 +203,20 @@ impl World {
                 ("account_email", "steering@example.org".into()),
                 ("member_type", "patient".into()),
                 ("position", "member".into()),
-                ("term_start", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y-%m-%d").to_string()),
+                ("term_start_day", "1".into()),
+                ("term_start_month", "1".into()),
+                ("term_start_year", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y").to_string()),
             ],
             "add_group_member",
         )
         .await;
-        let day = (app::clock::today_date() + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+        let day = app::clock::today_date() + chrono::Duration::days(7);
         post(
             vec![
                 ("group_id", group_id.clone()),
-                ("day", day),
+                ("day_day", day.format("%-d").to_string()),
+                ("day_month", day.format("%-m").to_string()),
+                ("day_year", day.format("%Y").to_string()),
                 ("start", "18:00".into()),
                 ("end", "19:30".into()),
                 ("place", "Room 2".into()),

@@ -52,14 +52,28 @@ async fn a_group(app: &TestApp) -> (String, String) {
             ("position", position),
             ("term_start", &day(-90)),
         ];
-        let response = app.post_form("/api/add_group_member", &page, &fields).await;
+        let typed = continuum_tests::typed_dates(&fields, &["term_start"]);
+        let typed: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let response = app.post_form("/api/add_group_member", &page, &typed).await;
         assert!(response.status().is_redirection(), "{email}");
     }
     let planned = app
         .post_form(
             "/api/schedule_meeting",
             &page,
-            &[("group_id", &group_id), ("day", &day(-1)), ("start", "18:00"), ("end", "19:30"), ("place", "Room 2")],
+            &continuum_tests::typed_dates(
+                &[
+                    ("group_id", &group_id),
+                    ("day", &day(-1)),
+                    ("start", "18:00"),
+                    ("end", "19:30"),
+                    ("place", "Room 2"),
+                ],
+                &["day"],
+            )
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect::<Vec<_>>(),
         )
         .await;
     let meeting_id = location(&planned).trim_start_matches("/participation/meetings/").to_owned();

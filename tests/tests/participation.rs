@@ -21,7 +21,7 @@ async fn post(
         .post(app.url(&format!("/api/{function}")))
         .header(header::ORIGIN, &app.address)
         .header(header::REFERER, app.url(page))
-        .form(fields)
+        .form(&continuum_tests::typed_dates(fields, &["term_start", "term_end", "day"]))
         .send()
         .await
         .expect("POST")
@@ -404,7 +404,7 @@ async fn bad_input_has_its_message_beside_the_field(backend: Backend) {
         .await,
     )
     .await;
-    assert_eq!(message_for(&errors, "term_end"), "The term must end after it starts");
+    assert_eq!(message_for(&errors, "term_end_day"), "The term must end after it starts");
     kept(&errors, "member_name", "Ali Khan");
     kept(&errors, "organisation", "Mind");
 

@@ -73,6 +73,6 @@ pub async fn form_responses_csv(
     let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
     match super::results::responses_csv_for(&state.pool, &user, &form_id, &from, &to, &query.channel).await {
         Ok((name, csv)) => crate::csv::download(&name, csv),
-        Err(error) => forms::refusal(&error),
+        Err(error) => forms::refusal(&state, &error),
     }
 }

@@ -4,11 +4,8 @@ use crate::accounts::types::{PersonId, ServiceId};
 use crate::information::types::{EventId, LeafletId, PageId, RegistrationId};
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
-use super::{
-    markdown,
-    types::{Event, InfoPage, InfoPageSummary, Leaflet, Registration},
-};
-use crate::db::flag;
+use super::types::{Event, InfoPage, InfoPageSummary, Leaflet, Registration};
+use crate::{db::flag, markdown};
 
 // ---- pages ----------------------------------------------------------------------------------------------
 

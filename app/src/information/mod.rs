@@ -14,8 +14,6 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
-pub mod markdown;
-#[cfg(feature = "ssr")]
 pub mod poster;
 #[cfg(feature = "ssr")]
 pub mod reminders;

@@ -200,8 +200,8 @@ pub fn GroupView() -> impl IntoView {
                         <TextInput name="member_email" label="Email (optional, for someone without an account)" input_type="email" status=member_status />
                         <Select name="member_type" label="Type of member" status=member_status options=member_type_choices() placeholder="Choose a type" />
                         <Select name="position" label="Position" status=member_status options=position_choices() value="member" />
-                        <TextInput name="term_start" label="Term starts" input_type="date" status=member_status width="nhsuk-input--width-10" />
-                        <TextInput name="term_end" label="Term ends (optional)" input_type="date" status=member_status width="nhsuk-input--width-10" />
+                        <crate::ui::DateInput name="term_start" legend="Date the term starts" status=member_status />
+                        <crate::ui::DateInput name="term_end" legend="Date the term ends (optional)" hint="Leave it empty for a term with no end date yet." status=member_status />
                         <Textarea name="access_needs" label="Access needs (optional)" hint="For example, large print, papers by post, an interpreter, breaks" status=member_status rows=3 />
                         <SubmitButton label="Add member" />
                     </ActionForm>
@@ -210,7 +210,7 @@ pub fn GroupView() -> impl IntoView {
                     <ActionForm attr:novalidate=true action=schedule>
                         <crate::ui::SubmissionToken status=meeting_status />
                         <input type="hidden" name="group_id" value=id2 />
-                        <TextInput name="day" label="Date" input_type="date" status=meeting_status width="nhsuk-input--width-10" />
+                        <crate::ui::DateInput name="day" legend="Date of the meeting" status=meeting_status />
                         <TextInput name="start" label="Starts" hint="24-hour clock, like 18:00" input_type="time" status=meeting_status width="nhsuk-input--width-5" />
                         <TextInput name="end" label="Ends" input_type="time" status=meeting_status width="nhsuk-input--width-5" />
                         <TextInput name="place" label="Place" hint="Leave empty for a meeting held only online" status=meeting_status />

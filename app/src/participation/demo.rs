@@ -11,6 +11,7 @@ use super::{
     validate::{AgendaItemFields, GroupFields, MeetingFields, MemberFields, NewMemberWho},
 };
 use crate::accounts::{access::person_by_email, demo::PD_SERVICE, types::ServiceId};
+use crate::dates::DateParts;
 use crate::error::AppError;
 
 const GROUP: &str = "Steering group";
@@ -55,14 +56,19 @@ pub async fn seed_participation(
     let parsed = fields.parse(None).map_err(|e| AppError::internal("demo group", format!("{e:?}")))?;
     let group_id = db::insert_group(&mut *conn, service, &parsed, None).await?;
     for (account, name, organisation, kind, position, start, end, needs) in MEMBERS {
+        let (start, end) = (DateParts::of_iso(start), DateParts::of_iso(end));
         let fields = MemberFields {
             account_email: (*account).into(),
             name: (*name).into(),
             organisation: (*organisation).into(),
             member_type: (*kind).into(),
             position: (*position).into(),
-            term_start: (*start).into(),
-            term_end: (*end).into(),
+            term_start_day: start.day,
+            term_start_month: start.month,
+            term_start_year: start.year,
+            term_end_day: end.day,
+            term_end_month: end.month,
+            term_end_year: end.year,
             access_needs: (*needs).into(),
             ..Default::default()
         };
@@ -94,8 +100,11 @@ pub async fn seed_participation(
     let mut added = 0;
     for months_ago in 1..=12u32 {
         let Some(day) = this_month.checked_sub_months(Months::new(months_ago)) else { continue };
+        let typed = DateParts::of_iso(&day.format("%Y-%m-%d").to_string());
         let meeting = MeetingFields {
-            day: day.format("%Y-%m-%d").to_string(),
+            day_day: typed.day,
+            day_month: typed.month,
+            day_year: typed.year,
             start: "18:00".into(),
             end: "19:30".into(),
             place: "Room 2, The Limes".into(),

@@ -234,7 +234,7 @@ pub async fn get_group(#[server(default)] group_id: GroupId) -> Result<GroupPage
     ensure_reads_group(&user, &membership)?;
     let may_manage = user.is_staff_of(&membership.service_id);
     let organises = keeps_records_of(&user, &membership);
-    group.terms_html = crate::information::markdown::render(&group.terms_of_reference);
+    group.terms_html = crate::markdown::render(&group.terms_of_reference);
     let today = crate::clock::today();
     let mut members = db::list_members(&mut conn, &group_id).await?;
     if !organises {
@@ -264,8 +264,12 @@ pub async fn add_group_member(
     #[server(default)] member_email: String,
     #[server(default)] member_type: String,
     #[server(default)] position: String,
-    #[server(default)] term_start: String,
-    #[server(default)] term_end: String,
+    #[server(default)] term_start_day: String,
+    #[server(default)] term_start_month: String,
+    #[server(default)] term_start_year: String,
+    #[server(default)] term_end_day: String,
+    #[server(default)] term_end_month: String,
+    #[server(default)] term_end_year: String,
     #[server(default)] access_needs: String,
     #[server(default)] submission: String,
 ) -> Result<MemberId, AppError> {
@@ -281,8 +285,12 @@ pub async fn add_group_member(
         email: member_email,
         member_type,
         position,
-        term_start,
-        term_end,
+        term_start_day,
+        term_start_month,
+        term_start_year,
+        term_end_day,
+        term_end_month,
+        term_end_year,
         access_needs,
     };
     let kept = fields.kept();
@@ -345,7 +353,9 @@ pub async fn add_group_member(
 #[server(endpoint = "/schedule_meeting")]
 pub async fn schedule_meeting(
     #[server(default)] group_id: GroupId,
-    #[server(default)] day: String,
+    #[server(default)] day_day: String,
+    #[server(default)] day_month: String,
+    #[server(default)] day_year: String,
     #[server(default)] start: String,
     #[server(default)] end: String,
     #[server(default)] place: String,
@@ -357,7 +367,7 @@ pub async fn schedule_meeting(
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let (_, membership) = group_and_membership(tx.conn(), &group_id).await?;
     ensure_manages(&user, &membership)?;
-    let fields = MeetingFields { day, start, end, place, joining_link };
+    let fields = MeetingFields { day_day, day_month, day_year, start, end, place, joining_link };
     let kept = fields.kept();
     let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let parse = |t: &str| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok();

@@ -4,6 +4,7 @@
 
 use super::types::{MemberType, Position, QuorumRule};
 use crate::accounts::validate::EmailAddress;
+use crate::dates::{parse_date_input, parse_optional_date_input, DateField, DateParts};
 use crate::error::FormErrors;
 use crate::text::one_line;
 
@@ -28,19 +29,12 @@ fn whole_number(
     }
 }
 
-fn date(errors: &mut FormErrors, field: &str, text: &str, what: &str) -> Option<String> {
-    let text = text.trim();
-    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(day) => Some(day.format("%Y-%m-%d").to_string()),
-        Err(_) if text.is_empty() => {
-            errors.add(field, format!("Enter {what}"));
-            None
-        }
-        Err(_) => {
-            errors.add(field, "Enter a real date, like 2026-03-14");
-            None
-        }
-    }
+/// A date input's three boxes parsed under `field` (see `dates::parse_date_input`), into `errors`; the day as
+/// `YYYY-MM-DD`. `optional`: all three empty is `None` without a message.
+fn date(errors: &mut FormErrors, field: &DateField, typed: &DateParts, optional: bool) -> Option<String> {
+    let parsed =
+        if optional { parse_optional_date_input(field, typed) } else { parse_date_input(field, typed).map(Some) };
+    parsed.map_err(|e| e.add_to(errors)).ok().flatten().map(|d| d.iso())
 }
 
 /// A group's settings as typed.
@@ -161,8 +155,12 @@ pub struct MemberFields {
     pub email: String,
     pub member_type: String,
     pub position: String,
-    pub term_start: String,
-    pub term_end: String,
+    pub term_start_day: String,
+    pub term_start_month: String,
+    pub term_start_year: String,
+    pub term_end_day: String,
+    pub term_end_month: String,
+    pub term_end_year: String,
     pub access_needs: String,
 }
 
@@ -197,8 +195,12 @@ impl MemberFields {
             ("member_email", &self.email),
             ("member_type", &self.member_type),
             ("position", &self.position),
-            ("term_start", &self.term_start),
-            ("term_end", &self.term_end),
+            ("term_start_day", &self.term_start_day),
+            ("term_start_month", &self.term_start_month),
+            ("term_start_year", &self.term_start_year),
+            ("term_end_day", &self.term_end_day),
+            ("term_end_month", &self.term_end_month),
+            ("term_end_year", &self.term_end_year),
             ("access_needs", &self.access_needs),
         ]
     }
@@ -231,15 +233,16 @@ impl MemberFields {
             .ok();
         let position =
             self.position.parse::<Position>().map_err(|_| errors.add("position", "Choose their position")).ok();
-        let term_start = date(&mut errors, "term_start", &self.term_start, "the date their term starts");
-        let term_end = if self.term_end.trim().is_empty() {
-            None
-        } else {
-            date(&mut errors, "term_end", &self.term_end, "the date their term ends")
-        };
+        let start_field =
+            DateField { name: "term_start", legend: "Date the term starts", earliest: None, latest: None };
+        let end_field = DateField { name: "term_end", legend: "Date the term ends", earliest: None, latest: None };
+        let typed_start = DateParts::new(&self.term_start_day, &self.term_start_month, &self.term_start_year);
+        let typed_end = DateParts::new(&self.term_end_day, &self.term_end_month, &self.term_end_year);
+        let term_start = date(&mut errors, &start_field, &typed_start, false);
+        let term_end = date(&mut errors, &end_field, &typed_end, true);
         if let (Some(start), Some(end)) = (&term_start, &term_end) {
             if end < start {
-                errors.add("term_end", "The term must end after it starts");
+                errors.add("term_end_day", "The term must end after it starts");
             }
         }
         if self.access_needs.chars().count() > ACCESS_NEEDS_MAX {
@@ -263,7 +266,9 @@ impl MemberFields {
 /// A meeting as typed: its local date, start and end times, and where.
 #[derive(Clone, Debug, Default)]
 pub struct MeetingFields {
-    pub day: String,
+    pub day_day: String,
+    pub day_month: String,
+    pub day_year: String,
     pub start: String,
     pub end: String,
     pub place: String,
@@ -283,7 +288,9 @@ impl MeetingFields {
     /// The values to send back with an error so the form comes back as it was typed.
     pub fn kept(&self) -> Vec<(&'static str, &str)> {
         vec![
-            ("day", &self.day),
+            ("day_day", &self.day_day),
+            ("day_month", &self.day_month),
+            ("day_year", &self.day_year),
             ("start", &self.start),
             ("end", &self.end),
             ("place", &self.place),
@@ -295,7 +302,8 @@ impl MeetingFields {
     /// exist locally (the hour the clocks go forward) is refused by the server function, which has the clock.
     pub fn parse(&self) -> Result<ParsedMeeting, FormErrors> {
         let mut errors = FormErrors::new();
-        let day = date(&mut errors, "day", &self.day, "the date");
+        let field = DateField { name: "day", legend: "Date of the meeting", earliest: None, latest: None };
+        let day = date(&mut errors, &field, &DateParts::new(&self.day_day, &self.day_month, &self.day_year), false);
         let time = |field: &str, text: &str, errors: &mut FormErrors| {
             chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
                 .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 18:30"))
@@ -407,8 +415,9 @@ impl DeclarationFields {
 mod tests {
     use super::*;
 
+    /// The fields given a message (a date's other marked boxes carry none).
     fn fields(errors: FormErrors) -> Vec<String> {
-        errors.errors.iter().map(|e| e.field.clone()).collect()
+        errors.errors.iter().filter(|e| !e.message.is_empty()).map(|e| e.field.clone()).collect()
     }
 
     fn group(present: &str, lived: &str) -> GroupFields {
@@ -442,12 +451,17 @@ mod tests {
             organisation: "Healthwatch".into(),
             member_type: "stakeholder".into(),
             position: "member".into(),
-            term_start: "2026-04-01".into(),
-            term_end: "2026-03-01".into(),
+            term_start_day: "1".into(),
+            term_start_month: "4".into(),
+            term_start_year: "2026".into(),
+            term_end_day: "1".into(),
+            term_end_month: "3".into(),
+            term_end_year: "2026".into(),
             ..Default::default()
         };
-        assert_eq!(fields(member.parse().unwrap_err()), ["term_end"]);
-        let ok = MemberFields { term_end: "".into(), ..member };
+        assert_eq!(fields(member.parse().unwrap_err()), ["term_end_day"]);
+        let ok =
+            MemberFields { term_end_day: "".into(), term_end_month: "".into(), term_end_year: "".into(), ..member };
         let parsed = ok.parse().unwrap();
         assert_eq!(parsed.who, NewMemberWho::Outsider { name: "Dana Fox".into(), email: None });
         assert_eq!(parsed.term_end, None);
@@ -456,13 +470,15 @@ mod tests {
     #[test]
     fn a_member_is_an_account_or_a_name() {
         let errors = MemberFields { member_type: "nonsense".into(), ..Default::default() }.parse().unwrap_err();
-        assert_eq!(fields(errors), ["member_name", "member_type", "position", "term_start"]);
+        assert_eq!(fields(errors), ["member_name", "member_type", "position", "term_start_day"]);
     }
 
     #[test]
     fn a_meeting_ends_after_it_starts_and_is_somewhere() {
         let meeting = MeetingFields {
-            day: "2026-03-03".into(),
+            day_day: "3".into(),
+            day_month: "3".into(),
+            day_year: "2026".into(),
             start: "18:00".into(),
             end: "17:30".into(),
             place: "".into(),

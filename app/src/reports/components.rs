@@ -12,7 +12,6 @@ use super::{
 use crate::{
     accounts::types::ServiceSummary,
     dates::{readable_day, DateParts},
-    error::AppError,
     ui::{encode_query_value, DateInput, ErrorPage, ErrorSummary, FormStatus, Select, SubmitButton},
 };
 
@@ -39,17 +38,8 @@ pub fn ContinuumProfilePage() -> impl IntoView {
                     Ok(services) => services,
                     Err(error) => return view! { <ErrorPage error /> }.into_any(),
                 };
-                let (shown, error) = match profile.await {
-                    Ok(profile) => (Some(profile), None),
-                    // A period that is not one (a year of 1800, an end before the start) is the filters' own
-                    // message beside the date, under 422, never an error page.
-                    Err(error @ AppError::Validation(_)) => {
-                        #[cfg(feature = "ssr")]
-                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                            response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-                        }
-                        (None, Some(error))
-                    }
+                let (shown, error) = match crate::ui::filtered(profile.await) {
+                    Ok(outcome) => outcome,
                     Err(error) => return view! { <ErrorPage error /> }.into_any(),
                 };
                 let status = FormStatus::fixed(error);

@@ -54,6 +54,6 @@ pub async fn continuum_profile_csv(
             let name = format!("continuum-profile-{}-to-{}.csv", profile.from, profile.to);
             crate::csv::download(&name, profile.to_csv())
         }
-        Err(error) => forms::refusal(&error),
+        Err(error) => forms::refusal(&state, &error),
     }
 }

@@ -4,12 +4,14 @@
 pub mod form;
 pub mod layout;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod plain;
 
 pub use form::{
     Choice, DateInput, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, ShownErrors,
     SubmissionToken, SubmitButton, TextInput, Textarea,
 };
-pub use pages::{ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
+pub use pages::{filtered, ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
 
 /// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass through).
 pub fn encode_query_value(value: &str) -> String {

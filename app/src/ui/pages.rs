@@ -52,6 +52,24 @@ fn answer_with(error: &AppError) {
 /// A staff page's content, shown only to staff (and managers and administrators): anyone else gets the page
 /// for their refusal (sign in, or 403) without the staff sub-menu, buttons or headings. A convenience that keeps
 /// staff tools out of sight; the server functions behind the page check access themselves.
+/// A filtered list's or report's result, for its page: the value, or — when the filters asked for a period
+/// that is not one (a year of 1800, an end before the start) — the filters' own messages, with the response
+/// set to 422 so the page comes back with them beside the dates, never an error page. Any other error is
+/// returned for the error page.
+pub fn filtered<T>(result: Result<T, AppError>) -> Result<(Option<T>, Option<AppError>), AppError> {
+    match result {
+        Ok(value) => Ok((Some(value), None)),
+        Err(error @ AppError::Validation(_)) => {
+            #[cfg(feature = "ssr")]
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+            }
+            Ok((None, Some(error)))
+        }
+        Err(error) => Err(error),
+    }
+}
+
 #[component]
 pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
     let shell = expect_context::<crate::ui::layout::ShellResource>();

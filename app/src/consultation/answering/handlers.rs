@@ -19,7 +19,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension,
 };
-use leptos::{prelude::*, tachys::view::RenderHtml};
+use leptos::prelude::*;
 
 use super::{
     components::{field_name, FeedbackFormView, NotTakingAnswersView, Respondent, ThankYouView},
@@ -37,7 +37,11 @@ use crate::{
     error::{AppError, FormErrors},
     safeguarding::screener,
     state::AppState,
-    ui::{encode_query_value, FormStatus},
+    ui::{
+        encode_query_value,
+        plain::{html_response, page, render_page},
+        FormStatus,
+    },
 };
 
 /// The answers a form posted, parsed: (question id, answer) in question order, or the messages for each field
@@ -204,65 +208,6 @@ const TOKEN_PLACEHOLDER: &str = "continuum-submission-token";
 fn form_page_response(status: StatusCode, page: &axum::body::Bytes) -> Response {
     let html = String::from_utf8_lossy(page).replacen(TOKEN_PLACEHOLDER, &crate::forms::new_submission_token(), 1);
     html_response(status, axum::body::Bytes::from(html))
-}
-
-fn html_response(status: StatusCode, body: axum::body::Bytes) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
-        .into_response()
-}
-
-// ---- pages ---------------------------------------------------------------------------------------------
-
-/// A whole page: the NHS.UK frame with the organisation's name and the crisis contacts in the footer, around
-/// `main`. No scripts.
-fn page(state: &AppState, status: StatusCode, title: &str, main: impl FnOnce() -> AnyView) -> Response {
-    html_response(status, render_page(state, title, main))
-}
-
-fn render_page(state: &AppState, title: &str, main: impl FnOnce() -> AnyView) -> axum::body::Bytes {
-    let organisation = state.site.organisation.clone();
-    let contacts = state.site.crisis_contacts.clone();
-    let title = format!("{title} – Continuum");
-    let html = Owner::new().with(|| {
-        view! {
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <title>{title}</title>
-                <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" href="/vendor/nhsuk-frontend.min.css" />
-                <link rel="stylesheet" href="/pkg/continuum.css" />
-            </head>
-            // A light page: no script at all (see `routes::LIGHT_PAGES`).
-            <body data-light="true">
-                <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
-                <header class="nhsuk-header" role="banner">
-                    <div class="nhsuk-header__container nhsuk-width-container">
-                        <div class="nhsuk-header__service">
-                            <a class="nhsuk-header__service-name" href="/">
-                                "Continuum"
-                                <span class="continuum-header__organisation">{organisation.clone()}</span>
-                            </a>
-                        </div>
-                    </div>
-                </header>
-                <div class="nhsuk-width-container">
-                    <main class="nhsuk-main-wrapper" id="maincontent" role="main">
-                        <div class="nhsuk-grid-row">
-                            <div class="nhsuk-grid-column-two-thirds">{main()}</div>
-                        </div>
-                    </main>
-                </div>
-                <footer class="nhsuk-footer" role="contentinfo">
-                    <div class="nhsuk-width-container">
-                        <crate::ui::layout::FooterContent contacts organisation />
-                    </div>
-                </footer>
-            </body>
-        }
-        .to_html()
-    });
-    axum::body::Bytes::from(format!("<!DOCTYPE html><html lang=\"en-GB\">{html}</html>"))
 }
 
 fn form_page(state: &AppState, form: FeedbackForm, error: Option<AppError>, respondent: Respondent) -> Response {

@@ -14,7 +14,6 @@ use crate::{
         types::Channel,
     },
     dates::{readable_day, DateParts},
-    error::AppError,
     ui::{DateInput, ErrorPage, ErrorSummary, FormStatus, Select, SubmitButton},
 };
 
@@ -35,15 +34,11 @@ pub fn FormResultsPage() -> impl IntoView {
         <ConsultationNav />
         <Suspense fallback=|| view! { <p class="nhsuk-body">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match results.await {
-                    Ok(results) => view! { <Results results /> }.into_any(),
+                match crate::ui::filtered(results.await) {
+                    Ok((Some(results), _)) => view! { <Results results /> }.into_any(),
                     // Dates that are not dates: the filters again, with their messages.
-                    Err(error @ AppError::Validation(_)) => {
-                        #[cfg(feature = "ssr")]
-                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                            response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-                        }
-                        let status = FormStatus::fixed(Some(error));
+                    Ok((None, error)) => {
+                        let status = FormStatus::fixed(error);
                         let [fd, fm, fy, td, tm, ty] = period();
                         view! {
                             <h1 class="nhsuk-heading-l">"Results"</h1>

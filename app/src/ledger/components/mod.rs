@@ -9,7 +9,6 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::{
     accounts::{server::staffed_services, types::ServiceSummary},
     dates::{readable_day, DateParts},
-    error::AppError,
     ledger::{
         server::{get_activity, list_activities, ActivityDetail, DeleteActivity, RecordActivity, UpdateActivity},
         types::{Activity, ActivityKind, ActivityPage, ContinuumLevel},
@@ -68,16 +67,8 @@ pub fn LedgerPage() -> impl IntoView {
                     Ok(services) => services,
                     Err(error) => return view! { <ErrorPage error /> }.into_any(),
                 };
-                let (listed, error) = match activities.await {
-                    Ok(page) => (Some(page), None),
-                    // A period that is not one comes back as the filters' own messages (422), not an error page.
-                    Err(error @ AppError::Validation(_)) => {
-                        #[cfg(feature = "ssr")]
-                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                            response.set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-                        }
-                        (None, Some(error))
-                    }
+                let (listed, error) = match crate::ui::filtered(activities.await) {
+                    Ok(outcome) => outcome,
                     Err(error) => return view! { <ErrorPage error /> }.into_any(),
                 };
                 let status = FormStatus::fixed(error);
