@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    profile::ContinuumProfile,
+    profile::{ContinuumProfile, CARERS_COUNTED_APART},
     server::{get_continuum_profile, list_profile_services},
 };
 use crate::{
@@ -109,6 +109,8 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                         <tr class="nhsuk-table__row">
                             <th scope="col" class="nhsuk-table__header">"Level"</th>
                             <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Activities"</th>
+                            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients"</th>
+                            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Carers"</th>
                             <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients and carers"</th>
                             <th scope="col" class="nhsuk-table__header">"Change in patients and carers"</th>
                         </tr>
@@ -118,6 +120,8 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                             <tr class="nhsuk-table__row">
                                 <th scope="row" class="nhsuk-table__header">{format!("{}. {}", r.level.rung(), r.level.label())}</th>
                                 <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.activities.text()}</td>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.patients.text()}</td>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.carers.text()}</td>
                                 <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.people.text()}</td>
                                 <td class="nhsuk-table__cell">{r.people_change.text()}</td>
                             </tr>
@@ -125,6 +129,8 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                         <tr class="nhsuk-table__row">
                             <th scope="row" class="nhsuk-table__header">"Total"</th>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_activities.text()}</td>
+                            <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_patients.text()}</td>
+                            <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_carers.text()}</td>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_people.text()}</td>
                             <td class="nhsuk-table__cell"></td>
                         </tr>
@@ -135,6 +141,7 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                      focus groups and other activities: one person may answer more than once, so it counts times \
                      people took part, not different people."
                 </p>
+                <p class="nhsuk-body-s">{CARERS_COUNTED_APART}</p>
                 <p class="nhsuk-body-s">
                     "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", \
                      other counts of them are rounded to the nearest 5 (so they may not add up), and other figures \
