@@ -103,8 +103,11 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                 </figure>
             </div>
             <div class="nhsuk-grid-column-one-half">
+                // Five columns of figures are wider than a phone: the table scrolls inside its own region (which
+                // a keyboard can reach), not the page.
+                <div class="continuum-table-scroll" role="region" aria-labelledby="profile-table-caption" tabindex="0">
                 <table class="nhsuk-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{format!("Compared with {previous}")}</caption>
+                    <caption id="profile-table-caption" class="nhsuk-table__caption nhsuk-table__caption--s">{format!("Compared with {previous}")}</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
                             <th scope="col" class="nhsuk-table__header">"Level"</th>
@@ -136,6 +139,7 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                         </tr>
                     </tbody>
                 </table>
+                </div>
                 <p class="nhsuk-body-s">
                     "Consultation counts each feedback response received in the period as well as the people at \
                      focus groups and other activities: one person may answer more than once, so it counts times \
