@@ -12,7 +12,7 @@
 //!   several servers claims its rows in the database);
 //! - **opportunities**: what it has open for people to join now, for Get involved;
 //! - **report**: the people it involved in a period that the ledger's counts do not already hold (feedback
-//!   responses), for the continuum profile and reports;
+//!   responses), patients and carers apart, for the continuum profile and reports;
 //! - **demo**: its demonstration data for `seed-demo` (`demo.rs`), made through its own domain functions.
 //!
 //! Capabilities never reach into each other: they meet through the ledger's API, accounts' access checks,
@@ -45,12 +45,23 @@ pub struct Job {
 }
 
 /// People a capability involved in `[from, until)` (`YYYY-MM-DD`, `until` exclusive) at a level, beyond the
-/// ledger's own counts.
+/// ledger's own counts (which keep patients and carers apart as they are recorded), with patients and carers
+/// apart. Anyone who is neither is not counted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Involvement {
     pub level: ContinuumLevel,
-    /// How many times people took part (a feedback response is one; one person may answer more than once).
-    pub people: i64,
+    /// How many times patients took part (a feedback response is one; one person may answer more than once).
+    pub patients: i64,
+    /// How many times carers (family members, friends) took part, where the capability can tell: a feedback
+    /// response counts as a carer's only where its form asks who is answering and was answered so.
+    pub carers: i64,
+}
+
+impl Involvement {
+    /// Patients and carers together: the people the continuum profile counts.
+    pub fn people(&self) -> i64 {
+        self.patients + self.carers
+    }
 }
 
 /// What is open to join now, for Get involved.

@@ -79,8 +79,11 @@ async fn record_and_see_in_profile(javascript: Javascript) {
         browser.goto(&app.url("/reports/continuum-profile")).await.unwrap();
         wait_for_text(&browser, "Involvement reached Information (level 1 of 5)").await;
         let table = browser.find(Locator::Css("table")).await.unwrap().text().await.unwrap();
-        // 17 people are published rounded to the nearest 5.
-        assert!(table.contains("1. Information 1 15"), "one activity (a thing, shown as it is), 17 people: {table}");
+        // 12 patients, 5 carers and 17 people together, each published rounded to the nearest 5.
+        assert!(
+            table.contains("1. Information 1 10 5 15"),
+            "one activity (a thing, shown as it is), 12 patients, 5 carers, 17 people: {table}"
+        );
         if js {
             wait_for_hydration(&browser).await;
             assert_accessible(&browser, "the continuum profile").await;

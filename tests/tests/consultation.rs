@@ -510,7 +510,7 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     let service = app.add_service("Personality Disorder Service").await;
     let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
     let form = app.open_feedback_form(&staff, &service, "Mentalisation group", "end_of_group", "anonymous").await;
-    assert_eq!(form.questions.len(), 5);
+    assert_eq!(form.questions.len(), 6, "the end-of-group review ends with who is answering");
     // Before any answers, questions move and go.
     let last = form.questions[4].id.clone();
     call_ok(
@@ -533,7 +533,7 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     .await;
     let error = form_error(refused).await;
     assert!(matches!(error, Some(app::error::AppError::Conflict(_))), "{error:?}");
-    assert_eq!(reload(&app, &form).await.questions.len(), 5);
+    assert_eq!(reload(&app, &form).await.questions.len(), 6);
 
     call_ok(&app, &staff, "new_form_version", &[("form_id", form.id.as_str())]).await;
     let v2 = reload(&app, &form).await;
@@ -593,7 +593,7 @@ async fn answered_questions_are_fixed_and_a_new_version_can_change_them(backend:
     call_ok(&app, &staff, "duplicate_feedback_form", &[("form_id", form.id.as_str())]).await;
     let forms = app::consultation::forms::db::list_forms(&app.pool, &[service.clone().into()]).await.unwrap();
     let copy = forms.iter().find(|f| f.title == "Copy of Mentalisation group").expect("the copy");
-    assert_eq!(copy.questions.len(), 5);
+    assert_eq!(copy.questions.len(), 6);
     assert_eq!(copy.state, app::consultation::types::FormState::Draft);
     assert_ne!(copy.questions[0].id, v2.questions[0].id);
 }

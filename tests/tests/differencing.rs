@@ -93,7 +93,8 @@ fn results_figures(page: &str) -> Vec<i64> {
     found
 }
 
-/// The CSV profile's figures about people: each level's people now and before, the change, and the total.
+/// The CSV profile's figures about people: each level's people now and before, the change, its patients and
+/// carers now and before, and the totals.
 fn profile_figures(csv: &str) -> Vec<i64> {
     let mut found = Vec::new();
     for line in csv.lines() {
@@ -102,9 +103,9 @@ fn profile_figures(csv: &str) -> Vec<i64> {
             .iter()
             .any(|l| cells[0].trim_start_matches('\u{feff}') == *l);
         let columns: &[usize] = if level {
-            &[2, 4, 6]
+            &[2, 4, 6, 7, 8, 9, 10]
         } else if cells[0] == "Total" {
-            &[2]
+            &[2, 7, 8]
         } else {
             &[]
         };
@@ -113,8 +114,8 @@ fn profile_figures(csv: &str) -> Vec<i64> {
     found
 }
 
-/// The profile page's figures about people: each row's second number (patients and carers; the first is
-/// activities, things) and the change ("up 5", "down 10"); and how many rows had both columns.
+/// The profile page's figures about people: each row's numbers after the first (patients, carers, and both
+/// together; the first is activities, things) and the change ("up 5", "down 10"); and how many rows had them.
 fn profile_page_figures(page: &str) -> (usize, Vec<i64>) {
     let page = page.replace("<!>", "").replace("<!---->", "");
     let (mut rows, mut found) = (0, Vec::new());
@@ -125,9 +126,9 @@ fn profile_page_figures(page: &str) -> (usize, Vec<i64>) {
             .skip(1)
             .map(|cell| &cell[..cell.find('<').unwrap_or(0)])
             .collect();
-        if let Some(people) = numbers.get(1) {
+        if numbers.len() == 4 {
             rows += 1;
-            found.extend(people.parse::<i64>().ok());
+            found.extend(numbers[1..].iter().filter_map(|people| people.parse::<i64>().ok()));
         }
         for change in ["up ", "down "] {
             if let Some(at) = row.find(&format!("nhsuk-table__cell\">{change}")) {

@@ -1,8 +1,8 @@
 //! The continuum profile: counts per level for a period, the change from the period before, small-number
 //! suppression on the page and in the CSV, and who may see it.
 
-use app::accounts::types::Role;
-use continuum_tests::{on_both_engines, spawn_app, Backend, TestApp};
+use app::{accounts::types::Role, consultation::types::FeedbackForm, error::AppError};
+use continuum_tests::{form_error, on_both_engines, spawn_app, Backend, TestApp};
 
 /// A quarter of activities (Q3 2026) and the quarter before it (Q2 2026) for one service.
 async fn seed_two_quarters(app: &TestApp, service: &str) {
@@ -91,20 +91,23 @@ async fn the_profile_counts_a_seeded_period_and_its_change_from_the_last(backend
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[1], "Period,2026-07-01,2026-09-30");
     assert_eq!(lines[2], "Previous period,2026-04-01,2026-06-30");
-    // Level, activities, people, previous activities, previous people, change in activities, change in people.
-    // Activities are counts of things, shown as they are.
-    assert_eq!(lines[4], "Information,3,40,2,30,+1,+10");
+    // Level, activities, people, previous activities, previous people, change in activities, change in people;
+    // then patients, carers, previous patients, previous carers. Activities are counts of things, shown as
+    // they are. Information: 33 patients and 7 carers (35 and 5, rounded), before 25 and 5.
+    assert_eq!(lines[4], "Information,3,40,2,30,+1,+10,35,5,25,5");
     // Counts of people are rounded to the nearest 5: 12 is 10, 6 is 5.
-    assert_eq!(lines[5], "Consultation,2,10,1,5,+1,+5");
-    assert_eq!(lines[6], "Participation,1,fewer than 5,0,fewer than 5,+1,withheld");
+    assert_eq!(lines[5], "Consultation,2,10,1,5,+1,+5,10,fewer than 5,5,fewer than 5");
+    let small = "fewer than 5,fewer than 5,fewer than 5,fewer than 5";
+    assert_eq!(lines[6], format!("Participation,1,fewer than 5,0,fewer than 5,+1,withheld,{small}"));
     assert_eq!(
-        lines[7], "Inclusion,0,fewer than 5,0,fewer than 5,0,withheld",
+        lines[7],
+        format!("Inclusion,0,fewer than 5,0,fewer than 5,0,withheld,{small}"),
         "the October activity is outside the period"
     );
-    assert_eq!(lines[8], "Partnership,1,fewer than 5,0,fewer than 5,+1,withheld");
+    assert_eq!(lines[8], format!("Partnership,1,fewer than 5,0,fewer than 5,+1,withheld,{small}"));
     // 57, rounded: less the levels shown it leaves 5 for Participation and Partnership together (truly 5,
-    // give or take the rounding): 1 to 4 each, neither pinned.
-    assert_eq!(lines[9], "Total,7,55");
+    // give or take the rounding): 1 to 4 each, neither pinned. 50 patients and 7 carers.
+    assert_eq!(lines[9], "Total,7,55,,,,,50,5");
     assert!(page.contains("up 10"), "the page shows the change in people");
 }
 
@@ -238,6 +241,93 @@ async fn the_profile_counts_feedback_responses_at_consultation(backend: Backend)
     assert!(page.contains("one person may answer more than once"));
 }
 
+/// Adds the standard "Who is answering?" question to `form` through the builder, as staff do; returns the
+/// builder's answer (a redirect when it was added, the builder page with its message when refused).
+async fn add_who_is_answering(app: &TestApp, staff: &reqwest::Client, form: &FeedbackForm) -> reqwest::Response {
+    staff
+        .post(app.url("/api/save_question"))
+        .header(reqwest::header::ORIGIN, &app.address)
+        .header(reqwest::header::REFERER, app.url(&format!("/consultation/forms/{}", form.id)))
+        .form(&[
+            ("form_id", form.id.as_str()),
+            ("question_id", ""),
+            ("prompt", ""),
+            ("help", ""),
+            ("required", "no"),
+            ("kind", "who_is_answering"),
+            ("low", ""),
+            ("high", ""),
+            ("options", ""),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn carers_who_answer_a_form_that_asks_are_counted_apart_on_the_page_and_in_the_csv(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    let manager = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
+    let form = app.open_feedback_form(&manager, &service, "Carers and patients group", "fft", "anonymous").await;
+    let added = add_who_is_answering(&app, &manager, &form).await;
+    assert!(added.status().is_redirection(), "the question is added: {}", added.status());
+    assert_eq!(form_error(added).await, None);
+    let form = app::consultation::forms::db::fetch_form(&app.pool, &form.id).await.unwrap().unwrap();
+    let asks = form.questions.iter().position(|q| q.prompt == "Who is answering?").expect("the question");
+    let again = add_who_is_answering(&app, &manager, &form).await;
+    assert!(
+        matches!(form_error(again).await, Some(AppError::Validation(e)) if e.errors[0].message == "This form already asks who is answering"),
+        "a form asks it once, so no response is counted as a carer twice"
+    );
+    // And a form that does not ask: its responses are patients'.
+    let other = app.open_feedback_form(&manager, &service, "DBT skills group", "fft", "anonymous").await;
+
+    // 20 patients, 12 carers, 6 someone else and 3 who left it out; 4 responses to the other form.
+    for (who, times) in [(Some("patient"), 20), (Some("carer"), 12), (Some("someone_else"), 6), (None, 3)] {
+        for _ in 0..times {
+            let mut answers = vec![(0, "good")];
+            answers.extend(who.map(|who| (asks, who)));
+            assert_eq!(app.submit_feedback(&form, &answers).await.status(), 200);
+        }
+    }
+    for _ in 0..4 {
+        assert_eq!(app.submit_feedback(&other, &[(0, "good")]).await.status(), 200);
+    }
+
+    // The current quarter, which holds today.
+    let csv = profile_csv(&app, &manager, &format!("service_id={service}")).await;
+    let page = manager.get(app.url(&format!("/reports/continuum-profile?service_id={service}"))).send().await.unwrap();
+    let page = page.text().await.unwrap().replace("<!>", "").replace("<!---->", "");
+
+    let consultation: Vec<&str> = csv.lines().find(|l| l.starts_with("Consultation,")).unwrap().split(',').collect();
+    // Patients: 20 answered, 3 unanswered and 4 to the form that does not ask: 27, rounded. Carers: 12,
+    // rounded. Someone else is neither. Together 39, rounded.
+    assert_eq!(consultation[1], "2", "two forms opened: {consultation:?}");
+    assert_eq!((consultation[7], consultation[8]), ("25", "10"), "patients and carers apart: {consultation:?}");
+    assert_eq!(consultation[2], "40", "patients and carers together: {consultation:?}");
+    let header = csv.lines().find(|l| l.starts_with("Level,")).unwrap();
+    assert!(header.ends_with(",Patients,Carers,Patients in previous period,Carers in previous period"), "{header}");
+    let total: Vec<&str> = csv.lines().find(|l| l.starts_with("Total,")).unwrap().split(',').collect();
+    assert_eq!((total[2], total[7], total[8]), ("40", "25", "10"), "{total:?}");
+    assert!(csv.contains("for feedback only where a form asks"), "the CSV says where carers are counted apart");
+
+    for heading in [">Patients<", ">Carers<", ">Patients and carers<"] {
+        assert!(page.contains(heading), "the page's table has {heading}");
+    }
+    let row = page.split("2. Consultation").nth(1).expect("the Consultation row");
+    let row = &row[..row.find("</tr>").unwrap()];
+    let numbers: Vec<&str> =
+        row.split("nhsuk-table__cell--numeric\">").skip(1).map(|cell| &cell[..cell.find('<').unwrap()]).collect();
+    assert_eq!(numbers, ["2", "25", "10", "40"], "activities, patients, carers, together");
+    assert!(page.contains("for feedback only where a form asks"), "the page says where carers are counted apart");
+
+    // The form's results show the question like any single-choice question.
+    let results = manager.get(app.url(&format!("/consultation/forms/{}/results", form.id))).send().await.unwrap();
+    assert_eq!(results.status(), 200);
+    let results = results.text().await.unwrap();
+    assert!(results.contains("Who is answering?") && results.contains("A carer, family member or friend"));
+}
+
 async fn two_services_profiles_do_not_give_away_a_small_level_of_either(backend: Backend) {
     let app = spawn_app(backend).await;
     let first = app.add_service("Personality Disorder Service").await;
@@ -283,6 +373,7 @@ async fn the_csv_opens_in_excel_with_its_accents(backend: Backend) {
 }
 
 on_both_engines!(
+    carers_who_answer_a_form_that_asks_are_counted_apart_on_the_page_and_in_the_csv,
     two_services_profiles_do_not_give_away_a_small_level_of_either,
     the_csv_opens_in_excel_with_its_accents,
     the_profile_counts_feedback_responses_at_consultation,

@@ -3,7 +3,10 @@
 use crate::accounts::types::ServiceId;
 use sqlx::AnyPool;
 
-use super::{forms::db, types::FormState};
+use super::{
+    forms::db,
+    types::{FormId, FormState, QuestionId},
+};
 use crate::error::AppError;
 
 /// What a form's QR poster says: its title and a line on how to answer. `None` for a draft or no such form.
@@ -32,13 +35,56 @@ pub struct FormPoster {
     pub takes_answers: bool,
 }
 
+/// Feedback responses a service's forms received in a period, split by who answered (see
+/// [`responses_received`]). Each response is counted once, in one of the three.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResponsesReceived {
+    /// Answered "A patient", or left unanswered, or to a form (or version) that does not ask who is answering.
+    pub patients: i64,
+    /// Answered "A carer, family member or friend".
+    pub carers: i64,
+    /// Answered "Someone else": neither a patient nor a carer, so not counted as either.
+    pub someone_else: i64,
+}
+
 /// How many feedback responses a service's forms received from `from` up to but not including `until`
-/// (`YYYY-MM-DD`). One person may answer more than once, so this counts responses, not people.
+/// (`YYYY-MM-DD`), split by who answered: a response whose form version asks "Who is answering?"
+/// (`QuestionKind::WhoIsAnswering`) counts as a carer's or someone else's when answered so; every other
+/// response, unanswered ones and those to forms that do not ask included, counts as a patient's. One person
+/// may answer more than once, so these count responses, not people.
 pub async fn responses_received(
     pool: &AnyPool,
     service_id: &ServiceId,
     from: &str,
     until: &str,
-) -> Result<i64, AppError> {
-    Ok(db::count_service_responses(pool, service_id, from, until).await?)
+) -> Result<ResponsesReceived, AppError> {
+    use crate::consultation::questions::{AnsweringAs, QuestionKind};
+    use std::collections::BTreeMap;
+    let total = db::count_service_responses(pool, service_id, from, until).await?;
+    let values = [AnsweringAs::Carer.as_str(), AnsweringAs::SomeoneElse.as_str()];
+    let groups = db::count_service_answers(pool, service_id, from, until, values).await?;
+    // The "Who is answering?" question of each form version answered (a form asks it at most once).
+    let mut asked: BTreeMap<(FormId, i64), Option<QuestionId>> = BTreeMap::new();
+    let mut received = ResponsesReceived::default();
+    for (form_id, version, question_id, value, responses) in groups {
+        let asks = match asked.get(&(form_id.clone(), version)) {
+            Some(asks) => asks.clone(),
+            None => {
+                let questions = db::fetch_version_questions(pool, &form_id, version).await?.unwrap_or_default();
+                let asks = questions.into_iter().find(|q| q.kind == QuestionKind::WhoIsAnswering).map(|q| q.id);
+                asked.insert((form_id, version), asks.clone());
+                asks
+            }
+        };
+        if asks.as_ref() != Some(&question_id) {
+            continue;
+        }
+        match value.parse::<AnsweringAs>() {
+            Ok(AnsweringAs::Carer) => received.carers += responses,
+            Ok(AnsweringAs::SomeoneElse) => received.someone_else += responses,
+            _ => {}
+        }
+    }
+    received.patients = (total - received.carers - received.someone_else).max(0);
+    Ok(received)
 }

@@ -140,6 +140,15 @@ pub async fn seed_consultation(
                 if let Some(text) = comment {
                     answers.push((questions[4].id.clone(), text.to_owned()));
                 }
+                // Who is answering: mostly patients, some carers, a few left out (counted as patients).
+                let who = match dice.next(8) {
+                    0 => Some(crate::consultation::questions::AnsweringAs::Carer),
+                    1 => None,
+                    _ => Some(crate::consultation::questions::AnsweringAs::Patient),
+                };
+                if let (Some(who), Some(question)) = (who, questions.get(5)) {
+                    answers.push((question.id.clone(), who.as_str().to_owned()));
+                }
             } else if let Some(text) = comment {
                 answers.push((questions[1].id.clone(), text.to_owned()));
             }

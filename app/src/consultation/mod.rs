@@ -29,7 +29,8 @@ pub mod runtime;
 pub mod sources;
 
 /// Consultation's entry points (see `capability`): the feedback form routes and CSV, the response writer
-/// and page cache, the forms taking answers for Get involved, and the responses received for the profile.
+/// and page cache, the forms taking answers for Get involved, and the responses received for the profile
+/// (patients and carers apart where a form asks who is answering).
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
     use crate::capability::{Capability, Involvement, Job};
@@ -55,8 +56,10 @@ pub fn capability() -> crate::capability::Capability {
         opportunities: Some(|pool| Box::pin(opportunities(pool))),
         report: Some(|pool, service_id, from, until| {
             Box::pin(async move {
-                let people = api::responses_received(pool, service_id, from, until).await?;
-                Ok(vec![Involvement { level: ContinuumLevel::Consultation, people }])
+                // "Someone else" is neither a patient nor a carer: not counted.
+                let received = api::responses_received(pool, service_id, from, until).await?;
+                let (patients, carers) = (received.patients, received.carers);
+                Ok(vec![Involvement { level: ContinuumLevel::Consultation, patients, carers }])
             })
         }),
         demo: Some(|conn, demo| {

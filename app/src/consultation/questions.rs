@@ -1,5 +1,6 @@
 //! Feedback form questions and the answers people give them: the question types a form builder offers, the
-//! NHS Friends and Family Test in its exact wording, and the parsing of what a form posts into an answer or a
+//! NHS Friends and Family Test in its exact wording, the standard "Who is answering?" question (so that carers
+//! can be counted apart from patients), and the parsing of what a form posts into an answer or a
 //! message for the field (NHS.UK wording: "Select…" for choices, "Enter…" for text).
 
 use crate::consultation::types::QuestionId;
@@ -57,11 +58,49 @@ impl FftRating {
     }
 }
 
+/// The standard question asking who is answering a form, word for word: Continuum's own, so that the
+/// continuum profile can count carers apart from patients on every form that asks it.
+pub const WHO_IS_ANSWERING_QUESTION: &str = "Who is answering?";
+
+/// Who is answering a form, as the standard "Who is answering?" question asks. Stored as `patient`, `carer`
+/// or `someone_else`, as a single-choice answer is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
+pub enum AnsweringAs {
+    /// Someone using the service.
+    Patient,
+    /// A carer, family member or friend of someone using the service.
+    Carer,
+    /// Anyone else (a professional, a member of the public): counted neither as a patient nor as a carer.
+    SomeoneElse,
+}
+
+impl AnsweringAs {
+    pub const ALL: [AnsweringAs; 3] = [AnsweringAs::Patient, AnsweringAs::Carer, AnsweringAs::SomeoneElse];
+
+    /// The stored form: `patient`, `carer` or `someone_else`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The answer's words, as the form shows them.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnsweringAs::Patient => "A patient (someone using the service)",
+            AnsweringAs::Carer => "A carer, family member or friend",
+            AnsweringAs::SomeoneElse => "Someone else",
+        }
+    }
+}
+
 /// What kind of answer a question takes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QuestionKind {
     /// The Friends and Family Test question; its wording and answers are fixed.
     FriendsAndFamily,
+    /// "Who is answering?" (`WHO_IS_ANSWERING_QUESTION`): a patient, a carer, or someone else
+    /// ([`AnsweringAs`]); its wording and answers are fixed. A form asks it at most once.
+    WhoIsAnswering,
     /// 1 to 5, with words for each end ("Not at all helpful" … "Very helpful").
     Scale {
         low: String,
@@ -87,7 +126,8 @@ pub const LONG_TEXT_MAX: usize = 5_000;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: QuestionId,
-    /// The question as asked; for the Friends and Family Test always `FFT_QUESTION`.
+    /// The question as asked; for the Friends and Family Test always `FFT_QUESTION`, for who is answering
+    /// always `WHO_IS_ANSWERING_QUESTION`.
     pub prompt: String,
     pub help: String,
     pub required: bool,
@@ -98,6 +138,7 @@ pub struct Question {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
     Fft(FftRating),
+    AnsweringAs(AnsweringAs),
     Scale(u8),
     YesNo(bool),
     Choice(String),
@@ -117,13 +158,14 @@ impl Answer {
 
 impl QuestionKind {
     /// Every kind a builder offers, in the order the builder lists them.
-    pub const NAMES: [&'static str; 7] =
-        ["fft", "scale", "yes_no", "single_choice", "multiple_choice", "short_text", "long_text"];
+    pub const NAMES: [&'static str; 8] =
+        ["fft", "who_is_answering", "scale", "yes_no", "single_choice", "multiple_choice", "short_text", "long_text"];
 
     /// The stable name of the kind, as the builder's form posts it.
     pub fn name(&self) -> &'static str {
         match self {
             QuestionKind::FriendsAndFamily => "fft",
+            QuestionKind::WhoIsAnswering => "who_is_answering",
             QuestionKind::Scale { .. } => "scale",
             QuestionKind::YesNo => "yes_no",
             QuestionKind::SingleChoice { .. } => "single_choice",
@@ -137,6 +179,7 @@ impl QuestionKind {
     pub fn label_of(name: &str) -> &'static str {
         match name {
             "fft" => "Friends and Family Test question",
+            "who_is_answering" => "Who is answering? (a patient, a carer or someone else)",
             "scale" => "Scale from 1 to 5",
             "yes_no" => "Yes or no",
             "single_choice" => "Choose one option",
@@ -156,6 +199,9 @@ impl QuestionKind {
         match self {
             QuestionKind::FriendsAndFamily => {
                 FftRating::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect()
+            }
+            QuestionKind::WhoIsAnswering => {
+                AnsweringAs::ALL.iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())).collect()
             }
             QuestionKind::Scale { low, high } => (1..=5)
                 .map(|n| {
@@ -186,6 +232,7 @@ impl Answer {
     pub fn stored_values(&self) -> Vec<String> {
         match self {
             Answer::Fft(rating) => vec![rating.as_str().to_owned()],
+            Answer::AnsweringAs(who) => vec![who.as_str().to_owned()],
             Answer::Scale(n) => vec![n.to_string()],
             Answer::YesNo(yes) => vec![if *yes { "yes" } else { "no" }.to_owned()],
             Answer::Choice(option) => vec![option.clone()],
@@ -208,6 +255,14 @@ impl Question {
                     .parse::<FftRating>()
                     .ok()
                     .map(|r| Some(Answer::Fft(r)))
+                    .ok_or_else(|| "Select one of the answers".to_owned()),
+            },
+            QuestionKind::WhoIsAnswering => match first {
+                None => missing("Select who is answering"),
+                Some(v) => v
+                    .parse::<AnsweringAs>()
+                    .ok()
+                    .map(|who| Some(Answer::AnsweringAs(who)))
                     .ok_or_else(|| "Select one of the answers".to_owned()),
             },
             QuestionKind::Scale { .. } => match first {
@@ -285,12 +340,32 @@ mod tests {
     }
 
     #[test]
+    fn who_is_answering_keeps_its_wording_and_stores_its_answers_as_a_single_choice_is_stored() {
+        assert_eq!(WHO_IS_ANSWERING_QUESTION, "Who is answering?");
+        let values = QuestionKind::WhoIsAnswering.values();
+        let words: Vec<&str> = values.iter().map(|(_, words)| words.as_str()).collect();
+        assert_eq!(
+            words,
+            ["A patient (someone using the service)", "A carer, family member or friend", "Someone else"]
+        );
+        for who in AnsweringAs::ALL {
+            let stored = Answer::AnsweringAs(who).stored_values();
+            assert_eq!(stored, [who.as_str()]);
+            assert_eq!(stored[0].parse::<AnsweringAs>().ok(), Some(who));
+        }
+        let question = question(QuestionKind::WhoIsAnswering, false);
+        assert_eq!(question.parse_answer(&posted(&["staff"])), Err("Select one of the answers".into()));
+        assert!(QuestionKind::NAMES.contains(&QuestionKind::WhoIsAnswering.name()));
+    }
+
+    #[test]
     fn each_question_type_parses_its_answer() {
         let scale = QuestionKind::Scale { low: "Not at all".into(), high: "Very".into() };
         let single = QuestionKind::SingleChoice { options: vec!["Mornings".into(), "Evenings".into()] };
         let multiple = QuestionKind::MultipleChoice { options: vec!["Tea".into(), "Coffee".into(), "Water".into()] };
         let cases = [
             (QuestionKind::FriendsAndFamily, posted(&["good"]), Answer::Fft(FftRating::Good)),
+            (QuestionKind::WhoIsAnswering, posted(&["carer"]), Answer::AnsweringAs(AnsweringAs::Carer)),
             (scale, posted(&["4"]), Answer::Scale(4)),
             (QuestionKind::YesNo, posted(&["no"]), Answer::YesNo(false)),
             (single, posted(&["Evenings"]), Answer::Choice("Evenings".into())),
@@ -307,6 +382,7 @@ mod tests {
     fn a_required_question_left_empty_gets_a_message_and_an_optional_one_is_skipped() {
         let messages = [
             (QuestionKind::FriendsAndFamily, "Select how your experience was"),
+            (QuestionKind::WhoIsAnswering, "Select who is answering"),
             (QuestionKind::Scale { low: "a".into(), high: "b".into() }, "Select a number from 1 to 5"),
             (QuestionKind::YesNo, "Select yes or no"),
             (QuestionKind::SingleChoice { options: vec!["a".into()] }, "Select one option"),

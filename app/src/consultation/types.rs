@@ -4,7 +4,7 @@
 use crate::accounts::types::ServiceId;
 use serde::{Deserialize, Serialize};
 
-use super::questions::{Question, QuestionKind, FFT_QUESTION};
+use super::questions::{Question, QuestionKind, FFT_QUESTION, WHO_IS_ANSWERING_QUESTION};
 pub use crate::safeguarding::review::{FlagView, ReviewOutcome};
 
 /// Where a form is in its life.
@@ -154,7 +154,8 @@ pub enum Template {
     /// The Friends and Family Test with its follow-up free-text question.
     #[strum(serialize = "fft")]
     FriendsAndFamily,
-    /// An end-of-group review: the FFT question, how helpful, what helped, what to change.
+    /// An end-of-group review: the FFT question, how helpful, what helped, what to change, and who is
+    /// answering (a group may include carers; see `QuestionKind::WhoIsAnswering`).
     EndOfGroup,
 }
 
@@ -178,7 +179,8 @@ impl Template {
             Template::Blank => "Start with no questions and add your own.",
             Template::FriendsAndFamily => "The NHS question in its exact wording, and a follow-up asking why.",
             Template::EndOfGroup => {
-                "For the last session of a group: overall experience, how helpful it was, what helped, what to change."
+                "For the last session of a group: overall experience, how helpful it was, what helped, what to change, \
+                 and whether a patient or a carer is answering."
             }
         }
     }
@@ -229,6 +231,14 @@ impl Template {
                     },
                 ),
                 question("What would you change about the group?", "", false, QuestionKind::LongText),
+                // Last and optional: an answer left out counts as a patient's, and the questions before keep
+                // their places.
+                question(
+                    WHO_IS_ANSWERING_QUESTION,
+                    "So that we can count carers' views apart from patients'.",
+                    false,
+                    QuestionKind::WhoIsAnswering,
+                ),
             ],
         }
     }
@@ -360,6 +370,9 @@ mod tests {
         assert_eq!(fft[1].kind, QuestionKind::LongText);
         let group = Template::EndOfGroup.questions(&mut ids);
         assert_eq!(group[0].kind, QuestionKind::FriendsAndFamily);
+        let asks = group.iter().filter(|q| q.kind == QuestionKind::WhoIsAnswering).count();
+        assert_eq!(asks, 1, "the end-of-group review asks who is answering, once");
+        assert!(!fft.iter().any(|q| q.kind == QuestionKind::WhoIsAnswering), "the FFT keeps to its two questions");
         let unique: std::collections::HashSet<_> = fft.iter().chain(&group).map(|q| q.id.clone()).collect();
         assert_eq!(unique.len(), fft.len() + group.len(), "every question gets its own id");
         assert!(Template::Blank.questions(ids).is_empty());

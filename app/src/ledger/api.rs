@@ -14,19 +14,19 @@ use crate::accounts::types::{PersonId, ServiceId};
 use crate::ledger::types::ActivityId;
 use sqlx::AnyConnection;
 
-pub use super::db::NewActivity;
+use super::db;
+pub use super::db::{LevelCount, NewActivity};
 pub use super::validate::ParticipantFields;
-use super::{db, types::ContinuumLevel};
 use crate::{db::Write, error::AppError};
 
-/// Activities and people involved (patients and carers) per level, for one service from `from` up to but not
-/// including `until` (`YYYY-MM-DD`), as the ledger holds them.
+/// Activities, and the patients and carers apart, per level (levels with no activity left out), for one
+/// service from `from` up to but not including `until` (`YYYY-MM-DD`), as the ledger holds them.
 pub async fn count_by_level(
     pool: &sqlx::AnyPool,
     service_id: &ServiceId,
     from: &str,
     until: &str,
-) -> Result<Vec<(ContinuumLevel, i64, i64)>, AppError> {
+) -> Result<Vec<LevelCount>, AppError> {
     Ok(db::count_by_level(pool, service_id, from, until).await?)
 }
 

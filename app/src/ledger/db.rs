@@ -270,16 +270,29 @@ pub async fn list_activities(
     Ok((activities, total))
 }
 
-/// Activities and people involved (patients and carers) per level, for one service from `from` up to but not
-/// including `until`.
+/// One level's activities and the patients and carers they involved, as the ledger records them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelCount {
+    pub level: ContinuumLevel,
+    /// Activities: counts of things.
+    pub activities: i64,
+    /// The activities' patients, added up (one person in two activities is counted twice).
+    pub patients: i64,
+    /// The activities' carers, added up.
+    pub carers: i64,
+}
+
+/// Activities, patients and carers involved per level, for one service from `from` up to but not including
+/// `until`.
 pub async fn count_by_level<'c>(
     db: impl Executor<'c, Database = Any>,
     service_id: &ServiceId,
     from: &str,
     until: &str,
-) -> Result<Vec<(ContinuumLevel, i64, i64)>, sqlx::Error> {
-    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
-        "SELECT level, CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(patients + carers), 0) AS BIGINT)
+) -> Result<Vec<LevelCount>, sqlx::Error> {
+    let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT level, CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(patients), 0) AS BIGINT),
+            CAST(COALESCE(SUM(carers), 0) AS BIGINT)
          FROM activity WHERE service_id = $1 AND happened_on >= $2 AND happened_on < $3 GROUP BY level",
     )
     .bind(service_id)
@@ -289,7 +302,9 @@ pub async fn count_by_level<'c>(
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(level, activities, people)| Some((level.parse().ok()?, activities, people)))
+        .filter_map(|(level, activities, patients, carers)| {
+            Some(LevelCount { level: level.parse().ok()?, activities, patients, carers })
+        })
         .collect())
 }
 

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    profile::ContinuumProfile,
+    profile::{ContinuumProfile, CARERS_COUNTED_APART},
     server::{get_continuum_profile, list_profile_services},
 };
 use crate::{
@@ -93,12 +93,17 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                 </figure>
             </div>
             <div class="nhsuk-grid-column-one-half">
+                // Five columns of figures are wider than a phone: the table scrolls inside its own region (which
+                // a keyboard can reach), not the page.
+                <div class="continuum-table-scroll" role="region" aria-labelledby="profile-table-caption" tabindex="0">
                 <table class="nhsuk-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{format!("Compared with {previous}")}</caption>
+                    <caption id="profile-table-caption" class="nhsuk-table__caption nhsuk-table__caption--s">{format!("Compared with {previous}")}</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
                             <th scope="col" class="nhsuk-table__header">"Level"</th>
                             <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Activities"</th>
+                            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients"</th>
+                            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Carers"</th>
                             <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Patients and carers"</th>
                             <th scope="col" class="nhsuk-table__header">"Change in patients and carers"</th>
                         </tr>
@@ -108,6 +113,8 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                             <tr class="nhsuk-table__row">
                                 <th scope="row" class="nhsuk-table__header">{format!("{}. {}", r.level.rung(), r.level.label())}</th>
                                 <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.activities.text()}</td>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.patients.text()}</td>
+                                <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.carers.text()}</td>
                                 <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{r.people.text()}</td>
                                 <td class="nhsuk-table__cell">{r.people_change.text()}</td>
                             </tr>
@@ -115,16 +122,20 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                         <tr class="nhsuk-table__row">
                             <th scope="row" class="nhsuk-table__header">"Total"</th>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_activities.text()}</td>
+                            <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_patients.text()}</td>
+                            <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_carers.text()}</td>
                             <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{profile.total_people.text()}</td>
                             <td class="nhsuk-table__cell"></td>
                         </tr>
                     </tbody>
                 </table>
+                </div>
                 <p class="nhsuk-body-s">
                     "Consultation counts each feedback response received in the period as well as the people at \
                      focus groups and other activities: one person may answer more than once, so it counts times \
                      people took part, not different people."
                 </p>
+                <p class="nhsuk-body-s">{CARERS_COUNTED_APART}</p>
                 <p class="nhsuk-body-s">
                     "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", \
                      other counts of them are rounded to the nearest 5 (so they may not add up), and other figures \

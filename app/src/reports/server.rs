@@ -13,7 +13,7 @@ use crate::{
     },
     chart,
     ledger::{api as ledger_api, types::ContinuumLevel},
-    reports::profile::{decide_period, publish, LevelCounts, PublishedPeople},
+    reports::profile::{decide_period, publish, LevelCounts, LevelTally, PublishedPeople},
     state::state,
 };
 
@@ -92,8 +92,8 @@ pub fn previous_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (chron
     (from - chrono::Duration::days((to - from).num_days() + 1), previous_to)
 }
 
-/// A service's counts for a period (`[from, to]`): activities and people from the ledger, and the people each
-/// capability involved beyond it (feedback responses).
+/// A service's counts for a period (`[from, to]`): activities, patients and carers from the ledger, and the
+/// patients and carers each capability involved beyond it (feedback responses).
 #[cfg(feature = "ssr")]
 async fn level_counts(
     pool: &sqlx::AnyPool,
@@ -104,14 +104,17 @@ async fn level_counts(
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let (from, until) = (day(from), day(to + chrono::Duration::days(1)));
     let found = ledger_api::count_by_level(pool, service_id, &from, &until).await?;
-    let mut counts = [(0, 0); 5];
-    for (level, activities, people) in found {
-        counts[usize::from(level.rung() - 1)] = (activities, people);
+    let mut counts: LevelCounts = [LevelTally::default(); 5];
+    for found in found {
+        counts[usize::from(found.level.rung() - 1)] =
+            LevelTally { activities: found.activities, patients: found.patients, carers: found.carers };
     }
     for capability in crate::capability::all() {
         if let Some(report) = capability.report {
             for involvement in report(pool, service_id, &from, &until).await? {
-                counts[usize::from(involvement.level.rung() - 1)].1 += involvement.people;
+                let tally = &mut counts[usize::from(involvement.level.rung() - 1)];
+                tally.patients += involvement.patients;
+                tally.carers += involvement.carers;
             }
         }
     }
@@ -155,8 +158,9 @@ pub async fn build_profile(
     let index = all.iter().position(|s| s.id == service.id).ok_or(AppError::NotFound)?;
     let (current, current_people) = decided_period(pool, &all, index, from, to).await?;
     let (previous, previous_people) = decided_period(pool, &all, index, previous_from, previous_to).await?;
-    let (rows, total_activities, total_people) = publish(&current, &current_people, &previous, &previous_people);
-    let highest_level = ContinuumLevel::ALL.into_iter().rev().find(|l| current[usize::from(l.rung() - 1)].0 > 0);
+    let (rows, total_activities) = publish(&current, &current_people, &previous, &previous_people);
+    let highest_level =
+        ContinuumLevel::ALL.into_iter().rev().find(|l| current[usize::from(l.rung() - 1)].activities > 0);
     // The ladder is drawn with Partnership at the top.
     let bars: Vec<(&str, Option<i64>)> = rows.iter().rev().map(|r| (r.level.label(), r.people.chartable())).collect();
     let chart_svg = chart::horizontal_bars(&bars, "Patients and carers involved", "fewer than 5")
@@ -169,7 +173,9 @@ pub async fn build_profile(
         previous_to: day(previous_to),
         rows,
         total_activities,
-        total_people,
+        total_people: current_people.total,
+        total_patients: current_people.total_patients,
+        total_carers: current_people.total_carers,
         highest_level,
         chart_svg,
     })

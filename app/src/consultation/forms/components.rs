@@ -171,7 +171,7 @@ fn QuestionForm(form_id: FormId, action: ServerAction<SaveQuestion>, question: O
             <input type="hidden" name="form_id" value=form_id />
             <input type="hidden" name="question_id" value=q.as_ref().map(|q| q.id.clone()).unwrap_or_default() />
             <Select name="kind" label="Type of question" status options=kinds value=q.as_ref().map(|q| q.kind.name().to_owned()).unwrap_or_else(|| "long_text".into()) />
-            <TextInput name="prompt" label="Question" hint="Not needed for the Friends and Family Test question, which keeps its NHS wording." status value=q.as_ref().map(|q| q.prompt.clone()).unwrap_or_default() />
+            <TextInput name="prompt" label="Question" hint="Not needed for the Friends and Family Test question or \"Who is answering?\", which keep their own wording." status value=q.as_ref().map(|q| q.prompt.clone()).unwrap_or_default() />
             <TextInput name="help" label="Help text (optional)" hint="Shown under the question." status value=q.as_ref().map(|q| q.help.clone()).unwrap_or_default() />
             <Radios name="required" legend="Must people answer it?" status choices=required_choices value=if q.as_ref().is_some_and(|q| !q.required) { "no" } else { "yes" } />
             <details class="nhsuk-details">

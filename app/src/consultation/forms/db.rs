@@ -1,7 +1,7 @@
 //! The form builder's SQL: forms, their versions and questions.
 
 use crate::accounts::types::{PersonId, ServiceId};
-use crate::consultation::types::FormId;
+use crate::consultation::types::{FormId, QuestionId};
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::{
@@ -176,6 +176,33 @@ pub async fn count_service_responses(
     .bind(from)
     .bind(until)
     .fetch_one(pool)
+    .await
+}
+
+/// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`) that answered
+/// any question with one of `values`, grouped: (form, form version, question, value, responses). The caller
+/// keeps the groups whose question, in that version, is the one it means (values are not unique to a kind).
+pub async fn count_service_answers(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+    values: [&str; 2],
+) -> Result<Vec<(FormId, i64, QuestionId, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.form_id, r.form_version, a.question_id, a.value, CAST(COUNT(DISTINCT r.id) AS BIGINT)
+         FROM feedback_answer a
+         JOIN feedback_response r ON r.id = a.response_id
+         JOIN feedback_form f ON f.id = r.form_id
+         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3 AND a.value IN ($4, $5)
+         GROUP BY r.form_id, r.form_version, a.question_id, a.value",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .bind(values[0])
+    .bind(values[1])
+    .fetch_all(pool)
     .await
 }
 

@@ -20,7 +20,7 @@ use crate::{
     consultation::sources::FormOpened,
     consultation::{
         forms::validate::{FormDetailsFields, ParsedFormDetails, QuestionFields},
-        questions::Question,
+        questions::{Question, QuestionKind},
         types::{FormState, Template},
     },
     error::FormErrors,
@@ -223,6 +223,12 @@ pub async fn save_question(
     }
     let question = fields.parse(QuestionId::new()).map_err(|e| keep(AppError::Validation(e)))?;
     let mut questions = form.questions.clone();
+    // Asked twice, one response could be counted as a carer twice on the continuum profile.
+    if question.kind == QuestionKind::WhoIsAnswering
+        && questions.iter().any(|q| q.kind == QuestionKind::WhoIsAnswering && q.id != question_id)
+    {
+        return Err(keep(AppError::field("kind", "This form already asks who is answering")));
+    }
     if question_id.is_empty() {
         if questions.len() >= 50 {
             return Err(keep(AppError::field("prompt", "A form can have up to 50 questions")));

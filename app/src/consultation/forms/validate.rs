@@ -2,12 +2,12 @@
 //! message beside every field that is wrong. Limits: up to 20 options of 200 characters, a question of 300,
 //! help text of 500 (Continuum's own, so a form stays answerable on a phone).
 
-use crate::consultation::questions::{Question, QuestionKind, FFT_QUESTION};
+use crate::consultation::questions::{Question, QuestionKind, FFT_QUESTION, WHO_IS_ANSWERING_QUESTION};
 use crate::consultation::types::QuestionId;
 use crate::error::FormErrors;
 use crate::text::one_line;
 
-/// A question as typed in the builder. `kind` is one of `fft`, `scale`, `yes_no`, `single_choice`,
+/// A question as typed in the builder. `kind` is one of `fft`, `who_is_answering`, `scale`, `yes_no`, `single_choice`,
 /// `multiple_choice`, `short_text`, `long_text`; `required` is `yes` or `no`; `options` one per line.
 #[derive(Clone, Debug, Default)]
 pub struct QuestionFields {
@@ -34,8 +34,8 @@ impl QuestionFields {
         ]
     }
 
-    /// Parses every field into a question with the id `id` (the Friends and Family Test keeps its exact
-    /// wording), collecting a message for each one that is wrong.
+    /// Parses every field into a question with the id `id` (the Friends and Family Test and "Who is
+    /// answering?" keep their exact wording), collecting a message for each one that is wrong.
     pub fn parse(&self, id: QuestionId) -> Result<Question, FormErrors> {
         let mut errors = FormErrors::new();
         let options: Vec<String> = self
@@ -46,6 +46,7 @@ impl QuestionFields {
             .collect();
         let kind = match self.kind.as_str() {
             "fft" => QuestionKind::FriendsAndFamily,
+            "who_is_answering" => QuestionKind::WhoIsAnswering,
             "scale" => {
                 let low = one_line(&mut errors, "low", &self.low, "the words for 1", 60, true);
                 let high = one_line(&mut errors, "high", &self.high, "the words for 5", 60, true);
@@ -75,10 +76,10 @@ impl QuestionFields {
                 QuestionKind::ShortText
             }
         };
-        let prompt = if kind == QuestionKind::FriendsAndFamily {
-            FFT_QUESTION.to_owned()
-        } else {
-            one_line(&mut errors, "prompt", &self.prompt, "the question", 300, true)
+        let prompt = match kind {
+            QuestionKind::FriendsAndFamily => FFT_QUESTION.to_owned(),
+            QuestionKind::WhoIsAnswering => WHO_IS_ANSWERING_QUESTION.to_owned(),
+            _ => one_line(&mut errors, "prompt", &self.prompt, "the question", 300, true),
         };
         let help = self.help.split_whitespace().collect::<Vec<_>>().join(" ");
         if help.chars().count() > 500 {
@@ -186,6 +187,11 @@ mod tests {
     fn the_friends_and_family_test_keeps_its_wording_and_unknown_kinds_are_refused() {
         let question = fields("fft", "").parse(QuestionId::from("q")).unwrap();
         assert_eq!(question.prompt, FFT_QUESTION);
+        let question = fields("who_is_answering", "").parse(QuestionId::from("q")).unwrap();
+        assert_eq!(
+            (question.prompt.as_str(), question.kind),
+            (WHO_IS_ANSWERING_QUESTION, QuestionKind::WhoIsAnswering)
+        );
         let errors = QuestionFields { kind: "essay".into(), ..Default::default() }.parse(QuestionId::from("q"));
         let fields: Vec<String> = errors.unwrap_err().errors.into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["kind", "prompt", "required"]);
