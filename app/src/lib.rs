@@ -4,6 +4,10 @@
 //! all SQL) and with `hydrate` into the WebAssembly bundle that makes pages interactive. Every page is
 //! complete without the bundle.
 
+// Leptos views are nested types; the continuum profile page (a table per period, patients and carers apart)
+// is deeper than the compiler's default limit of 128 when its layout is computed.
+#![recursion_limit = "256"]
+
 pub mod about;
 pub mod accounts;
 #[cfg(feature = "ssr")]
