@@ -137,6 +137,10 @@ pub fn GroupView() -> impl IntoView {
             view! {
                 <span class="nhsuk-caption-l">{g.service_name.clone()}</span>
                 <h1 class="nhsuk-heading-l">{g.name.clone()}</h1>
+                // After a mistake the form's summary is on the first screen, above the group's business.
+                <ErrorSummary status=member_status id="member-errors" />
+                <ErrorSummary status=meeting_status id="meeting-errors" />
+                <ErrorSummary status=settings_status id="settings-errors" />
                 <p class="nhsuk-lede-text">{g.purpose.clone()}</p>
                 <h2 class="nhsuk-heading-m">"Who is on it"</h2>
                 <dl class="nhsuk-summary-list">
@@ -190,7 +194,6 @@ pub fn GroupView() -> impl IntoView {
                 {page.may_manage.then(|| { let page = page.clone(); let (id1, id2, id3) = (group_id.clone(), group_id.clone(), group_id.clone()); view! {
                     <h2 class="nhsuk-heading-m">"Add a member"</h2>
                     {move || member_added().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"The member has been added."</p></div> })}
-                    <ErrorSummary status=member_status id="member-errors" />
                     <ActionForm attr:novalidate=true action=add_member>
                         <crate::ui::SubmissionToken status=member_status />
                         <input type="hidden" name="group_id" value=id1 />
@@ -206,7 +209,6 @@ pub fn GroupView() -> impl IntoView {
                         <SubmitButton label="Add member" />
                     </ActionForm>
                     <h2 class="nhsuk-heading-m">"Plan a meeting"</h2>
-                    <ErrorSummary status=meeting_status id="meeting-errors" />
                     <ActionForm attr:novalidate=true action=schedule>
                         <crate::ui::SubmissionToken status=meeting_status />
                         <input type="hidden" name="group_id" value=id2 />
@@ -218,7 +220,6 @@ pub fn GroupView() -> impl IntoView {
                         <SubmitButton label="Plan meeting" />
                     </ActionForm>
                     <h2 class="nhsuk-heading-m">"Change the group's settings"</h2>
-                    <ErrorSummary status=settings_status id="settings-errors" />
                     <ActionForm attr:novalidate=true action=settings>
                         <crate::ui::SubmissionToken status=settings_status />
                         <input type="hidden" name="group_id" value=id3 />
@@ -273,6 +274,12 @@ pub fn MeetingView() -> impl IntoView {
                 <p class="nhsuk-body"><a class="nhsuk-back-link" href=format!("/participation/groups/{}", page.group.id)>{page.group.name.clone()}</a></p>
                 <span class="nhsuk-caption-l">{page.group.name.clone()}</span>
                 <h1 class="nhsuk-heading-l">{format!("Meeting: {}", m.when())}</h1>
+                // After a mistake the form's summary is on the first screen, above the agenda and attendance.
+                <ErrorSummary status=status_status id="status-errors" />
+                <ErrorSummary status=item_status id="item-errors" />
+                <ErrorSummary status=attendance_status id="attendance-errors" />
+                <ErrorSummary status=guest_status id="guest-errors" />
+                <ErrorSummary status=declare_status id="declaration-errors" />
                 <p class="nhsuk-body">{status_tag(m.status)}</p>
                 <dl class="nhsuk-summary-list">
                     {(!m.place.is_empty()).then(|| view! { <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Place"</dt><dd class="nhsuk-summary-list__value">{m.place.clone()}</dd></div> })}
@@ -334,7 +341,6 @@ pub fn MeetingView() -> impl IntoView {
                     view! {
                     <h2 class="nhsuk-heading-m">"Record attendance"</h2>
                     {move || attendance_saved().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Attendance has been recorded."</p></div> })}
-                    <ErrorSummary status=attendance_status id="attendance-errors" />
                     <ActionForm attr:novalidate=true action=attendance>
                         <crate::ui::SubmissionToken status=attendance_status />
                         <input type="hidden" name="meeting_id" value=id1 />
@@ -350,7 +356,6 @@ pub fn MeetingView() -> impl IntoView {
                         <SubmitButton label="Save attendance" />
                     </ActionForm>
                     <h2 class="nhsuk-heading-m">"Add a guest"</h2>
-                    <ErrorSummary status=guest_status id="guest-errors" />
                     <ActionForm attr:novalidate=true action=guest>
                         <crate::ui::SubmissionToken status=guest_status />
                         <input type="hidden" name="meeting_id" value=id2 />
@@ -360,7 +365,6 @@ pub fn MeetingView() -> impl IntoView {
                     </ActionForm>
                     {(!item_options.is_empty()).then(|| view! {
                         <h2 class="nhsuk-heading-m">"Record a declaration of interest"</h2>
-                        <ErrorSummary status=declare_status id="declaration-errors" />
                         <ActionForm attr:novalidate=true action=declare>
                         <crate::ui::SubmissionToken status=declare_status />
                             <input type="hidden" name="meeting_id" value=id3 />
@@ -376,7 +380,6 @@ pub fn MeetingView() -> impl IntoView {
                     let current_status = page.meeting.status.as_str().to_owned();
                     view! {
                     <h2 class="nhsuk-heading-m">"Add an agenda item"</h2>
-                    <ErrorSummary status=item_status id="item-errors" />
                     <ActionForm attr:novalidate=true action=item>
                         <crate::ui::SubmissionToken status=item_status />
                         <input type="hidden" name="meeting_id" value=id1 />
@@ -390,7 +393,6 @@ pub fn MeetingView() -> impl IntoView {
                         <SubmitButton label="Add item" secondary=true />
                     </ActionForm>
                     <h2 class="nhsuk-heading-m">"Meeting status"</h2>
-                    <ErrorSummary status=status_status id="status-errors" />
                     <ActionForm attr:novalidate=true action=status_action>
                         <crate::ui::SubmissionToken status=status_status />
                         <input type="hidden" name="meeting_id" value=id2 />

@@ -121,30 +121,22 @@ async fn level_counts(
     Ok(counts)
 }
 
-/// Every service's counts for a period, decided together (`decide_period`); returns the counts and decisions
-/// of the service at `index` in `all`.
+/// A service's counts for a period and how its people are published, decided from its own counts alone
+/// (`decide_period`), so no other service's figures change what it shows.
 #[cfg(feature = "ssr")]
 async fn decided_period(
     pool: &sqlx::AnyPool,
-    all: &[ServiceSummary],
-    index: usize,
+    service: &ServiceId,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<(LevelCounts, PublishedPeople), AppError> {
-    let mut counts = Vec::with_capacity(all.len());
-    for service in all {
-        counts.push(level_counts(pool, &service.id, from, to).await?);
-    }
-    let (decided, _) = decide_period(&counts);
-    match (counts.get(index), decided.get(index)) {
-        (Some(counts), Some(people)) => Ok((*counts, people.clone())),
-        _ => Err(AppError::NotFound),
-    }
+    let counts = level_counts(pool, service, from, to).await?;
+    let (decided, _) = decide_period(std::slice::from_ref(&counts));
+    decided.into_iter().next().map(|people| (counts, people)).ok_or(AppError::NotFound)
 }
 
 /// Builds the profile of a service for a period and the period before it (`previous_period`). Each period's
-/// counts of people are decided across every service of the trust, whoever asks, so that the profiles of
-/// two services and the trust's figures for the same period publish from one decision.
+/// counts of people are decided from the service's own counts (see `decided_period`).
 #[cfg(feature = "ssr")]
 pub async fn build_profile(
     pool: &sqlx::AnyPool,
@@ -154,10 +146,8 @@ pub async fn build_profile(
 ) -> Result<ContinuumProfile, AppError> {
     let (previous_from, previous_to) = previous_period(from, to);
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let all = crate::accounts::access::all_services(pool).await?;
-    let index = all.iter().position(|s| s.id == service.id).ok_or(AppError::NotFound)?;
-    let (current, current_people) = decided_period(pool, &all, index, from, to).await?;
-    let (previous, previous_people) = decided_period(pool, &all, index, previous_from, previous_to).await?;
+    let (current, current_people) = decided_period(pool, &service.id, from, to).await?;
+    let (previous, previous_people) = decided_period(pool, &service.id, previous_from, previous_to).await?;
     let (rows, total_activities) = publish(&current, &current_people, &previous, &previous_people);
     let highest_level =
         ContinuumLevel::ALL.into_iter().rev().find(|l| current[usize::from(l.rung() - 1)].activities > 0);
