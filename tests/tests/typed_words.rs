@@ -240,6 +240,20 @@ async fn every_form_that_stores_something_carries_a_fresh_token(backend: Backend
                 not_on_their_page.push(form.action);
                 break;
             };
+            // Every field the list posts is one the page's form has (a form whose inputs are named otherwise
+            // than its server function's arguments posts nothing a person types: three settings forms did).
+            // An edit keeps the record's service: the list posts `service_id` for the form's create case.
+            const NOT_ON_THE_EDIT_PAGE: &[(&str, &str)] =
+                &[("/api/save_info_page", "service_id"), ("/api/save_event", "service_id")];
+            for (field, _) in form.fields.iter().filter(|_| tokens.is_empty()) {
+                let named = fill(field, &values);
+                if NOT_ON_THE_EDIT_PAGE.contains(&(form.action, *field)) {
+                    continue;
+                }
+                if !on_page.contains(&format!(" name=\"{named}\"")) {
+                    problems.push(format!("{}: its form on {page} has no field named {named}", form.action));
+                }
+            }
             let token = continuum_tests::field_values(on_page).into_iter().find(|(k, _)| k == "submission");
             match token {
                 Some((_, token)) if token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()) => {

@@ -288,8 +288,14 @@ pub fn TextInput(
     /// An NHS.UK width class such as `nhsuk-input--width-20`.
     #[prop(optional)]
     width: Option<&'static str>,
+    /// The name the value is posted under, when it differs from `name`: where one page holds a form per row
+    /// (a service's theme, its duty inbox, its name), each row's input needs its own `id` (`name`, under which
+    /// its message and typed value come back) while all post the server function's one argument.
+    #[prop(optional)]
+    posts_as: Option<&'static str>,
 ) -> impl IntoView {
     let (group_class, hint_view, error_view, described_by) = field_parts(&name, hint, status);
+    let posted_name = posts_as.map_or_else(|| name.clone(), str::to_owned);
     // Passwords are never written back into a page.
     let initial = if input_type == "password" { None } else { status.kept(&name).or(value) };
     let input_class = {
@@ -314,7 +320,7 @@ pub fn TextInput(
             <input
                 class=input_class
                 id=name.clone()
-                name=name
+                name=posted_name
                 type=input_type
                 autocomplete=autocomplete
                 value=initial

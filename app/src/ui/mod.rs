@@ -11,7 +11,7 @@ pub use form::{
     Choice, DateInput, ErrorSummary, FormStatus, NewPasswordFields, Radios, RefusedPost, Select, ShownErrors,
     SubmissionToken, SubmitButton, TextInput, Textarea,
 };
-pub use pages::{filtered, ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
+pub use pages::{filtered, AdminOnly, ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};
 
 /// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass through).
 pub fn encode_query_value(value: &str) -> String {

@@ -49,9 +49,6 @@ fn answer_with(error: &AppError) {
     }
 }
 
-/// A staff page's content, shown only to staff (and managers and administrators): anyone else gets the page
-/// for their refusal (sign in, or 403) without the staff sub-menu, buttons or headings. A convenience that keeps
-/// staff tools out of sight; the server functions behind the page check access themselves.
 /// A filtered list's or report's result, for its page: the value, or — when the filters asked for a period
 /// that is not one (a year of 1800, an end before the start) — the filters' own messages, with the response
 /// set to 422 so the page comes back with them beside the dates, never an error page. Any other error is
@@ -70,8 +67,24 @@ pub fn filtered<T>(result: Result<T, AppError>) -> Result<(Option<T>, Option<App
     }
 }
 
+/// A staff page's content, shown only to staff (and managers and administrators): anyone else gets the page
+/// for their refusal (sign in, or 403) without the staff sub-menu, buttons or headings. A convenience that keeps
+/// staff tools out of sight; the server functions behind the page check access themselves.
 #[component]
 pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
+    view! { <Only allowed=crate::accounts::types::UserSummary::is_staff_anywhere children /> }
+}
+
+/// As [`StaffOnly`], for the administrator's pages: anyone else sees only the refusal, never the forms.
+#[component]
+pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
+    view! { <Only allowed=|user: &crate::accounts::types::UserSummary| user.is_admin children /> }
+}
+
+/// The page's own content for a signed-in person `allowed` lets in; a refusal (403, or sign in first) for
+/// anyone else, with none of the page's tools.
+#[component]
+fn Only(allowed: fn(&crate::accounts::types::UserSummary) -> bool, children: ChildrenFn) -> impl IntoView {
     let shell = expect_context::<crate::ui::layout::ShellResource>();
     view! {
         <Suspense fallback=|| ()>
@@ -79,7 +92,7 @@ pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
                 let children = children.clone();
                 Suspend::new(async move {
                     match shell.await.map(|data| data.user) {
-                        Ok(Some(user)) if user.is_staff_anywhere() => children().into_any(),
+                        Ok(Some(user)) if allowed(&user) => children().into_any(),
                         Ok(Some(_)) => view! { <ErrorPage error=AppError::Forbidden /> }.into_any(),
                         Ok(None) => view! { <ErrorPage error=AppError::Unauthenticated /> }.into_any(),
                         Err(error) => view! { <ErrorPage error=error /> }.into_any(),

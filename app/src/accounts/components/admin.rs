@@ -27,6 +27,7 @@ pub fn AdminServicesPage() -> impl IntoView {
     let create_status = FormStatus::of(create);
     let rename_status = FormStatus::of(rename);
     view! {
+        <crate::ui::AdminOnly>
         <Title text="Services" />
         // Both forms' summaries at the top, as NHS.UK places them: "Add a service" is below the list.
         <ErrorSummary status=rename_status id="rename-errors" />
@@ -45,7 +46,7 @@ pub fn AdminServicesPage() -> impl IntoView {
                                     <ActionForm attr:novalidate=true action=rename>
                                         <crate::ui::SubmissionToken status=rename_status />
                                         <input type="hidden" name="service_id" value=service.id.clone() />
-                                        <TextInput name=field label=format!("Name of {}", service.name) value=service.name.clone() status=rename_status width="nhsuk-input--width-30" />
+                                        <TextInput name=field posts_as="name" label=format!("Name of {}", service.name) value=service.name.clone() status=rename_status width="nhsuk-input--width-30" />
                                         <SubmitButton label="Rename" secondary=true />
                                     </ActionForm>
                                 </li>
@@ -61,6 +62,7 @@ pub fn AdminServicesPage() -> impl IntoView {
             <TextInput name="name" label="Service name" hint="For example, Personality Disorder Service" status=create_status width="nhsuk-input--width-30" />
             <SubmitButton label="Add service" />
         </ActionForm>
+        </crate::ui::AdminOnly>
     }
 }
 
@@ -100,12 +102,14 @@ pub fn AdminPeoplePage() -> impl IntoView {
         }
     });
     view! {
+        <crate::ui::AdminOnly>
         <Title text="People" />
         // At the top, as NHS.UK places it: the invitation form is below everyone's row.
         <ErrorSummary status />
         <h1 class="nhsuk-heading-l">"People"</h1>
         <Loaded resource=people render={move |people: Vec<PersonSummary>| view! {
-            <table class="nhsuk-table">
+            // The NHS.UK responsive table: on a phone each row becomes a card, so nothing scrolls sideways.
+            <table class="nhsuk-table-responsive">
                 <caption class="nhsuk-table__caption">"Everyone with a Continuum account"</caption>
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
@@ -118,10 +122,10 @@ pub fn AdminPeoplePage() -> impl IntoView {
                 <tbody class="nhsuk-table__body">
                     {people.into_iter().map(|person| view! {
                         <tr class="nhsuk-table__row">
-                            <td class="nhsuk-table__cell"><a href=format!("/admin/people/{}", person.id)>{person.name.clone()}</a></td>
-                            <td class="nhsuk-table__cell">{person.email.clone()}</td>
-                            <td class="nhsuk-table__cell">{roles_text(&person)}</td>
-                            <td class="nhsuk-table__cell">{account_state(&person)}</td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Name "</span><a href=format!("/admin/people/{}", person.id)>{person.name.clone()}</a></td>
+                            <td class="nhsuk-table__cell continuum-break-anywhere"><span class="nhsuk-table-responsive__heading">"Email "</span>{person.email.clone()}</td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Roles "</span>{roles_text(&person)}</td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Account "</span>{account_state(&person)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -139,6 +143,7 @@ pub fn AdminPeoplePage() -> impl IntoView {
                 <SubmitButton label="Send invitation" />
             </ActionForm>
         }} />
+        </crate::ui::AdminOnly>
     }
 }
 
@@ -168,6 +173,7 @@ pub fn AdminPersonPage() -> impl IntoView {
     let admin_status = FormStatus::of(administrator);
     let invited = move || query.with(|q| q.get("invited").is_some());
     view! {
+        <crate::ui::AdminOnly>
         <Title text="Person" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/admin/people">"All people"</a></p>
         <Loaded resource=person render={move |(person, services): (PersonSummary, Vec<ServiceSummary>)| {
@@ -250,5 +256,6 @@ pub fn AdminPersonPage() -> impl IntoView {
                 }}
             </ActionForm>
         }}} />
+        </crate::ui::AdminOnly>
     }
 }

@@ -225,7 +225,7 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
                     <ActionForm attr:novalidate=true action=inbox>
                         <crate::ui::SubmissionToken status=inbox_status />
                         <input type="hidden" name="service_id" value=inbox_service />
-                        <TextInput name=inbox_field label="Duty inbox email address" input_type="email" status=inbox_status value=duty_inbox.unwrap_or_default() />
+                        <TextInput name=inbox_field posts_as="duty_inbox" label="Duty inbox email address" input_type="email" status=inbox_status value=duty_inbox.unwrap_or_default() />
                         <SubmitButton label="Save duty inbox" secondary=true />
                     </ActionForm>
                     <h3 class="nhsuk-heading-s">"Themes"</h3>
@@ -237,7 +237,7 @@ pub fn ConsultationSettingsPage() -> impl IntoView {
                     <ActionForm attr:novalidate=true action=add>
                         <crate::ui::SubmissionToken status=add_status />
                         <input type="hidden" name="service_id" value=theme_service />
-                        <TextInput name=theme_field label="New theme" hint="For example, waiting times, or feeling listened to" status=add_status />
+                        <TextInput name=theme_field posts_as="name" label="New theme" hint="For example, waiting times, or feeling listened to" status=add_status />
                         <SubmitButton label="Add theme" secondary=true />
                     </ActionForm>
                 }
