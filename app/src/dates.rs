@@ -313,6 +313,30 @@ pub fn parse_optional_date_input(field: &DateField, typed: &DateParts) -> Result
     }
 }
 
+/// A start and an end time typed as `HH:MM` on the 24-hour clock (fields `start` and `end`), each wrong one
+/// given "Enter a time on the 24-hour clock, like `example`", and an end not after the start given `end_message`.
+/// Returns the times that parsed.
+#[cfg(feature = "ssr")]
+pub fn parse_times(
+    errors: &mut crate::error::FormErrors,
+    (start, end): (&str, &str),
+    example: &str,
+    end_message: &str,
+) -> (Option<chrono::NaiveTime>, Option<chrono::NaiveTime>) {
+    let mut time = |field: &str, text: &str| {
+        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map_err(|_| errors.add(field, format!("Enter a time on the 24-hour clock, like {example}")))
+            .ok()
+    };
+    let (starts, ends) = (time("start", start), time("end", end));
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e <= s {
+            errors.add("end", end_message);
+        }
+    }
+    (starts, ends)
+}
+
 /// The "Start date" and "End date" inputs (named `from` and `to`) of a list's or report's period filter, each
 /// optional, in Continuum's years (2000 to 2100). An end before the start gets "End date must be the same as or
 /// after the start date". Errors are returned as a form's field errors, so the filter comes back with them.

@@ -178,17 +178,12 @@ impl EventFields {
         let field =
             crate::dates::DateField { name: "day", legend: "Date the event is held", earliest: None, latest: None };
         let date = crate::dates::parse_date_input(&field, &day).map_err(|e| e.add_to(&mut errors)).ok();
-        let time = |field: &str, text: &str, errors: &mut FormErrors| {
-            chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
-                .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 14:30"))
-                .ok()
-        };
-        let (starts, ends) = (time("start", &self.start, &mut errors), time("end", &self.end, &mut errors));
-        if let (Some(s), Some(e)) = (starts, ends) {
-            if e <= s {
-                errors.add("end", "The end time must be after the start time");
-            }
-        }
+        let (starts, ends) = crate::dates::parse_times(
+            &mut errors,
+            (&self.start, &self.end),
+            "14:30",
+            "The end time must be after the start time",
+        );
         let capacity = match self.capacity.trim().parse::<i64>() {
             Ok(n) if (1..=EVENT_PLACES_MAX).contains(&n) => n,
             _ => {

@@ -304,17 +304,12 @@ impl MeetingFields {
         let mut errors = FormErrors::new();
         let field = DateField { name: "day", legend: "Date of the meeting", earliest: None, latest: None };
         let day = date(&mut errors, &field, &DateParts::new(&self.day_day, &self.day_month, &self.day_year), false);
-        let time = |field: &str, text: &str, errors: &mut FormErrors| {
-            chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
-                .map_err(|_| errors.add(field, "Enter a time on the 24-hour clock, like 18:30"))
-                .ok()
-        };
-        let (start, end) = (time("start", &self.start, &mut errors), time("end", &self.end, &mut errors));
-        if let (Some(s), Some(e)) = (start, end) {
-            if e <= s {
-                errors.add("end", "The meeting must end after it starts");
-            }
-        }
+        let (start, end) = crate::dates::parse_times(
+            &mut errors,
+            (&self.start, &self.end),
+            "18:30",
+            "The meeting must end after it starts",
+        );
         let place = one_line(&mut errors, "place", &self.place, "where it is", 200, false);
         let link = self.joining_link.trim();
         if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://"))
