@@ -64,6 +64,62 @@ async fn meeting_and_group(
     Ok((meeting, group, membership))
 }
 
+/// Who may make a change to a group's business.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy)]
+enum MayChange {
+    /// Staff of the group's service.
+    Manages,
+    /// Staff of the group's service or the group's secretary ([`keeps_records_of`]).
+    KeepsRecords,
+}
+
+#[cfg(feature = "ssr")]
+impl MayChange {
+    fn ensure(self, user: &SignedInUser, membership: &GroupMembership) -> Result<(), AppError> {
+        match self {
+            MayChange::Manages => ensure_manages(user, membership),
+            MayChange::KeepsRecords if keeps_records_of(user, membership) => Ok(()),
+            MayChange::KeepsRecords => Err(AppError::Forbidden),
+        }
+    }
+}
+
+/// A change to a group's business, begun: the signed-in caller, their write transaction, and the group and
+/// membership the change is to, once the caller is shown to be allowed (404 for an unknown group, 403 for a
+/// caller who may not). Every participation server function that writes starts with [`GroupChange::group`]
+/// or [`GroupChange::meeting`], before anything typed is looked at.
+#[cfg(feature = "ssr")]
+#[allow(dead_code, reason = "each change reads the parts it needs")]
+pub(crate) struct GroupChange {
+    pub user: SignedInUser,
+    pub tx: Write,
+    pub group: Group,
+    pub membership: GroupMembership,
+}
+
+#[cfg(feature = "ssr")]
+impl GroupChange {
+    async fn group(group_id: &GroupId, may: MayChange) -> Result<Self, AppError> {
+        let user = require_signed_in()?;
+        let state = state()?;
+        let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+        let (group, membership) = group_and_membership(tx.conn(), group_id).await?;
+        may.ensure(&user, &membership)?;
+        Ok(GroupChange { user, tx, group, membership })
+    }
+
+    /// As [`GroupChange::group`], for the group of a meeting; also returns the meeting.
+    async fn meeting(meeting_id: &MeetingId, may: MayChange) -> Result<(Self, Meeting), AppError> {
+        let user = require_signed_in()?;
+        let state = state()?;
+        let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+        let (meeting, group, membership) = meeting_and_group(tx.conn(), meeting_id).await?;
+        may.ensure(&user, &membership)?;
+        Ok((GroupChange { user, tx, group, membership }, meeting))
+    }
+}
+
 /// Each member current on the meeting's date with their attendance, if recorded.
 #[cfg(feature = "ssr")]
 pub async fn attendance_of(
@@ -273,11 +329,7 @@ pub async fn add_group_member(
     #[server(default)] access_needs: String,
     #[server(default)] submission: String,
 ) -> Result<MemberId, AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (_, membership) = group_and_membership(tx.conn(), &group_id).await?;
-    ensure_manages(&user, &membership)?;
+    let GroupChange { mut tx, .. } = GroupChange::group(&group_id, MayChange::Manages).await?;
     let fields = MemberFields {
         account_email,
         name: member_name,
@@ -362,17 +414,14 @@ pub async fn schedule_meeting(
     #[server(default)] joining_link: String,
     #[server(default)] submission: String,
 ) -> Result<MeetingId, AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (_, membership) = group_and_membership(tx.conn(), &group_id).await?;
-    ensure_manages(&user, &membership)?;
+    let GroupChange { mut tx, .. } = GroupChange::group(&group_id, MayChange::Manages).await?;
+    let clock = state()?.clock;
     let fields = MeetingFields { day_day, day_month, day_year, start, end, place, joining_link };
     let kept = fields.kept();
     let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let parse = |t: &str| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok();
     if let Some(skipped) =
-        [&parsed.starts_at, &parsed.ends_at].into_iter().filter_map(|t| parse(t)).find(|t| !state.clock.exists(*t))
+        [&parsed.starts_at, &parsed.ends_at].into_iter().filter_map(|t| parse(t)).find(|t| !clock.exists(*t))
     {
         let message = format!(
             "There is no {} on that day: the clocks go forward that night. Choose a time after the change",
@@ -430,11 +479,7 @@ pub async fn set_meeting_status(
     #[server(default)] status: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (meeting, group, membership) = meeting_and_group(tx.conn(), &meeting_id).await?;
-    ensure_manages(&user, &membership)?;
+    let (GroupChange { mut tx, group, .. }, meeting) = GroupChange::meeting(&meeting_id, MayChange::Manages).await?;
     let status: MeetingStatus = status.parse().map_err(|_| {
         AppError::field("status", "Choose whether the meeting is planned, held or cancelled")
             .keeping(&[("status", status.as_str())])
@@ -466,11 +511,7 @@ pub async fn add_agenda_item(
     confidential: Option<String>,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (_, _, membership) = meeting_and_group(tx.conn(), &meeting_id).await?;
-    ensure_manages(&user, &membership)?;
+    let (GroupChange { mut tx, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::Manages).await?;
     let fields = AgendaItemFields { title, lead, minutes_allotted, confidential: confidential.is_some() };
     let kept = fields.kept();
     let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
@@ -497,13 +538,8 @@ pub async fn record_attendance(
     #[server(default)] attendance: HashMap<String, String>,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (meeting, group, membership) = meeting_and_group(tx.conn(), &meeting_id).await?;
-    if !keeps_records_of(&user, &membership) {
-        return Err(AppError::Forbidden);
-    }
+    let (GroupChange { mut tx, group, .. }, meeting) =
+        GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
     let members = attendance_of(tx.conn(), &meeting).await?;
     let mut errors = FormErrors::new();
     let mut chosen = Vec::new();
@@ -548,13 +584,7 @@ pub async fn add_meeting_guest(
     #[server(default)] guest_role: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (_, group, membership) = meeting_and_group(tx.conn(), &meeting_id).await?;
-    if !keeps_records_of(&user, &membership) {
-        return Err(AppError::Forbidden);
-    }
+    let (GroupChange { mut tx, group, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
     let fields = GuestFields { guest_name, guest_role };
     let kept = fields.kept();
     let (name, role) = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
@@ -581,13 +611,7 @@ pub async fn declare_interest(
     #[server(default)] interest: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let user = require_signed_in()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (meeting, _, membership) = meeting_and_group(tx.conn(), &meeting_id).await?;
-    if !keeps_records_of(&user, &membership) {
-        return Err(AppError::Forbidden);
-    }
+    let (GroupChange { mut tx, .. }, meeting) = GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
     let kept = [("item_id", item_id.as_str()), ("member_id", member_id.as_str()), ("interest", interest.as_str())];
     let mut errors = FormErrors::new();
     let clean = DeclarationFields { interest: interest.clone() }.parse(&mut errors);
