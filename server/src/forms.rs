@@ -48,9 +48,10 @@ use server_fn::error::FromServerFnError;
 /// The largest request body accepted: room for a 5 MB leaflet upload; every form is far smaller.
 pub const BODY_LIMIT: usize = 6 * 1024 * 1024;
 
-/// The hidden field each form of a re-rendered page carries, naming the page it is on: that page's address is
-/// now the server function's, so a second submission's `Referer` no longer says which page to show again.
-const PAGE_FIELD: &str = "continuum_page";
+/// The hidden field naming the page a form is on (`ui::PageField`, inside every form's token): a refused plain
+/// POST is answered with that page even without a `Referer`, and a re-rendered page (whose address is now the
+/// server function's) still names its own. Forms of a re-rendered page that lack it get it added here.
+const PAGE_FIELD: &str = app::ui::form::PAGE_FIELD;
 
 /// The hidden field carrying a served copy of a form page's single-use token (`ui::SubmissionToken`).
 const TOKEN_FIELD: &str = "submission";
@@ -58,15 +59,19 @@ const TOKEN_FIELD: &str = "submission";
 /// Query parameters Leptos uses to carry a server function's error in an address.
 const ERROR_PARAMETERS: [&str; 2] = ["__path", "__err"];
 
+/// Whether a request asks for a page (a browser's own navigation or form submission).
+fn accepts_html(request: &Request) -> bool {
+    request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
 /// Whether a request is a browser's own form submission (it asks for a page back), not a call from the
 /// hydrated app (which asks for the function's encoded value).
 fn is_plain_post(request: &Request) -> bool {
-    request.method() == Method::POST
-        && request
-            .headers()
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
+    request.method() == Method::POST && accepts_html(request)
 }
 
 /// The address without Leptos's error parameters, if it had any.
@@ -199,7 +204,17 @@ pub async fn plain_posts(
         if let Some(clean) = without_error_parameters(request.uri()) {
             return Redirect::to(&clean).into_response();
         }
-        return next.run(request).await;
+        if !accepts_html(&request) {
+            return next.run(request).await;
+        }
+        // A browser opening an address that only takes forms (a server function's `/api/…`, left in the address
+        // bar after a refused form): a page saying so, not a blank answer.
+        let (parts, body) = request.into_parts();
+        let response = next.run(Request::from_parts(parts.clone(), body)).await;
+        if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+            return render_refusal(&app, Request::from_parts(parts, Body::empty()), only_takes_forms()).await;
+        }
+        return response;
     }
     let plain = is_plain_post(&request);
     let to_server_function = request.method() == Method::POST && request.uri().path().starts_with("/api/");
@@ -239,7 +254,16 @@ pub async fn plain_posts(
             }
         }
     }
-    let request = Request::from_parts(parts.clone(), Body::from(body.clone()));
+    let mut request = Request::from_parts(parts.clone(), Body::from(body.clone()));
+    if plain && referer_page.is_none() {
+        // Leptos puts a refusal in the address of the `Referer`, and without one it drops the refusal and answers
+        // with the home page: it is given one (this site's, the page the form names) so that the refusal reaches
+        // this layer, which renders the form's page below.
+        let page = page_field(content_type.as_deref(), &body).unwrap_or_else(|| "/".to_owned());
+        if let Ok(referer) = HeaderValue::from_str(&format!("http://{base_authority}{page}")) {
+            request.headers_mut().insert(header::REFERER, referer);
+        }
+    }
     let response = next.run(request).await;
     if !plain {
         return match token {
@@ -249,7 +273,7 @@ pub async fn plain_posts(
     }
     let mut response = response;
     if !response.status().is_redirection() {
-        return response;
+        return answered_as_a_page(&app, parts, response).await;
     }
     let posted = posted_fields(content_type.as_deref(), &body);
     let page = page_field(content_type.as_deref(), &body).or(referer_page);
@@ -289,6 +313,50 @@ pub async fn plain_posts(
             }
         }
     }
+}
+
+/// The refusal for a browser opening an address that only takes forms.
+fn only_takes_forms() -> Refusal {
+    Refusal {
+        status: StatusCode::METHOD_NOT_ALLOWED.as_u16(),
+        title: "This address is for sending forms".into(),
+        message: "It is not a page you can open. Go back to the page you were on, or start again from the home page."
+            .into(),
+    }
+}
+
+/// A plain POST answered other than by a redirect: kept when it is a page (or a file); a bare answer (a page
+/// address that takes no form: 405; a server function the server does not have; a body it could not read) becomes
+/// a page in the service's frame saying what happened, under the same status. Nothing was stored.
+async fn answered_as_a_page(app: &AppState, parts: axum::http::request::Parts, response: Response) -> Response {
+    let status = response.status();
+    let is_page =
+        response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| {
+            t.starts_with("text/html") || t.starts_with("application/pdf") || t.starts_with("text/csv")
+        });
+    if status.is_success() || is_page {
+        return response;
+    }
+    let refusal = if status == StatusCode::METHOD_NOT_ALLOWED {
+        Refusal {
+            status: status.as_u16(),
+            title: "This page does not take forms".into(),
+            message: "Nothing was saved. Go back to the form you were filling in and send it from there.".into(),
+        }
+    } else if status.is_server_error() {
+        Refusal {
+            status: status.as_u16(),
+            title: "Sorry, there is a problem with the service".into(),
+            message: "Nothing was saved. Go back and try again in a few minutes.".into(),
+        }
+    } else {
+        Refusal {
+            status: status.as_u16(),
+            title: "Your form was not sent".into(),
+            message: "Nothing was saved. Go back to the page you were on, reload it and send the form again.".into(),
+        }
+    };
+    render_refusal(app, Request::from_parts(parts, Body::empty()), refusal).await
 }
 
 /// A call from the hydrated app with a submission token, once answered: a success's encoded value is kept for

@@ -50,6 +50,7 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/get_event", "a read"),
     ("/api/get_poster", "a read"),
     ("/api/check_registration", "a read"),
+    ("/api/my_place", "a read"),
     ("/api/information_overview", "a read"),
     ("/api/get_info_page_for_editing", "a read"),
     ("/api/event_registrations", "a read"),

@@ -474,6 +474,16 @@ pub fn location(response: &Response) -> String {
     response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
 
+/// The cancellation token an event registration left in the browser's short-lived cookie
+/// (`information::types::PLACE_COOKIE`), if the response set it.
+pub fn place_token(response: &Response) -> Option<String> {
+    response.headers().get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookie| {
+        let (pair, _) = cookie.split_once(';').unwrap_or((cookie, ""));
+        let (name, value) = pair.split_once('=')?;
+        (name == app::information::types::PLACE_COOKIE).then(|| value.to_owned())
+    })
+}
+
 /// The error a plain form POST was sent back with, decoded from the redirect's `__err` parameter.
 pub fn error_in_location(location: &str) -> Option<AppError> {
     let base = url::Url::parse("http://localhost/").ok()?;

@@ -348,6 +348,8 @@ pub const ROUTES: &[Row] = &[
     // ---- server functions: information ------------------------------------------------------------------
     call("/api/get_info_page", PUBLIC, &[("slug", "{page_slug}")]),
     call("/api/get_event", PUBLIC, &[("slug", "{event_slug}")]),
+    // Reads only the caller's own short-lived cookie: without one, nothing.
+    call("/api/my_place", PUBLIC, &[("event_slug", "{event_slug}")]),
     call("/api/get_poster", PUBLIC, &[("kind", "events"), ("slug", "{event_slug}")]),
     call(
         "/api/register_for_event",

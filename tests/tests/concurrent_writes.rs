@@ -236,22 +236,32 @@ async fn every_write(app: &TestApp, w: &Writer, round: usize) -> Vec<String> {
         )
         .await,
     );
-    let registered = check(
-        call(
-            app,
-            &w.fresh(),
-            "register_for_event",
-            &[
-                ("event_slug", &w.event_slug),
-                ("name", "A visitor"),
-                ("email", &format!("visitor-{tag}@example.org")),
-                ("access_needs", ""),
-            ],
-        )
-        .await,
-    );
-    if let Some(location) = registered {
-        let token = location.split("registered=").nth(1).unwrap_or_default().to_owned();
+    // The cancellation token is in the registering browser's short-lived cookie, never in the address.
+    let registered = w
+        .fresh()
+        .post(app.url("/api/register_for_event"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/"))
+        .form(&[
+            ("event_slug", w.event_slug.as_str()),
+            ("name", "A visitor"),
+            ("email", &format!("visitor-{tag}@example.org")),
+            ("access_needs", ""),
+        ])
+        .send()
+        .await;
+    let token = match registered {
+        Ok(response) => {
+            let token = continuum_tests::place_token(&response);
+            check(outcome("register_for_event", response).await);
+            token
+        }
+        Err(error) => {
+            check(Err(format!("register_for_event: {error}")));
+            None
+        }
+    };
+    if let Some(token) = token {
         check(call(app, &w.fresh(), "cancel_registration", &[("token", &token)]).await);
     }
     check(

@@ -99,8 +99,7 @@ async fn a_past_events_poster_and_cancellation_link_say_so_and_change_nothing(ba
     let app = spawn_app_at(backend, london("2027-05-01T12:00")).await;
     let service = staff(&app).await;
     let slug = add_event(&app, &service, "2027-05-10").await;
-    let registered = location(&register(&app, &slug, "").await);
-    let token = registered.split("registered=").nth(1).unwrap().to_owned();
+    let token = continuum_tests::place_token(&register(&app, &slug, "").await).expect("a place, and its cookie");
 
     app.set_clock(london("2027-05-10T13:30"));
     let poster = app.anonymous_page(&format!("/posters/events/{slug}")).await;

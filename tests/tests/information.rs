@@ -218,17 +218,22 @@ async fn registration_is_open_up_to_capacity_and_refused_after(backend: Backend)
 }
 
 async fn registering_twice_with_one_address_keeps_one_place_and_sends_the_confirmation_again(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = continuum_tests::spawn_app_at(backend, chrono::Utc::now()).await;
     let service = staff(&app).await;
     let slug = add_event(&app, &service, 7, "10").await;
-    register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
-    app.mail_to("jamie@example.org").await;
+    let first = register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    assert_eq!(location(&first), format!("/events/{slug}?registered=1"), "no token in the address");
+    let first_mail = app.mail_to("jamie@example.org").await;
+    let mails_to_jamie =
+        || async { app.mail.all().await.iter().filter(|m| m.to.iter().any(|t| t == "jamie@example.org")).count() };
 
+    // Again at once: one place, told plainly, and no second mail yet (the last went out minutes ago).
     let again = register(&app, &slug, "Jamie Reed", "Jamie@Example.org").await;
-
-    assert_eq!(again.status(), 409);
-    let page = again.text().await.unwrap();
+    assert_eq!(again.status(), 303, "a success: the page says what happened");
+    assert_eq!(location(&again), format!("/events/{slug}?registered=again-recently"));
+    let page = app.anonymous_page(&location(&again)).await;
     assert!(page.contains("You already have a place at this event"), "told plainly");
+    assert!(page.contains("We have already emailed your confirmation"), "{page}");
     let taken: i64 = sqlx::query_scalar("SELECT places_taken FROM event").fetch_one(&app.pool).await.unwrap();
     assert_eq!(taken, 1, "one place");
     let registrations: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM event_registration")
@@ -236,15 +241,34 @@ async fn registering_twice_with_one_address_keeps_one_place_and_sends_the_confir
         .await
         .unwrap();
     assert_eq!(registrations, 1, "one registration");
-    let resent = continuum_tests::eventually(std::time::Duration::from_secs(15), || async {
-        app.mail.all().await.iter().filter(|m| m.to.iter().any(|t| t == "jamie@example.org")).count() == 2
-    })
-    .await;
+
+    // After the gap the confirmation is mailed again, with a link of its own; the first link still works.
+    app.set_clock(chrono::Utc::now() + chrono::Duration::minutes(app::information::server::RESEND_GAP_MINUTES + 1));
+    let later = register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    assert_eq!(location(&later), format!("/events/{slug}?registered=again"));
+    assert!(app.anonymous_page(&location(&later)).await.contains("We have emailed your confirmation again"));
+    let resent =
+        continuum_tests::eventually(std::time::Duration::from_secs(15), || async { mails_to_jamie().await == 2 }).await;
     assert!(resent, "the confirmation is sent again");
     let latest =
         app.mail.all().await.into_iter().rev().find(|m| m.to.iter().any(|t| t == "jamie@example.org")).unwrap();
-    let token = token_in(&latest.body);
-    assert!(app.anonymous_page(&format!("/events/cancel?token={token}")).await.contains("Cancel my place"));
+    for token in [token_in(&latest.body), token_in(&first_mail.body)] {
+        assert!(app.anonymous_page(&format!("/events/cancel?token={token}")).await.contains("Cancel my place"));
+    }
+
+    // The public form cannot flood an inbox: at most five mailings again in all, however long apart.
+    for step in 2..=9 {
+        app.set_clock(
+            chrono::Utc::now() + chrono::Duration::minutes(step * (app::information::server::RESEND_GAP_MINUTES + 1)),
+        );
+        register(&app, &slug, "Jamie Reed", "jamie@example.org").await;
+    }
+    let queued: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail WHERE to_address = 'jamie@example.org'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(queued, 1 + app::information::server::MOST_RESENDS, "the first and five again, no more");
 }
 
 async fn a_registration_is_confirmed_by_mail_and_cancelled_by_its_link(backend: Backend) {
@@ -390,7 +414,55 @@ async fn a_past_event_offers_no_registration_and_refuses_one(backend: Backend) {
     assert!(matches!(&error, Some(AppError::Conflict(m)) if m.contains("already happened")), "{error:?}");
 }
 
+/// The cancellation link never travels in an address: after a plain POST the event page's address says only
+/// "registered", and the browser that took the place shows the link from a short-lived cookie; another browser
+/// opening the same address (a shared computer's history, later) sees no link.
+async fn the_cancellation_link_is_shown_only_to_the_browser_that_registered(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 7, "10").await;
+    let visitor = continuum_tests::new_client();
+    let form_page = visitor.get(app.url(&format!("/events/{slug}"))).send().await.unwrap().text().await.unwrap();
+    let (_, submission) = continuum_tests::field_values(&form_page)
+        .into_iter()
+        .find(|(k, _)| k == "submission")
+        .expect("the form's single-use token");
+
+    let registered = visitor
+        .post(app.url("/api/register_for_event"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&format!("/events/{slug}")))
+        .form(&[
+            ("event_slug", slug.as_str()),
+            ("name", "Sam Taylor"),
+            ("email", ""),
+            ("access_needs", ""),
+            ("submission", submission.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+
+    let to = location(&registered);
+    assert_eq!(to, format!("/events/{slug}?registered=1"));
+    let cookie = registered.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("Path=/events") && cookie.contains("Max-Age=3600"),
+        "{cookie}"
+    );
+    let token = continuum_tests::place_token(&registered).expect("the place's token, in the cookie");
+    let mine = visitor.get(app.url(&to)).send().await.unwrap().text().await.unwrap();
+    assert!(mine.contains("You are registered"));
+    assert!(mine.contains(&format!("/events/cancel?token={token}")), "the browser that registered sees its link");
+    let theirs = app.anonymous_page(&to).await;
+    assert!(theirs.contains("You are registered"));
+    assert!(!theirs.contains(&token) && !theirs.contains("/events/cancel?token="), "another browser sees no link");
+    let kept: Vec<String> = sqlx::query_scalar("SELECT next FROM submission").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(kept, vec![to], "the submission's answer is kept, without the token");
+}
+
 on_both_engines!(
+    the_cancellation_link_is_shown_only_to_the_browser_that_registered,
     a_past_event_offers_no_registration_and_refuses_one,
     a_markdown_page_with_script_and_javascript_links_renders_inert,
     a_draft_page_is_hidden_from_the_public_but_not_from_its_staff,

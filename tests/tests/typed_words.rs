@@ -214,10 +214,8 @@ async fn every_form_that_stores_something_carries_a_fresh_token(backend: Backend
             &[("event_slug", event_slug.as_str()), ("name", "Sam Jones"), ("email", "sam.jones@example.org")],
         )
         .await;
-    let to = location(&registered);
-    let cancel_token = to.split_once("registered=").map(|(_, token)| token.to_owned()).unwrap_or_else(|| {
-        panic!("registered, and sent on to the event with the cancellation link's token: {to}");
-    });
+    assert_eq!(location(&registered), format!("/events/{event_slug}?registered=1"), "no token in the address");
+    let cancel_token = continuum_tests::place_token(&registered).expect("the cancellation token, in a cookie");
     const SHOWN_ON: &[(&str, &str)] = &[
         ("/api/arrange_question", "/consultation/forms/{spare_form_id}"),
         ("/api/new_form_version", "/consultation/forms/{form_id}"),
@@ -253,6 +251,12 @@ async fn every_form_that_stores_something_carries_a_fresh_token(backend: Backend
                 if !on_page.contains(&format!(" name=\"{named}\"")) {
                     problems.push(format!("{}: its form on {page} has no field named {named}", form.action));
                 }
+            }
+            // The form names its page, so a refusal comes back as this page even without a `Referer`.
+            let named = continuum_tests::field_values(on_page).into_iter().find(|(k, _)| k == "continuum_page");
+            // (The feedback form posts to its own address, which answers a refusal with the page itself.)
+            if action.starts_with("/api/") && named.as_ref().map(|(_, p)| p.as_str()) != Some(page.as_str()) {
+                problems.push(format!("{}: its form on {page} names another page: {named:?}", form.action));
             }
             let token = continuum_tests::field_values(on_page).into_iter().find(|(k, _)| k == "submission");
             match token {
@@ -364,7 +368,62 @@ async fn a_refusal_of_what_was_sent_is_a_page_that_says_what_to_do(backend: Back
     assert!(!page.contains("Check your connection"), "a form that arrived broken is not a lost connection");
 }
 
+/// A browser that sends no `Referer` (a privacy setting or an extension strips it) still gets its form's page
+/// back with what was typed: the form names its page in a hidden field.
+async fn a_refused_form_without_a_referer_comes_back_as_its_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let slug = world.values_for(Person::Anonymous)["event_slug"].clone();
+    let page = format!("/events/{slug}");
+    let visitor = continuum_tests::new_client();
+    let html = visitor.get(app.url(&page)).send().await.unwrap().text().await.unwrap();
+    let form = form_posting_to(&html, "/api/register_for_event").expect("the registration form");
+    let mut fields = continuum_tests::field_values(form);
+    fields.retain(|(k, _)| k != "name" && k != "email");
+    fields.push(("name".into(), String::new()));
+    fields.push(("email".into(), "NoReferer not an address".into()));
+
+    let refused = visitor
+        .post(app.url("/api/register_for_event"))
+        .header(header::ORIGIN, &app.address)
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(refused.status(), 422, "{} {fields:?}", location(&refused));
+    assert_eq!(location(&refused), "");
+    let body = refused.text().await.unwrap();
+    assert!(body.contains("Register for a place") && body.contains("NoReferer not an address"), "{body}");
+    assert!(body.contains("There is a problem"));
+}
+
+/// An address that only takes forms, opened in a browser (left in the address bar after a refused form), and a
+/// form sent to a page that takes none: each is a page saying what happened, not a blank answer.
+async fn an_address_for_forms_opened_as_a_page_says_so(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let visitor = continuum_tests::new_client();
+
+    let opened = visitor.get(app.url("/api/register_for_event")).send().await.unwrap();
+    assert_eq!(opened.status(), 405);
+    let page = opened.text().await.unwrap();
+    assert!(page.contains("This address is for sending forms") && page.contains("nhsuk-header"), "{page}");
+
+    let posted = visitor
+        .post(app.url("/get-involved"))
+        .header(header::ORIGIN, &app.address)
+        .form(&[("name", "Sam")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 405);
+    let page = posted.text().await.unwrap();
+    assert!(page.contains("This page does not take forms") && page.contains("nhsuk-header"), "{page}");
+}
+
 on_both_engines!(
+    a_refused_form_without_a_referer_comes_back_as_its_page,
+    an_address_for_forms_opened_as_a_page_says_so,
     a_refused_form_comes_back_as_its_page_and_the_words_typed_go_nowhere_else,
     every_form_that_stores_something_carries_a_fresh_token,
     a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept,

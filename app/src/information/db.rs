@@ -530,18 +530,33 @@ pub async fn fetch_place_by_email<'c>(
     .await
 }
 
-/// Gives a registration a new cancellation token (its confirmation is being sent again, and only the hash of
-/// the old one was kept).
-pub async fn update_cancel_token<'c>(
-    db: impl Executor<'c, Database = Any>,
+/// When a registration's confirmation was last mailed (at registration, if never again) and how many times it
+/// has been mailed again.
+pub async fn confirmation_mailed(
+    conn: &mut sqlx::AnyConnection,
     registration_id: &RegistrationId,
-    cancel_token_hash: &str,
+) -> Result<(String, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COALESCE(confirmation_sent_at, registered_at), confirmations_resent FROM event_registration WHERE id = $1",
+    )
+    .bind(registration_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Notes that a registration's confirmation was mailed again now.
+pub async fn note_confirmation_resent(
+    conn: &mut sqlx::AnyConnection,
+    registration_id: &RegistrationId,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE event_registration SET cancel_token_hash = $2 WHERE id = $1")
-        .bind(registration_id)
-        .bind(cancel_token_hash)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "UPDATE event_registration SET confirmation_sent_at = $2, confirmations_resent = confirmations_resent + 1
+         WHERE id = $1",
+    )
+    .bind(registration_id)
+    .bind(crate::db::now())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -7,7 +7,9 @@ use crate::information::types::RegistrationId;
 use crate::information::types::{EventId, LeafletId, PageId};
 use leptos::prelude::*;
 
-use super::types::{Event, InfoPage, InformationOverview, Registration, RegistrationNotice};
+#[cfg(feature = "ssr")]
+use super::types::PLACE_COOKIE;
+use super::types::{Event, InfoPage, InformationOverview, Registered, Registration, RegistrationNotice};
 #[cfg(feature = "ssr")]
 use crate::db::Write;
 use crate::error::AppError;
@@ -95,8 +97,11 @@ pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug
 // ---- registering for events: open to everyone ---------------------------------------------------------
 
 /// Registers someone for an event: a place is taken only if one is left, and a confirmation with a
-/// cancellation link is mailed if they gave an email address. Returns the cancellation token, which the
-/// confirmation page shows as a link too (for those who gave no email).
+/// cancellation link is mailed if they gave an email address. Someone who already has a place under the same
+/// address takes no second one and is told so; their confirmation is mailed again, at most once in
+/// [`RESEND_GAP_MINUTES`] and [`MOST_RESENDS`] times in all (the form is public: it must not flood an inbox).
+/// A plain POST goes on to the event page, whose address says only how it ended ([`Registered::query_value`]);
+/// the cancellation token travels only in the mail and in a short-lived cookie ([`PLACE_COOKIE`]).
 #[server(endpoint = "/register_for_event")]
 pub async fn register_for_event(
     #[server(default)] event_slug: String,
@@ -104,7 +109,7 @@ pub async fn register_for_event(
     #[server(default)] email: String,
     #[server(default)] access_needs: String,
     #[server(default)] submission: String,
-) -> Result<String, AppError> {
+) -> Result<Registered, AppError> {
     let state = state()?;
     let fields = RegistrationFields { name, email, access_needs };
     let kept = fields.kept();
@@ -117,22 +122,26 @@ pub async fn register_for_event(
         return Err(keep(AppError::Conflict(EVENT_HAPPENED.into())));
     }
     let token = session::new_token();
+    let mut tx = Write::begin(&state.pool, None).await?;
+    // The same page sent twice at once: the second is answered as the first, and sends no second mail.
+    tx.claim_submission(&submission).await?;
     if let Some(address) = &address {
-        if let Some(place) = db::fetch_place_by_email(&state.pool, &event.id, address.as_str()).await? {
-            return Err(keep(already_registered(&state, &event, address, place, &submission).await?));
+        if let Some(place) = db::fetch_place_by_email(tx.conn(), &event.id, address.as_str()).await? {
+            return already_registered(&state, tx, &event, address, place).await;
         }
     }
-    let mut tx = Write::begin(&state.pool, None).await?;
-    tx.claim_submission(&submission).await?;
     if !db::take_place(tx.conn(), &event.id).await? {
         return Err(keep(AppError::Conflict("Sorry, this event is full. There are no places left.".into())));
     }
     // Taking the place locks the event's row (PostgreSQL), so a registration with the same address sent at the
-    // same moment has committed by now and is seen here: the place is given back (the transaction is dropped).
+    // same moment has committed by now and is seen here. The place is given back: the whole change is dropped,
+    // and the confirmation is sent again in a change of its own.
     if let Some(address) = &address {
         if let Some(place) = db::fetch_place_by_email(tx.conn(), &event.id, address.as_str()).await? {
             drop(tx);
-            return Err(keep(already_registered(&state, &event, address, place, &submission).await?));
+            let mut tx = Write::begin(&state.pool, None).await?;
+            tx.claim_submission(&submission).await?;
+            return already_registered(&state, tx, &event, address, place).await;
         }
     }
     let registration = db::NewRegistration {
@@ -150,42 +159,87 @@ pub async fn register_for_event(
             emails::registration_confirmed(address.as_str(), &clean_name, &event, &link, reminder_coming);
         mail::enqueue(tx.conn(), &confirmation).await?;
     }
-    tx.commit().await?;
+    let registered = Registered::New;
+    tx.commit_then(&format!("/events/{}?registered={}", event.slug, registered.query_value())).await?;
     if address.is_some() {
         state.mail_wakeup.notify_one();
     }
+    crate::forms::set_cookie(&place_cookie(&state.security, &token));
     tracing::info!(event.id = %event.id, "event registration");
-    redirect_plain_post(&format!("/events/{}?registered={token}", event.slug));
-    Ok(token)
+    Ok(registered)
 }
 
+/// The longest wait between two mailings of one registration's confirmation to someone registering again.
+#[cfg(feature = "ssr")]
+pub const RESEND_GAP_MINUTES: i64 = 15;
+
+/// How many times in all one registration's confirmation is mailed again.
+#[cfg(feature = "ssr")]
+pub const MOST_RESENDS: i64 = 5;
+
 /// Someone registering again with the address they already have a place under: no second place is taken; their
-/// confirmation is sent again (with a new cancellation link, since only the old one's hash was kept) and they
-/// are told so.
+/// confirmation is mailed again (with a cancellation link of its own: the earlier links keep working) unless it
+/// was mailed in the last [`RESEND_GAP_MINUTES`] or has been mailed again [`MOST_RESENDS`] times. The change
+/// (the submission's token, the new link, the mail) commits as a success, so a repeat is answered the same way.
 #[cfg(feature = "ssr")]
 async fn already_registered(
     state: &crate::state::AppState,
+    mut tx: Write,
     event: &super::types::Event,
     address: &EmailAddress,
     (registration_id, name): (RegistrationId, String),
-    submission: &str,
-) -> Result<AppError, AppError> {
-    let token = session::new_token();
-    let mut tx = Write::begin(&state.pool, None).await?;
-    // The same page sent twice at once: the second finds the first's place, and sends no second mail.
-    tx.claim_submission(submission).await?;
-    db::update_cancel_token(tx.conn(), &registration_id, &session::hash_token(&token)).await?;
-    let link = cancel_link(&state.security.base_url, &token);
-    let reminder_coming = super::reminders::reminder_will_follow(&state.clock, event.day());
-    let confirmation = emails::registration_confirmed(address.as_str(), &name, event, &link, reminder_coming);
-    mail::enqueue(tx.conn(), &confirmation).await?;
-    tx.commit().await?;
-    state.mail_wakeup.notify_one();
-    Ok(AppError::Conflict(
-        "You already have a place at this event. We have emailed your confirmation again, with a link to cancel \
-         if you need to."
-            .into(),
-    ))
+) -> Result<Registered, AppError> {
+    let (last_mailed, resends) = db::confirmation_mailed(tx.conn(), &registration_id).await?;
+    let gap = crate::clock::now() - crate::db::parse_timestamp(&last_mailed);
+    let resent = gap >= chrono::Duration::minutes(RESEND_GAP_MINUTES) && resends < MOST_RESENDS;
+    if resent {
+        let token = session::new_token();
+        db::insert_registration_token(tx.conn(), &registration_id, &session::hash_token(&token)).await?;
+        db::note_confirmation_resent(tx.conn(), &registration_id).await?;
+        let link = cancel_link(&state.security.base_url, &token);
+        let reminder_coming = super::reminders::reminder_will_follow(&state.clock, event.day());
+        let confirmation = emails::registration_confirmed(address.as_str(), &name, event, &link, reminder_coming);
+        mail::enqueue(tx.conn(), &confirmation).await?;
+    }
+    let registered = Registered::Again { resent };
+    tx.commit_then(&format!("/events/{}?registered={}", event.slug, registered.query_value())).await?;
+    if resent {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(registered)
+}
+
+/// The `Set-Cookie` value that lets the browser which registered show its cancellation link for an hour.
+#[cfg(feature = "ssr")]
+fn place_cookie(security: &crate::state::SecuritySettings, token: &str) -> String {
+    let secure = if security.base_url.scheme() == "https" { "; Secure" } else { "" };
+    format!("{PLACE_COOKIE}={token}; Path=/events; Max-Age=3600; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// The cancellation token of the place this browser took at the event, from its short-lived cookie
+/// ([`PLACE_COOKIE`]), while the place is held: for the event page after a plain POST. `None` otherwise.
+#[server(endpoint = "/my_place")]
+pub async fn my_place(#[server(default)] event_slug: String) -> Result<Option<String>, AppError> {
+    let pool = state()?.pool;
+    let Some(token) = use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .find_map(|v| v.to_str().ok().and_then(|header| crate::forms::cookie_value(header, PLACE_COOKIE)))
+        })
+        .filter(|token| !token.is_empty())
+    else {
+        return Ok(None);
+    };
+    let Some((_, event_id, _, cancelled)) =
+        db::fetch_registration_by_token(&pool, &session::hash_token(&token)).await?
+    else {
+        return Ok(None);
+    };
+    let event = db::fetch_event_by_slug(&pool, &event_slug).await?;
+    Ok((!cancelled && event.is_some_and(|e| e.id == event_id)).then_some(token))
 }
 
 #[cfg(feature = "ssr")]

@@ -164,6 +164,42 @@ pub struct RegistrationNotice {
     pub past: bool,
 }
 
+/// How registering for an event ended, for the event page to say.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Registered {
+    /// A place was taken. Its cancellation link is mailed, and offered on the event page from a short-lived
+    /// cookie of the browser that registered ([`PLACE_COOKIE`]): never in an address or a kept answer.
+    New,
+    /// They already had a place under this email address: no second one was taken. `resent` says whether the
+    /// confirmation was mailed again now (at most once in 15 minutes and five times in all).
+    Again { resent: bool },
+}
+
+/// The cookie that lets the browser which took a place (without JavaScript) show its cancellation link on the
+/// event page for an hour: `HttpOnly`, for `/events` only.
+pub const PLACE_COOKIE: &str = "continuum_place";
+
+impl Registered {
+    /// The `registered` value of the event page's address after a plain POST: a word, never a token.
+    pub fn query_value(&self) -> &'static str {
+        match self {
+            Registered::New => "1",
+            Registered::Again { resent: true } => "again",
+            Registered::Again { resent: false } => "again-recently",
+        }
+    }
+
+    /// The outcome named by the event page's `registered` value (see [`Registered::query_value`]).
+    pub fn from_query_value(value: &str) -> Option<Self> {
+        match value {
+            "1" => Some(Registered::New),
+            "again" => Some(Registered::Again { resent: true }),
+            "again-recently" => Some(Registered::Again { resent: false }),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

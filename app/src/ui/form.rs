@@ -637,7 +637,31 @@ pub fn SubmissionToken(status: FormStatus) -> impl IntoView {
             }
         }
     });
-    view! { <input type="hidden" name=SUBMISSION_FIELD value=first node_ref=input /> }
+    view! {
+        <input type="hidden" name=SUBMISSION_FIELD value=first node_ref=input />
+        <PageField />
+    }
+}
+
+/// The name of the hidden field naming the page a form is on (read by `server/src/forms.rs`).
+pub const PAGE_FIELD: &str = "continuum_page";
+
+/// A hidden field naming the page the form is on (path and query), so that a refused plain POST is answered
+/// with this page rendered again even when the browser sends no `Referer` (a privacy setting or extension may
+/// strip it). The server takes it only if it is a page of this site. [`SubmissionToken`] includes it; a form
+/// without a token carries it itself.
+#[component]
+pub fn PageField() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let page = move || {
+        let search = location.search.get();
+        match search.as_str() {
+            "" => location.pathname.get(),
+            s if s.starts_with('?') => format!("{}{s}", location.pathname.get()),
+            s => format!("{}?{s}", location.pathname.get()),
+        }
+    };
+    view! { <input type="hidden" name=PAGE_FIELD value=page /> }
 }
 
 /// Whether a posted value can be a token made here: 32 lowercase hex digits.

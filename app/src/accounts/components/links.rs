@@ -30,6 +30,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     fallback=move || view! {
                         <p class="nhsuk-body">"Enter the email address you use for Continuum. We will send you a link to choose a new password."</p>
                         <ActionForm attr:novalidate=true action=request>
+                            <crate::ui::PageField />
                             <TextInput name="email" label="Email address" input_type="email" autocomplete="email" status width="nhsuk-input--width-30" />
                             <SubmitButton label="Send the link" />
                         </ActionForm>

@@ -35,6 +35,7 @@ pub fn SignInPage() -> impl IntoView {
                 })}
                 <h1 class="nhsuk-heading-l">"Sign in"</h1>
                 <ActionForm attr:novalidate=true action=sign_in>
+                    <crate::ui::PageField />
                     <input type="hidden" name="next" value=next />
                     <TextInput name="email" label="Email address" input_type="email" autocomplete="email" status width="nhsuk-input--width-30" />
                     <TextInput name="password" label="Password" input_type="password" autocomplete="current-password" status width="nhsuk-input--width-30" />

@@ -6,9 +6,10 @@ use crate::{
     error::AppError,
     information::{
         server::{
-            check_registration, get_event, get_info_page, get_poster, CancelRegistration, Poster, RegisterForEvent,
+            check_registration, get_event, get_info_page, get_poster, my_place, CancelRegistration, Poster,
+            RegisterForEvent,
         },
-        types::{Event, InfoPage, RegistrationNotice},
+        types::{Event, InfoPage, Registered, RegistrationNotice},
     },
     ui::{layout::CrisisContacts, ErrorPage, ErrorSummary, FormStatus, Loaded, SubmitButton, TextInput, Textarea},
 };
@@ -44,9 +45,16 @@ pub fn EventPage() -> impl IntoView {
     let register = ServerAction::<RegisterForEvent>::new();
     let status = FormStatus::of(register);
     let event = Resource::new(move || (slug(), register.version().get()), |(slug, _)| get_event(slug));
-    // The cancellation token, from a plain POST's redirect or from the hydrated form's answer.
-    let registered =
-        move || register.value().get().and_then(Result::ok).or_else(|| query.with(|q| q.get("registered")));
+    // How registering ended: the hydrated form's answer, or the word a plain POST's redirect put in the address.
+    let registered = move || {
+        register
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .or_else(|| query.with(|q| q.get("registered")).and_then(|v| Registered::from_query_value(&v)))
+    };
+    // The cancellation link of the place this browser took, from its short-lived cookie.
+    let place = Resource::new(move || (slug(), register.version().get()), |(slug, _)| my_place(slug));
     view! {
         // At the top, as NHS.UK places it: below the event's details and the crisis contacts it was about
         // 1,070 px down a phone's screen.
@@ -68,17 +76,34 @@ pub fn EventPage() -> impl IntoView {
                 </dl>
                 <div class="nhsuk-body continuum-prose" inner_html=event.description_html.clone()></div>
                 {move || match registered() {
-                    Some(token) => view! {
+                    Some(Registered::New) => view! {
                         <div class="nhsuk-panel continuum-confirmation" role="status">
                             <h2 class="nhsuk-panel__title">"You are registered"</h2>
                             <div class="nhsuk-panel__body">"We look forward to seeing you."</div>
                         </div>
-                        <p class="nhsuk-body">"If you gave an email address, we have sent you a confirmation and will remind you the day before."</p>
-                        <p class="nhsuk-body">
-                            "If you can no longer come, "
-                            <a href=format!("/events/cancel?token={token}")>"cancel your place"</a>
-                            " so someone else can have it. You may want to keep this link."
-                        </p>
+                        <p class="nhsuk-body">"If you gave an email address, we have sent you a confirmation with a link to cancel, and will remind you the day before."</p>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                place.await.ok().flatten().map(|token| view! {
+                                    <p class="nhsuk-body">
+                                        "If you can no longer come, "
+                                        <a href=format!("/events/cancel?token={token}")>"cancel your place"</a>
+                                        " so someone else can have it. This link is shown on this device for an hour."
+                                    </p>
+                                })
+                            })}
+                        </Suspense>
+                    }.into_any(),
+                    Some(Registered::Again { resent }) => view! {
+                        <div class="nhsuk-panel continuum-confirmation" role="status">
+                            <h2 class="nhsuk-panel__title">"You already have a place at this event"</h2>
+                            <div class="nhsuk-panel__body">"We have not taken a second place."</div>
+                        </div>
+                        <p class="nhsuk-body">{if resent {
+                            "We have emailed your confirmation again, with a link to cancel if you need to."
+                        } else {
+                            "We have already emailed your confirmation. Look in your inbox, and in your junk or spam folder."
+                        }}</p>
                     }.into_any(),
                     None if event.past => view! {
                         <h2 class="nhsuk-heading-m">"This event has already taken place"</h2>
