@@ -152,7 +152,11 @@ fn name_the_page_in_forms(html: &str, page: &str) -> String {
         let Some(end) = rest[at..].find('>') else { break };
         let tag = &rest[at..at + end + 1];
         out.push_str(&rest[..at + end + 1]);
-        if tag.contains("method=\"post\"") {
+        let form = &rest[at + end + 1..];
+        let inside = &form[..form.find("</form>").unwrap_or(form.len())];
+        // A form that names its page already (`ui::PageField`) is left as it is: a field posted twice is a form
+        // the server function cannot read.
+        if tag.contains("method=\"post\"") && !inside.contains(&format!("name=\"{PAGE_FIELD}\"")) {
             out.push_str(&field);
         }
         rest = &rest[at + end + 1..];
@@ -558,9 +562,10 @@ mod tests {
     #[test]
     fn a_re_rendered_form_names_its_page_and_only_a_local_page_is_taken() {
         let html = name_the_page_in_forms(
-            r#"<form method="get" action="/ledger"></form><form method="post" action="/api/x"><input></form>"#,
+            r#"<form method="get" action="/ledger"></form><form method="post" action="/api/x"><input></form><form method="post" action="/api/y"><input type="hidden" name="continuum_page" value="/y"></form>"#,
             "/ledger/new?a=1&b=2",
         );
+        assert_eq!(html.matches("name=\"continuum_page\"").count(), 2, "one field in each form that posts: {html}");
         assert!(html.contains(r#"<form method="get" action="/ledger"></form>"#));
         assert!(html.contains(
             r#"action="/api/x"><input type="hidden" name="continuum_page" value="/ledger/new?a=1&amp;b=2"><input>"#

@@ -532,7 +532,7 @@ pub fn error_on_page(status: u16, page: &str) -> AppError {
 }
 
 /// The items of a page's error summary: (the field each links to, its message).
-fn summary_items(page: &str) -> Vec<(Option<String>, String)> {
+pub fn summary_items(page: &str) -> Vec<(Option<String>, String)> {
     let Some(start) = page.find("nhsuk-error-summary__list") else {
         // A refusal with a page of its own (the form was not on the page it came from): its first paragraph.
         let paragraph = page.find("</h1>").and_then(|h| {
