@@ -372,7 +372,135 @@ async fn the_csv_opens_in_excel_with_its_accents(backend: Backend) {
     assert!(!text.contains('\u{feff}'), "the mark is there once");
 }
 
+/// The one activity a feedback form records when it opens, as a capability's source would record it again
+/// (with people, which the ledger must not keep: they are counted from the responses).
+struct FormOpenedWithPeople {
+    form_id: String,
+    activity: app::ledger::db::NewActivity,
+}
+
+impl app::ledger::api::LedgerSource for FormOpenedWithPeople {
+    const KIND: app::ledger::api::SourceKind = app::ledger::api::SourceKind::FeedbackForm;
+    fn source_id(&self) -> &str {
+        &self.form_id
+    }
+    fn activity(&self) -> app::ledger::db::NewActivity {
+        self.activity.clone()
+    }
+}
+
+async fn a_feedback_form_s_answers_are_counted_once_and_paper_forms_are_recorded_apart(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("Personality Disorder Service").await;
+    app.add_person("priya@example.org", "Priya Shah", false, &[(&service, Role::Manager)]).await;
+    continuum_tests::assert_signed_in(app.sign_in("priya@example.org", continuum_tests::PASSWORD).await);
+    let form = app.open_feedback_form(&app.client, &service, "DBT skills group", "fft", "anonymous").await;
+    for _ in 0..6 {
+        assert_eq!(app.submit_feedback(&form, &[(0, "good")]).await.status(), 200);
+    }
+    let (activity_id,): (String,) = sqlx::query_as("SELECT id FROM activity WHERE source_type = 'feedback_form'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let today = app::clock::today_date();
+    let (day, month, year) =
+        (today.format("%d").to_string(), today.format("%m").to_string(), today.format("%Y").to_string());
+    let activity = |kind: &'static str, title: &'static str, patients: &'static str, carers: &'static str| {
+        vec![
+            ("level", "consultation".to_owned()),
+            ("kind", kind.to_owned()),
+            ("title", title.to_owned()),
+            ("happened_on_day", day.clone()),
+            ("happened_on_month", month.clone()),
+            ("happened_on_year", year.clone()),
+            ("patients", patients.to_owned()),
+            ("carers", carers.to_owned()),
+            ("staff", String::new()),
+            ("others", String::new()),
+            ("purpose", "Feedback on the group".to_owned()),
+            ("outcome", String::new()),
+        ]
+    };
+    let post = |path: &'static str, page: String, fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post_form(path, &page, &fields).await
+        }
+    };
+
+    // Staff give the form's own activity the people who answered online: refused, beside the field.
+    let mut edit = activity("feedback_form", "DBT skills group", "6", "");
+    edit.push(("activity_id", activity_id.clone()));
+    let edit_page = format!("/ledger/{activity_id}/edit");
+    let refused = post("/api/update_activity", edit_page.clone(), edit).await;
+    assert_eq!(refused.status(), 422);
+    match form_error(refused).await {
+        Some(AppError::Validation(errors)) => {
+            assert_eq!(errors.errors[0].field, "patients");
+            assert_eq!(errors.errors[0].message, app::ledger::types::COUNTED_FROM_RESPONSES);
+        }
+        other => panic!("the people are refused beside the field: {other:?}"),
+    }
+    // The same change without people is taken: only the double count is refused.
+    let mut edit = activity("feedback_form", "DBT skills group", "", "");
+    edit.push(("activity_id", activity_id.clone()));
+    let changed = post("/api/update_activity", edit_page, edit).await;
+    assert!(changed.status().is_redirection(), "{:?}", form_error(changed).await);
+    // Recording the form's activity again through the ledger's API with people keeps none of them.
+    let mut again =
+        app::ledger::db::fetch_activity(&app.pool, &app::ledger::types::ActivityId::from(activity_id.clone()))
+            .await
+            .unwrap()
+            .unwrap();
+    again.participants.patients = 6;
+    let source = FormOpenedWithPeople {
+        form_id: form.id.to_string(),
+        activity: app::ledger::db::NewActivity {
+            service_id: again.service_id.clone(),
+            level: again.level,
+            kind: again.kind,
+            title: again.title.clone(),
+            happened_on: again.happened_on.clone(),
+            participants: again.participants,
+            purpose: again.purpose.clone(),
+            outcome: again.outcome.clone(),
+            recorded_by: None,
+        },
+    };
+    let mut tx = app::db::begin_write(&app.pool).await.unwrap();
+    app::ledger::api::record(&mut tx, &source, None).await.unwrap();
+    tx.commit().await.unwrap();
+    let (patients, carers): (i64, i64) = sqlx::query_as("SELECT patients, carers FROM activity WHERE id = $1")
+        .bind(&activity_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!((patients, carers), (0, 0), "a form's activity counts nobody: its people are its responses");
+
+    // Ten paper forms that were never typed in are recorded by hand as a feedback-form activity of their own.
+    let mut paper = activity("feedback_form", "Paper feedback forms: DBT skills group", "10", "");
+    paper.insert(0, ("service_id", service.clone()));
+    let recorded = post("/api/record_activity", "/ledger/new".to_owned(), paper).await;
+    assert!(recorded.status().is_redirection(), "{:?}", form_error(recorded).await);
+
+    let csv = profile_csv(&app, &app.client, &format!("service_id={service}")).await;
+    let consultation = csv.lines().find(|l| l.starts_with("Consultation,")).unwrap();
+    assert!(
+        consultation.starts_with("Consultation,2,15,"),
+        "two activities (the form, the paper forms) and 6 answers online and 10 on paper, counted once each (16, \
+         rounded): {consultation}"
+    );
+    let record_page = app.page("/ledger/new").await;
+    assert!(record_page.contains("only for paper forms that were not typed into Continuum"), "the form says so");
+    let page = app.page(&format!("/reports/continuum-profile?service_id={service}")).await;
+    for (what, text) in [("page", &page), ("CSV", &csv)] {
+        assert!(text.contains("counts paper forms that were not typed into Continuum"), "the profile's {what} says so");
+    }
+}
+
 on_both_engines!(
+    a_feedback_form_s_answers_are_counted_once_and_paper_forms_are_recorded_apart,
     carers_who_answer_a_form_that_asks_are_counted_apart_on_the_page_and_in_the_csv,
     two_services_profiles_do_not_give_away_a_small_level_of_either,
     the_csv_opens_in_excel_with_its_accents,

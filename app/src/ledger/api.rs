@@ -53,6 +53,14 @@ impl SourceKind {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
+
+    /// Whether the people of this kind of source are counted apart from its ledger row, by its capability's
+    /// `report` in the continuum profile: a feedback form's people are its responses, received over time
+    /// (`consultation::api::responses_received`). Its activity then records no patients or carers — [`record`]
+    /// stores none, and a change by hand that adds some is refused — so no answer is counted twice.
+    pub fn people_counted_by_report(self) -> bool {
+        matches!(self, SourceKind::FeedbackForm)
+    }
 }
 
 /// How a person took part in an activity.
@@ -93,13 +101,17 @@ pub trait LedgerSource {
 
 /// Records (or updates: one row per source) the activity `source` represents, inside the caller's
 /// transaction, with who took part. Returns the activity's id.
-pub async fn record(
+pub async fn record<S: LedgerSource>(
     conn: &mut AnyConnection,
-    source: &impl LedgerSource,
+    source: &S,
     recorded_by: Option<&PersonId>,
 ) -> Result<ActivityId, sqlx::Error> {
     let mut activity = source.activity();
     activity.recorded_by = recorded_by.cloned();
+    if S::KIND.people_counted_by_report() {
+        activity.participants.patients = 0;
+        activity.participants.carers = 0;
+    }
     let id = db::record(&mut *conn, &activity, source_kind(source).as_str(), source.source_id()).await?;
     if let Some(people) = source.participants() {
         db::replace_participants(&mut *conn, &id, &people).await?;

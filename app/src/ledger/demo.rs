@@ -1,6 +1,8 @@
 //! The ledger's demo data: a year of hand-recorded involvement across all five levels, for both demo
 //! services, always ending this month. Recorded through the ledger API against a demo source, so a second run
-//! of `seed-demo` updates rather than duplicates.
+//! of `seed-demo` updates rather than duplicates. Its feedback-form activities are paper forms that were not
+//! typed into Continuum, as a hand-recorded one must be: the demo forms' online answers are counted from their
+//! responses.
 
 use crate::accounts::types::ServiceId;
 use chrono::{Datelike, NaiveDate};
@@ -70,7 +72,7 @@ const ACTIVITIES: &[DemoActivity] = &[
         PD_SERVICE,
         ContinuumLevel::Consultation,
         ActivityKind::FeedbackForm,
-        "DBT skills group end-of-module feedback",
+        "Paper feedback forms: DBT skills group end of module",
         14,
         0,
         0,
@@ -135,7 +137,7 @@ const ACTIVITIES: &[DemoActivity] = &[
         DAY_SERVICE,
         ContinuumLevel::Consultation,
         ActivityKind::FeedbackForm,
-        "Day service Friends and Family Test",
+        "Paper Friends and Family Test cards at the day service",
         23,
         4,
         0,
@@ -226,7 +228,7 @@ const ACTIVITIES: &[DemoActivity] = &[
         PD_SERVICE,
         ContinuumLevel::Consultation,
         ActivityKind::FeedbackForm,
-        "Mentalisation group feedback",
+        "Paper feedback forms: mentalisation group",
         10,
         0,
         0,
@@ -330,7 +332,7 @@ const ACTIVITIES: &[DemoActivity] = &[
         PD_SERVICE,
         ContinuumLevel::Consultation,
         ActivityKind::FeedbackForm,
-        "DBT skills group end-of-module feedback",
+        "Paper feedback forms: DBT skills group end of module",
         15,
         0,
         0,

@@ -205,6 +205,7 @@ pub async fn update_activity(
     }
     let parsed = fields.parse(today()).map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let after = parsed.into_new(before.service_id.clone(), None);
+    refuse_people_counted_elsewhere(&before, &after).map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     tx.claim_submission(&submission).await?;
     if db::update_activity(tx.conn(), &activity_id, &after).await? == 0 {
@@ -214,6 +215,30 @@ pub async fn update_activity(
     tx.audit("activity_changed", "activity", &activity_id, detail).await?;
     tx.commit_then(&format!("/ledger/{activity_id}?saved=1")).await?;
     Ok(())
+}
+
+/// Refuses patients or carers on an activity whose source's people are counted by its capability's report
+/// (a feedback form opened in Continuum: its responses), so that nobody is counted twice in the profile.
+#[cfg(feature = "ssr")]
+fn refuse_people_counted_elsewhere(before: &Activity, after: &NewActivity) -> Result<(), crate::error::FormErrors> {
+    use crate::ledger::{api::SourceKind, types::COUNTED_FROM_RESPONSES};
+    let counted_elsewhere = before
+        .source
+        .as_ref()
+        .and_then(|(kind, _)| kind.parse::<SourceKind>().ok())
+        .is_some_and(SourceKind::people_counted_by_report);
+    let people = after.participants;
+    if !counted_elsewhere || (people.patients == 0 && people.carers == 0) {
+        return Ok(());
+    }
+    let mut errors = crate::error::FormErrors::new();
+    if people.patients != 0 {
+        errors.add("patients", COUNTED_FROM_RESPONSES);
+    }
+    if people.carers != 0 {
+        errors.add("carers", if people.patients != 0 { "" } else { COUNTED_FROM_RESPONSES });
+    }
+    Err(errors)
 }
 
 /// Deletes an activity; the audit trail keeps what it said.

@@ -178,6 +178,17 @@ impl fmt::Display for ActivityKind {
     }
 }
 
+/// What a hand-recorded "Feedback form" activity is for, said beside the kind on the activity form: paper
+/// forms that were not typed into Continuum. The answers to Continuum's own forms (online, or paper typed in
+/// at the form's "enter a response" page) are counted in the continuum profile from the responses themselves
+/// (consultation's `report`), and the ledger row a form makes when it opens counts nobody, so recording those
+/// answers here as well would count them twice.
+pub const FEEDBACK_FORM_IS_PAPER_ONLY: &str = "Choose \"Feedback form\" only for paper forms that were not typed into Continuum. Answers to Continuum's own feedback forms, online or typed in from paper, are counted in the continuum profile from the responses, so recording them here as well would count them twice.";
+
+/// What staff are told when they give patients or carers to the activity a feedback form made when it opened
+/// in Continuum: its people are counted from its responses (`ledger::api::SourceKind::people_counted_by_report`).
+pub const COUNTED_FROM_RESPONSES: &str = "The people who answer a feedback form in Continuum are counted from its responses, so leave patients and carers empty here. Record paper forms that were not typed into Continuum as an activity of their own.";
+
 /// The message beside the field when a posted ActivityKind is not one of its values.
 fn not_a_kind(_: &str) -> String {
     "Choose what kind of activity it was".to_owned()

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    profile::{ContinuumProfile, CARERS_COUNTED_APART},
+    profile::{ContinuumProfile, CARERS_COUNTED_APART, FEEDBACK_COUNTED_ONCE},
     server::{get_continuum_profile, list_profile_services},
 };
 use crate::{
@@ -135,6 +135,7 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                      focus groups and other activities: one person may answer more than once, so it counts times \
                      people took part, not different people."
                 </p>
+                <p class="nhsuk-body-s">{FEEDBACK_COUNTED_ONCE}</p>
                 <p class="nhsuk-body-s">{CARERS_COUNTED_APART}</p>
                 <p class="nhsuk-body-s">
                     "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", \

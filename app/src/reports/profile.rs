@@ -223,9 +223,15 @@ impl ContinuumProfile {
             "Counts of people from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would reveal a small count are withheld. Counts of activities are shown as they are. One person may be counted more than once (a person may answer a feedback form more than once, or take part in several activities).",
         ]));
         out.push_str(&row(&[CARERS_COUNTED_APART]));
+        out.push_str(&row(&[FEEDBACK_COUNTED_ONCE]));
         out
     }
 }
+
+/// What the page and the CSV say about feedback forms: an answer is counted once, from the responses, and a
+/// feedback-form activity recorded by hand is for paper forms that were not typed in (the rule the ledger
+/// holds: `ledger::api::SourceKind::people_counted_by_report`).
+pub const FEEDBACK_COUNTED_ONCE: &str = "A feedback form opened in Continuum counts as one activity, and its people are its responses (online, or typed in from paper), counted in the period they were received. A feedback-form activity recorded by hand in the ledger counts paper forms that were not typed into Continuum, so no answer is counted twice.";
 
 /// What the page and the CSV say about how carers are counted.
 pub const CARERS_COUNTED_APART: &str = "Carers are counted apart from patients where an activity records them, and for feedback only where a form asks \"Who is answering?\": a response to a form that does not ask, or that leaves it unanswered, is counted as a patient's, and one answered \"Someone else\" is counted as neither.";

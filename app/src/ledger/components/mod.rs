@@ -11,7 +11,7 @@ use crate::{
     dates::{readable_day, DateParts},
     ledger::{
         server::{get_activity, list_activities, ActivityDetail, DeleteActivity, RecordActivity, UpdateActivity},
-        types::{Activity, ActivityKind, ActivityPage, ContinuumLevel},
+        types::{Activity, ActivityKind, ActivityPage, ContinuumLevel, FEEDBACK_FORM_IS_PAPER_ONLY},
     },
     ui::{
         Choice, DateInput, ErrorPage, ErrorSummary, FormStatus, Loaded, Radios, Select, SubmitButton, TextInput,
@@ -179,7 +179,7 @@ fn ActivityFields(status: FormStatus, activity: Option<Activity>) -> impl IntoVi
         .collect();
     view! {
         <TextInput name="title" label="Title" hint="For example, \"Open day at the CAS Day Service\"" status value=text(|a| a.title.clone()) />
-        <Select name="kind" label="Kind of activity" status options=kind_options() placeholder="Choose a kind" value=text(|a| a.kind.as_str().to_owned()) />
+        <Select name="kind" label="Kind of activity" hint=FEEDBACK_FORM_IS_PAPER_ONLY status options=kind_options() placeholder="Choose a kind" value=text(|a| a.kind.as_str().to_owned()) />
         <Radios name="level" legend="Continuum level" hint="How far up the continuum of involvement this activity reaches." status choices=levels value=text(|a| a.level.as_str().to_owned()) />
         <DateInput name="happened_on" legend="Date it happened" status value=text(|a| a.happened_on.clone()) />
         <fieldset class="nhsuk-fieldset">
