@@ -16,7 +16,23 @@ pub fn file(csv: &str) -> String {
     file
 }
 
-/// A CSV file to download, named `name`, starting with the byte-order mark (`file`).
+/// A download's file name, saying what the file holds, whose it is and for when: each of `parts` made an
+/// address-safe slug (`text::slugify`: lowercase ASCII letters and digits and single hyphens, at most 60
+/// characters a part) and joined by hyphens, with `.csv` after. So `["Continuum profile", "CAS Day Service",
+/// "2026-07-01", "to", "2026-09-30"]` is `continuum-profile-cas-day-service-2026-07-01-to-2026-09-30.csv`.
+/// Only ASCII, so it needs no encoding in a `Content-Disposition` header and opens the same on every system;
+/// a part with nothing left in it ("!!!") is left out rather than named "page".
+pub fn file_name(parts: &[&str]) -> String {
+    let parts: Vec<String> = parts
+        .iter()
+        .filter(|part| part.chars().any(|c| c.is_ascii_alphanumeric()))
+        .map(|part| crate::text::slugify(part))
+        .collect();
+    let name = if parts.is_empty() { "export".to_owned() } else { parts.join("-") };
+    format!("{name}.csv")
+}
+
+/// A CSV file to download, named `name` (made by [`file_name`]), starting with the byte-order mark (`file`).
 #[cfg(feature = "ssr")]
 pub fn download(name: &str, csv: String) -> axum::response::Response {
     use axum::response::IntoResponse;
@@ -67,6 +83,20 @@ mod tests {
         assert_eq!(file.as_bytes()[..3], [0xEF, 0xBB, 0xBF]);
         assert_eq!(file.matches(BYTE_ORDER_MARK).count(), 1);
         assert!(file.ends_with("Zoë\r\n"));
+    }
+
+    #[test]
+    fn a_file_name_says_what_whose_and_when_in_plain_ascii() {
+        assert_eq!(
+            file_name(&["Continuum profile", "CAS Day Service", "2026-07-01", "to", "2026-09-30"]),
+            "continuum-profile-cas-day-service-2026-07-01-to-2026-09-30.csv"
+        );
+        assert_eq!(
+            file_name(&["responses", "Zoë's \"Day\" Service/../", "???", "2026-03-01"]),
+            "responses-zo-s-day-service-2026-03-01.csv",
+            "nothing a header or a file system would trip on"
+        );
+        assert_eq!(file_name(&[]), "export.csv");
     }
 
     #[test]

@@ -356,7 +356,15 @@ async fn comments_are_shown_as_text_and_made_safe_in_the_csv_without_ids_or_time
 
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the comment is shown as text");
     assert!(!page.contains("<script>alert(1)"));
-    assert!(disposition.starts_with("attachment; filename=\"responses-"), "{disposition}");
+    // The file says whose it is and for when: the service, the form and the period (the last 12 months).
+    let today = app::clock::today_date().format("%Y-%m-%d").to_string();
+    let name = disposition.trim_start_matches("attachment; filename=\"").trim_end_matches('"').to_owned();
+    assert!(name.starts_with("responses-personality-disorder-service-dbt-skills-group-20"), "{disposition}");
+    assert!(name.ends_with(&format!("-to-{today}.csv")), "{disposition}");
+    assert!(page.contains(&format!("download=\"{name}\"")), "the page's link names it the same: {name}");
+    let online = staff.get(app.url(&csv_path(&form, "channel=online"))).send().await.unwrap();
+    let online = online.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(online.ends_with(&format!("-to-{today}-online.csv\"")), "a chosen channel is named too: {online}");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -367,7 +375,6 @@ async fn comments_are_shown_as_text_and_made_safe_in_the_csv_without_ids_or_time
     assert!(csv.contains(",'+cmd|' /C calc'!A0"), "{csv}");
     assert!(csv.contains(",'@SUM(1+1)"), "{csv}");
     assert!(csv.contains(",\"The group, and the tea, helped\""), "{csv}");
-    let today = app::clock::today_date().format("%Y-%m-%d").to_string();
     for line in &lines[1..] {
         assert!(line.starts_with(&format!("{today},Online,Good,")), "only the date, never a time: {line}");
     }

@@ -84,6 +84,13 @@ async fn the_profile_counts_a_seeded_period_and_its_change_from_the_last(backend
         .await
         .unwrap();
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let name = "continuum-profile-personality-disorder-service-2026-07-01-to-2026-09-30.csv";
+    assert_eq!(
+        csv.headers()["content-disposition"],
+        format!("attachment; filename=\"{name}\"").as_str(),
+        "the file says which service and period it is"
+    );
+    assert!(page.contains(&format!("download=\"{name}\"")), "and the page's link names it the same");
     let csv = csv.text().await.unwrap();
 
     assert!(page.contains("Compared with 1 April 2026 to 30 June 2026"), "the previous period is the quarter before");

@@ -143,7 +143,7 @@ fn Profile(profile: ContinuumProfile) -> impl IntoView {
                      that would let a small count be worked out are withheld. Counts of activities are shown as \
                      they are."
                 </p>
-                <p class="nhsuk-body"><a href=csv_link download="continuum-profile.csv">"Download this profile as CSV"</a></p>
+                <p class="nhsuk-body"><a href=csv_link download=profile.csv_file_name()>"Download this profile as CSV"</a></p>
             </div>
         </div>
         <h2 class="nhsuk-heading-m">"The five levels"</h2>

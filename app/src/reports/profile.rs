@@ -171,6 +171,12 @@ pub fn publish(
 }
 
 impl ContinuumProfile {
+    /// The CSV's file name: the service and the period, as every export's name says them
+    /// (`continuum-profile-cas-day-service-2026-07-01-to-2026-09-30.csv`).
+    pub fn csv_file_name(&self) -> String {
+        crate::csv::file_name(&["continuum-profile", &self.service.name, &self.from, "to", &self.to])
+    }
+
     /// The profile as CSV, with the same suppression as the page. The first seven columns are as they were
     /// before patients and carers were published apart (so spreadsheets built on them still read them); the
     /// patients and carers apart follow.

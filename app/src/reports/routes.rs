@@ -50,10 +50,7 @@ pub async fn continuum_profile_csv(
     let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
     let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
     match super::server::profile_for(&state.pool, &user, &query.service_id, &from, &to).await {
-        Ok(profile) => {
-            let name = format!("continuum-profile-{}-to-{}.csv", profile.from, profile.to);
-            crate::csv::download(&name, profile.to_csv())
-        }
+        Ok(profile) => crate::csv::download(&profile.csv_file_name(), profile.to_csv()),
         Err(error) => forms::refusal(&state, &error),
     }
 }

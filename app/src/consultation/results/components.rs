@@ -247,7 +247,7 @@ fn download_section(results: &FormResults) -> AnyView {
     let body = if results.csv_allowed {
         let csv_link = format!("/consultation/forms/{}/responses.csv?{}", results.form_id, results.query());
         view! {
-            <p class="nhsuk-body"><a href=csv_link download="responses.csv">"Download responses (CSV)"</a></p>
+            <p class="nhsuk-body"><a href=csv_link download=results.csv_file_name()>"Download responses (CSV)"</a></p>
             <p class="nhsuk-body-s">"One row per response: its date, channel and answers. No names and no times of day."</p>
         }
         .into_any()

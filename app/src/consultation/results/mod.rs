@@ -248,7 +248,20 @@ pub struct FormResults {
     pub chart_svg: String,
 }
 
+/// The file name of a form's responses CSV: the service, the form, the period (`YYYY-MM-DD`) and the channel
+/// when one is chosen, as every export's name says them (`crate::csv::file_name`):
+/// `responses-cas-day-service-dbt-skills-group-2026-03-01-to-2026-03-31-paper.csv`.
+pub fn responses_file_name(service: &str, form: &str, from: &str, to: &str, channel: Option<Channel>) -> String {
+    let channel = channel.map(Channel::as_str).unwrap_or_default();
+    crate::csv::file_name(&["responses", service, form, from, "to", to, channel])
+}
+
 impl FormResults {
+    /// The file name of these results' responses CSV (`responses_file_name`).
+    pub fn csv_file_name(&self) -> String {
+        responses_file_name(&self.service_name, &self.title, &self.from, &self.to, self.channel)
+    }
+
     /// The query string that gives these results again (for the CSV link): the period as the filter's day,
     /// month and year boxes post it.
     pub fn query(&self) -> String {
@@ -528,7 +541,7 @@ pub async fn responses_csv_for(
             answers: r.answers.into_iter().map(|a| (a.question_id.into_string(), a.answer)).collect(),
         })
         .collect();
-    let name = format!("responses-{}-to-{}.csv", filter.from, filter.to);
+    let name = responses_file_name(&form.service_name, &form.title, &filter.from, &filter.to, filter.channel);
     Ok((name, responses_csv(&prompts, &rows)))
 }
 
