@@ -461,8 +461,64 @@ async fn the_cancellation_link_is_shown_only_to_the_browser_that_registered(back
     assert_eq!(kept, vec![to], "the submission's answer is kept, without the token");
 }
 
+/// What everyone is told of an event: the words beside "Places" on its public page, the page, and what the
+/// public server function behind the page gives anyone who calls it.
+async fn told_of(app: &TestApp, slug: &str) -> (String, String, serde_json::Value) {
+    let page = app.anonymous_page(&format!("/events/{slug}")).await;
+    let data = continuum_tests::new_client()
+        .post(app.url("/api/get_event"))
+        .header("origin", &app.address)
+        .header("accept", "application/json")
+        .form(&[("slug", slug)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(data.status(), 200);
+    let data: serde_json::Value = data.json().await.unwrap();
+    let cleaned = page.replace("<!>", "").replace("<!---->", "");
+    let row = cleaned.split(">Places</dt>").nth(1).unwrap_or_else(|| panic!("no Places row: {page}"));
+    let value = row.split("nhsuk-summary-list__value\">").nth(1).unwrap();
+    (value[..value.find("</dd>").unwrap()].trim().to_owned(), page, data)
+}
+
+async fn the_public_is_told_places_left_in_words_never_a_count_of_who_registered(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = staff(&app).await;
+    let slug = add_event(&app, &service, 7, "8").await;
+
+    let mut told = Vec::new();
+    for (registered, name) in [(0, ""), (3, "Jamie"), (4, "Sam"), (7, "Morgan"), (8, "Alex")] {
+        let taken: i64 = sqlx::query_scalar("SELECT places_taken FROM event").fetch_one(&app.pool).await.unwrap();
+        for n in taken..registered {
+            let response = register(&app, &slug, &format!("{name} {n}"), "").await;
+            assert!(location(&response).contains("?registered="), "a place for {name} {n}");
+        }
+        let (places, page, data) = told_of(&app, &slug).await;
+        for key in ["capacity", "places_taken", "places_left"] {
+            assert!(data.get(key).is_none(), "the public server function gives no {key}: {data}");
+        }
+        assert!(!page.contains("of 8") && !page.contains("8 places"), "the page never gives the capacity: {page}");
+        told.push(places);
+    }
+
+    assert_eq!(
+        told,
+        [
+            "Places available",
+            "Places available",
+            "Fewer than 5 places left",
+            "Fewer than 5 places left",
+            "Full: there are no places left"
+        ],
+        "three bands, none a number that gives the people registered (0, 3, 4, 7 and 8 of 8)"
+    );
+    let staff_page = app.page(&format!("/information/events/{slug}")).await;
+    assert!(staff_page.contains("8 of 8 places taken"), "staff keep the exact figures");
+}
+
 on_both_engines!(
     the_cancellation_link_is_shown_only_to_the_browser_that_registered,
+    the_public_is_told_places_left_in_words_never_a_count_of_who_registered,
     a_past_event_offers_no_registration_and_refuses_one,
     a_markdown_page_with_script_and_javascript_links_renders_inert,
     a_draft_page_is_hidden_from_the_public_but_not_from_its_staff,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::types::PLACE_COOKIE;
-use super::types::{Event, InfoPage, InformationOverview, Registered, Registration, RegistrationNotice};
+use super::types::{Event, InfoPage, InformationOverview, PublicEvent, Registered, Registration, RegistrationNotice};
 #[cfg(feature = "ssr")]
 use crate::db::Write;
 use crate::error::AppError;
@@ -44,10 +44,12 @@ pub async fn get_info_page(#[server(default)] slug: String) -> Result<InfoPage, 
     }
 }
 
-/// An event, for its public page.
+/// An event, for its public page and poster, as everyone may see it: the places left in words, never the
+/// capacity or how many registered (`PublicEvent`, `PlacesLeft`).
 #[server(endpoint = "/get_event")]
-pub async fn get_event(#[server(default)] slug: String) -> Result<Event, AppError> {
-    db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)
+pub async fn get_event(#[server(default)] slug: String) -> Result<PublicEvent, AppError> {
+    let event = db::fetch_event_by_slug(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
+    Ok(PublicEvent::from(event))
 }
 
 /// What a printable poster shows: the title, a line beneath it, and the QR code for its link; or, once what
@@ -76,7 +78,7 @@ pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug
             // By the event's current address: an old one (before it moved) still finds it.
             let event = get_event(slug.clone()).await?;
             let ended = event.past.then(|| "This event has already happened.".to_owned());
-            (event.title.clone(), format!("{} · {}", event.when(), event.place), event.slug, ended)
+            (event.title.clone(), format!("{} · {}", event.when, event.place), event.slug, ended)
         }
         "f" => {
             let poster =

@@ -82,6 +82,11 @@ impl Event {
         self.places_left() == 0
     }
 
+    /// The places left as the public is told them ([`PlacesLeft`]).
+    pub fn places(&self) -> PlacesLeft {
+        PlacesLeft::of(self.capacity, self.places_taken)
+    }
+
     /// The day, `YYYY-MM-DD` (empty if the stored time is malformed, never a panic).
     pub fn day(&self) -> &str {
         self.starts_at.get(..10).unwrap_or_default()
@@ -100,6 +105,76 @@ impl Event {
     /// "Saturday 3 October 2026, 10:00 to 13:00"
     pub fn when(&self) -> String {
         format!("{}, {} to {}", crate::dates::long_day(self.day()), self.start_time(), self.end_time())
+    }
+}
+
+/// How many places an event has left, as the public is told: in words, never a number, beside no capacity.
+///
+/// The places taken are a count of people (those registered), and an exact number of places left beside the
+/// capacity gives it by subtraction, however small; so do the moments words change, for anyone who knows the
+/// capacity. So public pages (and the public server function behind them) publish neither the capacity nor the
+/// places taken, and say only which of three bands the places left are in: "Places available" (5 or more),
+/// "Fewer than 5 places left" (1 to 4) and "Full" (none; registering is then refused, as it must be). A
+/// reader who does not know how many places there are cannot work out how many people registered from any of
+/// them. Staff pages (the event's registration list, the Information page) keep the exact figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlacesLeft {
+    /// 5 places or more are left.
+    Available,
+    /// 1 to 4 places are left.
+    FewerThanFive,
+    /// No place is left.
+    Full,
+}
+
+impl PlacesLeft {
+    /// The band of an event with `capacity` places of which `taken` are taken.
+    pub fn of(capacity: i64, taken: i64) -> Self {
+        match capacity.saturating_sub(taken) {
+            left if left >= 5 => PlacesLeft::Available,
+            left if left >= 1 => PlacesLeft::FewerThanFive,
+            _ => PlacesLeft::Full,
+        }
+    }
+
+    /// As the event page says it.
+    pub fn text(self) -> &'static str {
+        match self {
+            PlacesLeft::Available => "Places available",
+            PlacesLeft::FewerThanFive => "Fewer than 5 places left",
+            PlacesLeft::Full => "Full: there are no places left",
+        }
+    }
+}
+
+/// An event as everyone may see it (its public page, its poster, Get involved): what, when and where, and the
+/// places left in words ([`PlacesLeft`]) — never its capacity or how many have registered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicEvent {
+    pub slug: String,
+    pub service_name: String,
+    pub title: String,
+    pub description_html: String,
+    /// "Saturday 3 October 2026, 10:00 to 13:00" (`Event::when`).
+    pub when: String,
+    pub place: String,
+    pub places: PlacesLeft,
+    /// Whether it has already ended.
+    pub past: bool,
+}
+
+impl From<Event> for PublicEvent {
+    fn from(event: Event) -> Self {
+        PublicEvent {
+            when: event.when(),
+            places: event.places(),
+            slug: event.slug,
+            service_name: event.service_name,
+            title: event.title,
+            description_html: event.description_html,
+            place: event.place,
+            past: event.past,
+        }
     }
 }
 
@@ -203,6 +278,20 @@ impl Registered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_left_are_told_in_three_bands_that_never_give_a_count() {
+        assert_eq!(PlacesLeft::of(20, 0), PlacesLeft::Available);
+        assert_eq!(PlacesLeft::of(20, 15), PlacesLeft::Available);
+        assert_eq!(PlacesLeft::of(20, 16), PlacesLeft::FewerThanFive);
+        assert_eq!(PlacesLeft::of(20, 19), PlacesLeft::FewerThanFive);
+        assert_eq!(PlacesLeft::of(20, 20), PlacesLeft::Full);
+        assert_eq!(PlacesLeft::of(3, 0), PlacesLeft::FewerThanFive, "a small event says nothing of its size");
+        assert_eq!(PlacesLeft::of(3, 5), PlacesLeft::Full, "never a negative number of places");
+        for band in [PlacesLeft::Available, PlacesLeft::FewerThanFive, PlacesLeft::Full] {
+            assert!(!band.text().contains(|c: char| c.is_ascii_digit() && c != '5'), "{band:?}");
+        }
+    }
 
     #[test]
     fn sizes_read_in_kilobytes_or_megabytes() {

@@ -9,7 +9,7 @@ use crate::{
             check_registration, get_event, get_info_page, get_poster, my_place, CancelRegistration, Poster,
             RegisterForEvent,
         },
-        types::{Event, InfoPage, Registered, RegistrationNotice},
+        types::{InfoPage, PlacesLeft, PublicEvent, Registered, RegistrationNotice},
     },
     ui::{layout::CrisisContacts, ErrorPage, ErrorSummary, FormStatus, Loaded, SubmitButton, TextInput, Textarea},
 };
@@ -59,19 +59,19 @@ pub fn EventPage() -> impl IntoView {
         // At the top, as NHS.UK places it: below the event's details and the crisis contacts it was about
         // 1,070 px down a phone's screen.
         <ErrorSummary status />
-        <Loaded resource=event render={move |event: Event| {
-            let full = event.is_full();
+        <Loaded resource=event render={move |event: PublicEvent| {
+            let full = event.places == PlacesLeft::Full;
             let slug = event.slug.clone();
             view! {
                 <Title text=event.title.clone() />
                 <span class="nhsuk-caption-l">{event.service_name.clone()}</span>
                 <h1 class="nhsuk-heading-xl">{event.title.clone()}</h1>
                 <dl class="nhsuk-summary-list">
-                    <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"When"</dt><dd class="nhsuk-summary-list__value">{event.when()}</dd></div>
+                    <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"When"</dt><dd class="nhsuk-summary-list__value">{event.when.clone()}</dd></div>
                     <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Where"</dt><dd class="nhsuk-summary-list__value">{event.place.clone()}</dd></div>
                     <div class="nhsuk-summary-list__row">
                         <dt class="nhsuk-summary-list__key">"Places"</dt>
-                        <dd class="nhsuk-summary-list__value">{if full { "Full: there are no places left".to_owned() } else { format!("{} of {} left", event.places_left(), crate::text::count(event.capacity, "place", "places")) }}</dd>
+                        <dd class="nhsuk-summary-list__value">{event.places.text()}</dd>
                     </div>
                 </dl>
                 <div class="nhsuk-body continuum-prose" inner_html=event.description_html.clone()></div>
