@@ -65,8 +65,9 @@ pub struct CspNonce(pub String);
 
 /// The HTML document around the app. Runs on the server only.
 ///
-/// Staff pages load the WebAssembly bundle and hydrate; the light public pages (`routes::LIGHT_PAGES`) load no
-/// script at all and say so with `data-light` on the body.
+/// Staff pages load the WebAssembly bundle and hydrate; the light public pages (`routes::LIGHT_PAGES`) and the
+/// page for an unknown address (`routes::ServedLight`) load no script at all and say so with `data-light` on
+/// the body.
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     // The security-headers middleware chose this response's CSP nonce; the hydration script must carry it.
     #[cfg(feature = "ssr")]
@@ -76,7 +77,8 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
         if let Some(nonce) = &nonce {
             provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
         }
-        let light = parts.as_ref().is_some_and(|p| routes::is_light_page(p.uri.path()));
+        let light = parts.as_ref().is_some_and(|p| routes::is_light_page(p.uri.path()))
+            || use_context::<routes::ServedLight>().is_some();
         (nonce.map(|n| n.0).unwrap_or_default(), light)
     };
     #[cfg(not(feature = "ssr"))]

@@ -51,6 +51,13 @@ pub const LIGHT_PAGES: &[&str] = &[
     "/contact",
 ];
 
+/// Put in a response's context by the server to serve its page light whatever its address: the 404 page for
+/// an address no route or file matches (`/no/such/page`, an old link, a mistyped poster address), which a
+/// patient is as likely to open as any public page. The shell decides before routing, so it cannot learn
+/// from the router that nothing matched; the server, which does, says so with this.
+#[derive(Clone, Copy, Debug)]
+pub struct ServedLight;
+
 /// Whether `path` is one of the [`LIGHT_PAGES`].
 pub fn is_light_page(path: &str) -> bool {
     LIGHT_PAGES

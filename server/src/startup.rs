@@ -242,13 +242,15 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
         .with_state(state)
 }
 
-/// Renders the app's 404 page (inside the normal page frame) for a path no route or file matches.
+/// Renders the app's 404 page (inside the normal page frame) for a path no route or file matches. It is a
+/// light page (`app::routes::ServedLight`): no script, whoever asks, as for every public page.
 async fn render_not_found(state: AppState, request: Request<Body>) -> Response {
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(state.clone());
             provide_context(state.clock.clone());
+            provide_context(app::routes::ServedLight);
         },
         move || shell(options.clone()),
     );

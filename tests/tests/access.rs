@@ -104,6 +104,46 @@ async fn an_unknown_page_gets_a_calm_404(backend: Backend) {
     assert!(page.contains("NHS 111"));
 }
 
+/// Every unknown address, and every public page's address that names nothing, is answered with a light 404
+/// page (no WebAssembly bundle and no script that would load it), for someone signed out and for a member of
+/// staff signed in.
+async fn every_unknown_address_and_public_404_is_a_light_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = app.add_service("CAS Day Service").await;
+    let staff = app.person_signed_in("grace@example.org", &[(&service, Role::Staff)]).await;
+    let missing = [
+        "/no/such/page",
+        "/get-involved/old-link",
+        "/events",
+        "/info",
+        "/info/no-such-page",
+        "/events/no-such-event",
+        "/posters/events/no-such-event",
+        "/posters/info/no-such-page",
+        "/posters/f/no-such-form",
+        "/posters/nothing/at-all",
+        "/f/no-such-form",
+        "/leaflets/019ad000-0000-7000-8000-000000000000/old.pdf",
+        "/pkg/no-such-file.js",
+        "/ledger/x/y/z",
+    ];
+
+    for (who, client) in [("someone signed out", continuum_tests::new_client()), ("staff", staff)] {
+        for path in missing {
+            let response = client.get(app.url(path)).header("accept", "text/html").send().await.unwrap();
+            assert_eq!(response.status(), 404, "{path} for {who}");
+            let page = response.text().await.unwrap();
+            assert!(page.contains("Page not found"), "{path} for {who}: a calm page");
+            assert!(page.contains("tel:116123"), "{path} for {who}: with the crisis contacts");
+            // Leptos's inline resource data may be there (as on every light page); the bundle may not.
+            for bundle in ["/pkg/continuum.js", "continuum.wasm", "<script type=\"module\"", "modulepreload"] {
+                assert!(!page.contains(bundle), "{path} for {who} loads no WebAssembly bundle ({bundle}): {page}");
+            }
+            assert!(page.contains("data-light=\"true\""), "{path} for {who} is a light page");
+        }
+    }
+}
+
 on_both_engines!(
     a_refused_staff_page_shows_none_of_the_staff_tools,
     a_patient_gets_403_on_admin_pages,
@@ -112,4 +152,5 @@ on_both_engines!(
     a_cross_origin_post_is_refused,
     pages_carry_the_security_headers,
     an_unknown_page_gets_a_calm_404,
+    every_unknown_address_and_public_404_is_a_light_page,
 );

@@ -35,6 +35,9 @@ async fn public_pages_load_no_webassembly_and_stay_under_60_kb() {
         "/accessibility".to_owned(),
         "/privacy".to_owned(),
         "/contact".to_owned(),
+        // An address that names nothing: the 404 page is as light as the pages it stands in for.
+        "/no/such/page".to_owned(),
+        format!("/events/{event}-gone"),
     ];
 
     with_browser(Javascript::On, |browser| async move {

@@ -30,7 +30,17 @@ pub async fn leaflet(State(state): State<AppState>, Path((id, _name)): Path<(Lea
             bytes,
         )
             .into_response(),
-        Ok(None) => (StatusCode::NOT_FOUND, "There is no leaflet at this address.").into_response(),
+        // A page in the service's frame, light as every public page is (`ui::plain`): an old link to a
+        // leaflet taken down is opened from a poster or a text message like any other.
+        Ok(None) => crate::ui::plain::page(&state, StatusCode::NOT_FOUND, "Page not found", || {
+            use leptos::prelude::*;
+            view! {
+                <h1 class="nhsuk-heading-l">"Page not found"</h1>
+                <p class="nhsuk-body">"There is no leaflet at this address. It may have been replaced by a newer one."</p>
+                <p class="nhsuk-body"><a href="/get-involved">"Leaflets and other ways to get involved"</a></p>
+            }
+            .into_any()
+        }),
         Err(error) => {
             tracing::error!(error = %error, "could not read a leaflet");
             (StatusCode::INTERNAL_SERVER_ERROR, "Sorry, the leaflet could not be loaded. Please try again.")
