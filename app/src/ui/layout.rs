@@ -58,17 +58,27 @@ pub fn Header() -> impl IntoView {
                                     <span class="continuum-header__organisation">{organisation}</span>
                                 </a>
                             </div>
-                            <div class="continuum-header__account">
-                                {match user.clone() {
-                                    Some(user) => view! {
-                                        <span class="continuum-header__person">{user.name}</span>
-                                        <ActionForm attr:novalidate=true action=sign_out>
-                                            <button class="continuum-link-button" type="submit">"Sign out"</button>
-                                        </ActionForm>
-                                    }.into_any(),
-                                    None => view! { <a class="continuum-header__sign-in" href="/sign-in">"Sign in"</a> }.into_any(),
-                                }}
-                            </div>
+                            // The NHS.UK header's account pattern: the name in a cell of its own that wraps
+                            // however long it is, and the control beside it a 44 by 44 px target.
+                            <nav class="nhsuk-header__account" aria-label="Account">
+                                <ul class="nhsuk-header__account-list">
+                                    {match user.clone() {
+                                        Some(user) => view! {
+                                            <li class="nhsuk-header__account-item">{user.name}</li>
+                                            <li class="nhsuk-header__account-item">
+                                                <ActionForm attr:novalidate=true attr:class="nhsuk-header__account-form" action=sign_out>
+                                                    <button class="nhsuk-header__account-button" type="submit">"Sign out"</button>
+                                                </ActionForm>
+                                            </li>
+                                        }.into_any(),
+                                        None => view! {
+                                            <li class="nhsuk-header__account-item">
+                                                <a class="nhsuk-header__account-link" href="/sign-in">"Sign in"</a>
+                                            </li>
+                                        }.into_any(),
+                                    }}
+                                </ul>
+                            </nav>
                         </div>
                         <nav class="nhsuk-header__navigation" aria-label="Menu">
                             <div class="nhsuk-header__navigation-container nhsuk-width-container">
