@@ -24,6 +24,7 @@ pub mod ids;
 pub mod information;
 pub mod ledger;
 pub mod participation;
+pub mod pdf;
 pub mod reports;
 pub mod routes;
 pub mod safeguarding;

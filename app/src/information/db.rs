@@ -181,7 +181,6 @@ pub async fn insert_leaflet<'c>(
     leaflet: &NewLeaflet<'_>,
     by: &PersonId,
 ) -> Result<LeafletId, sqlx::Error> {
-    use base64::{engine::general_purpose::STANDARD, Engine as _};
     let id = LeafletId::new();
     sqlx::query(
         "INSERT INTO leaflet (id, service_id, title, summary, file_name, size_bytes, content_base64, published_on, created_by, created_at)
@@ -193,7 +192,7 @@ pub async fn insert_leaflet<'c>(
     .bind(leaflet.summary)
     .bind(leaflet.file_name)
     .bind(i64::try_from(leaflet.content.len()).unwrap_or(i64::MAX))
-    .bind(STANDARD.encode(leaflet.content))
+    .bind(crate::pdf::encode(leaflet.content))
     .bind(leaflet.published_on)
     .bind(by)
     .bind(crate::db::now())
@@ -220,15 +219,11 @@ pub async fn list_leaflets(pool: &AnyPool, services: Option<&[ServiceId]>) -> Re
 
 /// A leaflet's file name and bytes, for download.
 pub async fn fetch_leaflet_file(pool: &AnyPool, id: &LeafletId) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
-    use base64::{engine::general_purpose::STANDARD, Engine as _};
     let row: Option<(String, String)> = sqlx::query_as("SELECT file_name, content_base64 FROM leaflet WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.map(|(name, content)| {
-        STANDARD.decode(content).map(|bytes| (name, bytes)).map_err(|e| sqlx::Error::Decode(e.into()))
-    })
-    .transpose()
+    row.map(|(name, content)| crate::pdf::decode(&content).map(|bytes| (name, bytes))).transpose()
 }
 
 // ---- events ---------------------------------------------------------------------------------------------

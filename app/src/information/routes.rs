@@ -3,7 +3,7 @@
 use crate::information::types::LeafletId;
 use axum::{
     extract::{Path, State},
-    http::{header, StatusCode},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 
@@ -17,19 +17,11 @@ pub fn routes() -> Vec<PlainRoute> {
     }]
 }
 
-/// `GET /leaflets/{id}/{file name}`: a published leaflet, open to everyone. Served as `application/pdf` with
-/// `nosniff` (set for every response), so a browser never treats it as anything else.
+/// `GET /leaflets/{id}/{file name}`: a published leaflet, open to everyone, served by the PDF kernel
+/// (`crate::pdf::serve`).
 pub async fn leaflet(State(state): State<AppState>, Path((id, _name)): Path<(LeafletId, String)>) -> Response {
     match super::db::fetch_leaflet_file(&state.pool, &id).await {
-        Ok(Some((file_name, bytes))) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{file_name}\"")),
-                (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(Some((file_name, bytes))) => crate::pdf::serve(&file_name, bytes, "public, max-age=3600"),
         // A page in the service's frame, light as every public page is (`ui::plain`): an old link to a
         // leaflet taken down is opened from a poster or a text message like any other.
         Ok(None) => crate::ui::plain::page(&state, StatusCode::NOT_FOUND, "Page not found", || {

@@ -586,33 +586,6 @@ pub async fn record_event_held(
     Ok(())
 }
 
-/// The largest leaflet accepted.
-pub const LEAFLET_MAX_BYTES: usize = 5 * 1024 * 1024;
-
-#[cfg(feature = "ssr")]
-/// Checks an uploaded leaflet: a PDF (by its first bytes, not its name) no larger than the limit.
-pub fn check_leaflet(file_name: &str, bytes: &[u8]) -> Result<(), String> {
-    if bytes.is_empty() {
-        return Err("Choose a PDF file to upload".into());
-    }
-    if bytes.len() > LEAFLET_MAX_BYTES {
-        return Err("The file must be smaller than 5 MB".into());
-    }
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(format!("{file_name} is not a PDF. Leaflets must be PDF files"));
-    }
-    Ok(())
-}
-
-#[cfg(feature = "ssr")]
-/// A leaflet's file name made safe for a download address: letters, digits, `-`, `_` and `.pdf`.
-pub fn safe_file_name(name: &str) -> String {
-    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = stem.strip_suffix(".pdf").or_else(|| stem.strip_suffix(".PDF")).unwrap_or(stem);
-    let clean = slugify(stem);
-    format!("{clean}.pdf")
-}
-
 /// Publishes a leaflet and records the publication in the ledger (Information, leaflet).
 #[cfg(feature = "ssr")]
 pub async fn publish_leaflet(
@@ -633,7 +606,7 @@ pub async fn publish_leaflet(
     if service_id.is_empty() {
         errors.add("service_id", "Choose the service");
     }
-    if let Err(message) = check_leaflet(file_name, bytes) {
+    if let Err(message) = crate::pdf::check(file_name, bytes, "Leaflets") {
         errors.add("file", message);
     }
     errors
@@ -651,7 +624,7 @@ pub async fn publish_leaflet(
         service_id,
         title: &clean_title,
         summary: &clean_summary,
-        file_name: &safe_file_name(file_name),
+        file_name: &crate::pdf::safe_file_name(file_name),
         content: bytes,
         published_on: &today,
     };
@@ -669,71 +642,17 @@ pub async fn publish_leaflet(
 #[server(endpoint = "/upload_leaflet", input = server_fn::codec::MultipartFormData)]
 pub async fn upload_leaflet(data: server_fn::codec::MultipartData) -> Result<LeafletId, AppError> {
     let user = require_staff()?;
-    let mut form = data.into_inner().ok_or(AppError::Internal)?;
-    let mut submission = String::new();
-    let (mut service_id, mut title, mut summary, mut file_name, mut bytes) =
-        (String::new(), String::new(), String::new(), String::new(), Vec::new());
-    let mut too_big = false;
-    while let Some(mut field) =
-        form.next_field().await.map_err(|e| AppError::field("file", format!("The upload could not be read: {e}")))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        match name.as_str() {
-            "file" => {
-                file_name = field.file_name().unwrap_or("leaflet.pdf").to_owned();
-                while let Some(chunk) = field
-                    .chunk()
-                    .await
-                    .map_err(|e| AppError::field("file", format!("The upload could not be read: {e}")))?
-                {
-                    if bytes.len() + chunk.len() > LEAFLET_MAX_BYTES {
-                        too_big = true;
-                        break;
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-            }
-            name => {
-                let text = field.text().await.unwrap_or_default();
-                match name {
-                    "service_id" => service_id = text,
-                    "title" => title = text,
-                    "summary" => summary = text,
-                    "submission" => submission = text,
-                    _ => {}
-                }
-            }
-        }
-    }
-    if too_big {
+    let mut upload = crate::pdf::read_upload(data, &["file"]).await?;
+    let file = upload.take_file("file");
+    let (service_id, title, summary, submission) =
+        (upload.text("service_id"), upload.text("title"), upload.text("summary"), upload.text("submission"));
+    if file.too_big {
         let kept = [("title", title.as_str()), ("summary", summary.as_str()), ("service_id", service_id.as_str())];
-        return Err(AppError::field("file", "The file must be smaller than 5 MB").keeping(&kept));
+        return Err(AppError::field("file", crate::pdf::TOO_BIG).keeping(&kept));
     }
+    let (file_name, bytes) = (file.name, file.bytes);
     let id =
         publish_leaflet(&user, &ServiceId::from(service_id), &title, &summary, &file_name, &bytes, &submission).await?;
     redirect_plain_post("/information?leaflet=1");
     Ok(id)
-}
-
-#[cfg(all(test, feature = "ssr"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_real_pdfs_within_the_limit_are_accepted() {
-        assert!(check_leaflet("a.pdf", b"%PDF-1.7 ...").is_ok());
-        assert_eq!(
-            check_leaflet("photo.pdf", b"\x89PNG....").unwrap_err(),
-            "photo.pdf is not a PDF. Leaflets must be PDF files"
-        );
-        assert_eq!(check_leaflet("a.pdf", b"").unwrap_err(), "Choose a PDF file to upload");
-        let big = [b"%PDF-".as_slice(), &vec![0u8; LEAFLET_MAX_BYTES]].concat();
-        assert_eq!(check_leaflet("big.pdf", &big).unwrap_err(), "The file must be smaller than 5 MB");
-    }
-
-    #[test]
-    fn file_names_are_made_safe_for_an_address() {
-        assert_eq!(safe_file_name("C:\\Users\\me\\Open Day (final).PDF"), "open-day-final.pdf");
-        assert_eq!(safe_file_name("../../etc/passwd"), "passwd.pdf");
-    }
 }

@@ -93,7 +93,7 @@ impl InfoPageFields {
     }
 }
 
-/// A leaflet's words as typed (the file is checked by `check_leaflet`).
+/// A leaflet's words as typed (the file is checked by `crate::pdf::check`).
 #[derive(Clone, Debug, Default)]
 pub struct LeafletFields {
     pub title: String,

@@ -724,3 +724,25 @@ mod tests {
         );
     }
 }
+
+/// A labelled file input for a PDF (a leaflet, a meeting paper), with its hint and its message beside it. A
+/// browser never posts a file back, so after a refusal the person chooses the file again; everything else
+/// they typed comes back filled in.
+#[component]
+pub fn FileInput(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    status: FormStatus,
+    #[prop(default = "A PDF file smaller than 5 MB.".into(), into)] hint: String,
+) -> impl IntoView {
+    let (group_class, hint_view, error_view, described_by) = field_parts(&name, Some(hint), status);
+    view! {
+        <div class=group_class>
+            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            {hint_view}
+            {error_view}
+            <input class="nhsuk-file-upload" id=name.clone() name=name type="file" accept="application/pdf,.pdf"
+                aria-describedby=described_by />
+        </div>
+    }
+}

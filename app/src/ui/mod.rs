@@ -8,7 +8,7 @@ pub mod pages;
 pub mod plain;
 
 pub use form::{
-    Choice, DateInput, ErrorSummary, FormStatus, NewPasswordFields, PageField, Radios, RefusedPost, Select,
+    Choice, DateInput, ErrorSummary, FileInput, FormStatus, NewPasswordFields, PageField, Radios, RefusedPost, Select,
     ShownErrors, SubmissionToken, SubmitButton, TextInput, Textarea,
 };
 pub use pages::{filtered, AdminOnly, ErrorPage, Loaded, NotFoundPage, Refusal, RefusalPage, StaffOnly};

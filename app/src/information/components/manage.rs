@@ -313,24 +313,10 @@ pub fn UploadLeafletPage() -> impl IntoView {
                 <Select name="service_id" label="Service" status options=ServiceSummary::options(&services) placeholder="Choose a service" />
                 <TextInput name="title" label="Title" status />
                 <TextInput name="summary" label="Summary (optional)" status />
-                <FileInput status />
+                <crate::ui::FileInput name="file" label="The leaflet" status />
                 <SubmitButton label="Publish leaflet" />
             </form>
         }} />
         </crate::ui::StaffOnly>
-    }
-}
-
-#[component]
-fn FileInput(status: FormStatus) -> impl IntoView {
-    let error = move || status.message_for("file");
-    view! {
-        <div class=move || if error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for="file">"The leaflet"</label>
-            <div class="nhsuk-hint" id="file-hint">"A PDF file smaller than 5 MB."</div>
-            {move || error().map(|m| view! { <span class="nhsuk-error-message" id="file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
-            <input class="nhsuk-file-upload" id="file" name="file" type="file" accept="application/pdf,.pdf"
-                aria-describedby=move || if error().is_some() { "file-hint file-error" } else { "file-hint" } />
-        </div>
     }
 }

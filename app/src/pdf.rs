@@ -1,0 +1,165 @@
+//! PDF files that staff upload — information's leaflets and participation's meeting papers — checked, stored
+//! and served one way: the one size limit (5 MB), a content check by the file's first bytes (never its name
+//! or the type the browser claims), a file name made safe for an address, the multipart upload read in chunks
+//! and refused as soon as it passes the limit, base64 text in a TEXT column (one portable type on SQLite and
+//! PostgreSQL), and the response that serves a file as `application/pdf`.
+//!
+//! A shared kernel: it knows no capability. Each capability keeps its own table and access rule.
+
+use std::collections::HashMap;
+
+#[cfg(feature = "ssr")]
+use crate::error::AppError;
+
+/// The largest PDF accepted, in bytes: 5 MB (5 × 1024 × 1024).
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// The message for a file over [`MAX_BYTES`].
+pub const TOO_BIG: &str = "The file must be smaller than 5 MB";
+
+/// Checks an uploaded file: present, no larger than [`MAX_BYTES`], and a PDF by its first bytes (`%PDF-`).
+/// `kind` names what must be a PDF in the message, in the plural ("Leaflets", "Papers").
+///
+/// Errors: the message to show beside the file field.
+pub fn check(file_name: &str, bytes: &[u8], kind: &str) -> Result<(), String> {
+    if bytes.is_empty() {
+        return Err("Choose a PDF file to upload".into());
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(TOO_BIG.into());
+    }
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(format!("{file_name} is not a PDF. {kind} must be PDF files"));
+    }
+    Ok(())
+}
+
+/// A file name made safe for a download address: letters, digits and `-` (a slug of the name without its
+/// folders or extension), then `.pdf`. `C:\Users\me\Open Day (final).PDF` gives `open-day-final.pdf`.
+pub fn safe_file_name(name: &str) -> String {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.strip_suffix(".pdf").or_else(|| stem.strip_suffix(".PDF")).unwrap_or(stem);
+    let clean = crate::text::slugify(stem);
+    format!("{clean}.pdf")
+}
+
+/// A file as uploaded: the name the browser gave it and its bytes (at most [`MAX_BYTES`]).
+#[derive(Debug, Default)]
+pub struct UploadedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// The file was larger than [`MAX_BYTES`]: reading stopped there and `bytes` is incomplete.
+    pub too_big: bool,
+}
+
+/// A multipart form as read: its text fields and its files, by field name.
+#[derive(Debug, Default)]
+pub struct Upload {
+    pub fields: HashMap<String, String>,
+    pub files: HashMap<String, UploadedFile>,
+}
+
+impl Upload {
+    /// A text field's value, empty when it was not sent.
+    pub fn text(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+
+    /// Takes the file of a field (an empty one when none was chosen).
+    pub fn take_file(&mut self, name: &str) -> UploadedFile {
+        self.files.remove(name).unwrap_or_default()
+    }
+}
+
+/// Reads a multipart upload: the fields named in `file_fields` as files, read in chunks and cut off (marked
+/// `too_big`) as soon as one passes [`MAX_BYTES`]; every other field as text.
+///
+/// Errors: a body that cannot be read, as a message beside the field `file_fields[0]`.
+#[cfg(feature = "ssr")]
+pub async fn read_upload(data: server_fn::codec::MultipartData, file_fields: &[&str]) -> Result<Upload, AppError> {
+    let first = file_fields.first().copied().unwrap_or("file");
+    let unreadable = |e: &dyn std::fmt::Display| AppError::field(first, format!("The upload could not be read: {e}"));
+    let mut form = data.into_inner().ok_or(AppError::Internal)?;
+    let mut upload = Upload::default();
+    while let Some(mut field) = form.next_field().await.map_err(|e| unreadable(&e))? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if file_fields.contains(&name.as_str()) {
+            let mut file =
+                UploadedFile { name: field.file_name().unwrap_or("file.pdf").to_owned(), ..UploadedFile::default() };
+            while let Some(chunk) = field.chunk().await.map_err(|e| unreadable(&e))? {
+                if file.bytes.len() + chunk.len() > MAX_BYTES {
+                    file.too_big = true;
+                    break;
+                }
+                file.bytes.extend_from_slice(&chunk);
+            }
+            upload.files.insert(name, file);
+        } else {
+            let text = field.text().await.unwrap_or_default();
+            upload.fields.insert(name, text);
+        }
+    }
+    Ok(upload)
+}
+
+/// The bytes as stored: standard base64 text.
+#[cfg(feature = "ssr")]
+pub fn encode(bytes: &[u8]) -> String {
+    use base64::{engine::general_purpose::STANDARD, Engine as _};
+    STANDARD.encode(bytes)
+}
+
+/// The bytes of stored base64 text. Errors: text that is not base64, as a decode error for the row.
+#[cfg(feature = "ssr")]
+pub fn decode(stored: &str) -> Result<Vec<u8>, sqlx::Error> {
+    use base64::{engine::general_purpose::STANDARD, Engine as _};
+    STANDARD.decode(stored).map_err(|e| sqlx::Error::Decode(e.into()))
+}
+
+/// Serves a PDF: `application/pdf`, shown in the browser (`inline`) under `file_name` (already made safe by
+/// [`safe_file_name`]), cached as `cache_control` says (`public, max-age=3600` for a published leaflet,
+/// `private, no-store` for a paper only members may read). Every response is also sent with `nosniff`, so a
+/// browser never treats the file as anything else.
+#[cfg(feature = "ssr")]
+pub fn serve(file_name: &str, bytes: Vec<u8>, cache_control: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    use http::header;
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{file_name}\"")),
+            (header::CACHE_CONTROL, cache_control.to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_real_pdfs_within_the_limit_are_accepted() {
+        assert!(check("a.pdf", b"%PDF-1.7 ...", "Leaflets").is_ok());
+        assert_eq!(
+            check("photo.pdf", b"\x89PNG....", "Leaflets").unwrap_err(),
+            "photo.pdf is not a PDF. Leaflets must be PDF files"
+        );
+        assert_eq!(
+            check("notes.docx", b"PK\x03\x04", "Papers").unwrap_err(),
+            "notes.docx is not a PDF. Papers must be PDF files"
+        );
+        assert_eq!(check("a.pdf", b"", "Papers").unwrap_err(), "Choose a PDF file to upload");
+        let big = [b"%PDF-".as_slice(), &vec![0u8; MAX_BYTES]].concat();
+        assert_eq!(check("big.pdf", &big, "Papers").unwrap_err(), TOO_BIG);
+        let exactly = [b"%PDF-".as_slice(), &vec![0u8; MAX_BYTES - 5]].concat();
+        assert!(check("limit.pdf", &exactly, "Papers").is_ok(), "5 MB exactly is within the limit");
+    }
+
+    #[test]
+    fn file_names_are_made_safe_for_an_address() {
+        assert_eq!(safe_file_name("C:\\Users\\me\\Open Day (final).PDF"), "open-day-final.pdf");
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd.pdf");
+    }
+}
