@@ -110,6 +110,8 @@ fn log(path: &str, error: &AppError) {
 /// any request to them that is not multipart with a boundary.
 fn takes_multipart(path: &str) -> bool {
     path == <app::information::server::UploadLeaflet as ServerFn>::PATH
+        || path == <app::participation::papers::server::UploadPaper as ServerFn>::PATH
+        || path == <app::participation::papers::server::UploadEasyRead as ServerFn>::PATH
 }
 
 /// Whether a `Content-Type` is multipart with a non-empty boundary.

@@ -113,13 +113,17 @@ pub fn GroupView() -> impl IntoView {
     let add_member = ServerAction::<AddGroupMember>::new();
     let schedule = ServerAction::<ScheduleMeeting>::new();
     let settings = ServerAction::<SaveGroup>::new();
+    let end_term = ServerAction::<super::terms::EndMemberTerm>::new();
     let (member_status, meeting_status, settings_status) =
         (FormStatus::of(add_member), FormStatus::of(schedule), FormStatus::of(settings));
     let data = Resource::new(
         move || {
             (
                 GroupId::from(params.with(|p| p.get("id")).unwrap_or_default()),
-                add_member.version().get() + schedule.version().get() + settings.version().get(),
+                add_member.version().get()
+                    + schedule.version().get()
+                    + settings.version().get()
+                    + end_term.version().get(),
             )
         },
         |(id, _)| get_group(id),
@@ -141,6 +145,7 @@ pub fn GroupView() -> impl IntoView {
                 <ErrorSummary status=member_status id="member-errors" />
                 <ErrorSummary status=meeting_status id="meeting-errors" />
                 <ErrorSummary status=settings_status id="settings-errors" />
+                <ErrorSummary status=FormStatus::of(end_term) id="end-term-errors" />
                 <p class="nhsuk-lede-text">{g.purpose.clone()}</p>
                 <h2 class="nhsuk-heading-m">"Who is on it"</h2>
                 <dl class="nhsuk-summary-list">
@@ -185,7 +190,7 @@ pub fn GroupView() -> impl IntoView {
                 {if page.meetings.is_empty() { view! { <p class="nhsuk-body">"No meetings yet."</p> }.into_any() } else { view! {
                     <ul class="nhsuk-list">
                         {page.meetings.iter().map(|m| view! {
-                            <li><a href=format!("/participation/meetings/{}", m.id)>{m.when()}</a>" "{status_tag(m.status)}</li>
+                            <li><a href=format!("/participation/meetings/{}", m.id)>{m.when()}</a>" "{status_tag(m.status)}{page.papers_late.contains(&m.id).then(|| view! { " "<strong class="nhsuk-tag nhsuk-tag--red">"Papers late"</strong> })}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any() }}
@@ -219,6 +224,7 @@ pub fn GroupView() -> impl IntoView {
                         <TextInput name="joining_link" label="Joining link (optional)" hint="For people joining online" input_type="url" status=meeting_status />
                         <SubmitButton label="Plan meeting" />
                     </ActionForm>
+                    {(!page.current.is_empty()).then(|| view! { <super::terms::EndTermForm action=end_term group_id=g.id.clone() current=page.current.clone() /> })}
                     <h2 class="nhsuk-heading-m">"Change the group's settings"</h2>
                     <ActionForm attr:novalidate=true action=settings>
                         <crate::ui::SubmissionToken status=settings_status />
@@ -242,6 +248,7 @@ pub fn MeetingView() -> impl IntoView {
     let attendance = ServerAction::<RecordAttendance>::new();
     let guest = ServerAction::<AddMeetingGuest>::new();
     let declare = ServerAction::<DeclareInterest>::new();
+    let send_papers = ServerAction::<super::papers::server::SendPapers>::new();
     let statuses = (
         FormStatus::of(status_action),
         FormStatus::of(item),
@@ -257,7 +264,8 @@ pub fn MeetingView() -> impl IntoView {
                     + item.version().get()
                     + attendance.version().get()
                     + guest.version().get()
-                    + declare.version().get(),
+                    + declare.version().get()
+                    + send_papers.version().get(),
             )
         },
         |(id, _)| get_meeting(id),
@@ -280,6 +288,7 @@ pub fn MeetingView() -> impl IntoView {
                 <ErrorSummary status=attendance_status id="attendance-errors" />
                 <ErrorSummary status=guest_status id="guest-errors" />
                 <ErrorSummary status=declare_status id="declaration-errors" />
+                <super::papers::components::PapersErrors send=send_papers />
                 <p class="nhsuk-body">{status_tag(m.status)}</p>
                 <dl class="nhsuk-summary-list">
                     {(!m.place.is_empty()).then(|| view! { <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Place"</dt><dd class="nhsuk-summary-list__value">{m.place.clone()}</dd></div> })}
@@ -310,6 +319,7 @@ pub fn MeetingView() -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 }.into_any() }}
+                <super::papers::components::MeetingPapers page=page.clone() send=send_papers />
                 <h2 class="nhsuk-heading-m">"Attendance"</h2>
                 <table class="nhsuk-table-responsive">
                     <caption class="nhsuk-u-visually-hidden">"Attendance"</caption>

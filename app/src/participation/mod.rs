@@ -3,15 +3,19 @@
 //! agendas, attendance, guests, declarations of interest and whether each was quorate. A meeting marked held
 //! records a Participation activity in the ledger with the people present.
 //!
-//! Not built yet (issue 15): papers, mail, `.ics` files, minutes, decisions and actions, "you said, we did"
-//! and the digest.
+//! Its second slice (`papers`, `terms`): papers on agenda items (PDFs, with easy-read versions), sending them
+//! to members, late papers, each meeting's `.ics` file, and ending a member's term early.
+//!
+//! Not built yet (issue 15): minutes, decisions and actions, "you said, we did" and the digest.
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
 //! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `api` (what accounts'
 //! access checks are fed with), `demo`.
 
 pub mod components;
+pub mod papers;
 pub mod server;
+pub mod terms;
 pub mod types;
 
 #[cfg(feature = "ssr")]
@@ -39,6 +43,7 @@ pub fn capability() -> crate::capability::Capability {
                 ))
             })
         }),
+        routes: papers::routes::routes,
         ..Capability::named("participation")
     }
 }

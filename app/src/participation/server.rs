@@ -38,7 +38,7 @@ use {
 
 /// The group and its membership today, or not found.
 #[cfg(feature = "ssr")]
-async fn group_and_membership(
+pub(crate) async fn group_and_membership(
     conn: &mut AnyConnection,
     group_id: &GroupId,
 ) -> Result<(Group, GroupMembership), AppError> {
@@ -55,7 +55,7 @@ fn ensure_manages(user: &SignedInUser, membership: &GroupMembership) -> Result<(
 
 /// The meeting, its group and the group's membership today, or not found.
 #[cfg(feature = "ssr")]
-async fn meeting_and_group(
+pub(crate) async fn meeting_and_group(
     conn: &mut AnyConnection,
     meeting_id: &MeetingId,
 ) -> Result<(Meeting, Group, GroupMembership), AppError> {
@@ -67,7 +67,7 @@ async fn meeting_and_group(
 /// Who may make a change to a group's business.
 #[cfg(feature = "ssr")]
 #[derive(Clone, Copy)]
-enum MayChange {
+pub(crate) enum MayChange {
     /// Staff of the group's service.
     Manages,
     /// Staff of the group's service or the group's secretary ([`keeps_records_of`]).
@@ -100,7 +100,7 @@ pub(crate) struct GroupChange {
 
 #[cfg(feature = "ssr")]
 impl GroupChange {
-    async fn group(group_id: &GroupId, may: MayChange) -> Result<Self, AppError> {
+    pub(crate) async fn group(group_id: &GroupId, may: MayChange) -> Result<Self, AppError> {
         let user = require_signed_in()?;
         let state = state()?;
         let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
@@ -110,7 +110,7 @@ impl GroupChange {
     }
 
     /// As [`GroupChange::group`], for the group of a meeting; also returns the meeting.
-    async fn meeting(meeting_id: &MeetingId, may: MayChange) -> Result<(Self, Meeting), AppError> {
+    pub(crate) async fn meeting(meeting_id: &MeetingId, may: MayChange) -> Result<(Self, Meeting), AppError> {
         let user = require_signed_in()?;
         let state = state()?;
         let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
@@ -305,7 +305,8 @@ pub async fn get_group(#[server(default)] group_id: GroupId) -> Result<GroupPage
         MemberType::ALL.iter().map(|t| (*t, current.iter().filter(|m| m.member_type == *t).count() as i64)).collect();
     let past = past.into_iter().filter(|m| m.term_end.as_deref().is_some_and(|end| end < today.as_str())).collect();
     let meetings = db::list_meetings(&mut conn, &group_id).await?;
-    Ok(GroupPage { group, current, past, makeup, meetings, may_manage, organises })
+    let papers_late = super::papers::server::late_meetings(&mut conn, &group, &meetings).await?;
+    Ok(GroupPage { group, current, past, makeup, meetings, may_manage, organises, papers_late })
 }
 
 /// Adds a member to a group for a term: a person with an account (by its email address) or a named outside
@@ -459,7 +460,9 @@ pub async fn get_meeting(#[server(default)] meeting_id: MeetingId) -> Result<Mee
         }
     }
     let quorum = quorum_of(&group, &attendance);
+    let papers = super::papers::server::panel_for(&mut conn, &user, &group, &meeting, &membership).await?;
     Ok(MeetingPage {
+        papers,
         items: db::list_agenda(&mut conn, &meeting.id).await?,
         guests: db::list_guests(&mut conn, &meeting.id).await?,
         may_manage: user.is_staff_of(&membership.service_id),

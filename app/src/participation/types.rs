@@ -282,6 +282,8 @@ pub struct GroupPage {
     pub may_manage: bool,
     /// The caller organises its meetings (staff, or its secretary), and so sees members' access needs.
     pub organises: bool,
+    /// The meetings whose papers are late (`papers::PapersTiming::late`).
+    pub papers_late: Vec<MeetingId>,
 }
 
 /// A declaration of interest on an agenda item.
@@ -325,6 +327,8 @@ pub struct MeetingPage {
     pub may_manage: bool,
     /// The caller may record attendance, guests and declarations (staff, or the group's secretary).
     pub may_record: bool,
+    /// The papers the caller may read, how sending them is going, and the calendar file.
+    pub papers: super::papers::PapersPanel,
 }
 
 /// A group in the list of groups someone may read.
