@@ -446,6 +446,44 @@ pub const FORMS: &[Form] = &[
         Person::Manager,
         &[("meeting_id", "{meeting_id}"), ("item_id", ""), ("member_id", ""), ("interest", "{marker}")],
     ),
+    // Not a PDF (the test's file says it is one by its name only).
+    Form {
+        upload: true,
+        ..form(
+            "/api/upload_paper",
+            "/participation/meetings/{meeting_id}",
+            Person::Manager,
+            &[("meeting_id", "{meeting_id}"), ("paper_item_id", "{item_id}"), ("paper_title", "{marker}")],
+        )
+    },
+    // The file in the wrong field: no easy-read version chosen.
+    Form {
+        upload: true,
+        ..form(
+            "/api/upload_easy_read",
+            "/participation/meetings/{meeting_id}",
+            Person::Manager,
+            &[("meeting_id", "{meeting_id}"), ("paper_id", "{paper_id}")],
+        )
+    },
+    form(
+        "/api/send_papers",
+        "/participation/meetings/{meeting_id}",
+        Person::Manager,
+        &[("meeting_id", "no-such-meeting")],
+    ),
+    form(
+        "/api/end_member_term",
+        "/participation/groups/{group_id}",
+        Person::Manager,
+        &[
+            ("group_id", "{group_id}"),
+            ("member_id", "{member_id}"),
+            ("ends_on_day", "{marker}"),
+            ("ends_on_month", "{marker}"),
+            ("ends_on_year", "{marker}"),
+        ],
+    ),
     // The feedback form itself: the required first question unanswered, a comment typed.
     Form {
         post_to: Some("/f/{form_slug}"),

@@ -236,6 +236,11 @@ pub const ROUTES: &[Row] = &[
     page("/participation", SIGNED_IN, "/participation"),
     page("/participation/groups/{id}", GROUP, "/participation/groups/{group_id}"),
     page("/participation/meetings/{id}", GROUP, "/participation/meetings/{meeting_id}"),
+    // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
+    // confidential case, observers refused, is in participation_papers.rs).
+    page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
+    page("/participation/papers/{id}/easy-read/{name}", GROUP, "/participation/papers/{paper_id}/easy-read/paper.pdf"),
+    page("/participation/meetings/{id}/meeting.ics", GROUP, "/participation/meetings/{meeting_id}/meeting.ics"),
     // ---- plain routes -----------------------------------------------------------------------------------
     page("/healthz", PUBLIC, "/healthz"),
     page("/readyz", PUBLIC, "/readyz"),
@@ -507,6 +512,34 @@ pub const ROUTES: &[Row] = &[
     call("/api/record_attendance", SERVICE, &[("meeting_id", "{meeting_id}")]),
     call("/api/add_meeting_guest", SERVICE, &[("meeting_id", "{meeting_id}"), ("guest_name", "")]),
     call("/api/declare_interest", SERVICE, &[("meeting_id", "{meeting_id}"), ("interest", "")]),
+    // A real PDF with no title: refused for the title once the access checks pass, so nothing is stored.
+    Row {
+        verb: Verb::Post,
+        path: "/api/upload_paper",
+        access: SERVICE,
+        request: Request::Upload(&[
+            ("meeting_id", "{meeting_id}"),
+            ("paper_item_id", "{item_id}"),
+            ("paper_title", ""),
+        ]),
+        ends_session: false,
+    },
+    // The file is posted as `file`, not `easy_read`: refused as no file chosen once the access checks pass.
+    Row {
+        verb: Verb::Post,
+        path: "/api/upload_easy_read",
+        access: SERVICE,
+        request: Request::Upload(&[("meeting_id", "{meeting_id}"), ("paper_id", "{paper_id}")]),
+        ends_session: false,
+    },
+    // The first person allowed sends the papers (the world's steering member is mailed once); everyone allowed
+    // after is refused calmly as a conflict: already sent, nobody new to send them to.
+    call("/api/send_papers", SERVICE, &[("meeting_id", "{meeting_id}")]),
+    call(
+        "/api/end_member_term",
+        SERVICE,
+        &[("group_id", "{group_id}"), ("member_id", "{member_id}"), ("ends_on_day", "")],
+    ),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call(

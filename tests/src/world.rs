@@ -235,6 +235,49 @@ impl World {
             "add_agenda_item",
         )
         .await;
+        // A paper on that item, with its easy-read version; and the steering member's term, for ending one.
+        let item_id = scalar(app, "SELECT id FROM agenda_item WHERE meeting_id = $1", &[&meeting_id]).await;
+        let upload = |function: &'static str, fields: Vec<(&'static str, String)>, file_field: &'static str| {
+            let admin = admin.clone();
+            let meeting_id = meeting_id.clone();
+            async move {
+                let mut form = multipart::Form::new();
+                for (name, value) in fields {
+                    form = form.text(name, value);
+                }
+                let file = multipart::Part::bytes(PDF.to_vec()).file_name("paper.pdf").mime_str("application/pdf");
+                let response = admin
+                    .post(app.url(&format!("/api/{function}")))
+                    .header(header::ORIGIN, &app.address)
+                    .header(header::REFERER, app.url(&format!("/participation/meetings/{meeting_id}")))
+                    .multipart(form.part(file_field, file.expect("mime")))
+                    .send()
+                    .await
+                    .expect("upload");
+                assert_eq!(form_error(response).await, None, "{function}");
+            }
+        };
+        upload(
+            "upload_paper",
+            vec![
+                ("meeting_id", meeting_id.clone()),
+                ("paper_item_id", item_id.clone()),
+                ("paper_title", "Matrix paper".into()),
+            ],
+            "file",
+        )
+        .await;
+        let paper_id = scalar(app, "SELECT id FROM meeting_paper WHERE item_id = $1", &[&item_id]).await;
+        upload(
+            "upload_easy_read",
+            vec![("meeting_id", meeting_id.clone()), ("paper_id", paper_id.clone())],
+            "easy_read",
+        )
+        .await;
+        let member_id = scalar(app, "SELECT id FROM group_member WHERE group_id = $1", &[&group_id]).await;
+        values.insert("item_id", item_id);
+        values.insert("paper_id", paper_id);
+        values.insert("member_id", member_id);
         values.insert("group_id", group_id);
         values.insert("meeting_id", meeting_id);
 

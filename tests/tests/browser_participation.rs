@@ -1,7 +1,7 @@
-//! Browser journey on a phone-sized window (390×844): a patient member reads their group and a meeting's
-//! agenda; the group's secretary records attendance and sees whether the meeting was quorate. With JavaScript
-//! off and on; with it on, axe-core checks the groups list, the group page and the meeting page (with the
-//! secretary's forms).
+//! Browser journey on a phone-sized window (390×844): a patient member reads their group, a meeting's agenda
+//! and its paper; the group's secretary records attendance and sees whether the meeting was quorate. With
+//! JavaScript off and on; with it on, axe-core checks the groups list, the group page, the meeting page with its
+//! papers (as the member reads it, with the secretary's forms, and with staff's papers and term forms).
 
 use app::accounts::types::Role;
 use continuum_tests::{
@@ -83,7 +83,40 @@ async fn a_group(app: &TestApp) -> (String, String) {
         &[("meeting_id", &meeting_id), ("title", "Evening groups"), ("lead", "Pat Reed"), ("minutes_allotted", "20")],
     )
     .await;
+    let item_id: String = sqlx::query_scalar("SELECT id FROM agenda_item WHERE meeting_id = $1")
+        .bind(&meeting_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let paper = reqwest::multipart::Form::new()
+        .text("meeting_id", meeting_id.clone())
+        .text("paper_item_id", item_id)
+        .text("paper_title", "Evening groups proposal")
+        .part("file", reqwest::multipart::Part::bytes(PAPER.to_vec()).file_name("proposal.pdf"));
+    let uploaded = app
+        .client
+        .post(app.url("/api/upload_paper"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&format!("/participation/meetings/{meeting_id}")))
+        .multipart(paper)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status(), 303, "a paper on the agenda item");
     (group_id, meeting_id)
+}
+
+/// The paper on the meeting's agenda.
+const PAPER: &[u8] = b"%PDF-1.4\n% The evening groups proposal\n%%EOF\n";
+
+/// Opens the link `css` finds on the browser's page as the browser's signed-in session would (a PDF is shown by
+/// Chromium's viewer, which a test cannot read): the same address, with the browser's own cookies.
+async fn open_link_as_the_browser(browser: &fantoccini::Client, app: &TestApp, css: &str) -> reqwest::Response {
+    let link = browser.find(Locator::Css(css)).await.unwrap();
+    let href = link.attr("href").await.unwrap().expect("a link");
+    let cookies: Vec<String> =
+        browser.get_all_cookies().await.unwrap().iter().map(|c| format!("{}={}", c.name(), c.value())).collect();
+    continuum_tests::new_client().get(app.url(&href)).header("cookie", cookies.join("; ")).send().await.unwrap()
 }
 
 async fn sign_in(browser: &fantoccini::Client, app: &TestApp, email: &str, js: bool) {
@@ -133,6 +166,20 @@ async fn member_reads_and_secretary_records(javascript: Javascript) {
         let page = wait_for_text(&browser, "Evening groups").await;
         assert!(page.contains("Attendance has not been recorded yet"));
         assert!(!page.contains("Record attendance"));
+        // The paper, from its link on the meeting page.
+        assert!(page.contains("Evening groups proposal") && page.contains("Add this meeting to your calendar"));
+        assert!(!page.contains("Send the papers"), "a member reads; staff send");
+        if js {
+            wait_for_hydration(&browser).await;
+            assert_accessible(&browser, "a meeting page with its papers, as a member reads it").await;
+        }
+        let paper = open_link_as_the_browser(&browser, app, "a[href^='/participation/papers/']").await;
+        assert_eq!(paper.status(), 200);
+        assert_eq!(paper.headers()["content-type"], "application/pdf");
+        assert_eq!(paper.bytes().await.unwrap().as_ref(), PAPER);
+        let calendar = open_link_as_the_browser(&browser, app, "a[href$='/meeting.ics']").await;
+        assert_eq!(calendar.status(), 200);
+        assert!(calendar.text().await.unwrap().contains("BEGIN:VEVENT"));
     })
     .await;
 
@@ -166,6 +213,22 @@ async fn member_reads_and_secretary_records(javascript: Javascript) {
         );
     })
     .await;
+    if js {
+        // Staff's forms: sending and adding papers on the meeting page, ending a term on the group page.
+        with_browser(javascript, |browser| async move {
+            browser.set_window_size(390, 844).await.unwrap();
+            sign_in(&browser, app, "tom@example.org", js).await;
+            browser.goto(&app.url(&format!("/participation/meetings/{meeting}"))).await.unwrap();
+            wait_for_text(&browser, "Add an easy-read version").await;
+            wait_for_hydration(&browser).await;
+            assert_accessible(&browser, "a meeting page with staff's papers forms").await;
+            browser.find(Locator::Css("a.nhsuk-back-link")).await.unwrap().click().await.unwrap();
+            wait_for_text(&browser, "End a member's term").await;
+            wait_for_hydration(&browser).await;
+            assert_accessible(&browser, "a group page with staff's forms").await;
+        })
+        .await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,7 +1,7 @@
-//! Script written into any free-text field never runs: every free-text field of information, consultation and
-//! the ledger is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
-//! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Participation, inclusion and
-//! partnership add their fields here as they land.
+//! Script written into any free-text field never runs: every free-text field of information, consultation,
+//! the ledger and participation is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
+//! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Inclusion and partnership
+//! add their fields here as they land.
 
 use app::accounts::types::Role;
 use continuum_tests::{
@@ -132,6 +132,87 @@ async fn no_script_runs_from_any_free_text_field() {
         ],
     )
     .await;
+    // Participation: a group's name, purpose and terms of reference, a member's name, an agenda item's title,
+    // a guest's name and a paper's title.
+    post(
+        &app,
+        &staff,
+        "save_group",
+        &[
+            ("group_id", ""),
+            ("service_id", &service),
+            ("name", PAYLOAD),
+            ("purpose", PAYLOAD),
+            ("terms_of_reference", PAYLOAD),
+            ("quorum_present", "1"),
+            ("quorum_lived", "0"),
+            ("papers_due_days", "7"),
+        ],
+    )
+    .await;
+    let group = one(&app, "SELECT id FROM participation_group").await;
+    post(
+        &app,
+        &staff,
+        "add_group_member",
+        &[
+            ("group_id", &group),
+            ("member_name", PAYLOAD),
+            ("organisation", PAYLOAD),
+            ("member_type", "stakeholder"),
+            ("position", "member"),
+            ("term_start_day", &today[8..10]),
+            ("term_start_month", &today[5..7]),
+            ("term_start_year", &today[..4]),
+            ("access_needs", PAYLOAD),
+        ],
+    )
+    .await;
+    post(
+        &app,
+        &staff,
+        "schedule_meeting",
+        &[
+            ("group_id", &group),
+            ("day_day", &day[8..10]),
+            ("day_month", &day[5..7]),
+            ("day_year", &day[..4]),
+            ("start", "18:00"),
+            ("end", "19:30"),
+            ("place", PAYLOAD),
+        ],
+    )
+    .await;
+    let meeting = one(&app, "SELECT id FROM group_meeting").await;
+    post(
+        &app,
+        &staff,
+        "add_agenda_item",
+        &[("meeting_id", &meeting), ("title", PAYLOAD), ("lead", PAYLOAD), ("minutes_allotted", "10")],
+    )
+    .await;
+    post(
+        &app,
+        &staff,
+        "add_meeting_guest",
+        &[("meeting_id", &meeting), ("guest_name", PAYLOAD), ("guest_role", PAYLOAD)],
+    )
+    .await;
+    let item = one(&app, "SELECT id FROM agenda_item").await;
+    let paper = reqwest::multipart::Form::new()
+        .text("meeting_id", meeting.clone())
+        .text("paper_item_id", item)
+        .text("paper_title", PAYLOAD)
+        .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("paper.pdf"));
+    let uploaded = staff
+        .post(app.url("/api/upload_paper"))
+        .header("origin", &app.address)
+        .header("accept", "text/html")
+        .multipart(paper)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status(), 303, "upload a paper");
     let page = one(&app, "SELECT slug FROM info_page").await;
     let activity = one(&app, "SELECT id FROM activity WHERE source_type IS NULL").await;
     let response = one(&app, "SELECT source_id FROM review_flag").await;
@@ -159,6 +240,9 @@ async fn no_script_runs_from_any_free_text_field() {
         "/information".to_owned(),
         format!("/information/events/{event}"),
         "/reports/continuum-profile".to_owned(),
+        "/participation".to_owned(),
+        format!("/participation/groups/{group}"),
+        format!("/participation/meetings/{meeting}"),
     ];
     let page_count = pages.len();
     with_browser(Javascript::On, |browser| async move {
