@@ -485,6 +485,7 @@ async fn render_form_page(app: &AppState, request: Request, page: &str, refused:
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(state.clone());
+            provide_context(state.clock.clone());
             provide_context(in_context.clone());
         },
         move || shell(options.clone()),
@@ -536,6 +537,7 @@ async fn render_refusal(app: &AppState, request: Request, refusal: Refusal) -> R
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(state.clone());
+            provide_context(state.clock.clone());
             provide_context(refusal.clone());
         },
         move || shell(options.clone()),
