@@ -106,6 +106,7 @@ pub fn all() -> Vec<Capability> {
         crate::information::capability(),
         crate::consultation::capability(),
         crate::participation::capability(),
+        crate::inclusion::capability(),
         crate::reports::capability(),
     ]
 }

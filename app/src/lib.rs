@@ -21,6 +21,7 @@ pub mod error;
 pub mod get_involved;
 pub mod home;
 pub mod ids;
+pub mod inclusion;
 pub mod information;
 pub mod ledger;
 pub mod participation;

@@ -20,6 +20,10 @@ use crate::{
     },
     get_involved::GetInvolvedPage,
     home::HomePage,
+    inclusion::components::{
+        ApplicationStatusPage, ApplicationView, ApplicationsPage, EditRolePage, InclusionPage, RoleView,
+        VolunteerRolesPage,
+    },
     information::components::{
         CancelRegistrationPage, EditEventPage, EditInfoPagePage, EventPage, EventStaffPage, InfoPageView,
         InformationPage, NewEventPage, NewInfoPagePage, PosterPage, UploadLeafletPage,
@@ -31,8 +35,8 @@ use crate::{
 };
 
 /// The pages patients open from a poster, a leaflet or a text message, which load no WebAssembly at all:
-/// home, Get involved, information pages, events and cancelling a place, posters, signing in, password reset
-/// and invitations. Every page works fully without JavaScript, so these are the same with it on: someone on a
+/// home, Get involved, information pages, events and cancelling a place, posters, volunteer roles with their
+/// application form and the applicant's status page, signing in, password reset and invitations. Every page works fully without JavaScript, so these are the same with it on: someone on a
 /// cheap phone with little data never downloads the staff tools (the whole bundle is about 860 KB compressed).
 /// The feedback form `/f/<slug>` is a plain handler that loads none either. Paths are matched exactly or, for
 /// those ending in `/`, as prefixes.
@@ -42,6 +46,8 @@ pub const LIGHT_PAGES: &[&str] = &[
     "/info/",
     "/events/",
     "/posters/",
+    "/volunteer",
+    "/volunteer/",
     "/sign-in",
     "/forgot-password",
     "/reset-password",
@@ -113,6 +119,13 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/participation") view=ParticipationPage ssr=SsrMode::Async />
             <Route path=path!("/participation/groups/:id") view=GroupView ssr=SsrMode::Async />
             <Route path=path!("/participation/meetings/:id") view=MeetingView ssr=SsrMode::Async />
+            <Route path=path!("/volunteer") view=VolunteerRolesPage ssr=SsrMode::Async />
+            <Route path=path!("/volunteer/application") view=ApplicationStatusPage ssr=SsrMode::Async />
+            <Route path=path!("/volunteer/:slug") view=RoleView ssr=SsrMode::Async />
+            <Route path=path!("/inclusion") view=InclusionPage ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/roles/:id") view=EditRolePage ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/applications") view=ApplicationsPage ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/applications/:id") view=ApplicationView ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -73,6 +73,8 @@ pub enum SlugKind {
     Event,
     /// A feedback form, `/f/<slug>`.
     FeedbackForm,
+    /// A volunteer role, `/volunteer/<slug>`.
+    VolunteerRole,
 }
 
 impl SlugKind {
@@ -86,6 +88,7 @@ impl SlugKind {
                     + (SELECT COUNT(*) FROM event_former_slug WHERE slug = $1) AS BIGINT)"
             }
             Self::FeedbackForm => "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_form WHERE slug = $1",
+            Self::VolunteerRole => "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_role WHERE slug = $1",
         }
     }
 }

@@ -66,6 +66,13 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/participation_overview", "a read"),
     ("/api/get_group", "a read"),
     ("/api/get_meeting", "a read"),
+    ("/api/list_volunteer_roles", "a read"),
+    ("/api/get_volunteer_role", "a read"),
+    ("/api/application_status", "a read"),
+    ("/api/inclusion_overview", "a read"),
+    ("/api/get_role_for_editing", "a read"),
+    ("/api/list_applications", "a read (its filter is links)"),
+    ("/api/get_application", "a read"),
     ("/api/profile_services", "a read"),
     ("/api/continuum_profile", "a read (its filters are a GET form)"),
 ];
@@ -482,6 +489,68 @@ pub const FORMS: &[Form] = &[
             ("ends_on_day", "{marker}"),
             ("ends_on_month", "{marker}"),
             ("ends_on_year", "{marker}"),
+        ],
+    ),
+    // ---- inclusion -------------------------------------------------------------------------------------
+    // No answer to "Are you applying as" (a radio group the browser does not post) and no consent ticked.
+    form(
+        "/api/apply_for_role",
+        "/volunteer/{role_slug}",
+        Person::Anonymous,
+        &[
+            ("role_slug", "{role_slug}"),
+            ("name", "{marker}"),
+            ("email", "{marker}"),
+            ("phone", "{marker}"),
+            ("why", "{marker}"),
+            ("availability", "{marker}"),
+            ("access_needs", "{long}"),
+            ("referee1_name", "{marker}"),
+            ("referee1_contact", "{marker}"),
+            ("referee2_name", "{marker}"),
+            ("referee2_contact", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/withdraw_application",
+        "/volunteer/application?token=no-such-token",
+        Person::Anonymous,
+        &[("token", "x")],
+    ),
+    // No answer to "Is this a lived-experience role?".
+    form(
+        "/api/save_volunteer_role",
+        "/inclusion",
+        Person::Manager,
+        &[
+            ("role_id", ""),
+            ("service_id", "{service}"),
+            ("title", "{marker}"),
+            ("duties", "{marker}"),
+            ("time_asked", "{marker}"),
+            ("place", "{marker}"),
+            ("support", "{marker}"),
+            ("expenses", "{marker}"),
+            ("posts", "{marker}"),
+            ("role_state", "draft"),
+        ],
+    ),
+    // Nothing chosen for what happens next.
+    form(
+        "/api/move_application",
+        "/inclusion/applications/{application_id}",
+        Person::Manager,
+        &[("application_id", "{application_id}"), ("note", "{marker}")],
+    ),
+    form(
+        "/api/appoint_volunteer",
+        "/inclusion/applications/{application_id}",
+        Person::Manager,
+        &[
+            ("application_id", "{application_id}"),
+            ("starts_on_day", "{marker}"),
+            ("starts_on_month", "{marker}"),
+            ("starts_on_year", "{marker}"),
         ],
     ),
     // The feedback form itself: the required first question unanswered, a comment typed.

@@ -236,6 +236,14 @@ pub const ROUTES: &[Row] = &[
     page("/participation", SIGNED_IN, "/participation"),
     page("/participation/groups/{id}", GROUP, "/participation/groups/{group_id}"),
     page("/participation/meetings/{id}", GROUP, "/participation/meetings/{meeting_id}"),
+    page("/volunteer", PUBLIC, "/volunteer"),
+    // As the other link pages: an unknown key is explained on the page.
+    page("/volunteer/application", PUBLIC, "/volunteer/application?token=no-such-token"),
+    page("/volunteer/{slug}", PUBLIC, "/volunteer/{role_slug}"),
+    page("/inclusion", KEEPER, "/inclusion"),
+    page("/inclusion/roles/{id}", RECORD, "/inclusion/roles/{role_id}"),
+    page("/inclusion/applications", KEEPER, "/inclusion/applications"),
+    page("/inclusion/applications/{id}", RECORD, "/inclusion/applications/{application_id}"),
     // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
     // confidential case, observers refused, is in participation_papers.rs).
     page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
@@ -540,6 +548,20 @@ pub const ROUTES: &[Row] = &[
         SERVICE,
         &[("group_id", "{group_id}"), ("member_id", "{member_id}"), ("ends_on_day", "")],
     ),
+    // ---- server functions: inclusion --------------------------------------------------------------------
+    // Each change is sent with a mistake, so an allowed call is a validation error and nothing is stored.
+    call("/api/list_volunteer_roles", PUBLIC, &[]),
+    call("/api/get_volunteer_role", PUBLIC, &[("slug", "{role_slug}")]),
+    call("/api/apply_for_role", PUBLIC, &[("role_slug", "{role_slug}"), ("name", "")]),
+    call("/api/application_status", UNKNOWN_LINK, &[("token", "no-such-token")]),
+    call("/api/withdraw_application", UNKNOWN_LINK, &[("token", "no-such-token")]),
+    call("/api/inclusion_overview", KEEPER, &[]),
+    call("/api/get_role_for_editing", RECORD, &[("role_id", "{role_id}")]),
+    call("/api/save_volunteer_role", SERVICE, &[("role_id", ""), ("service_id", "{service}"), ("title", "")]),
+    call("/api/list_applications", KEEPER, &[("stage", "")]),
+    call("/api/get_application", RECORD, &[("application_id", "{application_id}")]),
+    call("/api/move_application", RECORD, &[("application_id", "{application_id}"), ("stage", "nonsense")]),
+    call("/api/appoint_volunteer", RECORD, &[("application_id", "{application_id}"), ("starts_on_day", "")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call(

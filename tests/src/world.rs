@@ -281,6 +281,56 @@ impl World {
         values.insert("group_id", group_id);
         values.insert("meeting_id", meeting_id);
 
+        // A recruiting volunteer role of the service, and an application to it (made without an account)
+        // moved on to "checks", so its page has both the pipeline's form and the appointment's.
+        post(
+            vec![
+                ("role_id", String::new()),
+                ("service_id", service.clone()),
+                ("title", "Matrix volunteer".into()),
+                ("duties", "Welcome people".into()),
+                ("time_asked", "A day a week".into()),
+                ("place", "The day room".into()),
+                ("support", "Monthly supervision".into()),
+                ("expenses", "Travel".into()),
+                ("lived_experience", "no".into()),
+                ("posts", "2".into()),
+                ("role_state", "recruiting".into()),
+            ],
+            "save_volunteer_role",
+        )
+        .await;
+        let role_id = scalar(app, "SELECT id FROM volunteer_role WHERE service_id = $1", &[&service]).await;
+        let role_slug = scalar(app, "SELECT slug FROM volunteer_role WHERE id = $1", &[&role_id]).await;
+        post(
+            vec![
+                ("role_slug", role_slug.clone()),
+                ("name", "Matrix Applicant".into()),
+                ("email", "applicant@example.org".into()),
+                ("taking_part_as", "patient".into()),
+                ("why", "To help".into()),
+                ("availability", "Mondays".into()),
+                ("referee1_name", "One".into()),
+                ("referee1_contact", "one@example.org".into()),
+                ("referee2_name", "Two".into()),
+                ("referee2_contact", "two@example.org".into()),
+                ("consent", "yes".into()),
+            ],
+            "apply_for_role",
+        )
+        .await;
+        let application_id = scalar(app, "SELECT id FROM volunteer_application WHERE role_id = $1", &[&role_id]).await;
+        for stage in ["shortlisted", "interview", "offered", "checks"] {
+            post(
+                vec![("application_id", application_id.clone()), ("stage", stage.into()), ("note", String::new())],
+                "move_application",
+            )
+            .await;
+        }
+        values.insert("role_id", role_id);
+        values.insert("role_slug", role_slug);
+        values.insert("application_id", application_id);
+
         Self { values, own_activities, clients }
     }
 

@@ -70,6 +70,14 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
     .await;
     assert_eq!(thin, 1, "one meeting was not quorate for want of patient and carer members");
     assert!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity_participant").await >= 12 * 5);
+
+    // Volunteering: two roles, applications at every stage, the appointed one in the ledger.
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_role").await, 2);
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(DISTINCT stage) AS BIGINT) FROM volunteer_application").await, 8);
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'appointment' AND level = 'inclusion'").await,
+        1
+    );
 }
 
 on_both_engines!(seed_demo_fills_every_capability_once);

@@ -66,7 +66,8 @@ pub struct Poster {
     pub ended: Option<String>,
 }
 
-/// A poster for a published page (`kind` "info"), an event ("events") or a feedback form that is not a draft ("f").
+/// A poster for a published page (`kind` "info"), an event ("events"), a feedback form that is not a draft ("f")
+/// or a volunteer role that is not a draft ("volunteer").
 #[server(endpoint = "/get_poster")]
 pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug: String) -> Result<Poster, AppError> {
     let (title, subtitle, slug, ended) = match kind.as_str() {
@@ -84,6 +85,11 @@ pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug
             let poster =
                 crate::consultation::api::form_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
             let ended = (!poster.takes_answers).then(|| "This feedback form is closed.".to_owned());
+            (poster.title, poster.subtitle, slug, ended)
+        }
+        "volunteer" => {
+            let poster = crate::inclusion::api::role_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
+            let ended = (!poster.recruiting).then(|| "This volunteer role is not taking applications now.".to_owned());
             (poster.title, poster.subtitle, slug, ended)
         }
         _ => return Err(AppError::NotFound),

@@ -44,6 +44,8 @@ pub enum SourceKind {
     FocusGroup,
     /// A group's meeting marked as held, with the members present (participation).
     GroupMeeting,
+    /// A volunteer appointed to a role (inclusion).
+    Appointment,
     /// A hand-recorded activity made by `seed-demo`, keyed so that running it twice adds nothing twice.
     Demo,
 }

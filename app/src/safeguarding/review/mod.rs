@@ -15,6 +15,8 @@ pub mod db;
 pub enum FlagSourceKind {
     /// A feedback response's free text (consultation).
     FeedbackResponse,
+    /// A volunteer application's free text (inclusion): why they apply, availability, access needs.
+    VolunteerApplication,
 }
 
 impl FlagSourceKind {

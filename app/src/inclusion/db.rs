@@ -1,0 +1,513 @@
+//! Inclusion's SQL: volunteer roles, applications, appointments and the equal-opportunities counts. Every
+//! function takes a connection: a pooled one for reading, `Write::conn()` for a change.
+
+use sqlx::{AnyConnection, FromRow};
+
+use super::types::{
+    Application, ApplicationId, ApplicationStatus, ApplicationSummary, Appointment, AppointmentId, AppointmentStatus,
+    Role, RoleId, RoleState, Stage, TakingPartAs, EQUALITY_QUESTIONS,
+};
+use super::validate::{ParsedApplication, ParsedRole};
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::db::flag;
+
+// ---- roles ---------------------------------------------------------------------------------------------
+
+#[derive(FromRow)]
+struct RoleRow {
+    id: RoleId,
+    service_id: ServiceId,
+    service_name: String,
+    slug: String,
+    title: String,
+    duties: String,
+    time_asked: String,
+    place: String,
+    support: String,
+    expenses: String,
+    lived_experience: i64,
+    posts: i64,
+    state: String,
+}
+
+impl RoleRow {
+    fn into_role(self) -> Role {
+        Role {
+            id: self.id,
+            service_id: self.service_id,
+            service_name: self.service_name,
+            slug: self.slug,
+            title: self.title,
+            duties: self.duties,
+            time_asked: self.time_asked,
+            place: self.place,
+            support: self.support,
+            expenses: self.expenses,
+            lived_experience: self.lived_experience != 0,
+            posts: self.posts,
+            state: self.state.parse().unwrap_or(RoleState::Closed),
+        }
+    }
+}
+
+const ROLE_SELECT: &str = "SELECT r.id, r.service_id, s.name AS service_name, r.slug, r.title, r.duties,
+        r.time_asked, r.place, r.support, r.expenses, CAST(r.lived_experience AS BIGINT) AS lived_experience,
+        CAST(r.posts AS BIGINT) AS posts, r.state
+     FROM volunteer_role r JOIN service s ON s.id = r.service_id";
+
+pub async fn insert_role(
+    conn: &mut AnyConnection,
+    service_id: &ServiceId,
+    slug: &str,
+    role: &ParsedRole,
+    by: Option<&PersonId>,
+) -> Result<RoleId, sqlx::Error> {
+    let id = RoleId::new();
+    sqlx::query(
+        "INSERT INTO volunteer_role (id, service_id, slug, title, duties, time_asked, place, support, expenses,
+            lived_experience, posts, state, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+    )
+    .bind(&id)
+    .bind(service_id)
+    .bind(slug)
+    .bind(&role.title)
+    .bind(&role.duties)
+    .bind(&role.time_asked)
+    .bind(&role.place)
+    .bind(&role.support)
+    .bind(&role.expenses)
+    .bind(flag(role.lived_experience))
+    .bind(role.posts)
+    .bind(role.state.as_str())
+    .bind(crate::db::now())
+    .bind(by)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Changes a role's details (its address stays).
+pub async fn update_role(conn: &mut AnyConnection, id: &RoleId, role: &ParsedRole) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE volunteer_role SET title = $2, duties = $3, time_asked = $4, place = $5, support = $6,
+            expenses = $7, lived_experience = $8, posts = $9, state = $10
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&role.title)
+    .bind(&role.duties)
+    .bind(&role.time_asked)
+    .bind(&role.place)
+    .bind(&role.support)
+    .bind(&role.expenses)
+    .bind(flag(role.lived_experience))
+    .bind(role.posts)
+    .bind(role.state.as_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn fetch_role(conn: &mut AnyConnection, id: &RoleId) -> Result<Option<Role>, sqlx::Error> {
+    let row: Option<RoleRow> =
+        sqlx::query_as(&format!("{ROLE_SELECT} WHERE r.id = $1")).bind(id).fetch_optional(conn).await?;
+    Ok(row.map(RoleRow::into_role))
+}
+
+pub async fn fetch_role_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<Role>, sqlx::Error> {
+    let row: Option<RoleRow> =
+        sqlx::query_as(&format!("{ROLE_SELECT} WHERE r.slug = $1")).bind(slug).fetch_optional(conn).await?;
+    Ok(row.map(RoleRow::into_role))
+}
+
+/// A service's role by its title (for the demo data, which adds each once).
+pub async fn fetch_role_by_title(
+    conn: &mut AnyConnection,
+    service_id: &ServiceId,
+    title: &str,
+) -> Result<Option<Role>, sqlx::Error> {
+    let row: Option<RoleRow> = sqlx::query_as(&format!("{ROLE_SELECT} WHERE r.service_id = $1 AND r.title = $2"))
+        .bind(service_id)
+        .bind(title)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(RoleRow::into_role))
+}
+
+/// Every role, by service and title; `recruiting_only` keeps those taking applications.
+pub async fn list_roles(conn: &mut AnyConnection, recruiting_only: bool) -> Result<Vec<Role>, sqlx::Error> {
+    let filter = if recruiting_only { " WHERE r.state = 'recruiting'" } else { "" };
+    let rows: Vec<RoleRow> =
+        sqlx::query_as(&format!("{ROLE_SELECT}{filter} ORDER BY s.name, r.title")).fetch_all(conn).await?;
+    Ok(rows.into_iter().map(RoleRow::into_role).collect())
+}
+
+// ---- applications --------------------------------------------------------------------------------------
+
+#[derive(FromRow)]
+struct ApplicationRow {
+    id: ApplicationId,
+    role_id: RoleId,
+    role_title: String,
+    service_id: ServiceId,
+    name: String,
+    email: Option<String>,
+    phone: String,
+    taking_part_as: String,
+    why: String,
+    availability: String,
+    access_needs: String,
+    referee1_name: String,
+    referee1_contact: String,
+    referee2_name: String,
+    referee2_contact: String,
+    consents_to_checks: i64,
+    stage: String,
+    received_at: String,
+}
+
+impl ApplicationRow {
+    fn into_application(self) -> Application {
+        Application {
+            id: self.id,
+            role_id: self.role_id,
+            role_title: self.role_title,
+            service_id: self.service_id,
+            name: self.name,
+            email: self.email,
+            phone: self.phone,
+            taking_part_as: self.taking_part_as.parse().unwrap_or(TakingPartAs::Other),
+            why: self.why,
+            availability: self.availability,
+            access_needs: self.access_needs,
+            referees: [(self.referee1_name, self.referee1_contact), (self.referee2_name, self.referee2_contact)],
+            consents_to_checks: self.consents_to_checks != 0,
+            stage: self.stage.parse().unwrap_or(Stage::Received),
+            received_on: crate::clock::local_day_of(&self.received_at),
+        }
+    }
+}
+
+const APPLICATION_SELECT: &str = "SELECT a.id, a.role_id, r.title AS role_title, r.service_id, a.name, a.email,
+        a.phone, a.taking_part_as, a.why, a.availability, a.access_needs, a.referee1_name, a.referee1_contact,
+        a.referee2_name, a.referee2_contact, CAST(a.consents_to_checks AS BIGINT) AS consents_to_checks, a.stage,
+        a.received_at
+     FROM volunteer_application a JOIN volunteer_role r ON r.id = a.role_id";
+
+/// Stores a new application at "received". Fails with a unique violation when the role already has one from
+/// the same email address (two sent at the same moment): the caller merges instead.
+pub async fn insert_application(
+    conn: &mut AnyConnection,
+    role_id: &RoleId,
+    application: &ParsedApplication,
+    status_key_hash: &str,
+) -> Result<ApplicationId, sqlx::Error> {
+    let id = ApplicationId::new();
+    let now = crate::db::now();
+    let [(r1_name, r1_contact), (r2_name, r2_contact)] = &application.referees;
+    sqlx::query(
+        "INSERT INTO volunteer_application (id, role_id, name, email, phone, taking_part_as, why, availability,
+            access_needs, referee1_name, referee1_contact, referee2_name, referee2_contact, consents_to_checks,
+            stage, status_key_hash, received_at, changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, 'received', $14, $15, $15)",
+    )
+    .bind(&id)
+    .bind(role_id)
+    .bind(&application.name)
+    .bind(application.email.as_ref().map(|e| e.as_str()))
+    .bind(&application.phone)
+    .bind(application.taking_part_as.as_str())
+    .bind(&application.why)
+    .bind(&application.availability)
+    .bind(&application.access_needs)
+    .bind(r1_name)
+    .bind(r1_contact)
+    .bind(r2_name)
+    .bind(r2_contact)
+    .bind(status_key_hash)
+    .bind(&now)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// The role's application from `email` (lower-cased), with its stage.
+pub async fn fetch_application_by_email(
+    conn: &mut AnyConnection,
+    role_id: &RoleId,
+    email: &str,
+) -> Result<Option<(ApplicationId, Stage)>, sqlx::Error> {
+    let row: Option<(ApplicationId, String)> =
+        sqlx::query_as("SELECT id, stage FROM volunteer_application WHERE role_id = $1 AND email = $2")
+            .bind(role_id)
+            .bind(email)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(id, stage)| (id, stage.parse().unwrap_or(Stage::Received))))
+}
+
+/// Merges a second application from the same address into the first: what was sent now replaces what was
+/// sent before (the applicant's latest words), and a withdrawn application is open again at "received".
+pub async fn merge_application(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    application: &ParsedApplication,
+) -> Result<(), sqlx::Error> {
+    let [(r1_name, r1_contact), (r2_name, r2_contact)] = &application.referees;
+    sqlx::query(
+        "UPDATE volunteer_application SET name = $2, phone = CASE WHEN $3 = '' THEN phone ELSE $3 END,
+            taking_part_as = $4, why = $5, availability = $6, access_needs = $7, referee1_name = $8,
+            referee1_contact = $9, referee2_name = $10, referee2_contact = $11, consents_to_checks = 1,
+            stage = CASE WHEN stage = 'withdrawn' THEN 'received' ELSE stage END, changed_at = $12
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&application.name)
+    .bind(&application.phone)
+    .bind(application.taking_part_as.as_str())
+    .bind(&application.why)
+    .bind(&application.availability)
+    .bind(&application.access_needs)
+    .bind(r1_name)
+    .bind(r1_contact)
+    .bind(r2_name)
+    .bind(r2_contact)
+    .bind(crate::db::now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn fetch_application(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+) -> Result<Option<Application>, sqlx::Error> {
+    let row: Option<ApplicationRow> =
+        sqlx::query_as(&format!("{APPLICATION_SELECT} WHERE a.id = $1")).bind(id).fetch_optional(conn).await?;
+    Ok(row.map(ApplicationRow::into_application))
+}
+
+/// The application a status link's key (its hash) is for, as the applicant sees it.
+pub async fn fetch_status_by_key(
+    conn: &mut AnyConnection,
+    key_hash: &str,
+) -> Result<Option<(ApplicationId, ApplicationStatus)>, sqlx::Error> {
+    let row: Option<(ApplicationId, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT a.id, a.name, r.title, r.slug, s.name, a.stage
+         FROM volunteer_application a JOIN volunteer_role r ON r.id = a.role_id JOIN service s ON s.id = r.service_id
+         WHERE a.status_key_hash = $1",
+    )
+    .bind(key_hash)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id, name, role_title, role_slug, service_name, stage)| {
+        let stage = stage.parse().unwrap_or(Stage::Received);
+        (id, ApplicationStatus { name, role_title, role_slug, service_name, stage })
+    }))
+}
+
+/// Moves an application to `stage` from `from`; false when it was no longer at `from` (another change won).
+pub async fn set_stage(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    from: Stage,
+    stage: Stage,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE volunteer_application SET stage = $3, changed_at = $4 WHERE id = $1 AND stage = $2")
+        .bind(id)
+        .bind(from.as_str())
+        .bind(stage.as_str())
+        .bind(crate::db::now())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(FromRow)]
+struct SummaryRow {
+    id: ApplicationId,
+    service_id: ServiceId,
+    role_title: String,
+    name: String,
+    stage: String,
+    received_at: String,
+    needs_review: i64,
+}
+
+/// Every application to the roles of `services`, newest first, with its service; flagged ones not yet
+/// reviewed say so.
+pub async fn list_applications(
+    conn: &mut AnyConnection,
+    services: &[ServiceId],
+) -> Result<Vec<(ServiceId, ApplicationSummary)>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT a.id, r.service_id, r.title AS role_title, a.name, a.stage, a.received_at,
+            CAST(CASE WHEN g.source_id IS NOT NULL AND g.outcome IS NULL THEN 1 ELSE 0 END AS BIGINT) AS needs_review
+         FROM volunteer_application a JOIN volunteer_role r ON r.id = a.role_id
+         LEFT JOIN review_flag g ON g.source_type = 'volunteer_application' AND g.source_id = a.id
+         ORDER BY a.received_at DESC",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| services.contains(&r.service_id))
+        .map(|r| {
+            let summary = ApplicationSummary {
+                id: r.id,
+                role_title: r.role_title,
+                name: r.name,
+                stage: r.stage.parse().unwrap_or(Stage::Received),
+                received_on: crate::clock::local_day_of(&r.received_at),
+                needs_review: r.needs_review != 0,
+            };
+            (r.service_id, summary)
+        })
+        .collect())
+}
+
+/// The screener's flag on an application, if it raised one.
+pub async fn fetch_flag(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+) -> Result<Option<crate::safeguarding::review::FlagView>, sqlx::Error> {
+    let row: Option<(String, String, String, Option<String>, Option<String>, Option<String>, Option<String>)> =
+        sqlx::query_as(
+            "SELECT g.concerns, g.reasons, g.flagged_on, g.outcome, g.note, p.display_name, g.reviewed_at
+             FROM review_flag g LEFT JOIN person p ON p.id = g.reviewed_by
+             WHERE g.source_type = 'volunteer_application' AND g.source_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|(concerns, reasons, flagged_on, outcome, note, reviewer, reviewed_at)| {
+        crate::safeguarding::review::FlagView {
+            concerns: concerns
+                .split(',')
+                .filter_map(crate::safeguarding::screener::Concern::parse)
+                .map(|c| c.label().to_owned())
+                .collect(),
+            reasons: reasons.lines().map(str::to_owned).collect(),
+            flagged_on,
+            outcome: outcome.as_deref().and_then(|o| o.parse().ok()),
+            note: note.unwrap_or_default(),
+            reviewed_by: reviewer,
+            reviewed_at,
+        }
+    }))
+}
+
+// ---- appointments --------------------------------------------------------------------------------------
+
+/// A new appointment, active from `starts_on`.
+pub struct NewAppointment<'a> {
+    pub role_id: &'a RoleId,
+    pub application_id: &'a ApplicationId,
+    pub person_id: Option<&'a PersonId>,
+    pub name: &'a str,
+    pub taking_part_as: TakingPartAs,
+    /// `YYYY-MM-DD`, local.
+    pub starts_on: &'a str,
+}
+
+pub async fn insert_appointment(
+    conn: &mut AnyConnection,
+    appointment: &NewAppointment<'_>,
+    by: Option<&PersonId>,
+) -> Result<AppointmentId, sqlx::Error> {
+    let id = AppointmentId::new();
+    sqlx::query(
+        "INSERT INTO volunteer_appointment (id, role_id, application_id, person_id, name, taking_part_as,
+            starts_on, status, status_reason, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', '', $8, $9)",
+    )
+    .bind(&id)
+    .bind(appointment.role_id)
+    .bind(appointment.application_id)
+    .bind(appointment.person_id)
+    .bind(appointment.name)
+    .bind(appointment.taking_part_as.as_str())
+    .bind(appointment.starts_on)
+    .bind(crate::db::now())
+    .bind(by)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// The appointment an application led to, if any.
+pub async fn fetch_appointment_for(
+    conn: &mut AnyConnection,
+    application_id: &ApplicationId,
+) -> Result<Option<Appointment>, sqlx::Error> {
+    let row: Option<(AppointmentId, String, Option<String>, String, String, String)> = sqlx::query_as(
+        "SELECT id, name, person_id, starts_on, status, status_reason FROM volunteer_appointment
+         WHERE application_id = $1",
+    )
+    .bind(application_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id, name, person_id, starts_on, status, status_reason)| Appointment {
+        id,
+        name,
+        has_account: person_id.is_some(),
+        starts_on,
+        status: status.parse().unwrap_or(AppointmentStatus::Active),
+        status_reason,
+    }))
+}
+
+// ---- equal-opportunities counts ------------------------------------------------------------------------
+
+/// Counts one applicant's equal-opportunities answers into their service's counts for `year`. The first
+/// time a service's year is counted, every answer of every question is put in at 0, so no row is made by
+/// one person's answer. No row names an applicant, an application or a time.
+pub async fn count_equality_answers(
+    conn: &mut AnyConnection,
+    service_id: &ServiceId,
+    year: &str,
+    answers: &[(&str, &str)],
+) -> Result<(), sqlx::Error> {
+    for question in EQUALITY_QUESTIONS {
+        for (answer, _) in question.answers {
+            sqlx::query(
+                "INSERT INTO volunteer_equality_count (service_id, year, question, answer, answers)
+                 VALUES ($1, $2, $3, $4, 0) ON CONFLICT (service_id, year, question, answer) DO NOTHING",
+            )
+            .bind(service_id)
+            .bind(year)
+            .bind(question.name)
+            .bind(*answer)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    for (question, answer) in answers {
+        sqlx::query(
+            "UPDATE volunteer_equality_count SET answers = answers + 1
+             WHERE service_id = $1 AND year = $2 AND question = $3 AND answer = $4",
+        )
+        .bind(service_id)
+        .bind(year)
+        .bind(*question)
+        .bind(*answer)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A service's equal-opportunities counts over every year: (question, answer, how many gave it).
+pub async fn equality_counts(
+    conn: &mut AnyConnection,
+    service_id: &ServiceId,
+) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT question, answer, CAST(COALESCE(SUM(answers), 0) AS BIGINT) FROM volunteer_equality_count
+         WHERE service_id = $1 GROUP BY question, answer",
+    )
+    .bind(service_id)
+    .fetch_all(conn)
+    .await
+}

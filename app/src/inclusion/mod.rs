@@ -1,0 +1,93 @@
+//! Inclusion, the fourth level of the continuum: patients help deliver the service. This slice (issue 16,
+//! §1–§3 and part of §6, §9, §10): a service's **volunteer roles**, listed publicly at `/volunteer` when
+//! recruiting (and on Get involved, each with a QR poster); **applying without an account** (a signed-in
+//! patient or carer has the form filled in), with an acknowledgement mail carrying a secret status link
+//! where the applicant sees the stage and can withdraw; optional **equal-opportunities** answers kept apart
+//! as counts only and reported with small-number suppression; the **pipeline** from received to appointed
+//! (or withdrawn / not taken forward, with a kind message), each change audited and mailed through the
+//! outbox; and **appointment**, which records an Inclusion activity in the ledger with the volunteer.
+//!
+//! Not built yet: references by link, checks and training that expire and their reminders, the volunteer's
+//! own page and pausing, supervision, hours, co-delivered sessions, and deleting applicants' data after the
+//! retention period.
+//!
+//! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
+//! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `emails`, `runtime`
+//! (the application throttle), `api` (its poster, for information's posters), `demo`.
+
+pub mod components;
+pub mod server;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod emails;
+#[cfg(feature = "ssr")]
+pub mod runtime;
+#[cfg(feature = "ssr")]
+pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod validate;
+
+/// Inclusion's entry points (see `capability`): the application throttle (a runtime part, forgotten when
+/// idle by the housekeeping), recruiting roles for Get involved, and its demo data.
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    use crate::capability::{Capability, Job};
+    use std::sync::Arc;
+    static JOBS: [Job; 1] = [Job {
+        name: "volunteer application throttle",
+        run: |state| {
+            Box::pin(async move {
+                if let Some(throttle) = state.parts.get::<Arc<runtime::ApplyThrottle>>() {
+                    throttle.forget_idle();
+                }
+                Ok(0)
+            })
+        },
+    }];
+    Capability {
+        start: |_, parts| {
+            parts.insert(Arc::new(runtime::ApplyThrottle::default()));
+        },
+        jobs: &JOBS,
+        opportunities: Some(|pool| Box::pin(opportunities(pool))),
+        demo: Some(|conn, demo| {
+            Box::pin(async move {
+                let added = demo::seed_inclusion(conn, &demo.services).await?;
+                Ok(format!("Two volunteer roles with applications at every stage: {added} applications added (see /inclusion)."))
+            })
+        }),
+        ..Capability::named("inclusion")
+    }
+}
+
+/// Recruiting volunteer roles, for Get involved.
+#[cfg(feature = "ssr")]
+async fn opportunities(
+    pool: &sqlx::AnyPool,
+) -> Result<Vec<crate::get_involved::OpportunityGroup>, crate::error::AppError> {
+    use crate::{
+        get_involved::{Opportunity, OpportunityGroup},
+        ledger::types::ContinuumLevel::Inclusion,
+    };
+    let roles = db::list_roles(&mut *pool.acquire().await?, true).await?;
+    Ok(vec![OpportunityGroup {
+        level: Inclusion,
+        heading: "Volunteer roles".to_owned(),
+        items: roles
+            .into_iter()
+            .map(|r| Opportunity {
+                href: format!("/volunteer/{}", r.slug),
+                detail: format!("{} · {} · {}", r.service_name, r.time_asked, r.place),
+                title: r.title,
+            })
+            .collect(),
+        when_none: None,
+    }])
+}

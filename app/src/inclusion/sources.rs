@@ -1,0 +1,70 @@
+//! How Inclusion's records become ledger activities: a volunteer appointed to a role (Inclusion, volunteer
+//! role), with the volunteer as its one participant, counted as a patient, a carer or another person as
+//! their application recorded. Server functions and the demo data both record through this.
+
+use super::types::{AppointmentId, Role, TakingPartAs};
+use crate::accounts::types::PersonId;
+use crate::ledger::{
+    api::{self, LedgerSource, NewActivity, Participant, SourceKind},
+    types::{ActivityKind, ContinuumLevel, Participants},
+};
+
+/// A volunteer appointed to a role.
+pub struct VolunteerAppointed<'a> {
+    pub id: &'a AppointmentId,
+    pub role: &'a Role,
+    /// Their account, when they have one.
+    pub person_id: Option<&'a PersonId>,
+    pub name: &'a str,
+    pub taking_part_as: TakingPartAs,
+    /// `YYYY-MM-DD`, local: the appointment's start.
+    pub starts_on: &'a str,
+}
+
+impl VolunteerAppointed<'_> {
+    fn ledger_part(&self) -> api::TakingPartAs {
+        match self.taking_part_as {
+            TakingPartAs::Patient => api::TakingPartAs::Patient,
+            TakingPartAs::Carer => api::TakingPartAs::Carer,
+            TakingPartAs::Other => api::TakingPartAs::Other,
+        }
+    }
+}
+
+impl LedgerSource for VolunteerAppointed<'_> {
+    const KIND: SourceKind = SourceKind::Appointment;
+
+    fn source_id(&self) -> &str {
+        self.id.as_str()
+    }
+
+    fn activity(&self) -> NewActivity {
+        let one = |kind: TakingPartAs| i64::from(self.taking_part_as == kind);
+        NewActivity {
+            service_id: self.role.service_id.clone(),
+            level: ContinuumLevel::Inclusion,
+            kind: ActivityKind::VolunteerRole,
+            title: format!("Volunteer appointed: {}", self.role.title),
+            happened_on: self.starts_on.to_owned(),
+            participants: Participants {
+                patients: one(TakingPartAs::Patient),
+                carers: one(TakingPartAs::Carer),
+                staff: 0,
+                others: one(TakingPartAs::Other),
+            },
+            purpose: self.role.duties.lines().next().unwrap_or_default().to_owned(),
+            outcome: String::new(),
+            recorded_by: None,
+        }
+    }
+
+    fn participants(&self) -> Option<Vec<Participant>> {
+        Some(vec![Participant {
+            person_id: self.person_id.map(|p| p.to_string()),
+            name: self.name.to_owned(),
+            taking_part_as: self.ledger_part(),
+            lived_experience: self.role.lived_experience
+                || matches!(self.taking_part_as, TakingPartAs::Patient | TakingPartAs::Carer),
+        }])
+    }
+}

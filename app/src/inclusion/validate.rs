@@ -1,0 +1,334 @@
+//! Parsing what people type into Inclusion's forms: a role's details and an application, each as typed
+//! (`*Fields`) and `parse`d into a domain value or a message beside every field that is wrong. Server
+//! functions and `seed-demo` both go through these. Limits are Continuum's own.
+
+use super::types::{RoleState, Stage, TakingPartAs, EQUALITY_QUESTIONS};
+use crate::accounts::validate::EmailAddress;
+use crate::error::FormErrors;
+use crate::text::one_line;
+
+/// The longest free text of a role or an application (what the volunteer does, why they apply), in characters.
+pub const LONG_TEXT_MAX: usize = 5_000;
+
+/// A block of free text: kept as typed (lines and all), trimmed; a message when required and empty or too long.
+fn long_text(errors: &mut FormErrors, field: &str, value: &str, what: &str, required: bool) -> String {
+    let text = value.trim().to_owned();
+    if required && text.is_empty() {
+        errors.add(field, format!("Enter {what}"));
+    } else if text.chars().count() > LONG_TEXT_MAX {
+        errors.add(field, format!("{} must be 5,000 characters or fewer", crate::text::capitalise(what)));
+    }
+    text
+}
+
+/// A role's details as typed.
+#[derive(Clone, Debug, Default)]
+pub struct RoleFields {
+    pub title: String,
+    pub duties: String,
+    pub time_asked: String,
+    pub place: String,
+    pub support: String,
+    pub expenses: String,
+    /// `yes` or `no`.
+    pub lived_experience: String,
+    pub posts: String,
+    pub state: String,
+}
+
+/// A role's details, parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedRole {
+    pub title: String,
+    pub duties: String,
+    pub time_asked: String,
+    pub place: String,
+    pub support: String,
+    pub expenses: String,
+    pub lived_experience: bool,
+    pub posts: i64,
+    pub state: RoleState,
+}
+
+impl RoleFields {
+    /// The values to send back with an error so the form comes back as it was typed.
+    pub fn kept(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("title", &self.title),
+            ("duties", &self.duties),
+            ("time_asked", &self.time_asked),
+            ("place", &self.place),
+            ("support", &self.support),
+            ("expenses", &self.expenses),
+            ("lived_experience", &self.lived_experience),
+            ("posts", &self.posts),
+            ("state", &self.state),
+        ]
+    }
+
+    pub fn parse(&self) -> Result<ParsedRole, FormErrors> {
+        let mut errors = FormErrors::new();
+        let title = one_line(&mut errors, "title", &self.title, "the role's title", 120, true);
+        let duties = long_text(&mut errors, "duties", &self.duties, "what the volunteer does", true);
+        let time_asked = one_line(&mut errors, "time_asked", &self.time_asked, "the time asked", 200, true);
+        let place = one_line(&mut errors, "place", &self.place, "where the role is", 200, true);
+        let support = long_text(&mut errors, "support", &self.support, "the support and supervision offered", true);
+        let expenses = long_text(&mut errors, "expenses", &self.expenses, "the expenses paid", true);
+        let lived_experience = match self.lived_experience.as_str() {
+            "yes" => true,
+            "no" => false,
+            _ => {
+                errors.add("lived_experience", "Say whether the role asks for lived experience");
+                false
+            }
+        };
+        let posts = match self.posts.trim().parse::<i64>() {
+            Ok(n) if (1..=100).contains(&n) => n,
+            _ => {
+                errors.add("posts", "Enter how many posts there are, as a whole number from 1 to 100");
+                0
+            }
+        };
+        let state = self.state.parse::<RoleState>().unwrap_or_else(|_| {
+            errors.add("state", "Choose whether the role is a draft, recruiting, filled or closed");
+            RoleState::Draft
+        });
+        if errors.is_empty() {
+            Ok(ParsedRole { title, duties, time_asked, place, support, expenses, lived_experience, posts, state })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// An application as typed. The equal-opportunities answers (`equality`, by question name) are optional and
+/// are parsed apart: they never become part of the application.
+#[derive(Clone, Debug, Default)]
+pub struct ApplicationFields {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub taking_part_as: String,
+    pub why: String,
+    pub availability: String,
+    pub access_needs: String,
+    pub referee1_name: String,
+    pub referee1_contact: String,
+    pub referee2_name: String,
+    pub referee2_contact: String,
+    /// Present (any value) when the consent box was ticked.
+    pub consent: String,
+    pub equality: Vec<(String, String)>,
+}
+
+/// An application, parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedApplication {
+    pub name: String,
+    pub email: Option<EmailAddress>,
+    pub phone: String,
+    pub taking_part_as: TakingPartAs,
+    pub why: String,
+    pub availability: String,
+    pub access_needs: String,
+    pub referees: [(String, String); 2],
+    /// The equal-opportunities answers given, as (question, answer) stored values; each known, none repeated.
+    pub equality: Vec<(&'static str, &'static str)>,
+}
+
+impl ParsedApplication {
+    /// The free text the safeguarding screener reads.
+    pub fn free_text(&self) -> String {
+        [self.why.as_str(), self.availability.as_str(), self.access_needs.as_str()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+impl ApplicationFields {
+    /// The values to send back with an error so the form comes back as it was typed.
+    pub fn kept(&self) -> Vec<(&str, &str)> {
+        let mut kept = vec![
+            ("name", self.name.as_str()),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("taking_part_as", &self.taking_part_as),
+            ("why", &self.why),
+            ("availability", &self.availability),
+            ("access_needs", &self.access_needs),
+            ("referee1_name", &self.referee1_name),
+            ("referee1_contact", &self.referee1_contact),
+            ("referee2_name", &self.referee2_name),
+            ("referee2_contact", &self.referee2_contact),
+            ("consent", &self.consent),
+        ];
+        kept.extend(self.equality.iter().map(|(f, v)| (f.as_str(), v.as_str())));
+        kept
+    }
+
+    pub fn parse(&self) -> Result<ParsedApplication, FormErrors> {
+        let mut errors = FormErrors::new();
+        let name = one_line(&mut errors, "name", &self.name, "your name", 120, true);
+        let email = if self.email.trim().is_empty() {
+            None
+        } else {
+            match EmailAddress::parse(&self.email) {
+                Ok(address) => Some(address),
+                Err(message) => {
+                    errors.add("email", message);
+                    None
+                }
+            }
+        };
+        let phone = one_line(&mut errors, "phone", &self.phone, "your phone number", 40, false);
+        if !phone.is_empty()
+            && (phone.chars().filter(char::is_ascii_digit).count() < 6
+                || !phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)))
+        {
+            errors.add("phone", "Enter a phone number, like 07700 900 982 or 020 7946 0000");
+        }
+        if self.email.trim().is_empty() && phone.is_empty() {
+            errors.add("email", "Enter an email address or a phone number, so we can reply to you");
+        }
+        let taking_part_as = self.taking_part_as.parse::<TakingPartAs>().unwrap_or_else(|_| {
+            errors.add("taking_part_as", "Say whether you use the service, care for someone who does, or neither");
+            TakingPartAs::Other
+        });
+        let why = long_text(&mut errors, "why", &self.why, "why you would like this role", true);
+        let availability = long_text(&mut errors, "availability", &self.availability, "when you are available", true);
+        let access_needs = long_text(&mut errors, "access_needs", &self.access_needs, "your access needs", false);
+        let mut referee = |n: u8, name: &str, contact: &str| {
+            let which = if n == 1 { "first" } else { "second" };
+            let name = one_line(
+                &mut errors,
+                &format!("referee{n}_name"),
+                name,
+                &format!("your {which} referee's name"),
+                120,
+                true,
+            );
+            let contact = one_line(
+                &mut errors,
+                &format!("referee{n}_contact"),
+                contact,
+                &format!("how to contact your {which} referee (an email address or phone number)"),
+                200,
+                true,
+            );
+            (name, contact)
+        };
+        let referees = [
+            referee(1, &self.referee1_name, &self.referee1_contact),
+            referee(2, &self.referee2_name, &self.referee2_contact),
+        ];
+        if self.consent.is_empty() {
+            errors.add(
+                "consent",
+                "Tick the box to agree to the checks the role needs, or we cannot take your application",
+            );
+        }
+        let mut equality = Vec::new();
+        for question in EQUALITY_QUESTIONS {
+            let field = super::types::equality_field(question.name);
+            let Some((_, given)) = self.equality.iter().find(|(f, _)| *f == field) else { continue };
+            if given.is_empty() {
+                continue;
+            }
+            match question.answers.iter().find(|(value, _)| value == given) {
+                Some((value, _)) => equality.push((question.name, *value)),
+                None => errors.add(&field, "Choose one of the answers, or leave this question out"),
+            }
+        }
+        if errors.is_empty() {
+            Ok(ParsedApplication {
+                name,
+                email,
+                phone,
+                taking_part_as,
+                why,
+                availability,
+                access_needs,
+                referees,
+                equality,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The moves a coordinator may make from `from`: the next stage (appointing has its own form), or not taking
+/// the application forward. Withdrawing is the applicant's own.
+pub fn may_move(from: Stage, to: Stage) -> bool {
+    from.is_open() && to != Stage::Appointed && (from.next() == Some(to) || to == Stage::NotTakenForward)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> ApplicationFields {
+        ApplicationFields {
+            name: "  Sam   Jones ".into(),
+            email: "Sam@Example.org".into(),
+            taking_part_as: "patient".into(),
+            why: "I would like to help others.".into(),
+            availability: "Tuesdays".into(),
+            referee1_name: "A Friend".into(),
+            referee1_contact: "friend@example.org".into(),
+            referee2_name: "A Teacher".into(),
+            referee2_contact: "07700 900 982".into(),
+            consent: "yes".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn an_application_parses_into_clean_values() {
+        let parsed = good().parse().unwrap();
+        assert_eq!(parsed.name, "Sam Jones");
+        assert_eq!(parsed.email.unwrap().as_str(), "sam@example.org");
+        assert_eq!(parsed.taking_part_as, TakingPartAs::Patient);
+        assert!(parsed.equality.is_empty());
+    }
+
+    #[test]
+    fn an_email_or_a_phone_is_needed_and_consent_is_required() {
+        let fields = ApplicationFields { email: String::new(), consent: String::new(), ..good() };
+        let errors = fields.parse().unwrap_err();
+        let fields: Vec<_> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "consent"]);
+        let phone_only = ApplicationFields { email: String::new(), phone: "07700 900982".into(), ..good() };
+        assert!(phone_only.parse().unwrap().email.is_none());
+        let bad_phone = ApplicationFields { phone: "call me".into(), ..good() };
+        assert_eq!(bad_phone.parse().unwrap_err().errors[0].field, "phone");
+    }
+
+    #[test]
+    fn equality_answers_are_known_choices_or_left_out() {
+        let fields = ApplicationFields {
+            equality: vec![("eo_age".into(), "25_34".into()), ("eo_gender".into(), String::new())],
+            ..good()
+        };
+        assert_eq!(fields.parse().unwrap().equality, [("age", "25_34")]);
+        let made_up = ApplicationFields { equality: vec![("eo_ethnicity".into(), "martian".into())], ..good() };
+        assert_eq!(made_up.parse().unwrap_err().errors[0].field, "eo_ethnicity");
+    }
+
+    #[test]
+    fn a_coordinator_moves_one_stage_on_or_not_forward() {
+        assert!(may_move(Stage::Received, Stage::Shortlisted));
+        assert!(!may_move(Stage::Received, Stage::Offered));
+        assert!(may_move(Stage::Interview, Stage::NotTakenForward));
+        assert!(!may_move(Stage::Checks, Stage::Appointed), "appointing has its own form");
+        assert!(!may_move(Stage::Withdrawn, Stage::Shortlisted));
+    }
+
+    #[test]
+    fn a_role_needs_every_detail() {
+        let errors = RoleFields::default().parse().unwrap_err();
+        assert_eq!(errors.errors.len(), 9);
+    }
+}
