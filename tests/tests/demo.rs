@@ -75,7 +75,11 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_role").await, 2);
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(DISTINCT stage) AS BIGINT) FROM volunteer_application").await, 8);
     assert_eq!(
-        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'appointment' AND level = 'inclusion'").await,
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'appointment' AND level = 'inclusion'"
+        )
+        .await,
         1
     );
 }

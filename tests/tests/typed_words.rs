@@ -6,6 +6,7 @@ use std::{
     collections::HashMap,
     io::Write,
     sync::{Arc, Mutex, OnceLock},
+    time::Duration,
 };
 
 use continuum_tests::{
@@ -216,16 +217,28 @@ async fn every_form_that_stores_something_carries_a_fresh_token(backend: Backend
         .await;
     assert_eq!(location(&registered), format!("/events/{event_slug}?registered=1"), "no token in the address");
     let cancel_token = continuum_tests::place_token(&registered).expect("the cancellation token, in a cookie");
+    // The world's volunteer applicant's status link, from the acknowledgement mailed to them.
+    let acknowledgement = app
+        .mail
+        .wait_for_subject(
+            "applicant@example.org",
+            "We have your application: Matrix volunteer",
+            Duration::from_secs(15),
+        )
+        .await;
+    let status_token = continuum_tests::token_in(&acknowledgement.body);
     const SHOWN_ON: &[(&str, &str)] = &[
         ("/api/arrange_question", "/consultation/forms/{spare_form_id}"),
         ("/api/new_form_version", "/consultation/forms/{form_id}"),
         ("/api/cancel_registration", "/events/cancel?token={cancel_token}"),
+        ("/api/withdraw_application", "/volunteer/application?token={status_token}"),
         ("/api/mark_response_read", "/consultation/responses/{read_id}"),
     ];
 
     for form in FORMS.iter().filter(|f| !NO_TOKEN.iter().any(|(action, _)| *action == f.action)) {
         let mut values = world.values_for(form.person);
         values.insert("cancel_token", cancel_token.clone());
+        values.insert("status_token", status_token.clone());
         values.insert("read_id", read_id.clone());
         let client = &world.clients[form.person.index()];
         let action = fill(form.post_to.unwrap_or(form.action), &values);

@@ -21,8 +21,8 @@ use crate::{
     accounts::types::ServiceSummary,
     error::AppError,
     ui::{
-        form::Checkboxes, layout::CrisisContacts, Choice, DateInput, ErrorPage, ErrorSummary, FormStatus, Loaded, Radios,
-        Select, StaffOnly, SubmitButton, TextInput, Textarea,
+        form::Checkboxes, layout::CrisisContacts, Choice, DateInput, ErrorPage, ErrorSummary, FormStatus, Loaded,
+        Radios, Select, StaffOnly, SubmitButton, TextInput, Textarea,
     },
 };
 
