@@ -367,34 +367,43 @@ pub async fn list_applications(
         .collect())
 }
 
+#[derive(FromRow)]
+struct FlagRow {
+    concerns: String,
+    reasons: String,
+    flagged_on: String,
+    outcome: Option<String>,
+    note: Option<String>,
+    reviewer: Option<String>,
+    reviewed_at: Option<String>,
+}
+
 /// The screener's flag on an application, if it raised one.
 pub async fn fetch_flag(
     conn: &mut AnyConnection,
     id: &ApplicationId,
 ) -> Result<Option<crate::safeguarding::review::FlagView>, sqlx::Error> {
-    let row: Option<(String, String, String, Option<String>, Option<String>, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "SELECT g.concerns, g.reasons, g.flagged_on, g.outcome, g.note, p.display_name, g.reviewed_at
-             FROM review_flag g LEFT JOIN person p ON p.id = g.reviewed_by
-             WHERE g.source_type = 'volunteer_application' AND g.source_id = $1",
-        )
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
-    Ok(row.map(|(concerns, reasons, flagged_on, outcome, note, reviewer, reviewed_at)| {
-        crate::safeguarding::review::FlagView {
-            concerns: concerns
-                .split(',')
-                .filter_map(crate::safeguarding::screener::Concern::parse)
-                .map(|c| c.label().to_owned())
-                .collect(),
-            reasons: reasons.lines().map(str::to_owned).collect(),
-            flagged_on,
-            outcome: outcome.as_deref().and_then(|o| o.parse().ok()),
-            note: note.unwrap_or_default(),
-            reviewed_by: reviewer,
-            reviewed_at,
-        }
+    let row: Option<FlagRow> = sqlx::query_as(
+        "SELECT g.concerns, g.reasons, g.flagged_on, g.outcome, g.note, p.display_name AS reviewer, g.reviewed_at
+         FROM review_flag g LEFT JOIN person p ON p.id = g.reviewed_by
+         WHERE g.source_type = 'volunteer_application' AND g.source_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|row| crate::safeguarding::review::FlagView {
+        concerns: row
+            .concerns
+            .split(',')
+            .filter_map(crate::safeguarding::screener::Concern::parse)
+            .map(|c| c.label().to_owned())
+            .collect(),
+        reasons: row.reasons.lines().map(str::to_owned).collect(),
+        flagged_on: row.flagged_on,
+        outcome: row.outcome.as_deref().and_then(|o| o.parse().ok()),
+        note: row.note.unwrap_or_default(),
+        reviewed_by: row.reviewer,
+        reviewed_at: row.reviewed_at,
     }))
 }
 
