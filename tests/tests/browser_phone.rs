@@ -43,7 +43,16 @@ async fn on_a_phone(javascript: Javascript) {
         fill(&browser, "Password", continuum::seed::DEMO_PASSWORD).await;
         press(&browser, "Sign in").await;
         wait_for_text(&browser, "Dr Priya Shah").await;
-        for page in ["/", "/get-involved", "/ledger", "/consultation", "/reports/continuum-profile"] {
+        for page in [
+            "/",
+            "/get-involved",
+            "/ledger",
+            "/consultation",
+            "/reports/continuum-profile",
+            "/volunteer/day-service-volunteer",
+            "/inclusion",
+            "/inclusion/applications",
+        ] {
             browser.goto(&app.url(page)).await.unwrap();
             if javascript == Javascript::On {
                 wait_for_hydration(&browser).await;

@@ -99,6 +99,11 @@ fn ApplicationFormFields(status: FormStatus, page: RolePage) -> impl IntoView {
         })
         .collect_view();
     let prefill = page.prefill;
+    // Open when it holds an answer or a mistake, so the error summary's link lands on a field that shows.
+    let open = EQUALITY_QUESTIONS.iter().any(|q| {
+        let field = equality_field(q.name);
+        status.message_for(&field).is_some() || status.kept(&field).is_some_and(|v| !v.is_empty())
+    });
     view! {
         <input type="hidden" name="role_slug" value=page.role.slug.clone() />
         <TextInput name="name" label="Your name" autocomplete="name" status width="nhsuk-input--width-20" value=prefill.name />
@@ -118,7 +123,7 @@ fn ApplicationFormFields(status: FormStatus, page: RolePage) -> impl IntoView {
         <TextInput name="referee2_name" label="Second referee's name" status width="nhsuk-input--width-20" />
         <TextInput name="referee2_contact" label="Second referee's email address or phone number" status width="nhsuk-input--width-30" />
         <Checkboxes name="consent" legend="Checks" status choices=choices([("yes", "I agree to the checks this role needs, such as references and, where the role asks for it, a DBS check")]) />
-        <details class="nhsuk-details">
+        <details class="nhsuk-details" open=open>
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"Equal opportunities (optional)"</span></summary>
             <div class="nhsuk-details__text">
                 <p class="nhsuk-body">"These questions help us check that volunteering is open to everyone. Your answers are counted apart from your application, without your name, and are never seen by anyone deciding on it. Leave out any you like."</p>

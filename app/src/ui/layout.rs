@@ -21,6 +21,7 @@ fn navigation_for(user: Option<&UserSummary>) -> Vec<(&'static str, &'static str
             links.push(("/information", "Information"));
             links.push(("/consultation", "Consultation"));
             links.push(("/participation", "Groups"));
+            links.push(("/inclusion", "Volunteering"));
             links.push(("/ledger", "Ledger"));
             links.push(("/reports/continuum-profile", "Continuum profile"));
         } else if user.roles.iter().any(|r| r.role == crate::accounts::types::Role::SteeringMember) {

@@ -1,0 +1,187 @@
+//! Browser journey: someone finds a volunteer role and applies on a phone-sized window with JavaScript off (a
+//! mistake first), follows the link in their acknowledgement and withdraws; axe-core checks every new page,
+//! public and staff.
+
+use app::accounts::types::Role;
+use continuum_tests::{
+    browser::{assert_accessible, field, fill, press, wait_for_hydration, wait_for_text, with_browser, Javascript},
+    spawn_app, token_in, Backend, TestApp, PASSWORD,
+};
+use fantoccini::Locator;
+
+/// A recruiting role of a new service, added by its coordinator on the app's own client; returns its slug.
+async fn a_role(app: &TestApp) -> String {
+    let service = app.add_service("CAS Day Service").await;
+    app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Staff)]).await;
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", PASSWORD).await);
+    let response = app
+        .post_form(
+            "/api/save_volunteer_role",
+            "/inclusion",
+            &[
+                ("role_id", ""),
+                ("service_id", &service),
+                ("title", "Day service volunteer"),
+                ("duties", "Welcome people as they arrive and make drinks."),
+                ("time_asked", "One day a week"),
+                ("place", "Orchard House"),
+                ("support", "Supervision once a month"),
+                ("expenses", "Travel and lunch"),
+                ("lived_experience", "no"),
+                ("posts", "2"),
+                ("role_state", "recruiting"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    sqlx::query_scalar("SELECT slug FROM volunteer_role").fetch_one(&app.pool).await.unwrap()
+}
+
+/// Clicks the label that reads `text` (a radio button or a checkbox, as a person taps it).
+async fn choose(browser: &fantoccini::Client, text: &str) {
+    let xpath = format!("//label[normalize-space()='{text}']");
+    browser
+        .find(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no choice {text:?}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_applies_on_a_phone_without_javascript_and_withdraws_from_their_link() {
+    let app = spawn_app(Backend::Sqlite).await;
+    a_role(&app).await;
+
+    with_browser(Javascript::Off, |browser| async move {
+        browser.set_window_size(390, 844).await.unwrap();
+        browser.goto(&app.url("/get-involved")).await.unwrap();
+        browser.find(Locator::LinkText("Day service volunteer")).await.unwrap().click().await.unwrap();
+        wait_for_text(&browser, "Apply for this role").await;
+        assert!(browser.source().await.unwrap().contains("116 123"), "crisis contacts beside the form");
+        assert_accessible(&browser, "a role's page with its application form").await;
+
+        // No consent ticked first: the message appears and everything typed stays.
+        fill(&browser, "Your name", "Jamie Reed").await;
+        fill(&browser, "Email address", "jamie@example.org").await;
+        choose(&browser, "Someone who uses or has used the service").await;
+        fill(&browser, "Why would you like this role?", "The day service helped me; I would like to help others.")
+            .await;
+        fill(&browser, "When are you available?", "Tuesdays").await;
+        fill(&browser, "First referee's name", "Pat Friend").await;
+        fill(&browser, "First referee's email address or phone number", "pat@example.org").await;
+        fill(&browser, "Second referee's name", "Lee Tutor").await;
+        fill(&browser, "Second referee's email address or phone number", "07700 900 982").await;
+        press(&browser, "Send my application").await;
+        wait_for_text(&browser, "Tick the box to agree to the checks").await;
+        assert!(browser.title().await.unwrap().starts_with("Error: "));
+        let name = field(&browser, "Your name").await.prop("value").await.unwrap();
+        assert_eq!(name.as_deref(), Some("Jamie Reed"));
+        let why = field(&browser, "Why would you like this role?").await.prop("value").await.unwrap();
+        assert_eq!(why.as_deref(), Some("The day service helped me; I would like to help others."));
+        assert!(!browser.current_url().await.unwrap().as_str().contains("Jamie"), "nothing typed in the address");
+        assert_accessible(&browser, "the application form with its mistakes").await;
+
+        choose(
+            &browser,
+            "I agree to the checks this role needs, such as references and, where the role asks for it, a DBS check",
+        )
+        .await;
+        press(&browser, "Send my application").await;
+        wait_for_text(&browser, "Thank you for applying").await;
+        assert_accessible(&browser, "the thank-you").await;
+
+        let mail = app.mail_to("jamie@example.org").await;
+        let token = token_in(&mail.body);
+        browser.goto(&app.url(&format!("/volunteer/application?token={token}"))).await.unwrap();
+        wait_for_text(&browser, "Where it is").await;
+        assert!(browser.source().await.unwrap().contains("Received"));
+        assert_accessible(&browser, "the status page").await;
+        press(&browser, "Withdraw my application").await;
+        wait_for_text(&browser, "You withdrew this application").await;
+        let stage: String =
+            sqlx::query_scalar("SELECT stage FROM volunteer_application").fetch_one(&app.pool).await.unwrap();
+        assert_eq!(stage, "withdrawn");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_violations_on_the_volunteering_pages() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let slug = a_role(&app).await;
+    let response = continuum_tests::new_client()
+        .post(app.url("/api/apply_for_role"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&format!("/volunteer/{slug}")))
+        .form(&[
+            ("role_slug", slug.as_str()),
+            ("name", "Sam Jones"),
+            ("email", "sam@example.org"),
+            ("taking_part_as", "carer"),
+            ("why", "To help"),
+            ("availability", "Mondays"),
+            ("referee1_name", "One"),
+            ("referee1_contact", "one@example.org"),
+            ("referee2_name", "Two"),
+            ("referee2_contact", "two@example.org"),
+            ("consent", "yes"),
+            ("eo_age", "35_44"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let application: String =
+        sqlx::query_scalar("SELECT id FROM volunteer_application").fetch_one(&app.pool).await.unwrap();
+    let role: String = sqlx::query_scalar("SELECT id FROM volunteer_role").fetch_one(&app.pool).await.unwrap();
+    sqlx::query("UPDATE volunteer_application SET stage = 'checks' WHERE id = $1")
+        .bind(&application)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    with_browser(Javascript::On, |browser| async move {
+        for (path, what) in [
+            ("/volunteer".to_owned(), "the volunteer roles"),
+            (format!("/posters/volunteer/{slug}"), "a role's poster"),
+        ] {
+            browser.goto(&app.url(&path)).await.unwrap();
+            wait_for_hydration(&browser).await;
+            assert_accessible(&browser, what).await;
+        }
+        browser.goto(&app.url("/sign-in")).await.unwrap();
+        wait_for_hydration(&browser).await;
+        fill(&browser, "Email address", "grace@example.org").await;
+        fill(&browser, "Password", PASSWORD).await;
+        press(&browser, "Sign in").await;
+        wait_for_text(&browser, "Sign out").await;
+        for (path, what) in [
+            ("/inclusion".to_owned(), "roles and the equal-opportunities report"),
+            (format!("/inclusion/roles/{role}"), "a role's edit page"),
+            ("/inclusion/applications".to_owned(), "the applications"),
+            (
+                format!("/inclusion/applications/{application}"),
+                "an application with its pipeline and appointment forms",
+            ),
+        ] {
+            browser.goto(&app.url(&path)).await.unwrap();
+            wait_for_hydration(&browser).await;
+            wait_for_text(&browser, "Sign out").await;
+            assert_accessible(&browser, what).await;
+        }
+        // The staff pages hydrate: the pipeline's form works with JavaScript on.
+        choose(&browser, "Not taken forward").await;
+        press(&browser, "Save").await;
+        wait_for_text(&browser, "Stage").await;
+        let moved = continuum_tests::eventually(std::time::Duration::from_secs(10), || async {
+            let stage: String =
+                sqlx::query_scalar("SELECT stage FROM volunteer_application").fetch_one(&app.pool).await.unwrap();
+            stage == "not_taken_forward"
+        })
+        .await;
+        assert!(moved, "the pipeline's form saved with JavaScript on");
+    })
+    .await;
+}
