@@ -553,6 +553,13 @@ pub const FORMS: &[Form] = &[
             ("starts_on_year", "{marker}"),
         ],
     ),
+    // Nothing chosen for what was done about the screener's flag.
+    form(
+        "/api/review_application_flag",
+        "/inclusion/applications/{application_id}",
+        Person::Manager,
+        &[("application_id", "{application_id}"), ("review_note", "{marker}")],
+    ),
     // The feedback form itself: the required first question unanswered, a comment typed.
     Form {
         post_to: Some("/f/{form_slug}"),

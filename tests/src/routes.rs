@@ -562,6 +562,7 @@ pub const ROUTES: &[Row] = &[
     call("/api/get_application", RECORD, &[("application_id", "{application_id}")]),
     call("/api/move_application", RECORD, &[("application_id", "{application_id}"), ("stage", "nonsense")]),
     call("/api/appoint_volunteer", RECORD, &[("application_id", "{application_id}"), ("starts_on_day", "")]),
+    call("/api/review_application_flag", RECORD, &[("application_id", "{application_id}"), ("outcome", "")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call(

@@ -281,8 +281,9 @@ impl World {
         values.insert("group_id", group_id);
         values.insert("meeting_id", meeting_id);
 
-        // A recruiting volunteer role of the service, and an application to it (made without an account)
-        // moved on to "checks", so its page has both the pipeline's form and the appointment's.
+        // A recruiting volunteer role of the service, and an application to it (made without an account, with
+        // words the screener flags) moved on to "checks", so its page has the pipeline's form, the appointment's
+        // and the flag's review.
         post(
             vec![
                 ("role_id", String::new()),
@@ -308,7 +309,7 @@ impl World {
                 ("name", "Matrix Applicant".into()),
                 ("email", "applicant@example.org".into()),
                 ("taking_part_as", "patient".into()),
-                ("why", "To help".into()),
+                ("why", "honestly i dont think ill be around much longer so i want to help while i can".into()),
                 ("availability", "Mondays".into()),
                 ("referee1_name", "One".into()),
                 ("referee1_contact", "one@example.org".into()),

@@ -418,6 +418,27 @@ async fn worrying_words_are_flagged_for_review_and_the_application_is_kept(backe
     assert_eq!(flags, 1, "a flag in the review queue");
     let list = app.page("/inclusion/applications").await;
     assert!(list.contains("Review today"));
+
+    // The coordinator records what was done, once.
+    let id = application_id(&app, "sam@example.org").await;
+    let from = format!("/inclusion/applications/{id}");
+    let fields = [
+        ("application_id", id.as_str()),
+        ("outcome", "followed_up"),
+        ("review_note", "Phoned Sam; safe plan in place"),
+    ];
+    let reviewed = app.post_form("/api/review_application_flag", &from, &fields).await;
+    assert_eq!(reviewed.status(), 303, "{:?}", form_error(reviewed).await);
+    let again = app.post_form("/api/review_application_flag", &from, &fields).await;
+    assert!(matches!(form_error(again).await, Some(AppError::Conflict(_))), "reviewed once");
+    let page = app.page(&from).await;
+    assert!(page.contains("Reviewed by Grace Okafor: Followed up.") && page.contains("Phoned Sam; safe plan in place"));
+    assert!(!app.page("/inclusion/applications").await.contains("Review today"));
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'application_flag_reviewed'")
+            .await,
+        1
+    );
 }
 
 async fn a_flood_of_applications_from_one_client_is_asked_to_wait(backend: Backend) {

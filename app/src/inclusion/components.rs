@@ -10,8 +10,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::server::{
     get_application, get_application_status, get_inclusion_overview, get_role_for_editing, get_volunteer_role,
-    list_applications, list_volunteer_roles, ApplyForRole, AppointVolunteer, MoveApplication, SaveVolunteerRole,
-    WithdrawApplication,
+    list_applications, list_volunteer_roles, ApplyForRole, AppointVolunteer, MoveApplication, ReviewApplicationFlag,
+    SaveVolunteerRole, WithdrawApplication,
 };
 use super::types::{
     equality_field, ApplicationId, ApplicationList, ApplicationPage, ApplicationStatus, InclusionOverview, Role,
@@ -20,6 +20,7 @@ use super::types::{
 use crate::{
     accounts::types::ServiceSummary,
     error::AppError,
+    safeguarding::review::ReviewOutcome,
     ui::{
         form::Checkboxes, layout::CrisisContacts, Choice, DateInput, ErrorPage, ErrorSummary, FormStatus, Loaded,
         Radios, Select, StaffOnly, SubmitButton, TextInput, Textarea,
@@ -424,12 +425,14 @@ pub fn ApplicationView() -> impl IntoView {
     let params = use_params_map();
     let move_on = ServerAction::<MoveApplication>::new();
     let appoint = ServerAction::<AppointVolunteer>::new();
-    let (move_status, appoint_status) = (FormStatus::of(move_on), FormStatus::of(appoint));
+    let review = ServerAction::<ReviewApplicationFlag>::new();
+    let (move_status, appoint_status, review_status) =
+        (FormStatus::of(move_on), FormStatus::of(appoint), FormStatus::of(review));
     let page = Resource::new(
         move || {
             (
                 ApplicationId::from(params.with(|p| p.get("id")).unwrap_or_default()),
-                move_on.version().get() + appoint.version().get(),
+                move_on.version().get() + appoint.version().get() + review.version().get(),
             )
         },
         |(id, _)| get_application(id),
@@ -439,9 +442,15 @@ pub fn ApplicationView() -> impl IntoView {
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/inclusion/applications">"Applications"</a></p>
         <ErrorSummary status=move_status id="move-errors" />
         <ErrorSummary status=appoint_status id="appoint-errors" />
+        <ErrorSummary status=review_status id="review-errors" />
         <Loaded resource=page render={move |page: ApplicationPage| {
             let a = page.application.clone();
             let id = a.id.to_string();
+            let review_id = id.clone();
+            let outcomes: Vec<Choice> = ReviewOutcome::ALL
+                .iter()
+                .map(|o| Choice { value: o.as_str().into(), label: o.label().into(), hint: None })
+                .collect();
             let next: Vec<Choice> = a.stage.next().filter(|s| *s != Stage::Appointed).into_iter()
                 .chain(a.stage.is_open().then_some(Stage::NotTakenForward))
                 .map(|s| Choice { value: s.as_str().into(), label: s.label().into(), hint: None })
@@ -454,6 +463,21 @@ pub fn ApplicationView() -> impl IntoView {
                         <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Read today"</span></h2>
                         <p>{format!("The safeguarding screener flagged this application's words ({}). Contact the applicant today if you are worried, following the service's safeguarding procedure.", flag.concerns.join(", "))}</p>
                         <ul>{flag.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                        {match flag.outcome {
+                            Some(outcome) => view! {
+                                <p>{format!("Reviewed by {}: {}.", flag.reviewed_by.clone().unwrap_or_default(), outcome.label())}</p>
+                                {(!flag.note.is_empty()).then(|| view! { <p class="continuum-preserve-lines">{flag.note.clone()}</p> })}
+                            }.into_any(),
+                            None => view! {
+                                <ActionForm attr:novalidate=true action=review>
+                                    <crate::ui::SubmissionToken status=review_status />
+                                    <input type="hidden" name="application_id" value=review_id.clone() />
+                                    <Radios name="outcome" legend="What was done" status=review_status choices=outcomes.clone() />
+                                    <Textarea name="review_note" label="Note" hint="What you did, for the record" status=review_status rows=3 />
+                                    <SubmitButton label="Record the review" />
+                                </ActionForm>
+                            }.into_any(),
+                        }}
                     </div>
                 })}
                 <dl class="nhsuk-summary-list">

@@ -31,7 +31,7 @@ use {
         forms::redirect_plain_post,
         ledger::api as ledger_api,
         mail,
-        safeguarding::review::{db as review_db, FlagSource, FlagSourceKind},
+        safeguarding::review::{db as review_db, FlagSource, FlagSourceKind, ReviewOutcome},
         state::{state, AppState},
         suppression::Disclosure,
         text::{free_slug, slugify, SlugKind},
@@ -616,4 +616,39 @@ pub async fn appoint_volunteer(
         state.mail_wakeup.notify_one();
     }
     Ok(())
+}
+
+/// Records what was done about the screener's flag on an application — no action needed, followed up or
+/// escalated — with a note, once (a second reviewer finds it done: 409). Audited. For the service's staff.
+#[server(endpoint = "/review_application_flag")]
+pub async fn review_application_flag(
+    #[server(default)] application_id: ApplicationId,
+    #[server(default)] outcome: String,
+    #[server(default)] review_note: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let application = application_for(tx.conn(), &user, &application_id).await?;
+    let kept = [("outcome", outcome.as_str()), ("review_note", review_note.as_str())];
+    let mut errors = crate::error::FormErrors::new();
+    let chosen = outcome.parse::<ReviewOutcome>().ok();
+    if chosen.is_none() {
+        errors.add("outcome", "Choose what was done");
+    }
+    let note = review_note.trim().to_owned();
+    if note.chars().count() > 2_000 {
+        errors.add("review_note", "The note must be 2,000 characters or fewer");
+    }
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some(outcome) = chosen else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    let source = FlagSource { kind: FlagSourceKind::VolunteerApplication, id: application.id.to_string() };
+    if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
+        return Err(AppError::Conflict("This application's flag has already been reviewed.".into()));
+    }
+    let detail = serde_json::json!({ "outcome": outcome.as_str() });
+    tx.audit("application_flag_reviewed", "volunteer_application", &application.id, detail).await?;
+    tx.commit_then(&format!("/inclusion/applications/{}", application.id)).await
 }
