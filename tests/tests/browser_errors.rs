@@ -283,9 +283,15 @@ async fn every_form_comes_back_with_its_summary_first_and_focused(javascript: Ja
         }
         assert!(checked >= 2 * 30, "every form was sent twice (a phone and a desktop): {checked}");
         // In the world's state: a link whose token the test cannot have; a form that has answers offers a new
-        // version instead of reordering; a flagged response is reviewed rather than marked as read.
-        let expected =
-            ["/api/arrange_question", "/api/cancel_registration", "/api/mark_response_read", "/api/new_form_version"];
+        // version instead of reordering; a flagged response is reviewed rather than marked as read; a volunteer
+        // applicant's status link, whose key only their mail holds.
+        let expected = [
+            "/api/arrange_question",
+            "/api/cancel_registration",
+            "/api/mark_response_read",
+            "/api/new_form_version",
+            "/api/withdraw_application",
+        ];
         let unexpected: Vec<&String> = absent.iter().filter(|a| !expected.contains(&a.as_str())).collect();
         assert!(unexpected.is_empty(), "forms not on their pages: {unexpected:?}");
     })
