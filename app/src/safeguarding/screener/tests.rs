@@ -1170,6 +1170,43 @@ fn the_shipped_model_is_what_training_on_the_development_set_gives() {
 }
 
 #[test]
+fn the_threshold_is_the_one_cross_validation_on_the_development_set_chooses() {
+    let pooled = model::cross_validate(include_str!("eval/dev.tsv"), model::FOLDS);
+    assert_eq!(
+        pooled.len(),
+        include_str!("eval/dev.tsv").lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count()
+    );
+    let curve = model::threshold_curve(&pooled);
+    let floor = model::hard_negative_scores(include_str!("eval/dev.tsv")).first().map(|(score, _)| *score);
+    assert_eq!(
+        model::choose_threshold(&curve, floor),
+        Some(model::THRESHOLD),
+        "choose the threshold again: scripts/bench-screener --threshold-curve"
+    );
+}
+
+#[test]
+fn choosing_a_threshold_prefers_both_targets_then_recall_within_the_precision_floor() {
+    let point = |threshold: f64, model_recall: f64, model_precision: f64| model::CurvePoint {
+        threshold,
+        model_recall,
+        model_precision,
+        screener_recall: 1.0,
+        screener_precision: 1.0,
+    };
+    // Both targets met at 1 and 2: the higher, more precise one.
+    let both = [point(0.0, 0.99, 0.70), point(1.0, 0.95, 0.81), point(2.0, 0.94, 0.85), point(3.0, 0.80, 0.90)];
+    assert_eq!(model::choose_threshold(&both, None), Some(2.0));
+    // A hard negative scoring 2.2 raises it to the next candidate over that.
+    assert_eq!(model::choose_threshold(&both, Some(2.2)), Some(3.0));
+    // Never both: the lowest from which precision stays at or over the floor (a dip at 2 rules out 1).
+    let floor = [point(0.0, 0.92, 0.70), point(1.0, 0.90, 0.81), point(2.0, 0.85, 0.79), point(3.0, 0.80, 0.82)];
+    assert_eq!(model::choose_threshold(&floor, None), Some(3.0));
+    assert_eq!(model::choose_threshold(&[], Some(1.0)), None);
+    assert_eq!(model::choose_threshold(&[point(0.0, 1.0, 0.5)], None), None);
+}
+
+#[test]
 fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
     // No rule names a hidden stash of clozapine in a pillowcase in these words; the model leans on what it saw.
     let text = "i keep my clozapine hidden in the pillowcase and theres loads now, nobody knows";
@@ -1177,7 +1214,7 @@ fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
     assert!(screening.is_flagged(), "{screening:?}");
     let (buffer, raw) = normalise(text);
     let tokens = words(&buffer, &raw);
-    assert!(model::model().read(&tokens).is_some_and(|r| r.score > model::THRESHOLD));
+    assert!(model::model().read(&tokens, model::THRESHOLD).is_some_and(|r| r.score > model::THRESHOLD));
     if let Some(reason) = screening.reasons.iter().find(|r| r.starts_with(LEARNED_REASON)) {
         let quoted = reason.trim_start_matches(LEARNED_REASON);
         assert!(quoted.matches('"').count() >= 2, "{reason}");
@@ -1193,7 +1230,7 @@ fn the_learned_model_reads_only_what_the_rules_let_through_and_garbage_scores_no
     let screening = screen("i want to kill myself");
     assert!(screening.reasons.iter().all(|r| !r.starts_with(LEARNED_REASON)), "{screening:?}");
     let empty = model::Model::from_counts("");
-    assert!(empty.read(&[]).is_none());
+    assert!(empty.read(&[], model::THRESHOLD).is_none());
     let broken = model::Model::from_counts("#lines\tx\nkill\t1\t2");
     assert_eq!(broken.len(), 0);
 }
