@@ -6,13 +6,15 @@
 //! (`--quiet`: figures only; `--dev`: the development set only, so that the held-back lines stay unread while
 //! rules are tuned). Any other argument names a further labelled file (a fresh batch) to evaluate after the
 //! development set: a path, or a file name in the `eval/` folder (`fresh5.tsv`). `--train` rewrites the learned
-//! model's counts (`model.tsv`) from the development set instead, and evaluates nothing.
+//! model's counts (`model.tsv`) from the development set instead, and evaluates nothing. `--threshold-curve`
+//! cross-validates the learned model on the development set alone and prints recall and precision at each
+//! threshold, and the threshold the shipped rule chooses. `--rules-only` evaluates the rules without the model.
 //! The sets and their format are described in `app/src/safeguarding/screener/eval/README.md`.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use app::safeguarding::screener::{screen, Screening};
+use app::safeguarding::screener::{screen, screen_rules_only, Screening};
 
 const DEV: &str = include_str!("../src/safeguarding/screener/eval/dev.tsv");
 const HELD_BACK: &str = include_str!("../src/safeguarding/screener/eval/held_back.tsv");
@@ -82,8 +84,9 @@ fn evaluate(name: &str, set: &str, quiet: bool) {
     let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut over_flags: BTreeMap<String, Vec<(String, Screening)>> = BTreeMap::new();
     let (mut true_flags, mut false_flags, mut risks) = (0, 0, 0);
+    let rules_only = std::env::args().any(|a| a == "--rules-only");
     for case in &cases {
-        let screening = screen(&case.text);
+        let screening = if rules_only { screen_rules_only(&case.text) } else { screen(&case.text) };
         let tally = by_kind.entry((case.risk, case.kind.clone())).or_default();
         tally.lines += 1;
         if screening.is_flagged() {

@@ -342,8 +342,9 @@ impl Setting {
         let (mut last_past, mut last_topic, mut last_self) =
             (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let (mut past, mut topic, mut me) = (None, None, None);
+        let markers: Vec<bool> = (0..n).map(|i| is_past_marker(tokens, i)).collect();
         for i in 0..n {
-            if is_past_marker(tokens, i) {
+            if markers.get(i).copied().unwrap_or(false) {
                 past = Some(i);
             }
             if is_topic_frame(word(i), word(i + 1)) {
@@ -359,7 +360,7 @@ impl Setting {
         let (mut next_past, mut recovery_from, mut relapse_from) = (vec![None; n], vec![false; n], vec![false; n]);
         let (mut past, mut recovery, mut relapse) = (None, false, false);
         for i in (0..n).rev() {
-            if is_past_marker(tokens, i) {
+            if markers.get(i).copied().unwrap_or(false) {
                 past = Some(i);
             }
             recovery |= is_recovery(tokens, i);
@@ -372,10 +373,12 @@ impl Setting {
                 *l = relapse;
             }
         }
+        let starts = safe_sense_starts();
         let safe_sense = (0..n).any(|i| {
-            SAFE_SENSES
-                .iter()
-                .any(|sense| sense.iter().enumerate().all(|(k, step)| step.split('|').any(|w| w == word(i + k))))
+            starts.contains(word(i))
+                && SAFE_SENSES
+                    .iter()
+                    .any(|sense| sense.iter().enumerate().all(|(k, step)| step.split('|').any(|w| w == word(i + k))))
         });
         Setting { last_past, next_past, recovery_from, relapse_from, last_topic, last_self, safe_sense }
     }
@@ -443,6 +446,13 @@ const SAFE_SENSES: &[&[&str]] = &[
     &["doctor|pharmacist|gp|nurse|psychiatrist|consultant", "looked|checked", "up"],
     &["prepayment"],
 ];
+
+/// The words a safe sense can start with, so that most words are tested by one lookup.
+fn safe_sense_starts() -> &'static std::collections::HashSet<&'static str> {
+    static STARTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    STARTS
+        .get_or_init(|| SAFE_SENSES.iter().filter_map(|sense| sense.first()).flat_map(|step| step.split('|')).collect())
+}
 
 /// "years ago", "as a teenager", "when I was", "back in 2018", "used to", "last year".
 fn is_past_marker(tokens: &[Token], i: usize) -> bool {

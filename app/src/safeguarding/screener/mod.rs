@@ -21,8 +21,8 @@
 //!   them, no more: new euphemisms, sarcasm, a story told over several answers, the two halves of a situation told
 //!   far apart, misspellings it cannot recover and anything not in English pass unflagged. It does not understand
 //!   the text; it recognises wording. On lines written after its rules, the rules alone caught roughly half; with
-//!   the learned model beside them, 87% of one fresh batch (see the README for the measured figures, and for why
-//!   they are not the team's measure). Distress without risk wording — loneliness, crying, not eating or sleeping, hearing
+//!   the learned model beside them, 94.5% of the latest fresh batch (see the README for the measured figures, and
+//!   for why they are not the team's measure). Distress without risk wording — loneliness, crying, not eating or sleeping, hearing
 //!   voices, drinking, stopping medication — is not flagged on its own, only beside a sign of no support ("the
 //!   voices are back and my CPN hasn't rung back").
 //! - **It errs towards flagging.** Where a phrase is usually risk and occasionally a joke ("I could kill him", "my
@@ -77,12 +77,19 @@
 //!    situation (the act or the state) is judged; the reason quotes both.
 //! 4. **Judge each match** for negation and for the past (below), and clear a joke about someone else: a third
 //!    party shortly before (up to eight words), laughter just after, and no "I" or "me" in it ("someone overdosed
-//!    on air freshener lol").
-//! 5. **Ask the learned model** about an answer no rule flagged: naive Bayes over its words and pairs of words,
-//!    trained on the development set (`model.rs` says how, and what it cannot do). It flags when the log-odds of
-//!    risk pass a threshold chosen for precision, names the concern the words lean to, and quotes the telling words
-//!    that weighed most, saying plainly that a statistical model, not a rule, raised it. It is not judged for
-//!    negation or the past: it learnt those only as far as its training lines show them.
+//!    on air freshener lol"). Two judgements read the answer whole, once (`judge::Setting`): risk told as clearly
+//!    over ("three years ago I tried to end my life, now I'm working again": a past marker near the match, recovery
+//!    after it, no relapse word) clears the respondent's own impulses and state, and risk named as a topic ("the
+//!    session on safety planning after an overdose": a topic word up to ten words before, no "I", "me" or "my"
+//!    from it to the match) clears any concern.
+//! 5. **Ask the learned model** about an answer the rules left to it — none flagged it, none was cleared by its
+//!    judgement, it does not tell risk that is over as a whole, and it uses none of a few everyday senses the model
+//!    cannot tell from risk ("a blood test", "ending it with my boyfriend"): naive Bayes over its words, pairs of
+//!    words and word classes, trained on the development set (`model.rs` says how, and what it cannot do). It flags
+//!    when the log-odds of risk pass a threshold chosen by cross-validation on the development set, names the
+//!    concern the words lean to, and quotes the telling words that weighed most, saying plainly that a statistical
+//!    model, not a rule, raised it. It is not judged for negation or the past: it learnt those only as far as its
+//!    training lines show them.
 //! 6. **Report** the concerns, sorted and without repeats, and for the reviewer one reason per match: what the rule
 //!    recognised and the respondent's own words, quoted (at most [`MAX_REASONS`] reasons).
 //!
@@ -230,6 +237,12 @@ const MAX_QUOTE_CHARS: usize = 80;
 /// Screens a free-text answer. Pure, infallible and linear in the length of `text`.
 pub fn screen(text: &str) -> Screening {
     screen_with(text, Some((model::model(), model::THRESHOLD)))
+}
+
+/// Screens `text` with the rules alone, without the learned model: for measuring what each contributes
+/// (`scripts/bench-screener --rules-only`), never for screening answers.
+pub fn screen_rules_only(text: &str) -> Screening {
+    screen_with(text, None)
 }
 
 /// Screens `text` with the rules and, for an answer no rule flagged, `learned` (a model and the log-odds it must

@@ -1234,3 +1234,74 @@ fn the_learned_model_reads_only_what_the_rules_let_through_and_garbage_scores_no
     let broken = model::Model::from_counts("#lines\tx\nkill\t1\t2");
     assert_eq!(broken.len(), 0);
 }
+
+// ---- Third pass of issue 14: resolved past risk, risk named as a topic, and the model's safe senses
+
+#[test]
+fn risk_that_is_clearly_over_and_risk_named_as_a_topic_are_not_flagged() {
+    assert_none_flagged(&[
+        // Resolved past risk: a past marker, recovery after it, no relapse.
+        "Three years ago I tried to end my life, now I'm working again and this group helped",
+        "I self-harmed all through my teens but I've been free of it since I was twenty",
+        "Back in 2018 I took an overdose; I'm in a much better place today",
+        "When I first came here I wanted to die, now I actually look forward to things",
+        "I used to hide pills, I handed them all to the pharmacy last year and I'm proud of that",
+        "I had thoughts of hurting my ex a long time ago, the anger group sorted that out",
+        "A couple of years back I was in a really dark place, these days I'm doing well",
+        "ive been clean from sh for 3 months",
+        // Risk named as a topic.
+        "The session on safety planning after an overdose was really clear",
+        "The leaflet about self-harm and wound care is out of date",
+        "We did a role play about how to support a friend who is suicidal",
+        "The training on spotting child neglect was useful for us carers",
+        "Good discussion about stockpiling medication and how pharmacies help",
+        "The poster about grooming and county lines should be in the waiting room too",
+        "we covered how to help a friend who self harms, really good",
+        // Safe twins written with the pass.
+        "My neighbour's music drives me mad but I've learnt to walk away",
+        "The support worker texted to remind me of my appointment, very helpful",
+        "I keep my tablets in a dosette box in the kitchen drawer so I don't forget",
+        "The children's centre next door is noisy but it's nice to hear them playing",
+        "My mum helps me manage my money and it's taken a weight off",
+        "someone put a brick through the window of the chip shop, awful",
+        "my nurse touched my arm to reassure me when i was crying, it was kind",
+    ]);
+}
+
+#[test]
+fn a_relapse_or_the_respondent_in_the_topic_keeps_the_flag() {
+    assert_all(&[
+        (
+            "Three years ago I tried to end my life, I was doing well but the urges are back",
+            &[SuicidalThoughts, SelfHarm],
+        ),
+        ("two years ago I took an overdose and I'm still thinking about doing it again", &[SelfHarm]),
+        ("the talk on overdose made me want to die", &[SuicidalThoughts]),
+        ("after the session on self harm i cut myself again", &[SelfHarm]),
+        // Past abuse stays flagged, however resolved: a reviewer must see it.
+        ("I was exploited by a gang as a teenager, it's long over and I'm safe now", &[AbuseOrExploitation]),
+    ]);
+}
+
+#[test]
+fn the_kinds_that_slipped_are_flagged_by_situation() {
+    assert_all(&[
+        ("the receptionist should mind herself, I've seen which way she walks to the station", &[HarmToOthers]),
+        ("next time he comes near my kids I'll put him in hospital", &[HarmToOthers]),
+        ("I poured petrol round the back of their shed last night but didn't light it", &[HarmToOthers]),
+        (
+            "my cousin's mates keep giving me parcels to take on the train and say I can't say no",
+            &[AbuseOrExploitation],
+        ),
+        (
+            "an older guy from the chicken shop keeps buying me vodka and taking me to parties, I'm 15",
+            &[AbuseOrExploitation],
+        ),
+        ("the physio keeps adding me on facebook and messaging kisses after the sessions", &[UnsafeCare]),
+        ("a worker offered to get me moved up the list if I did him a favour", &[UnsafeCare]),
+        (
+            "I've written letters for my sister and my best mate and put them where they'll find them",
+            &[SuicidalThoughts],
+        ),
+    ]);
+}
