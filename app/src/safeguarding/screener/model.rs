@@ -143,9 +143,15 @@ impl Model {
     }
 
     /// The log-odds (natural logarithm) of risk over no risk for the tokens of an answer: the prior and the weight of
-    /// each feature it contains, once each.
+    /// each feature it contains, once each; or minus infinity when no feature that carries meaning (not only
+    /// function words such as "has been") weighs towards risk, since a flag must quote the words that raised it.
     pub(super) fn score(&self, tokens: &[Token]) -> f64 {
-        self.weigh(tokens).0
+        let (score, _, weighed) = self.weigh(tokens);
+        if weighed.is_empty() {
+            f64::NEG_INFINITY
+        } else {
+            score
+        }
     }
 
     /// Reads the tokens of an answer, or `None` when its score is at or under `threshold` (log-odds; the shipped
@@ -153,7 +159,8 @@ impl Model {
     /// answer.
     pub(super) fn read(&self, tokens: &[Token], threshold: f64) -> Option<Reading> {
         let (score, by_concern, mut weighed) = self.weigh(tokens);
-        if score <= threshold {
+        // No telling word towards risk: nothing to quote, no flag.
+        if score <= threshold || weighed.is_empty() {
             return None;
         }
         let best = (0..COLUMNS.len()).max_by(|&a, &b| by_concern[a].total_cmp(&by_concern[b])).unwrap_or(0);
@@ -463,7 +470,8 @@ pub struct CrossValidated {
     /// Whether the rules alone flag it (they were written on the whole development set, so this is not an
     /// estimate of how they do on unseen lines).
     pub rules: bool,
-    /// The log-odds of risk given by a model trained on the other folds only.
+    /// The log-odds of risk given by a model trained on the other folds only (minus infinity when no telling word
+    /// weighs towards risk: the model never flags it).
     pub score: f64,
 }
 

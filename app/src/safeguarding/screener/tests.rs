@@ -1305,3 +1305,16 @@ fn the_kinds_that_slipped_are_flagged_by_situation() {
         ),
     ]);
 }
+
+#[test]
+fn the_learned_model_never_flags_without_a_telling_word_to_quote() {
+    // Function words alone ("has been", "or no") once passed the threshold with nothing to quote.
+    assert_none_flagged(&["Attendance has been recorded", "Select yes or no"]);
+    for line in include_str!("eval/dev.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let Some(text) = line.splitn(3, '\t').nth(2) else { continue };
+        let screening = screen(&unescape(text));
+        for reason in screening.reasons.iter().filter(|r| r.starts_with(LEARNED_REASON)) {
+            assert!(!reason.contains("\"\"") && reason.matches('"').count() >= 2, "{text:?}: {reason}");
+        }
+    }
+}
