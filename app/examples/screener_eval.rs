@@ -6,13 +6,15 @@
 //! (`--quiet`: figures only; `--dev`: the development set only, so that the held-back lines stay unread while
 //! rules are tuned). Any other argument names a further labelled file (a fresh batch) to evaluate after the
 //! development set: a path, or a file name in the `eval/` folder (`fresh5.tsv`). `--train` rewrites the learned
-//! model's counts (`model.tsv`) from the development set instead, and evaluates nothing.
+//! model's counts (`model.tsv`) from the development set instead, and evaluates nothing. `--threshold-curve`
+//! cross-validates the learned model on the development set alone and prints recall and precision at each
+//! threshold, and the threshold the shipped rule chooses. `--rules-only` evaluates the rules without the model.
 //! The sets and their format are described in `app/src/safeguarding/screener/eval/README.md`.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use app::safeguarding::screener::{screen, Screening};
+use app::safeguarding::screener::{screen, screen_rules_only, Screening};
 
 const DEV: &str = include_str!("../src/safeguarding/screener/eval/dev.tsv");
 const HELD_BACK: &str = include_str!("../src/safeguarding/screener/eval/held_back.tsv");
@@ -82,8 +84,9 @@ fn evaluate(name: &str, set: &str, quiet: bool) {
     let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut over_flags: BTreeMap<String, Vec<(String, Screening)>> = BTreeMap::new();
     let (mut true_flags, mut false_flags, mut risks) = (0, 0, 0);
+    let rules_only = std::env::args().any(|a| a == "--rules-only");
     for case in &cases {
-        let screening = screen(&case.text);
+        let screening = if rules_only { screen_rules_only(&case.text) } else { screen(&case.text) };
         let tally = by_kind.entry((case.risk, case.kind.clone())).or_default();
         tally.lines += 1;
         if screening.is_flagged() {
@@ -171,6 +174,11 @@ fn main() {
         }
         return;
     }
+    // `--threshold-curve`: cross-validate the learned model on the development set alone and print the curve.
+    if std::env::args().any(|a| a == "--threshold-curve") {
+        threshold_curve();
+        return;
+    }
     let quiet = std::env::args().any(|a| a == "--quiet");
     let dev_only = std::env::args().any(|a| a == "--dev");
     evaluate("development set (tuned on)", DEV, quiet);
@@ -193,5 +201,73 @@ fn main() {
     println!("== time to screen 10,000 characters (median of 51 runs; build with --release for the real figure)");
     for (name, source) in [("feedback", feedback.as_str()), ("adversarial", adversarial), ("invisible", invisible)] {
         println!("   {name:<12} {:?}", time_per_10k(&ten_thousand_chars(source)));
+    }
+}
+
+/// Prints recall and precision at each candidate threshold of the learned model, from a k-fold cross-validation on
+/// the development set only (each line scored by a model trained without its fold), the threshold the rule of
+/// `choose_threshold` picks from it, and the threshold shipped.
+fn threshold_curve() {
+    use app::safeguarding::screener::{
+        choose_threshold, cross_validate, hard_negative_scores, threshold_curve, FOLDS, HARD_NEGATIVE_KIND,
+        MIN_PRECISION, MIN_RECALL, THRESHOLD,
+    };
+    let pooled = cross_validate(DEV, FOLDS);
+    let risks = pooled.iter().filter(|c| c.risk).count();
+    println!(
+        "== {FOLDS}-fold cross-validation on the development set: {} lines, {risks} risk, {} not",
+        pooled.len(),
+        pooled.len() - risks
+    );
+    println!("   (model: trained on the other folds, alone; screener: the rules or that model, optimistic since the");
+    println!("   rules were written on these lines)");
+    println!("   threshold   model recall  precision   screener recall  precision");
+    let curve = threshold_curve(&pooled);
+    let fmt = |x: f64| format!("{:5.1}%", 100.0 * x);
+    for point in &curve {
+        println!(
+            "   {:>9.1}   {:>12}  {:>9}   {:>15}  {:>9}",
+            point.threshold,
+            fmt(point.model_recall),
+            fmt(point.model_precision),
+            fmt(point.screener_recall),
+            fmt(point.screener_precision)
+        );
+    }
+    let reaches = curve.iter().any(|p| p.model_recall >= MIN_RECALL && p.model_precision >= MIN_PRECISION);
+    let by_curve = choose_threshold(&curve, None);
+    match by_curve {
+        Some(chosen) if reaches => println!(
+            "   by the curve: {chosen:.1}, the highest where the model alone keeps recall >= {} and precision >= {}",
+            fmt(MIN_RECALL),
+            fmt(MIN_PRECISION)
+        ),
+        Some(chosen) => println!(
+            "   no threshold gives the model alone recall >= {} with precision >= {}; by the curve: {chosen:.1}, the \
+             lowest from which the model alone keeps precision >= {}",
+            fmt(MIN_RECALL),
+            fmt(MIN_PRECISION),
+            fmt(MIN_PRECISION)
+        ),
+        None => println!("   no threshold keeps the model alone at precision >= {}", fmt(MIN_PRECISION)),
+    }
+    let hard = hard_negative_scores(DEV);
+    let floor = hard.first().map(|(score, _)| *score);
+    println!(
+        "   the unit tests' hard negatives ({HARD_NEGATIVE_KIND}) the rules leave to the model trained on all of it, \
+         scoring over the curve's choice (the threshold must not flag them):"
+    );
+    for (score, text) in hard.iter().filter(|(score, _)| by_curve.is_some_and(|t| *score > t)) {
+        println!("     {score:>6.2} {text}");
+    }
+    match choose_threshold(&curve, floor) {
+        Some(chosen) => println!("   chosen: {chosen:.1}"),
+        None => println!("   chosen: none"),
+    }
+    println!("   shipped: {THRESHOLD:.1}");
+    let missed: Vec<_> = pooled.iter().filter(|c| c.risk && !c.rules).collect();
+    println!("   risk lines the rules miss, with the held-out model's score: {}", missed.len());
+    for line in missed {
+        println!("     {:>6.1} [{}] {}", line.score, line.kind, line.text);
     }
 }

@@ -305,3 +305,253 @@ pub(super) fn relapse_after(tokens: &[Token], end: usize) -> bool {
                 ))
     })
 }
+
+/// What an answer says as a whole, read once in a pass over its tokens (linear), for the two judgements that need
+/// more than a match's own clause:
+/// - **resolved past risk**: "three years ago I tried to end my life, now I'm working again": a past marker near
+///   the match (14 words before it or 10 after), a statement of recovery after it ("now I'm doing well", "in a
+///   much better place", "free of it since", "I'm safe now", "proud of that"), and no sign of relapse after it
+///   ("still", "relapsed", "tempted", "lately"). Clears the respondent's own impulses and state only: past abuse and
+///   past unsafe care stay flagged, as the module documentation says.
+/// - **risk named as a topic**: "the session on safety planning after an overdose", "a role play about how to
+///   support a friend who is suicidal": a word that frames a topic (session, talk, training, poster, leaflet, role
+///   play, discussion, …) up to ten words before the match, and no "I", "me", "my" or "myself" from it to the end
+///   of the match. Clears any concern: "the talk on overdose made me want to die" keeps its flag, since "me" stands
+///   between.
+pub(super) struct Setting {
+    /// The last past marker at or before each token.
+    last_past: Vec<Option<usize>>,
+    /// The next past marker at or after each token.
+    next_past: Vec<Option<usize>>,
+    /// Whether a statement of recovery starts at or after each token.
+    recovery_from: Vec<bool>,
+    /// Whether a sign of relapse stands at or after each token.
+    relapse_from: Vec<bool>,
+    /// The last topic-framing word at or before each token.
+    last_topic: Vec<Option<usize>>,
+    /// The last "i", "me", "my" or "myself" at or before each token.
+    last_self: Vec<Option<usize>>,
+    /// Whether the answer uses a risk word in a safe sense ([`SAFE_SENSES`]).
+    safe_sense: bool,
+}
+
+impl Setting {
+    pub(super) fn read(tokens: &[Token]) -> Setting {
+        let n = tokens.len();
+        let word = |i: usize| text_at(tokens, i);
+        let (mut last_past, mut last_topic, mut last_self) =
+            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut past, mut topic, mut me) = (None, None, None);
+        let markers: Vec<bool> = (0..n).map(|i| is_past_marker(tokens, i)).collect();
+        for i in 0..n {
+            if markers.get(i).copied().unwrap_or(false) {
+                past = Some(i);
+            }
+            if is_topic_frame(word(i), word(i + 1)) {
+                topic = Some(i);
+            }
+            if matches!(word(i), "i" | "me" | "my" | "myself") {
+                me = Some(i);
+            }
+            last_past.push(past);
+            last_topic.push(topic);
+            last_self.push(me);
+        }
+        let (mut next_past, mut recovery_from, mut relapse_from) = (vec![None; n], vec![false; n], vec![false; n]);
+        let (mut past, mut recovery, mut relapse) = (None, false, false);
+        for i in (0..n).rev() {
+            if markers.get(i).copied().unwrap_or(false) {
+                past = Some(i);
+            }
+            recovery |= is_recovery(tokens, i);
+            relapse |= is_relapse(word(i));
+            if let (Some(p), Some(r), Some(l)) =
+                (next_past.get_mut(i), recovery_from.get_mut(i), relapse_from.get_mut(i))
+            {
+                *p = past;
+                *r = recovery;
+                *l = relapse;
+            }
+        }
+        let starts = safe_sense_starts();
+        let safe_sense = (0..n).any(|i| {
+            starts.contains(word(i))
+                && SAFE_SENSES
+                    .iter()
+                    .any(|sense| sense.iter().enumerate().all(|(k, step)| step.split('|').any(|w| w == word(i + k))))
+        });
+        Setting { last_past, next_past, recovery_from, relapse_from, last_topic, last_self, safe_sense }
+    }
+
+    /// Whether the tokens `start..end` (a match, or both halves of a situation) tell risk that is clearly over.
+    pub(super) fn is_resolved_past(&self, start: usize, end: usize) -> bool {
+        let before = start.checked_sub(1).and_then(|i| self.last_past.get(i).copied().flatten());
+        let after = self.next_past.get(end).copied().flatten();
+        let near = before.is_some_and(|p| start - p <= 14) || after.is_some_and(|p| p - end <= 10);
+        near && self.recovery_from.get(end).copied().unwrap_or(false)
+            && !self.relapse_from.get(end).copied().unwrap_or(false)
+    }
+
+    /// Whether the whole answer tells risk that is clearly over (a past marker, recovery after it, no relapse): the
+    /// learned model, which cannot tell the past, is not asked about such an answer.
+    pub(super) fn is_resolved_answer(&self) -> bool {
+        self.next_past.first().copied().flatten().is_some_and(|p| {
+            self.recovery_from.get(p).copied().unwrap_or(false) && !self.relapse_from.get(p).copied().unwrap_or(false)
+        })
+    }
+
+    /// Whether the answer uses a risk word in an everyday sense the learned model cannot tell from risk
+    /// ([`SAFE_SENSES`]): the model is not asked about it.
+    pub(super) fn has_safe_sense(&self) -> bool {
+        self.safe_sense
+    }
+
+    /// Whether the tokens `start..end` name risk as a topic.
+    pub(super) fn is_topic(&self, start: usize, end: usize) -> bool {
+        let Some(frame) = start.checked_sub(1).and_then(|i| self.last_topic.get(i).copied().flatten()) else {
+            return false;
+        };
+        let me = end.checked_sub(1).and_then(|i| self.last_self.get(i).copied().flatten());
+        start - frame <= 10 && me.is_none_or(|m| m < frame)
+    }
+}
+
+/// Everyday senses of words the learned model leans on, as runs of neighbouring words (each step a set of
+/// alternatives): plasters after a blood test, ending a relationship, a day out, a breakdown of a car, an early
+/// start, an appointment elsewhere, a complaint given up or an appeal made, a doctor looking a dose up. The rules have guards of their own; these keep the
+/// model, which weighs words without their sense, from flagging them. Each is a unit test's hard negative.
+const SAFE_SENSES: &[&[&str]] = &[
+    &["blood", "test|tests|tests|taken"],
+    &[
+        "end|ending|ended|finish|finishing",
+        "it|things",
+        "with",
+        "him|her|them|boyfriend|girlfriend|partner|husband|wife|bf|gf",
+    ],
+    &[
+        "end|ending|ended|finish|finishing",
+        "it|things",
+        "with",
+        "my",
+        "boyfriend|girlfriend|partner|husband|wife|bf|gf|fiance",
+    ],
+    &["at|to", "the", "match|game|football|pub|gym|cinema|wedding|party|concert"],
+    &["broke|broken|breaks", "down", "and|on|again|twice"],
+    &["wake|get|getting|waking", "up", "early"],
+    &["hospital|dentist|doctors|gp|clinic|hair|dental", "appointment|appointments"],
+    &["no", "point", "complaining|moaning|asking|arguing"],
+    &["no", "way", "i", "am", "going", "back", "to", "that|the"],
+    &["i", "will", "appeal|complain|challenge"],
+    &["can", "not", "come|attend", "to"],
+    &["doctor|pharmacist|gp|nurse|psychiatrist|consultant", "looked|checked", "up"],
+    &["prepayment"],
+];
+
+/// The words a safe sense can start with, so that most words are tested by one lookup.
+fn safe_sense_starts() -> &'static std::collections::HashSet<&'static str> {
+    static STARTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    STARTS
+        .get_or_init(|| SAFE_SENSES.iter().filter_map(|sense| sense.first()).flat_map(|step| step.split('|')).collect())
+}
+
+/// "years ago", "as a teenager", "when I was", "back in 2018", "used to", "last year".
+fn is_past_marker(tokens: &[Token], i: usize) -> bool {
+    let word = text_at(tokens, i);
+    let next = text_at(tokens, i + 1);
+    let after = text_at(tokens, i + 2);
+    let previous = i.checked_sub(1).map(|p| text_at(tokens, p)).unwrap_or("");
+    matches!(word, "ago" | "teens" | "teenager" | "twenties" | "childhood" | "younger")
+        || (matches!(word, "year" | "years" | "while" | "time") && next == "back")
+        || (word == "when" && next == "i" && matches!(after, "was" | "first" | "were"))
+        || (word == "when" && next == "first")
+        || (matches!(word, "in" | "back" | "since") && is_year(next))
+        || (word == "used" && next == "to")
+        || (word == "last" && matches!(next, "year" | "summer" | "winter" | "spring" | "autumn"))
+        || (word == "long" && next == "time" && previous == "a")
+        || (word == "clean" && matches!(next, "from" | "for" | "since"))
+}
+
+/// "now I'm doing well", "in a much better place", "free of it since", "I'm safe now", "proud of that".
+fn is_recovery(tokens: &[Token], i: usize) -> bool {
+    let word = text_at(tokens, i);
+    let next = text_at(tokens, i + 1);
+    let previous = i.checked_sub(1).map(|p| text_at(tokens, p)).unwrap_or("");
+    (word == "better" && next == "place")
+        || (word == "doing" && matches!(next, "well" | "better" | "great" | "good" | "ok" | "okay" | "alright"))
+        || (word == "free" && matches!(next, "of" | "from" | "since" | "now"))
+        || (matches!(word, "long" | "all" | "it") && next == "over")
+        || (word == "sorted" && matches!(next, "now" | "that" | "it"))
+        || (word == "all" && next == "sorted")
+        || (word == "behind" && next == "me")
+        || (word == "safe" && next == "now")
+        || (word == "proud" && next == "of")
+        || matches!(word, "recovered" | "recovery")
+        || (matches!(word, "look" | "looking" | "looked") && next == "forward")
+        || (word == "ashamed" && matches!(previous, "not" | "no"))
+        || (word == "clean" && matches!(next, "from" | "for" | "since"))
+        || (word == "working" && next == "again")
+}
+
+/// "still", "relapsed", "tempted", "lately": the risk may not be over.
+fn is_relapse(word: &str) -> bool {
+    matches!(
+        word,
+        "still"
+            | "relapsed"
+            | "relapse"
+            | "relapsing"
+            | "slipped"
+            | "slipping"
+            | "tempted"
+            | "urges"
+            | "urge"
+            | "creeping"
+            | "lately"
+            | "recently"
+            | "tonight"
+    )
+}
+
+/// A word that frames what follows as a topic: "the session on", "a poster about", "we covered".
+fn is_topic_frame(word: &str, next: &str) -> bool {
+    matches!(
+        word,
+        "session"
+            | "sessions"
+            | "talk"
+            | "talks"
+            | "talked"
+            | "training"
+            | "discussion"
+            | "discussed"
+            | "discuss"
+            | "poster"
+            | "posters"
+            | "leaflet"
+            | "leaflets"
+            | "module"
+            | "modules"
+            | "film"
+            | "video"
+            | "documentary"
+            | "course"
+            | "workshop"
+            | "covered"
+            | "learnt"
+            | "learned"
+            | "taught"
+            | "information"
+            | "info"
+            | "lecture"
+            | "presentation"
+            | "topic"
+            | "subject"
+            | "article"
+            | "programme"
+            | "awareness"
+            | "handout"
+            | "handouts"
+            | "booklet"
+            | "pamphlet"
+    ) || (word == "role" && next == "play")
+}

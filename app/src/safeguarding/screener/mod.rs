@@ -21,8 +21,8 @@
 //!   them, no more: new euphemisms, sarcasm, a story told over several answers, the two halves of a situation told
 //!   far apart, misspellings it cannot recover and anything not in English pass unflagged. It does not understand
 //!   the text; it recognises wording. On lines written after its rules, the rules alone caught roughly half; with
-//!   the learned model beside them, 87% of one fresh batch (see the README for the measured figures, and for why
-//!   they are not the team's measure). Distress without risk wording — loneliness, crying, not eating or sleeping, hearing
+//!   the learned model beside them, 94.5% of the latest fresh batch (see the README for the measured figures, and
+//!   for why they are not the team's measure). Distress without risk wording — loneliness, crying, not eating or sleeping, hearing
 //!   voices, drinking, stopping medication — is not flagged on its own, only beside a sign of no support ("the
 //!   voices are back and my CPN hasn't rung back").
 //! - **It errs towards flagging.** Where a phrase is usually risk and occasionally a joke ("I could kill him", "my
@@ -77,12 +77,19 @@
 //!    situation (the act or the state) is judged; the reason quotes both.
 //! 4. **Judge each match** for negation and for the past (below), and clear a joke about someone else: a third
 //!    party shortly before (up to eight words), laughter just after, and no "I" or "me" in it ("someone overdosed
-//!    on air freshener lol").
-//! 5. **Ask the learned model** about an answer no rule flagged: naive Bayes over its words and pairs of words,
-//!    trained on the development set (`model.rs` says how, and what it cannot do). It flags when the log-odds of
-//!    risk pass a threshold chosen for precision, names the concern the words lean to, and quotes the telling words
-//!    that weighed most, saying plainly that a statistical model, not a rule, raised it. It is not judged for
-//!    negation or the past: it learnt those only as far as its training lines show them.
+//!    on air freshener lol"). Two judgements read the answer whole, once (`judge::Setting`): risk told as clearly
+//!    over ("three years ago I tried to end my life, now I'm working again": a past marker near the match, recovery
+//!    after it, no relapse word) clears the respondent's own impulses and state, and risk named as a topic ("the
+//!    session on safety planning after an overdose": a topic word up to ten words before, no "I", "me" or "my"
+//!    from it to the match) clears any concern.
+//! 5. **Ask the learned model** about an answer the rules left to it — none flagged it, none was cleared by its
+//!    judgement, it does not tell risk that is over as a whole, and it uses none of a few everyday senses the model
+//!    cannot tell from risk ("a blood test", "ending it with my boyfriend"): naive Bayes over its words, pairs of
+//!    words and word classes, trained on the development set (`model.rs` says how, and what it cannot do). It flags
+//!    when the log-odds of risk pass a threshold chosen by cross-validation on the development set, names the
+//!    concern the words lean to, and quotes the telling words that weighed most, saying plainly that a statistical
+//!    model, not a rule, raised it. It is not judged for negation or the past: it learnt those only as far as its
+//!    training lines show them.
 //! 6. **Report** the concerns, sorted and without repeats, and for the reviewer one reason per match: what the rule
 //!    recognised and the respondent's own words, quoted (at most [`MAX_REASONS`] reasons).
 //!
@@ -131,12 +138,15 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use judge::{judge, Verdict};
+use judge::{judge, Setting, Verdict};
 use matcher::{matcher, Hit};
 use normalise::{normalise, words, Token};
 use rules::{Raises, CUES, RULES, SITUATIONS};
 
-pub use model::{concern_of_kind, train, unescape};
+pub use model::{
+    candidate_thresholds, choose_threshold, concern_of_kind, cross_validate, hard_negative_scores, threshold_curve,
+    train, unescape, CrossValidated, CurvePoint, FOLDS, HARD_NEGATIVE_KIND, MIN_PRECISION, MIN_RECALL, THRESHOLD,
+};
 
 /// A kind of risk a reviewer looks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -226,11 +236,31 @@ const MAX_QUOTE_CHARS: usize = 80;
 
 /// Screens a free-text answer. Pure, infallible and linear in the length of `text`.
 pub fn screen(text: &str) -> Screening {
+    screen_with(text, Some((model::model(), model::THRESHOLD)))
+}
+
+/// Screens `text` with the rules alone, without the learned model: for measuring what each contributes
+/// (`scripts/bench-screener --rules-only`), never for screening answers.
+pub fn screen_rules_only(text: &str) -> Screening {
+    screen_with(text, None)
+}
+
+/// Screens `text` with the rules and, for an answer no rule flagged, `learned` (a model and the log-odds it must
+/// pass), or the rules alone when `learned` is `None`. [`screen`] is this with the shipped model and threshold.
+fn screen_with(text: &str, learned: Option<(&model::Model, f64)>) -> Screening {
+    screen_and_say(text, learned).0
+}
+
+/// [`screen_with`], and whether the rules left the answer to the learned model (no rule flagged it, none was cleared
+/// by its judgement, and it does not tell risk that is over as a whole).
+fn screen_and_say(text: &str, learned: Option<(&model::Model, f64)>) -> (Screening, bool) {
     let (buffer, raw) = normalise(text);
     let mut tokens = words(&buffer, &raw);
     let matcher = matcher();
     matcher.annotate(&mut tokens);
-    let mut report = Report { text, tokens: &tokens, concerns: Vec::new(), reasons: Vec::new() };
+    let setting = Setting::read(&tokens);
+    let mut report =
+        Report { text, tokens: &tokens, setting: &setting, cleared: false, concerns: Vec::new(), reasons: Vec::new() };
     // The latest match of each cue: a situation pairs a cue with the nearest partner before it.
     let mut latest: [Option<Hit>; CUES] = [None; CUES];
     for hit in matcher.hits(&tokens) {
@@ -258,22 +288,29 @@ pub fn screen(text: &str) -> Screening {
             }
         }
     }
-    // The learned model reads only what the rules let through.
-    if report.concerns.is_empty() {
-        if let Some(reading) = model::model().read(&tokens) {
+    // The learned model reads only what the rules let through: not an answer whose risk wording a rule recognised
+    // and the judgement cleared (a denial of what others did, the past, a topic, a joke), nor one that as a whole
+    // tells risk that is over, since it cannot tell those apart from the words alone.
+    let left_to_model =
+        report.concerns.is_empty() && !report.cleared && !setting.is_resolved_answer() && !setting.has_safe_sense();
+    if left_to_model {
+        if let Some(reading) = learned.and_then(|(model, threshold)| model.read(&tokens, threshold)) {
             report.add_learned(reading.concern, &reading.quoted);
         }
     }
     let Report { mut concerns, reasons, .. } = report;
     concerns.sort_unstable();
     concerns.dedup();
-    Screening { concerns, reasons }
+    (Screening { concerns, reasons }, left_to_model)
 }
 
 /// The concerns and reasons found so far.
 struct Report<'t, 'a> {
     text: &'t str,
     tokens: &'t [Token<'a>],
+    setting: &'t Setting,
+    /// Whether a rule or situation matched and its judgement cleared it.
+    cleared: bool,
     concerns: Vec<Concern>,
     reasons: Vec<String>,
 }
@@ -282,7 +319,18 @@ impl Report<'_, '_> {
     /// Judges `hits[judged]` of the matches that together raise `concern` (one for a rule, two for a situation)
     /// and, unless it is cleared, records the concern with a reason quoting each match.
     fn add(&mut self, concern: Concern, reason: &str, hits: &[Hit], judged: usize) {
-        let Some(verdict) = hits.get(judged).and_then(|hit| judge(concern, self.tokens, hit)) else { return };
+        let start = hits.iter().map(|h| h.start).min().unwrap_or(0);
+        let end = hits.iter().map(|h| h.end).max().unwrap_or(0);
+        if self.setting.is_topic(start, end)
+            || ((concern.is_own_impulse() || concern.is_own_state()) && self.setting.is_resolved_past(start, end))
+        {
+            self.cleared = true;
+            return;
+        }
+        let Some(verdict) = hits.get(judged).and_then(|hit| judge(concern, self.tokens, hit)) else {
+            self.cleared = true;
+            return;
+        };
         let denied = matches!(verdict, Verdict::Denied(_));
         let mut quotes = Vec::with_capacity(hits.len());
         for (i, hit) in hits.iter().enumerate() {

@@ -1170,6 +1170,43 @@ fn the_shipped_model_is_what_training_on_the_development_set_gives() {
 }
 
 #[test]
+fn the_threshold_is_the_one_cross_validation_on_the_development_set_chooses() {
+    let pooled = model::cross_validate(include_str!("eval/dev.tsv"), model::FOLDS);
+    assert_eq!(
+        pooled.len(),
+        include_str!("eval/dev.tsv").lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count()
+    );
+    let curve = model::threshold_curve(&pooled);
+    let floor = model::hard_negative_scores(include_str!("eval/dev.tsv")).first().map(|(score, _)| *score);
+    assert_eq!(
+        model::choose_threshold(&curve, floor),
+        Some(model::THRESHOLD),
+        "choose the threshold again: scripts/bench-screener --threshold-curve"
+    );
+}
+
+#[test]
+fn choosing_a_threshold_prefers_both_targets_then_recall_within_the_precision_floor() {
+    let point = |threshold: f64, model_recall: f64, model_precision: f64| model::CurvePoint {
+        threshold,
+        model_recall,
+        model_precision,
+        screener_recall: 1.0,
+        screener_precision: 1.0,
+    };
+    // Both targets met at 1 and 2: the higher, more precise one.
+    let both = [point(0.0, 0.99, 0.70), point(1.0, 0.95, 0.81), point(2.0, 0.94, 0.85), point(3.0, 0.80, 0.90)];
+    assert_eq!(model::choose_threshold(&both, None), Some(2.0));
+    // A hard negative scoring 2.2 raises it to the next candidate over that.
+    assert_eq!(model::choose_threshold(&both, Some(2.2)), Some(3.0));
+    // Never both: the lowest from which precision stays at or over the floor (a dip at 2 rules out 1).
+    let floor = [point(0.0, 0.92, 0.70), point(1.0, 0.90, 0.81), point(2.0, 0.85, 0.79), point(3.0, 0.80, 0.82)];
+    assert_eq!(model::choose_threshold(&floor, None), Some(3.0));
+    assert_eq!(model::choose_threshold(&[], Some(1.0)), None);
+    assert_eq!(model::choose_threshold(&[point(0.0, 1.0, 0.5)], None), None);
+}
+
+#[test]
 fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
     // No rule names a hidden stash of clozapine in a pillowcase in these words; the model leans on what it saw.
     let text = "i keep my clozapine hidden in the pillowcase and theres loads now, nobody knows";
@@ -1177,7 +1214,7 @@ fn a_flag_from_the_learned_model_quotes_the_words_that_weighed_most() {
     assert!(screening.is_flagged(), "{screening:?}");
     let (buffer, raw) = normalise(text);
     let tokens = words(&buffer, &raw);
-    assert!(model::model().read(&tokens).is_some_and(|r| r.score > model::THRESHOLD));
+    assert!(model::model().read(&tokens, model::THRESHOLD).is_some_and(|r| r.score > model::THRESHOLD));
     if let Some(reason) = screening.reasons.iter().find(|r| r.starts_with(LEARNED_REASON)) {
         let quoted = reason.trim_start_matches(LEARNED_REASON);
         assert!(quoted.matches('"').count() >= 2, "{reason}");
@@ -1193,7 +1230,91 @@ fn the_learned_model_reads_only_what_the_rules_let_through_and_garbage_scores_no
     let screening = screen("i want to kill myself");
     assert!(screening.reasons.iter().all(|r| !r.starts_with(LEARNED_REASON)), "{screening:?}");
     let empty = model::Model::from_counts("");
-    assert!(empty.read(&[]).is_none());
+    assert!(empty.read(&[], model::THRESHOLD).is_none());
     let broken = model::Model::from_counts("#lines\tx\nkill\t1\t2");
     assert_eq!(broken.len(), 0);
+}
+
+// ---- Third pass of issue 14: resolved past risk, risk named as a topic, and the model's safe senses
+
+#[test]
+fn risk_that_is_clearly_over_and_risk_named_as_a_topic_are_not_flagged() {
+    assert_none_flagged(&[
+        // Resolved past risk: a past marker, recovery after it, no relapse.
+        "Three years ago I tried to end my life, now I'm working again and this group helped",
+        "I self-harmed all through my teens but I've been free of it since I was twenty",
+        "Back in 2018 I took an overdose; I'm in a much better place today",
+        "When I first came here I wanted to die, now I actually look forward to things",
+        "I used to hide pills, I handed them all to the pharmacy last year and I'm proud of that",
+        "I had thoughts of hurting my ex a long time ago, the anger group sorted that out",
+        "A couple of years back I was in a really dark place, these days I'm doing well",
+        "ive been clean from sh for 3 months",
+        // Risk named as a topic.
+        "The session on safety planning after an overdose was really clear",
+        "The leaflet about self-harm and wound care is out of date",
+        "We did a role play about how to support a friend who is suicidal",
+        "The training on spotting child neglect was useful for us carers",
+        "Good discussion about stockpiling medication and how pharmacies help",
+        "The poster about grooming and county lines should be in the waiting room too",
+        "we covered how to help a friend who self harms, really good",
+        // Safe twins written with the pass.
+        "My neighbour's music drives me mad but I've learnt to walk away",
+        "The support worker texted to remind me of my appointment, very helpful",
+        "I keep my tablets in a dosette box in the kitchen drawer so I don't forget",
+        "The children's centre next door is noisy but it's nice to hear them playing",
+        "My mum helps me manage my money and it's taken a weight off",
+        "someone put a brick through the window of the chip shop, awful",
+        "my nurse touched my arm to reassure me when i was crying, it was kind",
+    ]);
+}
+
+#[test]
+fn a_relapse_or_the_respondent_in_the_topic_keeps_the_flag() {
+    assert_all(&[
+        (
+            "Three years ago I tried to end my life, I was doing well but the urges are back",
+            &[SuicidalThoughts, SelfHarm],
+        ),
+        ("two years ago I took an overdose and I'm still thinking about doing it again", &[SelfHarm]),
+        ("the talk on overdose made me want to die", &[SuicidalThoughts]),
+        ("after the session on self harm i cut myself again", &[SelfHarm]),
+        // Past abuse stays flagged, however resolved: a reviewer must see it.
+        ("I was exploited by a gang as a teenager, it's long over and I'm safe now", &[AbuseOrExploitation]),
+    ]);
+}
+
+#[test]
+fn the_kinds_that_slipped_are_flagged_by_situation() {
+    assert_all(&[
+        ("the receptionist should mind herself, I've seen which way she walks to the station", &[HarmToOthers]),
+        ("next time he comes near my kids I'll put him in hospital", &[HarmToOthers]),
+        ("I poured petrol round the back of their shed last night but didn't light it", &[HarmToOthers]),
+        (
+            "my cousin's mates keep giving me parcels to take on the train and say I can't say no",
+            &[AbuseOrExploitation],
+        ),
+        (
+            "an older guy from the chicken shop keeps buying me vodka and taking me to parties, I'm 15",
+            &[AbuseOrExploitation],
+        ),
+        ("the physio keeps adding me on facebook and messaging kisses after the sessions", &[UnsafeCare]),
+        ("a worker offered to get me moved up the list if I did him a favour", &[UnsafeCare]),
+        (
+            "I've written letters for my sister and my best mate and put them where they'll find them",
+            &[SuicidalThoughts],
+        ),
+    ]);
+}
+
+#[test]
+fn the_learned_model_never_flags_without_a_telling_word_to_quote() {
+    // Function words alone ("has been", "or no") once passed the threshold with nothing to quote.
+    assert_none_flagged(&["Attendance has been recorded", "Select yes or no"]);
+    for line in include_str!("eval/dev.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let Some(text) = line.splitn(3, '\t').nth(2) else { continue };
+        let screening = screen(&unescape(text));
+        for reason in screening.reasons.iter().filter(|r| r.starts_with(LEARNED_REASON)) {
+            assert!(!reason.contains("\"\"") && reason.matches('"').count() >= 2, "{text:?}: {reason}");
+        }
+    }
 }
