@@ -103,6 +103,38 @@ pub fn submission_hash(token: &str) -> Option<String> {
     well_formed.then(|| Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The token a submission is claimed under: the page's token bound to what was sent with it (`content`, from
+/// [`canonical_fields`] or the plain-post layer's reading of an upload), as 32 hex digits; `None` where the page's
+/// token is not one ([`submission_hash`]). The same copy of a page sent again unchanged (a double click, a retry,
+/// Back and send again) is the same submission and is answered as the first was; the same copy sent with other
+/// words (Back, change the answers or register someone else, send) is a new submission and is stored, never
+/// dropped as a repeat.
+pub fn bound_token(token: &str, content: &[u8]) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    submission_hash(token)?;
+    let mut hasher = Sha256::new();
+    hasher.update(token.trim().as_bytes());
+    hasher.update([0u8]);
+    hasher.update(content);
+    Some(hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect())
+}
+
+/// What a form sent, for [`bound_token`]: its fields but the token and the page it names, in a fixed order, each
+/// name and value followed by a zero byte.
+pub fn canonical_fields(fields: &[(String, String)]) -> Vec<u8> {
+    let mut kept: Vec<&(String, String)> =
+        fields.iter().filter(|(k, _)| k != "submission" && k != crate::ui::form::PAGE_FIELD).collect();
+    kept.sort();
+    let mut out = Vec::new();
+    for (k, v) in kept {
+        out.extend_from_slice(k.as_bytes());
+        out.push(0);
+        out.extend_from_slice(v.as_bytes());
+        out.push(0);
+    }
+    out
+}
+
 /// Claims a page's submission token for the change being written, in the change's own transaction: `Ok(true)`
 /// when this is its first use (or the page carried none), `Ok(false)` when it was used before, and the caller
 /// must store nothing (drop its transaction). `next` is where the submission goes on to, when the caller knows
@@ -174,6 +206,19 @@ pub async fn clear_old_submissions(pool: &sqlx::AnyPool) -> Result<usize, crate:
 #[cfg(test)]
 mod tests {
     use super::{safe_next, submission_hash};
+
+    #[test]
+    fn a_token_is_bound_to_what_was_sent_with_it() {
+        let token = "0123456789abcdef0123456789abcdef";
+        let fields =
+            |name: &str| vec![("name".to_owned(), name.to_owned()), ("submission".to_owned(), token.to_owned())];
+        let first = bound_token(token, &canonical_fields(&fields("Back One"))).unwrap();
+        assert_eq!(first.len(), 32);
+        assert!(submission_hash(&first).is_some(), "a bound token is a token");
+        assert_eq!(Some(first.clone()), bound_token(token, &canonical_fields(&fields("Back One"))), "sent again");
+        assert_ne!(Some(first), bound_token(token, &canonical_fields(&fields("Back Two"))), "other words");
+        assert_eq!(bound_token("", b""), None, "no token, nothing to bind");
+    }
 
     #[test]
     fn only_a_well_formed_token_is_claimed() {

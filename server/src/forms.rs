@@ -131,6 +131,59 @@ fn posted_field(content_type: Option<&str>, body: &Bytes, name: &str) -> Option<
     }
 }
 
+/// What a form sent, for binding its token to it (`app::forms::bound_token`): a urlencoded form's fields; an
+/// upload's body without its boundary (a browser picks a new one for each request, so a retried upload is the
+/// same) and without the token.
+fn sent_content(content_type: Option<&str>, body: &Bytes) -> Vec<u8> {
+    match content_type {
+        Some(t) if t.starts_with("application/x-www-form-urlencoded") => {
+            let fields: Vec<(String, String)> = url::form_urlencoded::parse(body).into_owned().collect();
+            app::forms::canonical_fields(&fields)
+        }
+        Some(t) if t.starts_with("multipart/form-data") => {
+            let boundary = t.split("boundary=").nth(1).map(|b| b.trim_matches('"')).unwrap_or_default();
+            let text = String::from_utf8_lossy(body);
+            let without = if boundary.is_empty() { text.into_owned() } else { text.replace(boundary, "") };
+            let token = multipart_text(body, TOKEN_FIELD).unwrap_or_default();
+            if token.is_empty() { without } else { without.replacen(&token, "", 1) }.into_bytes()
+        }
+        _ => body.to_vec(),
+    }
+}
+
+/// The body with the posted token `posted` replaced by `bound` in its token field.
+fn with_token(content_type: Option<&str>, body: &Bytes, posted: &str, bound: &str) -> Bytes {
+    match content_type {
+        Some(t) if t.starts_with("application/x-www-form-urlencoded") => {
+            let mut out = url::form_urlencoded::Serializer::new(String::new());
+            for (k, v) in url::form_urlencoded::parse(body) {
+                out.append_pair(&k, if k == TOKEN_FIELD { bound } else { &v });
+            }
+            Bytes::from(out.finish())
+        }
+        Some(t) if t.starts_with("multipart/form-data") => {
+            let marker = format!("name=\"{TOKEN_FIELD}\"\r\n\r\n{posted}");
+            let replacement = format!("name=\"{TOKEN_FIELD}\"\r\n\r\n{bound}");
+            match memchr_find(body, marker.as_bytes()) {
+                Some(at) => {
+                    let mut out = Vec::with_capacity(body.len() + bound.len());
+                    out.extend_from_slice(&body[..at]);
+                    out.extend_from_slice(replacement.as_bytes());
+                    out.extend_from_slice(&body[at + marker.len()..]);
+                    Bytes::from(out)
+                }
+                None => body.clone(),
+            }
+        }
+        _ => body.clone(),
+    }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len().max(1)).position(|w| w == needle)
+}
+
 /// The page named by a re-rendered form's `PAGE_FIELD`, if it is a page of this site.
 fn page_field(content_type: Option<&str>, body: &Bytes) -> Option<String> {
     let named = posted_field(content_type, body, PAGE_FIELD)?;
@@ -245,10 +298,24 @@ pub async fn plain_posts(
         return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await;
     };
     let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let token = to_server_function
-        .then(|| posted_field(content_type.as_deref(), &body, TOKEN_FIELD))
-        .flatten()
-        .and_then(|token| app::forms::submission_hash(&token));
+    // The page's token, bound to what was sent with it: the server function claims the bound one (the body is
+    // rewritten to carry it), so only the same copy sent again unchanged is a repeat (`app::forms::bound_token`).
+    let mut parts = parts;
+    let sent = body.clone();
+    let mut body = body;
+    let token = match to_server_function.then(|| posted_field(content_type.as_deref(), &body, TOKEN_FIELD)).flatten() {
+        Some(posted) => match app::forms::bound_token(&posted, &sent_content(content_type.as_deref(), &body)) {
+            Some(bound) => {
+                body = with_token(content_type.as_deref(), &body, &posted, &bound);
+                if let Ok(length) = HeaderValue::from_str(&body.len().to_string()) {
+                    parts.headers.insert(header::CONTENT_LENGTH, length);
+                }
+                app::forms::submission_hash(&bound)
+            }
+            None => None,
+        },
+        None => None,
+    };
     // A copy of a page sent again after its first submission was answered: answered the same way, at once.
     if let Some(hash) = &token {
         if let Ok(Some(first)) = app::forms::first_answer(&app.pool, hash).await {
@@ -279,8 +346,9 @@ pub async fn plain_posts(
     if !response.status().is_redirection() {
         return answered_as_a_page(&app, parts, response).await;
     }
-    let posted = posted_fields(content_type.as_deref(), &body);
-    let page = page_field(content_type.as_deref(), &body).or(referer_page);
+    // What the page shows again is what was sent, with the page's own token (the corrected form is the same copy).
+    let posted = posted_fields(content_type.as_deref(), &sent);
+    let page = page_field(content_type.as_deref(), &sent).or(referer_page);
     let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("/").to_owned();
     match error_in(&location) {
         None => {

@@ -436,7 +436,106 @@ async fn an_anonymous_responses_token_keeps_nothing_about_who_or_when(backend: B
     assert_eq!(left, 0, "forgotten a week after");
 }
 
+/// Back, change the answers, send again: the same copy of a page with other words is a new submission, stored
+/// (and screened) as one, never dropped as a repeat of the first. Only the same words again are a repeat.
+async fn the_same_page_sent_again_with_other_words_is_stored_and_screened(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let visitor = continuum_tests::new_client();
+    let slug = world.values_for(Person::Anonymous)["event_slug"].clone();
+    let html = visitor.get(app.url(&format!("/events/{slug}"))).send().await.unwrap().text().await.unwrap();
+    let token = token_of(&html, "/api/register_for_event");
+    let register = |name: &'static str, email: &'static str| {
+        let (visitor, token, slug) = (visitor.clone(), token.clone(), slug.clone());
+        let app = &app;
+        async move {
+            visitor
+                .post(app.url("/api/register_for_event"))
+                .header(header::ORIGIN, &app.address)
+                .header(header::REFERER, app.url(&format!("/events/{slug}")))
+                .form(&[
+                    ("event_slug", slug.as_str()),
+                    ("name", name),
+                    ("email", email),
+                    ("access_needs", ""),
+                    ("submission", token.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let places = || async {
+        let names: Vec<String> = sqlx::query_scalar("SELECT name FROM event_registration WHERE name LIKE 'Back %'")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+        names
+    };
+
+    assert_eq!(register("Back One", "backone@example.org").await.status(), 303);
+    assert_eq!(register("Back One", "backone@example.org").await.status(), 303);
+    assert_eq!(places().await.len(), 1, "the same words again: one place");
+    assert_eq!(register("Back Two", "backtwo@example.org").await.status(), 303);
+    let mut names = places().await;
+    names.sort();
+    assert_eq!(names, ["Back One", "Back Two"], "other words from the same page: a second place");
+
+    // The feedback form: the same copy sent with a crisis in place of "It was fine" is stored and screened.
+    let service = app.add_service("Personality Disorder Service").await;
+    let staff = app.person_signed_in("sam@example.org", &[(&service, Role::Staff)]).await;
+    let form = app.open_feedback_form(&staff, &service, "DBT skills group", "fft", "anonymous").await;
+    let page = app.anonymous_page(&format!("/f/{}", form.slug)).await;
+    let token = field_values(&page).into_iter().find(|(k, _)| k == "submission").map(|(_, v)| v).unwrap();
+    let choice = app::consultation::answering::components::field_name(&form.questions[0]);
+    let comment = app::consultation::answering::components::field_name(&form.questions[1]);
+    let form_address = app.url(&format!("/f/{}", form.slug));
+    let answer = |rating: &'static str, words: &'static str| {
+        let address = form_address.clone();
+        let fields = vec![
+            ("version".to_owned(), "1".to_owned()),
+            ("submission".to_owned(), token.clone()),
+            (choice.clone(), rating.to_owned()),
+            (comment.clone(), words.to_owned()),
+        ];
+        let app = &app;
+        async move {
+            continuum_tests::new_client()
+                .post(address)
+                .header(header::ORIGIN, &app.address)
+                .form(&fields)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let responses = || async {
+        let n: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response WHERE form_id = $1")
+            .bind(&form.id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        n
+    };
+
+    assert_eq!(answer("good", "It was fine").await.status(), 303);
+    assert_eq!(answer("good", "It was fine").await.status(), 303);
+    assert_eq!(responses().await, 1, "the same answers again: one response");
+    assert_eq!(answer("very_poor", "Actually I want to end my life tonight").await.status(), 303);
+    assert_eq!(responses().await, 2, "other answers from the same page: a second response");
+    let flagged = continuum_tests::eventually(std::time::Duration::from_secs(15), || async {
+        let n: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM review_flag")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap_or(0);
+        n >= 1
+    })
+    .await;
+    assert!(flagged, "the crisis sent from the same page was screened and flagged");
+}
+
 on_both_engines!(
+    the_same_page_sent_again_with_other_words_is_stored_and_screened,
     each_form_sent_twice_from_one_page_stores_one_record,
     the_same_page_sent_twice_at_once_stores_one_record,
     a_refused_submission_leaves_its_token_for_the_corrected_one,

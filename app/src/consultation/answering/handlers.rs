@@ -204,6 +204,14 @@ impl FormPageCache {
 /// so two people never share one, though the page itself is cached.
 const TOKEN_PLACEHOLDER: &str = "continuum-submission-token";
 
+/// The token a posted form is claimed under: its page's token bound to its answers (`forms::bound_token`), so the
+/// same page sent again with other answers is stored as the new response it is (and screened), never dropped as
+/// a repeat. Empty where the page carried no token.
+fn bound_submission(posted: &[(String, String)]) -> String {
+    let token = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
+    crate::forms::bound_token(token, &crate::forms::canonical_fields(posted)).unwrap_or_default()
+}
+
 /// A form page as served: its token placeholder replaced with a fresh token.
 fn form_page_response(status: StatusCode, page: &axum::body::Bytes) -> Response {
     let html = String::from_utf8_lossy(page).replacen(TOKEN_PLACEHOLDER, &crate::forms::new_submission_token(), 1);
@@ -407,9 +415,9 @@ pub async fn submit_form(
         Ok(answers) => answers,
         Err(errors) => return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Public),
     };
-    let submission = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
+    let submission = bound_submission(&posted);
     let respondent_id = respondent.as_ref().map(|u| u.id.as_str());
-    match store_response(&state, &form, &answers, Channel::Online, respondent_id, submission).await {
+    match store_response(&state, &form, &answers, Channel::Online, respondent_id, &submission).await {
         Ok(Stored::Committed(receipt)) => thanks_redirect(&state, &slug, receipt),
         // The same page sent again: the first response stands, and the person goes where it went.
         Ok(Stored::Repeated) => Redirect::to(&format!("/f/{slug}/thanks")).into_response(),
@@ -610,8 +618,8 @@ pub async fn submit_staff_entry(
             return form_page(&state, form, Some(AppError::Validation(errors)), Respondent::Staff);
         }
     };
-    let submission = posted.iter().find(|(k, _)| k == "submission").map(|(_, v)| v.as_str()).unwrap_or_default();
-    match store_response(&state, &form, &answers, channel, None, submission).await {
+    let submission = bound_submission(&posted);
+    match store_response(&state, &form, &answers, channel, None, &submission).await {
         Ok(Stored::Committed(_) | Stored::Repeated) => {
             Redirect::to(&format!("/consultation/forms/{}?entered=1", form.id)).into_response()
         }
