@@ -205,7 +205,7 @@ pub async fn clear_old_submissions(pool: &sqlx::AnyPool) -> Result<usize, crate:
 
 #[cfg(test)]
 mod tests {
-    use super::{safe_next, submission_hash};
+    use super::{bound_token, canonical_fields, safe_next, submission_hash};
 
     #[test]
     fn a_token_is_bound_to_what_was_sent_with_it() {
