@@ -54,7 +54,12 @@ pub async fn seed_minutes(
         .find(|m| m.member_type == MemberType::Patient && m.position == Position::Chair)
         .or_else(|| members.first());
     if let Some(owner) = owner {
-        let due = meeting_day + Duration::days(if months_ago == 1 { 45 } else { 21 });
+        // Last month's action is due in a fortnight (open); the others three weeks after their meeting.
+        let due = if months_ago == 1 {
+            crate::clock::today_date() + Duration::days(14)
+        } else {
+            meeting_day + Duration::days(21)
+        };
         let owner_ref = actions_db::Owner::Member(owner.id.clone());
         let new = actions_db::NewAction {
             group_id: &group.id,
