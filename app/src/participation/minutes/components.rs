@@ -162,6 +162,7 @@ pub fn MinutesView() -> impl IntoView {
                 {page.summary_published.then(|| view! {
                     <p class="nhsuk-body"><a href=format!("/participation/summaries/{}", page.meeting.id)>"The public summary"</a>" (items not marked confidential) is published for everyone."</p>
                 })}
+                <h2 class="nhsuk-heading-m">"Minutes by agenda item"</h2>
                 {if page.readable {
                     view! { <div>{page.items.iter().map(item_block).collect_view()}</div> }.into_any()
                 } else {
