@@ -110,6 +110,10 @@ pub async fn add_action(
         serde_json::json!({ "meeting_id": meeting_id, "owner": owner_name, "due_on": due_on }),
     )
     .await?;
+    if writes_with_lived_experience(&members, &user, &crate::clock::today()) {
+        let source = FlagSource { kind: FlagSourceKind::GroupAction, id: id.to_string() };
+        screen(&mut tx, &group.service_id, source, &description, "An action in minutes").await?;
+    }
     tx.commit_then(&format!("{}?action=1", minutes_path(&meeting_id))).await?;
     Ok(id)
 }

@@ -358,7 +358,7 @@ pub async fn record_decision(
     #[server(default)] review_on_year: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let (GroupChange { mut tx, group, .. }, meeting) =
+    let (GroupChange { mut tx, user, group, .. }, meeting) =
         GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
     ensure_not_approved(tx.conn(), &meeting_id).await?;
     let kept = [
@@ -396,6 +396,11 @@ pub async fn record_decision(
         serde_json::json!({ "meeting_id": meeting_id, "number": number }),
     )
     .await?;
+    let members = participation_db::list_members(tx.conn(), &group.id).await?;
+    if writes_with_lived_experience(&members, &user, &crate::clock::today()) {
+        let source = FlagSource { kind: FlagSourceKind::GroupDecision, id: id.to_string() };
+        screen(&mut tx, &group.service_id, source, &wording, "A decision in minutes").await?;
+    }
     tx.commit_then(&format!("{}?decision=1", minutes_path(&meeting_id))).await?;
     Ok(())
 }

@@ -25,6 +25,10 @@ pub enum FlagSourceKind {
     MinutesAmendment,
     /// An update on an action written by a patient or carer member (participation).
     ActionUpdate,
+    /// A decision recorded by a patient or carer member (a group's secretary; participation).
+    GroupDecision,
+    /// An action given by a patient or carer member (a group's secretary; participation).
+    GroupAction,
 }
 
 impl FlagSourceKind {
