@@ -281,9 +281,25 @@ impl World {
         // Minutes (slice 3): the steering member was present, the draft is circulated for corrections, and an
         // action is theirs; a second meeting's minutes are approved with a public summary published.
         let item_id = scalar(app, "SELECT id FROM agenda_item WHERE meeting_id = $1", &[&meeting_id]).await;
-        let member_id = scalar(app, "SELECT id FROM group_member WHERE group_id = $1", &[&group_id]).await;
+        let member_id =
+            scalar(app, "SELECT id FROM group_member WHERE group_id = $1 AND person_id IS NOT NULL", &[&group_id])
+                .await;
         let present: &'static str = Box::leak(format!("attendance[m-{member_id}]").into_boxed_str());
         post(vec![("meeting_id", meeting_id.clone()), (present, "present".into())], "record_attendance").await;
+        // Then an outside member, whose attendance is not recorded, so the attendance form still has a choice to make.
+        post(
+            vec![
+                ("group_id", group_id.clone()),
+                ("member_name", "Dana Fox".into()),
+                ("member_type", "stakeholder".into()),
+                ("position", "member".into()),
+                ("term_start_day", "1".into()),
+                ("term_start_month", "1".into()),
+                ("term_start_year", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y").to_string()),
+            ],
+            "add_group_member",
+        )
+        .await;
         let due = day + chrono::Duration::days(14);
         post(
             vec![
