@@ -148,6 +148,8 @@ pub async fn update_action(
     #[server(default)] update: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
+    // Signed in first, as every change: an unknown action is then "not found" only to someone signed in.
+    require_signed_in()?;
     let group_id = {
         let pool = state()?.pool;
         let mut conn = pool.acquire().await?;
