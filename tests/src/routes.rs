@@ -135,6 +135,9 @@ pub const PROFILE_OF_SERVICE: Access = Access("U FFFA FF AA A");
 /// A group's business (its page, its meetings): its current members (the steering member is one in the
 /// world) and the staff of its service. Staff of another service are refused like patients who are not members.
 pub const GROUP: Access = Access("U FFFA FF AA A");
+/// A correction to circulated minutes: only the members present at the meeting (the steering member in the
+/// world), not staff who were not there.
+pub const PRESENT_MEMBER: Access = Access("U FFFA FF FF F");
 /// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
 pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
 
@@ -249,6 +252,10 @@ pub const ROUTES: &[Row] = &[
     page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
     page("/participation/papers/{id}/easy-read/{name}", GROUP, "/participation/papers/{paper_id}/easy-read/paper.pdf"),
     page("/participation/meetings/{id}/meeting.ics", GROUP, "/participation/meetings/{meeting_id}/meeting.ics"),
+    page("/participation/meetings/{id}/minutes", GROUP, "/participation/meetings/{meeting_id}/minutes"),
+    page("/participation/summaries/{id}", PUBLIC, "/participation/summaries/{summary_meeting_id}"),
+    page("/participation/my-actions", SIGNED_IN, "/participation/my-actions"),
+    page("/participation/actions/{id}", GROUP, "/participation/actions/{action_id}"),
     // ---- plain routes -----------------------------------------------------------------------------------
     page("/healthz", PUBLIC, "/healthz"),
     page("/readyz", PUBLIC, "/readyz"),
@@ -563,6 +570,24 @@ pub const ROUTES: &[Row] = &[
     call("/api/move_application", RECORD, &[("application_id", "{application_id}"), ("stage", "nonsense")]),
     call("/api/appoint_volunteer", RECORD, &[("application_id", "{application_id}"), ("starts_on_day", "")]),
     call("/api/review_application_flag", RECORD, &[("application_id", "{application_id}"), ("outcome", "")]),
+    // Minutes, decisions and actions (slice 3). The world's minutes are circulated, so circulating them again
+    // is a conflict for whoever may; its steering member was present, so may comment.
+    call("/api/get_minutes", GROUP, &[("meeting_id", "{meeting_id}")]),
+    call("/api/save_minutes", SERVICE, &[("meeting_id", "{meeting_id}")]),
+    call("/api/record_decision", SERVICE, &[("meeting_id", "{meeting_id}"), ("wording", "")]),
+    call("/api/add_action", SERVICE, &[("meeting_id", "{meeting_id}"), ("description", "")]),
+    call("/api/circulate_minutes", SERVICE, &[("meeting_id", "{meeting_id}")]),
+    call("/api/comment_on_minutes", PRESENT_MEMBER, &[("meeting_id", "{meeting_id}"), ("comment", "")]),
+    call("/api/approve_minutes", SERVICE, &[("meeting_id", "{meeting_id}"), ("approval", "nonsense")]),
+    call("/api/publish_minutes", SERVICE, &[("meeting_id", "{summary_meeting_id}"), ("audience", "nonsense")]),
+    call("/api/amend_minutes", SERVICE, &[("meeting_id", "{summary_meeting_id}"), ("amendment", "")]),
+    call("/api/get_public_summary", PUBLIC, &[("meeting_id", "{summary_meeting_id}")]),
+    call("/api/get_action", GROUP, &[("action_id", "{action_id}")]),
+    // The world's action is the steering member's own.
+    call("/api/update_action", GROUP, &[("action_id", "{action_id}"), ("status", "nonsense")]),
+    call("/api/get_my_actions", SIGNED_IN, &[]),
+    call("/api/choose_participation_mail", SIGNED_IN, &[("mail", "nonsense")]),
+    call("/api/get_matters_arising", GROUP, &[("meeting_id", "{meeting_id}")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call(

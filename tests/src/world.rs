@@ -278,6 +278,79 @@ impl World {
         values.insert("item_id", item_id);
         values.insert("paper_id", paper_id);
         values.insert("member_id", member_id);
+        // Minutes (slice 3): the steering member was present, the draft is circulated for corrections, and an
+        // action is theirs; a second meeting's minutes are approved with a public summary published.
+        let item_id = scalar(app, "SELECT id FROM agenda_item WHERE meeting_id = $1", &[&meeting_id]).await;
+        let member_id =
+            scalar(app, "SELECT id FROM group_member WHERE group_id = $1 AND person_id IS NOT NULL", &[&group_id])
+                .await;
+        let present: &'static str = Box::leak(format!("attendance[m-{member_id}]").into_boxed_str());
+        post(vec![("meeting_id", meeting_id.clone()), (present, "present".into())], "record_attendance").await;
+        // Then an outside member, whose attendance is not recorded, so the attendance form still has a choice to make.
+        post(
+            vec![
+                ("group_id", group_id.clone()),
+                ("member_name", "Dana Fox".into()),
+                ("member_type", "stakeholder".into()),
+                ("position", "member".into()),
+                ("term_start_day", "1".into()),
+                ("term_start_month", "1".into()),
+                ("term_start_year", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y").to_string()),
+            ],
+            "add_group_member",
+        )
+        .await;
+        let due = day + chrono::Duration::days(14);
+        post(
+            vec![
+                ("meeting_id", meeting_id.clone()),
+                ("action_item_id", item_id.clone()),
+                ("description", "Ask about evening sessions".into()),
+                ("owner", format!("m-{member_id}")),
+                ("due_on_day", due.format("%-d").to_string()),
+                ("due_on_month", due.format("%-m").to_string()),
+                ("due_on_year", due.format("%Y").to_string()),
+            ],
+            "add_action",
+        )
+        .await;
+        values.insert(
+            "action_id",
+            scalar(app, "SELECT id FROM group_action WHERE meeting_id = $1", &[&meeting_id]).await,
+        );
+        post(vec![("meeting_id", meeting_id.clone())], "circulate_minutes").await;
+        let later = day + chrono::Duration::days(1);
+        post(
+            vec![
+                ("group_id", group_id.clone()),
+                ("day_day", later.format("%-d").to_string()),
+                ("day_month", later.format("%-m").to_string()),
+                ("day_year", later.format("%Y").to_string()),
+                ("start", "18:00".into()),
+                ("end", "19:30".into()),
+                ("place", "Room 3".into()),
+            ],
+            "schedule_meeting",
+        )
+        .await;
+        let summary_meeting_id =
+            scalar(app, "SELECT id FROM group_meeting WHERE group_id = $1 AND place = 'Room 3'", &[&group_id]).await;
+        post(
+            vec![
+                ("meeting_id", summary_meeting_id.clone()),
+                ("title", "Open item".into()),
+                ("minutes_allotted", "10".into()),
+            ],
+            "add_agenda_item",
+        )
+        .await;
+        let open_item = scalar(app, "SELECT id FROM agenda_item WHERE meeting_id = $1", &[&summary_meeting_id]).await;
+        let discussion: &'static str = Box::leak(format!("discussion[i-{open_item}]").into_boxed_str());
+        post(vec![("meeting_id", summary_meeting_id.clone()), (discussion, "Discussed.".into())], "save_minutes").await;
+        post(vec![("meeting_id", summary_meeting_id.clone()), ("approval", "chair".into())], "approve_minutes").await;
+        post(vec![("meeting_id", summary_meeting_id.clone()), ("audience", "public".into())], "publish_minutes").await;
+        values.insert("item_id", item_id);
+        values.insert("summary_meeting_id", summary_meeting_id);
         values.insert("group_id", group_id);
         values.insert("meeting_id", meeting_id);
 

@@ -71,6 +71,24 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
     assert_eq!(thin, 1, "one meeting was not quorate for want of patient and carer members");
     assert!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity_participant").await >= 12 * 5);
 
+    // Their minutes: eleven approved and published with a public summary, last month's circulated; a numbered
+    // decision each; actions done, one overdue and one open.
+    let published = "SELECT CAST(COUNT(*) AS BIGINT) FROM meeting_minutes
+        WHERE stage = 'published' AND summary_published_at IS NOT NULL";
+    assert_eq!(count(&app.pool, published).await, 11);
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM meeting_minutes WHERE stage = 'circulated'").await,
+        1
+    );
+    assert_eq!(count(&app.pool, "SELECT CAST(MAX(number) * 100 + COUNT(*) AS BIGINT) FROM group_decision").await, 1212);
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM group_action WHERE status = 'done'").await, 10);
+    let overdue =
+        format!("SELECT CAST(COUNT(*) AS BIGINT) FROM group_action WHERE status = 'open' AND due_on < '{today}'");
+    assert_eq!(count(&app.pool, &overdue).await, 1, "one overdue action");
+    let open =
+        format!("SELECT CAST(COUNT(*) AS BIGINT) FROM group_action WHERE status = 'open' AND due_on >= '{today}'");
+    assert_eq!(count(&app.pool, &open).await, 1, "one open action not yet due");
+
     // Volunteering: two roles, applications at every stage, the appointed one in the ledger.
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_role").await, 2);
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(DISTINCT stage) AS BIGINT) FROM volunteer_application").await, 8);

@@ -301,6 +301,8 @@ pub fn MeetingView() -> impl IntoView {
                 } else {
                     view! { <p class="nhsuk-body" id="quorum">{format!("Attendance has not been recorded yet. The group's rule is {}.", page.group.quorum.describe())}</p> }.into_any()
                 }}
+                <p class="nhsuk-body"><a href=crate::participation::minutes::server::minutes_path(&m.id)>"Minutes, decisions and actions"</a></p>
+                <crate::participation::actions::components::MattersArising meeting_id=m.id.clone() />
                 <h2 class="nhsuk-heading-m">"Agenda"</h2>
                 {if page.items.is_empty() { view! { <p class="nhsuk-body">"No items yet."</p> }.into_any() } else { view! {
                     <ol class="nhsuk-list nhsuk-list--number">

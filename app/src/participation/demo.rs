@@ -1,6 +1,7 @@
 //! Participation's demo data: a steering group for the Personality Disorder Service with eight members of all
 //! four types (and one whose term has ended), and a year of monthly meetings, each held, with an agenda,
-//! attendance (most quorate, one not) and the ledger activity it records. Added once.
+//! attendance (most quorate, one not) and the ledger activity it records, and their minutes, decisions and
+//! actions (`minutes::demo`). Added once.
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -150,6 +151,7 @@ pub async fn seed_participation(
         db::update_meeting_status(&mut *conn, &meeting_id, MeetingStatus::Held).await?;
         stored.status = MeetingStatus::Held;
         record_if_held(&mut *conn, &group, &stored, None).await?;
+        super::minutes::demo::seed_minutes(&mut *conn, &group, &stored, months_ago).await?;
         added += 1;
     }
     Ok(added)

@@ -4,15 +4,19 @@
 //! records a Participation activity in the ledger with the people present.
 //!
 //! Its second slice (`papers`, `terms`): papers on agenda items (PDFs, with easy-read versions), sending them
-//! to members, late papers, each meeting's `.ics` file, and ending a member's term early.
+//! to members, late papers, each meeting's `.ics` file, and ending a member's term early. Its third:
+//! minutes, decisions and their workflow in `minutes/`; actions, matters arising, reminders and the weekly
+//! digest in `actions/`.
 //!
-//! Not built yet (issue 15): minutes, decisions and actions, "you said, we did" and the digest.
+//! Not built yet (issue 15): "you said, we did".
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
 //! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `api` (what accounts'
 //! access checks are fed with), `demo`.
 
+pub mod actions;
 pub mod components;
+pub mod minutes;
 pub mod papers;
 pub mod server;
 pub mod terms;
@@ -33,7 +37,7 @@ pub mod validate;
 /// register themselves; it has demo data (the Personality Disorder Service's steering group).
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
-    use crate::capability::Capability;
+    use crate::capability::{Capability, Job};
     Capability {
         demo: Some(|conn, demo| {
             Box::pin(async move {
@@ -44,6 +48,16 @@ pub fn capability() -> crate::capability::Capability {
             })
         }),
         routes: papers::routes::routes,
+        jobs: &[
+            Job {
+                name: "action reminders",
+                run: |state| Box::pin(async move { Ok(actions::jobs::queue_reminders_now(state).await?) }),
+            },
+            Job {
+                name: "weekly participation digests",
+                run: |state| Box::pin(async move { Ok(actions::jobs::queue_digests_now(state).await?) }),
+            },
+        ],
         ..Capability::named("participation")
     }
 }

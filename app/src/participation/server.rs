@@ -72,6 +72,8 @@ pub(crate) enum MayChange {
     Manages,
     /// Staff of the group's service or the group's secretary ([`keeps_records_of`]).
     KeepsRecords,
+    /// Whoever reads the group's business (its current members, staff of its service); the change checks more.
+    Reads,
 }
 
 #[cfg(feature = "ssr")]
@@ -81,6 +83,7 @@ impl MayChange {
             MayChange::Manages => ensure_manages(user, membership),
             MayChange::KeepsRecords if keeps_records_of(user, membership) => Ok(()),
             MayChange::KeepsRecords => Err(AppError::Forbidden),
+            MayChange::Reads => ensure_reads_group(user, membership),
         }
     }
 }

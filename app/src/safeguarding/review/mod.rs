@@ -17,6 +17,18 @@ pub enum FlagSourceKind {
     FeedbackResponse,
     /// A volunteer application's free text (inclusion): why they apply, availability, access needs.
     VolunteerApplication,
+    /// An agenda item's minutes written by a patient or carer member (participation).
+    ItemMinutes,
+    /// A member's correction to circulated minutes (participation).
+    MinutesComment,
+    /// An amendment to approved minutes written by a patient or carer member (participation).
+    MinutesAmendment,
+    /// An update on an action written by a patient or carer member (participation).
+    ActionUpdate,
+    /// A decision recorded by a patient or carer member (a group's secretary; participation).
+    GroupDecision,
+    /// An action given by a patient or carer member (a group's secretary; participation).
+    GroupAction,
 }
 
 impl FlagSourceKind {

@@ -1,0 +1,140 @@
+//! Participation's housekeeping: reminders to an action's owner, and the weekly digest. Each app server runs
+//! them every five minutes; each reminder and each person's weekly digest is claimed (an `UPDATE ... IS NULL`,
+//! an `INSERT ... ON CONFLICT DO NOTHING`) in the transaction that queues its mail, so with several app servers
+//! each is sent once.
+//!
+//! Reminders: the "due soon" one for an open action due 2 to 7 days ahead (so 7 days before, or at once for
+//! an action given with less time), "due tomorrow" the day before, and "overdue" from the day after the due
+//! date. An owner who chose the weekly digest gets no single mails: the reminder is claimed and not sent, and
+//! their actions are in the digest. An owner without an email address gets none.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use sqlx::AnyPool;
+
+use super::{
+    db::{self, Reminder},
+    emails,
+};
+use crate::{clock::Clock, mail};
+
+/// Where mail sends people to see their actions.
+pub const MY_ACTIONS: &str = super::server::MY_ACTIONS_PATH;
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Queues every reminder due now and rings the mail worker (the housekeeping job).
+pub async fn queue_reminders_now(state: &crate::state::AppState) -> Result<usize, sqlx::Error> {
+    let queued = queue_reminders(&state.pool, &state.clock, &state.security.base_url).await?;
+    if queued > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(queued)
+}
+
+/// Queues the reminders due at `clock`'s today; returns how many mails were queued.
+pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url) -> Result<usize, sqlx::Error> {
+    let today = clock.today();
+    let day = |n: i64| iso(today + Duration::days(n));
+    let link = crate::links::absolute(base_url, MY_ACTIONS, &[]);
+    let mut queued = 0;
+    for (which, from, until) in [
+        (Reminder::Week, day(2), day(7)),
+        (Reminder::Day, day(1), day(1)),
+        (Reminder::Overdue, "2000-01-01".to_owned(), day(-1)),
+    ] {
+        for due in db::list_reminders_due(pool, which, &from, &until).await? {
+            let mut tx = crate::db::begin_write(pool).await?;
+            if db::claim_reminder(&mut tx, &due.id, which).await? && due.digest == 0 {
+                if let (Some(to), Some(action)) = (&due.email, db::fetch_action(&mut tx, &due.id, &iso(today)).await?) {
+                    mail::enqueue(&mut *tx, &emails::reminder(to, &action, which, &link)).await?;
+                    queued += 1;
+                }
+            }
+            tx.commit().await?;
+        }
+    }
+    if queued > 0 {
+        tracing::info!(reminders = queued, "action reminders queued");
+    }
+    Ok(queued)
+}
+
+/// Queues this week's digests and rings the mail worker (the housekeeping job).
+pub async fn queue_digests_now(state: &crate::state::AppState) -> Result<usize, sqlx::Error> {
+    let queued = queue_digests(&state.pool, &state.clock, &state.security.base_url).await?;
+    if queued > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(queued)
+}
+
+/// The Monday (local date) of the week holding `day`: the week a digest is for.
+pub fn week_of(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// What papers went out to `person` since `since` (local date), one line each, for the digest.
+///
+/// The seam for papers (issue 15 slice 2, built apart): until papers are merged there are none to list. When
+/// they are, this asks papers' published API for the papers sent to the person's groups since `since`, leaving
+/// out confidential items' papers for members who may not see them and never naming a confidential item.
+async fn papers_sent(
+    _conn: &mut sqlx::AnyConnection,
+    _person: &crate::accounts::types::PersonId,
+    _since: NaiveDate,
+) -> Result<Vec<String>, sqlx::Error> {
+    Ok(Vec::new())
+}
+
+/// Queues the weekly digest for each person who chose it and has not had this week's (the week starting on
+/// Monday, local); returns how many were queued.
+pub async fn queue_digests(pool: &AnyPool, clock: &Clock, base_url: &url::Url) -> Result<usize, sqlx::Error> {
+    let today = clock.today();
+    let week = iso(week_of(today));
+    let link = crate::links::absolute(base_url, MY_ACTIONS, &[]);
+    let local = |day: NaiveDate| day.and_time(NaiveTime::MIN).format("%Y-%m-%dT%H:%M").to_string();
+    let mut queued = 0;
+    for (person, name, email) in db::list_digest_due(pool, &week).await? {
+        let mut tx = crate::db::begin_write(pool).await?;
+        if db::claim_digest(&mut tx, &person, &week).await? {
+            let actions: Vec<_> = db::list_owned_by(&mut tx, &person, &iso(today))
+                .await?
+                .into_iter()
+                .filter(|a| a.status == super::types::ActionStatus::Open)
+                .collect();
+            let meetings: Vec<String> = db::list_upcoming_meetings(
+                &mut tx,
+                &person,
+                &iso(today),
+                &local(today),
+                &local(today + Duration::days(14)),
+            )
+            .await?
+            .into_iter()
+            .map(|(group, starts, ends, place)| {
+                let when = format!(
+                    "{}, {} to {}",
+                    crate::dates::readable_day(starts.get(..10).unwrap_or_default()),
+                    starts.get(11..).unwrap_or_default(),
+                    ends.get(11..).unwrap_or_default()
+                );
+                if place.is_empty() {
+                    format!("{group}: {when}")
+                } else {
+                    format!("{group}: {when}, {place}")
+                }
+            })
+            .collect();
+            let papers = papers_sent(&mut tx, &person, week_of(today)).await?;
+            mail::enqueue(&mut *tx, &emails::digest(&email, &name, &actions, &meetings, &papers, &link)).await?;
+            queued += 1;
+        }
+        tx.commit().await?;
+    }
+    if queued > 0 {
+        tracing::info!(digests = queued, "weekly digests queued");
+    }
+    Ok(queued)
+}
