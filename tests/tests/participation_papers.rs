@@ -492,7 +492,38 @@ async fn ending_a_term_keeps_the_member_in_history(backend: Backend) {
     assert_eq!(audited, 1);
 }
 
+/// A member who chose the weekly digest finds the week's papers in it, by group and meeting day: never a paper's
+/// or an item's title, so no confidential item is named.
+async fn the_weekly_digest_lists_the_papers_sent_that_week(backend: Backend) {
+    let app = spawn_app_at(backend, london("2027-03-01T09:00")).await;
+    let mut s = setting(&app, "2027-03-10").await;
+    s.add_papers(&app).await;
+    assert_eq!(s.send(&app).await.status(), 303);
+    let pat = app.client_signed_in_as("pat@example.org").await;
+    ok(&app, &pat, "choose_participation_mail", "/participation/my-actions", &[("mail", "weekly")]).await;
+
+    let queued = app::participation::actions::jobs::queue_digests(
+        &app.pool,
+        &app::clock::current(),
+        &url::Url::parse(&app.address).unwrap(),
+    )
+    .await
+    .unwrap();
+
+    assert!(queued >= 1, "Pat's digest is queued");
+    let body: String = sqlx::query_scalar(
+        "SELECT body_text FROM outbox_mail WHERE subject = 'Your weekly summary' AND to_address = 'pat@example.org'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(body.contains("Papers sent this week"), "{body}");
+    assert!(body.contains("Steering group: the papers for 10 March 2027"), "{body}");
+    assert!(!body.contains("Staffing complaint") && !body.contains("Budget"), "no item named: {body}");
+}
+
 on_both_engines!(
+    the_weekly_digest_lists_the_papers_sent_that_week,
     members_read_papers_and_observers_never_see_confidential_ones,
     upload_refusals_keep_what_was_typed,
     late_papers_are_marked_and_sending_twice_mails_once,

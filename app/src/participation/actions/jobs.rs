@@ -75,17 +75,32 @@ pub fn week_of(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
-/// What papers went out to `person` since `since` (local date), one line each, for the digest.
-///
-/// The seam for papers (issue 15 slice 2, built apart): until papers are merged there are none to list. When
-/// they are, this asks papers' published API for the papers sent to the person's groups since `since`, leaving
-/// out confidential items' papers for members who may not see them and never naming a confidential item.
+/// What papers were mailed to `person` since `since` (an instant, RFC 3339 UTC: the start of the local week),
+/// one line each, for the digest: the group and the meeting's day, never a paper's or an item's title (so no
+/// confidential item is named, whoever the person is).
 async fn papers_sent(
-    _conn: &mut sqlx::AnyConnection,
-    _person: &crate::accounts::types::PersonId,
-    _since: NaiveDate,
+    conn: &mut sqlx::AnyConnection,
+    person: &crate::accounts::types::PersonId,
+    since: &str,
 ) -> Result<Vec<String>, sqlx::Error> {
-    Ok(Vec::new())
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT g.name, m.starts_at FROM meeting_papers_recipient r
+         JOIN group_member gm ON gm.id = r.member_id
+         JOIN group_meeting m ON m.id = r.meeting_id
+         JOIN participation_group g ON g.id = m.group_id
+         WHERE gm.person_id = $1 AND r.sent_at >= $2
+         ORDER BY m.starts_at",
+    )
+    .bind(person)
+    .bind(since)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(group, starts)| {
+            format!("{group}: the papers for {}", crate::dates::readable_day(starts.get(..10).unwrap_or_default()))
+        })
+        .collect())
 }
 
 /// Queues the weekly digest for each person who chose it and has not had this week's (the week starting on
@@ -127,7 +142,8 @@ pub async fn queue_digests(pool: &AnyPool, clock: &Clock, base_url: &url::Url) -
                 }
             })
             .collect();
-            let papers = papers_sent(&mut tx, &person, week_of(today)).await?;
+            let week_began = crate::db::timestamp(clock.instant_at(week_of(today).and_time(NaiveTime::MIN)));
+            let papers = papers_sent(&mut tx, &person, &week_began).await?;
             mail::enqueue(&mut *tx, &emails::digest(&email, &name, &actions, &meetings, &papers, &link)).await?;
             queued += 1;
         }
