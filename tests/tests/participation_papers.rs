@@ -496,7 +496,7 @@ async fn ending_a_term_keeps_the_member_in_history(backend: Backend) {
 /// or an item's title, so no confidential item is named.
 async fn the_weekly_digest_lists_the_papers_sent_that_week(backend: Backend) {
     let app = spawn_app_at(backend, london("2027-03-01T09:00")).await;
-    let mut s = setting(&app, "2027-03-10").await;
+    let s = setting(&app, "2027-03-10").await;
     s.add_papers(&app).await;
     assert_eq!(s.send(&app).await.status(), 303);
     let pat = app.client_signed_in_as("pat@example.org").await;
