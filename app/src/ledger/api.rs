@@ -30,6 +30,33 @@ pub async fn count_by_level(
     Ok(db::count_by_level(pool, service_id, from, until).await?)
 }
 
+/// Activities of one kind at one level, for a service and period ([`count_by_kind`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindCount {
+    pub level: crate::ledger::types::ContinuumLevel,
+    pub kind: crate::ledger::types::ActivityKind,
+    /// A count of things (activities), never of people.
+    pub activities: i64,
+}
+
+/// Activities per level and kind (combinations with none left out) for one service from `from` up to but not
+/// including `until` (`YYYY-MM-DD`): how many leaflets, open days, focus groups, meetings the ledger holds.
+/// A stored level or kind this build does not know is left out.
+pub async fn count_by_kind(
+    pool: &sqlx::AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<Vec<KindCount>, AppError> {
+    Ok(db::count_by_kind(pool, service_id, from, until)
+        .await?
+        .into_iter()
+        .filter_map(|(level, kind, activities)| {
+            Some(KindCount { level: level.parse().ok()?, kind: kind.parse().ok()?, activities })
+        })
+        .collect())
+}
+
 /// The kinds of record that become ledger activities, stored as `activity.source_type` (`"event"`, …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
 #[strum(serialize_all = "snake_case")]

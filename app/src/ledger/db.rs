@@ -308,6 +308,25 @@ pub async fn count_by_level<'c>(
         .collect())
 }
 
+/// Activities per level and kind (`(level, kind, activities)`, as stored) for one service from `from` up to
+/// but not including `until` (`YYYY-MM-DD`): counts of things, for the involvement report's sections.
+pub async fn count_by_kind<'c>(
+    db: impl Executor<'c, Database = Any>,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT level, kind, CAST(COUNT(*) AS BIGINT) FROM activity
+         WHERE service_id = $1 AND happened_on >= $2 AND happened_on < $3 GROUP BY level, kind",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .fetch_all(db)
+    .await
+}
+
 /// One change to an activity, from the audit trail.
 #[derive(FromRow)]
 pub struct ActivityHistoryRow {
