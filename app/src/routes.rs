@@ -31,6 +31,7 @@ use crate::{
     ledger::components::{ActivityDetailPage, EditActivityPage, LedgerPage, RecordActivityPage},
     participation::components::{GroupView, MeetingView, ParticipationPage},
     reports::components::ContinuumProfilePage,
+    reports::involvement_page::InvolvementReportPage,
     ui::NotFoundPage,
 };
 
@@ -95,6 +96,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/ledger/:id") view=ActivityDetailPage ssr=SsrMode::Async />
             <Route path=path!("/ledger/:id/edit") view=EditActivityPage ssr=SsrMode::Async />
             <Route path=path!("/reports/continuum-profile") view=ContinuumProfilePage ssr=SsrMode::Async />
+            <Route path=path!("/reports/involvement") view=InvolvementReportPage ssr=SsrMode::Async />
             <Route path=path!("/get-involved") view=GetInvolvedPage ssr=SsrMode::Async />
             <Route path=path!("/info/:slug") view=InfoPageView ssr=SsrMode::Async />
             <Route path=path!("/events/cancel") view=CancelRegistrationPage ssr=SsrMode::Async />

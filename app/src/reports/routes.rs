@@ -12,11 +12,18 @@ use serde::Deserialize;
 use crate::{accounts::access::Visitor, capability::PlainRoute, forms, state::AppState};
 
 pub fn routes() -> Vec<PlainRoute> {
-    vec![PlainRoute {
-        path: "/reports/continuum-profile.csv",
-        methods: &[http::Method::GET],
-        handler: axum::routing::get(continuum_profile_csv),
-    }]
+    vec![
+        PlainRoute {
+            path: "/reports/continuum-profile.csv",
+            methods: &[http::Method::GET],
+            handler: axum::routing::get(continuum_profile_csv),
+        },
+        PlainRoute {
+            path: "/reports/involvement.csv",
+            methods: &[http::Method::GET],
+            handler: axum::routing::get(involvement_csv),
+        },
+    ]
 }
 
 #[derive(Deserialize)]
@@ -51,6 +58,52 @@ pub async fn continuum_profile_csv(
     let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
     match super::server::profile_for(&state.pool, &user, &query.service_id, &from, &to).await {
         Ok(profile) => crate::csv::download(&profile.csv_file_name(), profile.to_csv()),
+        Err(error) => forms::refusal(&state, &error),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InvolvementQuery {
+    #[serde(default)]
+    service_id: String,
+    #[serde(default)]
+    period: String,
+    /// Which of the report's tables (`levels`, `trend`, `information`, …).
+    #[serde(default)]
+    table: String,
+    #[serde(default)]
+    from_day: String,
+    #[serde(default)]
+    from_month: String,
+    #[serde(default)]
+    from_year: String,
+    #[serde(default)]
+    to_day: String,
+    #[serde(default)]
+    to_month: String,
+    #[serde(default)]
+    to_year: String,
+}
+
+/// `GET /reports/involvement.csv`: one table of the involvement report, with the page's access checks and
+/// suppression (`involvement::report_for`). A table the report does not have is not found.
+pub async fn involvement_csv(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    OriginalUri(uri): OriginalUri,
+    Query(query): Query<InvolvementQuery>,
+) -> Response {
+    let Some(user) = visitor.user else {
+        return forms::sign_in_first(&uri);
+    };
+    let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
+    let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
+    let report = super::involvement::report_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await;
+    match report {
+        Ok(report) => match report.table(&query.table) {
+            Some(table) => crate::csv::download(&report.csv_file_name(table), report.table_csv(table)),
+            None => forms::refusal(&state, &crate::error::AppError::NotFound),
+        },
         Err(error) => forms::refusal(&state, &error),
     }
 }

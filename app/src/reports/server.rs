@@ -95,7 +95,7 @@ pub fn previous_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (chron
 /// A service's counts for a period (`[from, to]`): activities, patients and carers from the ledger, and the
 /// patients and carers each capability involved beyond it (feedback responses).
 #[cfg(feature = "ssr")]
-async fn level_counts(
+pub(crate) async fn level_counts(
     pool: &sqlx::AnyPool,
     service_id: &ServiceId,
     from: chrono::NaiveDate,
@@ -209,6 +209,46 @@ pub async fn get_continuum_profile(
     let from = crate::dates::DateParts::new(from_day, from_month, from_year);
     let to = crate::dates::DateParts::new(to_day, to_month, to_year);
     profile_for(&state()?.pool, &user, &service_id, &from, &to).await
+}
+
+/// The choices of the involvement report's filter: the services the caller may report on (and "All services"
+/// for administrators), and the periods offered (`involvement::period_options`). Refused (403) to someone who
+/// may open no service's report.
+#[server(endpoint = "/involvement_choices")]
+pub async fn involvement_choices() -> Result<super::involvement::ReportChoices, AppError> {
+    let user = require_signed_in()?;
+    let services = super::involvement::report_services(&state()?.pool, &user).await?;
+    if services.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let mut options = ServiceSummary::options(&services);
+    if user.is_admin {
+        options.insert(0, (super::involvement::ALL_SERVICES.to_owned(), "All services".to_owned()));
+    }
+    let periods = super::involvement::period_options(crate::clock::today_date());
+    Ok(super::involvement::ReportChoices { services: options, periods })
+}
+
+/// The involvement report of a service (`service_id`; the caller's first when empty, `all` for every service,
+/// administrators only) for a period (`period`: a value of the filter's periods, empty for the last complete
+/// quarter, `range` for the dates typed), with the four periods before it. Errors: 403 for someone who may
+/// open no report, 404 for a service whose report they may not open, a validation error for a period that is
+/// not one.
+#[server(endpoint = "/involvement_report")]
+pub async fn get_involvement_report(
+    #[server(default)] service_id: String,
+    #[server(default)] period: String,
+    #[server(default)] from_day: String,
+    #[server(default)] from_month: String,
+    #[server(default)] from_year: String,
+    #[server(default)] to_day: String,
+    #[server(default)] to_month: String,
+    #[server(default)] to_year: String,
+) -> Result<super::involvement::InvolvementReport, AppError> {
+    let user = require_signed_in()?;
+    let from = crate::dates::DateParts::new(from_day, from_month, from_year);
+    let to = crate::dates::DateParts::new(to_day, to_month, to_year);
+    super::involvement::report_for(&state()?.pool, &user, &service_id, &period, &from, &to).await
 }
 
 #[cfg(all(test, feature = "ssr"))]
