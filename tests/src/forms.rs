@@ -81,6 +81,8 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/circulate_minutes", "a button with nothing typed (in the world, already circulated: a conflict)"),
     ("/api/profile_services", "a read"),
     ("/api/continuum_profile", "a read (its filters are a GET form)"),
+    ("/api/involvement_choices", "a read"),
+    ("/api/involvement_report", "a read (its filters are a GET form)"),
 ];
 
 /// Forms that store something yet carry no single-use submission token, and why. Every other form here carries

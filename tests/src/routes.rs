@@ -132,6 +132,11 @@ pub const MANAGER: Access = Access("U FFFF FF FA A");
 pub const PROFILE: Access = Access("U FFFA AA AA A");
 /// The continuum profile of the service named in the request.
 pub const PROFILE_OF_SERVICE: Access = Access("U FFFA FF AA A");
+/// Whoever may open some service's involvement report: its managers and steering group members (staff who
+/// do not manage it are refused, as patients are), and administrators.
+pub const INVOLVEMENT: Access = Access("U FFFA FA FA A");
+/// The involvement report of the service named in the request: to another service's manager it does not exist.
+pub const INVOLVEMENT_OF_SERVICE: Access = Access("U FFFA FN FA A");
 /// A group's business (its page, its meetings): its current members (the steering member is one in the
 /// world) and the staff of its service. Staff of another service are refused like patients who are not members.
 pub const GROUP: Access = Access("U FFFA FF AA A");
@@ -214,6 +219,7 @@ pub const ROUTES: &[Row] = &[
     page("/ledger/{id}", RECORD, "/ledger/{activity}"),
     page("/ledger/{id}/edit", RECORD, "/ledger/{activity}/edit"),
     page("/reports/continuum-profile", PROFILE, "/reports/continuum-profile"),
+    page("/reports/involvement", INVOLVEMENT, "/reports/involvement"),
     page("/get-involved", PUBLIC, "/get-involved"),
     page("/info/{slug}", PUBLIC, "/info/{page_slug}"),
     // As the other link pages: an unknown token is explained on the page.
@@ -260,6 +266,11 @@ pub const ROUTES: &[Row] = &[
     page("/healthz", PUBLIC, "/healthz"),
     page("/readyz", PUBLIC, "/readyz"),
     page("/reports/continuum-profile.csv", PROFILE_OF_SERVICE, "/reports/continuum-profile.csv?service_id={service}"),
+    page(
+        "/reports/involvement.csv",
+        INVOLVEMENT_OF_SERVICE,
+        "/reports/involvement.csv?service_id={service}&table=levels",
+    ),
     page("/consultation/forms/{id}/responses.csv", RECORD, "/consultation/forms/{form_id}/responses.csv"),
     page("/leaflets/{id}/{name}", PUBLIC, "/leaflets/{leaflet_id}/leaflet.pdf"),
     page("/f/{slug}", PUBLIC, "/f/{form_slug}"),
@@ -590,6 +601,12 @@ pub const ROUTES: &[Row] = &[
     call("/api/get_matters_arising", GROUP, &[("meeting_id", "{meeting_id}")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
+    call("/api/involvement_choices", INVOLVEMENT, &[]),
+    call(
+        "/api/involvement_report",
+        INVOLVEMENT_OF_SERVICE,
+        &[("service_id", "{service}"), ("period", ""), ("from_day", ""), ("to_day", "")],
+    ),
     call(
         "/api/continuum_profile",
         PROFILE_OF_SERVICE,
