@@ -615,10 +615,10 @@ mod build {
         sections.push(level_section(
             ContinuumLevel::Inclusion,
             "inclusion",
-            "Patients helping to deliver the service, as the ledger records it today: volunteer roles and \
-             co-delivered sessions.",
+            "Patients helping to deliver the service, as the ledger records it: volunteers appointed to roles \
+             (each appointment is one activity, with its volunteer) and co-delivered sessions.",
             &[
-                (ActivityKind::VolunteerRole, "Volunteer roles"),
+                (ActivityKind::VolunteerRole, "Volunteers appointed"),
                 (ActivityKind::CoDeliveredSession, "Co-delivered sessions"),
             ],
             "Other inclusion activities",
@@ -652,7 +652,8 @@ mod build {
             seam(
                 "Volunteers and co-delivery",
                 "Active volunteers, approved hours, lived-experience roles filled and the share of sessions truly \
-                 co-delivered appear here when inclusion's volunteer roles and appointments land.",
+                 co-delivered appear here when inclusion publishes them in its api.rs (its hours and co-delivered \
+                 sessions are not built yet; appointments are counted above through the ledger).",
             ),
             seam(
                 "Panels and payments",
