@@ -126,6 +126,35 @@ pub struct DateParts {
     pub year: String,
 }
 
+/// A period as the date inputs of a filter put it in an address (`from_day`, `from_month`, `from_year`, `to_day`,
+/// `to_month`, `to_year`), each as typed and empty when absent: for a plain route's query, flattened into it
+/// (`#[serde(flatten)]`). [`PeriodQuery::parts`] gives the two dates for [`parse_period`].
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct PeriodQuery {
+    #[serde(default)]
+    from_day: String,
+    #[serde(default)]
+    from_month: String,
+    #[serde(default)]
+    from_year: String,
+    #[serde(default)]
+    to_day: String,
+    #[serde(default)]
+    to_month: String,
+    #[serde(default)]
+    to_year: String,
+}
+
+impl PeriodQuery {
+    /// The period's start and end, as typed.
+    pub fn parts(self) -> (DateParts, DateParts) {
+        (
+            DateParts::new(self.from_day, self.from_month, self.from_year),
+            DateParts::new(self.to_day, self.to_month, self.to_year),
+        )
+    }
+}
+
 /// The three boxes of a date input, in order. A field named `happened_on` posts `happened_on_day`,
 /// `happened_on_month` and `happened_on_year`, and each box's `id` is its name.
 pub const PARTS: [&str; 3] = ["day", "month", "year"];

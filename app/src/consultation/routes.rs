@@ -41,18 +41,8 @@ pub fn routes() -> Vec<PlainRoute> {
 
 #[derive(Deserialize)]
 pub struct ResultsQuery {
-    #[serde(default)]
-    from_day: String,
-    #[serde(default)]
-    from_month: String,
-    #[serde(default)]
-    from_year: String,
-    #[serde(default)]
-    to_day: String,
-    #[serde(default)]
-    to_month: String,
-    #[serde(default)]
-    to_year: String,
+    #[serde(flatten)]
+    dates: crate::dates::PeriodQuery,
     #[serde(default)]
     channel: String,
 }
@@ -69,8 +59,7 @@ pub async fn form_responses_csv(
     let Some(user) = visitor.user else {
         return forms::sign_in_first(&uri);
     };
-    let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
-    let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
+    let (from, to) = query.dates.parts();
     match super::results::responses_csv_for(&state.pool, &user, &form_id, &from, &to, &query.channel).await {
         Ok((name, csv)) => crate::csv::download(&name, csv),
         Err(error) => forms::refusal(&state, &error),

@@ -30,18 +30,8 @@ pub fn routes() -> Vec<PlainRoute> {
 pub struct ProfileQuery {
     #[serde(default)]
     service_id: ServiceId,
-    #[serde(default)]
-    from_day: String,
-    #[serde(default)]
-    from_month: String,
-    #[serde(default)]
-    from_year: String,
-    #[serde(default)]
-    to_day: String,
-    #[serde(default)]
-    to_month: String,
-    #[serde(default)]
-    to_year: String,
+    #[serde(flatten)]
+    dates: crate::dates::PeriodQuery,
 }
 
 /// `GET /reports/continuum-profile.csv`
@@ -54,8 +44,7 @@ pub async fn continuum_profile_csv(
     let Some(user) = visitor.user else {
         return forms::sign_in_first(&uri);
     };
-    let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
-    let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
+    let (from, to) = query.dates.parts();
     match super::server::profile_for(&state.pool, &user, &query.service_id, &from, &to).await {
         Ok(profile) => crate::csv::download(&profile.csv_file_name(), profile.to_csv()),
         Err(error) => forms::refusal(&state, &error),
@@ -71,18 +60,8 @@ pub struct InvolvementQuery {
     /// Which of the report's tables (`levels`, `trend`, `information`, …).
     #[serde(default)]
     table: String,
-    #[serde(default)]
-    from_day: String,
-    #[serde(default)]
-    from_month: String,
-    #[serde(default)]
-    from_year: String,
-    #[serde(default)]
-    to_day: String,
-    #[serde(default)]
-    to_month: String,
-    #[serde(default)]
-    to_year: String,
+    #[serde(flatten)]
+    dates: crate::dates::PeriodQuery,
 }
 
 /// `GET /reports/involvement.csv`: one table of the involvement report, with the page's access checks and
@@ -96,8 +75,7 @@ pub async fn involvement_csv(
     let Some(user) = visitor.user else {
         return forms::sign_in_first(&uri);
     };
-    let from = crate::dates::DateParts::new(query.from_day, query.from_month, query.from_year);
-    let to = crate::dates::DateParts::new(query.to_day, query.to_month, query.to_year);
+    let (from, to) = query.dates.parts();
     let report = super::involvement::report_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await;
     match report {
         Ok(report) => match report.table(&query.table) {
