@@ -164,7 +164,7 @@ fn with_token(content_type: Option<&str>, body: &Bytes, posted: &str, bound: &st
         Some(t) if t.starts_with("multipart/form-data") => {
             let marker = format!("name=\"{TOKEN_FIELD}\"\r\n\r\n{posted}");
             let replacement = format!("name=\"{TOKEN_FIELD}\"\r\n\r\n{bound}");
-            match memchr_find(body, marker.as_bytes()) {
+            match find_bytes(body, marker.as_bytes()) {
                 Some(at) => {
                     let mut out = Vec::with_capacity(body.len() + bound.len());
                     out.extend_from_slice(&body[..at]);
@@ -180,7 +180,7 @@ fn with_token(content_type: Option<&str>, body: &Bytes, posted: &str, bound: &st
 }
 
 /// Where `needle` first occurs in `haystack`.
-fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len().max(1)).position(|w| w == needle)
 }
 
