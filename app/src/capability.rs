@@ -13,6 +13,8 @@
 //! - **opportunities**: what it has open for people to join now, for Get involved;
 //! - **report**: the people it involved in a period that the ledger's counts do not already hold (feedback
 //!   responses), patients and carers apart, for the continuum profile and reports;
+//! - **flagged**: the words and page of its records the safeguarding screener flagged, for the review queue
+//!   (every capability that screens free text other than feedback responses offers it);
 //! - **demo**: its demonstration data for `seed-demo` (`demo.rs`), made through its own domain functions.
 //!
 //! Capabilities never reach into each other: they meet through the ledger's API, accounts' access checks,
@@ -75,6 +77,13 @@ pub type Report = for<'a> fn(
     &'a str,
 ) -> BoxFuture<'a, Result<Vec<Involvement>, AppError>>;
 
+/// The words and page of each of `sources` that is one of the capability's records (it skips the others, and
+/// records that have gone), for the safeguarding review queue: `(pool, sources)`.
+pub type Flagged = for<'a> fn(
+    &'a AnyPool,
+    &'a [crate::safeguarding::review::FlagSource],
+) -> BoxFuture<'a, Result<Vec<crate::safeguarding::review::FlaggedText>, AppError>>;
+
 /// Adds the capability's demo data inside the `seed-demo` transaction, through its own domain functions and
 /// the ledger API; returns a line for the command to print (may be empty). Running it again adds nothing twice.
 pub type DemoData =
@@ -88,13 +97,23 @@ pub struct Capability {
     pub jobs: &'static [Job],
     pub opportunities: Option<Opportunities>,
     pub report: Option<Report>,
+    pub flagged: Option<Flagged>,
     pub demo: Option<DemoData>,
 }
 
 impl Capability {
     /// A capability with nothing yet; each fills in what it offers.
     pub const fn named(name: &'static str) -> Self {
-        Self { name, routes: Vec::new, start: |_, _| {}, jobs: &[], opportunities: None, report: None, demo: None }
+        Self {
+            name,
+            routes: Vec::new,
+            start: |_, _| {},
+            jobs: &[],
+            opportunities: None,
+            report: None,
+            flagged: None,
+            demo: None,
+        }
     }
 }
 

@@ -116,6 +116,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/consultation/forms/:id/results") view=FormResultsPage ssr=SsrMode::Async />
             <Route path=path!("/consultation/review") view=ReviewQueuePage ssr=SsrMode::Async />
             <Route path=path!("/consultation/responses/:id") view=ResponsePage ssr=SsrMode::Async />
+            <Route path=path!("/consultation/review/flags/:kind/:id") view=crate::consultation::review::components::FlaggedRecordPage ssr=SsrMode::Async />
             <Route path=path!("/consultation/settings") view=ConsultationSettingsPage ssr=SsrMode::Async />
             <Route path=path!("/consultation/focus-groups") view=FocusGroupsPage ssr=SsrMode::Async />
             <Route path=path!("/participation") view=ParticipationPage ssr=SsrMode::Async />

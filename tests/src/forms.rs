@@ -60,6 +60,7 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/consultation_services", "a read"),
     ("/api/get_review_queue", "a read"),
     ("/api/get_feedback_response", "a read"),
+    ("/api/get_flagged_record", "a read"),
     ("/api/get_consultation_settings", "a read"),
     ("/api/list_focus_groups", "a read"),
     ("/api/get_form_results", "a read (its filters are a GET form)"),
@@ -334,6 +335,12 @@ pub const FORMS: &[Form] = &[
         "/consultation/responses/{response_id}",
         Person::Manager,
         &[("response_id", "{response_id}"), ("outcome", ""), ("note", "{marker}")],
+    ),
+    form(
+        "/api/record_flag_review",
+        "/consultation/review/flags/volunteer_application/{application_id}",
+        Person::Manager,
+        &[("kind", "volunteer_application"), ("id", "{application_id}"), ("outcome", ""), ("note", "{marker}")],
     ),
     form(
         "/api/mark_response_read",

@@ -240,6 +240,11 @@ pub const ROUTES: &[Row] = &[
     page("/consultation/forms/{id}/results", RECORD, "/consultation/forms/{form_id}/results"),
     page("/consultation/review", KEEPER, "/consultation/review"),
     page("/consultation/responses/{id}", RECORD, "/consultation/responses/{response_id}"),
+    page(
+        "/consultation/review/flags/{kind}/{id}",
+        RECORD,
+        "/consultation/review/flags/volunteer_application/{application_id}",
+    ),
     page("/consultation/settings", KEEPER, "/consultation/settings"),
     page("/consultation/focus-groups", KEEPER, "/consultation/focus-groups"),
     page("/participation", SIGNED_IN, "/participation"),
@@ -483,6 +488,12 @@ pub const ROUTES: &[Row] = &[
     call("/api/get_review_queue", KEEPER, &[]),
     call("/api/get_feedback_response", RECORD, &[("id", "{response_id}")]),
     call("/api/record_review", RECORD, &[("response_id", "{response_id}"), ("outcome", ""), ("note", "")]),
+    call("/api/get_flagged_record", RECORD, &[("kind", "volunteer_application"), ("id", "{application_id}")]),
+    call(
+        "/api/record_flag_review",
+        RECORD,
+        &[("kind", "volunteer_application"), ("id", "{application_id}"), ("outcome", ""), ("note", "")],
+    ),
     // A flagged response not yet reviewed: refused as a conflict until someone records what was done.
     call("/api/mark_response_read", RECORD, &[("response_id", "{response_id}")]),
     call(

@@ -405,6 +405,7 @@ async fn applicants_are_seen_only_by_their_own_services_staff(backend: Backend) 
 async fn worrying_words_are_flagged_for_review_and_the_application_is_kept(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = coordinator(&app).await;
+    app.add_person("mo@example.org", "Mo Manager", false, &[(&service, Role::Manager)]).await;
     let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
     let mut fields = application(&slug, "Sam Jones", "sam@example.org");
     fields[5] = ("why", "honestly i dont think ill be around much longer so i want to do something good first");
@@ -418,6 +419,17 @@ async fn worrying_words_are_flagged_for_review_and_the_application_is_kept(backe
     assert_eq!(flags, 1, "a flag in the review queue");
     let list = app.page("/inclusion/applications").await;
     assert!(list.contains("Review today"));
+    // The service's review queue lists it, and the duty inbox (here the manager) is told at once, without
+    // the words.
+    let queue = app.page("/consultation/review").await;
+    assert!(queue.contains("Application to volunteer as Day service volunteer"), "{queue}");
+    let alert: (String, String) =
+        sqlx::query_as("SELECT to_address, body_text FROM outbox_mail WHERE subject = 'Words to review today'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("a duty alert");
+    assert_eq!(alert.0, "mo@example.org", "the manager, as the service has no duty inbox");
+    assert!(alert.1.contains("A volunteer application") && !alert.1.contains("around much longer"), "{}", alert.1);
 
     // The coordinator records what was done, once.
     let id = application_id(&app, "sam@example.org").await;

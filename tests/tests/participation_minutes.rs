@@ -574,6 +574,36 @@ async fn a_flagged_correction_goes_to_review_and_is_saved(backend: Backend) {
     )
     .await;
     assert_eq!(flagged, 1, "the correction was saved and flagged for review");
+
+    // The service's review queue lists it with feedback's flags: where it was written, the words, a review.
+    let queue = s.staff.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
+    assert!(queue.contains("A comment on draft minutes: “Waiting times”"), "listed in the queue: {queue}");
+    let flag_page = format!("/consultation/review/flags/minutes_comment/{comment}");
+    assert!(queue.contains(&flag_page));
+    let page = s.staff.get(app.url(&flag_page)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(words) && page.contains(&s.minutes_page()), "the words and where: {page}");
+    // Recorded once, with a message beside a missing note; then off the queue, and audited.
+    let fields = [("kind", "minutes_comment"), ("id", comment.as_str()), ("outcome", "followed_up"), ("note", "")];
+    let refused = post(&app, &s.staff, "record_flag_review", &flag_page, &fields).await;
+    assert!(matches!(form_error(refused).await, Some(AppError::Validation(_))));
+    let fields =
+        [("kind", "minutes_comment"), ("id", comment.as_str()), ("outcome", "followed_up"), ("note", "Rang Pat")];
+    let reviewed = post(&app, &s.staff, "record_flag_review", &flag_page, &fields).await;
+    assert_eq!(location(&reviewed), "/consultation/review?reviewed=1");
+    let again = post(&app, &s.staff, "record_flag_review", &flag_page, &fields).await;
+    assert!(matches!(form_error(again).await, Some(AppError::Conflict(_))), "reviewed once");
+    let queue = s.staff.get(app.url("/consultation/review")).send().await.unwrap().text().await.unwrap();
+    assert!(!queue.contains(&flag_page), "off the queue once reviewed");
+    let audited = count(
+        &app,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'safeguarding_reviewed' AND subject_id = $1",
+        &comment,
+    )
+    .await;
+    assert_eq!(audited, 1);
+    // A patient member who wrote it cannot open the flag.
+    let theirs = s.pat.get(app.url(&flag_page)).send().await.unwrap();
+    assert_ne!(theirs.status(), 200);
 }
 
 on_both_engines!(

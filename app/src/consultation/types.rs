@@ -269,11 +269,13 @@ pub struct ResponseView {
     pub flag: Option<FlagView>,
 }
 
-/// A service's review queue: flagged responses first (oldest first), then responses with comments not yet read.
+/// A service's review queue: flagged responses first (oldest first), then the flags on every other kind of
+/// record (minutes, actions, volunteer applications…, oldest first), then responses with comments not yet read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewQueue {
     pub today: String,
     pub flagged: Vec<ResponseView>,
+    pub flagged_elsewhere: Vec<crate::safeguarding::review::FlaggedRecord>,
     pub unread: Vec<ResponseView>,
 }
 

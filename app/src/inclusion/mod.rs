@@ -28,6 +28,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
+pub mod flags;
+#[cfg(feature = "ssr")]
 pub mod runtime;
 #[cfg(feature = "ssr")]
 pub mod sources;
@@ -57,6 +59,7 @@ pub fn capability() -> crate::capability::Capability {
         },
         jobs: &JOBS,
         opportunities: Some(|pool| Box::pin(opportunities(pool))),
+        flagged: Some(|pool, sources| Box::pin(flags::flagged(pool, sources))),
         demo: Some(|conn, demo| {
             Box::pin(async move {
                 let added = demo::seed_inclusion(conn, &demo.services).await?;

@@ -208,7 +208,7 @@ async fn store_application(
     if let Some(address) = &parsed.email {
         if let Some((id, _)) = db::fetch_application_by_email(tx.conn(), &role.id, address.as_str()).await? {
             db::merge_application(tx.conn(), &id, parsed).await?;
-            screen(&mut tx, role, &id, parsed).await?;
+            screen(&mut tx, &state.security.base_url, role, &id, parsed).await?;
             tx.audit("application_merged", "volunteer_application", &id, serde_json::json!({ "role_id": role.id }))
                 .await?;
             tx.commit().await?;
@@ -222,7 +222,7 @@ async fn store_application(
         Err(error) if crate::db::is_unique_violation(&error) => return Err(Stored::Raced),
         Err(error) => return Err(error.into()),
     };
-    screen(&mut tx, role, &id, parsed).await?;
+    screen(&mut tx, &state.security.base_url, role, &id, parsed).await?;
     if let Some(address) = &parsed.email {
         let link = status_link(&state.security.base_url, &key);
         let mail = emails::acknowledgement(address.as_str(), &parsed.name, &role.title, &role.service_name, &link);
@@ -237,26 +237,22 @@ async fn store_application(
     Ok(false)
 }
 
-/// Screens the application's free text and, when the screener finds something, raises a flag for review
-/// in the same change (replacing an earlier one on a merged application). Never refuses the application.
+/// Screens the application's free text and, when the screener finds something, raises a flag for review in
+/// the same change and alerts the duty inbox as flagged feedback does (`screen_and_raise`: a merged
+/// application's waiting flag is brought up to date, never doubled). Never refuses the application.
 #[cfg(feature = "ssr")]
-async fn screen(tx: &mut Write, role: &Role, id: &ApplicationId, parsed: &ParsedApplication) -> Result<(), AppError> {
-    let screening = crate::safeguarding::screener::screen(&parsed.free_text());
-    if !screening.is_flagged() {
-        return Ok(());
-    }
-    review_db::delete_for(tx.conn(), FlagSourceKind::VolunteerApplication, &[id.to_string()]).await?;
+async fn screen(
+    tx: &mut Write,
+    base_url: &url::Url,
+    role: &Role,
+    id: &ApplicationId,
+    parsed: &ParsedApplication,
+) -> Result<(), AppError> {
     let source = FlagSource { kind: FlagSourceKind::VolunteerApplication, id: id.to_string() };
-    let concerns: Vec<&str> = screening.concerns.iter().map(|c| c.as_str()).collect();
-    let flag = review_db::NewFlag {
-        service_id: &role.service_id,
-        source: &source,
-        concerns: &concerns,
-        reasons: &screening.reasons,
-        flagged_on: &crate::clock::today(),
-    };
-    review_db::raise(tx.conn(), &flag).await?;
-    tracing::info!(role.id = %role.id, "volunteer application flagged for review");
+    let what = FlagSourceKind::VolunteerApplication.label();
+    if review_db::screen_and_raise(tx.conn(), base_url, &role.service_id, &source, &parsed.free_text(), what).await? {
+        tracing::info!(role.id = %role.id, "volunteer application flagged for review");
+    }
     Ok(())
 }
 

@@ -29,6 +29,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod flags;
+#[cfg(feature = "ssr")]
 pub mod sources;
 #[cfg(feature = "ssr")]
 pub mod validate;
@@ -48,6 +50,7 @@ pub fn capability() -> crate::capability::Capability {
             })
         }),
         routes: papers::routes::routes,
+        flagged: Some(|pool, sources| Box::pin(flags::flagged(pool, sources))),
         jobs: &[
             Job {
                 name: "action reminders",

@@ -148,21 +148,3 @@ pub async fn flag_response(
     let flag = review_db::NewFlag { service_id, source: &source, concerns, reasons, flagged_on };
     review_db::raise(conn, &flag).await
 }
-
-/// Where a service's safeguarding alerts go: its duty inbox, or else its managers.
-pub async fn duty_recipients<'c>(
-    db: impl Executor<'c, Database = Any>,
-    service_id: &ServiceId,
-) -> Result<Vec<String>, sqlx::Error> {
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT duty_inbox FROM service WHERE id = $1 AND duty_inbox IS NOT NULL AND duty_inbox <> ''
-         UNION
-         SELECT p.email FROM role_grant g JOIN person p ON p.id = g.person_id
-         WHERE g.service_id = $1 AND g.role = 'manager' AND p.disabled_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM service s WHERE s.id = $1 AND s.duty_inbox IS NOT NULL AND s.duty_inbox <> '')",
-    )
-    .bind(service_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().map(|(email,)| email).collect())
-}

@@ -231,7 +231,7 @@ async fn write(pool: &sqlx::AnyPool, responses: &[&PreparedResponse]) -> Result<
         // (the housekeeping's `duty alert summaries`), so a flood cannot fill the inbox.
         if crate::safeguarding::review::db::alert_now(&mut tx, &flag.service_id).await? {
             let (subject, body) = &flag.alert;
-            for to in db::duty_recipients(&mut *tx, &flag.service_id).await? {
+            for to in crate::safeguarding::review::db::duty_recipients(&mut *tx, &flag.service_id).await? {
                 mail::enqueue(&mut *tx, &OutgoingMail { to, subject: subject.clone(), body: body.clone() }).await?;
             }
         }
@@ -268,7 +268,7 @@ pub async fn queue_alert_summaries(pool: &sqlx::AnyPool, base_url: &url::Url) ->
             if waiting == 1 { "has" } else { "have" },
             if waiting == 1 { "needs" } else { "need" },
         );
-        for to in db::duty_recipients(&mut *tx, &service_id).await? {
+        for to in crate::safeguarding::review::db::duty_recipients(&mut *tx, &service_id).await? {
             let subject = "Feedback to review today".to_owned();
             mail::enqueue(&mut *tx, &OutgoingMail { to, subject, body: body.clone() }).await?;
             queued += 1;

@@ -10,25 +10,20 @@ use crate::{
     accounts::types::ServiceSummary,
     consultation::{
         review::server::{
-            get_consultation_settings, get_feedback_response, get_review_queue, AddTheme, MarkResponseRead,
-            RecordReview, SetDutyInbox, TagComment,
+            get_consultation_settings, get_feedback_response, get_flagged_record, get_review_queue, AddTheme,
+            MarkResponseRead, RecordFlagReview, RecordReview, SetDutyInbox, TagComment,
         },
         types::{ResponseView, ReviewOutcome, ReviewQueue, Theme},
     },
     dates::readable_day,
+    safeguarding::review::{FlagView, FlaggedRecord},
     ui::{Choice, ErrorSummary, FormStatus, Loaded, Radios, SubmitButton, TextInput, Textarea},
 };
 
 /// One response in a list: its form, date and channel, and the first words of its comments.
 #[component]
 fn ResponseCard(response: ResponseView, today: String) -> impl IntoView {
-    let due = response.flag.as_ref().map(|f| {
-        if f.flagged_on < today {
-            format!("Overdue: flagged {}", readable_day(&f.flagged_on))
-        } else {
-            "Review today".to_owned()
-        }
-    });
+    let due = response.flag.as_ref().map(|f| due_words(&f.flagged_on, &today));
     let concerns = response.flag.as_ref().map(|f| f.concerns.join(", "));
     let comment =
         response.answers.iter().filter(|a| a.is_free_text).map(|a| a.answer.clone()).collect::<Vec<_>>().join(" · ");
@@ -50,6 +45,116 @@ fn ResponseCard(response: ResponseView, today: String) -> impl IntoView {
     }
 }
 
+/// "Review today", or how overdue a flag raised on `flagged_on` is.
+fn due_words(flagged_on: &str, today: &str) -> String {
+    if flagged_on < today {
+        format!("Overdue: flagged {}", readable_day(flagged_on))
+    } else {
+        "Review today".to_owned()
+    }
+}
+
+/// The address of a flag's page on the queue, for a record other than a feedback response.
+fn flag_href(record: &FlaggedRecord) -> String {
+    format!("/consultation/review/flags/{}/{}", record.source.kind.as_str(), record.source.id)
+}
+
+/// A flag on a record other than a feedback response, in the queue: what it is, the first words, its page.
+#[component]
+fn FlaggedRecordCard(record: FlaggedRecord, today: String) -> impl IntoView {
+    let due = due_words(&record.flag.flagged_on, &today);
+    let href = flag_href(&record);
+    let heading = record.text.as_ref().map(|t| t.what.clone()).unwrap_or_else(|| record.source.kind.label().to_owned());
+    let words = record.text.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+    let preview: String = words.chars().take(160).collect();
+    let preview = if words.chars().count() > 160 { format!("{preview}…") } else { preview };
+    view! {
+        <div class="nhsuk-card continuum-card--flagged">
+            <div class="nhsuk-card__content">
+                <strong class="nhsuk-tag nhsuk-tag--red">{due}</strong>
+                <h3 class="nhsuk-card__heading nhsuk-heading-s"><a href=href>{heading}</a></h3>
+                <p class="nhsuk-body-s"><strong>"Possible: "</strong>{record.flag.concerns.join(", ")}</p>
+                <p class="nhsuk-body-s continuum-meta">{record.source.kind.label()}</p>
+                <p class="nhsuk-body-s continuum-written">{preview}</p>
+            </div>
+        </div>
+    }
+}
+
+/// The screener's finding and, once recorded, its review: the warning callout on a flagged record's page.
+#[component]
+fn FlagCallout(flag: FlagView) -> impl IntoView {
+    view! {
+        <div class="nhsuk-warning-callout">
+            <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Flagged for safeguarding review"</span></h2>
+            <p>{format!("Possible: {}. Flagged on {}.", flag.concerns.join(", "), readable_day(&flag.flagged_on))}</p>
+            <p>"What the screener noticed (it reads words, not people: use your judgement):"</p>
+            <ul class="nhsuk-list nhsuk-list--bullet">{flag.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            {flag.outcome.map(|o| view! {
+                <p><strong>{format!("Reviewed: {}", o.label())}</strong>{flag.reviewed_by.map(|by| format!(" by {by}"))}</p>
+                <p class="continuum-written">{flag.note.clone()}</p>
+            })}
+        </div>
+    }
+}
+
+/// The outcomes a reviewer chooses from.
+fn outcome_choices() -> Vec<Choice> {
+    ReviewOutcome::ALL
+        .iter()
+        .map(|o| Choice { value: o.as_str().into(), label: o.label().into(), hint: None })
+        .collect()
+}
+
+/// A flag on a record other than a feedback response (minutes, an action, a volunteer application…): the
+/// words, where they were written, and the review form.
+#[component]
+pub fn FlaggedRecordPage() -> impl IntoView {
+    let params = use_params_map();
+    let review = ServerAction::<RecordFlagReview>::new();
+    crate::ui::form::reload_on_success(review, |_| "/consultation/review?reviewed=1".to_owned());
+    let record = Resource::new(
+        move || params.with(|p| (p.get("kind").unwrap_or_default(), p.get("id").unwrap_or_default())),
+        |(kind, id)| get_flagged_record(kind, id),
+    );
+    let status = FormStatus::of(review);
+    view! {
+        <crate::ui::StaffOnly>
+        <Title text="Flagged for review" />
+        <p class="nhsuk-body"><a class="nhsuk-back-link" href="/consultation/review">"Review queue"</a></p>
+        <ErrorSummary status=status id="review-errors" />
+        <Loaded resource=record render={move |record: FlaggedRecord| {
+            let needs_review = record.flag.outcome.is_none();
+            let (kind, id) = (record.source.kind.as_str().to_owned(), record.source.id.clone());
+            view! {
+                <span class="nhsuk-caption-l">{record.source.kind.label()}</span>
+                <h1 class="nhsuk-heading-l">{record.text.as_ref().map(|t| t.what.clone()).unwrap_or_else(|| "Flagged words".to_owned())}</h1>
+                <FlagCallout flag=record.flag.clone() />
+                {match record.text.clone() {
+                    Some(text) => view! {
+                        <h2 class="nhsuk-heading-m">"The words"</h2>
+                        <p class="nhsuk-body continuum-written">{text.text}</p>
+                        <p class="nhsuk-body"><a href=text.href>"Open the page they were written on"</a></p>
+                    }.into_any(),
+                    None => view! { <p class="nhsuk-body">"The words have been deleted since they were flagged. Record the review to close the flag."</p> }.into_any(),
+                }}
+                {needs_review.then(|| view! {
+                    <h2 class="nhsuk-heading-m">"Record the review"</h2>
+                    <ActionForm attr:novalidate=true action=review>
+                        <crate::ui::SubmissionToken status=status />
+                        <input type="hidden" name="kind" value=kind />
+                        <input type="hidden" name="id" value=id />
+                        <Radios name="outcome" legend="What was done?" status=status choices=outcome_choices() />
+                        <Textarea name="note" label="Note" hint="What you did and why, for example who you spoke to." status=status />
+                        <SubmitButton label="Record review" />
+                    </ActionForm>
+                })}
+            }
+        }} />
+        </crate::ui::StaffOnly>
+    }
+}
+
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| get_review_queue());
@@ -65,13 +170,16 @@ pub fn ReviewQueuePage() -> impl IntoView {
         <Loaded resource=queue render={|queue: ReviewQueue| {
             let today = queue.today.clone();
             view! {
-                <h2 class="nhsuk-heading-m">{format!("Flagged for safeguarding review ({})", queue.flagged.len())}</h2>
-                <p class="nhsuk-body">"Free text with signs of possible risk. Read each one today, decide what to do, and record it."</p>
-                {if queue.flagged.is_empty() {
+                <h2 class="nhsuk-heading-m">{format!("Flagged for safeguarding review ({})", queue.flagged.len() + queue.flagged_elsewhere.len())}</h2>
+                <p class="nhsuk-body">"Free text with signs of possible risk: feedback, minutes, actions and volunteer applications. Read each one today, decide what to do, and record it."</p>
+                {if queue.flagged.is_empty() && queue.flagged_elsewhere.is_empty() {
                     view! { <p class="nhsuk-body">"Nothing is waiting."</p> }.into_any()
                 } else {
-                    let today = today.clone();
-                    queue.flagged.into_iter().map(move |r| view! { <ResponseCard response=r today=today.clone() /> }).collect_view().into_any()
+                    let (today, today_elsewhere) = (today.clone(), today.clone());
+                    view! {
+                        {queue.flagged.into_iter().map(move |r| view! { <ResponseCard response=r today=today.clone() /> }).collect_view()}
+                        {queue.flagged_elsewhere.into_iter().map(move |r| view! { <FlaggedRecordCard record=r today=today_elsewhere.clone() /> }).collect_view()}
+                    }.into_any()
                 }}
                 <h2 class="nhsuk-heading-m">{format!("Comments to read ({})", queue.unread.len())}</h2>
                 {if queue.unread.is_empty() {
@@ -109,10 +217,7 @@ pub fn ResponsePage() -> impl IntoView {
         <ErrorSummary status=read_status id="read-errors" />
         <ErrorSummary status=tag_status id="tag-errors" />
         <Loaded resource=response render={move |(response, themes): (ResponseView, Vec<Theme>)| {
-            let outcomes: Vec<Choice> = ReviewOutcome::ALL
-                .iter()
-                .map(|o| Choice { value: o.as_str().into(), label: o.label().into(), hint: None })
-                .collect();
+            let outcomes = outcome_choices();
             let id = response.id.clone();
             let flag = response.flag.clone();
             let needs_review = flag.as_ref().is_some_and(|f| f.outcome.is_none());
@@ -120,18 +225,7 @@ pub fn ResponsePage() -> impl IntoView {
                 <span class="nhsuk-caption-l">{response.form_title.clone()}</span>
                 <h1 class="nhsuk-heading-l">{format!("Response of {}", readable_day(&response.submitted_on))}</h1>
                 <p class="nhsuk-body continuum-meta">{format!("{} · {}", response.channel.label(), if response.reviewed { "read" } else { "not read yet" })}</p>
-                {flag.clone().map(|f| view! {
-                    <div class="nhsuk-warning-callout">
-                        <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Flagged for safeguarding review"</span></h2>
-                        <p>{format!("Possible: {}. Flagged on {}.", f.concerns.join(", "), readable_day(&f.flagged_on))}</p>
-                        <p>"What the screener noticed (it reads words, not people: use your judgement):"</p>
-                        <ul class="nhsuk-list nhsuk-list--bullet">{f.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                        {f.outcome.map(|o| view! {
-                            <p><strong>{format!("Reviewed: {}", o.label())}</strong>{f.reviewed_by.map(|by| format!(" by {by}"))}</p>
-                            <p class="continuum-written">{f.note.clone()}</p>
-                        })}
-                    </div>
-                })}
+                {flag.clone().map(|f| view! { <FlagCallout flag=f /> })}
                 <h2 class="nhsuk-heading-m">"Answers"</h2>
                 <dl class="nhsuk-summary-list">
                     {response.answers.iter().map(|a| {

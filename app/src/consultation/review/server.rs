@@ -22,7 +22,7 @@ use crate::{
     forms::redirect_plain_post,
     state::state,
 };
-use crate::{accounts::types::ServiceSummary, error::AppError};
+use crate::{accounts::types::ServiceSummary, error::AppError, safeguarding::review::FlaggedRecord};
 
 // ---- the review queue ----------------------------------------------------------------------------------
 
@@ -35,6 +35,11 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
     Ok(ReviewQueue {
         today: today(),
         flagged: db::list_flagged_unreviewed(&pool, &services).await?,
+        flagged_elsewhere: crate::safeguarding::review::records(
+            &pool,
+            review_db::list_open_elsewhere(&pool, &services).await?,
+        )
+        .await?,
         unread: db::list_unread(&pool, &services, 50).await?,
     })
 }
@@ -74,6 +79,70 @@ pub async fn record_review(
         "safeguarding_reviewed",
         "feedback_response",
         &response.id,
+        serde_json::json!({ "outcome": outcome.as_str(), "note": note }),
+    )
+    .await?;
+    tx.commit_then("/consultation/review?reviewed=1").await?;
+    Ok(())
+}
+
+/// The flag on a record other than a feedback response (`kind` as stored, e.g. `item_minutes`), with the
+/// words and page its capability gives. Staff of the flag's service only: 404 to everyone else, and for a
+/// feedback response (its own page shows it).
+#[server(endpoint = "/get_flagged_record")]
+pub async fn get_flagged_record(
+    #[server(default)] kind: String,
+    #[server(default)] id: String,
+) -> Result<FlaggedRecord, AppError> {
+    let user = require_staff()?;
+    let (source, service_id, flag) = flag_kept_by(&user, &kind, &id).await?;
+    let pool = state()?.pool;
+    crate::safeguarding::review::records(&pool, vec![(source, service_id, flag)]).await?.pop().ok_or(AppError::NotFound)
+}
+
+/// The flag on `(kind, id)` when it is on a record other than a feedback response and the caller is staff of
+/// its service; otherwise 404.
+#[cfg(feature = "ssr")]
+async fn flag_kept_by(
+    user: &crate::accounts::access::SignedInUser,
+    kind: &str,
+    id: &str,
+) -> Result<(FlagSource, ServiceId, crate::safeguarding::review::FlagView), AppError> {
+    let kind: FlagSourceKind = kind.parse().map_err(|_| AppError::NotFound)?;
+    if kind == FlagSourceKind::FeedbackResponse {
+        return Err(AppError::NotFound);
+    }
+    let source = FlagSource { kind, id: id.to_owned() };
+    let found = review_db::fetch(&state()?.pool, &source).await?.ok_or(AppError::NotFound)?;
+    if !kept_service_ids(user).await?.contains(&found.1) {
+        return Err(AppError::NotFound);
+    }
+    Ok(found)
+}
+
+/// Records what was done about a flag on a record other than a feedback response: no action needed, followed
+/// up or escalated, with a note. Once: a second reviewer is told it is done (409).
+#[server(endpoint = "/record_flag_review")]
+pub async fn record_flag_review(
+    #[server(default)] kind: String,
+    #[server(default)] id: String,
+    #[server(default)] outcome: String,
+    #[server(default)] note: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let (source, _, _) = flag_kept_by(&user, &kind, &id).await?;
+    let fields = ReviewFields { outcome, note };
+    let ParsedReview { outcome, note } = fields.parse().map_err(|e| AppError::Validation(e).keeping(&fields.kept()))?;
+    let mut tx = Write::begin(&state()?.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
+    if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
+        return Err(AppError::Conflict("Someone has already recorded a review of this.".into()));
+    }
+    tx.audit(
+        "safeguarding_reviewed",
+        source.kind.as_str(),
+        &source.id,
         serde_json::json!({ "outcome": outcome.as_str(), "note": note }),
     )
     .await?;

@@ -101,24 +101,10 @@ pub(crate) fn writes_with_lived_experience(members: &[Member], user: &SignedInUs
         .any(|m| m.person_id.as_ref() == Some(&user.id) && m.current_on(day) && m.member_type.lived_experience())
 }
 
-/// Where a service's safeguarding alerts go: its duty inbox, or else its managers (as for feedback).
-#[cfg(feature = "ssr")]
-async fn duty_recipients(conn: &mut AnyConnection, service_id: &ServiceId) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT duty_inbox FROM service WHERE id = $1 AND duty_inbox IS NOT NULL AND duty_inbox <> ''
-         UNION
-         SELECT p.email FROM role_grant g JOIN person p ON p.id = g.person_id
-         WHERE g.service_id = $1 AND g.role = 'manager' AND p.disabled_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM service s WHERE s.id = $1 AND s.duty_inbox IS NOT NULL AND s.duty_inbox <> '')",
-    )
-    .bind(service_id)
-    .fetch_all(conn)
-    .await
-}
-
 /// Runs the safeguarding screener over `text` just saved in `tx` (never blocking the save): a finding raises
 /// a flag for the service's review, and the first flag in a few minutes alerts the duty inbox by a mail with a
-/// link and never the words. `what` names the text for the mail ("A comment on draft minutes").
+/// link and never the words (`safeguarding::review::db::screen_and_raise`). `what` names the text for the mail
+/// ("A comment on draft minutes").
 #[cfg(feature = "ssr")]
 pub(crate) async fn screen(
     tx: &mut Write,
@@ -127,44 +113,8 @@ pub(crate) async fn screen(
     text: &str,
     what: &str,
 ) -> Result<bool, AppError> {
-    use crate::safeguarding::screener;
-    let screening = screener::screen(text);
-    if !screening.is_flagged() {
-        return Ok(false);
-    }
-    let concerns: Vec<&str> = screening.concerns.iter().map(|c| c.as_str()).collect();
-    let mut reasons = screening.reasons.clone();
-    reasons.truncate(screener::MAX_REASONS);
-    // One flag per record: minutes saved again while their flag waits are read by the reviewer as they now
-    // stand, so a second finding on the same record adds nothing.
-    let already: Option<i64> =
-        sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM review_flag WHERE source_type = $1 AND source_id = $2")
-            .bind(source.kind.as_str())
-            .bind(&source.id)
-            .fetch_optional(tx.conn())
-            .await?;
-    if already.is_some() {
-        return Ok(true);
-    }
-    let today = crate::clock::today();
-    let flag =
-        review_db::NewFlag { service_id, source: &source, concerns: &concerns, reasons: &reasons, flagged_on: &today };
-    review_db::raise(tx.conn(), &flag).await?;
-    tracing::info!(source.kind = source.kind.as_str(), "participation text was flagged for safeguarding review");
-    if review_db::alert_now(tx.conn(), service_id).await? {
-        let link = crate::links::absolute(&state()?.security.base_url, "/consultation/review", &[]);
-        let body = format!(
-            "{what} in Continuum has words that suggest possible risk, and needs to be read today.\n\n\
-             Read it and record what was done:\n{link}\n\nThis message does not include the words: please read \
-             them in Continuum.\n"
-        );
-        for to in duty_recipients(tx.conn(), service_id).await? {
-            let mail =
-                crate::mail::OutgoingMail { to, subject: "Words to review today".to_owned(), body: body.clone() };
-            crate::mail::enqueue(&mut *tx.conn(), &mail).await?;
-        }
-    }
-    Ok(true)
+    let base_url = state()?.security.base_url;
+    Ok(review_db::screen_and_raise(tx.conn(), &base_url, service_id, &source, text, what).await?)
 }
 
 /// The minutes' stage, refusing (409) a change to approved minutes.
