@@ -187,13 +187,21 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
     };
     // A path no file can have (a name longer than file systems allow, or a NUL byte) is not found, rather
     // than an error from the file system.
+    // A form sent to an address that is no page and no file is not found too (the file server would answer
+    // 405 to any method but GET and HEAD, as if the address existed).
+    let site_root = std::path::PathBuf::from(&settings.site_root);
     let static_files = tower::service_fn(move |request: Request<Body>| {
         let (serve_dir, not_found) = (serve_dir.clone(), not_found.clone());
+        let site_root = site_root.clone();
         async move {
             let path = request.uri().path();
             if path.split('/').any(|segment| segment.len() > MAX_FILE_NAME) || path.to_ascii_lowercase().contains("%00")
             {
                 return Ok::<_, std::convert::Infallible>(not_found(request).await);
+            }
+            let reads = request.method() == http::Method::GET || request.method() == http::Method::HEAD;
+            if !reads && !is_site_file(&site_root, path) {
+                return Ok(not_found(request).await);
             }
             match tower::ServiceExt::oneshot(serve_dir, request).await {
                 Ok(response) => Ok(response.into_response()),
@@ -240,6 +248,16 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
         // The default trace layer records method and path only: never a client address or a body.
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Whether `path` (an address's path) names a file under the site's root: its segments are plain names (no
+/// `..`, no percent-escapes, which no file Continuum serves has).
+fn is_site_file(site_root: &std::path::Path, path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() || segments.iter().any(|s| *s == ".." || *s == "." || s.contains('%') || s.contains('\\')) {
+        return false;
+    }
+    segments.iter().fold(site_root.to_path_buf(), |p, s| p.join(s)).is_file()
 }
 
 /// Renders the app's 404 page (inside the normal page frame) for a path no route or file matches. It is a

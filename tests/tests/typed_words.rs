@@ -432,6 +432,20 @@ async fn an_address_for_forms_opened_as_a_page_says_so(backend: Backend) {
     assert_eq!(posted.status(), 405);
     let page = posted.text().await.unwrap();
     assert!(page.contains("This page does not take forms") && page.contains("nhsuk-header"), "{page}");
+
+    // A form sent to an address that is no page and no file: not found, as opening it would be.
+    for address in ["/no-such-page", "/pkg/no-such-file.js", "/vendor/../Cargo.toml"] {
+        let posted = visitor
+            .post(app.url(address))
+            .header(header::ORIGIN, &app.address)
+            .form(&[("name", "Sam")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(posted.status(), 404, "{address}");
+        let page = posted.text().await.unwrap();
+        assert!(page.contains("Page not found") && page.contains("nhsuk-header"), "{address}: {page}");
+    }
 }
 
 on_both_engines!(
