@@ -166,3 +166,45 @@ pub async fn person_by_email(
 ) -> Result<Option<(PersonId, String)>, AppError> {
     Ok(super::db::fetch_person_by_email(conn, email).await?.map(|p| (p.id, p.display_name)))
 }
+
+/// Invites someone to make an account, for another capability that has just given them a place (inclusion's
+/// appointment of a volunteer without an account): in the caller's change, makes the person (no password
+/// yet; an earlier invitation not yet accepted is reused), grants them `role` in `service_id`, and queues the
+/// invitation mail with a single-use link (7 days, as an administrator's invitation). Returns their id, so
+/// the caller links its record to the account they will sign in with. `invited_by` is a name for the mail.
+/// Someone who already has an account is returned as they are, with the role granted and no mail.
+#[allow(clippy::too_many_arguments, reason = "who, where, as what, and by whom: each is needed once")]
+pub async fn invite_in(
+    conn: &mut sqlx::AnyConnection,
+    email: &str,
+    name: &str,
+    service_id: &ServiceId,
+    role: Role,
+    invited_by: &str,
+    organisation: &str,
+    base_url: &url::Url,
+) -> Result<PersonId, AppError> {
+    use super::{db, session, types::LinkPurpose};
+    let now_at = crate::clock::now();
+    let now_text = crate::db::timestamp(now_at);
+    let existing = db::fetch_person_by_email(&mut *conn, email).await?;
+    let person_id = match &existing {
+        Some(person) => person.id.clone(),
+        None => {
+            let new_person = db::NewPerson { email, name, password_hash: None, is_admin: false };
+            db::insert_person(&mut *conn, &new_person, &now_text).await?
+        }
+    };
+    db::insert_role_grant(&mut *conn, &person_id, service_id, role, &now_text).await?;
+    if existing.as_ref().is_some_and(|p| p.password_hash.is_some()) {
+        return Ok(person_id);
+    }
+    let token = session::new_token();
+    let purpose = LinkPurpose::Invitation.as_str();
+    db::void_link_tokens(&mut *conn, &person_id, purpose, &now_text).await?;
+    let expires = crate::db::timestamp(now_at + chrono::Duration::days(7));
+    db::insert_link_token(&mut *conn, &session::hash_token(&token), &person_id, purpose, &now_text, &expires).await?;
+    let link = crate::links::absolute(base_url, "/invitation", &[("token", &token)]);
+    crate::mail::enqueue(&mut *conn, &super::emails::invitation(email, name, organisation, &link, invited_by)).await?;
+    Ok(person_id)
+}
