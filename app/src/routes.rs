@@ -124,6 +124,11 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/participation/meetings/:id") view=MeetingView ssr=SsrMode::Async />
             <Route path=path!("/volunteer") view=VolunteerRolesPage ssr=SsrMode::Async />
             <Route path=path!("/volunteer/application") view=ApplicationStatusPage ssr=SsrMode::Async />
+            // References, checks and the volunteer's own page (issue 16 §4–§6).
+            <Route path=path!("/volunteer/reference") view=crate::inclusion::references::components::ReferencePage ssr=SsrMode::Async />
+            <Route path=path!("/volunteering") view=crate::inclusion::volunteer::components::MyVolunteeringPage ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/checks") view=crate::inclusion::checks::components::ChecksPage ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/appointments/:id") view=crate::inclusion::checks::components::AppointmentView ssr=SsrMode::Async />
             <Route path=path!("/volunteer/:slug") view=RoleView ssr=SsrMode::Async />
             <Route path=path!("/inclusion") view=InclusionPage ssr=SsrMode::Async />
             <Route path=path!("/inclusion/roles/:id") view=EditRolePage ssr=SsrMode::Async />

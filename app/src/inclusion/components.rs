@@ -279,7 +279,7 @@ pub fn InclusionPage() -> impl IntoView {
         <StaffOnly>
             <h1 class="nhsuk-heading-l">"Volunteering"</h1>
             <ErrorSummary status />
-            <p class="nhsuk-body"><a href="/inclusion/applications">"Applications"</a></p>
+            <p class="nhsuk-body"><a href="/inclusion/applications">"Applications"</a>" · "<a href="/inclusion/checks">"Checks and training"</a></p>
             <Loaded resource=data render={move |o: InclusionOverview| view! {
                 <h2 class="nhsuk-heading-m">"Roles"</h2>
                 {if o.roles.is_empty() {
@@ -346,7 +346,7 @@ pub fn EditRolePage() -> impl IntoView {
         <Title text="Volunteer role" />
         <p class="nhsuk-body"><a class="nhsuk-back-link" href="/inclusion">"Volunteering"</a></p>
         <ErrorSummary status />
-        <Loaded resource=role render={move |role: Role| view! {
+        <Loaded resource=role render={move |role: Role| { let role_id = role.id.clone(); view! {
             <span class="nhsuk-caption-l">{role.service_name.clone()}</span>
             <h1 class="nhsuk-heading-l">{role.title.clone()}</h1>
             {move || saved().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"The role has been saved."</p></div> })}
@@ -361,7 +361,8 @@ pub fn EditRolePage() -> impl IntoView {
                 <RoleFields status role=role.clone() />
                 <SubmitButton label="Save the role" />
             </ActionForm>
-        }} />
+            <super::checks::components::RoleChecksSection role_id=role_id />
+        }}} />
     }
 }
 
@@ -500,6 +501,7 @@ pub fn ApplicationView() -> impl IntoView {
                         {row("Status", appointment.status.label().to_owned())}
                         {row("Account", if appointment.has_account { "Linked to their account".to_owned() } else { "No account yet: invite them from the people page if they would like one".to_owned() })}
                     </dl>
+                    <p class="nhsuk-body"><a href=format!("/inclusion/appointments/{}", appointment.id)>"Checks, status and supervision"</a></p>
                 })}
                 {(!next.is_empty()).then(|| { let id = id.clone(); view! {
                     <h2 class="nhsuk-heading-m">"What happens next"</h2>
@@ -511,6 +513,7 @@ pub fn ApplicationView() -> impl IntoView {
                         <SubmitButton label="Save" />
                     </ActionForm>
                 }})}
+                <super::references::components::ReferencesSection application_id=a.id.clone() />
                 {(a.stage == Stage::Checks).then(|| { let id = id.clone(); view! {
                     <h2 class="nhsuk-heading-m">"Appoint"</h2>
                     <ActionForm attr:novalidate=true action=appoint>

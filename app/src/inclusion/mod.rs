@@ -7,9 +7,12 @@
 //! (or withdrawn / not taken forward, with a kind message), each change audited and mailed through the
 //! outbox; and **appointment**, which records an Inclusion activity in the ledger with the volunteer.
 //!
-//! Not built yet: references by link, checks and training that expire and their reminders, the volunteer's
-//! own page and pausing, supervision, hours, co-delivered sessions, and deleting applicants' data after the
-//! retention period.
+//! Rooms: `references/` (references by link, §4), `checks/` (checks and training that expire, their
+//! reminders and lapses, an appointment's status, supervisor and supervision, §5–§6) and `volunteer/` (the
+//! volunteer's own page, pausing themselves and coming back, §6).
+//!
+//! Not built yet: hours, co-delivered sessions, inviting an appointed volunteer without an account to make
+//! one, and deleting applicants' data after the retention period.
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
 //! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `emails`, `runtime`
@@ -18,6 +21,11 @@
 pub mod components;
 pub mod server;
 pub mod types;
+
+// References, checks and the volunteer's own page (issue 16 §4–§6).
+pub mod checks;
+pub mod references;
+pub mod volunteer;
 
 #[cfg(feature = "ssr")]
 pub mod api;
@@ -42,20 +50,35 @@ pub mod validate;
 pub fn capability() -> crate::capability::Capability {
     use crate::capability::{Capability, Job};
     use std::sync::Arc;
-    static JOBS: [Job; 1] = [Job {
-        name: "volunteer application throttle",
-        run: |state| {
-            Box::pin(async move {
-                if let Some(throttle) = state.parts.get::<Arc<runtime::ApplyThrottle>>() {
-                    throttle.forget_idle();
-                }
-                Ok(0)
-            })
+    static JOBS: [Job; 3] = [
+        Job {
+            name: "volunteer application throttle",
+            run: |state| {
+                Box::pin(async move {
+                    if let Some(throttle) = state.parts.get::<Arc<runtime::ApplyThrottle>>() {
+                        throttle.forget_idle();
+                    }
+                    if let Some(throttle) = state.parts.get::<Arc<references::server::ReferenceThrottle>>() {
+                        throttle.0.forget_idle();
+                    }
+                    Ok(0)
+                })
+            },
         },
-    }];
+        // References, checks and the volunteer's own page (issue 16 §4–§6).
+        Job {
+            name: "volunteer check reminders and lapses",
+            run: |state| Box::pin(async move { Ok(checks::jobs::run_now(state).await?) }),
+        },
+        Job {
+            name: "volunteer reference reminders",
+            run: |state| Box::pin(async move { Ok(references::jobs::queue_reminders_now(state).await?) }),
+        },
+    ];
     Capability {
         start: |_, parts| {
             parts.insert(Arc::new(runtime::ApplyThrottle::default()));
+            parts.insert(Arc::new(references::server::ReferenceThrottle::default()));
         },
         jobs: &JOBS,
         opportunities: Some(|pool| Box::pin(opportunities(pool))),
@@ -63,7 +86,12 @@ pub fn capability() -> crate::capability::Capability {
         demo: Some(|conn, demo| {
             Box::pin(async move {
                 let added = demo::seed_inclusion(conn, &demo.services).await?;
-                Ok(format!("Two volunteer roles with applications at every stage: {added} applications added (see /inclusion)."))
+                // Checks (issue 16 §5): volunteers in date, one expiring within 30 days, one lapsed.
+                let checked = checks::demo::seed_checks(conn, &demo.services).await?;
+                Ok(format!(
+                    "Two volunteer roles with applications at every stage: {added} applications added, {checked} \
+                     volunteers given checks (see /inclusion)."
+                ))
             })
         }),
         ..Capability::named("inclusion")

@@ -434,7 +434,8 @@ pub async fn save_volunteer_role(
     let id = match &existing {
         None => {
             let mut base = slugify(&role.title);
-            if base == "application" || base.is_empty() {
+            // `/volunteer/application` and `/volunteer/reference` are pages of their own.
+            if base == "application" || base == "reference" || base.is_empty() {
                 base = format!("{base}-role").trim_start_matches('-').to_owned();
             }
             let slug = free_slug(tx.conn(), SlugKind::VolunteerRole, &base).await?;
@@ -547,7 +548,8 @@ pub async fn move_application(
 }
 
 /// Appoints the applicant (an application at "checks") from a start date: records the appointment (the
-/// person's account when one has the application's email address, otherwise their name), moves the
+/// person's account when one has the application's email address; otherwise, with an email address, an
+/// invitation to make one, to which the appointment is linked; otherwise their name), moves the
 /// application to "appointed", records the Inclusion activity in the ledger with the volunteer as a patient,
 /// carer or other as their application said, and mails a welcome.
 #[server(endpoint = "/appoint_volunteer")]
@@ -581,10 +583,28 @@ pub async fn appoint_volunteer(
         Some(address) => person_by_email(tx.conn(), address).await?,
         None => None,
     };
+    // Someone without an account is invited to make one (as a volunteer of the service), and the appointment
+    // is linked to it at once, so it is theirs when they accept.
+    let invited = match (&person, &application.email) {
+        (None, Some(address)) => Some(
+            crate::accounts::access::invite_in(
+                tx.conn(),
+                address,
+                &application.name,
+                &role.service_id,
+                AccountRole::Volunteer,
+                &user.name,
+                &state.site.organisation,
+                &state.security.base_url,
+            )
+            .await?,
+        ),
+        _ => None,
+    };
     let appointment = db::NewAppointment {
         role_id: &role.id,
         application_id: &application.id,
-        person_id: person.as_ref().map(|(id, _)| id),
+        person_id: person.as_ref().map(|(id, _)| id).or(invited.as_ref()),
         name: &application.name,
         taking_part_as: application.taking_part_as,
         starts_on: &starts_on,
@@ -602,10 +622,27 @@ pub async fn appoint_volunteer(
         starts_on: &starts_on,
     };
     ledger_api::record_in(&mut tx, &appointed).await?;
+    // A role that needs checks starts its volunteer paused until every one is recorded in date (recording
+    // the last resumes it): nobody is active before their checks are.
+    let needs_checks = !super::checks::db::list_role_checks(tx.conn(), &role.id).await?.is_empty();
+    if needs_checks {
+        super::checks::db::set_status(
+            tx.conn(),
+            &appointment_id,
+            super::types::AppointmentStatus::Active,
+            super::types::AppointmentStatus::Paused,
+            super::checks::server::PAUSED_FOR_CHECKS,
+            super::checks::server::AWAITING_CHECKS,
+        )
+        .await?;
+    }
     if let Some(address) = &application.email {
         mail::enqueue(tx.conn(), &emails::appointed(address, &application.name, &role.title, &starts_on)).await?;
     }
-    let detail = serde_json::json!({ "role_id": role.id, "starts_on": starts_on, "has_account": person.is_some() });
+    let detail = serde_json::json!({
+        "role_id": role.id, "starts_on": starts_on, "has_account": person.is_some(), "invited": invited.is_some(),
+        "awaiting_checks": needs_checks
+    });
     tx.audit("volunteer_appointed", "volunteer_appointment", &appointment_id, detail).await?;
     tx.commit_then(&format!("/inclusion/applications/{}", application.id)).await?;
     if application.email.is_some() {

@@ -1,0 +1,46 @@
+//! Checks' mail, through the outbox: a check expiring soon, to the volunteer and to their coordinator (the
+//! supervisor, or whoever appointed them). Plain words; no check's details beyond its name and date.
+
+use super::db::AppointmentRow;
+use crate::mail::OutgoingMail;
+
+/// To the volunteer: a check expires on `expires` (a long date); `link` is their own page.
+pub fn expiring_to_volunteer(
+    to: &str,
+    appointment: &AppointmentRow,
+    check: &str,
+    expires: &str,
+    link: &str,
+) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: format!("{check} needs renewing by {expires}"),
+        body: format!(
+            "Hello {},\n\n\
+             Your {check} for your volunteer role, {}, runs out on {expires}. The coordinator will help you \
+             renew it: there is nothing you need to do today except reply if anything has changed.\n\n\
+             If it runs out before it is renewed, your role is paused until it is, and nothing else changes.\n\n\
+             Your checks and their dates are on your volunteering page:\n{link}\n",
+            appointment.name, appointment.role_title
+        ),
+    }
+}
+
+/// To the coordinator: a volunteer's check expires on `expires`; `link` is the appointment's page.
+pub fn expiring_to_coordinator(
+    to: &str,
+    appointment: &AppointmentRow,
+    check: &str,
+    expires: &str,
+    link: &str,
+) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: format!("A volunteer's {check} runs out on {expires}"),
+        body: format!(
+            "{}'s {check} ({}, {}) runs out on {expires}. Record the renewal on their appointment's page before \
+             then, or their role is paused until it is:\n{link}\n",
+            appointment.name, appointment.role_title, appointment.service_name
+        ),
+    }
+}

@@ -1,0 +1,113 @@
+//! Checks' housekeeping, run by each app server every five minutes: reminders to the volunteer and the
+//! coordinator 60, 30 and 7 days before a check expires, each claimed (an `UPDATE ... IS NULL` on the check's
+//! row) in the transaction that queues its mail, so with several app servers each goes once; and pausing the
+//! appointment (never deleting it) when a check its role needs has lapsed. Dates are the deployment's local
+//! dates, from the `clock` kernel.
+
+use chrono::{Duration, NaiveDate};
+use sqlx::AnyPool;
+
+use super::{
+    db::{self, Reminder},
+    server::{CHECK_LAPSED, PAUSED_FOR_CHECKS},
+};
+use crate::{clock::Clock, inclusion::types::AppointmentStatus, mail};
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Queues every check reminder due now and pauses appointments whose checks lapsed, then rings the mail
+/// worker (the housekeeping job).
+pub async fn run_now(state: &crate::state::AppState) -> Result<usize, sqlx::Error> {
+    let queued = queue_reminders(&state.pool, &state.clock, &state.security.base_url).await?;
+    let paused = pause_lapsed(&state.pool, &state.clock).await?;
+    if queued > 0 {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(queued + paused)
+}
+
+/// Queues the reminders due at `clock`'s today; returns how many mails were queued (the volunteer's and the
+/// coordinator's each count one).
+pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url) -> Result<usize, sqlx::Error> {
+    let today = clock.today();
+    let mut queued = 0;
+    for which in Reminder::ALL {
+        let (nearest, furthest) = which.days();
+        let (from, until) = (iso(today + Duration::days(nearest)), iso(today + Duration::days(furthest)));
+        for due in db::list_reminders_due(pool, which, &from, &until).await? {
+            let mut tx = crate::db::begin_write(pool).await?;
+            if db::claim_reminder(&mut tx, &due.id, which).await? {
+                if let Some(appointment) = db::fetch_appointment(&mut tx, &due.appointment_id).await? {
+                    let expires = crate::dates::long_day(&due.expires_on);
+                    if let Some(to) = &appointment.email {
+                        let link = crate::links::absolute(base_url, super::super::volunteer::MY_PAGE, &[]);
+                        let mail =
+                            super::emails::expiring_to_volunteer(to, &appointment, &due.check_name, &expires, &link);
+                        mail::enqueue(&mut *tx, &mail).await?;
+                        queued += 1;
+                    }
+                    let coordinator = appointment.supervisor_id.as_ref().or(appointment.created_by.as_ref());
+                    if let Some(person) = coordinator {
+                        if let Some((to, _)) = db::person_contact(&mut tx, person).await? {
+                            let path = format!("/inclusion/appointments/{}", appointment.id);
+                            let link = crate::links::absolute(base_url, &path, &[]);
+                            let mail = super::emails::expiring_to_coordinator(
+                                &to,
+                                &appointment,
+                                &due.check_name,
+                                &expires,
+                                &link,
+                            );
+                            mail::enqueue(&mut *tx, &mail).await?;
+                            queued += 1;
+                        }
+                    }
+                }
+            }
+            tx.commit().await?;
+        }
+    }
+    if queued > 0 {
+        tracing::info!(reminders = queued, "volunteer check reminders queued");
+    }
+    Ok(queued)
+}
+
+/// Pauses every active appointment with a lapsed check its role needs (status paused, reason "check
+/// lapsed"); returns how many it paused. Each change is audited; recording the renewal resumes it.
+pub async fn pause_lapsed(pool: &AnyPool, clock: &Clock) -> Result<usize, sqlx::Error> {
+    let today = iso(clock.today());
+    let mut paused = 0;
+    for id in db::list_lapsed_active(pool, &today).await? {
+        let mut tx = crate::db::begin_write(pool).await?;
+        let changed = db::set_status(
+            &mut tx,
+            &id,
+            AppointmentStatus::Active,
+            AppointmentStatus::Paused,
+            PAUSED_FOR_CHECKS,
+            CHECK_LAPSED,
+        )
+        .await?;
+        if changed {
+            let detail = serde_json::json!({ "from": "active", "to": "paused", "why": CHECK_LAPSED });
+            crate::audit::record(
+                &mut *tx,
+                None,
+                "appointment_status_changed",
+                "volunteer_appointment",
+                id.as_str(),
+                detail,
+            )
+            .await?;
+            paused += 1;
+        }
+        tx.commit().await?;
+    }
+    if paused > 0 {
+        tracing::info!(appointments = paused, "volunteers paused for a lapsed check");
+    }
+    Ok(paused)
+}
