@@ -68,6 +68,16 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/get_group", "a read"),
     ("/api/get_meeting", "a read"),
     ("/api/list_volunteer_roles", "a read"),
+    ("/api/get_references", "a read"),
+    ("/api/get_reference_request", "a read"),
+    ("/api/volunteer_checks_overview", "a read"),
+    ("/api/get_role_checks", "a read"),
+    ("/api/get_appointment", "a read"),
+    ("/api/my_volunteering", "a read"),
+    ("/api/request_references", "a button with nothing typed"),
+    ("/api/set_role_check", "a button with nothing typed"),
+    ("/api/come_back_to_volunteering", "a button with nothing typed"),
+    ("/api/set_volunteer_supervisor", "a choice from the list of the service's staff, nothing typed"),
     ("/api/get_volunteer_role", "a read"),
     ("/api/application_status", "a read"),
     ("/api/inclusion_overview", "a read"),
@@ -574,6 +584,77 @@ pub const FORMS: &[Form] = &[
         "/inclusion/applications/{application_id}",
         Person::Manager,
         &[("application_id", "{application_id}"), ("review_note", "{marker}")],
+    ),
+    // References, checks and the volunteer's own page (issue 16 §4–§6). A referee's forms are behind a link
+    // whose key the test cannot have.
+    form(
+        "/api/replace_referee",
+        "/inclusion/applications/{application_id}",
+        Person::Manager,
+        &[("reference_id", "{reference_id}"), ("referee_name", "{marker}"), ("referee_email", "{marker}")],
+    ),
+    Form {
+        shows_typed: false,
+        ..form(
+            "/api/give_reference",
+            "/volunteer/reference?key=no-such-key",
+            Person::Anonymous,
+            &[("key", "no-such-key"), ("known_how", "{marker}"), ("reference", "")],
+        )
+    },
+    Form {
+        shows_typed: false,
+        ..form(
+            "/api/decline_reference",
+            "/volunteer/reference?key=no-such-key",
+            Person::Anonymous,
+            &[("key", "no-such-key"), ("decline_reason", "{long}")],
+        )
+    },
+    // No kind of check chosen.
+    form(
+        "/api/add_volunteer_check",
+        "/inclusion/checks",
+        Person::Manager,
+        &[("service_id", "{service}"), ("check_name", "{marker}"), ("valid_months", "{marker}")],
+    ),
+    form(
+        "/api/record_volunteer_check",
+        "/inclusion/appointments/{appointment_id}",
+        Person::Manager,
+        &[
+            ("appointment_id", "{appointment_id}"),
+            ("check_kind_id", "{check_kind_id}"),
+            ("done_on_day", "{marker}"),
+            ("done_on_month", "{marker}"),
+            ("done_on_year", "{marker}"),
+            ("certificate_number", "{marker}"),
+        ],
+    ),
+    // No status chosen.
+    form(
+        "/api/set_appointment_status",
+        "/inclusion/appointments/{appointment_id}",
+        Person::Manager,
+        &[("appointment_id", "{appointment_id}"), ("reason", "{marker}")],
+    ),
+    form(
+        "/api/record_supervision",
+        "/inclusion/appointments/{appointment_id}",
+        Person::Manager,
+        &[
+            ("appointment_id", "{appointment_id}"),
+            ("held_on_day", "{marker}"),
+            ("held_on_month", "{marker}"),
+            ("held_on_year", "{marker}"),
+            ("notes", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/pause_my_volunteering",
+        "/volunteering",
+        Person::Volunteer,
+        &[("appointment_id", "{appointment_id}"), ("reason", "{long}")],
     ),
     form(
         "/api/save_minutes",

@@ -145,6 +145,9 @@ pub const GROUP: Access = Access("U FFFA FF AA A");
 pub const PRESENT_MEMBER: Access = Access("U FFFA FF FF F");
 /// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
 pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
+/// A volunteer's own record (the world's volunteer's appointment): theirs alone; to anyone else, staff and
+/// administrators too, it does not exist (staff use the appointment's own page).
+pub const OWN_RECORD: Access = Access("U NNAN NN NN N");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verb {
@@ -258,6 +261,11 @@ pub const ROUTES: &[Row] = &[
     page("/inclusion/roles/{id}", RECORD, "/inclusion/roles/{role_id}"),
     page("/inclusion/applications", KEEPER, "/inclusion/applications"),
     page("/inclusion/applications/{id}", RECORD, "/inclusion/applications/{application_id}"),
+    // References, checks and the volunteer's own page (issue 16 §4–§6).
+    page("/volunteer/reference", PUBLIC, "/volunteer/reference?key=no-such-key"),
+    page("/volunteering", SIGNED_IN, "/volunteering"),
+    page("/inclusion/checks", KEEPER, "/inclusion/checks"),
+    page("/inclusion/appointments/{id}", RECORD, "/inclusion/appointments/{appointment_id}"),
     // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
     // confidential case, observers refused, is in participation_papers.rs).
     page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
@@ -592,6 +600,34 @@ pub const ROUTES: &[Row] = &[
     call("/api/move_application", RECORD, &[("application_id", "{application_id}"), ("stage", "nonsense")]),
     call("/api/appoint_volunteer", RECORD, &[("application_id", "{application_id}"), ("starts_on_day", "")]),
     call("/api/review_application_flag", RECORD, &[("application_id", "{application_id}"), ("outcome", "")]),
+    // References, checks and the volunteer's own page (issue 16 §4–§6). The world's referees were asked, so
+    // asking again is a conflict for whoever may. The world's volunteer pauses their role and comes back.
+    call("/api/get_references", RECORD, &[("application_id", "{application_id}")]),
+    call("/api/request_references", RECORD, &[("application_id", "{application_id}")]),
+    call("/api/replace_referee", RECORD, &[("reference_id", "{reference_id}"), ("referee_name", "")]),
+    call("/api/get_reference_request", UNKNOWN_LINK, &[("key", "no-such-key")]),
+    call("/api/give_reference", PUBLIC, &[("key", "no-such-key"), ("known_how", "")]),
+    call("/api/decline_reference", UNKNOWN_LINK, &[("key", "no-such-key")]),
+    call("/api/volunteer_checks_overview", KEEPER, &[]),
+    call("/api/add_volunteer_check", SERVICE, &[("service_id", "{service}"), ("category", "")]),
+    call("/api/get_role_checks", RECORD, &[("role_id", "{role_id}")]),
+    call(
+        "/api/set_role_check",
+        RECORD,
+        &[("role_id", "{role_id}"), ("check_kind_id", "{check_kind_id}"), ("needed", "nonsense")],
+    ),
+    call("/api/get_appointment", RECORD, &[("appointment_id", "{appointment_id}")]),
+    call("/api/record_volunteer_check", RECORD, &[("appointment_id", "{appointment_id}"), ("done_on_day", "")]),
+    call("/api/set_appointment_status", RECORD, &[("appointment_id", "{appointment_id}"), ("status", "nonsense")]),
+    call(
+        "/api/set_volunteer_supervisor",
+        RECORD,
+        &[("appointment_id", "{appointment_id}"), ("supervisor_id", "nonsense")],
+    ),
+    call("/api/record_supervision", RECORD, &[("appointment_id", "{appointment_id}"), ("held_on_day", "")]),
+    call("/api/my_volunteering", SIGNED_IN, &[]),
+    call("/api/pause_my_volunteering", OWN_RECORD, &[("appointment_id", "{appointment_id}")]),
+    call("/api/come_back_to_volunteering", OWN_RECORD, &[("appointment_id", "{appointment_id}")]),
     // Minutes, decisions and actions (slice 3). The world's minutes are circulated, so circulating them again
     // is a conflict for whoever may; its steering member was present, so may comment.
     call("/api/get_minutes", GROUP, &[("meeting_id", "{meeting_id}")]),

@@ -401,6 +401,71 @@ impl World {
             )
             .await;
         }
+        // References, checks and the volunteer's own page (issue 16 §4–§6): the referees of that application
+        // asked (so a reference can be replaced), a DBS check in the service's list, and the world's volunteer
+        // appointed to the role from an application of their own (so `/volunteering` has their role, active:
+        // the role needs no checks).
+        post(vec![("application_id", application_id.clone())], "request_references").await;
+        let reference_id = scalar(
+            app,
+            "SELECT id FROM volunteer_reference WHERE application_id = $1 ORDER BY referee_name",
+            &[&application_id],
+        )
+        .await;
+        post(
+            vec![
+                ("service_id", service.clone()),
+                ("category", "dbs".into()),
+                ("check_name", "DBS check".into()),
+                ("valid_months", String::new()),
+                ("dbs_level", "enhanced".into()),
+            ],
+            "add_volunteer_check",
+        )
+        .await;
+        let check_kind_id = scalar(app, "SELECT id FROM volunteer_check_kind WHERE service_id = $1", &[&service]).await;
+        post(
+            vec![
+                ("role_slug", role_slug.clone()),
+                ("name", "Matrix Volunteer".into()),
+                ("email", "volunteer@example.org".into()),
+                ("taking_part_as", "patient".into()),
+                ("why", "To help".into()),
+                ("availability", "Fridays".into()),
+                ("referee1_name", "Three".into()),
+                ("referee1_contact", "three@example.org".into()),
+                ("referee2_name", "Four".into()),
+                ("referee2_contact", "four@example.org".into()),
+                ("consent", "yes".into()),
+            ],
+            "apply_for_role",
+        )
+        .await;
+        let own_application =
+            scalar(app, "SELECT id FROM volunteer_application WHERE email = $1", &["volunteer@example.org"]).await;
+        for stage in ["shortlisted", "interview", "offered", "checks"] {
+            post(
+                vec![("application_id", own_application.clone()), ("stage", stage.into()), ("note", String::new())],
+                "move_application",
+            )
+            .await;
+        }
+        let today = app::clock::today_date().format("%Y-%m-%d").to_string();
+        post(
+            vec![
+                ("application_id", own_application.clone()),
+                ("starts_on_day", today[8..10].to_owned()),
+                ("starts_on_month", today[5..7].to_owned()),
+                ("starts_on_year", today[..4].to_owned()),
+            ],
+            "appoint_volunteer",
+        )
+        .await;
+        let appointment_id =
+            scalar(app, "SELECT id FROM volunteer_appointment WHERE application_id = $1", &[&own_application]).await;
+        values.insert("reference_id", reference_id);
+        values.insert("check_kind_id", check_kind_id);
+        values.insert("appointment_id", appointment_id);
         values.insert("role_id", role_id);
         values.insert("role_slug", role_slug);
         values.insert("application_id", application_id);

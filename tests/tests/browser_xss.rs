@@ -1,5 +1,5 @@
 //! Script written into any free-text field never runs: every free-text field of information, consultation,
-//! the ledger and participation is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
+//! the ledger, participation and inclusion's references, checks and volunteer's page is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
 //! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Inclusion and partnership
 //! add their fields here as they land.
 
@@ -217,6 +217,119 @@ async fn no_script_runs_from_any_free_text_field() {
     let activity = one(&app, "SELECT id FROM activity WHERE source_type IS NULL").await;
     let response = one(&app, "SELECT source_id FROM review_flag").await;
     app.add_person("grace@example.org", "Grace Okafor", false, &[(&service, Role::Manager)]).await;
+    // Inclusion's references, checks and the volunteer's own page (issue 16 §4–§6): a role needing a check
+    // whose name is the payload, an application (Grace's, so she is the volunteer) with referees who answer in
+    // the payload, a replacement referee so named, a supervision session's notes and Grace's own break.
+    post(
+        &app,
+        &staff,
+        "save_volunteer_role",
+        &[
+            ("role_id", ""),
+            ("service_id", &service),
+            ("title", "Peer co-facilitator"),
+            ("duties", PAYLOAD),
+            ("time_asked", "Two hours a week"),
+            ("place", "The Limes"),
+            ("support", PAYLOAD),
+            ("expenses", "Travel"),
+            ("lived_experience", "yes"),
+            ("posts", "1"),
+            ("role_state", "recruiting"),
+        ],
+    )
+    .await;
+    let role = one(&app, "SELECT id FROM volunteer_role").await;
+    let role_slug = one(&app, "SELECT slug FROM volunteer_role").await;
+    post(
+        &app,
+        &staff,
+        "add_volunteer_check",
+        &[("service_id", &service), ("category", "training"), ("check_name", PAYLOAD), ("valid_months", "12")],
+    )
+    .await;
+    let kind = one(&app, "SELECT id FROM volunteer_check_kind").await;
+    post(&app, &staff, "set_role_check", &[("role_id", &role), ("check_kind_id", &kind), ("needed", "yes")]).await;
+    post(
+        &app,
+        &continuum_tests::new_client(),
+        "apply_for_role",
+        &[
+            ("role_slug", &role_slug),
+            ("name", "Grace Okafor"),
+            ("email", "grace@example.org"),
+            ("taking_part_as", "patient"),
+            ("why", PAYLOAD),
+            ("availability", PAYLOAD),
+            ("referee1_name", PAYLOAD),
+            ("referee1_contact", "pat@example.org"),
+            ("referee2_name", PAYLOAD),
+            ("referee2_contact", "lee@example.org"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    let application = one(&app, "SELECT id FROM volunteer_application").await;
+    for stage in ["shortlisted", "interview", "offered", "checks"] {
+        post(&app, &staff, "move_application", &[("application_id", &application), ("stage", stage), ("note", "")])
+            .await;
+    }
+    post(&app, &staff, "request_references", &[("application_id", &application)]).await;
+    let key_of = |body: &str| -> String {
+        let start = body.find("key=").expect("a link with a key") + 4;
+        body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+    };
+    let wait = std::time::Duration::from_secs(15);
+    let pat = key_of(&app.mail.wait_for("pat@example.org", wait).await.body);
+    let lee = key_of(&app.mail.wait_for("lee@example.org", wait).await.body);
+    let referee = continuum_tests::new_client();
+    post(&app, &referee, "give_reference", &[("key", &pat), ("known_how", PAYLOAD), ("reference", PAYLOAD)]).await;
+    post(&app, &referee, "decline_reference", &[("key", &lee), ("decline_reason", PAYLOAD)]).await;
+    let declined = one(&app, "SELECT id FROM volunteer_reference WHERE state = 'declined'").await;
+    post(
+        &app,
+        &staff,
+        "replace_referee",
+        &[("reference_id", &declined), ("referee_name", PAYLOAD), ("referee_email", "jo@example.org")],
+    )
+    .await;
+    let jo = key_of(&app.mail.wait_for("jo@example.org", wait).await.body);
+    post(
+        &app,
+        &staff,
+        "appoint_volunteer",
+        &[
+            ("application_id", &application),
+            ("starts_on_day", &today[8..10]),
+            ("starts_on_month", &today[5..7]),
+            ("starts_on_year", &today[..4]),
+        ],
+    )
+    .await;
+    let appointment = one(&app, "SELECT id FROM volunteer_appointment").await;
+    let dated = [
+        ("appointment_id", appointment.as_str()),
+        ("check_kind_id", kind.as_str()),
+        ("done_on_day", &today[8..10]),
+        ("done_on_month", &today[5..7]),
+        ("done_on_year", &today[..4]),
+    ];
+    post(&app, &staff, "record_volunteer_check", &dated).await;
+    post(
+        &app,
+        &staff,
+        "record_supervision",
+        &[
+            ("appointment_id", &appointment),
+            ("held_on_day", &today[8..10]),
+            ("held_on_month", &today[5..7]),
+            ("held_on_year", &today[..4]),
+            ("notes", PAYLOAD),
+        ],
+    )
+    .await;
+    let grace = app.client_signed_in_as("grace@example.org").await;
+    post(&app, &grace, "pause_my_volunteering", &[("appointment_id", &appointment), ("reason", PAYLOAD)]).await;
 
     let pages = vec![
         "/".to_owned(),
@@ -243,6 +356,12 @@ async fn no_script_runs_from_any_free_text_field() {
         "/participation".to_owned(),
         format!("/participation/groups/{group}"),
         format!("/participation/meetings/{meeting}"),
+        "/inclusion/checks".to_owned(),
+        format!("/inclusion/roles/{role}"),
+        format!("/inclusion/applications/{application}"),
+        format!("/inclusion/appointments/{appointment}"),
+        format!("/volunteer/reference?key={jo}"),
+        "/volunteering".to_owned(),
     ];
     let page_count = pages.len();
     with_browser(Javascript::On, |browser| async move {

@@ -89,7 +89,8 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         format!("SELECT CAST(COUNT(*) AS BIGINT) FROM group_action WHERE status = 'open' AND due_on >= '{today}'");
     assert_eq!(count(&app.pool, &open).await, 1, "one open action not yet due");
 
-    // Volunteering: two roles, applications at every stage, the appointed one in the ledger.
+    // Volunteering: two roles, applications at every stage, each appointed one in the ledger (the first
+    // slice's, and three more given checks).
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_role").await, 2);
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(DISTINCT stage) AS BIGINT) FROM volunteer_application").await, 8);
     assert_eq!(
@@ -98,7 +99,25 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
             "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'appointment' AND level = 'inclusion'"
         )
         .await,
-        1
+        4
+    );
+    // Checks: in date, one expiring within 30 days, and one lapsed whose volunteer is paused.
+    let within_30 = format!(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_check WHERE superseded = 0 AND expires_on > '{today}'
+         AND expires_on <= '{}'",
+        (app::clock::today_date() + chrono::Duration::days(30)).format("%Y-%m-%d")
+    );
+    assert_eq!(count(&app.pool, &within_30).await, 1, "one check runs out within 30 days");
+    let lapsed = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_check WHERE expires_on <= '{today}'");
+    assert_eq!(count(&app.pool, &lapsed).await, 1, "one lapsed");
+    assert_eq!(
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_appointment WHERE status_reason = 'check lapsed'"
+        )
+        .await,
+        1,
+        "paused for it"
     );
 }
 
