@@ -134,6 +134,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/inclusion/roles/:id") view=EditRolePage ssr=SsrMode::Async />
             <Route path=path!("/inclusion/applications") view=ApplicationsPage ssr=SsrMode::Async />
             <Route path=path!("/inclusion/applications/:id") view=ApplicationView ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/hours") view=crate::inclusion::hours::components::HoursView ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/hours/:id") view=crate::inclusion::hours::components::HoursEntryView ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/courses") view=crate::inclusion::sessions::components::CoursesView ssr=SsrMode::Async />
+            <Route path=path!("/inclusion/courses/:id") view=crate::inclusion::sessions::components::CourseView ssr=SsrMode::Async />
             <Route path=path!("/participation/meetings/:id/minutes") view=crate::participation::minutes::components::MinutesView ssr=SsrMode::Async />
             <Route path=path!("/participation/summaries/:id") view=crate::participation::minutes::components::PublicSummaryView ssr=SsrMode::Async />
             <Route path=path!("/participation/my-actions") view=crate::participation::actions::components::MyActionsView ssr=SsrMode::Async />

@@ -11,12 +11,15 @@
 //! reminders and lapses, an appointment's status, supervisor and supervision, §5–§6) and `volunteer/` (the
 //! volunteer's own page, pausing themselves and coming back, §6).
 //!
-//! Not built yet: hours, co-delivered sessions, inviting an appointed volunteer without an account to make
-//! one, and deleting applicants' data after the retention period.
+//! Slice 2 (§7–§9 and the retention rule), rooms `hours/` (hours logged, approved or queried, totalled and
+//! exported) and `sessions/` (courses with co-delivered sessions, each co-delivered one in the ledger);
+//! `retention` (applicants' data deleted after the retention period); and the figures reports need (`api`).
+//!
+//! Not built yet: inviting an appointed volunteer without an account to make one.
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
 //! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `emails`, `runtime`
-//! (the application throttle), `api` (its poster, for information's posters), `demo`.
+//! (the application throttle), `api` (its poster, and the report's figures), `demo`, `retention`.
 
 pub mod components;
 pub mod server;
@@ -26,6 +29,10 @@ pub mod types;
 pub mod checks;
 pub mod references;
 pub mod volunteer;
+
+// Slice 2: hours, and courses with their co-delivered sessions.
+pub mod hours;
+pub mod sessions;
 
 #[cfg(feature = "ssr")]
 pub mod api;
@@ -44,13 +51,16 @@ pub mod sources;
 #[cfg(feature = "ssr")]
 pub mod validate;
 
+#[cfg(feature = "ssr")]
+pub mod retention;
+
 /// Inclusion's entry points (see `capability`): the application throttle (a runtime part, forgotten when
 /// idle by the housekeeping), recruiting roles for Get involved, and its demo data.
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
     use crate::capability::{Capability, Job};
     use std::sync::Arc;
-    static JOBS: [Job; 3] = [
+    static JOBS: [Job; 4] = [
         Job {
             name: "volunteer application throttle",
             run: |state| {
@@ -74,6 +84,15 @@ pub fn capability() -> crate::capability::Capability {
             name: "volunteer reference reminders",
             run: |state| Box::pin(async move { Ok(references::jobs::queue_reminders_now(state).await?) }),
         },
+        // Applicants' data deleted after the retention period (slice 2).
+        Job {
+            name: "applicants' data retention",
+            run: |state| {
+                Box::pin(async move {
+                    retention::delete_expired(&state.pool, state.security.applicant_retention_months).await
+                })
+            },
+        },
     ];
     Capability {
         start: |_, parts| {
@@ -81,6 +100,7 @@ pub fn capability() -> crate::capability::Capability {
             parts.insert(Arc::new(references::server::ReferenceThrottle::default()));
         },
         jobs: &JOBS,
+        routes: hours::routes::routes,
         opportunities: Some(|pool| Box::pin(opportunities(pool))),
         flagged: Some(|pool, sources| Box::pin(flags::flagged(pool, sources))),
         demo: Some(|conn, demo| {
@@ -88,9 +108,12 @@ pub fn capability() -> crate::capability::Capability {
                 let added = demo::seed_inclusion(conn, &demo.services).await?;
                 // Checks (issue 16 §5): volunteers in date, one expiring within 30 days, one lapsed.
                 let checked = checks::demo::seed_checks(conn, &demo.services).await?;
+                // Hours and a co-delivered course (slice 2).
+                let sessions = hours::demo::seed_hours_and_sessions(conn, &demo.services).await?;
                 Ok(format!(
                     "Two volunteer roles with applications at every stage: {added} applications added, {checked} \
-                     volunteers given checks (see /inclusion)."
+                     volunteers given checks (see /inclusion); a year of approved hours and {sessions} sessions of \
+                     a co-delivered course (see /inclusion/hours and /inclusion/courses)."
                 ))
             })
         }),

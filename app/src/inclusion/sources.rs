@@ -68,3 +68,63 @@ impl LedgerSource for VolunteerAppointed<'_> {
         }])
     }
 }
+
+/// A co-delivered session of a course, held (Inclusion, co-delivered session): its co-facilitators with lived
+/// experience are counted as patients involved and are its participants; its attendees are counted as the
+/// staff recorded them (patients, and others); its staff facilitators as staff. A session without a
+/// co-facilitator with lived experience is not co-delivered and records no activity.
+pub struct CoDeliveredSessionHeld<'a> {
+    pub id: &'a str,
+    pub service_id: &'a crate::accounts::types::ServiceId,
+    pub course_title: &'a str,
+    /// `YYYY-MM-DD`, local.
+    pub held_on: &'a str,
+    /// Co-facilitators with lived experience: their account when they have one, and their name.
+    pub co_facilitators: &'a [(Option<PersonId>, String)],
+    pub patients_attending: i64,
+    pub others_attending: i64,
+    /// How many staff facilitated.
+    pub staff: i64,
+}
+
+impl LedgerSource for CoDeliveredSessionHeld<'_> {
+    const KIND: SourceKind = SourceKind::CourseSession;
+
+    fn source_id(&self) -> &str {
+        self.id
+    }
+
+    fn activity(&self) -> NewActivity {
+        let co = i64::try_from(self.co_facilitators.len()).unwrap_or(i64::MAX);
+        NewActivity {
+            service_id: self.service_id.clone(),
+            level: ContinuumLevel::Inclusion,
+            kind: ActivityKind::CoDeliveredSession,
+            title: format!("Co-delivered session: {}", self.course_title),
+            happened_on: self.held_on.to_owned(),
+            participants: Participants {
+                patients: co.saturating_add(self.patients_attending),
+                carers: 0,
+                staff: self.staff,
+                others: self.others_attending,
+            },
+            purpose: format!("A session of {}, co-delivered with lived experience", self.course_title),
+            outcome: String::new(),
+            recorded_by: None,
+        }
+    }
+
+    fn participants(&self) -> Option<Vec<Participant>> {
+        Some(
+            self.co_facilitators
+                .iter()
+                .map(|(person, name)| Participant {
+                    person_id: person.as_ref().map(|p| p.to_string()),
+                    name: name.clone(),
+                    taking_part_as: api::TakingPartAs::Patient,
+                    lived_experience: true,
+                })
+                .collect(),
+        )
+    }
+}

@@ -73,6 +73,8 @@ pub enum SourceKind {
     GroupMeeting,
     /// A volunteer appointed to a role (inclusion).
     Appointment,
+    /// A co-delivered session of a course, held (inclusion).
+    CourseSession,
     /// A hand-recorded activity made by `seed-demo`, keyed so that running it twice adds nothing twice.
     Demo,
 }

@@ -1,0 +1,269 @@
+//! Courses' and sessions' SQL. Every function takes a connection: a pooled one for reading, `Write::conn()`
+//! for a change.
+
+use sqlx::{AnyConnection, FromRow};
+
+use super::types::{Course, CourseId, CourseSession, SessionId};
+use crate::accounts::types::{PersonId, ServiceId};
+use crate::inclusion::hours::types::MySession;
+use crate::inclusion::types::AppointmentId;
+
+#[derive(FromRow)]
+struct CourseRow {
+    id: CourseId,
+    service_id: ServiceId,
+    service_name: String,
+    title: String,
+    about: String,
+    sessions: i64,
+    co_delivered: i64,
+}
+
+impl CourseRow {
+    fn into_course(self) -> Course {
+        Course {
+            id: self.id,
+            service_id: self.service_id,
+            service_name: self.service_name,
+            title: self.title,
+            about: self.about,
+            sessions: self.sessions,
+            co_delivered: self.co_delivered,
+        }
+    }
+}
+
+const COURSE_SELECT: &str = "SELECT c.id, c.service_id, s.name AS service_name, c.title, c.about,
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM course_session cs WHERE cs.course_id = c.id) AS sessions,
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM course_session cs WHERE cs.course_id = c.id
+            AND EXISTS (SELECT 1 FROM session_co_facilitator f WHERE f.session_id = cs.id)) AS co_delivered
+     FROM course c JOIN service s ON s.id = c.service_id";
+
+pub async fn insert_course(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    title: &str,
+    about: &str,
+    by: Option<&PersonId>,
+) -> Result<CourseId, sqlx::Error> {
+    let id = CourseId::new();
+    sqlx::query(
+        "INSERT INTO course (id, service_id, title, about, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(service)
+    .bind(title)
+    .bind(about)
+    .bind(crate::db::now())
+    .bind(by)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn fetch_course(conn: &mut AnyConnection, id: &CourseId) -> Result<Option<Course>, sqlx::Error> {
+    let row: Option<CourseRow> =
+        sqlx::query_as(&format!("{COURSE_SELECT} WHERE c.id = $1")).bind(id).fetch_optional(conn).await?;
+    Ok(row.map(CourseRow::into_course))
+}
+
+/// A service's course by title (the demo data's way of finding its own).
+pub async fn fetch_course_by_title(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    title: &str,
+) -> Result<Option<Course>, sqlx::Error> {
+    let row: Option<CourseRow> = sqlx::query_as(&format!("{COURSE_SELECT} WHERE c.service_id = $1 AND c.title = $2"))
+        .bind(service)
+        .bind(title)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(CourseRow::into_course))
+}
+
+/// Every course of `service`, by title.
+pub async fn list_courses(conn: &mut AnyConnection, service: &ServiceId) -> Result<Vec<Course>, sqlx::Error> {
+    let rows: Vec<CourseRow> = sqlx::query_as(&format!("{COURSE_SELECT} WHERE c.service_id = $1 ORDER BY c.title"))
+        .bind(service)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(CourseRow::into_course).collect())
+}
+
+/// A session to record.
+pub struct NewSession<'a> {
+    pub course_id: &'a CourseId,
+    pub held_on: &'a str,
+    pub starts_at: &'a str,
+    pub ends_at: &'a str,
+    pub place: &'a str,
+    pub patients_attending: i64,
+    pub others_attending: i64,
+    pub staff_facilitators: &'a str,
+    pub feedback_form: &'a str,
+    /// Co-facilitators with lived experience: a volunteer's appointment with their name, or a name alone.
+    pub co_facilitators: &'a [(Option<AppointmentId>, String)],
+}
+
+pub async fn insert_session(
+    conn: &mut AnyConnection,
+    new: &NewSession<'_>,
+    by: Option<&PersonId>,
+) -> Result<SessionId, sqlx::Error> {
+    let id = SessionId::new();
+    sqlx::query(
+        "INSERT INTO course_session (id, course_id, held_on, starts_at, ends_at, place, patients_attending,
+            others_attending, staff_facilitators, feedback_form, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(&id)
+    .bind(new.course_id)
+    .bind(new.held_on)
+    .bind(new.starts_at)
+    .bind(new.ends_at)
+    .bind(new.place)
+    .bind(new.patients_attending)
+    .bind(new.others_attending)
+    .bind(new.staff_facilitators)
+    .bind(new.feedback_form)
+    .bind(crate::db::now())
+    .bind(by)
+    .execute(&mut *conn)
+    .await?;
+    for (appointment, name) in new.co_facilitators {
+        sqlx::query(
+            "INSERT INTO session_co_facilitator (id, session_id, appointment_id, name) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(crate::db::new_id())
+        .bind(&id)
+        .bind(appointment)
+        .bind(name)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
+}
+
+#[derive(FromRow)]
+struct SessionRow {
+    id: SessionId,
+    held_on: String,
+    starts_at: String,
+    ends_at: String,
+    place: String,
+    patients_attending: i64,
+    others_attending: i64,
+    staff_facilitators: String,
+    feedback_form: String,
+}
+
+/// A course's sessions, newest first, with their co-facilitators.
+pub async fn list_sessions(conn: &mut AnyConnection, course: &CourseId) -> Result<Vec<CourseSession>, sqlx::Error> {
+    let rows: Vec<SessionRow> = sqlx::query_as(
+        "SELECT id, held_on, starts_at, ends_at, place, CAST(patients_attending AS BIGINT) AS patients_attending,
+            CAST(others_attending AS BIGINT) AS others_attending, staff_facilitators, feedback_form
+         FROM course_session WHERE course_id = $1 ORDER BY held_on DESC, starts_at DESC",
+    )
+    .bind(course)
+    .fetch_all(&mut *conn)
+    .await?;
+    let names: Vec<(SessionId, String)> = sqlx::query_as(
+        "SELECT f.session_id, f.name FROM session_co_facilitator f JOIN course_session cs ON cs.id = f.session_id
+         WHERE cs.course_id = $1 ORDER BY f.name",
+    )
+    .bind(course)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let co_facilitators: Vec<String> =
+                names.iter().filter(|(s, _)| *s == r.id).map(|(_, n)| n.clone()).collect();
+            CourseSession {
+                co_delivered: !co_facilitators.is_empty(),
+                co_facilitators,
+                id: r.id,
+                held_on: r.held_on,
+                starts_at: r.starts_at,
+                ends_at: r.ends_at,
+                place: r.place,
+                patients_attending: r.patients_attending,
+                others_attending: r.others_attending,
+                staff_facilitators: r.staff_facilitators,
+                feedback_form: r.feedback_form,
+            }
+        })
+        .collect())
+}
+
+#[derive(FromRow)]
+struct MySessionRow {
+    session_id: String,
+    course_title: String,
+    held_on: String,
+    starts_at: String,
+    ends_at: String,
+    logged: i64,
+}
+
+/// The length of a session from `HH:MM` to `HH:MM`, in whole quarter-hours (rounded down); 0 when unreadable.
+pub fn session_quarter_hours(starts_at: &str, ends_at: &str) -> i64 {
+    let minutes = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
+    match (minutes(starts_at), minutes(ends_at)) {
+        (Some(s), Some(e)) if e > s => (e - s).num_minutes() / 15,
+        _ => 0,
+    }
+}
+
+/// The sessions the volunteer with this account co-facilitated, newest first, and whether they have logged
+/// its hours.
+pub async fn sessions_of(conn: &mut AnyConnection, person: &PersonId) -> Result<Vec<MySession>, sqlx::Error> {
+    let rows: Vec<MySessionRow> = sqlx::query_as(
+        "SELECT cs.id AS session_id, c.title AS course_title, cs.held_on, cs.starts_at, cs.ends_at,
+            (SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_hours h
+              WHERE h.session_id = cs.id AND h.appointment_id = f.appointment_id) AS logged
+         FROM session_co_facilitator f
+         JOIN volunteer_appointment a ON a.id = f.appointment_id
+         JOIN course_session cs ON cs.id = f.session_id
+         JOIN course c ON c.id = cs.course_id
+         WHERE a.person_id = $1
+         ORDER BY cs.held_on DESC, cs.starts_at DESC",
+    )
+    .bind(person)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| MySession {
+            quarter_hours: session_quarter_hours(&r.starts_at, &r.ends_at),
+            session_id: r.session_id,
+            course_title: r.course_title,
+            held_on: r.held_on,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            logged: r.logged > 0,
+        })
+        .collect())
+}
+
+/// The session as the co-facilitator with this account logs hours from it: (appointment, course title, day,
+/// quarter-hours). `None` when they did not co-facilitate it.
+pub async fn co_facilitated_by(
+    conn: &mut AnyConnection,
+    session: &SessionId,
+    person: &PersonId,
+) -> Result<Option<(AppointmentId, String, String, i64)>, sqlx::Error> {
+    let row: Option<(AppointmentId, String, String, String, String)> = sqlx::query_as(
+        "SELECT f.appointment_id, c.title, cs.held_on, cs.starts_at, cs.ends_at
+         FROM session_co_facilitator f
+         JOIN volunteer_appointment a ON a.id = f.appointment_id
+         JOIN course_session cs ON cs.id = f.session_id
+         JOIN course c ON c.id = cs.course_id
+         WHERE f.session_id = $1 AND a.person_id = $2",
+    )
+    .bind(session)
+    .bind(person)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(a, title, day, s, e)| (a, title, day, session_quarter_hours(&s, &e))))
+}
