@@ -27,6 +27,9 @@ pub struct SecuritySettings {
     pub feedback_burst_per_client: u32,
     /// Submissions one feedback form may take in a burst (then five a second); 0 for no limit.
     pub feedback_burst_per_form: u32,
+    /// Months after an unsuccessful outcome (withdrawn, not taken forward) that a volunteer applicant's data
+    /// is deleted by the housekeeping (`inclusion::retention`).
+    pub applicant_retention_months: u32,
 }
 
 #[derive(Clone)]

@@ -140,6 +140,11 @@ pub struct Settings {
     #[arg(long, global = true, env = "CONTINUUM_FEEDBACK_BURST_PER_FORM", default_value_t = 300)]
     pub feedback_burst_per_form: u32,
 
+    /// Months after an unsuccessful outcome (withdrawn, or not taken forward) that a volunteer applicant's
+    /// data is deleted by the housekeeping, the deletion audited without the data.
+    #[arg(long, global = true, env = "CONTINUUM_APPLICANT_RETENTION_MONTHS", default_value_t = 12)]
+    pub applicant_retention_months: u32,
+
     /// The email address people may write to about Continuum (the contact page, the accessibility statement
     /// and the privacy notice show it).
     #[arg(long, global = true, env = "CONTINUUM_CONTACT_EMAIL", default_value = "")]

@@ -109,6 +109,7 @@ impl Application {
                 session_absolute: settings.session_absolute(),
                 feedback_burst_per_client: settings.feedback_burst_per_client,
                 feedback_burst_per_form: settings.feedback_burst_per_form,
+                applicant_retention_months: settings.applicant_retention_months,
             },
             throttle: Arc::new(SignInThrottle::new(device_key)),
             clock: settings.clock(),

@@ -118,6 +118,7 @@ mod tests {
             session_absolute: Duration::from_secs(43200),
             feedback_burst_per_client: 20,
             feedback_burst_per_form: 300,
+            applicant_retention_months: 12,
         }
     }
 
