@@ -279,6 +279,8 @@ mod build {
         pub kinds: Vec<(ContinuumLevel, ActivityKind, i64)>,
         /// Feedback responses by who answered.
         pub responses: ResponsesReceived,
+        /// Inclusion's figures: hours, volunteers, lived-experience roles filled, sessions (`inclusion::api`).
+        pub inclusion: crate::inclusion::api::InclusionFigures,
     }
 
     impl PeriodCounts {
@@ -292,6 +294,7 @@ mod build {
             self.responses.patients += other.responses.patients;
             self.responses.carers += other.responses.carers;
             self.responses.someone_else += other.responses.someone_else;
+            self.inclusion.add(&other.inclusion);
         }
 
         /// Activities of `kind` at `level`.
@@ -324,7 +327,8 @@ mod build {
             .map(|k| (k.level, k.kind, k.activities))
             .collect();
         let responses = crate::consultation::api::responses_received(pool, service, &first, &until).await?;
-        Ok(PeriodCounts { levels, kinds, responses })
+        let inclusion = crate::inclusion::api::figures(pool, service, &first, &until).await?;
+        Ok(PeriodCounts { levels, kinds, responses, inclusion })
     }
 
     /// How one period's counts of people are published.
@@ -334,6 +338,8 @@ mod build {
         pub people: PublishedPeople,
         /// Feedback responses from patients, carers, someone else, and in all.
         pub responses: [Published; 4],
+        /// Inclusion's counts of people: active volunteers, and lived-experience roles filled.
+        pub volunteers: [Published; 2],
     }
 
     /// Decides a period's counts of people as a whole: the profile's decision for the levels
@@ -349,7 +355,13 @@ mod build {
         let decided = disclosure.decide();
         let responses =
             [decided.count(parts[0]), decided.count(parts[1]), decided.count(parts[2]), decided.count(total)];
-        PublishedPeriod { counts, people, responses }
+        // Inclusion's people: two counts of their own, neither a part of the other nor of any total shown.
+        let mut disclosure = Disclosure::new();
+        let i = counts.inclusion;
+        let figures = [i.active_volunteers, i.lived_experience_roles_filled].map(|n| disclosure.people(n));
+        let decided = disclosure.decide();
+        let volunteers = [decided.count(figures[0]), decided.count(figures[1])];
+        PublishedPeriod { counts, people, responses, volunteers }
     }
 
     /// "40 patients", "fewer than 5 carers", "a withheld number of patients".
@@ -612,17 +624,38 @@ mod build {
             "Other participation activities",
             Vec::new(),
         )?);
+        let share = |p: &PublishedPeriod| {
+            let i = p.counts.inclusion;
+            if i.sessions == 0 {
+                "none held".to_owned()
+            } else {
+                format!("{}%", (i.co_delivered_sessions * 100 + i.sessions / 2) / i.sessions)
+            }
+        };
+        let inclusion = vec![
+            ("Sessions held, co-delivered or not".to_owned(), across(&|p| p.counts.inclusion.sessions.to_string())),
+            ("Share of sessions co-delivered".to_owned(), across(&share)),
+            (
+                "Approved volunteer hours".to_owned(),
+                across(&|p| crate::inclusion::hours::types::hours_figure(p.counts.inclusion.approved_quarter_hours)),
+            ),
+            ("Active volunteers (with approved hours)".to_owned(), across(&|p| p.volunteers[0].text())),
+            ("Lived-experience roles filled".to_owned(), across(&|p| p.volunteers[1].text())),
+        ];
         sections.push(level_section(
             ContinuumLevel::Inclusion,
             "inclusion",
-            "Patients helping to deliver the service, as the ledger records it: volunteers appointed to roles \
-             (each appointment is one activity, with its volunteer) and co-delivered sessions.",
+            "Patients helping to deliver the service: volunteers appointed to roles (each appointment is one \
+             activity, with its volunteer) and co-delivered sessions, as the ledger records them; every session \
+             of the service's courses held and the share co-delivered with a co-facilitator with lived \
+             experience; volunteer hours approved (by the day they were given); volunteers with approved hours; \
+             and lived-experience roles filled at the period's end.",
             &[
                 (ActivityKind::VolunteerRole, "Volunteers appointed"),
                 (ActivityKind::CoDeliveredSession, "Co-delivered sessions"),
             ],
             "Other inclusion activities",
-            Vec::new(),
+            inclusion,
         )?);
         sections.push(level_section(
             ContinuumLevel::Partnership,
@@ -648,12 +681,6 @@ mod build {
             seam(
                 "You said, we did",
                 "How many \"you said, we did\" items were published appears here when the board lands.",
-            ),
-            seam(
-                "Volunteers and co-delivery",
-                "Active volunteers, approved hours, lived-experience roles filled and the share of sessions truly \
-                 co-delivered appear here when inclusion publishes them in its api.rs (its hours and co-delivered \
-                 sessions are not built yet; appointments are counted above through the ledger).",
             ),
             seam(
                 "Panels and payments",
