@@ -148,6 +148,11 @@ pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
 /// A volunteer's own record (the world's volunteer's appointment): theirs alone; to anyone else, staff and
 /// administrators too, it does not exist (staff use the appointment's own page).
 pub const OWN_RECORD: Access = Access("U NNAN NN NN N");
+/// A volunteer's own hours: the volunteer they are for (the world's volunteer) and the service's staff; to
+/// anyone else they do not exist.
+pub const OWN_HOURS: Access = Access("U NNAN NN AA A");
+/// A session co-facilitated by the world's volunteer: only they log hours from it.
+pub const CO_FACILITATOR: Access = Access("U NNAN NN NN N");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verb {
@@ -266,6 +271,12 @@ pub const ROUTES: &[Row] = &[
     page("/volunteering", SIGNED_IN, "/volunteering"),
     page("/inclusion/checks", KEEPER, "/inclusion/checks"),
     page("/inclusion/appointments/{id}", RECORD, "/inclusion/appointments/{appointment_id}"),
+    // Hours and courses (slice 2).
+    page("/inclusion/hours", SIGNED_IN, "/inclusion/hours"),
+    page("/inclusion/hours/{id}", OWN_HOURS, "/inclusion/hours/{hours_id}"),
+    page("/inclusion/hours.csv", RECORD, "/inclusion/hours.csv?service={service}"),
+    page("/inclusion/courses", KEEPER, "/inclusion/courses"),
+    page("/inclusion/courses/{id}", RECORD, "/inclusion/courses/{course_id}"),
     // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
     // confidential case, observers refused, is in participation_papers.rs).
     page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
@@ -628,6 +639,16 @@ pub const ROUTES: &[Row] = &[
     call("/api/my_volunteering", SIGNED_IN, &[]),
     call("/api/pause_my_volunteering", OWN_RECORD, &[("appointment_id", "{appointment_id}")]),
     call("/api/come_back_to_volunteering", OWN_RECORD, &[("appointment_id", "{appointment_id}")]),
+    // Hours and courses (slice 2), each change with a mistake.
+    call("/api/get_hours_page", SIGNED_IN, &[]),
+    call("/api/get_hours_entry", OWN_HOURS, &[("entry_id", "{hours_id}")]),
+    call("/api/log_hours", OWN_HOURS, &[("appointment_id", "{hours_appointment_id}"), ("hours", "lots")]),
+    call("/api/decide_hours", RECORD, &[("entry_id", "{hours_id}"), ("decision", "nonsense")]),
+    call("/api/list_courses", KEEPER, &[]),
+    call("/api/save_course", SERVICE, &[("service_id", "{service}"), ("title", "")]),
+    call("/api/get_course", RECORD, &[("course_id", "{course_id}")]),
+    call("/api/record_session", RECORD, &[("course_id", "{course_id}"), ("held_on_day", "")]),
+    call("/api/log_session_hours", CO_FACILITATOR, &[("session_id", "{session_id}")]),
     // Minutes, decisions and actions (slice 3). The world's minutes are circulated, so circulating them again
     // is a conflict for whoever may; its steering member was present, so may comment.
     call("/api/get_minutes", GROUP, &[("meeting_id", "{meeting_id}")]),

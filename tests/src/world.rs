@@ -470,6 +470,108 @@ impl World {
         values.insert("role_slug", role_slug);
         values.insert("application_id", application_id);
 
+        // Hours and courses: the world's volunteer appointed to a lived-experience role (applying with their
+        // account's email), with an entry of hours waiting for approval, and a course with a session they
+        // co-facilitated.
+        post(
+            vec![
+                ("role_id", String::new()),
+                ("service_id", service.clone()),
+                ("title", "Matrix co-facilitator".into()),
+                ("duties", "Co-facilitate sessions".into()),
+                ("time_asked", "A session a week".into()),
+                ("place", "The day room".into()),
+                ("support", "Monthly supervision".into()),
+                ("expenses", "Travel".into()),
+                ("lived_experience", "yes".into()),
+                ("posts", "2".into()),
+                ("role_state", "recruiting".into()),
+            ],
+            "save_volunteer_role",
+        )
+        .await;
+        let peer_role = scalar(app, "SELECT id FROM volunteer_role WHERE title = 'Matrix co-facilitator'", &[]).await;
+        let peer_slug = scalar(app, "SELECT slug FROM volunteer_role WHERE id = $1", &[&peer_role]).await;
+        post(
+            vec![
+                ("role_slug", peer_slug),
+                ("name", "Matrix Volunteer".into()),
+                ("email", "volunteer@example.org".into()),
+                ("taking_part_as", "patient".into()),
+                ("why", "To help".into()),
+                ("availability", "Mondays".into()),
+                ("referee1_name", "One".into()),
+                ("referee1_contact", "one@example.org".into()),
+                ("referee2_name", "Two".into()),
+                ("referee2_contact", "two@example.org".into()),
+                ("consent", "yes".into()),
+            ],
+            "apply_for_role",
+        )
+        .await;
+        let peer_application =
+            scalar(app, "SELECT id FROM volunteer_application WHERE role_id = $1", &[&peer_role]).await;
+        for stage in ["shortlisted", "interview", "offered", "checks"] {
+            post(
+                vec![("application_id", peer_application.clone()), ("stage", stage.into()), ("note", String::new())],
+                "move_application",
+            )
+            .await;
+        }
+        let today = app::clock::today();
+        post(
+            vec![
+                ("application_id", peer_application.clone()),
+                ("starts_on_day", today[8..10].to_owned()),
+                ("starts_on_month", today[5..7].to_owned()),
+                ("starts_on_year", today[..4].to_owned()),
+            ],
+            "appoint_volunteer",
+        )
+        .await;
+        let appointment_id =
+            scalar(app, "SELECT id FROM volunteer_appointment WHERE application_id = $1", &[&peer_application]).await;
+        let volunteer = clients[Person::Volunteer.index()].clone();
+        let logged = volunteer
+            .post(app.url("/api/log_hours"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::REFERER, app.url("/inclusion/hours"))
+            .form(&[
+                ("appointment_id", appointment_id.as_str()),
+                ("worked_on_day", &today[8..10]),
+                ("worked_on_month", &today[5..7]),
+                ("worked_on_year", &today[..4]),
+                ("hours", "1.5"),
+                ("what", "Welcomed people"),
+            ])
+            .send()
+            .await
+            .expect("log hours");
+        assert_eq!(logged.status(), 303, "the world's hours: {:?}", form_error(logged).await);
+        let hours_id =
+            scalar(app, "SELECT id FROM volunteer_hours WHERE appointment_id = $1", &[&appointment_id]).await;
+        post(vec![("service_id", service.clone()), ("title", "Matrix course".into())], "save_course").await;
+        let course_id = scalar(app, "SELECT id FROM course WHERE service_id = $1", &[&service]).await;
+        post(
+            vec![
+                ("course_id", course_id.clone()),
+                ("held_on_day", today[8..10].to_owned()),
+                ("held_on_month", today[5..7].to_owned()),
+                ("held_on_year", today[..4].to_owned()),
+                ("start", "00:00".into()),
+                ("end", "00:30".into()),
+                ("place", "The day room".into()),
+                ("co_facilitator", appointment_id.clone()),
+            ],
+            "record_session",
+        )
+        .await;
+        let session_id = scalar(app, "SELECT id FROM course_session WHERE course_id = $1", &[&course_id]).await;
+        values.insert("hours_appointment_id", appointment_id);
+        values.insert("hours_id", hours_id);
+        values.insert("course_id", course_id);
+        values.insert("session_id", session_id);
+
         Self { values, own_activities, clients }
     }
 

@@ -190,3 +190,185 @@ async fn axe_finds_no_violations_on_the_volunteering_pages() {
     })
     .await;
 }
+
+/// A volunteer of a new service appointed through the pipeline to a lived-experience role (signed in as
+/// Robin, a patient with an account), a course with a session Robin co-facilitated, and an entry of hours;
+/// the coordinator is signed in on the app's own client. Returns (course id, hours id).
+async fn a_volunteer_with_hours(app: &TestApp) -> (String, String) {
+    let slug = a_role(app).await;
+    sqlx::query("UPDATE volunteer_role SET lived_experience = 1").execute(&app.pool).await.unwrap();
+    let service: String =
+        sqlx::query_scalar("SELECT service_id FROM volunteer_role").fetch_one(&app.pool).await.unwrap();
+    app.add_person("robin@example.org", "Robin Hughes", false, &[(&service, Role::Patient)]).await;
+    let applied = continuum_tests::new_client()
+        .post(app.url("/api/apply_for_role"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&format!("/volunteer/{slug}")))
+        .form(&[
+            ("role_slug", slug.as_str()),
+            ("name", "Robin Hughes"),
+            ("email", "robin@example.org"),
+            ("taking_part_as", "patient"),
+            ("why", "To help"),
+            ("availability", "Mondays"),
+            ("referee1_name", "One"),
+            ("referee1_contact", "one@example.org"),
+            ("referee2_name", "Two"),
+            ("referee2_contact", "two@example.org"),
+            ("consent", "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(applied.status(), 303);
+    let application: String =
+        sqlx::query_scalar("SELECT id FROM volunteer_application").fetch_one(&app.pool).await.unwrap();
+    let from = format!("/inclusion/applications/{application}");
+    for stage in ["shortlisted", "interview", "offered", "checks"] {
+        app.post_form("/api/move_application", &from, &[("application_id", &application), ("stage", stage)]).await;
+    }
+    let appointed = app
+        .post_form(
+            "/api/appoint_volunteer",
+            &from,
+            &[
+                ("application_id", &application),
+                ("starts_on_day", "1"),
+                ("starts_on_month", "9"),
+                ("starts_on_year", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(appointed.status(), 303);
+    let created = app
+        .post_form(
+            "/api/save_course",
+            "/inclusion/courses",
+            &[("service_id", &service), ("title", "Understanding emotions")],
+        )
+        .await;
+    let course = continuum_tests::location(&created).trim_start_matches("/inclusion/courses/").to_owned();
+    let appointment: String =
+        sqlx::query_scalar("SELECT id FROM volunteer_appointment").fetch_one(&app.pool).await.unwrap();
+    let day = app::clock::today();
+    let recorded = app
+        .post_form(
+            "/api/record_session",
+            &format!("/inclusion/courses/{course}"),
+            &[
+                ("course_id", &course),
+                ("held_on_day", &day[8..10]),
+                ("held_on_month", &day[5..7]),
+                ("held_on_year", &day[..4]),
+                ("start", "00:00"),
+                ("end", "00:30"),
+                ("place", "The Limes"),
+                ("patients_attending", "8"),
+                ("co_facilitator", &appointment),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let logged = app
+        .post_form(
+            "/api/log_hours",
+            "/inclusion/hours",
+            &[
+                ("appointment_id", &appointment),
+                ("worked_on_day", &day[8..10]),
+                ("worked_on_month", &day[5..7]),
+                ("worked_on_year", &day[..4]),
+                ("hours", "1"),
+                ("what", "Set up the room"),
+            ],
+        )
+        .await;
+    assert_eq!(logged.status(), 303);
+    let hours: String = sqlx::query_scalar("SELECT id FROM volunteer_hours").fetch_one(&app.pool).await.unwrap();
+    (course, hours)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_logs_hours_on_a_phone_without_javascript() {
+    let app = spawn_app(Backend::Sqlite).await;
+    a_volunteer_with_hours(&app).await;
+
+    with_browser(Javascript::Off, |browser| async move {
+        browser.set_window_size(390, 844).await.unwrap();
+        browser.goto(&app.url("/sign-in")).await.unwrap();
+        fill(&browser, "Email address", "robin@example.org").await;
+        fill(&browser, "Password", PASSWORD).await;
+        press(&browser, "Sign in").await;
+        wait_for_text(&browser, "Sign out").await;
+        browser.goto(&app.url("/inclusion/hours")).await.unwrap();
+        wait_for_text(&browser, "Log your hours").await;
+
+        // Hours that are not quarter-hours first: the message beside the field, everything typed kept.
+        let day = app::clock::today();
+        fill(&browser, "Day", &day[8..10]).await;
+        fill(&browser, "Month", &day[5..7]).await;
+        fill(&browser, "Year", &day[..4]).await;
+        fill(&browser, "Hours", "1.1").await;
+        fill(&browser, "What you did", "Ran the welcome desk").await;
+        press(&browser, "Log the hours").await;
+        wait_for_text(&browser, "Enter the hours in quarter-hours, like 1.25 or 1:15").await;
+        let what = field(&browser, "What you did").await.prop("value").await.unwrap();
+        assert_eq!(what.as_deref(), Some("Ran the welcome desk"));
+        assert!(!browser.current_url().await.unwrap().as_str().contains("welcome"), "nothing typed in the address");
+
+        fill(&browser, "Hours", "1:30").await;
+        press(&browser, "Log the hours").await;
+        wait_for_text(&browser, "Your hours have been logged").await;
+        let logged: i64 = sqlx::query_scalar(
+            "SELECT CAST(quarter_hours AS BIGINT) FROM volunteer_hours WHERE what = 'Ran the welcome desk'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(logged, 6);
+
+        // The session they co-facilitated, logged in one step.
+        press(&browser, "Log 0.5 hours from this session").await;
+        wait_for_text(&browser, "Hours logged").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_violations_on_the_hours_and_courses_pages() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (course, hours) = a_volunteer_with_hours(&app).await;
+
+    with_browser(Javascript::On, |browser| async move {
+        browser.goto(&app.url("/sign-in")).await.unwrap();
+        wait_for_hydration(&browser).await;
+        fill(&browser, "Email address", "grace@example.org").await;
+        fill(&browser, "Password", PASSWORD).await;
+        press(&browser, "Sign in").await;
+        wait_for_text(&browser, "Sign out").await;
+        for (path, what) in [
+            ("/inclusion/hours".to_owned(), "the hours page for staff"),
+            (format!("/inclusion/hours/{hours}"), "an entry of hours with its approval form"),
+            ("/inclusion/courses".to_owned(), "the courses"),
+            (format!("/inclusion/courses/{course}"), "a course with its sessions and the session form"),
+        ] {
+            browser.goto(&app.url(&path)).await.unwrap();
+            wait_for_hydration(&browser).await;
+            wait_for_text(&browser, "Sign out").await;
+            assert_accessible(&browser, what).await;
+        }
+        // The approval form hydrates and works with JavaScript on.
+        browser.goto(&app.url(&format!("/inclusion/hours/{hours}"))).await.unwrap();
+        wait_for_hydration(&browser).await;
+        choose(&browser, "Approve").await;
+        press(&browser, "Save").await;
+        let approved = continuum_tests::eventually(std::time::Duration::from_secs(10), || async {
+            let status: String =
+                sqlx::query_scalar("SELECT status FROM volunteer_hours").fetch_one(&app.pool).await.unwrap();
+            status == "approved"
+        })
+        .await;
+        assert!(approved, "approved with JavaScript on");
+    })
+    .await;
+}

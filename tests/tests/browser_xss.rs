@@ -1,5 +1,6 @@
 //! Script written into any free-text field never runs: every free-text field of information, consultation,
 //! the ledger, participation and inclusion's references, checks and volunteer's page is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
+//! the ledger, participation and inclusion's hours and courses is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
 //! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Inclusion and partnership
 //! add their fields here as they land.
 
@@ -331,6 +332,43 @@ async fn no_script_runs_from_any_free_text_field() {
     let grace = app.client_signed_in_as("grace@example.org").await;
     post(&app, &grace, "pause_my_volunteering", &[("appointment_id", &appointment), ("reason", PAYLOAD)]).await;
 
+    // Inclusion's hours and courses: hours logged for that volunteer by staff, a course and a co-delivered
+    // session with a named co-facilitator.
+    post(
+        &app,
+        &staff,
+        "log_hours",
+        &[
+            ("appointment_id", &appointment),
+            ("worked_on_day", &today[8..10]),
+            ("worked_on_month", &today[5..7]),
+            ("worked_on_year", &today[..4]),
+            ("hours", "1.5"),
+            ("what", PAYLOAD),
+        ],
+    )
+    .await;
+    let hours = one(&app, "SELECT id FROM volunteer_hours").await;
+    post(&app, &staff, "save_course", &[("service_id", &service), ("title", SHORT_PAYLOAD), ("about", PAYLOAD)]).await;
+    let course = one(&app, "SELECT id FROM course").await;
+    post(
+        &app,
+        &staff,
+        "record_session",
+        &[
+            ("course_id", &course),
+            ("held_on_day", &today[8..10]),
+            ("held_on_month", &today[5..7]),
+            ("held_on_year", &today[..4]),
+            ("start", "00:00"),
+            ("end", "00:15"),
+            ("place", PAYLOAD),
+            ("staff_facilitators", PAYLOAD),
+            ("named_co_facilitator", PAYLOAD),
+        ],
+    )
+    .await;
+
     let pages = vec![
         "/".to_owned(),
         "/get-involved".to_owned(),
@@ -362,6 +400,10 @@ async fn no_script_runs_from_any_free_text_field() {
         format!("/inclusion/appointments/{appointment}"),
         format!("/volunteer/reference?key={jo}"),
         "/volunteering".to_owned(),
+        "/inclusion/hours".to_owned(),
+        format!("/inclusion/hours/{hours}"),
+        "/inclusion/courses".to_owned(),
+        format!("/inclusion/courses/{course}"),
     ];
     let page_count = pages.len();
     with_browser(Javascript::On, |browser| async move {
