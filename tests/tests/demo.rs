@@ -99,7 +99,8 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
             "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'appointment' AND level = 'inclusion'"
         )
         .await,
-        4
+        6,
+        "the checks' volunteers, and slice 2's volunteer with a year of hours and peer co-facilitator"
     );
     // Checks: in date, one expiring within 30 days, and one lapsed whose volunteer is paused.
     let within_30 = format!(
@@ -118,6 +119,22 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         .await,
         1,
         "paused for it"
+    );
+    // A year of approved hours (a morning a week), and a course of eight sessions, seven co-delivered.
+    let weeks = count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_hours WHERE session_id IS NULL").await;
+    assert!((51..=53).contains(&weeks), "{weeks} weeks of hours");
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_hours WHERE status <> 'approved'").await,
+        0
+    );
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM course_session").await, 8);
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(DISTINCT session_id) AS BIGINT) FROM session_co_facilitator").await,
+        7
+    );
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'course_session'").await,
+        7
     );
 }
 

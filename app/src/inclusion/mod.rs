@@ -107,9 +107,10 @@ pub fn capability() -> crate::capability::Capability {
             Box::pin(async move {
                 let added = demo::seed_inclusion(conn, &demo.services).await?;
                 // Checks (issue 16 §5): volunteers in date, one expiring within 30 days, one lapsed.
-                let checked = checks::demo::seed_checks(conn, &demo.services).await?;
-                // Hours and a co-delivered course (slice 2).
+                // Hours and a co-delivered course (slice 2), before the checks, so that the day-service
+                // volunteer with a year of hours is given the role's checks with the others.
                 let sessions = hours::demo::seed_hours_and_sessions(conn, &demo.services).await?;
+                let checked = checks::demo::seed_checks(conn, &demo.services).await?;
                 Ok(format!(
                     "Two volunteer roles with applications at every stage: {added} applications added, {checked} \
                      volunteers given checks (see /inclusion); a year of approved hours and {sessions} sessions of \

@@ -359,7 +359,7 @@ pub async fn decide_hours(
 }
 
 /// The approved hours of a service over a period as CSV, for the service's staff (another service's staff and
-/// anyone else: 404): one row per entry (date, volunteer, role, hours in figures, what they did, who logged
+/// 403 to those who are not staff anywhere): one row per entry (date, volunteer, role, hours in figures, what they did, who logged
 /// it, who approved it), then the total per volunteer and in all. Named for the service and the period.
 #[cfg(feature = "ssr")]
 pub async fn approved_hours_csv(
@@ -371,6 +371,9 @@ pub async fn approved_hours_csv(
 ) -> Result<(String, String), AppError> {
     use super::types::hours_figure;
     use crate::csv::row;
+    if !user.is_staff_anywhere() {
+        return Err(AppError::Forbidden);
+    }
     // A plain route has no server function context, so the services are read from the pool.
     let service = crate::accounts::access::all_services(pool)
         .await?
