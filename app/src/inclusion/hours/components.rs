@@ -49,7 +49,7 @@ fn hours_table(caption: &'static str, entries: Vec<HoursEntry>, show_volunteer: 
                         <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Role "</span>{e.role_title.clone()}</td>
                         <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Hours "</span>{hours_words(e.quarter_hours)}</td>
                         <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Status "</span>{e.status.label()}
-                            {e.on_behalf.then(|| " (logged for you by a coordinator)")}</td>
+                            {e.on_behalf.then_some(" (logged by a coordinator)")}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
