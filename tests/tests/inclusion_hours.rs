@@ -461,6 +461,29 @@ async fn co_delivered_sessions_count_their_co_facilitators_in_the_ledger(backend
     assert_eq!((day.as_str(), quarters), ("2026-10-27", 10));
     assert_eq!(form_error(one_step(app.client.clone()).await).await, Some(AppError::NotFound), "not the coordinator's");
 
+    // The involvement report's Inclusion table, for the manager: things as they are, people suppressed.
+    let entry: String = sqlx::query_scalar("SELECT id FROM volunteer_hours").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(decide(&app, &entry, "approve", "").await.status(), 303);
+    let manager = app.person_signed_in("ravi@example.org", &[(&service, Role::Manager)]).await;
+    let csv = manager
+        .get(app.url(&format!("/reports/involvement.csv?service_id={service}&period=q-2026-10&table=inclusion")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for row in [
+        "\"Sessions held, co-delivered or not\",0,0,0,0,2",
+        "Share of sessions co-delivered,none held,none held,none held,none held,50%",
+        "Approved volunteer hours,0,0,0,0,2.5",
+        "Active volunteers (with approved hours),fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
+        "Co-delivered sessions,0,0,0,0,1",
+    ] {
+        assert!(csv.contains(row), "{row} in {csv}");
+    }
+    assert!(!csv.contains("not built yet"));
+
     // Mistakes on the session form, answered beside their fields with everything kept.
     let error = form_error(
         app.post_form(
