@@ -598,7 +598,64 @@ async fn an_applicants_data_is_gone_after_the_retention_period(backend: Backend)
     assert_eq!(app.get(&from).await.status(), 404);
 }
 
+/// Issue 16 §7: the supervisor approves or queries. With a supervisor set, the service's other staff see
+/// who approves and cannot (403); the supervisor and the service's managers can.
+async fn a_volunteers_supervisor_approves_their_hours(backend: Backend) {
+    let app = spawn_app_at(backend, london("2026-11-02T10:00")).await;
+    let service = coordinator(&app, "CAS Day Service").await;
+    let (sam, appointment) =
+        appoint(&app, &service, "Day service volunteer", false, "sam@example.org", "Sam Jones").await;
+    let ola = app.add_person("ola@example.org", "Ola Supervisor", false, &[(&service, Role::Staff)]).await;
+    app.add_person("ben@example.org", "Ben Staff", false, &[(&service, Role::Staff)]).await;
+    let from = format!("/inclusion/appointments/{appointment}");
+    let set = app
+        .post_form(
+            "/api/set_volunteer_supervisor",
+            &from,
+            &[("appointment_id", &appointment), ("supervisor_id", &ola.id)],
+        )
+        .await;
+    assert_eq!(set.status(), 303, "{:?}", form_error(set).await);
+    assert_eq!(log(&app, &sam, &appointment, "2026-10-30", "2", "Tea bar").await.status(), 303);
+    let entry = entry_on(&app, "2026-10-30").await;
+    let page = format!("/inclusion/hours/{entry}");
+
+    let ben = app.client_signed_in_as("ben@example.org").await;
+    let seen = ben.get(app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(seen.contains("Waiting for approval by the volunteer") && seen.contains("Ola Supervisor"), "{seen}");
+    assert!(!seen.contains("Approve or query"), "no form for staff who do not approve");
+    let fields = [("entry_id", entry.as_str()), ("decision", "approve"), ("note", "")];
+    let refused = ben
+        .post(app.url("/api/decide_hours"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&page))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form_error(refused).await, Some(AppError::Forbidden));
+
+    let ola = app.client_signed_in_as("ola@example.org").await;
+    assert!(ola.get(app.url(&page)).send().await.unwrap().text().await.unwrap().contains("Approve or query"));
+    let approved = ola
+        .post(app.url("/api/decide_hours"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&page))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&approved), page);
+    let status: String = sqlx::query_scalar("SELECT status FROM volunteer_hours WHERE id = $1")
+        .bind(&entry)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "approved");
+}
+
 on_both_engines!(
+    a_volunteers_supervisor_approves_their_hours,
     hours_are_logged_approved_queried_and_totalled_by_local_date,
     today_is_the_local_date_in_british_summer_time,
     bad_hours_are_answered_beside_the_field_with_everything_kept,

@@ -292,7 +292,10 @@ pub fn HoursEntryView() -> impl IntoView {
                     {(!e.answer.is_empty()).then(|| row("Answer", e.answer.clone()))}
                     {(!e.decided_by.is_empty()).then(|| row("Approved or queried by", e.decided_by.clone()))}
                 </dl>
-                {(page.staff && !page.mine && e.status == HoursStatus::Logged).then(|| { let id = id.clone(); view! {
+                {(page.staff && !page.may_decide && e.status == HoursStatus::Logged).then(|| view! {
+                    <p class="nhsuk-body">{format!("Waiting for approval by the volunteer's supervisor, {}, or a manager of the service.", page.supervisor.clone().unwrap_or_default())}</p>
+                })}
+                {(page.may_decide && e.status == HoursStatus::Logged).then(|| { let id = id.clone(); view! {
                     <h2 class="nhsuk-heading-m">"Approve or query"</h2>
                     <ActionForm attr:novalidate=true action=decide>
                         <crate::ui::SubmissionToken status=decide_status />

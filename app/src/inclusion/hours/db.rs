@@ -178,6 +178,17 @@ pub async fn volunteer_of(conn: &mut AnyConnection, id: &HoursId) -> Result<Opti
     Ok(person.flatten())
 }
 
+/// The supervisor of the appointment an entry is for, with their name (`None` while it has none).
+pub async fn supervisor_of(conn: &mut AnyConnection, id: &HoursId) -> Result<Option<(PersonId, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id, p.display_name FROM volunteer_hours h JOIN volunteer_appointment a ON a.id = h.appointment_id
+         JOIN person p ON p.id = a.supervisor_id WHERE h.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
 /// Every entry of the volunteer with this account, newest first.
 pub async fn list_hours_of(conn: &mut AnyConnection, person: &PersonId) -> Result<Vec<HoursEntry>, sqlx::Error> {
     let rows: Vec<HoursRow> =

@@ -149,7 +149,11 @@ pub async fn get_hours_entry(#[server(default)] entry_id: HoursId) -> Result<Hou
     if !mine && !staff {
         return Err(AppError::NotFound);
     }
-    Ok(HoursEntryPage { entry, mine, staff })
+    let supervisor = db::supervisor_of(&mut conn, &entry.id).await?;
+    let may_decide =
+        staff && !mine && (supervisor.as_ref().is_none_or(|(id, _)| *id == user.id) || user.manages(&entry.service_id));
+    let supervisor = supervisor.map(|(_, name)| name);
+    Ok(HoursEntryPage { entry, mine, staff, may_decide, supervisor })
 }
 
 /// The fields of the hours form as typed.
@@ -310,8 +314,11 @@ pub async fn log_hours(
 }
 
 /// Approves an entry waiting for approval (`decision` `approve`), or queries it (`query`) with a question for
-/// the volunteer (`note`, required). For the staff of the role's service, never on their own hours (409).
-/// Refused: no decision or no question (422, kept); another service's entry (404); one decided meanwhile (409).
+/// the volunteer (`note`, required). By the volunteer's supervisor (issue 16 §7), or by any of the service's
+/// staff while the appointment has no supervisor, and by the service's managers (who stand in for an absent
+/// supervisor); never on their own hours (409). Refused: another of the service's staff when there is a
+/// supervisor (403); no decision or no question (422, kept); another service's entry (404); one decided
+/// meanwhile (409).
 #[server(endpoint = "/decide_hours")]
 pub async fn decide_hours(
     #[server(default)] entry_id: HoursId,
@@ -348,6 +355,10 @@ pub async fn decide_hours(
     errors.into_result().map_err(|e| e.keeping(&kept))?;
     if db::volunteer_of(tx.conn(), &entry.id).await? == Some(user.id.clone()) {
         return Err(AppError::Conflict("Someone else approves your own hours.".into()));
+    }
+    let supervisor = db::supervisor_of(tx.conn(), &entry.id).await?;
+    if supervisor.is_some_and(|(id, _)| id != user.id) && !user.manages(&entry.service_id) {
+        return Err(AppError::Forbidden);
     }
     tx.claim_submission(&submission).await?;
     if !db::decide(tx.conn(), &entry.id, query, Some(&user.id)).await? {

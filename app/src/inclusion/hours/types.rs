@@ -266,6 +266,11 @@ pub struct HoursEntryPage {
     pub mine: bool,
     /// The caller is staff of the service.
     pub staff: bool,
+    /// The caller may approve or query it: the volunteer's supervisor, a manager of the service, or any of its
+    /// staff while the volunteer has no supervisor (never the volunteer).
+    pub may_decide: bool,
+    /// The volunteer's supervisor, who approves their hours, when they have one.
+    pub supervisor: Option<String>,
 }
 
 #[cfg(test)]
