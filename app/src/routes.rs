@@ -37,7 +37,7 @@ use crate::{
 
 /// The pages patients open from a poster, a leaflet or a text message, which load no WebAssembly at all:
 /// home, Get involved, information pages, events and cancelling a place, posters, volunteer roles with their
-/// application form and the applicant's status page, signing in, password reset and invitations. Every page works fully without JavaScript, so these are the same with it on: someone on a
+/// application form and the applicant's status page, the "you said, we did" board and public meeting summaries, signing in, password reset and invitations. Every page works fully without JavaScript, so these are the same with it on: someone on a
 /// cheap phone with little data never downloads the staff tools (the whole bundle is about 860 KB compressed).
 /// The feedback form `/f/<slug>` is a plain handler that loads none either. Paths are matched exactly or, for
 /// those ending in `/`, as prefixes.
@@ -56,6 +56,9 @@ pub const LIGHT_PAGES: &[&str] = &[
     "/accessibility",
     "/privacy",
     "/contact",
+    "/you-said-we-did",
+    "/you-said-we-did/",
+    "/participation/summaries/",
 ];
 
 /// Put in a response's context by the server to serve its page light whatever its address: the 404 page for
@@ -142,6 +145,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/participation/summaries/:id") view=crate::participation::minutes::components::PublicSummaryView ssr=SsrMode::Async />
             <Route path=path!("/participation/my-actions") view=crate::participation::actions::components::MyActionsView ssr=SsrMode::Async />
             <Route path=path!("/participation/actions/:id") view=crate::participation::actions::components::ActionView ssr=SsrMode::Async />
+            <Route path=path!("/participation/you-said-we-did") view=crate::participation::outcomes::components::OutcomesView ssr=SsrMode::Async />
+            <Route path=path!("/participation/you-said-we-did/:id") view=crate::participation::outcomes::components::OutcomeView ssr=SsrMode::Async />
+            <Route path=path!("/you-said-we-did") view=crate::participation::outcomes::components::BoardView ssr=SsrMode::Async />
+            <Route path=path!("/you-said-we-did/:slug") view=crate::participation::outcomes::components::BoardView ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -94,6 +94,10 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/get_action", "a read"),
     ("/api/get_my_actions", "a read"),
     ("/api/get_matters_arising", "a read"),
+    ("/api/get_you_said_we_did_board", "a read"),
+    ("/api/get_you_said_we_did", "a read"),
+    ("/api/get_you_said_we_did_item", "a read"),
+    ("/api/approve_you_said_we_did_quote", "a button with nothing typed"),
     ("/api/circulate_minutes", "a button with nothing typed (in the world, already circulated: a conflict)"),
     ("/api/profile_services", "a read"),
     ("/api/continuum_profile", "a read (its filters are a GET form)"),
@@ -769,6 +773,25 @@ pub const FORMS: &[Form] = &[
         &[("action_id", "{action_id}"), ("status", "nonsense"), ("reason", "{marker}"), ("update", "{marker}")],
     ),
     form("/api/choose_participation_mail", "/participation/my-actions", Person::Patient, &[("mail", "nonsense")]),
+    form(
+        "/api/add_you_said_we_did",
+        "/participation/you-said-we-did",
+        Person::Manager,
+        &[("source", ""), ("link", ""), ("you_said", "{marker}")],
+    ),
+    form(
+        "/api/save_you_said_we_did",
+        "/participation/you-said-we-did/{outcome_id}",
+        Person::Manager,
+        &[
+            ("outcome_id", "{outcome_id}"),
+            ("status", "nonsense"),
+            ("we_did", "{marker}"),
+            ("reason", "{marker}"),
+            ("quote", "{marker}"),
+            ("publish", "no"),
+        ],
+    ),
     // The feedback form itself: the required first question unanswered, a comment typed.
     Form {
         post_to: Some("/f/{form_slug}"),

@@ -143,6 +143,9 @@ pub const GROUP: Access = Access("U FFFA FF AA A");
 /// A correction to circulated minutes: only the members present at the meeting (the steering member in the
 /// world), not staff who were not there.
 pub const PRESENT_MEMBER: Access = Access("U FFFA FF FF F");
+/// A "you said, we did" item's quote: approved by a manager of its service (or an administrator); its staff
+/// are refused, and to another service the item does not exist.
+pub const QUOTE_APPROVER: Access = Access("U FFFF NN FA A");
 /// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
 pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
 /// A volunteer's own record (the world's volunteer's appointment): theirs alone; to anyone else, staff and
@@ -286,6 +289,11 @@ pub const ROUTES: &[Row] = &[
     page("/participation/summaries/{id}", PUBLIC, "/participation/summaries/{summary_meeting_id}"),
     page("/participation/my-actions", SIGNED_IN, "/participation/my-actions"),
     page("/participation/actions/{id}", GROUP, "/participation/actions/{action_id}"),
+    // "You said, we did": staff's pages, and the public board of every service and of the world's service.
+    page("/participation/you-said-we-did", KEEPER, "/participation/you-said-we-did"),
+    page("/participation/you-said-we-did/{id}", RECORD, "/participation/you-said-we-did/{outcome_id}"),
+    page("/you-said-we-did", PUBLIC, "/you-said-we-did"),
+    page("/you-said-we-did/{slug}", PUBLIC, "/you-said-we-did/the-service"),
     // ---- plain routes -----------------------------------------------------------------------------------
     page("/healthz", PUBLIC, "/healthz"),
     page("/readyz", PUBLIC, "/readyz"),
@@ -667,6 +675,13 @@ pub const ROUTES: &[Row] = &[
     call("/api/get_my_actions", SIGNED_IN, &[]),
     call("/api/choose_participation_mail", SIGNED_IN, &[("mail", "nonsense")]),
     call("/api/get_matters_arising", GROUP, &[("meeting_id", "{meeting_id}")]),
+    // "You said, we did". The world's item has no quote, so approving it is a conflict for whoever may.
+    call("/api/get_you_said_we_did_board", PUBLIC, &[("service_slug", "the-service")]),
+    call("/api/get_you_said_we_did", KEEPER, &[]),
+    call("/api/add_you_said_we_did", KEEPER, &[("source", ""), ("link", ""), ("you_said", "")]),
+    call("/api/get_you_said_we_did_item", RECORD, &[("outcome_id", "{outcome_id}")]),
+    call("/api/save_you_said_we_did", RECORD, &[("outcome_id", "{outcome_id}"), ("status", "nonsense")]),
+    call("/api/approve_you_said_we_did_quote", QUOTE_APPROVER, &[("outcome_id", "{outcome_id}")]),
     // ---- server functions: reports ----------------------------------------------------------------------
     call("/api/profile_services", PROFILE, &[]),
     call("/api/involvement_choices", INVOLVEMENT, &[]),

@@ -314,10 +314,22 @@ impl World {
             "add_action",
         )
         .await;
+        let action_id = scalar(app, "SELECT id FROM group_action WHERE meeting_id = $1", &[&meeting_id]).await;
+        // "You said, we did": the world's theme taken up by its action, with no quote.
+        post(
+            vec![
+                ("source", format!("theme-{}", values["theme_id"])),
+                ("link", format!("action-{action_id}")),
+                ("you_said", "Evening sessions would help people in work".into()),
+            ],
+            "add_you_said_we_did",
+        )
+        .await;
         values.insert(
-            "action_id",
-            scalar(app, "SELECT id FROM group_action WHERE meeting_id = $1", &[&meeting_id]).await,
+            "outcome_id",
+            scalar(app, "SELECT id FROM you_said_we_did WHERE linked_id = $1", &[&action_id]).await,
         );
+        values.insert("action_id", action_id);
         post(vec![("meeting_id", meeting_id.clone())], "circulate_minutes").await;
         let later = day + chrono::Duration::days(1);
         post(

@@ -606,6 +606,319 @@ async fn a_flagged_correction_goes_to_review_and_is_saved(backend: Backend) {
     assert_ne!(theirs.status(), 200);
 }
 
+// ---- "You said, we did" (issue 15 §6) ---------------------------------------------------------------------
+
+/// The service's id and a comment theme of it ("Waiting times"), added by its staff.
+async fn theme(app: &TestApp, s: &Setting) -> (String, String) {
+    let service = scalar(app, "SELECT service_id FROM participation_group WHERE id = $1", &s.group_id).await;
+    let response =
+        post(app, &s.staff, "add_theme", "/consultation/review", &[("service_id", &service), ("name", "Long waits")])
+            .await;
+    assert!(response.status().is_redirection(), "add_theme: {:?}", form_error(response).await);
+    let theme = scalar(app, "SELECT id FROM service_theme WHERE service_id = $1", &service).await;
+    (service, theme)
+}
+
+/// Pat's action on the open item, due in ten days, and a decision on it.
+async fn decision_and_action(app: &TestApp, s: &Setting, item: &str, description: &str) -> String {
+    ok(
+        app,
+        &s.staff,
+        "record_decision",
+        &s.minutes_page(),
+        &[("meeting_id", &s.meeting_id), ("decision_item_id", item), ("wording", "Offer evening first appointments")],
+    )
+    .await;
+    let owner = format!("m-{}", s.pat_member);
+    let due = day(10);
+    ok(
+        app,
+        &s.staff,
+        "add_action",
+        &s.minutes_page(),
+        &[
+            ("meeting_id", &s.meeting_id),
+            ("action_item_id", item),
+            ("description", description),
+            ("owner", &owner),
+            ("due_on", &due),
+        ],
+    )
+    .await;
+    sqlx::query_scalar("SELECT id FROM group_action WHERE description = $1")
+        .bind(description)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+const OUTCOMES: &str = "/participation/you-said-we-did";
+
+async fn a_comment_theme_is_traced_to_an_action_done_and_published_on_the_public_board(backend: Backend) {
+    let app = spawn_app_at(backend, continuum_tests::london(NOW)).await;
+    let s = setting(&app).await;
+    let (_, theme) = theme(&app, &s).await;
+    let action = decision_and_action(&app, &s, &s.open_item, "Ask the booking team to open evening slots").await;
+
+    // Staff link the theme to the action, with "you said" in plain words.
+    let to = ok(
+        &app,
+        &s.staff,
+        "add_you_said_we_did",
+        OUTCOMES,
+        &[
+            ("source", &format!("theme-{theme}")),
+            ("link", &format!("action-{action}")),
+            ("you_said", "You told us the wait for a first appointment was too long."),
+        ],
+    )
+    .await;
+    let item_page = to.clone();
+    assert!(to.starts_with("/participation/you-said-we-did/"), "{to}");
+    let id = to.trim_start_matches("/participation/you-said-we-did/").to_owned();
+
+    // "Done" before the action is done is refused beside the status, everything typed kept.
+    let fields = [
+        ("outcome_id", id.as_str()),
+        ("status", "done"),
+        ("we_did", "We now offer first appointments on Tuesday evenings."),
+        ("reason", ""),
+        ("quote", "I could not take time off work to come in the day."),
+        ("publish", "yes"),
+    ];
+    let response = post(&app, &s.staff, "save_you_said_we_did", &item_page, &fields).await;
+    assert_eq!(response.status(), 422);
+    let Some(AppError::Validation(errors)) = form_error(response).await else { panic!("a validation error") };
+    assert_eq!(errors.errors[0].field, "status");
+    assert!(errors.errors[0].message.starts_with("The action is not marked done yet"), "{errors:?}");
+    assert!(errors.kept.contains(&("we_did".into(), "We now offer first appointments on Tuesday evenings.".into())));
+    assert!(app.anonymous_page("/you-said-we-did").await.contains("Nothing has been published here yet"));
+
+    // Pat, the owner, marks the action done; now it is published.
+    ok(
+        &app,
+        &s.pat,
+        "update_action",
+        &format!("/participation/actions/{action}"),
+        &[("action_id", &action), ("status", "done"), ("update", "Booked")],
+    )
+    .await;
+    let to = ok(&app, &s.staff, "save_you_said_we_did", &item_page, &fields).await;
+    assert!(to.ends_with("?saved=1"), "{to}");
+
+    // On the public board, signed out: what was said (the theme's name), what we did, done; the quote waits
+    // for a manager, and the board is a light page.
+    for board in ["/you-said-we-did", "/you-said-we-did/personality-disorder-service"] {
+        let response = app.anonymous_get(board).await;
+        assert_eq!(response.status(), 200, "{board}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("You told us the wait for a first appointment was too long."), "{page}");
+        assert!(page.contains("What people told us about: Long waits"), "{page}");
+        assert!(page.contains("We now offer first appointments on Tuesday evenings."), "{page}");
+        assert!(page.contains("Done"), "{page}");
+        assert!(!page.contains("I could not take time off work"), "an unapproved quote is not shown: {page}");
+        assert!(!page.contains("Ask the booking team"), "an action's words never reach the board: {page}");
+        assert!(page.contains("data-light=\"true\""), "the board loads no script: {board}");
+    }
+    assert_eq!(app.anonymous_get("/you-said-we-did/no-such-service").await.status(), 404);
+    let poster = app.anonymous_page("/posters/you-said-we-did/personality-disorder-service").await;
+    assert!(poster.contains("You said, we did: Personality Disorder Service") && poster.contains("<svg"), "{poster}");
+
+    // A manager approves the quote: then it is shown.
+    let service = scalar(&app, "SELECT service_id FROM participation_group WHERE id = $1", &s.group_id).await;
+    let manager = app.person_signed_in("mo@example.org", &[(&service, app::accounts::types::Role::Manager)]).await;
+    let refused = post(&app, &s.staff, "approve_you_said_we_did_quote", &item_page, &[("outcome_id", &id)]).await;
+    assert_eq!(refused.status(), 403, "staff who do not manage the service cannot approve a quote");
+    ok(&app, &manager, "approve_you_said_we_did_quote", &item_page, &[("outcome_id", &id)]).await;
+    let board = app.anonymous_page("/you-said-we-did").await;
+    assert!(board.contains("I could not take time off work to come in the day."), "{board}");
+
+    // Staff see the chain back: theme, agenda item, decision, action, what we did.
+    let page = s.staff.get(app.url(&item_page)).send().await.unwrap().text().await.unwrap();
+    let chain = [
+        "Comment theme: Long waits",
+        "Waiting times",
+        "Decision 1",
+        "Offer evening first appointments",
+        "Ask the booking team to open evening slots",
+        "We now offer first appointments on Tuesday evenings.",
+    ];
+    let mut at = 0;
+    for step in chain {
+        let found = page[at..].find(step).unwrap_or_else(|| panic!("{step} after the step before: {page}"));
+        at += found + step.len();
+    }
+    // Get involved links to the board; every change is audited.
+    assert!(app.anonymous_page("/get-involved").await.contains("href=\"/you-said-we-did\""));
+    let audited = count(
+        &app,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE subject_type = 'you_said_we_did' AND subject_id = $1",
+        &id,
+    )
+    .await;
+    assert_eq!(audited, 3, "added, saved and the quote approved");
+}
+
+async fn a_confidential_item_never_reaches_the_board_a_mail_or_an_observer(backend: Backend) {
+    let app = spawn_app_at(backend, continuum_tests::london(NOW)).await;
+    let s = setting(&app).await;
+    let (service, theme) = theme(&app, &s).await;
+    let secret_action = decision_and_action(&app, &s, &s.secret_item, "Recruit two night nurses").await;
+
+    // Neither the confidential item nor its decision or action is offered or accepted.
+    let page = s.staff.get(app.url(OUTCOMES)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Waiting times"), "the open item is offered: {page}");
+    assert!(!page.contains("Staffing") && !page.contains("Recruit two night nurses"), "{page}");
+    for link in [format!("agenda_item-{}", s.secret_item), format!("action-{secret_action}")] {
+        let response = post(
+            &app,
+            &s.staff,
+            "add_you_said_we_did",
+            OUTCOMES,
+            &[("source", &format!("theme-{theme}")), ("link", &link), ("you_said", "Not enough staff at night")],
+        )
+        .await;
+        assert_eq!(response.status(), 422, "{link}");
+        let Some(AppError::Validation(errors)) = form_error(response).await else { panic!("a validation error") };
+        assert_eq!(errors.errors[0].field, "link");
+        assert!(errors.errors[0].message.contains("confidential"), "{errors:?}");
+        assert!(errors.kept.contains(&("you_said".into(), "Not enough staff at night".into())));
+    }
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM you_said_we_did WHERE service_id = $1", &service).await,
+        0
+    );
+
+    // An observer reads the meeting and its published minutes without the confidential item's title or words.
+    app.add_person("obi@example.org", "Obi Observer", false, &[(&service, app::accounts::types::Role::SteeringMember)])
+        .await;
+    let start = day(-200);
+    ok(
+        &app,
+        &s.staff,
+        "add_group_member",
+        &format!("/participation/groups/{}", s.group_id),
+        &[
+            ("group_id", &s.group_id),
+            ("account_email", "obi@example.org"),
+            ("member_type", "stakeholder"),
+            ("position", "observer"),
+            ("term_start", &start),
+        ],
+    )
+    .await;
+    write_draft(&app, &s).await;
+    ok(&app, &s.staff, "circulate_minutes", &s.minutes_page(), &[("meeting_id", &s.meeting_id)]).await;
+    let mail = app.mail.wait_for_subject("pat@example.org", "Draft minutes", std::time::Duration::from_secs(15)).await;
+    assert!(!mail.body.contains("Staffing") && !mail.body.contains("Vacancies"), "{}", mail.body);
+    ok(&app, &s.chair, "approve_minutes", &s.minutes_page(), &[("meeting_id", &s.meeting_id), ("approval", "chair")])
+        .await;
+    ok(&app, &s.staff, "publish_minutes", &s.minutes_page(), &[("meeting_id", &s.meeting_id), ("audience", "members")])
+        .await;
+    let obi = app.client_signed_in_as("obi@example.org").await;
+    let meeting_page = format!("/participation/meetings/{}", s.meeting_id);
+    for page in [meeting_page.as_str(), s.minutes_page().as_str()] {
+        let response = obi.get(app.url(page)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{page}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Waiting times"), "the open item is there: {page}");
+        assert!(body.contains("Confidential item (for members only)"), "{page}: {body}");
+        for secret in ["Staffing", "Vacancies", "Recruit two night nurses"] {
+            assert!(!body.contains(secret), "{secret} on {page}: {body}");
+        }
+    }
+    let action_page = format!("/participation/actions/{secret_action}");
+    assert_eq!(obi.get(app.url(&action_page)).send().await.unwrap().status(), 403);
+    // Pat, a member who is not an observer, still reads it.
+    let pat_view = s.pat.get(app.url(&meeting_page)).send().await.unwrap().text().await.unwrap();
+    assert!(pat_view.contains("Staffing"), "{pat_view}");
+}
+
+async fn bad_input_on_you_said_we_did_forms_has_its_message_beside_the_field(backend: Backend) {
+    let app = spawn_app_at(backend, continuum_tests::london(NOW)).await;
+    let s = setting(&app).await;
+    let (_, theme) = theme(&app, &s).await;
+
+    // Nothing chosen: a message beside each field, what was typed kept.
+    let response = post(
+        &app,
+        &s.staff,
+        "add_you_said_we_did",
+        OUTCOMES,
+        &[("source", ""), ("link", ""), ("you_said", "Typed words")],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let Some(AppError::Validation(errors)) = form_error(response).await else { panic!("a validation error") };
+    let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["link", "source"], "{errors:?}");
+    assert!(errors.kept.contains(&("you_said".into(), "Typed words".into())));
+
+    // An agenda item not led by a patient member is no source; "you said" is needed.
+    let link = format!("agenda_item-{}", s.open_item);
+    let response = post(
+        &app,
+        &s.staff,
+        "add_you_said_we_did",
+        OUTCOMES,
+        &[("source", &format!("agenda_item-{}", s.open_item)), ("link", &link), ("you_said", "")],
+    )
+    .await;
+    let Some(AppError::Validation(errors)) = form_error(response).await else { panic!("a validation error") };
+    let messages: Vec<(&str, &str)> = errors.errors.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            ("source", "Choose an agenda item led by a patient or carer member"),
+            ("you_said", "Enter what patients said, in plain words")
+        ]
+    );
+
+    // A patient may not add one at all.
+    let refused = post(
+        &app,
+        &s.pat,
+        "add_you_said_we_did",
+        OUTCOMES,
+        &[("source", &format!("theme-{theme}")), ("link", &link), ("you_said", "Mine")],
+    )
+    .await;
+    assert_eq!(refused.status(), 403);
+
+    let to = ok(
+        &app,
+        &s.staff,
+        "add_you_said_we_did",
+        OUTCOMES,
+        &[("source", &format!("theme-{theme}")), ("link", &link), ("you_said", "Waits are long")],
+    )
+    .await;
+    let id = to.trim_start_matches("/participation/you-said-we-did/").to_owned();
+    // "We could not" without a reason, and publishing without what we did.
+    let response = post(
+        &app,
+        &s.staff,
+        "save_you_said_we_did",
+        &to,
+        &[
+            ("outcome_id", &id),
+            ("status", "could_not"),
+            ("we_did", ""),
+            ("reason", ""),
+            ("quote", "A quote"),
+            ("publish", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    assert!(!location(&response).contains("A quote"), "nothing typed in an address");
+    let Some(AppError::Validation(errors)) = form_error(response).await else { panic!("a validation error") };
+    let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["we_did", "reason"], "{errors:?}");
+    assert!(errors.kept.contains(&("quote".into(), "A quote".into())));
+    assert!(app.anonymous_page("/you-said-we-did").await.contains("Nothing has been published here yet"));
+}
+
 on_both_engines!(
     approval_locks_the_minutes_and_an_amendment_is_recorded_with_who_and_when,
     a_non_member_cannot_read_minutes_but_reads_a_published_summary_without_confidential_items,
@@ -614,4 +927,7 @@ on_both_engines!(
     reminders_reach_the_owner_over_smtp_exactly_once_each_with_two_app_servers,
     one_weekly_digest_per_person_with_two_app_servers_and_no_confidential_words,
     a_flagged_correction_goes_to_review_and_is_saved,
+    a_comment_theme_is_traced_to_an_action_done_and_published_on_the_public_board,
+    a_confidential_item_never_reaches_the_board_a_mail_or_an_observer,
+    bad_input_on_you_said_we_did_forms_has_its_message_beside_the_field,
 );

@@ -88,3 +88,50 @@ pub async fn responses_received(
     received.patients = (total - received.carers - received.someone_else).max(0);
     Ok(received)
 }
+
+// ---- for participation's "you said, we did" ------------------------------------------------------------
+
+/// What a service's patients said, as consultation holds it: a comment theme or a focus group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaidKind {
+    /// A theme staff tag comments with (`Theme`).
+    Theme,
+    /// A focus group held and recorded (`FocusGroup`).
+    FocusGroup,
+}
+
+/// One thing patients said to a service, named as it may be shown to anyone (a theme's name, a focus group's
+/// topic): never a respondent's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub kind: SaidKind,
+    /// The theme's or focus group's id.
+    pub id: String,
+    pub service_id: ServiceId,
+    /// The theme's name or the focus group's topic.
+    pub name: String,
+    /// A focus group's day, `YYYY-MM-DD`; `None` for a theme.
+    pub held_on: Option<String>,
+}
+
+/// The comment themes (by name) then the focus groups (newest first) of the services named.
+pub async fn said_to(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec<Said>, AppError> {
+    if service_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let themes = super::review::db::list_themes(pool, service_ids).await?.into_iter().map(|t| Said {
+        kind: SaidKind::Theme,
+        id: t.id.to_string(),
+        service_id: t.service_id,
+        name: t.name,
+        held_on: None,
+    });
+    let groups = super::focus_groups::db::list_focus_groups(pool, service_ids).await?.into_iter().map(|g| Said {
+        kind: SaidKind::FocusGroup,
+        id: g.id.to_string(),
+        service_id: g.service_id,
+        name: g.topic,
+        held_on: Some(g.held_on),
+    });
+    Ok(themes.chain(groups).collect())
+}

@@ -67,7 +67,8 @@ pub struct Poster {
 }
 
 /// A poster for a published page (`kind` "info"), an event ("events"), a feedback form that is not a draft ("f")
-/// or a volunteer role that is not a draft ("volunteer").
+/// a volunteer role that is not a draft ("volunteer") or a service's "you said, we did" board
+/// ("you-said-we-did", by the service's slug).
 #[server(endpoint = "/get_poster")]
 pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug: String) -> Result<Poster, AppError> {
     let (title, subtitle, slug, ended) = match kind.as_str() {
@@ -91,6 +92,11 @@ pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug
             let poster = crate::inclusion::api::role_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
             let ended = (!poster.recruiting).then(|| "This volunteer role is not taking applications now.".to_owned());
             (poster.title, poster.subtitle, slug, ended)
+        }
+        "you-said-we-did" => {
+            let (title, subtitle) =
+                crate::participation::api::board_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
+            (title, subtitle, slug, None)
         }
         _ => return Err(AppError::NotFound),
     };

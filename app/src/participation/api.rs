@@ -1,5 +1,6 @@
 //! What Participation offers other capabilities and the access checks (never its `db`, server functions,
-//! pages or tables): a group's current membership, which `accounts::access` checks against.
+//! pages or tables): a group's current membership, which `accounts::access` checks against, and what the
+//! "you said, we did" board's poster says (information draws posters).
 
 use sqlx::AnyConnection;
 
@@ -25,5 +26,17 @@ pub async fn group_membership(
             .filter(|m| m.position == Position::Secretary)
             .filter_map(|m| m.person_id.clone())
             .collect(),
+    }))
+}
+
+/// What a service's "you said, we did" poster says: its title and a line beneath; `None` when no service's
+/// name slugifies to `service_slug`. The poster's code leads to `/you-said-we-did/<service_slug>`.
+pub async fn board_poster(pool: &sqlx::AnyPool, service_slug: &str) -> Result<Option<(String, String)>, AppError> {
+    let services = crate::accounts::access::all_services(pool).await?;
+    Ok(services.into_iter().find(|s| crate::text::slugify(&s.name) == service_slug).map(|s| {
+        (
+            format!("You said, we did: {}", s.name),
+            "What patients and carers told us, and what we changed because of it.".to_owned(),
+        )
     }))
 }

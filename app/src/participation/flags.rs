@@ -1,7 +1,8 @@
 //! What the safeguarding review queue shows of participation's flagged words (`capability::Flagged`): item
 //! minutes, comments on draft minutes, amendments, decisions, actions and action updates written by patient or
-//! carer members, each with where it was written and the page to open. Staff of the service read these
-//! (the queue checks that), so confidential items are named here as they are on the minutes page.
+//! carer members, and "you said, we did" items written by them, each with where it was written and the page
+//! to open. Staff of the service read these (the queue checks that), so confidential items are named here as
+//! they are on the minutes page.
 
 use sqlx::AnyPool;
 
@@ -19,6 +20,20 @@ const ITEM_PLACE: &str = "SELECT i.title, g.name, m.id, SUBSTR(m.starts_at, 1, 1
 pub async fn flagged(pool: &AnyPool, sources: &[FlagSource]) -> Result<Vec<FlaggedText>, AppError> {
     let mut found = Vec::new();
     for source in sources {
+        if source.kind == FlagSourceKind::YouSaidWeDid {
+            let mut conn = pool.acquire().await?;
+            let id = super::outcomes::types::OutcomeId::from(source.id.clone());
+            if let Some(row) = super::outcomes::db::fetch_outcome(&mut conn, &id).await? {
+                let text = [row.you_said, row.we_did, row.could_not_reason, row.quote]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let href = super::outcomes::server::outcome_path(&id);
+                found.push(FlaggedText { source: source.clone(), what: source.kind.label().to_owned(), text, href });
+            }
+            continue;
+        }
         // Each kind's words, the agenda item they are on, and the action whose page shows them (if any).
         let sql = match source.kind {
             FlagSourceKind::ItemMinutes => {
@@ -38,7 +53,9 @@ pub async fn flagged(pool: &AnyPool, sources: &[FlagSource]) -> Result<Vec<Flagg
                 "SELECT u.body, a.item_id, a.id FROM action_update u JOIN group_action a ON a.id = u.action_id
                  WHERE u.id = $1"
             }
-            FlagSourceKind::FeedbackResponse | FlagSourceKind::VolunteerApplication => continue,
+            FlagSourceKind::FeedbackResponse | FlagSourceKind::VolunteerApplication | FlagSourceKind::YouSaidWeDid => {
+                continue
+            }
         };
         let row: Option<(String, String, Option<String>)> =
             sqlx::query_as(sql).bind(&source.id).fetch_optional(pool).await?;

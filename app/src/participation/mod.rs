@@ -8,7 +8,7 @@
 //! minutes, decisions and their workflow in `minutes/`; actions, matters arising, reminders and the weekly
 //! digest in `actions/`.
 //!
-//! Not built yet (issue 15): "you said, we did".
+//! Its fourth: "you said, we did" and its public board in `outcomes/`.
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
 //! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `api` (what accounts'
@@ -17,6 +17,7 @@
 pub mod actions;
 pub mod components;
 pub mod minutes;
+pub mod outcomes;
 pub mod papers;
 pub mod server;
 pub mod terms;
@@ -51,6 +52,7 @@ pub fn capability() -> crate::capability::Capability {
         }),
         routes: papers::routes::routes,
         flagged: Some(|pool, sources| Box::pin(flags::flagged(pool, sources))),
+        opportunities: Some(|pool| Box::pin(opportunities(pool))),
         jobs: &[
             Job {
                 name: "action reminders",
@@ -63,4 +65,22 @@ pub fn capability() -> crate::capability::Capability {
         ],
         ..Capability::named("participation")
     }
+}
+
+/// For Get involved: the "you said, we did" board, where patients see what changed because of what they said.
+#[cfg(feature = "ssr")]
+async fn opportunities(
+    _pool: &sqlx::AnyPool,
+) -> Result<Vec<crate::get_involved::OpportunityGroup>, crate::error::AppError> {
+    use crate::get_involved::{Opportunity, OpportunityGroup};
+    Ok(vec![OpportunityGroup {
+        level: crate::ledger::types::ContinuumLevel::Participation,
+        heading: "You said, we did".to_owned(),
+        items: vec![Opportunity {
+            title: "You said, we did".to_owned(),
+            href: outcomes::server::BOARD_PATH.to_owned(),
+            detail: "What patients told us, and what we changed because of it".to_owned(),
+        }],
+        when_none: None,
+    }])
 }

@@ -464,9 +464,14 @@ pub async fn get_meeting(#[server(default)] meeting_id: MeetingId) -> Result<Mee
     }
     let quorum = quorum_of(&group, &attendance);
     let papers = super::papers::server::panel_for(&mut conn, &user, &group, &meeting, &membership).await?;
+    let members = db::list_members(&mut conn, &group.id).await?;
+    let mut items = db::list_agenda(&mut conn, &meeting.id).await?;
+    if super::papers::server::only_observes(&user, &membership, &members, &crate::clock::today()) {
+        hide_confidential(&mut items);
+    }
     Ok(MeetingPage {
         papers,
-        items: db::list_agenda(&mut conn, &meeting.id).await?,
+        items,
         guests: db::list_guests(&mut conn, &meeting.id).await?,
         may_manage: user.is_staff_of(&membership.service_id),
         group,
@@ -475,6 +480,19 @@ pub async fn get_meeting(#[server(default)] meeting_id: MeetingId) -> Result<Mee
         quorum,
         may_record,
     })
+}
+
+/// What an observer sees of a confidential agenda item, in place of its title.
+pub const CONFIDENTIAL_ITEM: &str = "Confidential item (for members only)";
+
+/// Hides confidential items from someone who may not read them (a member who is only an observer): the item
+/// keeps its place on the agenda, but its title, lead and declarations are not sent.
+pub fn hide_confidential(items: &mut [super::types::AgendaItem]) {
+    for item in items.iter_mut().filter(|i| i.confidential) {
+        item.title = CONFIDENTIAL_ITEM.to_owned();
+        item.lead = String::new();
+        item.declarations = Vec::new();
+    }
 }
 
 /// Marks a meeting planned, held or cancelled. Marking it held records a Participation activity in the

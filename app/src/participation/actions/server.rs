@@ -19,6 +19,7 @@ use {
                 ensure_not_approved, local_when, long_text, meeting_bound, minutes_path, screen,
                 writes_with_lived_experience, NOTE_MAX,
             },
+            papers::server::only_observes,
             server::{meeting_and_group, GroupChange, MayChange},
         },
         safeguarding::review::{FlagSource, FlagSourceKind},
@@ -126,8 +127,12 @@ pub async fn get_action(#[server(default)] action_id: ActionId) -> Result<Action
     let mut conn = pool.acquire().await?;
     let today = crate::clock::today();
     let action = db::fetch_action(&mut conn, &action_id, &today).await?.ok_or(AppError::NotFound)?;
-    let (_, _, membership) = meeting_and_group(&mut conn, &action.meeting_id).await?;
+    let (_, group, membership) = meeting_and_group(&mut conn, &action.meeting_id).await?;
     ensure_reads_group(&user, &membership)?;
+    let members = participation_db::list_members(&mut conn, &group.id).await?;
+    if action.confidential && only_observes(&user, &membership, &members, &today) {
+        return Err(AppError::Forbidden);
+    }
     let owner = db::fetch_owner_person(&mut conn, &action_id).await?;
     let may_update = keeps_records_of(&user, &membership) || owner.as_ref() == Some(&user.id);
     let updates = db::list_updates(&mut conn, &action_id)
@@ -257,6 +262,10 @@ pub async fn get_matters_arising(#[server(default)] meeting_id: MeetingId) -> Re
     let mut conn = pool.acquire().await?;
     let (meeting, group, membership) = meeting_and_group(&mut conn, &meeting_id).await?;
     ensure_reads_group(&user, &membership)?;
-    Ok(db::list_matters_arising(&mut conn, &group.id, &meeting.starts_at, meeting.day(), &crate::clock::today())
-        .await?)
+    let today = crate::clock::today();
+    let members = participation_db::list_members(&mut conn, &group.id).await?;
+    let observer = only_observes(&user, &membership, &members, &today);
+    let actions = db::list_matters_arising(&mut conn, &group.id, &meeting.starts_at, meeting.day(), &today).await?;
+    // A member who is only an observer never reads what came from a confidential item.
+    Ok(actions.into_iter().filter(|a| !(observer && a.confidential)).collect())
 }

@@ -193,7 +193,14 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
     let stage = minutes.stage;
     let readable =
         may_record || stage == MinutesStage::Published || (present.is_some() && stage != MinutesStage::Draft);
-    let agenda = participation_db::list_agenda(&mut conn, &meeting_id).await?;
+    let mut agenda = participation_db::list_agenda(&mut conn, &meeting_id).await?;
+    // A member who is only an observer never reads a confidential item: not its title, nor its minutes.
+    let observer = crate::participation::papers::server::only_observes(&user, &membership, &members, &today);
+    let hidden: Vec<AgendaItemId> =
+        if observer { agenda.iter().filter(|i| i.confidential).map(|i| i.id.clone()).collect() } else { Vec::new() };
+    if observer {
+        crate::participation::server::hide_confidential(&mut agenda);
+    }
     let items = if readable {
         let discussions = db::list_discussions(&mut conn, &meeting_id).await?;
         let decisions = db::list_decisions(&mut conn, &meeting_id).await?;
@@ -203,6 +210,17 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
         agenda
             .into_iter()
             .map(|item| {
+                if hidden.contains(&item.id) {
+                    return ItemMinutes {
+                        discussion_html: String::new(),
+                        discussion: String::new(),
+                        decisions: Vec::new(),
+                        actions: Vec::new(),
+                        comments: Vec::new(),
+                        amendments: Vec::new(),
+                        item,
+                    };
+                }
                 let discussion =
                     discussions.iter().find(|(i, _)| *i == item.id).map(|(_, d)| d.clone()).unwrap_or_default();
                 ItemMinutes {

@@ -31,7 +31,12 @@ pub const PAPER_TITLE_MAX: usize = 200;
 /// Whether the caller is, today, a member of the group only as an observer: true when every current term of
 /// theirs in the group is an observer's (staff of the service are never observers for this).
 #[cfg(feature = "ssr")]
-fn only_observes(user: &SignedInUser, membership: &GroupMembership, members: &[Member], today: &str) -> bool {
+pub(crate) fn only_observes(
+    user: &SignedInUser,
+    membership: &GroupMembership,
+    members: &[Member],
+    today: &str,
+) -> bool {
     if user.is_staff_of(&membership.service_id) {
         return false;
     }

@@ -31,6 +31,8 @@ pub enum FlagSourceKind {
     GroupDecision,
     /// An action given by a patient or carer member (a group's secretary; participation).
     GroupAction,
+    /// A "you said, we did" item written by a patient or carer member of the linked group (participation).
+    YouSaidWeDid,
 }
 
 impl FlagSourceKind {
@@ -51,6 +53,7 @@ impl FlagSourceKind {
             FlagSourceKind::ActionUpdate => "An update on an action",
             FlagSourceKind::GroupDecision => "A decision of a group",
             FlagSourceKind::GroupAction => "An action of a group",
+            FlagSourceKind::YouSaidWeDid => "A \"you said, we did\" item",
         }
     }
 }
