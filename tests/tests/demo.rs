@@ -89,6 +89,17 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         format!("SELECT CAST(COUNT(*) AS BIGINT) FROM group_action WHERE status = 'open' AND due_on >= '{today}'");
     assert_eq!(count(&app.pool, &open).await, 1, "one open action not yet due");
 
+    // "You said, we did": five published items, each traced to one of the service's comment themes and taken up
+    // by a done action; all five on the public board.
+    let traced = "SELECT CAST(COUNT(*) AS BIGINT) FROM you_said_we_did y
+        JOIN service_theme t ON t.id = y.source_id AND t.service_id = y.service_id
+        JOIN group_action a ON a.id = y.linked_id AND a.status = 'done'
+        WHERE y.source_kind = 'theme' AND y.linked_kind = 'action' AND y.published_at IS NOT NULL";
+    assert_eq!(count(&app.pool, traced).await, 5);
+    let board = app.anonymous_page("/you-said-we-did/personality-disorder-service").await;
+    assert_eq!(board.matches("<h2 class=\"nhsuk-heading-s\">You said</h2>").count(), 5, "{board}");
+    assert!(board.contains("What people told us about: Waiting times") && board.contains("We could not"));
+
     // Volunteering: two roles, applications at every stage, each appointed one in the ledger (the first
     // slice's, and three more given checks).
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_role").await, 2);

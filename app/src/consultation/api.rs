@@ -135,3 +135,18 @@ pub async fn said_to(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec<Sa
     });
     Ok(themes.chain(groups).collect())
 }
+
+/// The id of a service's comment theme by its exact name, if there is one (for demo data that names themes).
+pub async fn theme_named(
+    conn: &mut sqlx::AnyConnection,
+    service_id: &ServiceId,
+    name: &str,
+) -> Result<Option<String>, AppError> {
+    // The one query consultation's api keeps itself: its db offers themes by pool only, and demo data runs on
+    // one connection inside its transaction.
+    Ok(sqlx::query_scalar("SELECT id FROM service_theme WHERE service_id = $1 AND name = $2")
+        .bind(service_id)
+        .bind(name)
+        .fetch_optional(conn)
+        .await?)
+}

@@ -1,7 +1,7 @@
 //! Participation's demo data: a steering group for the Personality Disorder Service with eight members of all
 //! four types (and one whose term has ended), and a year of monthly meetings, each held, with an agenda,
 //! attendance (most quorate, one not) and the ledger activity it records, and their minutes, decisions and
-//! actions (`minutes::demo`). Added once.
+//! actions (`minutes::demo`), and five published "you said, we did" items (`outcomes::demo`). Added once.
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -41,6 +41,7 @@ members.\n\n## Papers\n\nPapers go out seven days before each meeting.";
 pub async fn seed_participation(
     conn: &mut sqlx::AnyConnection,
     services: &[(&str, ServiceId)],
+    by: &crate::accounts::types::PersonId,
 ) -> Result<usize, AppError> {
     let Some((_, service)) = services.iter().find(|(name, _)| *name == PD_SERVICE) else { return Ok(0) };
     if db::fetch_group_by_name(&mut *conn, service, GROUP).await?.is_some() {
@@ -154,5 +155,6 @@ pub async fn seed_participation(
         super::minutes::demo::seed_minutes(&mut *conn, &group, &stored, months_ago).await?;
         added += 1;
     }
+    super::outcomes::demo::seed_outcomes(&mut *conn, service, &group_id, by).await?;
     Ok(added)
 }

@@ -44,9 +44,10 @@ pub fn capability() -> crate::capability::Capability {
     Capability {
         demo: Some(|conn, demo| {
             Box::pin(async move {
-                let added = demo::seed_participation(conn, &demo.services).await?;
+                let added = demo::seed_participation(conn, &demo.services, &demo.by).await?;
                 Ok(format!(
-                    "A steering group with a year of monthly meetings: {added} meetings added (see /participation)."
+                    "A steering group with a year of monthly meetings: {added} meetings added (see /participation), and \
+                     five \"you said, we did\" items (see /you-said-we-did)."
                 ))
             })
         }),

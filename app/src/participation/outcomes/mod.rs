@@ -11,7 +11,7 @@
 //! the linked group are screened (never blocking).
 //!
 //! Files: `types` (shared with the browser), `db` (its SQL), `server` (server functions), `components`
-//! (the board, the staff list and an item's page).
+//! (the board, the staff list and an item's page), `demo` (five published items for `seed-demo`).
 
 pub mod components;
 pub mod server;
@@ -19,3 +19,5 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
