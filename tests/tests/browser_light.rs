@@ -24,6 +24,12 @@ async fn public_pages_load_no_webassembly_and_stay_under_60_kb() {
     continuum::seed::seed_demo(&app.pool).await.unwrap();
     let event: String =
         sqlx::query_scalar("SELECT slug FROM event ORDER BY starts_at LIMIT 1").fetch_one(&app.pool).await.unwrap();
+    let summary: String = sqlx::query_scalar(
+        "SELECT meeting_id FROM meeting_minutes WHERE summary_published_at IS NOT NULL ORDER BY meeting_id LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     let pages = [
         "/".to_owned(),
         "/get-involved".to_owned(),
@@ -41,6 +47,11 @@ async fn public_pages_load_no_webassembly_and_stay_under_60_kb() {
         "/volunteer".to_owned(),
         // The volunteer application form: at most 30 KB (issue 16), as the feedback form aims.
         "/volunteer/day-service-volunteer".to_owned(),
+        // "You said, we did": the board of every service and of one, its poster, and a public meeting summary.
+        "/you-said-we-did".to_owned(),
+        "/you-said-we-did/personality-disorder-service".to_owned(),
+        "/posters/you-said-we-did/personality-disorder-service".to_owned(),
+        format!("/participation/summaries/{summary}"),
     ];
 
     with_browser(Javascript::On, |browser| async move {

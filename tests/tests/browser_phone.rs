@@ -52,6 +52,9 @@ async fn on_a_phone(javascript: Javascript) {
             "/volunteer/day-service-volunteer",
             "/inclusion",
             "/inclusion/applications",
+            "/you-said-we-did",
+            "/you-said-we-did/personality-disorder-service",
+            "/participation/you-said-we-did",
         ] {
             browser.goto(&app.url(page)).await.unwrap();
             if javascript == Javascript::On {

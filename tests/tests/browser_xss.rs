@@ -1,6 +1,7 @@
 //! Script written into any free-text field never runs: every free-text field of information, consultation,
-//! the ledger, participation and inclusion's references, checks and volunteer's page is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
-//! the ledger, participation and inclusion's hours and courses is filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
+//! the ledger, participation (minutes, decisions, actions and their updates, amendments, "you said, we
+//! did") and inclusion (references, checks, the volunteer's page, hours and courses) is filled with markup
+//! that would run if it escaped (in the body, in an attribute, in `<title>`,
 //! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Inclusion and partnership
 //! add their fields here as they land.
 
@@ -214,6 +215,71 @@ async fn no_script_runs_from_any_free_text_field() {
         .await
         .unwrap();
     assert_eq!(uploaded.status(), 303, "upload a paper");
+
+    // Minutes: an item's discussion, a decision, an action and its update, an amendment once approved; then
+    // "you said, we did": what was said, what we did, why we could not and a quote (approved), published.
+    let item = one(&app, "SELECT id FROM agenda_item").await;
+    let discussion = format!("discussion[i-{item}]");
+    post(&app, &staff, "save_minutes", &[("meeting_id", &meeting), (&discussion, PAYLOAD)]).await;
+    post(
+        &app,
+        &staff,
+        "record_decision",
+        &[("meeting_id", &meeting), ("decision_item_id", &item), ("wording", PAYLOAD)],
+    )
+    .await;
+    let owner = format!("p-{}", one(&app, "SELECT id FROM person WHERE email = 'priya@example.org'").await);
+    let (due_day, due_month, due_year) = (day[8..].to_owned(), day[5..7].to_owned(), day[..4].to_owned());
+    post(
+        &app,
+        &staff,
+        "add_action",
+        &[
+            ("meeting_id", &meeting),
+            ("action_item_id", &item),
+            ("description", PAYLOAD),
+            ("owner", &owner),
+            ("due_on_day", &due_day),
+            ("due_on_month", &due_month),
+            ("due_on_year", &due_year),
+        ],
+    )
+    .await;
+    let action = one(&app, "SELECT id FROM group_action").await;
+    post(&app, &staff, "update_action", &[("action_id", &action), ("status", "open"), ("update", PAYLOAD)]).await;
+    let theme = one(&app, "SELECT id FROM service_theme").await;
+    post(
+        &app,
+        &staff,
+        "add_you_said_we_did",
+        &[("source", &format!("theme-{theme}")), ("link", &format!("action-{action}")), ("you_said", PAYLOAD)],
+    )
+    .await;
+    let outcome = one(&app, "SELECT id FROM you_said_we_did").await;
+    post(
+        &app,
+        &staff,
+        "save_you_said_we_did",
+        &[
+            ("outcome_id", &outcome),
+            ("status", "could_not"),
+            ("we_did", PAYLOAD),
+            ("reason", PAYLOAD),
+            ("quote", PAYLOAD),
+            ("publish", "yes"),
+        ],
+    )
+    .await;
+    post(&app, &staff, "approve_you_said_we_did_quote", &[("outcome_id", &outcome)]).await;
+    post(&app, &staff, "approve_minutes", &[("meeting_id", &meeting), ("approval", "next_meeting")]).await;
+    post(
+        &app,
+        &staff,
+        "amend_minutes",
+        &[("meeting_id", &meeting), ("amendment_item_id", &item), ("amendment", PAYLOAD)],
+    )
+    .await;
+    post(&app, &staff, "publish_minutes", &[("meeting_id", &meeting), ("audience", "public")]).await;
     let page = one(&app, "SELECT slug FROM info_page").await;
     let activity = one(&app, "SELECT id FROM activity WHERE source_type IS NULL").await;
     let response = one(&app, "SELECT source_id FROM review_flag").await;
@@ -404,6 +470,14 @@ async fn no_script_runs_from_any_free_text_field() {
         format!("/inclusion/hours/{hours}"),
         "/inclusion/courses".to_owned(),
         format!("/inclusion/courses/{course}"),
+        format!("/participation/meetings/{meeting}/minutes"),
+        format!("/participation/summaries/{meeting}"),
+        format!("/participation/actions/{action}"),
+        "/participation/you-said-we-did".to_owned(),
+        format!("/participation/you-said-we-did/{outcome}"),
+        "/you-said-we-did".to_owned(),
+        "/you-said-we-did/personality-disorder-service".to_owned(),
+        "/posters/you-said-we-did/personality-disorder-service".to_owned(),
     ];
     let page_count = pages.len();
     with_browser(Javascript::On, |browser| async move {
