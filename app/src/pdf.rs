@@ -17,6 +17,34 @@ pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The message for a file over [`MAX_BYTES`].
 pub const TOO_BIG: &str = "The file must be smaller than 5 MB";
 
+/// A one-page A4 PDF with `line` in 24-point Helvetica near its top, built by hand so demo data needs no
+/// files (information's demo leaflet, participation's demo papers). Parentheses and backslashes in `line` are
+/// escaped as PDF strings need; keep it to one short line of plain ASCII.
+pub fn one_page(line: &str) -> Vec<u8> {
+    let escaped = line.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+    let text = format!("BT /F1 24 Tf 72 720 Td ({escaped}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (n, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", n + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    for offset in offsets {
+        pdf.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+    pdf.into_bytes()
+}
+
 /// Checks an uploaded file: present, no larger than [`MAX_BYTES`], and a PDF by its first bytes (`%PDF-`).
 /// `kind` names what must be a PDF in the message, in the plural ("Leaflets", "Papers").
 ///
@@ -138,6 +166,14 @@ pub fn serve(file_name: &str, bytes: Vec<u8>, cache_control: &str) -> axum::resp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_made_in_code_is_a_pdf_the_upload_check_accepts() {
+        let pdf = one_page("Feedback summary (March)");
+        assert!(check("paper.pdf", &pdf, "Papers").is_ok());
+        let text = String::from_utf8(pdf).unwrap();
+        assert!(text.contains("(Feedback summary \\(March\\)) Tj") && text.ends_with("%%EOF\n"), "{text}");
+    }
 
     #[test]
     fn only_real_pdfs_within_the_limit_are_accepted() {

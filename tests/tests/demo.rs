@@ -89,6 +89,15 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         format!("SELECT CAST(COUNT(*) AS BIGINT) FROM group_action WHERE status = 'open' AND due_on >= '{today}'");
     assert_eq!(count(&app.pool, &open).await, 1, "one open action not yet due");
 
+    // Papers: three on each meeting (one on its confidential item), each a real one-page PDF.
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM meeting_paper").await, 36);
+    let paper: String = sqlx::query_scalar("SELECT content_base64 FROM meeting_paper ORDER BY id LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let bytes = app::pdf::decode(&paper).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.4") && bytes.ends_with(b"%%EOF\n"), "a PDF");
+
     // "You said, we did": five published items, each traced to one of the service's comment themes and taken up
     // by a done action; all five on the public board.
     let traced = "SELECT CAST(COUNT(*) AS BIGINT) FROM you_said_we_did y

@@ -7,31 +7,6 @@ use crate::{
     ledger::api as ledger_api,
 };
 
-/// A one-page PDF saying it is a demonstration leaflet, built by hand so the demo needs no files.
-fn demo_leaflet_pdf() -> Vec<u8> {
-    let text = "BT /F1 24 Tf 72 720 Td (What to expect: a demonstration leaflet) Tj ET";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
-        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
-    ];
-    let mut pdf = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (n, object) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", n + 1));
-    }
-    let xref = pdf.len();
-    pdf.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
-    for offset in offsets {
-        pdf.push_str(&format!("{offset:010} 00000 n \n"));
-    }
-    pdf.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
-    pdf.into_bytes()
-}
-
 /// Demo information pages, an upcoming open day for each service and a leaflet; added once.
 pub async fn seed_information(
     conn: &mut sqlx::AnyConnection,
@@ -85,7 +60,7 @@ pub async fn seed_information(
     let leaflets: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leaflet").fetch_one(&mut *conn).await?;
     if leaflets == 0 {
-        let pdf = demo_leaflet_pdf();
+        let pdf = crate::pdf::one_page("What to expect: a demonstration leaflet");
         let today = crate::clock::today_date().format("%Y-%m-%d").to_string();
         let leaflet = info_db::NewLeaflet {
             service_id: &service(PD_SERVICE),

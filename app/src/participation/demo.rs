@@ -1,7 +1,8 @@
 //! Participation's demo data: a steering group for the Personality Disorder Service with eight members of all
 //! four types (and one whose term has ended), and a year of monthly meetings, each held, with an agenda,
 //! attendance (most quorate, one not) and the ledger activity it records, and their minutes, decisions and
-//! actions (`minutes::demo`), and five published "you said, we did" items (`outcomes::demo`). Added once.
+//! actions (`minutes::demo`), papers on three items of each (one-page PDFs made in code), and five published
+//! "you said, we did" items (`outcomes::demo`). Added once.
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -153,8 +154,37 @@ pub async fn seed_participation(
         stored.status = MeetingStatus::Held;
         record_if_held(&mut *conn, &group, &stored, None).await?;
         super::minutes::demo::seed_minutes(&mut *conn, &group, &stored, months_ago).await?;
+        seed_papers(&mut *conn, &meeting_id, day, by).await?;
         added += 1;
     }
     super::outcomes::demo::seed_outcomes(&mut *conn, service, &group_id, by).await?;
     Ok(added)
+}
+
+/// A meeting's papers, each a small one-page PDF made in code: a feedback summary on the patients' feedback
+/// item, a service update, and a staffing paper on the confidential item (for members who are not observers).
+async fn seed_papers(
+    conn: &mut sqlx::AnyConnection,
+    meeting_id: &super::types::MeetingId,
+    day: NaiveDate,
+    by: &crate::accounts::types::PersonId,
+) -> Result<(), AppError> {
+    let month = day.format("%B %Y").to_string();
+    for item in db::list_agenda(&mut *conn, meeting_id).await? {
+        let title = if item.title.starts_with("What patients said") {
+            format!("Feedback summary, {month}")
+        } else if item.title.starts_with("Service update") {
+            format!("Service update, {month}")
+        } else if item.confidential {
+            format!("Staffing paper, {month}")
+        } else {
+            continue;
+        };
+        let content = crate::pdf::one_page(&title);
+        let file_name = crate::pdf::safe_file_name(&title);
+        let paper =
+            super::papers::db::NewPaper { item_id: &item.id, title: &title, file_name: &file_name, content: &content };
+        super::papers::db::insert_paper(&mut *conn, &paper, by).await?;
+    }
+    Ok(())
 }
