@@ -126,6 +126,7 @@ pub fn all() -> Vec<Capability> {
         crate::consultation::capability(),
         crate::participation::capability(),
         crate::inclusion::capability(),
+        crate::partnership::capability(),
         crate::reports::capability(),
     ]
 }

@@ -25,6 +25,7 @@ pub mod inclusion;
 pub mod information;
 pub mod ledger;
 pub mod participation;
+pub mod partnership;
 pub mod pdf;
 pub mod reports;
 pub mod routes;

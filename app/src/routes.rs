@@ -149,6 +149,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/participation/you-said-we-did/:id") view=crate::participation::outcomes::components::OutcomeView ssr=SsrMode::Async />
             <Route path=path!("/you-said-we-did") view=crate::participation::outcomes::components::BoardView ssr=SsrMode::Async />
             <Route path=path!("/you-said-we-did/:slug") view=crate::participation::outcomes::components::BoardView ssr=SsrMode::Async />
+            <Route path=path!("/partnership") view=crate::partnership::components::PartnershipPage ssr=SsrMode::Async />
+            <Route path=path!("/partnership/panels/:id") view=crate::partnership::components::PanelView ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -106,3 +106,76 @@ pub async fn figures(
         co_delivered_sessions,
     })
 }
+
+// ---- for partnership's interview panels (issue 17 §2, §5) ------------------------------------------------
+// A block of its own: partnership names a volunteer role for a panel, takes candidates from the role's
+// applications at interview, and moves an application on when the panel records its outcome.
+
+/// A service's volunteer roles a panel may be for, as `(role id, title)`, by title.
+pub async fn roles_for_panels(
+    conn: &mut sqlx::AnyConnection,
+    service_id: &crate::accounts::types::ServiceId,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(db::list_roles(conn, false)
+        .await?
+        .into_iter()
+        .filter(|r| r.service_id == *service_id && matches!(r.state, RoleState::Recruiting | RoleState::Filled))
+        .map(|r| (r.id.to_string(), r.title))
+        .collect())
+}
+
+/// The title of a service's role, if it is one of its roles.
+pub async fn role_title(
+    conn: &mut sqlx::AnyConnection,
+    service_id: &crate::accounts::types::ServiceId,
+    role_id: &str,
+) -> Result<Option<String>, AppError> {
+    Ok(db::fetch_role(conn, &super::types::RoleId::from(role_id.to_owned()))
+        .await?
+        .filter(|r| r.service_id == *service_id)
+        .map(|r| r.title))
+}
+
+/// The role's applications at "interview", as `(application id, applicant's name)`: a panel's candidates.
+pub async fn applications_at_interview(
+    conn: &mut sqlx::AnyConnection,
+    role_id: &str,
+) -> Result<Vec<(String, String)>, AppError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, name FROM volunteer_application WHERE role_id = $1 AND stage = 'interview' ORDER BY name",
+    )
+    .bind(role_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows)
+}
+
+/// What a panel's outcome does to an application at interview: an appointment offers the role ("offered"),
+/// "do not appoint" ends it kindly ("not taken forward", mailed as the coordinator's move is), and a reserve
+/// leaves it at interview. Returns whether the application moved; one no longer at interview is left alone.
+pub async fn panel_outcome(
+    conn: &mut sqlx::AnyConnection,
+    application_id: &str,
+    appointed: Option<bool>,
+) -> Result<bool, AppError> {
+    use super::types::Stage;
+    let Some(appointed) = appointed else { return Ok(false) };
+    let id = super::types::ApplicationId::from(application_id.to_owned());
+    let Some(application) = db::fetch_application(conn, &id).await? else { return Ok(false) };
+    let to = if appointed { Stage::Offered } else { Stage::NotTakenForward };
+    if application.stage != Stage::Interview || !db::set_stage(conn, &id, Stage::Interview, to).await? {
+        return Ok(false);
+    }
+    if let Some(address) = &application.email {
+        let mail = if appointed {
+            super::emails::moved_on(address, &application.name, &application.role_title, to)
+        } else {
+            super::emails::not_taken_forward(address, &application.name, &application.role_title, "")
+        };
+        crate::mail::enqueue(&mut *conn, &mail).await?;
+    }
+    let detail = serde_json::json!({ "from": "interview", "to": to.as_str(), "by": "interview panel" });
+    crate::audit::record(&mut *conn, None, "application_stage_changed", "volunteer_application", id.as_str(), detail)
+        .await?;
+    Ok(true)
+}

@@ -75,6 +75,8 @@ pub enum SourceKind {
     Appointment,
     /// A co-delivered session of a course, held (inclusion).
     CourseSession,
+    /// An interview panel that sat (its first outcome recorded), with its members (partnership).
+    Panel,
     /// A hand-recorded activity made by `seed-demo`, keyed so that running it twice adds nothing twice.
     Demo,
 }

@@ -1,0 +1,59 @@
+//! Partnership, the fifth level of the continuum: patients share decisions and responsibility. This slice
+//! (issue 17 §1–§6 and panels' part of §8): a service's **panel pool** (staff and lived-experience members,
+//! with training, shadowing, whether they may chair, and access needs); **interview panels** for a staff post
+//! or a volunteer role from inclusion's pipeline, with criteria (what 0–4 means and a minimum), questions and
+//! the criteria they evidence, members and candidates with shortlisting packs; the **prerequisites** before a
+//! member sees anything (training, this panel's confidentiality agreement, a declaration of interest);
+//! **sealed, independent scoring**; the **decision** against the lived-experience view (integer arithmetic),
+//! mailed to the managers when it departs; and **after the panel** (closed to members, deleted after the
+//! retention period, a Partnership activity in the ledger).
+//!
+//! Not built yet: involvement payments (§7: rate cards, offers, expenses, the finance CSV, the weekly cap).
+//! The panel's ledger activity keeps its members by account, so offers can later be made from it.
+//!
+//! Files: `types` (shared with the browser), `validate` (forms into domain values; the lived-experience view),
+//! `db` (its SQL), `server` (server functions and the housekeeping), `components` (pages), `routes` (the pack
+//! PDF), `sources` (its ledger mapping), `emails`, `api` (counts for reports), `demo`.
+
+pub mod components;
+pub mod server;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod emails;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod validate;
+
+/// Partnership's entry points (see `capability`): the pack route, the housekeeping that deletes candidates'
+/// data after the retention period, and its demo data.
+#[cfg(feature = "ssr")]
+pub fn capability() -> crate::capability::Capability {
+    use crate::capability::{Capability, Job};
+    static JOBS: [Job; 1] = [Job {
+        name: "panel data past its retention period",
+        run: |state| Box::pin(server::delete_after_retention(&state.pool)),
+    }];
+    Capability {
+        routes: routes::routes,
+        jobs: &JOBS,
+        demo: Some(|conn, demo| {
+            Box::pin(async move {
+                let added = demo::seed_partnership(conn, &demo.services).await?;
+                Ok(format!(
+                    "A panel pool and {added} interview panels, one decided and one mid-scoring (see /partnership)."
+                ))
+            })
+        }),
+        ..Capability::named("partnership")
+    }
+}

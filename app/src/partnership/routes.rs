@@ -1,0 +1,36 @@
+//! Partnership's plain route: a candidate's shortlisting pack as a PDF, for the panel's members whose
+//! training, agreement and declaration are recorded (until the outcome) and the service's staff (until the
+//! retention period ends). Sent `private, no-store`; every read is audited.
+
+use axum::{
+    extract::{OriginalUri, Path, State},
+    response::Response,
+    routing::get,
+    Extension,
+};
+use http::Method;
+
+use super::types::CandidateId;
+use crate::{accounts::access::Visitor, capability::PlainRoute, forms, state::AppState};
+
+pub fn routes() -> Vec<PlainRoute> {
+    vec![PlainRoute { path: "/partnership/packs/{id}/{name}", methods: &[Method::GET], handler: get(pack) }]
+}
+
+/// `GET /partnership/packs/{candidate id}/{file name}`: a candidate's pack.
+pub async fn pack(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    OriginalUri(uri): OriginalUri,
+    Path((id, _name)): Path<(CandidateId, String)>,
+) -> Response {
+    let Some(user) = visitor.user else { return forms::sign_in_first(&uri) };
+    let read = async {
+        let mut conn = state.pool.acquire().await?;
+        super::server::read_pack(&mut conn, &user, &id).await
+    };
+    match read.await {
+        Ok((name, bytes)) => crate::pdf::serve(&name, bytes, "private, no-store"),
+        Err(error) => forms::refusal(&state, &error),
+    }
+}

@@ -1,0 +1,1171 @@
+//! Partnership's server functions.
+//!
+//! Who may do what: the service's staff keep its panel pool and set panels up (criteria, questions, members,
+//! candidates with their packs); its managers set the retention period and record why a panel has no
+//! lived-experience member. A panel's members see its candidates, packs, questions and scoring form only once
+//! their training, this panel's confidentiality agreement and a declaration of interest are recorded (403
+//! before); a member cannot score a candidate they declared an interest in. Scores are sealed: nobody, the chair
+//! included, sees another member's scores of a candidate until every eligible member has submitted theirs or
+//! the chair closes scoring with a reason. Staff of another service are told a panel does not exist (404).
+//! Every read of a panel is audited, and every change.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::types::{CandidateId, PanelId, PanelPage, PartnershipOverview, PoolMemberId};
+use crate::accounts::types::ServiceId;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        db::{self, CandidateRow, PanelRecord, ScoreRow},
+        emails,
+        sources::PanelSat,
+        types::{Candidate, Criterion, Member, Outcome, PanelSummary, ScoreCell, ScoreLine, ScoreSheet, Viewer},
+        validate::{self, CriterionFields, LivedExperienceView, PanelFields, PoolFields},
+    },
+    crate::{
+        accounts::access::{
+            ensure_staff_of, person_by_email, require_signed_in, require_staff, services_staffed_by, SignedInUser,
+        },
+        dates::{parse_date_input, parse_optional_date_input, DateField, DateParts},
+        db::Write,
+        error::FormErrors,
+        ledger::api as ledger_api,
+        state::state,
+    },
+    sqlx::AnyConnection,
+};
+
+/// The panel page's address.
+pub fn panel_path(id: &PanelId) -> String {
+    format!("/partnership/panels/{id}")
+}
+
+/// The field of a criterion's score on the scoring form: `score[c-<criterion id>]` (the `c-` because the form
+/// decoder reads a bracketed key that starts with a digit as a list index).
+pub fn score_field(criterion: &str) -> String {
+    format!("score[c-{criterion}]")
+}
+
+/// The field of a criterion's evidence note on the scoring form.
+pub fn evidence_field(criterion: &str) -> String {
+    format!("evidence[c-{criterion}]")
+}
+
+/// The field of a criterion's box on the question form.
+pub fn evidences_field(criterion: &str) -> String {
+    format!("evidences[c-{criterion}]")
+}
+
+// ---- access --------------------------------------------------------------------------------------------
+
+/// A panel as its viewer may reach it: the panel, its members, and the viewer's place.
+#[cfg(feature = "ssr")]
+pub(crate) struct Reached {
+    pub panel: PanelRecord,
+    pub members: Vec<Member>,
+    pub viewer: Viewer,
+}
+
+/// The panel, for its service's staff (organisers) and its members. Staff of another service are told it does
+/// not exist (404); anyone else signed in is refused (403).
+#[cfg(feature = "ssr")]
+pub(crate) async fn reach(conn: &mut AnyConnection, user: &SignedInUser, id: &PanelId) -> Result<Reached, AppError> {
+    let panel = db::fetch_panel(&mut *conn, id).await?.ok_or(AppError::NotFound)?;
+    let members = db::list_members(&mut *conn, id).await?;
+    let service = &panel.summary.service_id;
+    let member = members.iter().find(|m| m.person_id == user.id).cloned();
+    let organiser = user.is_staff_of(service);
+    if !organiser && member.is_none() {
+        return Err(if user.is_staff_anywhere() { AppError::NotFound } else { AppError::Forbidden });
+    }
+    let viewer = Viewer { organiser, manager: user.manages(service), member };
+    Ok(Reached { panel, members, viewer })
+}
+
+/// Refuses (403) anyone but a member whose training, agreement and declaration are recorded.
+#[cfg(feature = "ssr")]
+fn ensure_ready_member(viewer: &Viewer) -> Result<&Member, AppError> {
+    match &viewer.member {
+        Some(member) if member.ready() => Ok(member),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The candidate and the panel it belongs to, reached as [`reach`] says.
+#[cfg(feature = "ssr")]
+async fn reach_candidate(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    id: &CandidateId,
+) -> Result<(CandidateRow, Reached), AppError> {
+    let candidate = db::fetch_candidate(&mut *conn, id).await?.ok_or(AppError::NotFound)?;
+    let reached = reach(conn, user, &PanelId::from(candidate.panel_id.clone())).await?;
+    Ok((candidate, reached))
+}
+
+/// The panel, for its service's staff only (setting it up): 404 to anyone else.
+#[cfg(feature = "ssr")]
+async fn organise(conn: &mut AnyConnection, user: &SignedInUser, id: &PanelId) -> Result<PanelRecord, AppError> {
+    db::fetch_panel(&mut *conn, id).await?.filter(|p| user.is_staff_of(&p.summary.service_id)).ok_or(AppError::NotFound)
+}
+
+// ---- sealing -------------------------------------------------------------------------------------------
+
+/// Where scoring of each candidate is: who may score them, who has, and the scores in force.
+#[cfg(feature = "ssr")]
+pub(crate) struct Scoring {
+    pub interests: Vec<(super::types::PanelMemberId, CandidateId)>,
+    pub scores: Vec<ScoreRow>,
+}
+
+#[cfg(feature = "ssr")]
+impl Scoring {
+    pub async fn load(conn: &mut AnyConnection, panel: &PanelId) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            interests: db::list_interests(&mut *conn, panel).await?,
+            scores: db::list_scores(conn, panel).await?,
+        })
+    }
+
+    fn declared(&self, member: &Member, candidate: &str) -> bool {
+        self.interests.iter().any(|(m, c)| *m == member.id && c.as_str() == candidate)
+    }
+
+    /// The members who may score the candidate: ready, with no interest declared in them.
+    pub fn eligible<'m>(&self, members: &'m [Member], candidate: &str) -> Vec<&'m Member> {
+        members.iter().filter(|m| m.ready() && !self.declared(m, candidate)).collect()
+    }
+
+    pub fn submitted(&self, member: &Member, candidate: &str) -> bool {
+        self.scores.iter().any(|s| s.round == 0 && s.member_id == member.id.as_str() && s.candidate_id == candidate)
+    }
+
+    /// Every eligible member has submitted, or the chair closed scoring.
+    pub fn unsealed(&self, members: &[Member], candidate: &CandidateRow) -> bool {
+        if candidate.closed_at.is_some() {
+            return true;
+        }
+        let eligible = self.eligible(members, &candidate.id);
+        !eligible.is_empty() && eligible.iter().all(|m| self.submitted(m, &candidate.id))
+    }
+
+    /// A member's scores of a candidate in force per criterion (the latest round), with the sealed original.
+    fn cells(&self, member: &Member, candidate: &str, criteria: &[Criterion]) -> Vec<ScoreCell> {
+        criteria
+            .iter()
+            .map(|c| {
+                let rounds: Vec<&ScoreRow> = self
+                    .scores
+                    .iter()
+                    .filter(|s| {
+                        s.member_id == member.id.as_str()
+                            && s.candidate_id == candidate
+                            && s.criterion_id == c.id.as_str()
+                    })
+                    .collect();
+                let original = rounds.iter().find(|s| s.round == 0);
+                let latest = rounds.iter().max_by_key(|s| s.round);
+                match (original, latest) {
+                    (Some(o), Some(l)) if l.round > 0 => ScoreCell {
+                        score: l.score,
+                        evidence: o.evidence.clone(),
+                        rescored_from: Some((o.score, l.rescore_reason.clone())),
+                    },
+                    (Some(o), _) => ScoreCell { score: o.score, evidence: o.evidence.clone(), rescored_from: None },
+                    _ => ScoreCell { score: 0, evidence: String::new(), rescored_from: None },
+                }
+            })
+            .collect()
+    }
+
+    /// The lived-experience members' view of a candidate, from those of them who submitted.
+    pub fn lived_experience_view(
+        &self,
+        members: &[Member],
+        candidate: &str,
+        criteria: &[Criterion],
+    ) -> Option<LivedExperienceView> {
+        let lines: Vec<Vec<i64>> = members
+            .iter()
+            .filter(|m| m.sits.lived_experience() && self.submitted(m, candidate))
+            .map(|m| self.cells(m, candidate, criteria).iter().map(|c| c.score).collect())
+            .collect();
+        LivedExperienceView::of(&lines)
+    }
+
+    /// Every submitted member's scores side by side, with the lived-experience view.
+    fn sheet(&self, members: &[Member], candidate: &str, criteria: &[Criterion]) -> ScoreSheet {
+        let lines = members
+            .iter()
+            .filter(|m| self.submitted(m, candidate))
+            .map(|m| {
+                let scores = self.cells(m, candidate, criteria);
+                ScoreLine {
+                    member: m.name.clone(),
+                    lived_experience: m.sits.lived_experience(),
+                    total: scores.iter().map(|c| c.score).sum(),
+                    scores,
+                }
+            })
+            .collect();
+        let view = self.lived_experience_view(members, candidate, criteria);
+        let minimums: Vec<i64> = criteria.iter().map(|c| c.minimum).collect();
+        ScoreSheet {
+            criteria: criteria.iter().map(|c| c.name.clone()).collect(),
+            lines,
+            lived_experience_mean: view
+                .as_ref()
+                .map(|v| format!("{} of {}", v.mean_words(), criteria.len() as i64 * super::types::TOP_SCORE)),
+            below_minimum: view
+                .map(|v| {
+                    v.below_minimum(&minimums)
+                        .into_iter()
+                        .filter_map(|i| criteria.get(i))
+                        .map(|c| c.name.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+// ---- the overview --------------------------------------------------------------------------------------
+
+/// The Partnership page: for staff, their services' pool and panels, retention periods and volunteer roles;
+/// for everyone signed in, the panels they sit on.
+#[server(endpoint = "/partnership_overview")]
+pub async fn get_partnership_overview() -> Result<PartnershipOverview, AppError> {
+    let user = require_signed_in()?;
+    let services = if user.is_staff_anywhere() { services_staffed_by(&user).await? } else { Vec::new() };
+    let ids: Vec<ServiceId> = services.iter().map(|s| s.id.clone()).collect();
+    let pool = state()?.pool;
+    let mut conn = pool.acquire().await?;
+    let panels = db::list_panels(&mut conn).await?.into_iter().filter(|p| ids.contains(&p.service_id)).collect();
+    let mut retention = Vec::new();
+    let mut volunteer_roles = Vec::new();
+    for service in &services {
+        retention.push((service.name.clone(), db::retention_months(&mut conn, &service.id).await?));
+        for (id, title) in crate::inclusion::api::roles_for_panels(&mut conn, &service.id).await? {
+            volunteer_roles.push((id, format!("{title} ({})", service.name)));
+        }
+    }
+    Ok(PartnershipOverview {
+        pool: db::list_pool(&mut conn, &ids).await?,
+        my_panels: db::list_panels_of(&mut conn, &user.id).await?,
+        services,
+        panels,
+        retention,
+        volunteer_roles,
+    })
+}
+
+// ---- the pool ------------------------------------------------------------------------------------------
+
+/// Adds someone with an account to a service's panel pool, as a lived-experience member (patient or carer)
+/// or staff, with their access needs. Refused beside the field: no account with that address, or already in
+/// the pool.
+#[server(endpoint = "/add_to_panel_pool")]
+pub async fn add_to_panel_pool(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] email: String,
+    #[server(default)] sits: String,
+    #[server(default)] access_needs: String,
+    #[server(default)] submission: String,
+) -> Result<PoolMemberId, AppError> {
+    let user = require_staff()?;
+    ensure_staff_of(&user, &service_id)?;
+    let fields = PoolFields { email, sits, access_needs };
+    let kept = fields.kept();
+    let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let Some((person, _)) = person_by_email(tx.conn(), &parsed.email).await? else {
+        return Err(AppError::field("email", "No account has this email address. Invite them first.").keeping(&kept));
+    };
+    tx.claim_submission(&submission).await?;
+    let id = db::insert_pool_member(tx.conn(), &service_id, &person, parsed.sits, &parsed.access_needs)
+        .await?
+        .ok_or_else(|| AppError::field("email", "They are in this service's panel pool already").keeping(&kept))?;
+    tx.audit("panel_pool_added", "panel_pool_member", &id, serde_json::json!({ "sits": parsed.sits.as_str() })).await?;
+    tx.commit_then("/partnership?pool=1").await?;
+    Ok(id)
+}
+
+/// Records a pool member's panel training (a date, today or before), whether and when they shadowed a panel,
+/// and whether the service agrees they may chair (only once trained and having shadowed).
+#[server(endpoint = "/record_panel_training")]
+#[allow(clippy::too_many_arguments, reason = "one argument per form field, as every server function takes them")]
+pub async fn record_panel_training(
+    #[server(default)] pool_member_id: PoolMemberId,
+    #[server(default)] trained_on_day: String,
+    #[server(default)] trained_on_month: String,
+    #[server(default)] trained_on_year: String,
+    #[server(default)] shadowed_on_day: String,
+    #[server(default)] shadowed_on_month: String,
+    #[server(default)] shadowed_on_year: String,
+    #[server(default)] may_chair: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let member = db::fetch_pool_member(tx.conn(), &pool_member_id)
+        .await?
+        .filter(|m| user.is_staff_of(&m.service_id))
+        .ok_or(AppError::NotFound)?;
+    let trained = DateParts::new(trained_on_day, trained_on_month, trained_on_year);
+    let shadowed = DateParts::new(shadowed_on_day, shadowed_on_month, shadowed_on_year);
+    let today = crate::dates::Day::of_naive(crate::clock::today_date());
+    let past = crate::dates::Bound { day: today, words: "today or in the past" };
+    let mut errors = FormErrors::new();
+    let trained_on = parse_date_input(
+        &DateField { name: "trained_on", legend: "Date trained", earliest: None, latest: Some(past) },
+        &trained,
+    )
+    .map_err(|e| e.add_to(&mut errors))
+    .ok();
+    let shadowed_on = parse_optional_date_input(
+        &DateField { name: "shadowed_on", legend: "Date they shadowed a panel", earliest: None, latest: Some(past) },
+        &shadowed,
+    )
+    .map_err(|e| e.add_to(&mut errors))
+    .ok()
+    .flatten();
+    let chair = may_chair == "yes";
+    if chair && shadowed.is_empty() {
+        errors.add("may_chair", "Someone may chair only once they have shadowed a panel: enter the date they did");
+    }
+    let mut kept = trained.kept("trained_on");
+    kept.extend(shadowed.kept("shadowed_on"));
+    kept.push(("may_chair".into(), may_chair.clone()));
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors.keep_posted(&kept)));
+    }
+    let Some(trained_on) = trained_on else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    let shadowed_iso = shadowed_on.map(|d| d.iso());
+    db::update_training(tx.conn(), &member.id, &trained_on.iso(), shadowed_iso.as_deref(), chair).await?;
+    let detail = serde_json::json!({ "trained_on": trained_on.iso(), "shadowed_on": shadowed_iso, "may_chair": chair });
+    tx.audit("panel_training_recorded", "panel_pool_member", &member.id, detail).await?;
+    tx.commit_then("/partnership?training=1").await
+}
+
+/// Sets how many whole months after a panel's outcome its candidates' packs, scores and names are kept
+/// (1 to 24; 6 unless set). For the service's managers.
+#[server(endpoint = "/set_panel_retention")]
+pub async fn set_panel_retention(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] months: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    if !user.manages(&service_id) {
+        return Err(AppError::Forbidden);
+    }
+    let parsed = match months.trim().parse::<i64>() {
+        Ok(m) if (1..=24).contains(&m) => m,
+        _ => {
+            return Err(AppError::field("months", "Enter a whole number of months from 1 to 24")
+                .keeping(&[("months", months.as_str())]))
+        }
+    };
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
+    db::set_retention_months(tx.conn(), &service_id, parsed).await?;
+    tx.audit("panel_retention_set", "service", &service_id, serde_json::json!({ "months": parsed })).await?;
+    tx.commit_then("/partnership?retention=1").await
+}
+
+// ---- setting a panel up --------------------------------------------------------------------------------
+
+/// Sets up a panel for a staff post or one of the service's volunteer roles: its date and time in the
+/// service's local time (a time the clocks skip is refused) and its place. Returns its id.
+#[server(endpoint = "/create_panel")]
+#[allow(clippy::too_many_arguments, reason = "one argument per form field, as every server function takes them")]
+pub async fn create_panel(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] post_kind: String,
+    #[server(default)] post_title: String,
+    #[server(default)] volunteer_role_id: String,
+    #[server(default)] sits_on_day: String,
+    #[server(default)] sits_on_month: String,
+    #[server(default)] sits_on_year: String,
+    #[server(default)] sits_at: String,
+    #[server(default)] place: String,
+    #[server(default)] submission: String,
+) -> Result<PanelId, AppError> {
+    let user = require_staff()?;
+    ensure_staff_of(&user, &service_id)?;
+    let fields = PanelFields { post_kind, post_title, volunteer_role_id, place };
+    let day = DateParts::new(sits_on_day, sits_on_month, sits_on_year);
+    let mut kept: Vec<(String, String)> =
+        fields.kept().iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    kept.extend(day.kept("sits_on"));
+    kept.push(("sits_at".into(), sits_at.clone()));
+    let mut errors = FormErrors::new();
+    let parsed = fields.parse(&mut errors);
+    let sits_on = parse_date_input(
+        &DateField { name: "sits_on", legend: "Date the panel sits", earliest: None, latest: None },
+        &day,
+    )
+    .map_err(|e| e.add_to(&mut errors))
+    .ok();
+    let time = chrono::NaiveTime::parse_from_str(sits_at.trim(), "%H:%M")
+        .map_err(|_| errors.add("sits_at", "Enter a time on the 24-hour clock, like 14:30"))
+        .ok();
+    if let (Some(day), Some(time)) = (sits_on, time) {
+        if !crate::clock::current().exists(day.naive().and_time(time)) {
+            errors.add("sits_at", "That time does not exist on that day: the clocks go forward. Choose another time");
+        }
+    }
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let mut role_title = None;
+    if let Some(Some(role)) = parsed.as_ref().map(|p| p.volunteer_role_id.as_deref()) {
+        role_title = crate::inclusion::api::role_title(tx.conn(), &service_id, role).await?;
+        if role_title.is_none() {
+            errors.add("volunteer_role_id", "Choose one of this service's volunteer roles");
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors.keep_posted(&kept)));
+    }
+    let (Some(panel), Some(day), Some(time)) = (parsed, sits_on, time) else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    let title = role_title.unwrap_or(panel.post_title.clone());
+    let row = db::NewPanelRow {
+        service_id: &service_id,
+        post_kind: panel.post_kind,
+        post_title: &title,
+        volunteer_role_id: panel.volunteer_role_id.as_deref(),
+        sits_on: &day.iso(),
+        sits_at: &time.format("%H:%M").to_string(),
+        place: &panel.place,
+    };
+    let id = db::insert_panel(tx.conn(), &row, Some(&user.id)).await?;
+    tx.audit("panel_created", "panel", &id, serde_json::json!({ "post_kind": panel.post_kind.as_str() })).await?;
+    tx.commit_then(&panel_path(&id)).await?;
+    Ok(id)
+}
+
+/// Adds a criterion from the person specification: its name, what each score 0–4 means, and the minimum
+/// acceptable score. Refused once any candidate has been scored (409): every member scores against the same
+/// criteria.
+#[server(endpoint = "/add_panel_criterion")]
+#[allow(clippy::too_many_arguments, reason = "one argument per form field, as every server function takes them")]
+pub async fn add_panel_criterion(
+    #[server(default)] panel_id: PanelId,
+    #[server(default)] name: String,
+    #[server(default)] means_0: String,
+    #[server(default)] means_1: String,
+    #[server(default)] means_2: String,
+    #[server(default)] means_3: String,
+    #[server(default)] means_4: String,
+    #[server(default)] minimum: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    organise(tx.conn(), &user, &panel_id).await?;
+    let fields = CriterionFields { name, descriptors: [means_0, means_1, means_2, means_3, means_4], minimum };
+    let kept = fields.kept();
+    let (name, descriptors, minimum) = fields.parse().map_err(|e| AppError::Validation(e.keep_posted(&kept)))?;
+    if !db::list_scores(tx.conn(), &panel_id).await?.is_empty() {
+        return Err(AppError::Conflict("Scoring has begun, so the criteria cannot change now.".into()));
+    }
+    tx.claim_submission(&submission).await?;
+    let id = db::insert_criterion(tx.conn(), &panel_id, &name, &descriptors, minimum).await?;
+    tx.audit("panel_criterion_added", "panel", &panel_id, serde_json::json!({ "criterion_id": id })).await?;
+    tx.commit_then(&format!("{}?criterion=1", panel_path(&panel_id))).await
+}
+
+/// Adds a question, with the criteria it evidences (`evidences[c-<criterion id>]`, at least one).
+#[server(endpoint = "/add_panel_question")]
+pub async fn add_panel_question(
+    #[server(default)] panel_id: PanelId,
+    #[server(default)] wording: String,
+    #[server(default)] evidences: HashMap<String, String>,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    organise(tx.conn(), &user, &panel_id).await?;
+    let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
+    let mut errors = FormErrors::new();
+    let wording = validate::note(&mut errors, "wording", &wording, "Enter the question", true);
+    let chosen: Vec<_> =
+        criteria.iter().filter(|c| evidences.contains_key(&format!("c-{}", c.id))).map(|c| c.id.clone()).collect();
+    let first = criteria.first().map(|c| evidences_field(c.id.as_str())).unwrap_or_else(|| "wording".to_owned());
+    if criteria.is_empty() {
+        errors.add("wording", "Add the criteria first: each question evidences at least one");
+    } else if chosen.is_empty() {
+        errors.add(&first, "Choose at least one criterion the question evidences");
+    }
+    if !errors.is_empty() {
+        let mut errors = errors.keep("wording", wording);
+        for key in evidences.keys() {
+            errors = errors.keep(&format!("evidences[{key}]"), "yes");
+        }
+        return Err(AppError::Validation(errors));
+    }
+    tx.claim_submission(&submission).await?;
+    let id = db::insert_question(tx.conn(), &panel_id, &wording, &chosen).await?;
+    tx.audit("panel_question_added", "panel", &panel_id, serde_json::json!({ "question_id": id })).await?;
+    tx.commit_then(&format!("{}?question=1", panel_path(&panel_id))).await
+}
+
+/// Puts someone from the service's pool on the panel, as its chair if chosen (only someone the service has
+/// agreed may chair).
+#[server(endpoint = "/add_panel_member")]
+pub async fn add_panel_member(
+    #[server(default)] panel_id: PanelId,
+    #[server(default)] pool_member_id: PoolMemberId,
+    #[server(default)] chair: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let panel = organise(tx.conn(), &user, &panel_id).await?;
+    let kept = [("pool_member_id", pool_member_id.as_str()), ("chair", chair.as_str())];
+    let Some(member) =
+        db::fetch_pool_member(tx.conn(), &pool_member_id).await?.filter(|m| m.service_id == panel.summary.service_id)
+    else {
+        return Err(AppError::field("pool_member_id", "Choose someone from the service's panel pool").keeping(&kept));
+    };
+    let is_chair = chair == "yes";
+    if is_chair && !member.may_chair {
+        return Err(AppError::field(
+            "chair",
+            format!(
+                "{} may not chair yet: record that they may, once trained and having shadowed a panel",
+                member.name
+            ),
+        )
+        .keeping(&kept));
+    }
+    tx.claim_submission(&submission).await?;
+    let id = db::insert_member(tx.conn(), &panel_id, &member.id, is_chair)
+        .await?
+        .ok_or_else(|| AppError::field("pool_member_id", "They are on this panel already").keeping(&kept))?;
+    let detail = serde_json::json!({ "pool_member_id": member.id, "chair": is_chair });
+    tx.audit("panel_member_added", "panel_member", &id, detail).await?;
+    tx.commit_then(&format!("{}?member=1", panel_path(&panel_id))).await
+}
+
+/// Records, for a manager of the service, why the panel has no lived-experience member.
+#[server(endpoint = "/record_no_lived_experience_reason")]
+pub async fn record_no_lived_experience_reason(
+    #[server(default)] panel_id: PanelId,
+    #[server(default)] reason: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let panel = organise(tx.conn(), &user, &panel_id).await?;
+    if !user.manages(&panel.summary.service_id) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    let reason =
+        validate::note(&mut errors, "reason", &reason, "Enter why the panel has no lived-experience member", true);
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors.keep("reason", reason)));
+    }
+    tx.claim_submission(&submission).await?;
+    db::set_no_lived_experience_reason(tx.conn(), &panel_id, &reason).await?;
+    tx.audit("panel_no_lived_experience_recorded", "panel", &panel_id, serde_json::json!({})).await?;
+    tx.commit_then(&format!("{}?reason=1", panel_path(&panel_id))).await
+}
+
+/// Adds a candidate with their shortlisting pack: a multipart form with `panel_id`, `candidate_name`,
+/// `application_id` (a volunteer-role panel's application at interview, optional), `removed` (the uploader
+/// confirms personal details are removed: required) and the PDF in `file` (5 MB at most; `crate::pdf`).
+#[server(endpoint = "/add_panel_candidate", input = server_fn::codec::MultipartFormData)]
+pub async fn add_panel_candidate(data: server_fn::codec::MultipartData) -> Result<CandidateId, AppError> {
+    let mut upload = crate::pdf::read_upload(data, &["file"]).await?;
+    let user = require_staff()?;
+    let panel_id = PanelId::from(upload.text("panel_id"));
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let panel = organise(tx.conn(), &user, &panel_id).await?;
+    let (name, application_id, removed, submission) = (
+        upload.text("candidate_name"),
+        upload.text("application_id"),
+        upload.text("removed"),
+        upload.text("submission"),
+    );
+    let file = upload.take_file("file");
+    let kept =
+        [("candidate_name", name.as_str()), ("application_id", application_id.as_str()), ("removed", removed.as_str())];
+    let mut errors = FormErrors::new();
+    let clean_name = crate::text::one_line(&mut errors, "candidate_name", &name, "the candidate's name", 200, true);
+    let application = if application_id.trim().is_empty() {
+        None
+    } else {
+        let role = panel.volunteer_role_id.clone().unwrap_or_default();
+        let at_interview = crate::inclusion::api::applications_at_interview(tx.conn(), &role).await?;
+        if !at_interview.iter().any(|(id, _)| *id == application_id) {
+            errors.add("application_id", "Choose an application at interview for this panel's role");
+        }
+        Some(application_id.clone())
+    };
+    if removed != "yes" {
+        errors.add("removed", "Confirm that the pack has the candidate's personal details removed");
+    }
+    let checked = if file.too_big {
+        Err(crate::pdf::TOO_BIG.to_owned())
+    } else {
+        crate::pdf::check(&file.name, &file.bytes, "Packs")
+    };
+    if let Err(message) = checked {
+        errors.add("file", message);
+    }
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    if panel.summary.decided {
+        return Err(AppError::Conflict("This panel's outcome is recorded: no candidate can be added.".into()));
+    }
+    tx.claim_submission(&submission).await?;
+    let new = db::NewCandidate {
+        panel: &panel_id,
+        name: &clean_name,
+        application_id: application.as_deref(),
+        pack_file_name: &crate::pdf::safe_file_name(&file.name),
+        pack: &file.bytes,
+    };
+    let id = db::insert_candidate(tx.conn(), &new, &user.id).await?;
+    let detail =
+        serde_json::json!({ "panel_id": panel_id, "size_bytes": file.bytes.len(), "details_removed_confirmed": true });
+    tx.audit("panel_candidate_added", "panel_candidate", &id, detail).await?;
+    tx.commit_then(&format!("{}?candidate=1", panel_path(&panel_id))).await?;
+    Ok(id)
+}
+
+// ---- the panel page ------------------------------------------------------------------------------------
+
+/// The panel page, cut to what the viewer may see: organisers see the set-up and how scoring is going;
+/// members see their prerequisites, and once those are recorded the questions, candidates and packs and their
+/// scoring forms; scores side by side only once a candidate is unsealed. After the outcome, packs and scores
+/// are closed to members (the service's staff keep them until the retention period ends). Audited.
+#[server(endpoint = "/get_panel")]
+pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage, AppError> {
+    let user = require_signed_in()?;
+    let pool = state()?.pool;
+    let mut conn = pool.acquire().await?;
+    let Reached { panel, members, viewer } = reach(&mut conn, &user, &panel_id).await?;
+    let criteria = db::list_criteria(&mut conn, &panel_id).await?;
+    let candidates = db::list_candidates(&mut conn, &panel_id).await?;
+    let scoring = Scoring::load(&mut conn, &panel_id).await?;
+    let me = viewer.member.clone();
+    let decided = panel.summary.decided;
+    let sees_candidates = viewer.organiser || (viewer.ready_member() && !decided);
+    let shown: Vec<Candidate> = if sees_candidates {
+        candidates
+            .iter()
+            .map(|c| {
+                let eligible = scoring.eligible(&members, &c.id);
+                let submitted = eligible.iter().filter(|m| scoring.submitted(m, &c.id)).count() as i64;
+                let unsealed = scoring.unsealed(&members, c);
+                let viewer_declared = me.as_ref().is_some_and(|m| scoring.declared(m, &c.id));
+                let viewer_submitted = me.as_ref().is_some_and(|m| scoring.submitted(m, &c.id));
+                let viewer_scores = match &me {
+                    Some(m) if viewer_submitted => scoring
+                        .cells(m, &c.id, &criteria)
+                        .into_iter()
+                        .zip(&criteria)
+                        .map(|(cell, crit)| (crit.name.clone(), cell.score, cell.evidence))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let sees_sheet = unsealed
+                    && !viewer_declared
+                    && ((viewer.ready_member() && !decided) || (viewer.organiser && (!decided || viewer.manager)));
+                Candidate {
+                    id: c.id.clone().into(),
+                    name: c.name.clone(),
+                    pack_file_name: c.pack_file_name.clone(),
+                    from_application: c.application_id.is_some(),
+                    eligible: eligible.len() as i64,
+                    submitted,
+                    closed_reason: c.closed_reason.clone(),
+                    unsealed,
+                    outcome: c.outcome(),
+                    outcome_reasons: c.outcome_reasons.clone(),
+                    departure_reason: c.departure_reason.clone(),
+                    viewer_declared,
+                    viewer_submitted,
+                    viewer_scores,
+                    sheet: sees_sheet.then(|| scoring.sheet(&members, &c.id, &criteria)),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let questions = if sees_candidates { db::list_questions(&mut conn, &panel_id).await? } else { Vec::new() };
+    let candidate_names = if me.is_some() && !decided {
+        candidates.iter().map(|c| (CandidateId::from(c.id.clone()), c.name.clone())).collect()
+    } else {
+        Vec::new()
+    };
+    let (pool_choices, application_choices) = if viewer.organiser {
+        let on_panel: Vec<_> = members.iter().map(|m| m.person_id.clone()).collect();
+        let pool_members = db::list_pool(&mut conn, std::slice::from_ref(&panel.summary.service_id)).await?;
+        let choices = pool_members
+            .into_iter()
+            .filter(|p| !on_panel.contains(&p.person_id))
+            .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.sits.label())))
+            .collect();
+        let applications = match &panel.volunteer_role_id {
+            Some(role) => crate::inclusion::api::applications_at_interview(&mut conn, role).await?,
+            None => Vec::new(),
+        };
+        (choices, applications)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let detail = serde_json::json!({ "candidates_shown": shown.len(), "scores_shown": shown.iter().filter(|c| c.sheet.is_some()).count() });
+    crate::audit::record(&mut *conn, Some(&user.id), "panel_read", "panel", panel_id.as_str(), detail).await?;
+    Ok(PanelPage {
+        has_lived_experience_member: members.iter().any(|m| m.sits.lived_experience()),
+        agreement_version: panel.agreement_version,
+        no_lived_experience_reason: panel.no_lived_experience_reason,
+        panel: panel.summary,
+        viewer,
+        criteria,
+        questions,
+        members,
+        candidates: shown,
+        candidate_names,
+        pool_choices,
+        application_choices,
+    })
+}
+
+/// The candidate's pack, for the pack route: to the panel's ready members until the outcome, and to the
+/// service's staff until the retention period ends. Audited.
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_pack(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    id: &CandidateId,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (candidate, Reached { panel, viewer, .. }) = reach_candidate(conn, user, id).await?;
+    if !viewer.organiser {
+        ensure_ready_member(&viewer)?;
+        if panel.summary.decided {
+            return Err(AppError::Forbidden);
+        }
+    }
+    let bytes = db::fetch_pack(conn, id).await?.ok_or(AppError::NotFound)?;
+    crate::audit::record(
+        &mut *conn,
+        Some(&user.id),
+        "panel_pack_read",
+        "panel_candidate",
+        id.as_str(),
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok((candidate.pack_file_name, bytes))
+}
+
+// ---- before anything is shown --------------------------------------------------------------------------
+
+/// A member agrees to this panel's confidentiality agreement, in the version the panel holds.
+#[server(endpoint = "/agree_panel_confidentiality")]
+pub async fn agree_panel_confidentiality(
+    #[server(default)] panel_id: PanelId,
+    #[server(default)] agree: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let Reached { panel, viewer, .. } = reach(tx.conn(), &user, &panel_id).await?;
+    let member = viewer.member.ok_or(AppError::Forbidden)?;
+    if agree != "yes" {
+        return Err(AppError::field("agree", "Tick the box to agree to the confidentiality agreement"));
+    }
+    tx.claim_submission(&submission).await?;
+    if db::record_agreement(tx.conn(), &member.id, &panel.agreement_version).await? {
+        let detail = serde_json::json!({ "version": panel.agreement_version });
+        tx.audit("panel_confidentiality_agreed", "panel_member", &member.id, detail).await?;
+    }
+    tx.commit_then(&panel_path(&panel_id)).await
+}
+
+/// A member's declaration of interest: `interest` is `none`, or a candidate's id with the reason (required).
+/// A member who declares an interest in a candidate cannot score them. Further interests can be declared later.
+#[server(endpoint = "/declare_panel_interest")]
+pub async fn declare_panel_interest(
+    #[server(default)] panel_id: PanelId,
+    #[server(default)] interest: String,
+    #[server(default)] interest_reason: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let Reached { panel, viewer, .. } = reach(tx.conn(), &user, &panel_id).await?;
+    let member = viewer.member.ok_or(AppError::Forbidden)?;
+    let kept = [("interest", interest.as_str()), ("interest_reason", interest_reason.as_str())];
+    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
+    let mut errors = FormErrors::new();
+    let chosen = match interest.as_str() {
+        "none" => None,
+        id => match candidates.iter().find(|c| c.id == id) {
+            Some(c) => Some(c.id.clone()),
+            None => {
+                errors.add("interest", "Choose whether you know any candidate");
+                None
+            }
+        },
+    };
+    let reason = validate::note(
+        &mut errors,
+        "interest_reason",
+        &interest_reason,
+        "Enter how you know the candidate",
+        chosen.is_some(),
+    );
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    if panel.summary.decided {
+        return Err(AppError::Conflict("This panel's outcome is recorded.".into()));
+    }
+    tx.claim_submission(&submission).await?;
+    let candidate = chosen.map(CandidateId::from);
+    db::record_declaration(tx.conn(), &member.id, candidate.as_ref().map(|c| (c, reason.as_str()))).await?;
+    let detail = serde_json::json!({ "candidate_id": candidate });
+    tx.audit("panel_interest_declared", "panel_member", &member.id, detail).await?;
+    tx.commit_then(&panel_path(&panel_id)).await
+}
+
+// ---- sealed scoring ------------------------------------------------------------------------------------
+
+/// A member's sealed, independent scores of one candidate: for each criterion a score from 0 to 4
+/// (`score[c-<criterion id>]`) and a short evidence note (`evidence[c-<criterion id>]`), all in one
+/// submission, locked once made. Refused: before the prerequisites, or for a candidate the member declared an
+/// interest in (403); a score outside 0–4, a score without evidence, or a second submission (422, beside the
+/// field, everything typed kept); after the candidate's scoring closed or the outcome (409).
+#[server(endpoint = "/submit_panel_scores")]
+pub async fn submit_panel_scores(
+    #[server(default)] candidate_id: CandidateId,
+    #[server(default)] score: HashMap<String, String>,
+    #[server(default)] evidence: HashMap<String, String>,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
+    let member = ensure_ready_member(&viewer)?;
+    let panel_id = panel.summary.id.clone();
+    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
+    if scoring.declared(member, &candidate.id) {
+        return Err(AppError::Forbidden);
+    }
+    if panel.summary.decided || candidate.outcome.is_some() || candidate.closed_at.is_some() {
+        return Err(AppError::Conflict("Scoring of this candidate has closed.".into()));
+    }
+    let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
+    let mut errors = FormErrors::new();
+    let mut kept = Vec::new();
+    let mut parsed = Vec::new();
+    for c in &criteria {
+        let key = format!("c-{}", c.id);
+        let typed_score = score.get(&key).cloned().unwrap_or_default();
+        let typed_evidence = evidence.get(&key).cloned().unwrap_or_default();
+        let (score_name, evidence_name) = (score_field(c.id.as_str()), evidence_field(c.id.as_str()));
+        let value = validate::parse_score(&typed_score, &c.name).map_err(|m| errors.add(&score_name, m)).ok();
+        let note = validate::note(
+            &mut errors,
+            &evidence_name,
+            &typed_evidence,
+            &format!("Enter the evidence for your score on \"{}\"", c.name),
+            true,
+        );
+        kept.push((score_name, typed_score));
+        kept.push((evidence_name, typed_evidence));
+        parsed.push((c.id.clone(), value, note));
+    }
+    if criteria.is_empty() {
+        errors.add("score", "This panel has no criteria to score yet");
+    }
+    if scoring.submitted(member, &candidate.id) {
+        let first = criteria.first().map(|c| score_field(c.id.as_str())).unwrap_or_else(|| "score".to_owned());
+        errors.add(&first, format!("You have already submitted your scores for {}. Submitted scores are locked: a change is made at the discussion as a re-score.", candidate.name));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors.keep_posted(&kept)));
+    }
+    tx.claim_submission(&submission).await?;
+    for (criterion, value, note) in &parsed {
+        let Some(value) = value else { return Err(AppError::Internal) };
+        db::insert_score(tx.conn(), &candidate_id, &member.id, criterion, 0, *value, note, "").await?;
+    }
+    let _ = members;
+    tx.audit("panel_scores_submitted", "panel_candidate", &candidate_id, serde_json::json!({ "member_id": member.id }))
+        .await?;
+    tx.commit_then(&format!("{}?scored=1", panel_path(&panel_id))).await
+}
+
+/// A re-score at the discussion, once the candidate is unsealed and before the outcome: a new, logged score
+/// for one criterion with the reason it changed; the sealed original is kept and shown beside it.
+#[server(endpoint = "/rescore_panel_candidate")]
+pub async fn rescore_panel_candidate(
+    #[server(default)] candidate_id: CandidateId,
+    #[server(default)] criterion_id: String,
+    #[server(default)] new_score: String,
+    #[server(default)] rescore_reason: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
+    let member = ensure_ready_member(&viewer)?;
+    let panel_id = panel.summary.id.clone();
+    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
+    let kept = [
+        ("criterion_id", criterion_id.as_str()),
+        ("new_score", new_score.as_str()),
+        ("rescore_reason", rescore_reason.as_str()),
+    ];
+    let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
+    let mut errors = FormErrors::new();
+    let criterion = criteria.iter().find(|c| c.id.as_str() == criterion_id);
+    if criterion.is_none() {
+        errors.add("criterion_id", "Choose the criterion to re-score");
+    }
+    let value = validate::parse_score(&new_score, criterion.map_or("the criterion", |c| c.name.as_str()))
+        .map_err(|m| errors.add("new_score", m))
+        .ok();
+    let reason = validate::note(
+        &mut errors,
+        "rescore_reason",
+        &rescore_reason,
+        "Enter why the score changed at the discussion",
+        true,
+    );
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    if !scoring.submitted(member, &candidate.id) || !scoring.unsealed(&members, &candidate) {
+        return Err(AppError::Conflict("A re-score is made at the discussion, once everyone's scores are in.".into()));
+    }
+    if panel.summary.decided || candidate.outcome.is_some() {
+        return Err(AppError::Conflict("The outcome for this candidate is recorded: scores are final.".into()));
+    }
+    let (Some(criterion), Some(value)) = (criterion, value) else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    let round = scoring
+        .scores
+        .iter()
+        .filter(|s| {
+            s.member_id == member.id.as_str()
+                && s.candidate_id == candidate.id
+                && s.criterion_id == criterion.id.as_str()
+        })
+        .map(|s| s.round)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let original = scoring
+        .scores
+        .iter()
+        .find(|s| {
+            s.round == 0
+                && s.member_id == member.id.as_str()
+                && s.candidate_id == candidate.id
+                && s.criterion_id == criterion.id.as_str()
+        })
+        .map(|s| s.evidence.clone())
+        .unwrap_or_default();
+    db::insert_score(tx.conn(), &candidate_id, &member.id, &criterion.id, round, value, &original, &reason).await?;
+    let detail = serde_json::json!({ "member_id": member.id, "criterion_id": criterion.id, "round": round });
+    tx.audit("panel_rescored", "panel_candidate", &candidate_id, detail).await?;
+    tx.commit_then(&format!("{}?rescored=1", panel_path(&panel_id))).await
+}
+
+/// The chair closes scoring of a candidate before every eligible member has submitted, with a reason: the
+/// submitted scores are then shown side by side. For the panel's chair only.
+#[server(endpoint = "/close_panel_scoring")]
+pub async fn close_panel_scoring(
+    #[server(default)] candidate_id: CandidateId,
+    #[server(default)] close_reason: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
+    if !viewer.is_chair() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    let reason = validate::note(
+        &mut errors,
+        "close_reason",
+        &close_reason,
+        "Enter why scoring is closed before everyone has submitted",
+        true,
+    );
+    errors.into_result().map_err(|e| e.keeping(&[("close_reason", close_reason.as_str())]))?;
+    let scoring = Scoring::load(tx.conn(), &panel.summary.id).await?;
+    if scoring.unsealed(&members, &candidate) {
+        return Err(AppError::Conflict("Scoring of this candidate is already open to the panel.".into()));
+    }
+    tx.claim_submission(&submission).await?;
+    db::close_scoring(tx.conn(), &candidate_id, &reason).await?;
+    tx.audit("panel_scoring_closed", "panel_candidate", &candidate_id, serde_json::json!({ "reason": reason })).await?;
+    tx.commit_then(&panel_path(&panel.summary.id)).await
+}
+
+// ---- the decision --------------------------------------------------------------------------------------
+
+/// Records the panel's outcome for a candidate (appoint, do not appoint, reserve) with its reasons, for the
+/// chair or the service's staff, once the candidate's scores are unsealed. An outcome that departs from the
+/// lived-experience members' view — another candidate has a higher lived-experience mean, or the appointed
+/// candidate's lived-experience mean on a criterion is below its minimum — needs `departure_reason`, and is
+/// mailed to the service's managers through the outbox. A volunteer-role candidate's application is moved on
+/// through inclusion's API. When every candidate has an outcome the panel is decided: its packs and scores
+/// close to members, and the panel is recorded in the ledger as a Partnership activity with its members.
+#[server(endpoint = "/record_panel_outcome")]
+pub async fn record_panel_outcome(
+    #[server(default)] candidate_id: CandidateId,
+    #[server(default)] outcome: String,
+    #[server(default)] outcome_reasons: String,
+    #[server(default)] departure_reason: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
+    if !(viewer.organiser || viewer.is_chair() && viewer.ready_member()) {
+        return Err(AppError::Forbidden);
+    }
+    let panel_id = panel.summary.id.clone();
+    let kept = [
+        ("outcome", outcome.as_str()),
+        ("outcome_reasons", outcome_reasons.as_str()),
+        ("departure_reason", departure_reason.as_str()),
+    ];
+    let mut errors = FormErrors::new();
+    let chosen = outcome.parse::<Outcome>().ok();
+    if chosen.is_none() {
+        errors.add("outcome", "Choose the outcome");
+    }
+    let reasons = validate::note(&mut errors, "outcome_reasons", &outcome_reasons, "Enter the panel's reasons", true);
+    let departure = validate::note(&mut errors, "departure_reason", &departure_reason, "", false);
+    let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
+    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
+    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
+    let views: Vec<(String, Option<LivedExperienceView>)> = candidates
+        .iter()
+        .map(|c| (c.name.clone(), scoring.lived_experience_view(&members, &c.id, &criteria)))
+        .collect();
+    let index = candidates.iter().position(|c| c.id == candidate.id).unwrap_or_default();
+    let named: Vec<(String, i64)> = criteria.iter().map(|c| (c.name.clone(), c.minimum)).collect();
+    let departs = chosen.map(|o| validate::departures(index, o, &views, &named)).unwrap_or_default();
+    if !departs.is_empty() && departure.is_empty() {
+        errors.add(
+            "departure_reason",
+            format!(
+                "This outcome departs from the lived-experience members' view ({}). Record why",
+                departs.join("; ")
+            ),
+        );
+    }
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some(chosen) = chosen else { return Err(AppError::Internal) };
+    if !scoring.unsealed(&members, &candidate) {
+        return Err(AppError::Conflict(
+            "Every eligible member must submit their scores (or the chair close scoring) before the outcome.".into(),
+        ));
+    }
+    if !members.iter().any(|m| m.sits.lived_experience()) && panel.no_lived_experience_reason.is_empty() {
+        return Err(AppError::Conflict(
+            "The panel has no lived-experience member: a manager must record why before the outcome.".into(),
+        ));
+    }
+    tx.claim_submission(&submission).await?;
+    let departure = if departs.is_empty() { String::new() } else { departure };
+    if !db::record_outcome(tx.conn(), &candidate_id, chosen, &reasons, &departure).await? {
+        return Err(AppError::Conflict("The outcome for this candidate is already recorded.".into()));
+    }
+    if !departs.is_empty() {
+        let link = crate::links::absolute(&state.security.base_url, &panel_path(&panel_id), &[]);
+        for address in db::manager_emails(tx.conn(), &panel.summary.service_id).await? {
+            let mail = emails::departure(
+                &address,
+                &panel.summary.post_title,
+                &candidate.name,
+                chosen.label(),
+                &departs,
+                &departure,
+                &link,
+            );
+            crate::mail::enqueue(tx.conn(), &mail).await?;
+        }
+    }
+    if let Some(application) = &candidate.application_id {
+        let appointed = match chosen {
+            Outcome::Appoint => Some(true),
+            Outcome::DoNotAppoint => Some(false),
+            Outcome::Reserve => None,
+        };
+        crate::inclusion::api::panel_outcome(tx.conn(), application, appointed).await?;
+    }
+    let detail = serde_json::json!({ "outcome": chosen.as_str(), "departs": !departs.is_empty() });
+    tx.audit("panel_outcome_recorded", "panel_candidate", &candidate_id, detail).await?;
+    let all_decided = candidates.iter().all(|c| c.id == candidate.id || c.outcome.is_some());
+    if all_decided && db::mark_decided(tx.conn(), &panel_id).await? {
+        let summary = PanelSummary { decided: true, ..panel.summary.clone() };
+        let sat = PanelSat { panel: &summary, members: &members, candidates: candidates.len() };
+        ledger_api::record_in(&mut tx, &sat).await?;
+    }
+    tx.commit_then(&format!("{}?outcome=1", panel_path(&panel_id))).await?;
+    if !departs.is_empty() {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(())
+}
+
+// ---- after the panel -----------------------------------------------------------------------------------
+
+/// The housekeeping: deletes the candidates (names, packs, scores, declared interests) of every panel whose
+/// outcome is older than its service's retention period, keeping the panel, its criteria and its ledger
+/// activity, and an audit line with counts only (no name). Each panel is claimed, so two app servers delete
+/// once. Returns how many panels were cleared.
+#[cfg(feature = "ssr")]
+pub async fn delete_after_retention(pool: &sqlx::AnyPool) -> Result<usize, AppError> {
+    let mut conn = pool.acquire().await?;
+    let due = db::list_due_for_deletion(&mut conn).await?;
+    let now = crate::clock::now();
+    let mut cleared = 0;
+    for (panel, service, decided_at) in due {
+        let months = db::retention_months(&mut conn, &service).await?;
+        let decided = crate::db::parse_timestamp(&decided_at);
+        let Some(until) = decided.checked_add_months(chrono::Months::new(u32::try_from(months).unwrap_or(6))) else {
+            continue;
+        };
+        if now < until {
+            continue;
+        }
+        let mut tx = Write::begin(pool, None).await?;
+        if let Some(candidates) = db::delete_candidates_data(tx.conn(), &panel).await? {
+            let detail = serde_json::json!({ "candidates_deleted": candidates, "retention_months": months });
+            tx.audit("panel_data_deleted", "panel", &panel, detail).await?;
+            cleared += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(cleared)
+}
