@@ -1,0 +1,423 @@
+//! Partnership: interview panels with sealed, independent scoring. Prerequisites before anything is shown (403
+//! on packs and scoring), a declared interest blocking scoring, scores sealed until the last eligible member
+//! submits, bad scores refused beside the field with what was typed kept, an outcome against the
+//! lived-experience view needing a reason and mailed to the manager, the ledger activity, and packs closed after
+//! the outcome and deleted after the retention period.
+
+use app::accounts::types::Role;
+use continuum_tests::{
+    date_fields, error_on_page, location, on_both_engines, spawn_app, world::leaflet_form, Backend, TestApp,
+};
+use reqwest::{header, Client, Response};
+
+/// One panel, its people and its records.
+struct Panel {
+    id: String,
+    manager: Client,
+    /// The chair (staff), a patient member and a carer member, signed in.
+    chair: Client,
+    patient: Client,
+    carer: Client,
+    /// A member with no training.
+    untrained: Client,
+    criteria: Vec<String>,
+    candidates: Vec<String>,
+}
+
+async fn post(app: &TestApp, client: &Client, function: &str, from: &str, fields: &[(String, String)]) -> Response {
+    client
+        .post(app.url(&format!("/api/{function}")))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(from))
+        .form(fields)
+        .send()
+        .await
+        .expect("POST")
+}
+
+fn owned(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+async fn ok(app: &TestApp, client: &Client, function: &str, fields: &[(String, String)]) -> String {
+    let response = post(app, client, function, "/partnership", fields).await;
+    let status = response.status();
+    let to = location(&response);
+    assert!(status.is_redirection(), "{function}: {status} {}", response.text().await.unwrap_or_default());
+    to
+}
+
+async fn scalar(app: &TestApp, sql: &str, bind: &str) -> String {
+    sqlx::query_scalar(sql).bind(bind).fetch_one(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// A service with a manager, a staff chair, a patient and a carer member (trained), an untrained member, a
+/// panel with two criteria (minimum 2) and two candidates; every trained member has agreed and declared none.
+async fn panel(app: &TestApp) -> Panel {
+    let service = app.add_service("Personality Disorder Service").await;
+    app.add_person("manager@example.org", "Grace Manager", false, &[(&service, Role::Manager)]).await;
+    let manager = app.client_signed_in_as("manager@example.org").await;
+    let people = [
+        ("chair@example.org", Role::Staff, "staff"),
+        ("patient@example.org", Role::Patient, "patient"),
+        ("carer@example.org", Role::Carer, "carer"),
+        ("untrained@example.org", Role::Patient, "patient"),
+    ];
+    let mut clients = Vec::new();
+    for (email, role, sits) in people {
+        app.add_person(email, email, false, &[(&service, role)]).await;
+        clients.push(app.client_signed_in_as(email).await);
+        ok(app, &manager, "add_to_panel_pool", &owned(&[("service_id", &service), ("email", email), ("sits", sits)]))
+            .await;
+        let pool_id = scalar(
+            app,
+            "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+            email,
+        )
+        .await;
+        if email != "untrained@example.org" {
+            let mut fields = owned(&[("pool_member_id", &pool_id), ("may_chair", "yes")]);
+            fields.extend(date_fields("trained_on", "2026-01-10"));
+            fields.extend(date_fields("shadowed_on", "2026-02-10"));
+            ok(app, &manager, "record_panel_training", &fields).await;
+        }
+    }
+    let mut fields = owned(&[
+        ("service_id", &service),
+        ("post_kind", "staff_post"),
+        ("post_title", "Clinical psychologist"),
+        ("sits_at", "10:00"),
+        ("place", "Room 2"),
+    ]);
+    fields.extend(date_fields("sits_on", "2026-12-20"));
+    let id = ok(app, &manager, "create_panel", &fields).await.trim_start_matches("/partnership/panels/").to_owned();
+    for name in ["Values", "Skills"] {
+        let mut fields = owned(&[("panel_id", &id), ("name", name), ("minimum", "2")]);
+        for n in 0..5 {
+            fields.push((format!("means_{n}"), format!("{name} at {n}")));
+        }
+        ok(app, &manager, "add_panel_criterion", &fields).await;
+    }
+    let criteria: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM panel_criterion WHERE panel_id = $1 ORDER BY position")
+            .bind(&id)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    for (index, email) in ["chair@example.org", "patient@example.org", "carer@example.org", "untrained@example.org"]
+        .into_iter()
+        .enumerate()
+    {
+        let pool_id = scalar(
+            app,
+            "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+            email,
+        )
+        .await;
+        let chair = if index == 0 { "yes" } else { "no" };
+        ok(
+            app,
+            &manager,
+            "add_panel_member",
+            &owned(&[("panel_id", &id), ("pool_member_id", &pool_id), ("chair", chair)]),
+        )
+        .await;
+    }
+    for name in ["Ash Green", "Blake Harris"] {
+        let response = manager
+            .post(app.url("/api/add_panel_candidate"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::REFERER, app.url(&format!("/partnership/panels/{id}")))
+            .multipart(leaflet_form(&[
+                ("panel_id", id.clone()),
+                ("candidate_name", name.into()),
+                ("removed", "yes".into()),
+            ]))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_redirection(), "add_panel_candidate: {}", response.status());
+    }
+    let candidates: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM panel_candidate WHERE panel_id = $1 ORDER BY name")
+            .bind(&id)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    for client in &clients[..3] {
+        ok(app, client, "agree_panel_confidentiality", &owned(&[("panel_id", &id), ("agree", "yes")])).await;
+        ok(app, client, "declare_panel_interest", &owned(&[("panel_id", &id), ("interest", "none")])).await;
+    }
+    let mut clients = clients.into_iter();
+    Panel {
+        id,
+        manager,
+        chair: clients.next().unwrap(),
+        patient: clients.next().unwrap(),
+        carer: clients.next().unwrap(),
+        untrained: clients.next().unwrap(),
+        criteria,
+        candidates,
+    }
+}
+
+/// A member's scores of a candidate, one score per criterion with evidence.
+fn scores(panel: &Panel, candidate: &str, values: &[&str]) -> Vec<(String, String)> {
+    let mut fields = vec![("candidate_id".to_owned(), candidate.to_owned())];
+    for (criterion, value) in panel.criteria.iter().zip(values) {
+        fields.push((format!("score[c-{criterion}]"), (*value).to_owned()));
+        fields.push((format!("evidence[c-{criterion}]"), format!("Evidence for {value}")));
+    }
+    fields
+}
+
+async fn panel_page(app: &TestApp, client: &Client, panel: &Panel) -> String {
+    let response = client.get(app.url(&format!("/partnership/panels/{}", panel.id))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let ash = p.candidates[0].clone();
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["4", "1"])).await;
+    // The patient has submitted; the carer has not: neither the patient nor the chair sees the others' scores.
+    for (client, others) in [(&p.patient, "Evidence for 3"), (&p.chair, "Evidence for 4"), (&p.manager, "Evidence for")] {
+        let page = panel_page(&app, client, &p).await;
+        assert!(page.contains("Scores are sealed: 2 of 3 eligible members have submitted."), "sealed");
+        assert!(!page.contains(others), "nobody sees another member's scores before the last submits");
+        assert!(!page.contains("Scores for Ash Green"), "no score sheet before the last");
+    }
+    // A member sees their own submitted scores (and only theirs).
+    let own = panel_page(&app, &p.patient, &p).await;
+    assert!(own.contains("Values: 4 — Evidence for 4"));
+    assert!(!own.contains("Evidence for 3"));
+    ok(&app, &p.carer, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+    let page = panel_page(&app, &p.patient, &p).await;
+    assert!(page.contains("Scores for Ash Green"), "unsealed once the last eligible member submitted");
+    assert!(page.contains("Evidence for 3"), "the others' evidence is shown");
+    // Lived-experience mean: patient 5 and carer 6, so 5.5 of 8; Skills 1 + 3 = 4 against 2 × 2: not below.
+    assert!(
+        page.contains("Lived-experience members&#x27; mean total: 5.5 of 8.") || page.contains("mean total: 5.5 of 8."),
+        "{}",
+        page.len()
+    );
+}
+
+async fn a_member_without_training_or_agreement_is_refused_packs_and_scoring(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let ash = &p.candidates[0];
+    let pack = format!("/partnership/packs/{ash}/pack.pdf");
+    let response = p.untrained.get(app.url(&pack)).send().await.unwrap();
+    assert_eq!(response.status(), 403, "an untrained member cannot open a pack");
+    let response = post(&app, &p.untrained, "submit_panel_scores", "/partnership", &scores(&p, ash, &["3", "3"])).await;
+    assert_eq!(response.status(), 403, "an untrained member cannot score");
+    // The untrained member agrees and declares: still refused, for want of training.
+    ok(&app, &p.untrained, "agree_panel_confidentiality", &owned(&[("panel_id", &p.id), ("agree", "yes")])).await;
+    ok(&app, &p.untrained, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
+    assert_eq!(p.untrained.get(app.url(&pack)).send().await.unwrap().status(), 403);
+    let page = panel_page(&app, &p.untrained, &p).await;
+    assert!(!page.contains("/partnership/packs/"), "no pack before the prerequisites");
+    assert!(!page.contains("Submit my scores"), "no scoring form before the prerequisites");
+    // A trained member who has agreed reads the pack, and the read is audited.
+    let response = p.patient.get(app.url(&pack)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/pdf");
+    let reads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'panel_pack_read'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(reads, 1);
+    let panel_reads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'panel_read'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(panel_reads >= 1, "reading the panel is audited");
+}
+
+async fn a_declared_interest_blocks_scoring_that_candidate(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let blake = p.candidates[1].clone();
+    ok(
+        &app,
+        &p.carer,
+        "declare_panel_interest",
+        &owned(&[("panel_id", &p.id), ("interest", &blake), ("interest_reason", "We were in a group together")]),
+    )
+    .await;
+    let response = post(&app, &p.carer, "submit_panel_scores", "/partnership", &scores(&p, &blake, &["3", "3"])).await;
+    assert_eq!(response.status(), 403);
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM panel_score").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored, 0);
+    // Blake is unsealed once the two members who may score him have.
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &blake, &["3", "3"])).await;
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &blake, &["2", "2"])).await;
+    let page = panel_page(&app, &p.chair, &p).await;
+    assert!(page.contains("Scores for Blake Harris"));
+    // A reason is required when an interest is declared.
+    let response = post(
+        &app,
+        &p.patient,
+        "declare_panel_interest",
+        "/partnership",
+        &owned(&[("panel_id", &p.id), ("interest", &blake), ("interest_reason", "")]),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+}
+
+async fn bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let ash = p.candidates[0].clone();
+    let from = format!("/partnership/panels/{}", p.id);
+    let cases: [(&[&str], &str); 2] =
+        [(&["5", "2"], "must be a whole number from 0 to 4"), (&["-1", "2"], "from 0 to 4")];
+    for (values, message) in cases {
+        let response = post(&app, &p.patient, "submit_panel_scores", &from, &scores(&p, &ash, values)).await;
+        assert_eq!(response.status(), 422);
+        assert!(!location(&response).contains("Evidence"), "nothing typed in a Location");
+        let page = response.text().await.unwrap();
+        assert!(page.contains(message), "{message}");
+        assert!(page.contains("Evidence for 2"), "the evidence typed comes back");
+    }
+    // A score without evidence.
+    let mut fields = scores(&p, &ash, &["3", "3"]);
+    fields[2].1 = String::new();
+    let response = post(&app, &p.patient, "submit_panel_scores", &from, &fields).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Enter the evidence for your score on"));
+    let error = error_on_page(422, &page);
+    assert!(error.field_errors().iter().any(|e| e.field == format!("evidence[c-{}]", p.criteria[0])), "{error:?}");
+    // A second submission.
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+    let response = post(&app, &p.patient, "submit_panel_scores", &from, &scores(&p, &ash, &["1", "1"])).await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("You have already submitted your scores for Ash Green"));
+    let stored: Vec<i64> = sqlx::query_scalar("SELECT CAST(score AS BIGINT) FROM panel_score ORDER BY score")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![3, 3], "the submitted scores are locked");
+}
+
+async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    // Staff prefer Ash; the lived-experience members prefer Blake, and score Ash below the minimum on Skills.
+    for (client, a, b) in
+        [(&p.chair, ["4", "4"], ["2", "2"]), (&p.patient, ["3", "1"], ["3", "3"]), (&p.carer, ["3", "2"], ["3", "3"])]
+    {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &a)).await;
+        ok(&app, client, "submit_panel_scores", &scores(&p, &blake, &b)).await;
+    }
+    let from = format!("/partnership/panels/{}", p.id);
+    let appoint = |why: &str| {
+        owned(&[
+            ("candidate_id", &ash),
+            ("outcome", "appoint"),
+            ("outcome_reasons", "Best clinical answers"),
+            ("departure_reason", why),
+        ])
+    };
+    let response = post(&app, &p.chair, "record_panel_outcome", &from, &appoint("")).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("departs from the lived-experience members"), "the refusal says why");
+    assert!(page.contains("Best clinical answers"), "what was typed is kept");
+    ok(&app, &p.chair, "record_panel_outcome", &appoint("Agreed a development goal on co-working")).await;
+    let mail = app.mail_to("manager@example.org").await;
+    assert!(mail.body.contains("Agreed a development goal on co-working"), "{}", mail.body);
+    assert!(mail.body.contains("Blake Harris"), "the mail says whom the lived-experience members scored higher");
+    // The last outcome decides the panel: a Partnership activity with its four members in the ledger.
+    ok(
+        &app,
+        &p.chair,
+        "record_panel_outcome",
+        &owned(&[
+            ("candidate_id", &blake),
+            ("outcome", "reserve"),
+            ("outcome_reasons", "Strong on co-working"),
+            ("departure_reason", ""),
+        ]),
+    )
+    .await;
+    let (level, kind, patients, carers, staff): (String, String, i64, i64, i64) = sqlx::query_as(
+        "SELECT level, kind, CAST(patients AS BIGINT), CAST(carers AS BIGINT), CAST(staff AS BIGINT)
+         FROM activity WHERE source_type = 'panel' AND source_id = $1",
+    )
+    .bind(&p.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((level.as_str(), kind.as_str()), ("partnership", "interview_panel"));
+    assert_eq!((patients, carers, staff), (2, 1, 1), "the untrained patient member is a member too");
+    let named: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM activity_participant ap JOIN activity a ON a.id = ap.activity_id
+         WHERE a.source_id = $1 AND ap.person_id IS NOT NULL",
+    )
+    .bind(&p.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(named, 4, "members are kept by account, so offers can be made from the activity later");
+}
+
+async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_period(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    for candidate in p.candidates.clone() {
+        for client in [&p.chair, &p.patient, &p.carer] {
+            ok(&app, client, "submit_panel_scores", &scores(&p, &candidate, &["3", "3"])).await;
+        }
+        ok(
+            &app,
+            &p.manager,
+            "record_panel_outcome",
+            &owned(&[
+                ("candidate_id", &candidate),
+                ("outcome", "reserve"),
+                ("outcome_reasons", "Both strong"),
+                ("departure_reason", ""),
+            ]),
+        )
+        .await;
+    }
+    let pack = format!("/partnership/packs/{}/pack.pdf", p.candidates[0]);
+    assert_eq!(p.patient.get(app.url(&pack)).send().await.unwrap().status(), 403, "closed to members");
+    assert!(!panel_page(&app, &p.patient, &p).await.contains("Scores for Ash Green"), "scores closed to members");
+    // The housekeeping leaves them until the retention period (6 months) has passed.
+    assert_eq!(app::partnership::server::delete_after_retention(&app.pool).await.unwrap(), 0);
+    sqlx::query("UPDATE panel SET decided_at = '2020-01-01T00:00:00.000000Z' WHERE id = $1")
+        .bind(&p.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app::partnership::server::delete_after_retention(&app.pool).await.unwrap(), 1);
+    for table in ["panel_candidate", "panel_score"] {
+        let left: i64 =
+            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&app.pool).await.unwrap();
+        assert_eq!(left, 0, "{table} deleted");
+    }
+    let detail: String = sqlx::query_scalar("SELECT detail FROM audit_event WHERE action = 'panel_data_deleted'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(!detail.contains("Ash") && detail.contains("candidates_deleted"), "{detail}");
+    assert_eq!(p.manager.get(app.url(&pack)).send().await.unwrap().status(), 404, "the pack is gone");
+}
+
+on_both_engines!(
+    scores_stay_sealed_until_the_last_eligible_member_submits,
+    a_member_without_training_or_agreement_is_refused_packs_and_scoring,
+    a_declared_interest_blocks_scoring_that_candidate,
+    bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept,
+    an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed,
+    packs_close_after_the_outcome_and_are_deleted_after_the_retention_period,
+);
