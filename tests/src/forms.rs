@@ -100,6 +100,8 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/approve_you_said_we_did_quote", "a button with nothing typed"),
     ("/api/circulate_minutes", "a button with nothing typed (in the world, already circulated: a conflict)"),
     ("/api/profile_services", "a read"),
+    ("/api/partnership_overview", "a read"),
+    ("/api/get_panel", "a read"),
     ("/api/continuum_profile", "a read (its filters are a GET form)"),
     ("/api/involvement_choices", "a read"),
     ("/api/involvement_report", "a read (its filters are a GET form)"),
@@ -792,6 +794,140 @@ pub const FORMS: &[Form] = &[
             ("publish", "no"),
         ],
     ),
+    // ---- partnership -----------------------------------------------------------------------------------
+    // No answer to "How they sit on panels".
+    form(
+        "/api/add_to_panel_pool",
+        "/partnership",
+        Person::Manager,
+        &[("service_id", "{service}"), ("email", "{marker}"), ("access_needs", "{long}")],
+    ),
+    form(
+        "/api/record_panel_training",
+        "/partnership",
+        Person::Manager,
+        &[
+            ("pool_member_id", "{pool_member_id}"),
+            ("trained_on_day", "{marker}"),
+            ("trained_on_month", "{marker}"),
+            ("trained_on_year", "{marker}"),
+            ("may_chair", "no"),
+        ],
+    ),
+    form(
+        "/api/set_panel_retention",
+        "/partnership",
+        Person::Manager,
+        &[("service_id", "{service}"), ("months", "{marker}")],
+    ),
+    // No answer to "The panel is for".
+    form(
+        "/api/create_panel",
+        "/partnership",
+        Person::Manager,
+        &[
+            ("service_id", "{service}"),
+            ("post_title", "{marker}"),
+            ("sits_on_day", "{marker}"),
+            ("sits_on_month", "{marker}"),
+            ("sits_on_year", "{marker}"),
+            ("sits_at", "{marker}"),
+            ("place", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/add_panel_criterion",
+        "/partnership/panels/{panel_id}",
+        Person::Manager,
+        &[
+            ("panel_id", "{panel_id}"),
+            ("name", "{marker}"),
+            ("means_0", "{marker}"),
+            ("means_1", "{marker}"),
+            ("means_2", "{marker}"),
+            ("means_3", "{marker}"),
+            ("means_4", "{marker}"),
+            ("minimum", "{marker}"),
+        ],
+    ),
+    // No criterion ticked.
+    form(
+        "/api/add_panel_question",
+        "/partnership/panels/{panel_id}",
+        Person::Manager,
+        &[("panel_id", "{panel_id}"), ("wording", "{marker}")],
+    ),
+    form(
+        "/api/add_panel_member",
+        "/partnership/panels/{panel_id}",
+        Person::Manager,
+        &[("panel_id", "{panel_id}"), ("pool_member_id", ""), ("chair", "no")],
+    ),
+    form(
+        "/api/record_no_lived_experience_reason",
+        "/partnership/panels/{panel_id}",
+        Person::Manager,
+        &[("panel_id", "{panel_id}"), ("reason", "{long}")],
+    ),
+    // A file that is not a PDF, and personal details not confirmed removed.
+    Form {
+        upload: true,
+        ..form(
+            "/api/add_panel_candidate",
+            "/partnership/panels/{panel_id}",
+            Person::Manager,
+            &[("panel_id", "{panel_id}"), ("candidate_name", "{marker}")],
+        )
+    },
+    // The untrained member has not ticked the agreement.
+    form(
+        "/api/agree_panel_confidentiality",
+        "/partnership/panels/{panel_id}",
+        Person::SteeringMember,
+        &[("panel_id", "{panel_id}")],
+    ),
+    form(
+        "/api/declare_panel_interest",
+        "/partnership/panels/{panel_id}",
+        Person::Volunteer,
+        &[("panel_id", "{panel_id}"), ("interest_reason", "{marker}")],
+    ),
+    // A score that is not a number from 0 to 4.
+    form(
+        "/api/submit_panel_scores",
+        "/partnership/panels/{panel_id}",
+        Person::Volunteer,
+        &[
+            ("candidate_id", "{candidate_id}"),
+            ("score[c-{criterion_id}]", "{marker}"),
+            ("evidence[c-{criterion_id}]", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/close_panel_scoring",
+        "/partnership/panels/{panel_id}",
+        Person::Volunteer,
+        &[("candidate_id", "{candidate_id}"), ("close_reason", "{long}")],
+    ),
+    // Shown only once a candidate's scores are unsealed, which they are not in the world.
+    Form {
+        shows_typed: false,
+        ..form(
+            "/api/rescore_panel_candidate",
+            "/partnership/panels/{panel_id}",
+            Person::Volunteer,
+            &[("candidate_id", "{candidate_id}"), ("new_score", "{marker}"), ("rescore_reason", "{marker}")],
+        )
+    },
+    Form {
+        shows_typed: false,
+        ..form(
+            "/api/record_panel_outcome",
+            "/partnership/panels/{panel_id}",
+            Person::Manager,
+            &[("candidate_id", "{candidate_id}"), ("outcome_reasons", "{marker}"), ("departure_reason", "{marker}")],
+        )
+    },
     // The feedback form itself: the required first question unanswered, a comment typed.
     Form {
         post_to: Some("/f/{form_slug}"),

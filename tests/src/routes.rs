@@ -146,6 +146,17 @@ pub const PRESENT_MEMBER: Access = Access("U FFFA FF FF F");
 /// A "you said, we did" item's quote: approved by a manager of its service (or an administrator); its staff
 /// are refused, and to another service the item does not exist.
 pub const QUOTE_APPROVER: Access = Access("U FFFF NN FA A");
+/// A panel (its page, its packs): the service's staff who organise it, and its members — the volunteer (trained,
+/// agreed, declared: the chair) and the steering member (not trained) in the world. Another service's staff are
+/// told it does not exist.
+pub const PANEL: Access = Access("U FFAA NN AA A");
+/// A candidate's pack: organisers and members whose training, agreement and declaration are recorded (the
+/// volunteer); the untrained steering member is refused.
+pub const PANEL_READY: Access = Access("U FFAF NN AA A");
+/// A member's own prerequisites: the panel's members only (organisers who do not sit on it are refused).
+pub const PANEL_MEMBER: Access = Access("U FFAA NN FF F");
+/// Scoring and the chair's closing of scoring: a ready member (the volunteer, who chairs) only.
+pub const PANEL_SCORER: Access = Access("U FFAF NN FF F");
 /// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
 pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
 /// A volunteer's own record (the world's volunteer's appointment): theirs alone; to anyone else, staff and
@@ -280,6 +291,9 @@ pub const ROUTES: &[Row] = &[
     page("/inclusion/hours.csv", RECORD, "/inclusion/hours.csv?service={service}"),
     page("/inclusion/courses", KEEPER, "/inclusion/courses"),
     page("/inclusion/courses/{id}", RECORD, "/inclusion/courses/{course_id}"),
+    page("/partnership", SIGNED_IN, "/partnership"),
+    page("/partnership/panels/{id}", PANEL, "/partnership/panels/{panel_id}"),
+    page("/partnership/packs/{id}/{name}", PANEL_READY, "/partnership/packs/{candidate_id}/pack.pdf"),
     // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
     // confidential case, observers refused, is in participation_papers.rs).
     page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
@@ -604,6 +618,36 @@ pub const ROUTES: &[Row] = &[
         SERVICE,
         &[("group_id", "{group_id}"), ("member_id", "{member_id}"), ("ends_on_day", "")],
     ),
+    // ---- server functions: partnership ------------------------------------------------------------------
+    call("/api/partnership_overview", SIGNED_IN, &[]),
+    call("/api/add_to_panel_pool", SERVICE, &[("service_id", "{service}"), ("email", ""), ("sits", "")]),
+    call("/api/record_panel_training", RECORD, &[("pool_member_id", "{pool_member_id}"), ("trained_on_day", "")]),
+    call("/api/set_panel_retention", MANAGER, &[("service_id", "{service}"), ("months", "")]),
+    call("/api/create_panel", SERVICE, &[("service_id", "{service}"), ("post_kind", "")]),
+    call("/api/add_panel_criterion", RECORD, &[("panel_id", "{panel_id}"), ("name", "")]),
+    call("/api/add_panel_question", RECORD, &[("panel_id", "{panel_id}"), ("wording", "")]),
+    call("/api/add_panel_member", RECORD, &[("panel_id", "{panel_id}"), ("pool_member_id", "")]),
+    call(
+        "/api/record_no_lived_experience_reason",
+        Access("U FFFF NN FA A"),
+        &[("panel_id", "{panel_id}"), ("reason", "")],
+    ),
+    // The file is checked after access: a missing pack is a mistake beside the field.
+    Row {
+        verb: Verb::Post,
+        path: "/api/add_panel_candidate",
+        access: RECORD,
+        request: Request::Upload(&[("panel_id", "{panel_id}"), ("candidate_name", "")]),
+        ends_session: false,
+    },
+    call("/api/get_panel", PANEL, &[("panel_id", "{panel_id}")]),
+    call("/api/agree_panel_confidentiality", PANEL_MEMBER, &[("panel_id", "{panel_id}"), ("agree", "")]),
+    call("/api/declare_panel_interest", PANEL_MEMBER, &[("panel_id", "{panel_id}"), ("interest", "nobody")]),
+    call("/api/submit_panel_scores", PANEL_SCORER, &[("candidate_id", "{candidate_id}")]),
+    call("/api/rescore_panel_candidate", PANEL_SCORER, &[("candidate_id", "{candidate_id}"), ("criterion_id", "")]),
+    call("/api/close_panel_scoring", PANEL_SCORER, &[("candidate_id", "{candidate_id}"), ("close_reason", "")]),
+    // The chair (the volunteer) and the service's staff; refused beside the field, no outcome chosen.
+    call("/api/record_panel_outcome", PANEL_READY, &[("candidate_id", "{candidate_id}"), ("outcome", "")]),
     // ---- server functions: inclusion --------------------------------------------------------------------
     // Each change is sent with a mistake, so an allowed call is a validation error and nothing is stored.
     call("/api/list_volunteer_roles", PUBLIC, &[]),

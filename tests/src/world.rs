@@ -583,6 +583,119 @@ impl World {
         values.insert("hours_id", hours_id);
         values.insert("course_id", course_id);
         values.insert("session_id", session_id);
+        // Partnership: the volunteer is a trained panel member who may chair, has agreed and declared none (so
+        // sees packs and scores); the steering member is an untrained member of the same panel (who sees only
+        // the prerequisites). The panel has a criterion and a candidate with a pack.
+        post(
+            vec![
+                ("service_id", service.clone()),
+                ("email", "volunteer@example.org".into()),
+                ("sits", "patient".into()),
+                ("access_needs", String::new()),
+            ],
+            "add_to_panel_pool",
+        )
+        .await;
+        post(
+            vec![
+                ("service_id", service.clone()),
+                ("email", "steering@example.org".into()),
+                ("sits", "carer".into()),
+                ("access_needs", String::new()),
+            ],
+            "add_to_panel_pool",
+        )
+        .await;
+        let pool_member_id = scalar(
+            app,
+            "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+            &["volunteer@example.org"],
+        )
+        .await;
+        let steering_pool_id = scalar(
+            app,
+            "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+            &["steering@example.org"],
+        )
+        .await;
+        let mut training = vec![("pool_member_id", pool_member_id.clone()), ("may_chair", "yes".into())];
+        for (name, value) in [("trained_on", "2026-01-10"), ("shadowed_on", "2026-02-10")] {
+            let boxes = app::dates::DateParts::of_iso(value);
+            let (d, m, y): (&'static str, &'static str, &'static str) = match name {
+                "trained_on" => ("trained_on_day", "trained_on_month", "trained_on_year"),
+                _ => ("shadowed_on_day", "shadowed_on_month", "shadowed_on_year"),
+            };
+            training.extend([(d, boxes.day), (m, boxes.month), (y, boxes.year)]);
+        }
+        post(training, "record_panel_training").await;
+        let panel_day = (app::clock::today_date() + chrono::Duration::days(20)).format("%Y-%m-%d").to_string();
+        let sits = app::dates::DateParts::of_iso(&panel_day);
+        let made = post(
+            vec![
+                ("service_id", service.clone()),
+                ("post_kind", "staff_post".into()),
+                ("post_title", "Matrix psychologist".into()),
+                ("volunteer_role_id", String::new()),
+                ("sits_on_day", sits.day),
+                ("sits_on_month", sits.month),
+                ("sits_on_year", sits.year),
+                ("sits_at", "10:00".into()),
+                ("place", "Room 1".into()),
+            ],
+            "create_panel",
+        )
+        .await;
+        let panel_id = made.trim_start_matches("/partnership/panels/").to_owned();
+        let mut criterion =
+            vec![("panel_id", panel_id.clone()), ("name", "Values".to_owned()), ("minimum", "2".to_owned())];
+        for (n, field) in ["means_0", "means_1", "means_2", "means_3", "means_4"].into_iter().enumerate() {
+            criterion.push((field, format!("Score {n}")));
+        }
+        post(criterion, "add_panel_criterion").await;
+        let criterion_id = scalar(app, "SELECT id FROM panel_criterion WHERE panel_id = $1", &[&panel_id]).await;
+        post(
+            vec![("panel_id", panel_id.clone()), ("pool_member_id", pool_member_id.clone()), ("chair", "yes".into())],
+            "add_panel_member",
+        )
+        .await;
+        post(
+            vec![("panel_id", panel_id.clone()), ("pool_member_id", steering_pool_id), ("chair", "no".into())],
+            "add_panel_member",
+        )
+        .await;
+        let added = admin
+            .post(app.url("/api/add_panel_candidate"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::REFERER, app.url(&format!("/partnership/panels/{panel_id}")))
+            .multipart(leaflet_form(&[
+                ("panel_id", panel_id.clone()),
+                ("candidate_name", "Matrix Candidate".into()),
+                ("removed", "yes".into()),
+            ]))
+            .send()
+            .await
+            .expect("POST");
+        assert!(added.status().is_redirection(), "add_panel_candidate: {}", added.status());
+        let candidate_id = scalar(app, "SELECT id FROM panel_candidate WHERE panel_id = $1", &[&panel_id]).await;
+        let volunteer = clients[Person::Volunteer.index()].clone();
+        for (function, fields) in [
+            ("agree_panel_confidentiality", vec![("panel_id", panel_id.clone()), ("agree", "yes".to_owned())]),
+            ("declare_panel_interest", vec![("panel_id", panel_id.clone()), ("interest", "none".to_owned())]),
+        ] {
+            let response = volunteer
+                .post(app.url(&format!("/api/{function}")))
+                .header(header::ORIGIN, &app.address)
+                .header(header::REFERER, app.url("/"))
+                .form(&fields)
+                .send()
+                .await
+                .expect("POST");
+            assert!(response.status().is_redirection(), "{function}: {}", response.status());
+        }
+        values.insert("pool_member_id", pool_member_id);
+        values.insert("panel_id", panel_id);
+        values.insert("criterion_id", criterion_id);
+        values.insert("candidate_id", candidate_id);
 
         Self { values, own_activities, clients }
     }
