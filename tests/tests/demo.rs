@@ -156,6 +156,35 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'course_session'").await,
         7
     );
+
+    // Panels: a pool with trained and untrained members, a decided panel (three candidates, sealed scores, an
+    // outcome departing from the lived-experience view with its reason) in the ledger, and one mid-scoring.
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_pool_member").await, 5);
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_pool_member WHERE trained_on IS NULL").await,
+        1
+    );
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel WHERE decided_at IS NOT NULL").await, 1);
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel WHERE decided_at IS NULL").await, 1);
+    assert_eq!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_candidate WHERE departure_reason <> ''").await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'panel' AND level = 'partnership'"
+        )
+        .await,
+        1
+    );
+    let past_candidates = count(
+        &app.pool,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_candidate c JOIN panel x ON x.id = c.panel_id
+         WHERE x.decided_at IS NOT NULL",
+    )
+    .await;
+    assert_eq!(past_candidates, 3, "three candidates on the past panel");
 }
 
 on_both_engines!(seed_demo_fills_every_capability_once);
