@@ -184,7 +184,8 @@ async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Back
     ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
     ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["4", "1"])).await;
     // The patient has submitted; the carer has not: neither the patient nor the chair sees the others' scores.
-    for (client, others) in [(&p.patient, "Evidence for 3"), (&p.chair, "Evidence for 4"), (&p.manager, "Evidence for")] {
+    for (client, others) in [(&p.patient, "Evidence for 3"), (&p.chair, "Evidence for 4"), (&p.manager, "Evidence for")]
+    {
         let page = panel_page(&app, client, &p).await;
         assert!(page.contains("Scores are sealed: 2 of 3 eligible members have submitted."), "sealed");
         assert!(!page.contains(others), "nobody sees another member's scores before the last submits");

@@ -14,8 +14,10 @@ use crate::error::AppError;
 /// A tiny PDF standing in for a shortlisting pack.
 const PACK: &[u8] = b"%PDF-1.4\n% demo shortlisting pack, personal details removed\n%%EOF\n";
 
-/// (email, sits, trained on, shadowed on, may chair)
-const POOL: [(&str, Sits, Option<&str>, Option<&str>, bool); 5] = [
+/// A pool member of the demo: (email, sits, trained on, shadowed on, may chair).
+type DemoPoolMember = (&'static str, Sits, Option<&'static str>, Option<&'static str>, bool);
+
+const POOL: [DemoPoolMember; 5] = [
     ("priya.shah@demo.example", Sits::Staff, Some("2026-01-14"), Some("2026-02-03"), true),
     ("tom.walsh@demo.example", Sits::Staff, Some("2026-01-14"), None, false),
     ("morgan.lee@demo.example", Sits::Patient, Some("2026-03-10"), Some("2026-04-22"), true),
