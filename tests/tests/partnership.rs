@@ -414,6 +414,118 @@ async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_perio
     assert_eq!(p.manager.get(app.url(&pack)).send().await.unwrap().status(), 404, "the pack is gone");
 }
 
+async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let service: String = sqlx::query_scalar("SELECT service_id FROM panel WHERE id = $1")
+        .bind(&p.id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    // A recruiting role with an application moved on to interview.
+    let fields = owned(&[
+        ("role_id", ""),
+        ("service_id", &service),
+        ("title", "Peer co-facilitator"),
+        ("duties", "Co-facilitate a course"),
+        ("time_asked", "Two hours a week"),
+        ("place", "The Limes"),
+        ("support", "Supervision"),
+        ("expenses", "Travel"),
+        ("lived_experience", "yes"),
+        ("posts", "1"),
+        ("role_state", "recruiting"),
+    ]);
+    ok(&app, &p.manager, "save_volunteer_role", &fields).await;
+    let role = scalar(&app, "SELECT id FROM volunteer_role WHERE service_id = $1", &service).await;
+    let slug = scalar(&app, "SELECT slug FROM volunteer_role WHERE id = $1", &role).await;
+    let applied = owned(&[
+        ("role_slug", &slug),
+        ("name", "Fern Ahmed"),
+        ("email", "fern@example.org"),
+        ("taking_part_as", "patient"),
+        ("why", "To help others"),
+        ("availability", "Mondays"),
+        ("referee1_name", "One"),
+        ("referee1_contact", "one@example.org"),
+        ("referee2_name", "Two"),
+        ("referee2_contact", "two@example.org"),
+        ("consent", "yes"),
+    ]);
+    ok(&app, &continuum_tests::new_client(), "apply_for_role", &applied).await;
+    let application = scalar(&app, "SELECT id FROM volunteer_application WHERE role_id = $1", &role).await;
+    for stage in ["shortlisted", "interview"] {
+        ok(&app, &p.manager, "move_application", &owned(&[("application_id", &application), ("stage", stage)])).await;
+    }
+    // A panel for the role, with the same members and criteria, and the applicant as its candidate.
+    let mut fields = owned(&[
+        ("service_id", &service),
+        ("post_kind", "volunteer_role"),
+        ("volunteer_role_id", &role),
+        ("sits_at", "14:00"),
+        ("place", "The Limes"),
+    ]);
+    fields.extend(date_fields("sits_on", "2026-12-21"));
+    let panel =
+        ok(&app, &p.manager, "create_panel", &fields).await.trim_start_matches("/partnership/panels/").to_owned();
+    let title = scalar(&app, "SELECT post_title FROM panel WHERE id = $1", &panel).await;
+    assert_eq!(title, "Peer co-facilitator", "the panel is named for the role");
+    let mut fields = owned(&[("panel_id", &panel), ("name", "Values"), ("minimum", "2")]);
+    for n in 0..5 {
+        fields.push((format!("means_{n}"), format!("Values at {n}")));
+    }
+    ok(&app, &p.manager, "add_panel_criterion", &fields).await;
+    let criterion = scalar(&app, "SELECT id FROM panel_criterion WHERE panel_id = $1", &panel).await;
+    let chair_pool = scalar(
+        &app,
+        "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "patient@example.org",
+    )
+    .await;
+    ok(
+        &app,
+        &p.manager,
+        "add_panel_member",
+        &owned(&[("panel_id", &panel), ("pool_member_id", &chair_pool), ("chair", "yes")]),
+    )
+    .await;
+    let response = p
+        .manager
+        .post(app.url("/api/add_panel_candidate"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&format!("/partnership/panels/{panel}")))
+        .multipart(leaflet_form(&[
+            ("panel_id", panel.clone()),
+            ("candidate_name", "Fern Ahmed".into()),
+            ("application_id", application.clone()),
+            ("removed", "yes".into()),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "add_panel_candidate: {}", response.status());
+    let candidate = scalar(&app, "SELECT id FROM panel_candidate WHERE panel_id = $1", &panel).await;
+    ok(&app, &p.patient, "agree_panel_confidentiality", &owned(&[("panel_id", &panel), ("agree", "yes")])).await;
+    ok(&app, &p.patient, "declare_panel_interest", &owned(&[("panel_id", &panel), ("interest", "none")])).await;
+    let fields = owned(&[
+        ("candidate_id", &candidate),
+        (&format!("score[c-{criterion}]"), "4"),
+        (&format!("evidence[c-{criterion}]"), "Warm and clear"),
+    ]);
+    ok(&app, &p.patient, "submit_panel_scores", &fields).await;
+    ok(
+        &app,
+        &p.patient,
+        "record_panel_outcome",
+        &owned(&[("candidate_id", &candidate), ("outcome", "appoint"), ("outcome_reasons", "Met every criterion")]),
+    )
+    .await;
+    let stage = scalar(&app, "SELECT stage FROM volunteer_application WHERE id = $1", &application).await;
+    assert_eq!(stage, "offered", "the panel's appointment offers the role through inclusion's API");
+    let mail = app.mail_to("fern@example.org").await;
+    assert!(mail.body.contains("Peer co-facilitator"), "{}", mail.body);
+}
+
 on_both_engines!(
     scores_stay_sealed_until_the_last_eligible_member_submits,
     a_member_without_training_or_agreement_is_refused_packs_and_scoring,
@@ -421,4 +533,5 @@ on_both_engines!(
     bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept,
     an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed,
     packs_close_after_the_outcome_and_are_deleted_after_the_retention_period,
+    an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion,
 );
