@@ -183,13 +183,20 @@ fn criteria_list(criteria: &[Criterion]) -> impl IntoView {
     }
 }
 
+/// The forms of a candidate's card, made once by the panel page so that a success with JavaScript on fetches
+/// the page again.
+#[derive(Clone, Copy)]
+struct CardActions {
+    score: ServerAction<SubmitPanelScores>,
+    rescore: ServerAction<RescorePanelCandidate>,
+    close: ServerAction<ClosePanelScoring>,
+    decide: ServerAction<RecordPanelOutcome>,
+}
+
 /// A candidate's card: the pack, scoring, the scores once unsealed, and the outcome forms.
 #[component]
-fn CandidateCard(candidate: Candidate, page: PanelPage) -> impl IntoView {
-    let score = ServerAction::<SubmitPanelScores>::new();
-    let rescore = ServerAction::<RescorePanelCandidate>::new();
-    let close = ServerAction::<ClosePanelScoring>::new();
-    let decide = ServerAction::<RecordPanelOutcome>::new();
+fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) -> impl IntoView {
+    let CardActions { score, rescore, close, decide } = actions;
     let (score_status, rescore_status, close_status, decide_status) =
         (FormStatus::of(score), FormStatus::of(rescore), FormStatus::of(close), FormStatus::of(decide));
     let c = candidate;
@@ -331,6 +338,12 @@ pub fn PanelView() -> impl IntoView {
         FormStatus::of(reason),
     );
     let candidate_status = FormStatus::of_post(AddPanelCandidate::PATH);
+    let actions = CardActions {
+        score: ServerAction::<SubmitPanelScores>::new(),
+        rescore: ServerAction::<RescorePanelCandidate>::new(),
+        close: ServerAction::<ClosePanelScoring>::new(),
+        decide: ServerAction::<RecordPanelOutcome>::new(),
+    };
     let page = Resource::new(
         move || {
             (
@@ -416,7 +429,7 @@ pub fn PanelView() -> impl IntoView {
                         {page.questions.iter().map(|q| view! { <li>{format!("{} (evidences: {})", q.wording, q.criteria.join(", "))}</li> }).collect_view()}
                     </ol>
                     <h2 class="nhsuk-heading-m">"Candidates"</h2>
-                    {page.candidates.iter().cloned().map(|c| view! { <CandidateCard candidate=c page=page.clone() /> }).collect_view()}
+                    {page.candidates.iter().cloned().map(|c| view! { <CandidateCard candidate=c page=page.clone() actions=actions /> }).collect_view()}
                 })}
                 {(page.viewer.organiser && !p.decided).then(|| {
                     let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
