@@ -1,7 +1,7 @@
 //! Script written into any free-text field never runs: every free-text field of information, consultation,
 //! the ledger, participation (minutes, decisions, actions and their updates, amendments, "you said, we
-//! did") and inclusion (references, checks, the volunteer's page, hours and courses) is filled with markup
-//! that would run if it escaped (in the body, in an attribute, in `<title>`,
+//! did") and inclusion (references, checks, the volunteer's page, hours and courses) and partnership (panels) is
+//! filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
 //! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Inclusion and partnership
 //! add their fields here as they land.
 
@@ -280,6 +280,59 @@ async fn no_script_runs_from_any_free_text_field() {
     )
     .await;
     post(&app, &staff, "publish_minutes", &[("meeting_id", &meeting), ("audience", "public")]).await;
+    // Partnership: a pool member's access needs, a panel's post and place, a criterion with what each score
+    // means, a question and a candidate's name.
+    post(
+        &app,
+        &staff,
+        "add_to_panel_pool",
+        &[("service_id", &service), ("email", "priya@example.org"), ("sits", "staff"), ("access_needs", PAYLOAD)],
+    )
+    .await;
+    let sits_on = continuum_tests::date_fields("sits_on", &day);
+    let mut panel_fields = vec![
+        ("service_id", service.as_str()),
+        ("post_kind", "staff_post"),
+        ("post_title", PAYLOAD),
+        ("sits_at", "10:00"),
+        ("place", PAYLOAD),
+    ];
+    panel_fields.extend(sits_on.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    post(&app, &staff, "create_panel", &panel_fields).await;
+    let panel = one(&app, "SELECT id FROM panel").await;
+    post(
+        &app,
+        &staff,
+        "add_panel_criterion",
+        &[
+            ("panel_id", &panel),
+            ("name", PAYLOAD),
+            ("means_0", PAYLOAD),
+            ("means_1", PAYLOAD),
+            ("means_2", PAYLOAD),
+            ("means_3", PAYLOAD),
+            ("means_4", PAYLOAD),
+            ("minimum", "2"),
+        ],
+    )
+    .await;
+    let criterion = one(&app, "SELECT id FROM panel_criterion").await;
+    let ticked = format!("evidences[c-{criterion}]");
+    post(&app, &staff, "add_panel_question", &[("panel_id", &panel), ("wording", PAYLOAD), (&ticked, "yes")]).await;
+    let candidate = reqwest::multipart::Form::new()
+        .text("panel_id", panel.clone())
+        .text("candidate_name", PAYLOAD)
+        .text("removed", "yes")
+        .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("pack.pdf"));
+    let added = staff
+        .post(app.url("/api/add_panel_candidate"))
+        .header("origin", &app.address)
+        .header("accept", "text/html")
+        .multipart(candidate)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 303, "add a candidate");
     let page = one(&app, "SELECT slug FROM info_page").await;
     let activity = one(&app, "SELECT id FROM activity WHERE source_type IS NULL").await;
     let response = one(&app, "SELECT source_id FROM review_flag").await;
@@ -478,6 +531,8 @@ async fn no_script_runs_from_any_free_text_field() {
         "/you-said-we-did".to_owned(),
         "/you-said-we-did/personality-disorder-service".to_owned(),
         "/posters/you-said-we-did/personality-disorder-service".to_owned(),
+        "/partnership".to_owned(),
+        format!("/partnership/panels/{panel}"),
     ];
     let page_count = pages.len();
     with_browser(Javascript::On, |browser| async move {
