@@ -150,3 +150,100 @@ pub async fn theme_named(
         .fetch_optional(conn)
         .await?)
 }
+
+// ---- for reports (issue 18): the involvement report's consultation figures and the FFT monthly return ----
+
+/// What consultation publishes about a service's period for the involvement report: counts before
+/// suppression, which the report applies to the page as a whole. Responses and people are counts of people;
+/// focus groups are counts of things.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConsultationFigures {
+    /// Responses by channel, in `Channel::ALL` order (online, paper, assisted); they add up to the responses.
+    pub by_channel: [i64; 3],
+    /// Answers to the Friends and Family Test question, in `FftRating::ALL` order (very good … don't know).
+    pub fft: [i64; 6],
+    /// Comment themes with the responses tagged with each, most first (a response may carry several themes,
+    /// so these do not add up to anything).
+    pub themes: Vec<(String, i64)>,
+    /// Focus groups held (things) and the people at them.
+    pub focus_groups: i64,
+    pub focus_group_people: i64,
+}
+
+/// The Friends and Family Test's answers to a service's forms in one month, as NHS England collects them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FftMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Answers in `FftRating::ALL` order.
+    pub ratings: [i64; 6],
+    /// The same answers by how they were collected, in `Channel::ALL` order.
+    pub by_channel: [i64; 3],
+}
+
+/// Consultation's figures for a service from `from` up to but not including `until` (`YYYY-MM-DD`).
+/// Errors: a database failure (`AppError::Internal`).
+pub async fn report_figures(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<ConsultationFigures, AppError> {
+    use super::report_db;
+    use super::types::Channel;
+    let mut figures = ConsultationFigures::default();
+    for (channel, n) in report_db::responses_by_channel(pool, service_id, from, until).await? {
+        if let Some(i) = Channel::ALL.iter().position(|c| c.as_str() == channel) {
+            figures.by_channel[i] += n;
+        }
+    }
+    for month in fft_by_month(pool, service_id, from, until).await? {
+        for (sum, n) in figures.fft.iter_mut().zip(month.ratings) {
+            *sum += n;
+        }
+    }
+    figures.themes = report_db::responses_by_theme(pool, service_id, from, until).await?;
+    (figures.focus_groups, figures.focus_group_people) =
+        report_db::focus_groups_held(pool, service_id, from, until).await?;
+    Ok(figures)
+}
+
+/// The Friends and Family Test's answers to a service's forms from `from` up to but not including `until`
+/// (`YYYY-MM-DD`), per month (in order, months with no answer left out): an answer counts when its form
+/// version asks the question as the Friends and Family Test (`QuestionKind::FriendsAndFamily`).
+/// Errors: a database failure (`AppError::Internal`).
+pub async fn fft_by_month(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<Vec<FftMonth>, AppError> {
+    use super::questions::{FftRating, QuestionKind};
+    use super::types::Channel;
+    use std::collections::BTreeMap;
+    let values = FftRating::ALL.map(FftRating::as_str);
+    let groups = super::report_db::answers_by_month(pool, service_id, from, until, values).await?;
+    let mut asked: BTreeMap<(FormId, i64), Option<QuestionId>> = BTreeMap::new();
+    let mut months: BTreeMap<String, FftMonth> = BTreeMap::new();
+    for (form_id, version, question_id, value, month, channel, n) in groups {
+        let asks = match asked.get(&(form_id.clone(), version)) {
+            Some(asks) => asks.clone(),
+            None => {
+                let questions = db::fetch_version_questions(pool, &form_id, version).await?.unwrap_or_default();
+                let asks = questions.into_iter().find(|q| q.kind == QuestionKind::FriendsAndFamily).map(|q| q.id);
+                asked.insert((form_id, version), asks.clone());
+                asks
+            }
+        };
+        if asks.as_ref().map(QuestionId::as_str) != Some(question_id.as_str()) {
+            continue;
+        }
+        let Some(rating) = FftRating::ALL.iter().position(|r| r.as_str() == value) else { continue };
+        let entry = months.entry(month.clone()).or_insert_with(|| FftMonth { month, ..FftMonth::default() });
+        entry.ratings[rating] += n;
+        if let Some(c) = Channel::ALL.iter().position(|c| c.as_str() == channel) {
+            entry.by_channel[c] += n;
+        }
+    }
+    Ok(months.into_values().collect())
+}

@@ -667,3 +667,46 @@ pub async fn claim_reminder<'c>(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+// ---- for reports (api::report_figures) ------------------------------------------------------------------
+
+/// A service's information pages published now that were first written from `from` up to but not including
+/// `until` (`YYYY-MM-DD`, compared with the UTC date the page was created).
+pub async fn count_pages_published(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM info_page
+         WHERE service_id = $1 AND published = 1 AND substr(created_at, 1, 10) >= $2 AND substr(created_at, 1, 10) < $3",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .fetch_one(pool)
+    .await
+}
+
+/// A service's events marked held (`held_on`, a local date) from `from` up to but not including `until`
+/// (`YYYY-MM-DD`), and the registrations for them not cancelled: (events, people).
+pub async fn count_events_held(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(
+                    (SELECT COUNT(*) FROM event_registration r WHERE r.event_id = e.id AND r.cancelled_at IS NULL)
+                ), 0) AS BIGINT)
+         FROM event e
+         WHERE e.service_id = $1 AND e.held_on IS NOT NULL AND e.held_on >= $2 AND e.held_on < $3",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .fetch_one(pool)
+    .await
+}

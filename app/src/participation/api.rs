@@ -40,3 +40,87 @@ pub async fn board_poster(pool: &sqlx::AnyPool, service_slug: &str) -> Result<Op
         )
     }))
 }
+
+// ---- for reports (issue 18): the involvement report's meetings, decisions and actions ----
+
+/// What Participation publishes about a service's period for the involvement report, before suppression.
+/// Meetings, decisions and actions are counts of things; attendances are counts of people.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParticipationFigures {
+    /// Meetings of the service's groups marked held in the period.
+    pub meetings_held: i64,
+    /// Of them, those quorate under their group's rule (`server::quorum_of`, as the meeting's page says).
+    pub meetings_quorate: i64,
+    /// Members present at those meetings, by member type in `MemberType::ALL` order (patient, carer, staff,
+    /// stakeholder): one per member per meeting, so a person at three meetings counts three times.
+    pub attendance: [i64; 4],
+    /// Decisions recorded at those meetings.
+    pub decisions: i64,
+    /// Actions given at meetings in the period.
+    pub actions_opened: i64,
+    /// Actions done or dropped in the period.
+    pub actions_closed: i64,
+    /// Actions overdue at the end of the period (or today, if the period has not ended).
+    pub actions_overdue: i64,
+    /// Days from the meeting that gave each action closed in the period to its closing, smallest first.
+    pub days_to_close: Vec<i64>,
+}
+
+impl ParticipationFigures {
+    /// The median of `days_to_close` (the mean of the middle two for an even number); `None` when no action
+    /// was closed.
+    pub fn median_days_to_close(&self) -> Option<f64> {
+        let days = &self.days_to_close;
+        match days.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(days[n / 2] as f64),
+            n => Some((days[n / 2 - 1] + days[n / 2]) as f64 / 2.0),
+        }
+    }
+}
+
+/// Participation's figures for a service from `from` up to but not including `until` (local dates,
+/// `YYYY-MM-DD`). Errors: a database failure (`AppError::Internal`).
+pub async fn report_figures(
+    pool: &sqlx::AnyPool,
+    service_id: &crate::accounts::types::ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<ParticipationFigures, AppError> {
+    use super::{
+        report_db,
+        types::{Attendance, MemberType},
+    };
+    use chrono::NaiveDate;
+    let mut conn = pool.acquire().await?;
+    let mut figures = ParticipationFigures::default();
+    for meeting_id in report_db::list_held_meetings(&mut conn, service_id, from, until).await? {
+        let Some(meeting) = db::fetch_meeting(&mut conn, &meeting_id).await? else { continue };
+        let Some(group) = db::fetch_group(&mut conn, &meeting.group_id).await? else { continue };
+        let attendance = super::server::attendance_of(&mut conn, &meeting).await?;
+        figures.meetings_held += 1;
+        if super::server::quorum_of(&group, &attendance).quorate {
+            figures.meetings_quorate += 1;
+        }
+        for (member, _) in attendance.iter().filter(|(_, a)| *a == Some(Attendance::Present)) {
+            if let Some(i) = MemberType::ALL.iter().position(|t| *t == member.member_type) {
+                figures.attendance[i] += 1;
+            }
+        }
+    }
+    figures.decisions = report_db::count_decisions(&mut conn, service_id, from, until).await?;
+    figures.actions_opened = report_db::count_actions_opened(&mut conn, service_id, from, until).await?;
+    let closed = report_db::list_actions_closed(&mut conn, service_id, from, until).await?;
+    figures.actions_closed = i64::try_from(closed.len()).unwrap_or(i64::MAX);
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    figures.days_to_close =
+        closed.iter().filter_map(|(given, closed)| Some((day(closed)? - day(given)?).num_days().max(0))).collect();
+    figures.days_to_close.sort_unstable();
+    // Overdue at the period's last day, or today's when the period has not ended.
+    let last = day(until).and_then(|d| d.pred_opt()).map(|d| d.min(crate::clock::today_date()));
+    if let Some(last) = last {
+        let last = last.format("%Y-%m-%d").to_string();
+        figures.actions_overdue = report_db::count_actions_overdue(&mut conn, service_id, &last).await?;
+    }
+    Ok(figures)
+}

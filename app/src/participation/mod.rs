@@ -32,6 +32,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod flags;
 #[cfg(feature = "ssr")]
+pub mod report_db;
+#[cfg(feature = "ssr")]
 pub mod sources;
 #[cfg(feature = "ssr")]
 pub mod validate;
