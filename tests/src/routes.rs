@@ -137,6 +137,9 @@ pub const PROFILE_OF_SERVICE: Access = Access("U FFFA FF AA A");
 pub const INVOLVEMENT: Access = Access("U FFFA FA FA A");
 /// The involvement report of the service named in the request: to another service's manager it does not exist.
 pub const INVOLVEMENT_OF_SERVICE: Access = Access("U FFFA FN FA A");
+/// The Friends and Family Test monthly return of the service named in the request (not suppressed): its
+/// managers and administrators only; a steering member is refused, another service's manager finds nothing.
+pub const FFT_RETURN: Access = Access("U FFFF FN FA A");
 /// A group's business (its page, its meetings): its current members (the steering member is one in the
 /// world) and the staff of its service. Staff of another service are refused like patients who are not members.
 pub const GROUP: Access = Access("U FFFA FF AA A");
@@ -317,6 +320,9 @@ pub const ROUTES: &[Row] = &[
         INVOLVEMENT_OF_SERVICE,
         "/reports/involvement.csv?service_id={service}&table=levels",
     ),
+    page("/reports/involvement.pdf", INVOLVEMENT_OF_SERVICE, "/reports/involvement.pdf?service_id={service}"),
+    // Managers only: a steering member of the service is refused; to another service's manager it does not exist.
+    page("/reports/fft-return.csv", FFT_RETURN, "/reports/fft-return.csv?service_id={service}"),
     page("/consultation/forms/{id}/responses.csv", RECORD, "/consultation/forms/{form_id}/responses.csv"),
     page("/leaflets/{id}/{name}", PUBLIC, "/leaflets/{leaflet_id}/leaflet.pdf"),
     page("/f/{slug}", PUBLIC, "/f/{form_slug}"),

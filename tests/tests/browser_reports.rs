@@ -1,6 +1,6 @@
 //! The involvement report on a 390×844 phone, with JavaScript off and on: it reads, no part of the page scrolls
 //! sideways (its tables scroll inside their own regions), and axe-core (which needs JavaScript to run) finds
-//! nothing wrong once the page has hydrated.
+//! nothing wrong once the page has hydrated. Without JavaScript, the PDF link is a plain link to the PDF.
 
 use continuum_tests::{
     browser::{assert_accessible, fill, press, wait_for_hydration, wait_for_text, with_browser, Javascript},
@@ -29,6 +29,30 @@ async fn on_a_phone(javascript: Javascript) {
         if javascript == Javascript::On {
             wait_for_hydration(&browser).await;
             assert_accessible(&browser, "the involvement report").await;
+        } else {
+            // The link the page was served with (no script ran) leads to the PDF.
+            let link = browser
+                .find(fantoccini::Locator::LinkText("Download the whole report as a PDF for a board pack"))
+                .await
+                .expect("a link to the PDF");
+            let href = link.attr("href").await.unwrap().expect("an address");
+            let client = continuum_tests::new_client();
+            let signed_in = client
+                .post(app.url("/api/sign_in"))
+                .header(reqwest::header::ORIGIN, &app.address)
+                .form(&[
+                    ("email", "priya.shah@demo.example"),
+                    ("password", continuum::seed::DEMO_PASSWORD),
+                    ("next", "/"),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert!(signed_in.status().is_redirection(), "signed in");
+            let pdf = client.get(app.url(&href)).send().await.unwrap();
+            assert_eq!(pdf.status(), 200, "{href}");
+            assert_eq!(pdf.headers()["content-type"], "application/pdf");
+            assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
         }
     })
     .await;

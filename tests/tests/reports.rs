@@ -119,6 +119,9 @@ async fn every_figure_of_the_fixture_is_on_the_page_and_in_its_csvs(backend: Bac
             "Leaflets published,0,0,0,0,1".to_owned(),
             "Open days and events held,0,0,0,1,2".to_owned(),
             "Other information activities,0,0,0,0,1".to_owned(),
+            "Information pages published,0,0,0,0,0".to_owned(),
+            "Events held,0,0,0,0,0".to_owned(),
+            format!("People registered for events held,{f},{f},{f},{f},{f}"),
             format!("Patients,{f},{f},{f},25,30"),
             format!("Carers,{f},{f},{f},5,10"),
             format!("Patients and carers,{f},{f},{f},30,40"),
@@ -135,6 +138,10 @@ async fn every_figure_of_the_fixture_is_on_the_page_and_in_its_csvs(backend: Bac
             format!("Feedback responses from carers,{f},{f},{f},{f},{f}"),
             format!("Feedback responses from someone else,{f},{f},{f},{f},{f}"),
             format!("Feedback responses in all,{f},{f},{f},{f},10"),
+            format!("Feedback responses online,{f},{f},{f},{f},10"),
+            format!("Feedback responses on paper,{f},{f},{f},{f},{f}"),
+            format!("Feedback responses assisted,{f},{f},{f},{f},{f}"),
+            format!("People at focus groups,{f},{f},{f},{f},{f}"),
             format!("Patients,{f},{f},{f},5,15"),
             format!("Carers,{f},{f},{f},{f},{f}"),
             format!("Patients and carers,{f},{f},{f},5,15"),
@@ -165,10 +172,10 @@ async fn every_figure_of_the_fixture_is_on_the_page_and_in_its_csvs(backend: Bac
     }
     assert_eq!(
         page.matches("class=\"continuum-chart__image\"").count(),
-        7,
-        "a chart for the levels, the trend and each level"
+        10,
+        "a chart for the levels, the trend, each level, the FFT, the themes and the meetings"
     );
-    assert!(page.contains("appear here when participation"), "a seam for what has not landed");
+    assert!(page.contains("appear here when inclusion publishes"), "a seam for what has not landed");
     assert!(page.contains(&format!("download=\"{name}\"")), "each table's CSV is linked by its file name");
 }
 

@@ -36,11 +36,24 @@ pub struct Table {
 pub struct Section {
     pub heading: String,
     pub intro: String,
-    /// The chart as an SVG document, drawn on the server.
-    pub chart_svg: String,
-    /// The chart's text alternative: the figures it draws, in words.
-    pub chart_alt: String,
+    pub chart: Chart,
     pub table: Table,
+}
+
+/// A section's chart: horizontal bars, one per row, drawn on the server as SVG for the page and again as
+/// vector graphics in the PDF from the same bars.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chart {
+    /// The chart as an SVG document.
+    pub svg: String,
+    /// The chart's text alternative: the figures it draws, in words.
+    pub alt: String,
+    /// Each bar's label and length, top to bottom; `None` draws no bar and says `missing` instead.
+    pub bars: Vec<(String, Option<i64>)>,
+    /// What the bars measure ("Patients and carers", "Per cent positive").
+    pub axis: String,
+    /// What a row with no bar says ("fewer than 5", "not shown").
+    pub missing: String,
 }
 
 /// A part of the report that appears when its capability lands.
@@ -72,6 +85,9 @@ pub struct InvolvementReport {
     pub summary: Vec<String>,
     pub sections: Vec<Section>,
     pub seams: Vec<Seam>,
+    /// Whether the caller may download the Friends and Family Test monthly return for this scope (managers
+    /// and administrators; not steering members).
+    pub fft_return: bool,
 }
 
 /// The choices of the report's filter: the services the caller may see (with `all` for administrators) and
@@ -88,6 +104,9 @@ pub const ALL_SERVICES: &str = "all";
 /// What every table's CSV and the page say about small numbers.
 pub const SMALL_NUMBERS: &str = "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would let a small count be worked out are withheld. Counts of things (activities, meetings, leaflets, focus groups) are shown as they are. People are counted each time they took part, so one person may be counted more than once.";
 
+/// Why the Friends and Family Test monthly return is not suppressed, on the report page and in the file.
+pub const NOT_SUPPRESSED: &str = "The monthly return is not suppressed: it gives the exact counts, because NHS England collects unsuppressed counts from providers and applies its own small-number rules when it publishes them. It is for managers submitting the return; do not publish or share it.";
+
 impl InvolvementReport {
     /// The period reported.
     pub fn period(&self) -> Option<&Span> {
@@ -97,6 +116,13 @@ impl InvolvementReport {
     /// The table named `id`, if the report has one.
     pub fn table(&self, id: &str) -> Option<&Table> {
         self.sections.iter().map(|s| &s.table).find(|t| t.id == id)
+    }
+
+    /// The PDF's file name: the service and the period (`involvement-cas-day-service-2026-07-01-to-2026-09-30.pdf`).
+    pub fn pdf_file_name(&self) -> String {
+        let (from, to) = self.period().map(|p| (p.from.as_str(), p.to.as_str())).unwrap_or_default();
+        let csv = crate::csv::file_name(&["involvement", &self.scope_name, from, "to", to]);
+        format!("{}.pdf", csv.trim_end_matches(".csv"))
     }
 
     /// A table's CSV file name: the table, the service and the period
@@ -142,12 +168,14 @@ mod build {
             access::SignedInUser,
             types::{Role, ServiceSummary},
         },
-        consultation::api::ResponsesReceived,
+        consultation::api::{ConsultationFigures, ResponsesReceived},
         dates::DateParts,
         error::AppError,
+        information::api::InformationFigures,
         ledger::types::{ActivityKind, ContinuumLevel},
+        participation::api::ParticipationFigures,
         reports::profile::{decide_period, LevelCounts, LevelTally, PublishedPeople},
-        suppression::{Disclosure, Published, PublishedChange},
+        suppression::{Disclosure, Published, PublishedChange, PublishedShare},
     };
 
     /// Whether this person may open a service's involvement report: its managers (and administrators), and
@@ -281,6 +309,12 @@ mod build {
         pub responses: ResponsesReceived,
         /// Inclusion's figures: hours, volunteers, lived-experience roles filled, sessions (`inclusion::api`).
         pub inclusion: crate::inclusion::api::InclusionFigures,
+        /// Information's figures (`information::api::report_figures`).
+        pub information: InformationFigures,
+        /// Consultation's figures (`consultation::api::report_figures`).
+        pub consultation: ConsultationFigures,
+        /// Participation's figures (`participation::api::report_figures`).
+        pub participation: ParticipationFigures,
     }
 
     impl PeriodCounts {
@@ -295,6 +329,32 @@ mod build {
             self.responses.carers += other.responses.carers;
             self.responses.someone_else += other.responses.someone_else;
             self.inclusion.add(&other.inclusion);
+            let (mine, theirs) = (&mut self.information, &other.information);
+            mine.pages_published += theirs.pages_published;
+            mine.events_held += theirs.events_held;
+            mine.people_registered += theirs.people_registered;
+            let (mine, theirs) = (&mut self.consultation, &other.consultation);
+            add_into(&mut mine.by_channel, &theirs.by_channel);
+            add_into(&mut mine.fft, &theirs.fft);
+            for (theme, n) in &theirs.themes {
+                match mine.themes.iter_mut().find(|(t, _)| t == theme) {
+                    Some((_, sum)) => *sum += n,
+                    None => mine.themes.push((theme.clone(), *n)),
+                }
+            }
+            mine.themes.sort_by(|(a, m), (b, n)| n.cmp(m).then_with(|| a.cmp(b)));
+            mine.focus_groups += theirs.focus_groups;
+            mine.focus_group_people += theirs.focus_group_people;
+            let (mine, theirs) = (&mut self.participation, &other.participation);
+            mine.meetings_held += theirs.meetings_held;
+            mine.meetings_quorate += theirs.meetings_quorate;
+            add_into(&mut mine.attendance, &theirs.attendance);
+            mine.decisions += theirs.decisions;
+            mine.actions_opened += theirs.actions_opened;
+            mine.actions_closed += theirs.actions_closed;
+            mine.actions_overdue += theirs.actions_overdue;
+            mine.days_to_close.extend(theirs.days_to_close.iter().copied());
+            mine.days_to_close.sort_unstable();
         }
 
         /// Activities of `kind` at `level`.
@@ -304,6 +364,12 @@ mod build {
 
         fn activities(&self, level: ContinuumLevel) -> i64 {
             self.levels[index(level)].activities
+        }
+    }
+
+    fn add_into<const N: usize>(mine: &mut [i64; N], theirs: &[i64; N]) {
+        for (m, t) in mine.iter_mut().zip(theirs) {
+            *m += t;
         }
     }
 
@@ -328,7 +394,10 @@ mod build {
             .collect();
         let responses = crate::consultation::api::responses_received(pool, service, &first, &until).await?;
         let inclusion = crate::inclusion::api::figures(pool, service, &first, &until).await?;
-        Ok(PeriodCounts { levels, kinds, responses, inclusion })
+        let information = crate::information::api::report_figures(pool, service, &first, &until).await?;
+        let consultation = crate::consultation::api::report_figures(pool, service, &first, &until).await?;
+        let participation = crate::participation::api::report_figures(pool, service, &first, &until).await?;
+        Ok(PeriodCounts { levels, kinds, responses, inclusion, information, consultation, participation })
     }
 
     /// How one period's counts of people are published.
@@ -340,28 +409,92 @@ mod build {
         pub responses: [Published; 4],
         /// Inclusion's counts of people: active volunteers, and lived-experience roles filled.
         pub volunteers: [Published; 2],
+        /// Feedback responses by channel, in `Channel::ALL` order.
+        pub channels: [Published; 3],
+        /// Friends and Family Test answers in `FftRating::ALL` order, and in all.
+        pub fft: [Published; 6],
+        pub fft_answers: Published,
+        /// The shares of the answers positive (very good and good) and negative (poor and very poor).
+        pub fft_positive: PublishedShare,
+        pub fft_negative: PublishedShare,
+        /// Comment themes with the responses tagged with each, most first.
+        pub themes: Vec<(String, Published)>,
+        pub focus_group_people: Published,
+        pub people_registered: Published,
+        /// Attendances at meetings by member type (`MemberType::ALL` order), and in all.
+        pub attendance: [Published; 4],
+        pub attendances: Published,
     }
 
     /// Decides a period's counts of people as a whole: the profile's decision for the levels
-    /// (`decide_period`), and the responses by who answered with their total as one more disclosure.
+    /// (`decide_period`), and every other count of people of the period as one more disclosure with the sums
+    /// that tie them: the responses are the total of who answered and of the channels, and of those who
+    /// answered the Friends and Family Test and those who did not; its answers add up to those who answered
+    /// it, and its positive and negative counts (printed only as percentages) to their categories; the
+    /// attendances are the total of the member types. Themes, focus groups' people and people registered for
+    /// events stand alone.
     pub fn publish_period(counts: PeriodCounts) -> PublishedPeriod {
+        use crate::consultation::questions::FftRating;
         let (decided, _) = decide_period(std::slice::from_ref(&counts.levels));
         let people = decided.into_iter().next().unwrap_or_else(|| decide_period(&[]).1);
         let r = counts.responses;
-        let mut disclosure = Disclosure::new();
-        let parts = [r.patients, r.carers, r.someone_else].map(|n| disclosure.people(n));
-        let total = disclosure.people(r.patients + r.carers + r.someone_else);
-        disclosure.sum(total, &parts);
-        let decided = disclosure.decide();
-        let responses =
-            [decided.count(parts[0]), decided.count(parts[1]), decided.count(parts[2]), decided.count(total)];
+        let c = &counts.consultation;
+        let mut d = Disclosure::new();
+        let parts = [r.patients, r.carers, r.someone_else].map(|n| d.people(n));
+        let all = r.patients + r.carers + r.someone_else;
+        let total = d.people(all);
+        d.sum(total, &parts);
+        let channels = c.by_channel.map(|n| d.people(n));
+        d.sum(total, &channels);
+        let fft = c.fft.map(|n| d.people(n));
+        let answered: i64 = c.fft.iter().sum();
+        let fft_answers = d.people(answered);
+        d.sum(fft_answers, &fft);
+        let unanswered = d.unprinted((all - answered).max(0));
+        d.sum(total, &[fft_answers, unanswered]);
+        let mut share = |keep: fn(FftRating) -> bool| {
+            let chosen: Vec<usize> = (0..6).filter(|&i| keep(FftRating::ALL[i])).collect();
+            let figure = d.people(chosen.iter().map(|&i| c.fft[i]).sum());
+            d.sum(figure, &chosen.iter().map(|&i| fft[i]).collect::<Vec<_>>());
+            figure
+        };
+        let (positive, negative) = (share(FftRating::is_positive), share(FftRating::is_negative));
+        let themes: Vec<_> = c.themes.iter().map(|(name, n)| (name.clone(), d.people(*n))).collect();
+        let focus = d.people(c.focus_group_people);
+        let registered = d.people(counts.information.people_registered);
+        let attendance = counts.participation.attendance.map(|n| d.people(n));
+        let attendances = d.people(counts.participation.attendance.iter().sum());
+        d.sum(attendances, &attendance);
+        let decided = d.decide();
         // Inclusion's people: two counts of their own, neither a part of the other nor of any total shown.
         let mut disclosure = Disclosure::new();
-        let i = counts.inclusion;
+        let i = &counts.inclusion;
         let figures = [i.active_volunteers, i.lived_experience_roles_filled].map(|n| disclosure.people(n));
-        let decided = disclosure.decide();
-        let volunteers = [decided.count(figures[0]), decided.count(figures[1])];
-        PublishedPeriod { counts, people, responses, volunteers }
+        let volunteers = {
+            let decided = disclosure.decide();
+            [decided.count(figures[0]), decided.count(figures[1])]
+        };
+        PublishedPeriod {
+            responses: [
+                decided.count(parts[0]),
+                decided.count(parts[1]),
+                decided.count(parts[2]),
+                decided.count(total),
+            ],
+            volunteers,
+            channels: channels.map(|f| decided.count(f)),
+            fft: fft.map(|f| decided.count(f)),
+            fft_answers: decided.count(fft_answers),
+            fft_positive: decided.share(positive, fft_answers),
+            fft_negative: decided.share(negative, fft_answers),
+            themes: themes.into_iter().map(|(name, f)| (name, decided.count(f))).collect(),
+            focus_group_people: decided.count(focus),
+            people_registered: decided.count(registered),
+            attendance: attendance.map(|f| decided.count(f)),
+            attendances: decided.count(attendances),
+            counts,
+            people,
+        }
     }
 
     /// "40 patients", "fewer than 5 carers", "a withheld number of patients".
@@ -371,6 +504,11 @@ mod build {
             Published::FewerThanFive => format!("fewer than 5 {noun}"),
             Published::Withheld => format!("a withheld number of {noun}"),
         }
+    }
+
+    fn capitalised(text: &str) -> String {
+        let mut chars = text.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
     }
 
     fn things(n: i64, one: &str, many: &str) -> String {
@@ -431,16 +569,65 @@ mod build {
             let way = if n > 0 { "up" } else { "down" };
             sentences.push(format!("The largest change was at {}: {way} by {}.", level.label(), n.abs()));
         }
+        let info = &now.counts.information;
+        if info.pages_published > 0 || info.events_held > 0 {
+            sentences.push(format!(
+                "{} published and {} held, with {} registered.",
+                capitalised(&things(info.pages_published, "information page was", "information pages were")),
+                things(info.events_held, "event", "events"),
+                people_phrase(now.people_registered, "people"),
+            ));
+        }
+        match (now.fft_positive, now.fft_negative) {
+            (PublishedShare::Percent(p), PublishedShare::Percent(n)) => sentences.push(format!(
+                "Of {} answers to the Friends and Family Test, {p}% were positive and {n}% negative.",
+                now.fft_answers.text()
+            )),
+            _ if now.counts.consultation.fft.iter().sum::<i64>() > 0 => sentences.push(
+                "The Friends and Family Test's percentages are not shown: too few answered it, or they would reveal \
+                 a number under 5."
+                    .to_owned(),
+            ),
+            _ => {}
+        }
+        let p = &now.counts.participation;
+        if p.meetings_held > 0 || p.actions_opened > 0 || p.actions_closed > 0 {
+            sentences.push(format!(
+                "{} held ({} quorate), with {} recorded; {} opened, {} closed and {} overdue at the end.",
+                capitalised(&things(p.meetings_held, "meeting was", "meetings were")),
+                p.meetings_quorate,
+                things(p.decisions, "decision", "decisions"),
+                things(p.actions_opened, "action", "actions"),
+                p.actions_closed,
+                p.actions_overdue,
+            ));
+        }
         sentences
     }
 
     /// A chart of one row of figures per period (oldest at the top) and its text alternative.
-    fn chart(rows: &[(String, Published)], axis: &str, what: &str) -> Result<(String, String), AppError> {
-        let bars: Vec<(&str, Option<i64>)> = rows.iter().map(|(l, p)| (l.as_str(), p.chartable())).collect();
-        let svg = crate::chart::horizontal_bars(&bars, axis, "fewer than 5")
-            .map_err(|e| AppError::internal("involvement chart", e))?;
+    fn bar_chart(rows: &[(String, Published)], axis: &str, what: &str) -> Result<Chart, AppError> {
+        let bars: Vec<(String, Option<i64>)> = rows.iter().map(|(l, p)| (l.clone(), p.chartable())).collect();
         let said: Vec<String> = rows.iter().map(|(l, p)| format!("{l}: {}", p.text())).collect();
-        Ok((svg, format!("{what}. {}.", said.join("; "))))
+        drawn(bars, axis, "fewer than 5", format!("{what}. {}.", said.join("; ")))
+    }
+
+    /// A chart of percentages (`None`: not shown) and its text alternative.
+    fn percent_chart(rows: &[(String, PublishedShare)], axis: &str, what: &str) -> Result<Chart, AppError> {
+        let bars: Vec<(String, Option<i64>)> = rows
+            .iter()
+            .map(|(l, p)| (l.clone(), if let PublishedShare::Percent(n) = p { Some(*n) } else { None }))
+            .collect();
+        let said: Vec<String> = rows.iter().map(|(l, p)| format!("{l}: {}", p.text())).collect();
+        drawn(bars, axis, "not shown", format!("{what}. {}.", said.join("; ")))
+    }
+
+    /// The chart drawn as SVG, with its bars kept for the PDF (which draws them again as vector graphics).
+    fn drawn(bars: Vec<(String, Option<i64>)>, axis: &str, missing: &str, alt: String) -> Result<Chart, AppError> {
+        let rows: Vec<(&str, Option<i64>)> = bars.iter().map(|(l, v)| (l.as_str(), *v)).collect();
+        let svg = crate::chart::horizontal_bars(&rows, axis, missing)
+            .map_err(|e| AppError::internal("involvement chart", e))?;
+        Ok(Chart { svg, alt, bars, axis: axis.to_owned(), missing: missing.to_owned() })
     }
 
     /// Builds the report for `scope_name` (`scope_id`: a service's id or `all`) from each period's counts
@@ -497,7 +684,7 @@ mod build {
             .rev()
             .map(|l| (l.label().to_owned(), now.people.levels[index(l)]))
             .collect();
-        let (chart_svg, chart_alt) = chart(
+        let chart = bar_chart(
             &bars,
             "Patients and carers",
             &format!("Patients and carers involved at each level in {}", label(0)),
@@ -505,8 +692,7 @@ mod build {
         sections.push(Section {
             heading: "Involvement at each level".to_owned(),
             intro: "Activities, and the patients and carers who took part, at each level of the continuum.".to_owned(),
-            chart_svg,
-            chart_alt,
+            chart,
             table: Table {
                 id: "levels".to_owned(),
                 caption: format!("Involvement at each level, {}", label(0)),
@@ -530,13 +716,11 @@ mod build {
         rows.push(("All levels".to_owned(), across(&|p| p.people.total.text())));
         let bars: Vec<(String, Published)> =
             oldest_first.iter().map(|&i| (label(i), published[i].people.total)).collect();
-        let (chart_svg, chart_alt) =
-            chart(&bars, "Patients and carers", "Patients and carers involved in each period")?;
+        let chart = bar_chart(&bars, "Patients and carers", "Patients and carers involved in each period")?;
         sections.push(Section {
             heading: "Trend over five periods".to_owned(),
             intro: "Patients and carers involved at each level in this period and the four before it.".to_owned(),
-            chart_svg,
-            chart_alt,
+            chart,
             table: Table {
                 id: "trend".to_owned(),
                 caption: "Patients and carers involved, by period".to_owned(),
@@ -572,7 +756,7 @@ mod build {
             rows.push(("Patients and carers".to_owned(), across(&|p| p.people.levels[i].text())));
             let bars: Vec<(String, Published)> =
                 oldest_first.iter().map(|&p| (label(p), published[p].people.levels[i])).collect();
-            let (chart_svg, chart_alt) = chart(
+            let chart = bar_chart(
                 &bars,
                 "Patients and carers",
                 &format!("Patients and carers involved at {} in each period", level.label()),
@@ -580,8 +764,7 @@ mod build {
             Ok(Section {
                 heading: format!("{}. {}", level.rung(), level.label()),
                 intro: intro.to_owned(),
-                chart_svg,
-                chart_alt,
+                chart,
                 table: Table {
                     id: id.to_owned(),
                     caption: format!("{} by period", level.label()),
@@ -597,13 +780,24 @@ mod build {
             "Information given to patients and carers: leaflets published and open days and other events held.",
             &[(ActivityKind::Leaflet, "Leaflets published"), (ActivityKind::OpenDay, "Open days and events held")],
             "Other information activities",
-            Vec::new(),
+            vec![
+                (
+                    "Information pages published".to_owned(),
+                    across(&|p| p.counts.information.pages_published.to_string()),
+                ),
+                ("Events held".to_owned(), across(&|p| p.counts.information.events_held.to_string())),
+                ("People registered for events held".to_owned(), across(&|p| p.people_registered.text())),
+            ],
         )?);
         let responses = vec![
             ("Feedback responses from patients".to_owned(), across(&|p| p.responses[0].text())),
             ("Feedback responses from carers".to_owned(), across(&|p| p.responses[1].text())),
             ("Feedback responses from someone else".to_owned(), across(&|p| p.responses[2].text())),
             ("Feedback responses in all".to_owned(), across(&|p| p.responses[3].text())),
+            ("Feedback responses online".to_owned(), across(&|p| p.channels[0].text())),
+            ("Feedback responses on paper".to_owned(), across(&|p| p.channels[1].text())),
+            ("Feedback responses assisted".to_owned(), across(&|p| p.channels[2].text())),
+            ("People at focus groups".to_owned(), across(&|p| p.focus_group_people.text())),
         ];
         sections.push(level_section(
             ContinuumLevel::Consultation,
@@ -615,6 +809,8 @@ mod build {
             "Other consultation activities",
             responses,
         )?);
+        sections.push(fft_section(&published, &oldest_first, &columns, &label)?);
+        sections.push(themes_section(&published, &oldest_first, &columns, &label)?);
         sections.push(level_section(
             ContinuumLevel::Participation,
             "participation",
@@ -624,6 +820,7 @@ mod build {
             "Other participation activities",
             Vec::new(),
         )?);
+        sections.push(meetings_section(&published, &oldest_first, &columns, &label)?);
         let share = |p: &PublishedPeriod| {
             let i = p.counts.inclusion;
             if i.sessions == 0 {
@@ -668,17 +865,6 @@ mod build {
         let seam = |heading: &str, text: &str| Seam { heading: heading.to_owned(), text: text.to_owned() };
         let seams = vec![
             seam(
-                "Feedback results",
-                "The Friends and Family Test's positive and negative shares with their trend, responses by channel and \
-                 the top comment themes appear here when consultation publishes them for reports.",
-            ),
-            seam(
-                "Meetings, decisions and actions",
-                "Meetings quorate, attendance by member type, patient and carer representation, decisions, and actions \
-                 opened, closed and overdue with the median days to close appear here when participation's minutes, \
-                 decisions and actions land.",
-            ),
-            seam(
                 "You said, we did",
                 "How many \"you said, we did\" items were published appears here when the board lands.",
             ),
@@ -688,7 +874,145 @@ mod build {
                  payments appear here when partnership lands.",
             ),
         ];
-        Ok(InvolvementReport { scope_id, scope_name, periods: spans, summary, sections, seams })
+        Ok(InvolvementReport { scope_id, scope_name, periods: spans, summary, sections, seams, fft_return: false })
+    }
+
+    /// The Friends and Family Test: its answers, and the shares positive and negative, in each period.
+    fn fft_section(
+        published: &[PublishedPeriod],
+        oldest_first: &[usize],
+        columns: &[String],
+        label: &dyn Fn(usize) -> String,
+    ) -> Result<Section, AppError> {
+        use crate::consultation::questions::FftRating;
+        let across = |f: &dyn Fn(&PublishedPeriod) -> String| -> Vec<String> {
+            oldest_first.iter().map(|&i| f(&published[i])).collect()
+        };
+        let mut rows: Vec<(String, Vec<String>)> = FftRating::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, rating)| (rating.label().to_owned(), across(&|p| p.fft[i].text())))
+            .collect();
+        rows.push(("Answers".to_owned(), across(&|p| p.fft_answers.text())));
+        rows.push(("Positive (very good or good)".to_owned(), across(&|p| p.fft_positive.text())));
+        rows.push(("Negative (poor or very poor)".to_owned(), across(&|p| p.fft_negative.text())));
+        let bars: Vec<(String, PublishedShare)> =
+            oldest_first.iter().map(|&i| (label(i), published[i].fft_positive)).collect();
+        let chart =
+            percent_chart(&bars, "Per cent positive", "Friends and Family Test answers positive in each period")?;
+        Ok(Section {
+            heading: "Friends and Family Test".to_owned(),
+            intro: "Answers to \"Overall, how was your experience of our service?\" on the service's feedback forms, \
+                    and the shares positive and negative. No percentage is worked out from fewer than 10 answers."
+                .to_owned(),
+            chart,
+            table: Table {
+                id: "fft".to_owned(),
+                caption: "Friends and Family Test answers by period".to_owned(),
+                corner: "Answer".to_owned(),
+                columns: columns.to_vec(),
+                rows,
+            },
+        })
+    }
+
+    /// The comment themes most often tagged in the period reported (up to five), each across the periods.
+    fn themes_section(
+        published: &[PublishedPeriod],
+        oldest_first: &[usize],
+        columns: &[String],
+        label: &dyn Fn(usize) -> String,
+    ) -> Result<Section, AppError> {
+        const TOP: usize = 5;
+        let now = &published[0];
+        let top: Vec<&str> = now.counts.consultation.themes.iter().take(TOP).map(|(t, _)| t.as_str()).collect();
+        let of = |p: &PublishedPeriod, theme: &str| {
+            p.themes.iter().find(|(t, _)| t == theme).map(|(_, n)| *n).unwrap_or(Published::of(0))
+        };
+        let rows: Vec<(String, Vec<String>)> = top
+            .iter()
+            .map(|theme| ((*theme).to_owned(), oldest_first.iter().map(|&i| of(&published[i], theme).text()).collect()))
+            .collect();
+        let bars: Vec<(String, Published)> = top.iter().map(|t| ((*t).to_owned(), of(now, t))).collect();
+        let what = format!("Responses tagged with each theme in {}", label(0));
+        let chart = if bars.is_empty() {
+            // No bars: one row saying so, rather than a chart with no rows.
+            drawn(vec![("No theme tagged".to_owned(), None)], "Responses", "none", format!("{what}: none."))?
+        } else {
+            bar_chart(&bars, "Responses", &what)?
+        };
+        Ok(Section {
+            heading: "Comment themes".to_owned(),
+            intro: format!(
+                "The themes staff tagged most often in comments in {}, with the responses carrying each (a response \
+                 may carry several themes). Only the themes are shown here, never the comments.",
+                label(0)
+            ),
+            chart,
+            table: Table {
+                id: "themes".to_owned(),
+                caption: "Responses tagged with each theme, by period".to_owned(),
+                corner: "Theme".to_owned(),
+                columns: columns.to_vec(),
+                rows,
+            },
+        })
+    }
+
+    /// Participation's meetings, decisions and actions, and attendance by member type, in each period.
+    fn meetings_section(
+        published: &[PublishedPeriod],
+        oldest_first: &[usize],
+        columns: &[String],
+        label: &dyn Fn(usize) -> String,
+    ) -> Result<Section, AppError> {
+        use crate::participation::types::MemberType;
+        let across = |f: &dyn Fn(&PublishedPeriod) -> String| -> Vec<String> {
+            oldest_first.iter().map(|&i| f(&published[i])).collect()
+        };
+        let mut rows: Vec<(String, Vec<String>)> = vec![
+            ("Meetings held".to_owned(), across(&|p| p.counts.participation.meetings_held.to_string())),
+            ("Meetings quorate".to_owned(), across(&|p| p.counts.participation.meetings_quorate.to_string())),
+            ("Decisions recorded".to_owned(), across(&|p| p.counts.participation.decisions.to_string())),
+            ("Actions opened".to_owned(), across(&|p| p.counts.participation.actions_opened.to_string())),
+            ("Actions closed".to_owned(), across(&|p| p.counts.participation.actions_closed.to_string())),
+            ("Actions overdue at the end".to_owned(), across(&|p| p.counts.participation.actions_overdue.to_string())),
+            (
+                "Median days to close an action".to_owned(),
+                across(&|p| match p.counts.participation.median_days_to_close() {
+                    Some(days) => format!("{days}"),
+                    None => "none closed".to_owned(),
+                }),
+            ),
+        ];
+        for (i, kind) in MemberType::ALL.iter().enumerate() {
+            rows.push((
+                format!("Attendances: {} members", kind.label().to_lowercase()),
+                across(&|p| p.attendance[i].text()),
+            ));
+        }
+        rows.push(("Attendances in all".to_owned(), across(&|p| p.attendances.text())));
+        let now = &published[0];
+        let bars: Vec<(String, Published)> =
+            MemberType::ALL.iter().enumerate().map(|(i, kind)| (kind.label().to_owned(), now.attendance[i])).collect();
+        let chart =
+            bar_chart(&bars, "Attendances", &format!("Members present at meetings by member type in {}", label(0)))?;
+        Ok(Section {
+            heading: "Meetings, decisions and actions".to_owned(),
+            intro:
+                "The service's groups' meetings held and quorate under each group's rule, the decisions recorded at \
+                    them, actions opened, closed and overdue, and who was present (each member counted once per \
+                    meeting)."
+                    .to_owned(),
+            chart,
+            table: Table {
+                id: "meetings".to_owned(),
+                caption: "Meetings, decisions and actions by period".to_owned(),
+                corner: "Figure".to_owned(),
+                columns: columns.to_vec(),
+                rows,
+            },
+        })
     }
 
     /// Checks access and builds the report: the page, its server function and its CSVs all come through here.
@@ -732,7 +1056,9 @@ mod build {
             spans.push(Span { from: day(start), to: day(end), label: label(start, end) });
             counts.push(sum);
         }
-        assemble(scope_id, scope_name, spans, counts)
+        let mut report = assemble(scope_id, scope_name, spans, counts)?;
+        report.fft_return = covered.iter().all(|s| crate::reports::fft_return::may_download(user, &s.id));
+        Ok(report)
     }
 
     #[cfg(test)]

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    involvement::{InvolvementReport, Section, SMALL_NUMBERS},
+    involvement::{InvolvementReport, Section, NOT_SUPPRESSED, SMALL_NUMBERS},
     server::{get_involvement_report, involvement_choices},
 };
 use crate::{
@@ -81,8 +81,8 @@ fn Report(report: InvolvementReport) -> impl IntoView {
     };
     let (from, to) = (DateParts::of_iso(&period.from), DateParts::of_iso(&period.to));
     // The CSV addresses carry the period as dates (a range), so each file holds what the page shows.
-    let base = format!(
-        "/reports/involvement.csv?service_id={}&period=range&from_day={}&from_month={}&from_year={}&to_day={}&to_month={}&to_year={}",
+    let filters = format!(
+        "service_id={}&period=range&from_day={}&from_month={}&from_year={}&to_day={}&to_month={}&to_year={}",
         encode_query_value(&report.scope_id),
         from.day,
         from.month,
@@ -91,6 +91,9 @@ fn Report(report: InvolvementReport) -> impl IntoView {
         to.month,
         to.year
     );
+    let base = format!("/reports/involvement.csv?{filters}");
+    let pdf = format!("/reports/involvement.pdf?{filters}");
+    let fft_return = report.fft_return.then(|| format!("/reports/fft-return.csv?{filters}"));
     let summary = report.summary.clone();
     let sections = report.sections.clone();
     let seams = report.seams.clone();
@@ -101,6 +104,7 @@ fn Report(report: InvolvementReport) -> impl IntoView {
             {summary.into_iter().map(|s| view! { <p class="nhsuk-body">{s}</p> }).collect_view()}
         </div>
         <p class="nhsuk-body-s">{format!("Changes are from {previous}. {SMALL_NUMBERS}")}</p>
+        <p class="nhsuk-body"><a href=pdf>"Download the whole report as a PDF for a board pack"</a></p>
         {sections.into_iter().enumerate().map(|(i, section)| {
             let csv = format!("{base}&table={}", encode_query_value(&section.table.id));
             let name = report.csv_file_name(&section.table);
@@ -110,6 +114,18 @@ fn Report(report: InvolvementReport) -> impl IntoView {
             <h2 class="nhsuk-heading-m">{seam.heading}</h2>
             <p class="nhsuk-body">{seam.text}</p>
         }).collect_view()}
+        {fft_return.map(|href| view! {
+            <h2 class="nhsuk-heading-m">"Friends and Family Test monthly return"</h2>
+            <p class="nhsuk-body">
+                "The answers to the Friends and Family Test per answer, per service and per month of this period, \
+                 as NHS England collects them from providers."
+            </p>
+            <div class="nhsuk-warning-callout">
+                <h3 class="nhsuk-warning-callout__label">"Not suppressed"</h3>
+                <p>{NOT_SUPPRESSED}</p>
+            </div>
+            <p class="nhsuk-body"><a href=href>"Download the monthly return as CSV"</a></p>
+        })}
     }
     .into_any()
 }
@@ -127,8 +143,8 @@ fn ReportSection(section: Section, index: usize, csv: String, name: String) -> i
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-half">
                 <figure class="continuum-chart">
-                    <div role="img" aria-labelledby=chart_labelled_by class="continuum-chart__image" inner_html=section.chart_svg></div>
-                    <figcaption id=chart_id class="nhsuk-body-s">{section.chart_alt}</figcaption>
+                    <div role="img" aria-labelledby=chart_labelled_by class="continuum-chart__image" inner_html=section.chart.svg></div>
+                    <figcaption id=chart_id class="nhsuk-body-s">{section.chart.alt}</figcaption>
                 </figure>
             </div>
             <div class="nhsuk-grid-column-one-half">

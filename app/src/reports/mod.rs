@@ -4,8 +4,12 @@
 //! (`crate::suppression`, `crate::chart`, `crate::csv`) that belong to no capability.
 
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod fft_return;
 pub mod involvement;
 pub mod involvement_page;
+#[cfg(feature = "ssr")]
+pub mod pdf;
 pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod routes;

@@ -23,6 +23,16 @@ pub fn routes() -> Vec<PlainRoute> {
             methods: &[http::Method::GET],
             handler: axum::routing::get(involvement_csv),
         },
+        PlainRoute {
+            path: "/reports/involvement.pdf",
+            methods: &[http::Method::GET],
+            handler: axum::routing::get(involvement_pdf),
+        },
+        PlainRoute {
+            path: "/reports/fft-return.csv",
+            methods: &[http::Method::GET],
+            handler: axum::routing::get(fft_return_csv),
+        },
     ]
 }
 
@@ -82,6 +92,49 @@ pub async fn involvement_csv(
             Some(table) => crate::csv::download(&report.csv_file_name(table), report.table_csv(table)),
             None => forms::refusal(&state, &crate::error::AppError::NotFound),
         },
+        Err(error) => forms::refusal(&state, &error),
+    }
+}
+
+/// `GET /reports/involvement.pdf`: the whole involvement report as one PDF for a board pack, with the page's
+/// access checks and suppression (`involvement::report_for`); its filters are the page's, so a plain link
+/// works without JavaScript.
+pub async fn involvement_pdf(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    OriginalUri(uri): OriginalUri,
+    Query(query): Query<InvolvementQuery>,
+) -> Response {
+    let Some(user) = visitor.user else {
+        return forms::sign_in_first(&uri);
+    };
+    let (from, to) = query.dates.parts();
+    let report = super::involvement::report_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await;
+    let made_on = crate::clock::today_date().format("%-d %B %Y").to_string();
+    let pdf = report.and_then(|report| {
+        let bytes = super::pdf::involvement_pdf(&report, &state.site.organisation, &made_on)?;
+        Ok((report.pdf_file_name(), bytes))
+    });
+    match pdf {
+        Ok((name, bytes)) => crate::pdf::serve(&name, bytes, "private, no-store"),
+        Err(error) => forms::refusal(&state, &error),
+    }
+}
+
+/// `GET /reports/fft-return.csv`: the Friends and Family Test monthly return, for managers only and not
+/// suppressed (`fft_return::return_for` says why).
+pub async fn fft_return_csv(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    OriginalUri(uri): OriginalUri,
+    Query(query): Query<InvolvementQuery>,
+) -> Response {
+    let Some(user) = visitor.user else {
+        return forms::sign_in_first(&uri);
+    };
+    let (from, to) = query.dates.parts();
+    match super::fft_return::return_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await {
+        Ok(fft) => crate::csv::download(&fft.file_name(), fft.to_csv()),
         Err(error) => forms::refusal(&state, &error),
     }
 }
