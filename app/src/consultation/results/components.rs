@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::consultation::forms::components::ConsultationNav;
 use crate::{
     consultation::{
-        results::{get_form_results, Comment, CountRow, FormResults, QuestionResults},
+        results::{get_form_results, Comment, CommentPage, CountRow, FormResults, QuestionResults},
         types::Channel,
     },
     dates::{readable_day, DateParts},
@@ -25,8 +25,10 @@ pub fn FormResultsPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
     let period = move || [q("from_day"), q("from_month"), q("from_year"), q("to_day"), q("to_month"), q("to_year")];
     let results = Resource::new(
-        move || (id(), period(), q("channel")),
-        |(id, [fd, fm, fy, td, tm, ty], channel)| get_form_results(id.into(), fd, fm, fy, td, tm, ty, channel),
+        move || (id(), period(), [q("channel"), q("theme"), q("flagged"), q("page")]),
+        |(id, [fd, fm, fy, td, tm, ty], [channel, theme, flagged, page])| {
+            get_form_results(id.into(), fd, fm, fy, td, tm, ty, channel, theme, flagged, page)
+        },
     );
     view! {
         <crate::ui::StaffOnly>
@@ -132,7 +134,7 @@ fn Results(results: FormResults) -> impl IntoView {
     let fft = fft_section(&results);
     let months = months_section(&results);
     let questions = questions_section(results.questions.clone());
-    let comments = comments_section(results.comments.clone(), results.themes.clone());
+    let comments = comments_section(&results);
     let download = download_section(&results);
     view! {
         <span class="nhsuk-caption-l">{results.service_name.clone()}</span>
@@ -227,18 +229,84 @@ fn questions_section(questions: Vec<QuestionResults>) -> AnyView {
     .into_any()
 }
 
-fn comments_section(comments: Vec<Comment>, themes: Vec<CountRow>) -> AnyView {
+/// The comments: how many there are by theme, then one page of them, filtered by theme and by flagged or not
+/// in a GET form that keeps the page's period and channel, with links to the pages before and after.
+fn comments_section(results: &FormResults) -> AnyView {
+    let themes = results.themes.clone();
     let by_theme = (!themes.is_empty())
         .then(|| view! { <CountTable caption="Comments by theme" first="Theme" rows=themes /> }.into_any());
+    let CommentPage { theme, flagged, themes, matching, page, pages, comments } = results.comments.clone();
+    let address = format!("/consultation/forms/{}/results", results.form_id);
+    // The page's own filters, kept by the comments' form and links.
+    let kept: Vec<(String, String)> = results
+        .query()
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+        .collect();
+    let link = |to_page: i64| {
+        format!(
+            "{address}?{}&theme={}&flagged={}&page={to_page}",
+            results.query(),
+            crate::ui::encode_query_value(&theme),
+            crate::ui::encode_query_value(&flagged)
+        )
+    };
+    let mut theme_options = vec![(String::new(), "All themes".to_owned())];
+    theme_options.extend(themes.into_iter().map(|t| (t.clone(), t)));
+    let flagged_options = vec![
+        (String::new(), "Flagged or not".to_owned()),
+        ("yes".to_owned(), "Flagged for safeguarding".to_owned()),
+        ("no".to_owned(), "Not flagged".to_owned()),
+    ];
+    let shown = if matching == 0 {
+        "No comments match.".to_owned()
+    } else {
+        let first = (page - 1) * crate::consultation::results::COMMENTS_PER_PAGE + 1;
+        let last = first + i64::try_from(comments.len()).unwrap_or(0) - 1;
+        format!("Comments {first} to {last} of {matching}.")
+    };
     let list = if comments.is_empty() {
         view! { <p class="nhsuk-body">"No comments in this period."</p> }.into_any()
     } else {
         comments.into_iter().map(|c| view! { <CommentCard comment=c /> }).collect_view().into_any()
     };
+    let previous = (page > 1).then(|| link(page - 1));
+    let next = (page < pages).then(|| link(page + 1));
     view! {
         <h2 class="nhsuk-heading-m">"Comments"</h2>
         {by_theme}
+        <form method="get" action=address class="continuum-filters" novalidate>
+            {kept.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value /> }).collect_view()}
+            <Select name="theme" label="Theme" status=FormStatus::none() options=theme_options value=theme />
+            <Select name="flagged" label="Safeguarding" status=FormStatus::none() options=flagged_options value=flagged />
+            <SubmitButton label="Show comments" secondary=true />
+        </form>
+        <p class="nhsuk-body" id="comments-shown">{shown}</p>
         {list}
+        {(pages > 1).then(|| view! {
+            <nav class="nhsuk-pagination" role="navigation" aria-label="Pages of comments">
+                <ul class="nhsuk-list nhsuk-pagination__list">
+                    {previous.map(|href| view! {
+                        <li class="nhsuk-pagination-item--previous">
+                            <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=href>
+                                <span class="nhsuk-pagination__title">"Previous"</span>
+                                <span class="nhsuk-u-visually-hidden">":"</span>
+                                <span class="nhsuk-pagination__page">{format!("Page {} of {pages}", page - 1)}</span>
+                            </a>
+                        </li>
+                    })}
+                    {next.map(|href| view! {
+                        <li class="nhsuk-pagination-item--next">
+                            <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=href>
+                                <span class="nhsuk-pagination__title">"Next"</span>
+                                <span class="nhsuk-u-visually-hidden">":"</span>
+                                <span class="nhsuk-pagination__page">{format!("Page {} of {pages}", page + 1)}</span>
+                            </a>
+                        </li>
+                    })}
+                </ul>
+            </nav>
+        })}
     }
     .into_any()
 }

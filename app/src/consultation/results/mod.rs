@@ -6,8 +6,11 @@
 //! headline, the month table and its chart, the channel table, every question's answers and the Friends and
 //! Family Test's percentages are put into one disclosure with the sums that tie them together, so that no
 //! suppressed count can be worked out from another table's total or as the only cell not shown. Besides:
-//! - the comments are listed (staff of the service can read every response anyway), but never counted in the
-//!   page's words; the count of comments per theme is suppressed like any other count;
+//! - the comments are listed (staff of the service can read every response anyway), a page of
+//!   [`COMMENTS_PER_PAGE`] at a time, filtered by theme and by flagged or not on top of the period and
+//!   channel, with how many match (exact, as the list is); the count of comments per theme is suppressed
+//!   like any other count. Only the page shown is read from the database, so the page stays small whatever
+//!   the data;
 //! - the CSV is one row per response, for the service's own staff, so it is refused (409, with a sentence
 //!   saying why) when the period has from 1 to 4 responses: its number of rows would be the small number.
 //!
@@ -222,6 +225,26 @@ pub struct Comment {
     pub themes: Vec<String>,
 }
 
+/// How many comments a results page lists at a time.
+pub const COMMENTS_PER_PAGE: i64 = 20;
+
+/// The comments part of a results page: one page of the comments that match its filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentPage {
+    /// The theme chosen (its name), or empty for every comment.
+    pub theme: String,
+    /// `yes`, `no` or empty for flagged or not.
+    pub flagged: String,
+    /// Every theme of the service's comments in the period, for the filter.
+    pub themes: Vec<String>,
+    /// How many comments match the filters (exact: the comments are listed for staff who may read each).
+    pub matching: i64,
+    /// This page, from 1, and how many pages there are (at least 1).
+    pub page: i64,
+    pub pages: i64,
+    pub comments: Vec<Comment>,
+}
+
 /// A form's results for a period and channel, every count published under the suppression rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormResults {
@@ -239,7 +262,8 @@ pub struct FormResults {
     pub channels: Vec<CountRow>,
     pub fft: Option<FftHeadline>,
     pub questions: Vec<QuestionResults>,
-    pub comments: Vec<Comment>,
+    /// One page of the comments.
+    pub comments: CommentPage,
     /// Each theme the period's comments are tagged with, with the number of comments.
     pub themes: Vec<CountRow>,
     /// Whether the CSV of responses may be downloaded (see `may_export`).
@@ -378,6 +402,8 @@ pub async fn build_results(
     pool: &sqlx::AnyPool,
     form: &FeedbackForm,
     filter: &ResponseFilter,
+    comment_filter: &db::CommentFilter,
+    page: i64,
 ) -> Result<FormResults, AppError> {
     use std::collections::BTreeMap;
     let questions = forms_db::all_questions(pool, &form.id).await?;
@@ -458,24 +484,8 @@ pub async fn build_results(
     }
     let responses = published.responses;
 
-    let listed = db::list_responses(pool, &form.id, filter).await?;
-    let comments: Vec<Comment> = listed
-        .iter()
-        .flat_map(|r| {
-            r.answers.iter().filter(|a| a.is_free_text).map(|a| Comment {
-                response_id: r.id.clone(),
-                submitted_on: r.submitted_on.clone(),
-                channel: r.channel,
-                prompt: a.prompt.clone(),
-                text: a.answer.clone(),
-                themes: a.themes.clone(),
-            })
-        })
-        .collect();
-    let mut theme_counts: BTreeMap<String, i64> = BTreeMap::new();
-    for theme in comments.iter().flat_map(|c| &c.themes) {
-        *theme_counts.entry(theme.clone()).or_default() += 1;
-    }
+    let theme_counts = db::count_comments_by_theme(pool, &form.id, filter).await?;
+    let comments = comment_page(pool, form, filter, &questions, &theme_counts, comment_filter, page).await?;
     let themes = theme_counts
         .into_iter()
         .map(|(label, n)| CountRow { label, count: Published::of(n), share: PublishedShare::TooFewResponses })
@@ -502,6 +512,76 @@ pub async fn build_results(
         csv_allowed: may_export(total),
         chart_svg,
     })
+}
+
+/// Page `page` (from 1; past the last, the last) of the comments matching the filters, with their themes.
+#[cfg(feature = "ssr")]
+async fn comment_page(
+    pool: &sqlx::AnyPool,
+    form: &FeedbackForm,
+    filter: &ResponseFilter,
+    questions: &[crate::consultation::questions::Question],
+    theme_counts: &[(String, i64)],
+    comment_filter: &db::CommentFilter,
+    page: i64,
+) -> Result<CommentPage, AppError> {
+    let free_text: Vec<QuestionId> = questions.iter().filter(|q| q.kind.is_free_text()).map(|q| q.id.clone()).collect();
+    let matching = db::count_comments(pool, &form.id, filter, comment_filter, &free_text).await?;
+    let pages = ((matching + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let rows = db::list_comments(
+        pool,
+        &form.id,
+        filter,
+        comment_filter,
+        &free_text,
+        COMMENTS_PER_PAGE,
+        (page - 1) * COMMENTS_PER_PAGE,
+    )
+    .await?;
+    let responses: Vec<String> = rows.iter().map(|(id, ..)| id.clone()).collect();
+    let themes = db::list_comment_themes(pool, &responses).await?;
+    let comments = rows
+        .into_iter()
+        .map(|(response, submitted_on, channel, question, text)| Comment {
+            themes: themes
+                .iter()
+                .filter(|(r, q, _)| *r == response && *q == question)
+                .map(|(_, _, name)| name.clone())
+                .collect(),
+            prompt: questions.iter().find(|q| q.id.as_str() == question).map(|q| q.prompt.clone()).unwrap_or_default(),
+            response_id: ResponseId::from(response),
+            submitted_on,
+            channel: channel.parse().unwrap_or(Channel::Online),
+            text,
+        })
+        .collect();
+    Ok(CommentPage {
+        theme: comment_filter.theme.clone().unwrap_or_default(),
+        flagged: match comment_filter.flagged {
+            Some(true) => "yes".to_owned(),
+            Some(false) => "no".to_owned(),
+            None => String::new(),
+        },
+        themes: theme_counts.iter().map(|(name, _)| name.clone()).collect(),
+        matching,
+        page,
+        pages,
+        comments,
+    })
+}
+
+/// The comment filters as the page's address gives them: a theme's name (empty for every theme) and flagged
+/// `yes`, `no` or empty; anything else reads as no filter. And the page, from 1 (anything else is 1).
+#[cfg(feature = "ssr")]
+pub fn parse_comment_filter(theme: &str, flagged: &str, page: &str) -> (db::CommentFilter, i64) {
+    let theme = Some(theme.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+    let flagged = match flagged.trim() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    (db::CommentFilter { theme, flagged }, page.trim().parse::<i64>().unwrap_or(1).max(1))
 }
 
 #[cfg(feature = "ssr")]
@@ -557,6 +637,9 @@ pub async fn get_form_results(
     #[server(default)] to_month: String,
     #[server(default)] to_year: String,
     #[server(default)] channel: String,
+    #[server(default)] theme: String,
+    #[server(default)] flagged: String,
+    #[server(default)] page: String,
 ) -> Result<FormResults, AppError> {
     let user = require_staff()?;
     let pool = state()?.pool;
@@ -564,7 +647,8 @@ pub async fn get_form_results(
     let from = crate::dates::DateParts::new(from_day, from_month, from_year);
     let to = crate::dates::DateParts::new(to_day, to_month, to_year);
     let filter = parse_filter(&from, &to, &channel, today())?;
-    build_results(&pool, &form, &filter).await
+    let (comments, page) = parse_comment_filter(&theme, &flagged, &page);
+    build_results(&pool, &form, &filter, &comments, page).await
 }
 
 #[cfg(test)]
