@@ -928,6 +928,7 @@ pub const FORMS: &[Form] = &[
             &[("candidate_id", "{candidate_id}"), ("outcome_reasons", "{marker}"), ("departure_reason", "{marker}")],
         )
     },
+    form("/api/choose_report_mail", "/reports/involvement", Person::Manager, &[("mail", "nonsense")]),
     // The feedback form itself: the required first question unanswered, a comment typed.
     Form {
         post_to: Some("/f/{form_slug}"),

@@ -140,6 +140,8 @@ pub const INVOLVEMENT_OF_SERVICE: Access = Access("U FFFA FN FA A");
 /// The Friends and Family Test monthly return of the service named in the request (not suppressed): its
 /// managers and administrators only; a steering member is refused, another service's manager finds nothing.
 pub const FFT_RETURN: Access = Access("U FFFF FN FA A");
+/// Managers of any service (each for themselves) and administrators.
+pub const MANAGER_ANYWHERE: Access = Access("U FFFF FA FA A");
 /// A group's business (its page, its meetings): its current members (the steering member is one in the
 /// world) and the staff of its service. Staff of another service are refused like patients who are not members.
 pub const GROUP: Access = Access("U FFFA FF AA A");
@@ -724,6 +726,8 @@ pub const ROUTES: &[Row] = &[
     call("/api/update_action", GROUP, &[("action_id", "{action_id}"), ("status", "nonsense")]),
     call("/api/get_my_actions", SIGNED_IN, &[]),
     call("/api/choose_participation_mail", SIGNED_IN, &[("mail", "nonsense")]),
+    // The monthly report mail: managers (of any service) and administrators; sent with a mistake.
+    call("/api/choose_report_mail", MANAGER_ANYWHERE, &[("mail", "nonsense")]),
     call("/api/get_matters_arising", GROUP, &[("meeting_id", "{meeting_id}")]),
     // "You said, we did". The world's item has no quote, so approving it is a conflict for whoever may.
     call("/api/get_you_said_we_did_board", PUBLIC, &[("service_slug", "the-service")]),

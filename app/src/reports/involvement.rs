@@ -88,6 +88,9 @@ pub struct InvolvementReport {
     /// Whether the caller may download the Friends and Family Test monthly return for this scope (managers
     /// and administrators; not steering members).
     pub fft_return: bool,
+    /// Whether the caller may choose the monthly mail (managers and administrators), and whether they have.
+    pub may_choose_mail: bool,
+    pub monthly_mail: bool,
 }
 
 /// The choices of the report's filter: the services the caller may see (with `all` for administrators) and
@@ -874,7 +877,17 @@ mod build {
                  payments appear here when partnership lands.",
             ),
         ];
-        Ok(InvolvementReport { scope_id, scope_name, periods: spans, summary, sections, seams, fft_return: false })
+        Ok(InvolvementReport {
+            scope_id,
+            scope_name,
+            periods: spans,
+            summary,
+            sections,
+            seams,
+            fft_return: false,
+            may_choose_mail: false,
+            monthly_mail: false,
+        })
     }
 
     /// The Friends and Family Test: its answers, and the shares positive and negative, in each period.
@@ -1058,6 +1071,8 @@ mod build {
         }
         let mut report = assemble(scope_id, scope_name, spans, counts)?;
         report.fft_return = covered.iter().all(|s| crate::reports::fft_return::may_download(user, &s.id));
+        report.may_choose_mail = crate::reports::monthly_mail::may_choose(pool, user).await?;
+        report.monthly_mail = report.may_choose_mail && crate::reports::monthly_mail::chosen(pool, &user.id).await?;
         Ok(report)
     }
 

@@ -8,11 +8,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     involvement::{InvolvementReport, Section, NOT_SUPPRESSED, SMALL_NUMBERS},
+    monthly_mail::ChooseReportMail,
     server::{get_involvement_report, involvement_choices},
 };
 use crate::{
     dates::DateParts,
-    ui::{encode_query_value, DateInput, ErrorPage, ErrorSummary, FormStatus, Select, SubmitButton},
+    ui::{encode_query_value, Choice, DateInput, ErrorPage, ErrorSummary, FormStatus, Radios, Select, SubmitButton},
 };
 
 #[component]
@@ -126,8 +127,37 @@ fn Report(report: InvolvementReport) -> impl IntoView {
             </div>
             <p class="nhsuk-body"><a href=href>"Download the monthly return as CSV"</a></p>
         })}
+        {report.may_choose_mail.then(|| view! { <MailChoice monthly=report.monthly_mail /> })}
     }
     .into_any()
+}
+
+/// The monthly mail: whether to be told when last month's report is ready (a link, never figures).
+#[component]
+fn MailChoice(monthly: bool) -> impl IntoView {
+    let query = use_query_map();
+    let choose = ServerAction::<ChooseReportMail>::new();
+    let status = FormStatus::of(choose);
+    view! {
+        <h2 class="nhsuk-heading-m">"Monthly mail"</h2>
+        <ErrorSummary status id="mail-errors" />
+        {move || (query.with(|q| q.get("mail").is_some()) || matches!(choose.value().get(), Some(Ok(_))))
+            .then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Your choice has been saved."</p></div> })}
+        <ActionForm attr:novalidate=true action=choose>
+            <crate::ui::SubmissionToken status=status />
+            <Radios
+                name="mail"
+                legend="Tell me when last month's report is ready"
+                status=status
+                choices=vec![
+                    Choice { value: "monthly".into(), label: "Mail me a link each month".into(), hint: Some("On the first days of each month: a link to last month's report, never its figures".into()) },
+                    Choice { value: "none".into(), label: "No mail".into(), hint: None },
+                ]
+                value=if monthly { "monthly" } else { "none" }
+            />
+            <SubmitButton label="Save choice" secondary=true />
+        </ActionForm>
+    }
 }
 
 #[component]

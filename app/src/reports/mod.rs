@@ -8,6 +8,7 @@ pub mod components;
 pub mod fft_return;
 pub mod involvement;
 pub mod involvement_page;
+pub mod monthly_mail;
 #[cfg(feature = "ssr")]
 pub mod pdf;
 pub mod profile;
@@ -15,8 +16,14 @@ pub mod profile;
 pub mod routes;
 pub mod server;
 
-/// The reports' entry points (see `capability`): the continuum profile's CSV and the involvement report's.
+/// The reports' entry points (see `capability`): the continuum profile's CSV, the involvement report's CSVs
+/// and PDF, the FFT monthly return, and the monthly mail's job.
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
-    crate::capability::Capability { routes: routes::routes, ..crate::capability::Capability::named("reports") }
+    use crate::capability::{Capability, Job};
+    static JOBS: [Job; 1] = [Job {
+        name: "monthly report mail",
+        run: |state| Box::pin(async move { Ok(monthly_mail::queue_monthly_mails_now(state).await?) }),
+    }];
+    Capability { routes: routes::routes, jobs: &JOBS, ..Capability::named("reports") }
 }
