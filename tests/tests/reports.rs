@@ -175,7 +175,7 @@ async fn every_figure_of_the_fixture_is_on_the_page_and_in_its_csvs(backend: Bac
         10,
         "a chart for the levels, the trend, each level, the FFT, the themes and the meetings"
     );
-    assert!(page.contains("appear here when inclusion publishes"), "a seam for what has not landed");
+    assert!(page.contains("appear here when partnership lands"), "a seam for what has not landed");
     assert!(page.contains(&format!("download=\"{name}\"")), "each table's CSV is linked by its file name");
 }
 
