@@ -164,3 +164,22 @@ pub async fn record_in(write: &mut Write, source: &impl LedgerSource) -> Result<
 fn source_kind<S: LedgerSource>(_: &S) -> SourceKind {
     S::KIND
 }
+
+/// A person with an account who took part with lived experience in an activity (for involvement payments).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct TookPart {
+    pub activity_id: String,
+    pub service_id: String,
+    /// The activity's kind as stored (`ActivityKind::as_str`).
+    pub kind: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, local.
+    pub happened_on: String,
+    pub person_id: String,
+}
+
+/// Everyone with an account who took part with lived experience in an activity that happened on or after
+/// `since` (`YYYY-MM-DD`), as the ledger records who took part; named outsiders (no account) are left out.
+pub async fn took_part_since(conn: &mut AnyConnection, since: &str) -> Result<Vec<TookPart>, AppError> {
+    Ok(db::list_lived_experience_participants(conn, since).await?)
+}
