@@ -1,0 +1,681 @@
+//! Involvement payments' server functions and housekeeping.
+//!
+//! Who may do what: a signed-in person sees and answers only their own offers and claims, and sets their own
+//! weekly cap; a service's managers edit its rate card and settings, record how finance pays a person,
+//! approve or query its accepted offers and claims, export them for finance and mark them paid. A manager of
+//! another service is told an item does not exist (404); anyone else is refused (403). Every change is audited.
+
+use leptos::prelude::*;
+
+use super::types::{ClaimId, ManagePayments, MyPayments, OfferId};
+use crate::accounts::types::ServiceId;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        db::{self, Item},
+        types::{ExpenseKind, ManagedService, OfferStatus, PaidThrough, Rate, RateBasis, Review, Settings},
+        validate::{check_receipt, parse_pence, parse_whole},
+    },
+    crate::{
+        accounts::access::{person_by_email, require_signed_in, require_staff, services_staffed_by, SignedInUser},
+        db::Write,
+        error::FormErrors,
+        ledger::types::ActivityKind,
+        state::state,
+    },
+    sqlx::AnyConnection,
+};
+
+/// The longest description of an expense, in characters.
+pub const DESCRIPTION_MAX: usize = 300;
+/// The longest benefits advice contact or payment reference, in characters.
+pub const CONTACT_MAX: usize = 300;
+/// How far back the housekeeping looks for activities to make offers from, in days.
+pub const OFFER_WINDOW_DAYS: u64 = 92;
+
+/// The Monday that starts the week (Monday to Sunday) of `day` (`YYYY-MM-DD`) and the Monday after it.
+pub fn week_of(day: &str) -> Option<(String, String)> {
+    use chrono::Datelike;
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let monday = date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()));
+    let next = monday + chrono::Days::new(7);
+    Some((monday.format("%Y-%m-%d").to_string(), next.format("%Y-%m-%d").to_string()))
+}
+
+// ---- offers from the ledger --------------------------------------------------------------------------------
+
+/// Housekeeping: makes an offer to everyone with an account who took part with lived experience in an
+/// activity of a kind the service's rate card pays (in the last [`OFFER_WINDOW_DAYS`] days), as the ledger
+/// records who took part. One offer per activity and person, whichever app server comes first (the insert
+/// claims the pair). Returns how many offers it made.
+#[cfg(feature = "ssr")]
+pub async fn make_offers(pool: &sqlx::AnyPool) -> Result<usize, AppError> {
+    let since = (crate::clock::today_date() - chrono::Days::new(OFFER_WINDOW_DAYS)).format("%Y-%m-%d").to_string();
+    let took_part = {
+        let mut conn = pool.acquire().await?;
+        crate::ledger::api::took_part_since(&mut conn, &since).await?
+    };
+    let mut made = 0;
+    let mut rates: std::collections::HashMap<String, Vec<Rate>> = std::collections::HashMap::new();
+    for took in took_part {
+        if !rates.contains_key(&took.service_id) {
+            let mut conn = pool.acquire().await?;
+            let card = db::list_rates(&mut conn, &ServiceId::from(took.service_id.clone())).await?;
+            rates.insert(took.service_id.clone(), card);
+        }
+        let amount = rates
+            .get(&took.service_id)
+            .and_then(|card| card.iter().find(|r| r.activity_kind == took.kind))
+            .map_or(0, Rate::per_activity);
+        if amount <= 0 {
+            continue;
+        }
+        let mut tx = Write::begin(pool, None).await?;
+        if let Some(id) = db::insert_offer(tx.conn(), &took, amount).await? {
+            let detail = serde_json::json!({ "activity_id": took.activity_id, "offered_pence": amount });
+            tx.audit("payment_offered", "payment_offer", &id, detail).await?;
+            made += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(made)
+}
+
+// ---- a person's own ----------------------------------------------------------------------------------------
+
+/// When accepting `amount` would pass the person's weekly cap: `(cap, accepted already that week)`.
+#[cfg(feature = "ssr")]
+async fn passes_cap(
+    conn: &mut AnyConnection,
+    person: &crate::accounts::types::PersonId,
+    cap: Option<i64>,
+    day: &str,
+    amount: i64,
+) -> Result<Option<(i64, i64)>, AppError> {
+    let (Some(cap), Some((from, until))) = (cap, week_of(day)) else { return Ok(None) };
+    let already = db::accepted_between(conn, person, &from, &until).await?;
+    Ok((already.saturating_add(amount) > cap).then_some((cap, already)))
+}
+
+/// `/payments`: the caller's own offers (each open one saying whether accepting it would pass their weekly
+/// cap), claims and cap, and the services they may claim expenses from.
+#[server(endpoint = "/my_payments")]
+pub async fn get_my_payments() -> Result<MyPayments, AppError> {
+    let user = require_signed_in()?;
+    let pool = state()?.pool;
+    let mut conn = pool.acquire().await?;
+    let (cap, _, _) = db::fetch_person(&mut conn, &user.id).await?;
+    let rows = db::list_offers_of(&mut conn, &user.id).await?;
+    let mut offers = Vec::new();
+    let mut services: Vec<(crate::accounts::types::ServiceSummary, Vec<ExpenseKind>)> = Vec::new();
+    for row in rows {
+        let service = ServiceId::from(row.service_id.clone());
+        let settings = db::fetch_settings(&mut conn, &service).await?;
+        if !services.iter().any(|(s, _)| s.id == service) {
+            let kinds = ExpenseKind::ALL.into_iter().filter(|k| settings.reimburses(*k)).collect();
+            services
+                .push((crate::accounts::types::ServiceSummary { id: service, name: row.service_name.clone() }, kinds));
+        }
+        let over = if row.status() == OfferStatus::Offered {
+            passes_cap(&mut conn, &user.id, cap, &row.happened_on, row.offered_pence).await?
+        } else {
+            None
+        };
+        offers.push(row.into_offer(over, settings.advice_contact));
+    }
+    let claims = db::list_claims_of(&mut conn, &user.id).await?.into_iter().filter_map(|c| c.into_claim()).collect();
+    Ok(MyPayments { offers, claims, weekly_cap_pence: cap, services })
+}
+
+/// Answers one's own open offer: `choice` is `accept` — the whole offer when `amount` is empty, or the
+/// `amount` typed (pounds and pence, more than nothing and no more than the offer: accepting less is a choice
+/// some people's benefits need) — or `decline`. Someone else's offer is refused (404); an answered one is a
+/// conflict (409).
+#[server(endpoint = "/answer_payment_offer")]
+pub async fn answer_payment_offer(
+    #[server(default)] offer_id: OfferId,
+    #[server(default)] choice: String,
+    #[server(default)] amount: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let offer = db::fetch_offer(tx.conn(), &offer_id).await?.filter(|o| o.person_id == user.id.as_str());
+    let offer = offer.ok_or(AppError::NotFound)?;
+    // Each offer's amount box has its own id (`amount-<offer id>`), so its message lands beside it.
+    let amount_field = format!("amount-{offer_id}");
+    let kept = [(amount_field.as_str(), amount.as_str()), ("offer_id", offer_id.as_str())];
+    let (status, accepted) = match choice.as_str() {
+        "accept" if amount.trim().is_empty() => (OfferStatus::Accepted, Some(offer.offered_pence)),
+        "accept" => {
+            let chosen = parse_pence(&amount, "the amount you accept")
+                .and_then(|p| {
+                    if p <= 0 {
+                        Err("Enter an amount more than £0.00, or decline the offer".to_owned())
+                    } else if p > offer.offered_pence {
+                        Err(format!(
+                            "Enter an amount no more than the offer, {}",
+                            super::types::pounds(offer.offered_pence)
+                        ))
+                    } else {
+                        Ok(p)
+                    }
+                })
+                .map_err(|m| AppError::field(&amount_field, m).keeping(&kept))?;
+            (OfferStatus::Accepted, Some(chosen))
+        }
+        "decline" => (OfferStatus::Declined, None),
+        _ => return Err(AppError::field(&amount_field, "Choose whether to accept or decline the offer").keeping(&kept)),
+    };
+    tx.claim_submission(&submission).await?;
+    if !db::decide_offer(tx.conn(), &offer_id, status, accepted).await? {
+        return Err(AppError::Conflict("You have answered this offer already.".into()));
+    }
+    let lower = accepted.is_some_and(|a| a < offer.offered_pence);
+    let detail = serde_json::json!({ "choice": choice, "lower": lower, "offered_pence": offer.offered_pence,
+        "accepted_pence": accepted });
+    tx.audit("payment_offer_answered", "payment_offer", &offer_id, detail).await?;
+    tx.commit_then("/payments?answered=1").await
+}
+
+/// Sets one's own weekly cap on paid involvement (empty: no cap).
+#[server(endpoint = "/set_weekly_cap")]
+pub async fn set_weekly_cap(
+    #[server(default)] weekly_cap: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let cap = if weekly_cap.trim().is_empty() {
+        None
+    } else {
+        Some(
+            parse_pence(&weekly_cap, "your weekly limit")
+                .map_err(|m| AppError::field("weekly_cap", m).keeping(&[("weekly_cap", weekly_cap.as_str())]))?,
+        )
+    };
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
+    db::set_weekly_cap(tx.conn(), &user.id, cap).await?;
+    tx.audit("weekly_cap_set", "person", &user.id, serde_json::json!({ "weekly_cap_pence": cap })).await?;
+    tx.commit_then("/payments?cap=1").await
+}
+
+/// Claims an expense: a multipart form with `service_id` (a service that has made the person an offer),
+/// `kind`, the date in `incurred_on_day`/`_month`/`_year`, `description`, `miles` (mileage) or `amount`
+/// (others), and the `receipt` (PDF, JPEG or PNG by content, 5 MB at most; required except for mileage).
+#[server(endpoint = "/claim_expense", input = server_fn::codec::MultipartFormData)]
+pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<ClaimId, AppError> {
+    use crate::dates::{parse_date_input, DateField, DateParts};
+    let user = require_signed_in()?;
+    let mut upload = crate::pdf::read_upload(data, &["receipt"]).await?;
+    let service_id = ServiceId::from(upload.text("service_id"));
+    let (kind, description, miles, amount, submission) = (
+        upload.text("kind"),
+        upload.text("description"),
+        upload.text("miles"),
+        upload.text("amount"),
+        upload.text("submission"),
+    );
+    let day = DateParts::new(
+        upload.text("incurred_on_day"),
+        upload.text("incurred_on_month"),
+        upload.text("incurred_on_year"),
+    );
+    let receipt = upload.take_file("receipt");
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let mine = db::list_offers_of(tx.conn(), &user.id).await?;
+    let mut errors = FormErrors::new();
+    let settings = if mine.iter().any(|o| o.service_id == service_id.as_str()) {
+        Some(db::fetch_settings(tx.conn(), &service_id).await?)
+    } else {
+        errors.add("service_id", "Choose the service the expense was for");
+        None
+    };
+    let kind = match kind.parse::<ExpenseKind>() {
+        Ok(k) if settings.as_ref().is_none_or(|s| s.reimburses(k)) => Some(k),
+        Ok(_) => {
+            errors.add("kind", "This service does not pay this kind of expense");
+            None
+        }
+        Err(_) => {
+            errors.add("kind", "Choose what the expense was for");
+            None
+        }
+    };
+    let today = crate::dates::Day::of_naive(crate::clock::today_date());
+    let past = crate::dates::Bound { day: today, words: "today or in the past" };
+    let incurred = parse_date_input(
+        &DateField { name: "incurred_on", legend: "Date of the expense", earliest: None, latest: Some(past) },
+        &day,
+    )
+    .map_err(|e| e.add_to(&mut errors))
+    .ok();
+    let clean = crate::text::one_line(
+        &mut errors,
+        "description",
+        &description,
+        "what the expense was for",
+        DESCRIPTION_MAX,
+        true,
+    );
+    let (mut miles_n, mut pence) = (0, 0);
+    if kind == Some(ExpenseKind::Mileage) {
+        match parse_whole(&miles, "the miles driven", 1, 1000) {
+            Ok(m) => {
+                miles_n = m;
+                pence = m.saturating_mul(settings.as_ref().and_then(|s| s.mileage_pence).unwrap_or(0));
+            }
+            Err(m) => errors.add("miles", m),
+        }
+    } else {
+        match parse_pence(&amount, "the amount") {
+            Ok(0) => errors.add("amount", "Enter an amount more than £0.00"),
+            Ok(p) => pence = p,
+            Err(m) => errors.add("amount", m),
+        }
+    }
+    let needs_receipt = kind.is_some_and(|k| k != ExpenseKind::Mileage);
+    let checked = if receipt.bytes.is_empty() && !receipt.too_big && !needs_receipt {
+        None
+    } else {
+        match check_receipt(&receipt.name, &receipt.bytes, receipt.too_big) {
+            Ok(ok) => Some(ok),
+            Err(m) => {
+                errors.add("receipt", m);
+                None
+            }
+        }
+    };
+    let mut kept = day.kept("incurred_on");
+    for (field, value) in [
+        ("service_id", service_id.as_str()),
+        ("kind", upload.text("kind").as_str()),
+        ("description", description.as_str()),
+        ("miles", miles.as_str()),
+        ("amount", amount.as_str()),
+    ] {
+        kept.push((field.to_owned(), value.to_owned()));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors.keep_posted(&kept)));
+    }
+    let (Some(kind), Some(incurred)) = (kind, incurred) else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    let claim = db::NewClaim {
+        service_id: &service_id,
+        person_id: &user.id,
+        kind,
+        incurred_on: &incurred.iso(),
+        description: &clean,
+        miles: miles_n,
+        amount_pence: pence,
+        receipt: checked.map(|(mime, name)| (name, mime, receipt.bytes.as_slice())),
+    };
+    let id = db::insert_claim(tx.conn(), &claim).await?;
+    let detail =
+        serde_json::json!({ "kind": kind.as_str(), "amount_pence": pence, "receipt_bytes": receipt.bytes.len() });
+    tx.audit("expense_claimed", "expense_claim", &id, detail).await?;
+    tx.commit_then("/payments?claimed=1").await?;
+    Ok(id)
+}
+
+/// A claim's receipt, for the person who claimed it and its service's managers: `(file name, type, bytes)`.
+/// A manager of another service gets 404; anyone else 403. The read is audited.
+#[cfg(feature = "ssr")]
+pub async fn read_receipt(
+    pool: &sqlx::AnyPool,
+    user: &SignedInUser,
+    id: &ClaimId,
+) -> Result<(String, String, Vec<u8>), AppError> {
+    let mut conn = pool.acquire().await?;
+    let claim = db::fetch_claim(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    if claim.person_id != user.id.as_str() {
+        ensure_manages_record(user, &claim.service_id)?;
+    }
+    let receipt = db::fetch_receipt(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    let mut tx = Write::begin(pool, Some(&user.id)).await?;
+    tx.audit("receipt_read", "expense_claim", id, serde_json::json!({})).await?;
+    tx.commit().await?;
+    Ok(receipt)
+}
+
+// ---- managers ----------------------------------------------------------------------------------------------
+
+/// The services the caller manages (403 for anyone who manages none).
+#[cfg(feature = "ssr")]
+async fn managed(user: &SignedInUser) -> Result<Vec<crate::accounts::types::ServiceSummary>, AppError> {
+    let services: Vec<_> = services_staffed_by(user).await?.into_iter().filter(|s| user.manages(&s.id)).collect();
+    if services.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(services)
+}
+
+/// Refuses anyone who does not manage the service named in a request (403): a service is not a secret.
+#[cfg(feature = "ssr")]
+fn ensure_manages(user: &SignedInUser, service: &str) -> Result<(), AppError> {
+    if user.manages(&ServiceId::from(service.to_owned())) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Refuses anyone who does not manage the service a record (an offer, a claim) belongs to: to another
+/// service's staff it does not exist (404); the service's own staff and anyone else are refused (403).
+#[cfg(feature = "ssr")]
+fn ensure_manages_record(user: &SignedInUser, service: &str) -> Result<(), AppError> {
+    let service = ServiceId::from(service.to_owned());
+    if user.manages(&service) {
+        Ok(())
+    } else if user.is_staff_anywhere() && !user.is_staff_of(&service) {
+        Err(AppError::NotFound)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// `/payments/manage`: each service the caller manages, with its rate card, settings, offers and claims, and
+/// what is approved and not yet paid.
+#[server(endpoint = "/manage_payments")]
+pub async fn get_manage_payments() -> Result<ManagePayments, AppError> {
+    let user = require_staff()?;
+    let services = managed(&user).await?;
+    let pool = state()?.pool;
+    let mut conn = pool.acquire().await?;
+    let mut out = Vec::new();
+    for service in services {
+        let settings = db::fetch_settings(&mut conn, &service.id).await?;
+        let rates = db::list_rates(&mut conn, &service.id).await?;
+        let offers = db::list_offers_for(&mut conn, &service.id)
+            .await?
+            .into_iter()
+            .map(|o| o.into_offer(None, String::new()))
+            .collect();
+        let claims =
+            db::list_claims_for(&mut conn, &service.id).await?.into_iter().filter_map(|c| c.into_claim()).collect();
+        let due = db::list_to_pay(&mut conn, &service.id, "9999").await?;
+        let payments: i64 = due.iter().filter(|d| d.item == "payment").map(|d| d.amount_pence).sum();
+        let expenses: i64 = due.iter().filter(|d| d.item == "expense").map(|d| d.amount_pence).sum();
+        let latest = due.iter().map(|d| d.approved_at.clone()).max();
+        out.push(ManagedService { service, settings, rates, offers, claims, to_pay: (payments, expenses, latest) });
+    }
+    Ok(ManagePayments { services: out })
+}
+
+/// Sets one line of a service's rate card: the activity kind, how it is paid (`session`, `hour` or
+/// `expenses_only`), the amount (pounds and pence) and, for an hourly rate, the hours paid (1 to 12).
+#[server(endpoint = "/save_payment_rate")]
+pub async fn save_payment_rate(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] activity_kind: String,
+    #[server(default)] basis: String,
+    #[server(default)] amount: String,
+    #[server(default)] hours: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    ensure_manages(&user, service_id.as_str())?;
+    let kept = [
+        ("activity_kind", activity_kind.as_str()),
+        ("basis", basis.as_str()),
+        ("amount", amount.as_str()),
+        ("hours", hours.as_str()),
+    ];
+    let mut errors = FormErrors::new();
+    let kind = activity_kind.parse::<ActivityKind>().ok();
+    if kind.is_none() {
+        errors.add("activity_kind", "Choose the kind of activity");
+    }
+    let basis = basis.parse::<RateBasis>().ok();
+    let (mut pence, mut hours_n) = (0, 1);
+    match basis {
+        None => errors.add("basis", "Choose how it is paid"),
+        Some(RateBasis::ExpensesOnly) => {}
+        Some(b) => {
+            match parse_pence(&amount, "the amount") {
+                Ok(0) => errors.add("amount", "Enter an amount more than £0.00, or choose expenses only"),
+                Ok(p) => pence = p,
+                Err(m) => errors.add("amount", m),
+            }
+            if b == RateBasis::Hour {
+                match parse_whole(&hours, "the hours paid", 1, 12) {
+                    Ok(h) => hours_n = h,
+                    Err(m) => errors.add("hours", m),
+                }
+            }
+        }
+    }
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let (Some(kind), Some(basis)) = (kind, basis) else { return Err(AppError::Internal) };
+    let rate = Rate { activity_kind: kind.as_str().to_owned(), basis, amount_pence: pence, hours: hours_n };
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
+    db::save_rate(tx.conn(), &service_id, &rate).await?;
+    let detail = serde_json::json!({ "activity_kind": rate.activity_kind, "basis": basis.as_str(), "amount_pence": pence, "hours": hours_n });
+    tx.audit("payment_rate_set", "service", &service_id, detail).await?;
+    tx.commit_then("/payments/manage?rate=1").await
+}
+
+/// Sets a service's payment settings: the benefits advice contact, mileage per mile (empty: not paid) and
+/// which other expense kinds it pays by receipt (`yes` boxes).
+#[server(endpoint = "/save_payment_settings")]
+pub async fn save_payment_settings(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] advice_contact: String,
+    #[server(default)] mileage: String,
+    #[server(default)] public_transport: String,
+    #[server(default)] parking: String,
+    #[server(default)] care_cover: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    ensure_manages(&user, service_id.as_str())?;
+    let kept = [("advice_contact", advice_contact.as_str()), ("mileage", mileage.as_str())];
+    let mut errors = FormErrors::new();
+    let contact = crate::text::one_line(
+        &mut errors,
+        "advice_contact",
+        &advice_contact,
+        "where people can take benefits advice",
+        CONTACT_MAX,
+        true,
+    );
+    let mileage_pence = if mileage.trim().is_empty() {
+        None
+    } else {
+        parse_pence(&mileage, "the mileage rate").map_err(|m| errors.add("mileage", m)).ok()
+    };
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let settings = Settings {
+        advice_contact: contact,
+        mileage_pence,
+        public_transport: public_transport == "yes",
+        parking: parking == "yes",
+        care_cover: care_cover == "yes",
+    };
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
+    db::save_settings(tx.conn(), &service_id, &settings).await?;
+    tx.audit("payment_settings_set", "service", &service_id, serde_json::json!({ "mileage_pence": mileage_pence }))
+        .await?;
+    tx.commit_then("/payments/manage?settings=1").await
+}
+
+/// Records how finance pays a person of one of the caller's services: `paid_through` (`payroll` or
+/// `one_off`) and their finance reference (never bank details).
+#[server(endpoint = "/save_payment_details")]
+pub async fn save_payment_details(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] email: String,
+    #[server(default)] paid_through: String,
+    #[server(default)] payment_reference: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    ensure_manages(&user, service_id.as_str())?;
+    let kept = [
+        ("email", email.as_str()),
+        ("paid_through", paid_through.as_str()),
+        ("payment_reference", payment_reference.as_str()),
+    ];
+    let mut errors = FormErrors::new();
+    let through = paid_through
+        .parse::<PaidThrough>()
+        .map_err(|_| errors.add("paid_through", "Choose how finance pays them"))
+        .ok();
+    let reference = crate::text::one_line(
+        &mut errors,
+        "payment_reference",
+        &payment_reference,
+        "their payment reference",
+        CONTACT_MAX,
+        true,
+    );
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some(through) = through else { return Err(AppError::Internal) };
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let Some((person, _)) = person_by_email(tx.conn(), email.trim()).await? else {
+        return Err(AppError::field("email", "No account has this email address").keeping(&kept));
+    };
+    tx.claim_submission(&submission).await?;
+    db::set_payment_details(tx.conn(), &person, &reference, through).await?;
+    tx.audit("payment_details_set", "person", &person, serde_json::json!({ "paid_through": through.as_str() })).await?;
+    tx.commit_then("/payments/manage?details=1").await
+}
+
+/// Approves or queries an item of a service the caller manages: `item` is `offer` (accepted) or `claim`,
+/// `decision` is `approve` or `query` (a query needs a `note` saying what is asked). A paid item cannot
+/// change (409).
+#[server(endpoint = "/review_payment_item")]
+pub async fn review_payment_item(
+    #[server(default)] item: String,
+    #[server(default)] item_id: String,
+    #[server(default)] decision: String,
+    #[server(default)] note: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let (which, service) = match item.as_str() {
+        "offer" => {
+            (Item::Offer, db::fetch_offer(tx.conn(), &OfferId::from(item_id.clone())).await?.map(|o| o.service_id))
+        }
+        "claim" => {
+            (Item::Claim, db::fetch_claim(tx.conn(), &ClaimId::from(item_id.clone())).await?.map(|c| c.service_id))
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    ensure_manages_record(&user, &service.ok_or(AppError::NotFound)?)?;
+    // Each item's note box has its own id (`note-<item id>`), so its message lands beside it.
+    let note_field = format!("note-{item_id}");
+    let kept = [(note_field.as_str(), note.as_str()), ("item_id", item_id.as_str())];
+    let mut errors = FormErrors::new();
+    let review = match decision.as_str() {
+        "approve" => Some(Review::Approved),
+        "query" => Some(Review::Queried),
+        _ => {
+            errors.add("decision", "Choose whether to approve or query it");
+            None
+        }
+    };
+    let clean = crate::text::one_line(
+        &mut errors,
+        &note_field,
+        &note,
+        "what you are asking",
+        DESCRIPTION_MAX,
+        review == Some(Review::Queried),
+    );
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some(review) = review else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    if !db::review(tx.conn(), which, &item_id, review, &clean).await? {
+        return Err(AppError::Conflict("This is paid already, or not accepted, so it cannot be reviewed.".into()));
+    }
+    let subject = if which == Item::Offer { "payment_offer" } else { "expense_claim" };
+    tx.audit("payment_reviewed", subject, &item_id, serde_json::json!({ "review": review.as_str() })).await?;
+    tx.commit_then("/payments/manage?reviewed=1").await
+}
+
+/// Marks a service's approved, unpaid items paid, up to the approval time `through` the page showed (so an
+/// item approved since, and not in the exported file, stays unpaid). Returns how many.
+#[server(endpoint = "/mark_payments_paid")]
+pub async fn mark_payments_paid(
+    #[server(default)] service_id: ServiceId,
+    #[server(default)] through: String,
+    #[server(default)] submission: String,
+) -> Result<u64, AppError> {
+    let user = require_staff()?;
+    ensure_manages(&user, service_id.as_str())?;
+    if through.is_empty() {
+        return Err(AppError::field("mark_paid", "Nothing is approved and waiting to be paid"));
+    }
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    tx.claim_submission(&submission).await?;
+    let marked = db::mark_paid(tx.conn(), &service_id, &through).await?;
+    tx.audit(
+        "payments_marked_paid",
+        "service",
+        &service_id,
+        serde_json::json!({ "items": marked, "through": through }),
+    )
+    .await?;
+    tx.commit_then("/payments/manage?paid=1").await?;
+    Ok(marked)
+}
+
+/// The finance CSV of a service's approved, unpaid items approved at or before `through` (all, when empty):
+/// kind (involvement payment, or receipted expense: not income), how it is paid, name, payment reference,
+/// date, what for, amount in pounds, with a total line; formula-safe (`crate::csv`). For its managers (403 to
+/// anyone else). Returns the file's name and text.
+#[cfg(feature = "ssr")]
+pub async fn finance_csv(
+    pool: &sqlx::AnyPool,
+    user: &SignedInUser,
+    service: &ServiceId,
+    through: &str,
+) -> Result<(String, String), AppError> {
+    use super::types::decimal;
+    ensure_manages(user, service.as_str())?;
+    let mut conn = pool.acquire().await?;
+    let name = crate::accounts::access::all_services(pool)
+        .await?
+        .into_iter()
+        .find(|s| s.id == *service)
+        .map(|s| s.name)
+        .ok_or(AppError::NotFound)?;
+    let through = if through.is_empty() { "9999" } else { through };
+    let rows = db::list_to_pay(&mut conn, service, through).await?;
+    let mut csv =
+        crate::csv::row(&["Type", "Paid through", "Name", "Payment reference", "Date", "What for", "Amount (GBP)"]);
+    let mut total = 0_i64;
+    for r in &rows {
+        total += r.amount_pence;
+        let kind = if r.item == "payment" { "Involvement payment" } else { "Expense (receipted, not income)" };
+        let through =
+            r.paid_through.as_deref().and_then(|t| t.parse::<PaidThrough>().ok()).unwrap_or(PaidThrough::OneOff);
+        csv.push_str(&crate::csv::row(&[
+            kind,
+            through.label(),
+            &r.person_name,
+            r.payment_reference.as_deref().unwrap_or(""),
+            &r.day,
+            &r.what,
+            &decimal(r.amount_pence),
+        ]));
+    }
+    csv.push_str(&crate::csv::row(&["Total", "", "", "", "", "", &decimal(total)]));
+    let file = crate::csv::file_name(&["Involvement payments", &name, &crate::clock::today()]);
+    Ok((file, csv))
+}

@@ -1,0 +1,140 @@
+//! Typed money and receipts into checked values. Money is parsed straight into integer pence, never through
+//! a float: "£12.50", "12.50", "12.5" and "12" are accepted (with or without `£` and thousands commas).
+
+/// The largest amount accepted anywhere, in pence: £100,000.00. Keeps sums far from `i64`'s limit.
+pub const MAX_PENCE: i64 = 10_000_000;
+
+/// Parses an amount of money typed by a person into pence.
+///
+/// Accepts digits with an optional `£`, commas between thousands and up to two decimal places. Errors: the
+/// message to show beside the field, naming it as `what` ("the amount").
+pub fn parse_pence(text: &str, what: &str) -> Result<i64, String> {
+    let bad = || format!("Enter {what} in pounds and pence, like 12.50");
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(format!("Enter {what}"));
+    }
+    let unsigned = trimmed.strip_prefix('£').unwrap_or(trimmed).trim().replace(',', "");
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (unsigned.as_str(), ""),
+    };
+    if whole.is_empty() || fraction.len() > 2 || (unsigned.contains('.') && fraction.is_empty()) {
+        return Err(bad());
+    }
+    if !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    if whole.len() > 9 {
+        return Err(format!("{} must be {} or less", capitalised(what), super::types::pounds(MAX_PENCE)));
+    }
+    let pounds: i64 = whole.parse().map_err(|_| bad())?;
+    let pence: i64 = match fraction.len() {
+        0 => 0,
+        1 => fraction.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => fraction.parse().map_err(|_| bad())?,
+    };
+    let total = pounds * 100 + pence;
+    if total > MAX_PENCE {
+        return Err(format!("{} must be {} or less", capitalised(what), super::types::pounds(MAX_PENCE)));
+    }
+    Ok(total)
+}
+
+fn capitalised(what: &str) -> String {
+    let mut chars = what.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+/// Parses a whole number in a range (miles, hours). Errors: the message for the field.
+pub fn parse_whole(text: &str, what: &str, min: i64, max: i64) -> Result<i64, String> {
+    match text.trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!("Enter {what} as a whole number from {min} to {max}")),
+    }
+}
+
+/// A receipt's type, by its first bytes: `application/pdf`, `image/jpeg` or `image/png`, with the extension
+/// its stored name gets.
+pub fn receipt_type(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"%PDF-") {
+        Some(("application/pdf", "pdf"))
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(("image/jpeg", "jpg"))
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(("image/png", "png"))
+    } else {
+        None
+    }
+}
+
+/// Checks a receipt: no larger than 5 MB (`crate::pdf::MAX_BYTES`) and a PDF, JPEG or PNG by its content
+/// (never its name or the type the browser claims). Returns the stored type and a file name safe for an
+/// address. Errors: the message beside the receipt field.
+pub fn check_receipt(name: &str, bytes: &[u8], too_big: bool) -> Result<(&'static str, String), String> {
+    if too_big || bytes.len() > crate::pdf::MAX_BYTES {
+        return Err(crate::pdf::TOO_BIG.to_owned());
+    }
+    if bytes.is_empty() {
+        return Err("Choose the receipt: a PDF, JPEG or PNG file".to_owned());
+    }
+    let Some((mime, extension)) = receipt_type(bytes) else {
+        return Err(format!("{} is not a PDF, JPEG or PNG file. Receipts must be one of these", one_line(name)));
+    };
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let slug = crate::text::slugify(stem);
+    let slug = if slug.is_empty() { "receipt".to_owned() } else { slug };
+    Ok((mime, format!("{slug}.{extension}")))
+}
+
+fn one_line(name: &str) -> String {
+    let name: String = name.chars().filter(|c| !c.is_control()).take(100).collect();
+    if name.is_empty() {
+        "The file".to_owned()
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_parsed_into_pence_without_floats() {
+        assert_eq!(parse_pence("£12.50", "the amount"), Ok(1250));
+        assert_eq!(parse_pence("12.50", "the amount"), Ok(1250));
+        assert_eq!(parse_pence("12", "the amount"), Ok(1200));
+        assert_eq!(parse_pence("12.5", "the amount"), Ok(1250));
+        assert_eq!(parse_pence(" £1,234.05 ", "the amount"), Ok(123_405));
+        assert_eq!(parse_pence("0.07", "the amount"), Ok(7));
+        // 0.1 + 0.2 is not 0.3 in floating point; in pence it is.
+        assert_eq!(
+            parse_pence("0.10", "a").unwrap() + parse_pence("0.20", "a").unwrap(),
+            parse_pence("0.30", "a").unwrap()
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_a_message() {
+        for bad in ["12.505", "twelve", "12,50p", "-3", "1e3", ".", "£", "12.", "£.5", "1 2"] {
+            assert!(parse_pence(bad, "the amount").is_err(), "{bad} was accepted");
+        }
+        assert_eq!(parse_pence("", "the amount").unwrap_err(), "Enter the amount");
+        assert_eq!(parse_pence("abc", "the amount").unwrap_err(), "Enter the amount in pounds and pence, like 12.50");
+        assert!(parse_pence("999999999999", "the amount").is_err());
+    }
+
+    #[test]
+    fn receipts_are_checked_by_content() {
+        assert_eq!(check_receipt("bus.pdf", b"%PDF-1.7", false).unwrap(), ("application/pdf", "bus.pdf".to_owned()));
+        assert_eq!(check_receipt("IMG 1.JPG", &[0xFF, 0xD8, 0xFF, 0xE0], false).unwrap().1, "img-1.jpg");
+        assert_eq!(check_receipt("p.png", b"\x89PNG\r\n\x1a\n....", false).unwrap().0, "image/png");
+        assert_eq!(
+            check_receipt("ticket.pdf", b"PK\x03\x04", false).unwrap_err(),
+            "ticket.pdf is not a PDF, JPEG or PNG file. Receipts must be one of these"
+        );
+        assert_eq!(check_receipt("a.pdf", b"%PDF-", true).unwrap_err(), crate::pdf::TOO_BIG);
+    }
+}
