@@ -151,6 +151,9 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/you-said-we-did/:slug") view=crate::participation::outcomes::components::BoardView ssr=SsrMode::Async />
             <Route path=path!("/partnership") view=crate::partnership::components::PartnershipPage ssr=SsrMode::Async />
             <Route path=path!("/partnership/panels/:id") view=crate::partnership::components::PanelView ssr=SsrMode::Async />
+            // Involvement payments (partnership §7).
+            <Route path=path!("/payments") view=crate::partnership::payments::components::PaymentsPage ssr=SsrMode::Async />
+            <Route path=path!("/payments/manage") view=crate::partnership::payments::components::ManagePaymentsPage ssr=SsrMode::Async />
         </Routes>
     }
 }

@@ -19,6 +19,9 @@ pub mod components;
 pub mod server;
 pub mod types;
 
+// Involvement payments (§7): its own folder, merged into Partnership's entry points below.
+pub mod payments;
+
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -39,18 +42,25 @@ pub mod validate;
 #[cfg(feature = "ssr")]
 pub fn capability() -> crate::capability::Capability {
     use crate::capability::{Capability, Job};
-    static JOBS: [Job; 1] = [Job {
-        name: "panel data past its retention period",
-        run: |state| Box::pin(server::delete_after_retention(&state.pool)),
-    }];
+    static JOBS: [Job; 2] = [
+        Job {
+            name: "panel data past its retention period",
+            run: |state| Box::pin(server::delete_after_retention(&state.pool)),
+        },
+        // Involvement payments: offers from the ledger's participants.
+        Job { name: "involvement payment offers", run: |state| Box::pin(payments::server::make_offers(&state.pool)) },
+    ];
     Capability {
         routes: routes::routes,
         jobs: &JOBS,
         demo: Some(|conn, demo| {
             Box::pin(async move {
                 let added = demo::seed_partnership(conn, &demo.services).await?;
+                // Involvement payments: after the panels, whose members are offered payment.
+                let offers = payments::demo::seed_payments(conn, &demo.services).await?;
                 Ok(format!(
-                    "A panel pool and {added} interview panels, one decided and one mid-scoring (see /partnership)."
+                    "A panel pool and {added} interview panels, one decided and one mid-scoring (see /partnership). \
+                     A rate card and {offers} payment offers with expenses (see /payments/manage)."
                 ))
             })
         }),

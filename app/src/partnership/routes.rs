@@ -14,7 +14,11 @@ use super::types::CandidateId;
 use crate::{accounts::access::Visitor, capability::PlainRoute, forms, state::AppState};
 
 pub fn routes() -> Vec<PlainRoute> {
-    vec![PlainRoute { path: "/partnership/packs/{id}/{name}", methods: &[Method::GET], handler: get(pack) }]
+    let mut routes =
+        vec![PlainRoute { path: "/partnership/packs/{id}/{name}", methods: &[Method::GET], handler: get(pack) }];
+    // Involvement payments: receipts and the finance CSV.
+    routes.extend(super::payments::routes::routes());
+    routes
 }
 
 /// `GET /partnership/packs/{candidate id}/{file name}`: a candidate's pack.
