@@ -102,6 +102,9 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/profile_services", "a read"),
     ("/api/partnership_overview", "a read"),
     ("/api/get_panel", "a read"),
+    ("/api/my_payments", "a read"),
+    ("/api/manage_payments", "a read"),
+    ("/api/mark_payments_paid", "a button with nothing typed (its hidden field is the approval time shown)"),
     ("/api/continuum_profile", "a read (its filters are a GET form)"),
     ("/api/involvement_choices", "a read"),
     ("/api/involvement_report", "a read (its filters are a GET form)"),
@@ -929,6 +932,64 @@ pub const FORMS: &[Form] = &[
         )
     },
     form("/api/choose_report_mail", "/reports/involvement", Person::Manager, &[("mail", "nonsense")]),
+    // ---- involvement payments (partnership §7) --------------------------------------------------------
+    form(
+        "/api/answer_payment_offer",
+        "/payments",
+        Person::Volunteer,
+        &[("offer_id", "{offer_id}"), ("choice", "accept"), ("amount", "{marker}")],
+    ),
+    form("/api/set_weekly_cap", "/payments", Person::Patient, &[("weekly_cap", "{marker}")]),
+    // A receipt that is not a PDF or an image, and money and a date that are not.
+    Form {
+        upload: true,
+        ..form(
+            "/api/claim_expense",
+            "/payments",
+            Person::Volunteer,
+            &[
+                ("service_id", "{service}"),
+                ("kind", "public_transport"),
+                ("incurred_on_day", "{marker}"),
+                ("incurred_on_month", "{marker}"),
+                ("incurred_on_year", "{marker}"),
+                ("description", "{marker}"),
+                ("amount", "{marker}"),
+                ("miles", "{marker}"),
+            ],
+        )
+    },
+    form(
+        "/api/save_payment_rate",
+        "/payments/manage",
+        Person::Manager,
+        &[
+            ("service_id", "{service}"),
+            ("activity_kind", "interview_panel"),
+            ("basis", "hour"),
+            ("amount", "{marker}"),
+            ("hours", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/save_payment_settings",
+        "/payments/manage",
+        Person::Manager,
+        &[("service_id", "{service}"), ("advice_contact", "{long}"), ("mileage", "{marker}")],
+    ),
+    // No answer to "Paid through".
+    form(
+        "/api/save_payment_details",
+        "/payments/manage",
+        Person::Manager,
+        &[("service_id", "{service}"), ("email", "{marker}"), ("payment_reference", "{marker}")],
+    ),
+    form(
+        "/api/review_payment_item",
+        "/payments/manage",
+        Person::Manager,
+        &[("item", "claim"), ("item_id", "{claim_id}"), ("decision", "query"), ("note", "{long}")],
+    ),
     // The feedback form itself: the required first question unanswered, a comment typed.
     Form {
         post_to: Some("/f/{form_slug}"),

@@ -162,6 +162,16 @@ pub const PANEL_READY: Access = Access("U FFAF NN AA A");
 pub const PANEL_MEMBER: Access = Access("U FFAA NN FF F");
 /// Scoring and the chair's closing of scoring: a ready member (the volunteer, who chairs) only.
 pub const PANEL_SCORER: Access = Access("U FFAF NN FF F");
+/// Involvement payments' management page and reads: managers of any service (each sees their own services).
+pub const PAYMENTS_MANAGER: Access = Access("U FFFF FA FA A");
+/// A person's own offer (the volunteer's in the world): nobody else, the service's managers included, may
+/// answer it, and to everyone else it does not exist.
+pub const OWN_OFFER: Access = Access("U NNAN NN NN N");
+/// A person's own expense claim's receipt (the volunteer's in the world) and its service's managers; to
+/// another service's staff it does not exist.
+pub const OWN_RECEIPT: Access = Access("U FFAF NN FA A");
+/// Reviewing an offer or a claim: the service's managers; to another service's staff it does not exist.
+pub const PAYMENT_REVIEW: Access = Access("U FFFF NN FA A");
 /// A one-time link: the token is the credential, and an unknown one is not found, whoever asks.
 pub const UNKNOWN_LINK: Access = Access("N NNNN NN NN N");
 /// A volunteer's own record (the world's volunteer's appointment): theirs alone; to anyone else, staff and
@@ -299,6 +309,11 @@ pub const ROUTES: &[Row] = &[
     page("/partnership", SIGNED_IN, "/partnership"),
     page("/partnership/panels/{id}", PANEL, "/partnership/panels/{panel_id}"),
     page("/partnership/packs/{id}/{name}", PANEL_READY, "/partnership/packs/{candidate_id}/pack.pdf"),
+    // Involvement payments (partnership §7).
+    page("/payments", SIGNED_IN, "/payments"),
+    page("/payments/manage", PAYMENTS_MANAGER, "/payments/manage"),
+    page("/payments/receipts/{id}/{name}", OWN_RECEIPT, "/payments/receipts/{claim_id}/bus.pdf"),
+    page("/payments/export/{service}", MANAGER, "/payments/export/{service}"),
     // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
     // confidential case, observers refused, is in participation_papers.rs).
     page("/participation/papers/{id}/{name}", GROUP, "/participation/papers/{paper_id}/paper.pdf"),
@@ -656,6 +671,24 @@ pub const ROUTES: &[Row] = &[
     call("/api/close_panel_scoring", PANEL_SCORER, &[("candidate_id", "{candidate_id}"), ("close_reason", "")]),
     // The chair (the volunteer) and the service's staff; refused beside the field, no outcome chosen.
     call("/api/record_panel_outcome", PANEL_READY, &[("candidate_id", "{candidate_id}"), ("outcome", "")]),
+    // ---- server functions: involvement payments (partnership §7) -----------------------------------------
+    // Each change is sent with a mistake, so an allowed call is a validation error and nothing is stored.
+    call("/api/my_payments", SIGNED_IN, &[]),
+    call("/api/answer_payment_offer", OWN_OFFER, &[("offer_id", "{offer_id}"), ("choice", "")]),
+    call("/api/set_weekly_cap", SIGNED_IN, &[("weekly_cap", "lots")]),
+    Row {
+        verb: Verb::Post,
+        path: "/api/claim_expense",
+        access: SIGNED_IN,
+        request: Request::Upload(&[("service_id", "{service}"), ("kind", "")]),
+        ends_session: false,
+    },
+    call("/api/manage_payments", PAYMENTS_MANAGER, &[]),
+    call("/api/save_payment_rate", MANAGER, &[("service_id", "{service}"), ("activity_kind", "")]),
+    call("/api/save_payment_settings", MANAGER, &[("service_id", "{service}"), ("advice_contact", "")]),
+    call("/api/save_payment_details", MANAGER, &[("service_id", "{service}"), ("email", ""), ("paid_through", "")]),
+    call("/api/review_payment_item", PAYMENT_REVIEW, &[("item", "claim"), ("item_id", "{claim_id}"), ("decision", "")]),
+    call("/api/mark_payments_paid", MANAGER, &[("service_id", "{service}"), ("through", "")]),
     // ---- server functions: inclusion --------------------------------------------------------------------
     // Each change is sent with a mistake, so an allowed call is a validation error and nothing is stored.
     call("/api/list_volunteer_roles", PUBLIC, &[]),

@@ -697,6 +697,72 @@ impl World {
         values.insert("criterion_id", criterion_id);
         values.insert("candidate_id", candidate_id);
 
+        // Involvement payments: the service pays "other" activities £10.00 a session and public transport by
+        // receipt; the volunteer took part in one (as the ledger records) and has an offer, and claimed a bus
+        // fare with a receipt.
+        post(
+            vec![
+                ("service_id", service.clone()),
+                ("activity_kind", "other".into()),
+                ("basis", "session".into()),
+                ("amount", "10.00".into()),
+                ("hours", String::new()),
+            ],
+            "save_payment_rate",
+        )
+        .await;
+        post(
+            vec![
+                ("service_id", service.clone()),
+                ("advice_contact", "https://advice.example.org".into()),
+                ("mileage", String::new()),
+                ("public_transport", "yes".into()),
+            ],
+            "save_payment_settings",
+        )
+        .await;
+        let took_part_on = (app::clock::today_date() - chrono::Duration::days(2)).format("%Y-%m-%d").to_string();
+        let activity = app.add_activity(&service, "participation", &took_part_on, 1, 0).await;
+        let volunteer_id = scalar(app, "SELECT id FROM person WHERE email = $1", &["volunteer@example.org"]).await;
+        sqlx::query(
+            "INSERT INTO activity_participant (id, activity_id, person_id, name, taking_part_as, lived_experience)
+             VALUES ($1, $2, $3, 'Volunteer', 'patient', 1)",
+        )
+        .bind(app::db::new_id())
+        .bind(&activity)
+        .bind(&volunteer_id)
+        .execute(&app.pool)
+        .await
+        .expect("a participant");
+        app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.expect("offers");
+        let offer_id = scalar(app, "SELECT id FROM payment_offer WHERE person_id = $1", &[&volunteer_id]).await;
+        let fare = app::dates::DateParts::of_iso(&took_part_on);
+        let mut claim = multipart::Form::new();
+        for (name, value) in [
+            ("service_id", service.clone()),
+            ("kind", "public_transport".into()),
+            ("incurred_on_day", fare.day),
+            ("incurred_on_month", fare.month),
+            ("incurred_on_year", fare.year),
+            ("description", "Bus".into()),
+            ("amount", "2.00".into()),
+        ] {
+            claim = claim.text(name, value);
+        }
+        let claim = claim.part("receipt", multipart::Part::bytes(PDF.to_vec()).file_name("bus.pdf"));
+        let claimed = volunteer
+            .post(app.url("/api/claim_expense"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::REFERER, app.url("/payments"))
+            .multipart(claim)
+            .send()
+            .await
+            .expect("POST");
+        assert!(claimed.status().is_redirection(), "claim_expense: {}", claimed.status());
+        let claim_id = scalar(app, "SELECT id FROM expense_claim WHERE person_id = $1", &[&volunteer_id]).await;
+        values.insert("offer_id", offer_id);
+        values.insert("claim_id", claim_id);
+
         Self { values, own_activities, clients }
     }
 

@@ -1,0 +1,507 @@
+//! Partnership §7, involvement payments: offers made once from the ledger's participants (with two app
+//! servers), accept / accept less / decline, the weekly cap warning, expenses with receipts kept apart from
+//! payments, the finance CSV (to the penny, formula-safe), bad money and receipts refused beside their fields
+//! with what was typed kept, and each person seeing only their own.
+
+use app::accounts::types::{Role, ServiceId};
+use app::ledger::api::{LedgerSource, NewActivity, Participant, SourceKind, TakingPartAs};
+use app::ledger::types::{ActivityKind, ContinuumLevel, Participants};
+use continuum_tests::{date_fields, error_on_page, location, on_both_engines, spawn_app, Backend, TestApp};
+use reqwest::{header, multipart, Client, Response};
+
+/// A meeting the ledger records with who took part, through its published API.
+struct Attended {
+    id: String,
+    service: String,
+    day: String,
+    people: Vec<(String, bool)>,
+}
+
+impl LedgerSource for Attended {
+    const KIND: SourceKind = SourceKind::Demo;
+    fn source_id(&self) -> &str {
+        &self.id
+    }
+    fn activity(&self) -> NewActivity {
+        NewActivity {
+            service_id: ServiceId::from(self.service.clone()),
+            level: ContinuumLevel::Participation,
+            kind: ActivityKind::SteeringGroupMeeting,
+            title: format!("Steering group {}", self.id),
+            happened_on: self.day.clone(),
+            participants: Participants { patients: 1, carers: 0, staff: 1, others: 0 },
+            purpose: String::new(),
+            outcome: String::new(),
+            recorded_by: None,
+        }
+    }
+    fn participants(&self) -> Option<Vec<Participant>> {
+        Some(
+            self.people
+                .iter()
+                .map(|(id, lived)| Participant {
+                    person_id: Some(id.clone()),
+                    name: "Someone".into(),
+                    taking_part_as: if *lived { TakingPartAs::Patient } else { TakingPartAs::Staff },
+                    lived_experience: *lived,
+                })
+                .collect(),
+        )
+    }
+}
+
+async fn post(app: &TestApp, client: &Client, function: &str, from: &str, fields: &[(&str, &str)]) -> Response {
+    client
+        .post(app.url(&format!("/api/{function}")))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(from))
+        .form(fields)
+        .send()
+        .await
+        .expect("POST")
+}
+
+async fn ok(app: &TestApp, client: &Client, function: &str, fields: &[(&str, &str)]) -> String {
+    let response = post(app, client, function, "/payments", fields).await;
+    let status = response.status();
+    let to = location(&response);
+    assert!(status.is_redirection(), "{function}: {status} {}", response.text().await.unwrap_or_default());
+    to
+}
+
+struct World {
+    service: String,
+    manager: Client,
+    patient: Client,
+    patient_id: String,
+    staff_id: String,
+}
+
+/// A service whose rate card pays steering group meetings £25.00 a session and reimburses mileage, public
+/// transport and parking; a manager, a staff member and a patient.
+async fn world(app: &TestApp) -> World {
+    let service = app.add_service("Personality Disorder Service").await;
+    app.add_person("manager@example.org", "Grace Manager", false, &[(&service, Role::Manager)]).await;
+    let staff = app.add_person("staff@example.org", "Sam Staff", false, &[(&service, Role::Staff)]).await;
+    let patient = app.add_person("pat@example.org", "=HYPERLINK(\"x\")", false, &[(&service, Role::Patient)]).await;
+    let manager = app.client_signed_in_as("manager@example.org").await;
+    let patient_client = app.client_signed_in_as("pat@example.org").await;
+    ok(
+        app,
+        &manager,
+        "save_payment_rate",
+        &[
+            ("service_id", &service),
+            ("activity_kind", "steering_group_meeting"),
+            ("basis", "session"),
+            ("amount", "£25.00"),
+        ],
+    )
+    .await;
+    ok(
+        app,
+        &manager,
+        "save_payment_settings",
+        &[
+            ("service_id", &service),
+            ("advice_contact", "https://advice.example.org/benefits"),
+            ("mileage", "0.45"),
+            ("public_transport", "yes"),
+            ("parking", "yes"),
+            ("care_cover", "no"),
+        ],
+    )
+    .await;
+    World { service, manager, patient: patient_client, patient_id: patient.id, staff_id: staff.id }
+}
+
+/// Records a meeting on `day` that the patient (lived experience) and the staff member attended.
+async fn meeting(app: &TestApp, w: &World, id: &str, day: &str) {
+    let source = Attended {
+        id: id.to_owned(),
+        service: w.service.clone(),
+        day: day.to_owned(),
+        people: vec![(w.patient_id.clone(), true), (w.staff_id.clone(), false)],
+    };
+    let mut conn = app.pool.acquire().await.unwrap();
+    app::ledger::api::record(&mut conn, &source, None).await.expect("recorded");
+}
+
+async fn make_offers(app: &TestApp) -> usize {
+    app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.expect("offers")
+}
+
+async fn offers_of(app: &TestApp, person: &str) -> Vec<(String, i64, String)> {
+    sqlx::query_as("SELECT id, offered_pence, status FROM payment_offer WHERE person_id = $1 ORDER BY title")
+        .bind(person)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+}
+
+fn days_ago(n: u64) -> String {
+    (app::clock::today_date() - chrono::Days::new(n)).format("%Y-%m-%d").to_string()
+}
+
+/// A second app server on the same database and clock.
+async fn second_server(app: &TestApp) -> sqlx::AnyPool {
+    let mut settings = continuum::config::Settings::defaults();
+    settings.database_url = app.db.url.clone();
+    settings.listen = "127.0.0.1:0".parse().unwrap();
+    settings.base_url = url::Url::parse("http://127.0.0.1").unwrap();
+    settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", app.mail.port).into());
+    settings.site_root = continuum_tests::site_root();
+    settings.clock = Some(app.clock.clone());
+    let server = continuum::startup::Application::build(settings).await.expect("a second server starts");
+    let pool = server.pool();
+    tokio::spawn(server.run_until_stopped());
+    pool
+}
+
+async fn attendance_creates_one_offer_even_with_two_app_servers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    meeting(&app, &w, "a", &days_ago(3)).await;
+    let second = second_server(&app).await;
+    let (one, two) = tokio::join!(
+        app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)),
+        app.clock.clone().scope(app::partnership::payments::server::make_offers(&second)),
+    );
+    assert_eq!(one.unwrap() + two.unwrap(), 1, "one offer between the two servers");
+    assert_eq!(make_offers(&app).await, 0, "never twice");
+    assert_eq!(
+        offers_of(&app, &w.patient_id).await,
+        vec![(offers_of(&app, &w.patient_id).await[0].0.clone(), 2500, "offered".to_owned())]
+    );
+    assert!(offers_of(&app, &w.staff_id).await.is_empty(), "staff taking part are not offered payment");
+    let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("offers you £25.00") && page.contains("https://advice.example.org/benefits"), "{page}");
+    assert!(page.contains("talk to a benefits adviser"), "the benefits note comes before accepting");
+}
+
+async fn an_offer_is_accepted_lowered_or_declined_and_bad_money_stays_beside_its_field(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    for (id, day) in [("a", 20), ("b", 10), ("c", 3)] {
+        meeting(&app, &w, id, &days_ago(day)).await;
+    }
+    assert_eq!(make_offers(&app).await, 3);
+    let offers = offers_of(&app, &w.patient_id).await;
+    let (a, b, c) = (&offers[0].0, &offers[1].0, &offers[2].0);
+
+    // Bad money: refused beside the offer's own amount box, with the words kept and nothing in an address.
+    let response = post(
+        &app,
+        &w.patient,
+        "answer_payment_offer",
+        "/payments",
+        &[("offer_id", b), ("choice", "accept"), ("amount", "twelve quid")],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    assert!(response.headers().get(header::LOCATION).is_none());
+    let page = response.text().await.unwrap();
+    let app::error::AppError::Validation(errors) = error_on_page(422, &page) else { panic!("a validation error") };
+    let field = format!("amount-{b}");
+    assert!(errors.errors.iter().any(|e| e.field == field && e.message.contains("pounds and pence")), "{errors:?}");
+    // The box posts as `amount`: what was typed is back in the form of offer b, and only there.
+    let at = errors.kept.iter().position(|(f, v)| f == "amount" && v == "twelve quid").expect("the words kept");
+    assert_eq!(errors.kept[at - 2], ("offer_id".to_owned(), b.clone()), "{:?}", errors.kept);
+    assert_eq!(errors.kept.iter().filter(|(_, v)| v == "twelve quid").count(), 1);
+    let response = post(
+        &app,
+        &w.patient,
+        "answer_payment_offer",
+        "/payments",
+        &[("offer_id", b), ("choice", "accept"), ("amount", "30.00")],
+    )
+    .await;
+    assert_eq!(response.status(), 422, "no more than the offer");
+
+    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", a), ("choice", "accept"), ("amount", "25.00")]).await;
+    let to = ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", b), ("choice", "accept"), ("amount", "12.5")])
+        .await;
+    assert!(!to.contains("12.5"));
+    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", c), ("choice", "decline")]).await;
+    let stored: Vec<(String, Option<i64>)> =
+        sqlx::query_as("SELECT status, accepted_pence FROM payment_offer WHERE person_id = $1 ORDER BY title")
+            .bind(&w.patient_id)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        vec![("accepted".into(), Some(2500)), ("accepted".into(), Some(1250)), ("declined".into(), None)]
+    );
+    let again =
+        post(&app, &w.patient, "answer_payment_offer", "/payments", &[("offer_id", c), ("choice", "accept")]).await;
+    assert_eq!(again.status(), 409, "a choice is kept");
+    let audited: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'payment_offer_answered'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 3);
+}
+
+async fn an_offer_that_would_pass_the_weekly_cap_says_so_before_accepting(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    // Two meetings in one week (Monday to Sunday).
+    let (monday, _) = app::partnership::payments::server::week_of(&days_ago(14)).unwrap();
+    let wednesday = (chrono::NaiveDate::parse_from_str(&monday, "%Y-%m-%d").unwrap() + chrono::Days::new(2))
+        .format("%Y-%m-%d")
+        .to_string();
+    meeting(&app, &w, "a", &monday).await;
+    meeting(&app, &w, "b", &wednesday).await;
+    make_offers(&app).await;
+    let bad = post(&app, &w.patient, "set_weekly_cap", "/payments", &[("weekly_cap", "lots")]).await;
+    assert_eq!(bad.status(), 422);
+    ok(&app, &w.patient, "set_weekly_cap", &[("weekly_cap", "30")]).await;
+    let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(!page.contains("Over your weekly limit"), "one offer alone is within the limit");
+    let offers = offers_of(&app, &w.patient_id).await;
+    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offers[0].0), ("choice", "accept")]).await;
+    let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Over your weekly limit") && page.contains("You have accepted £25.00 that week"), "{page}");
+}
+
+async fn claim(
+    app: &TestApp,
+    client: &Client,
+    service: &str,
+    kind: &str,
+    amount: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Response {
+    let mut form = multipart::Form::new()
+        .text("service_id", service.to_owned())
+        .text("kind", kind.to_owned())
+        .text("description", "=SUM(A1) bus fare")
+        .text("amount", amount.to_owned())
+        .part("receipt", multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    for (k, v) in date_fields("incurred_on", &days_ago(2)) {
+        form = form.text(k, v);
+    }
+    client
+        .post(app.url("/api/claim_expense"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/payments"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn expenses_stay_apart_and_the_finance_csv_totals_to_the_penny(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    meeting(&app, &w, "a", &days_ago(3)).await;
+    make_offers(&app).await;
+    let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
+    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offer), ("choice", "accept"), ("amount", "10.01")])
+        .await;
+
+    // A receipt that is not a PDF or an image is refused with its message, the typed words kept.
+    let refused =
+        claim(&app, &w.patient, &w.service, "public_transport", "4.80", "ticket.pdf", b"PK\x03\x04".to_vec()).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("ticket.pdf is not a PDF, JPEG or PNG file"), "{page}");
+    let app::error::AppError::Validation(errors) = error_on_page(422, &page) else { panic!("a validation error") };
+    assert!(errors.kept.iter().any(|(f, v)| f == "amount" && v == "4.80"));
+    // Bad money on a claim.
+    let refused =
+        claim(&app, &w.patient, &w.service, "parking", "£3.5.0", "p.png", b"\x89PNG\r\n\x1a\nx".to_vec()).await;
+    assert_eq!(refused.status(), 422);
+
+    let to = location(
+        &claim(&app, &w.patient, &w.service, "public_transport", "4.80", "ticket.pdf", b"%PDF-1.4 bus".to_vec()).await,
+    );
+    assert_eq!(to, "/payments?claimed=1");
+    let to = location(
+        &claim(&app, &w.patient, &w.service, "parking", "0.09", "car park.png", b"\x89PNG\r\n\x1a\nx".to_vec()).await,
+    );
+    assert_eq!(to, "/payments?claimed=1");
+
+    // Expenses are not income: the weekly cap counts only the payment.
+    let (from, until) = app::partnership::payments::server::week_of(&days_ago(3)).unwrap();
+    let mut conn = app.pool.acquire().await.unwrap();
+    let counted =
+        app::partnership::payments::db::accepted_between(&mut conn, &w.patient_id.clone().into(), &from, &until)
+            .await
+            .unwrap();
+    assert_eq!(counted, 1001);
+    drop(conn);
+
+    // The manager approves all three; the CSV holds them with a total to the penny, formula-safe.
+    let claims: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM expense_claim ORDER BY amount_pence").fetch_all(&app.pool).await.unwrap();
+    ok(&app, &w.manager, "review_payment_item", &[("item", "offer"), ("item_id", &offer), ("decision", "approve")])
+        .await;
+    for id in &claims {
+        ok(&app, &w.manager, "review_payment_item", &[("item", "claim"), ("item_id", id), ("decision", "approve")])
+            .await;
+    }
+    let query = post(
+        &app,
+        &w.manager,
+        "review_payment_item",
+        "/payments/manage",
+        &[("item", "claim"), ("item_id", &claims[0]), ("decision", "query")],
+    )
+    .await;
+    assert_eq!(query.status(), 422, "a query says what it asks");
+    ok(
+        &app,
+        &w.manager,
+        "save_payment_details",
+        &[
+            ("service_id", &w.service),
+            ("email", "pat@example.org"),
+            ("paid_through", "payroll"),
+            ("payment_reference", "PAY-1"),
+        ],
+    )
+    .await;
+    let csv = w.manager.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap();
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'), "the byte-order mark");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    assert!(
+        lines[1].starts_with("Involvement payment,Payroll,\"'=HYPERLINK(\"\"x\"\")\",PAY-1,")
+            && lines[1].ends_with(",10.01"),
+        "{text}"
+    );
+    assert!(lines.iter().any(|l| l.contains("'=SUM(A1) bus fare") && l.ends_with(",4.80")), "{text}");
+    assert!(lines.iter().any(|l| l.starts_with("\"Expense (receipted, not income)\"") && l.ends_with(",0.09")));
+    assert_eq!(lines[4], "Total,,,,,,14.90");
+
+    // Marked paid, they leave the next export.
+    let through: String =
+        sqlx::query_scalar("SELECT MAX(approved_at) FROM expense_claim").fetch_one(&app.pool).await.unwrap();
+    ok(&app, &w.manager, "mark_payments_paid", &[("service_id", &w.service), ("through", &through)]).await;
+    let text =
+        w.manager.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap().text().await.unwrap();
+    assert!(text.ends_with("Total,,,,,,0.00\r\n"), "{text}");
+    let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Paid"), "the person sees their payments paid");
+}
+
+async fn each_person_sees_only_their_own(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    meeting(&app, &w, "a", &days_ago(3)).await;
+    make_offers(&app).await;
+    let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
+    let to = location(
+        &claim(&app, &w.patient, &w.service, "public_transport", "4.80", "ticket.pdf", b"%PDF-1.4 bus".to_vec()).await,
+    );
+    assert_eq!(to, "/payments?claimed=1");
+    let claim_id: String = sqlx::query_scalar("SELECT id FROM expense_claim").fetch_one(&app.pool).await.unwrap();
+    let receipt = format!("/payments/receipts/{claim_id}/ticket.pdf");
+    let own = w.patient.get(app.url(&receipt)).send().await.unwrap();
+    assert_eq!(own.status(), 200);
+    assert_eq!(own.headers()[header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(w.manager.get(app.url(&receipt)).send().await.unwrap().status(), 200);
+
+    let other = app.add_service("Day Service").await;
+    app.add_person("someone@example.org", "Alex Other", false, &[(&w.service, Role::Patient)]).await;
+    app.add_person("elsewhere@example.org", "Eli Elsewhere", false, &[(&other, Role::Manager)]).await;
+    let someone = app.client_signed_in_as("someone@example.org").await;
+    let elsewhere = app.client_signed_in_as("elsewhere@example.org").await;
+
+    assert_eq!(someone.get(app.url(&receipt)).send().await.unwrap().status(), 403);
+    assert_eq!(elsewhere.get(app.url(&receipt)).send().await.unwrap().status(), 404);
+    let answered =
+        post(&app, &someone, "answer_payment_offer", "/payments", &[("offer_id", &offer), ("choice", "accept")]).await;
+    assert_eq!(answered.status(), 404);
+    let page = someone.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("You have no offers yet") && !page.contains("£25.00"), "{page}");
+    assert_eq!(elsewhere.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap().status(), 403);
+    let reviewed = post(
+        &app,
+        &elsewhere,
+        "review_payment_item",
+        "/payments/manage",
+        &[("item", "offer"), ("item_id", &offer), ("decision", "approve")],
+    )
+    .await;
+    assert_eq!(reviewed.status(), 404);
+    let rate = post(
+        &app,
+        &elsewhere,
+        "save_payment_rate",
+        "/payments/manage",
+        &[("service_id", &w.service), ("activity_kind", "focus_group"), ("basis", "session"), ("amount", "1")],
+    )
+    .await;
+    assert_eq!(rate.status(), 403);
+    assert_eq!(someone.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap().status(), 403);
+    let manage = elsewhere.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert!(!manage.contains("Personality Disorder Service"), "another service's manager sees only their own");
+}
+
+async fn bad_rates_are_refused_beside_the_field_with_the_words_kept(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    let response = post(
+        &app,
+        &w.manager,
+        "save_payment_rate",
+        "/payments/manage",
+        &[
+            ("service_id", &w.service),
+            ("activity_kind", "interview_panel"),
+            ("basis", "hour"),
+            ("amount", "£20.999"),
+            ("hours", "3"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    assert!(response.headers().get(header::LOCATION).is_none());
+    let page = response.text().await.unwrap();
+    let app::error::AppError::Validation(errors) = error_on_page(422, &page) else { panic!("a validation error") };
+    assert!(errors.errors.iter().any(|e| e.field == "amount"), "{errors:?}");
+    assert!(errors.kept.iter().any(|(f, v)| f == "amount" && v == "£20.999"));
+    // An hourly rate offers its hours' worth.
+    ok(
+        &app,
+        &w.manager,
+        "save_payment_rate",
+        &[
+            ("service_id", &w.service),
+            ("activity_kind", "steering_group_meeting"),
+            ("basis", "hour"),
+            ("amount", "12.50"),
+            ("hours", "3"),
+        ],
+    )
+    .await;
+    meeting(&app, &w, "a", &days_ago(1)).await;
+    make_offers(&app).await;
+    assert_eq!(offers_of(&app, &w.patient_id).await[0].1, 3750);
+    // Expenses only makes no offer.
+    ok(
+        &app,
+        &w.manager,
+        "save_payment_rate",
+        &[("service_id", &w.service), ("activity_kind", "steering_group_meeting"), ("basis", "expenses_only")],
+    )
+    .await;
+    meeting(&app, &w, "b", &days_ago(1)).await;
+    assert_eq!(make_offers(&app).await, 0);
+}
+
+on_both_engines!(
+    attendance_creates_one_offer_even_with_two_app_servers,
+    an_offer_is_accepted_lowered_or_declined_and_bad_money_stays_beside_its_field,
+    an_offer_that_would_pass_the_weekly_cap_says_so_before_accepting,
+    expenses_stay_apart_and_the_finance_csv_totals_to_the_penny,
+    each_person_sees_only_their_own,
+    bad_rates_are_refused_beside_the_field_with_the_words_kept,
+);
