@@ -3,7 +3,7 @@
 //! did") and inclusion (references, checks, the volunteer's page, hours and courses) and partnership (panels) is
 //! filled with markup that would run if it escaped (in the body, in an attribute, in `<title>`,
 //! in SVG), and every page that shows it is loaded in Chromium with JavaScript on. Inclusion and partnership
-//! add their fields here as they land.
+//! add their fields here as they land (involvement payments' have).
 
 use app::accounts::types::Role;
 use continuum_tests::{
@@ -485,6 +485,60 @@ async fn no_script_runs_from_any_free_text_field() {
             ("staff_facilitators", PAYLOAD),
             ("named_co_facilitator", PAYLOAD),
         ],
+    // Involvement payments: the benefits advice contact, an expense's description and a manager's query.
+    let patient = app.person_signed_in("payee@example.org", &[(&service, Role::Patient)]).await;
+    let patient_id = one(&app, "SELECT id FROM person WHERE email = 'payee@example.org'").await;
+    post(
+        &app,
+        &staff,
+        "save_payment_rate",
+        &[("service_id", &service), ("activity_kind", "other"), ("basis", "session"), ("amount", "10")],
+    )
+    .await;
+    post(
+        &app,
+        &staff,
+        "save_payment_settings",
+        &[("service_id", &service), ("advice_contact", PAYLOAD), ("public_transport", "yes")],
+    )
+    .await;
+    let took_part = app.add_activity(&service, "participation", &today, 1, 0).await;
+    sqlx::query(
+        "INSERT INTO activity_participant (id, activity_id, person_id, name, taking_part_as, lived_experience)
+         VALUES ($1, $2, $3, 'Pat', 'patient', 1)",
+    )
+    .bind(app::db::new_id())
+    .bind(&took_part)
+    .bind(&patient_id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.unwrap();
+    let day_parts = app::dates::DateParts::of_iso(&today);
+    let expense = reqwest::multipart::Form::new()
+        .text("service_id", service.clone())
+        .text("kind", "public_transport")
+        .text("incurred_on_day", day_parts.day)
+        .text("incurred_on_month", day_parts.month)
+        .text("incurred_on_year", day_parts.year)
+        .text("description", PAYLOAD)
+        .text("amount", "2.40")
+        .part("receipt", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("bus.pdf"));
+    let claimed = patient
+        .post(app.url("/api/claim_expense"))
+        .header("origin", &app.address)
+        .header("accept", "text/html")
+        .multipart(expense)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(claimed.status(), 303, "claim an expense");
+    let claim = one(&app, "SELECT id FROM expense_claim").await;
+    post(
+        &app,
+        &staff,
+        "review_payment_item",
+        &[("item", "claim"), ("item_id", &claim), ("decision", "query"), ("note", PAYLOAD)],
     )
     .await;
 
@@ -533,6 +587,7 @@ async fn no_script_runs_from_any_free_text_field() {
         "/posters/you-said-we-did/personality-disorder-service".to_owned(),
         "/partnership".to_owned(),
         format!("/partnership/panels/{panel}"),
+        "/payments/manage".to_owned(),
     ];
     let page_count = pages.len();
     with_browser(Javascript::On, |browser| async move {
