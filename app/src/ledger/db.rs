@@ -348,6 +348,22 @@ pub async fn list_history<'c>(
     .await
 }
 
+/// Lived-experience participants with accounts of activities on or after `since` (`api::took_part_since`).
+pub(crate) async fn list_lived_experience_participants(
+    conn: &mut sqlx::AnyConnection,
+    since: &str,
+) -> Result<Vec<super::api::TookPart>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT a.id AS activity_id, a.service_id, a.kind, a.title, a.happened_on, p.person_id
+         FROM activity a JOIN activity_participant p ON p.activity_id = a.id
+         WHERE a.happened_on >= $1 AND p.person_id IS NOT NULL AND p.lived_experience = 1
+         ORDER BY a.happened_on, a.id, p.person_id",
+    )
+    .bind(since)
+    .fetch_all(conn)
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,18 +383,3 @@ mod tests {
     }
 }
 
-/// Lived-experience participants with accounts of activities on or after `since` (`api::took_part_since`).
-pub(crate) async fn list_lived_experience_participants(
-    conn: &mut sqlx::AnyConnection,
-    since: &str,
-) -> Result<Vec<super::api::TookPart>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT DISTINCT a.id AS activity_id, a.service_id, a.kind, a.title, a.happened_on, p.person_id
-         FROM activity a JOIN activity_participant p ON p.activity_id = a.id
-         WHERE a.happened_on >= $1 AND p.person_id IS NOT NULL AND p.lived_experience = 1
-         ORDER BY a.happened_on, a.id, p.person_id",
-    )
-    .bind(since)
-    .fetch_all(conn)
-    .await
-}
