@@ -35,6 +35,7 @@ pub const CONTACT_MAX: usize = 300;
 pub const OFFER_WINDOW_DAYS: u64 = 92;
 
 /// The Monday that starts the week (Monday to Sunday) of `day` (`YYYY-MM-DD`) and the Monday after it.
+#[cfg(feature = "ssr")]
 pub fn week_of(day: &str) -> Option<(String, String)> {
     use chrono::Datelike;
     let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
