@@ -185,6 +185,23 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
     )
     .await;
     assert_eq!(past_candidates, 3, "three candidates on the past panel");
+
+    // Involvement payments: a rate card, offers made from the ledger's participants (accepted, accepted at a
+    // lower amount, declined) and expenses with receipts, added once.
+    assert!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_rate").await >= 4);
+    let answered = "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer WHERE status = 'accepted' AND accepted_pence = offered_pence";
+    assert!(count(&app.pool, answered).await >= 1, "an offer accepted");
+    let lowered = "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer WHERE status = 'accepted' AND accepted_pence < offered_pence";
+    assert!(count(&app.pool, lowered).await >= 1, "an offer accepted at a lower amount");
+    assert!(
+        count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer WHERE status = 'declined'").await >= 1
+    );
+    let receipted = "SELECT CAST(COUNT(*) AS BIGINT) FROM expense_claim WHERE receipt_base64 IS NOT NULL";
+    assert_eq!(count(&app.pool, receipted).await, 2, "expenses with receipts");
+    let offers = count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer").await;
+    continuum::seed::seed_demo(&app.pool).await.unwrap();
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer").await, offers, "added once");
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM expense_claim").await, 3);
 }
 
 on_both_engines!(seed_demo_fills_every_capability_once);
