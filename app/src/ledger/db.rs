@@ -382,4 +382,3 @@ mod tests {
         assert_eq!(filter_sql(&ActivityFilter::default()).0, " WHERE 1 = 0");
     }
 }
-
