@@ -485,6 +485,9 @@ async fn no_script_runs_from_any_free_text_field() {
             ("staff_facilitators", PAYLOAD),
             ("named_co_facilitator", PAYLOAD),
         ],
+    )
+    .await;
+
     // Involvement payments: the benefits advice contact, an expense's description and a manager's query.
     let patient = app.person_signed_in("payee@example.org", &[(&service, Role::Patient)]).await;
     let patient_id = one(&app, "SELECT id FROM person WHERE email = 'payee@example.org'").await;
