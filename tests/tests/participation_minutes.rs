@@ -248,6 +248,18 @@ async fn approval_locks_the_minutes_and_an_amendment_is_recorded_with_who_and_wh
     )
     .await;
     assert_eq!(decision.status(), 409, "no decision is added to approved minutes");
+    // Nor an agenda item (which would reach the public summary), a guest or a declaration of interest: the
+    // approved minutes are the record of the meeting.
+    let meeting_page = format!("/participation/meetings/{}", s.meeting_id);
+    let late_item =
+        [("meeting_id", s.meeting_id.as_str()), ("title", "Added after approval"), ("minutes_allotted", "5")];
+    let refused = post(&app, &s.staff, "add_agenda_item", &meeting_page, &late_item).await;
+    assert_eq!(refused.status(), 409, "no agenda item is added to a meeting whose minutes are approved");
+    let guest = [("meeting_id", s.meeting_id.as_str()), ("guest_name", "Late Guest"), ("guest_role", "Visitor")];
+    assert_eq!(post(&app, &s.staff, "add_meeting_guest", &meeting_page, &guest).await.status(), 409);
+    let added =
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM agenda_item WHERE title = $1", "Added after approval").await;
+    assert_eq!(added, 0);
 
     // A correction is an amendment, with who and when.
     let to = ok(

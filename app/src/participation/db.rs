@@ -243,8 +243,12 @@ pub async fn insert_member(conn: &mut AnyConnection, member: &NewMember<'_>) -> 
 /// Every term in the group, current and past, by start and name.
 pub async fn list_members(conn: &mut AnyConnection, group_id: &GroupId) -> Result<Vec<Member>, sqlx::Error> {
     let rows: Vec<MemberRow> = sqlx::query_as(
-        "SELECT id, person_id, name, organisation, email, member_type, position, term_start, term_end, access_needs
-         FROM group_member WHERE group_id = $1 ORDER BY term_start, name, id",
+        // A member with an account is mailed at the account's address as it is now (never a copy kept when
+        // they joined, which would go stale); a member without one at the address given for them.
+        "SELECT m.id, m.person_id, m.name, m.organisation, COALESCE(p.email, m.email) AS email, m.member_type,
+                m.position, m.term_start, m.term_end, m.access_needs
+         FROM group_member m LEFT JOIN person p ON p.id = m.person_id AND p.disabled_at IS NULL
+         WHERE m.group_id = $1 ORDER BY m.term_start, m.name, m.id",
     )
     .bind(group_id)
     .fetch_all(conn)

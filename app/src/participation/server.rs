@@ -536,6 +536,8 @@ pub async fn add_agenda_item(
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let (GroupChange { mut tx, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::Manages).await?;
+    // Approved minutes are the record: who came, what was discussed and declared no longer change.
+    crate::participation::minutes::server::ensure_not_approved(tx.conn(), &meeting_id).await?;
     let fields = AgendaItemFields { title, lead, minutes_allotted, confidential: confidential.is_some() };
     let kept = fields.kept();
     let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
@@ -564,6 +566,8 @@ pub async fn record_attendance(
 ) -> Result<(), AppError> {
     let (GroupChange { mut tx, group, .. }, meeting) =
         GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    // Approved minutes are the record: who came, what was discussed and declared no longer change.
+    crate::participation::minutes::server::ensure_not_approved(tx.conn(), &meeting_id).await?;
     let members = attendance_of(tx.conn(), &meeting).await?;
     let mut errors = FormErrors::new();
     let mut chosen = Vec::new();
@@ -609,6 +613,8 @@ pub async fn add_meeting_guest(
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let (GroupChange { mut tx, group, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    // Approved minutes are the record: who came, what was discussed and declared no longer change.
+    crate::participation::minutes::server::ensure_not_approved(tx.conn(), &meeting_id).await?;
     let fields = GuestFields { guest_name, guest_role };
     let kept = fields.kept();
     let (name, role) = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
@@ -636,6 +642,8 @@ pub async fn declare_interest(
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     let (GroupChange { mut tx, .. }, meeting) = GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    // Approved minutes are the record: who came, what was discussed and declared no longer change.
+    crate::participation::minutes::server::ensure_not_approved(tx.conn(), &meeting_id).await?;
     let kept = [("item_id", item_id.as_str()), ("member_id", member_id.as_str()), ("interest", interest.as_str())];
     let mut errors = FormErrors::new();
     let clean = DeclarationFields { interest: interest.clone() }.parse(&mut errors);
