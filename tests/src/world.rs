@@ -359,7 +359,8 @@ impl World {
         let open_item = scalar(app, "SELECT id FROM agenda_item WHERE meeting_id = $1", &[&summary_meeting_id]).await;
         let discussion: &'static str = Box::leak(format!("discussion[i-{open_item}]").into_boxed_str());
         post(vec![("meeting_id", summary_meeting_id.clone()), (discussion, "Discussed.".into())], "save_minutes").await;
-        post(vec![("meeting_id", summary_meeting_id.clone()), ("approval", "chair".into())], "approve_minutes").await;
+        post(vec![("meeting_id", summary_meeting_id.clone()), ("approval", "next_meeting".into())], "approve_minutes")
+            .await;
         post(vec![("meeting_id", summary_meeting_id.clone()), ("audience", "public".into())], "publish_minutes").await;
         values.insert("item_id", item_id);
         values.insert("summary_meeting_id", summary_meeting_id);

@@ -227,6 +227,11 @@ async fn approval_locks_the_minutes_and_an_amendment_is_recorded_with_who_and_wh
     let staff_view = s.staff.get(app.url(&s.minutes_page())).send().await.unwrap().text().await.unwrap();
     assert!(staff_view.contains("It was 12 weeks, not 10."), "the correction shows under its item");
 
+    // Only the chair approves as chair: staff are not offered it, and are refused beside the field if they try.
+    assert!(staff_view.contains("Approved at the next meeting") && !staff_view.contains("Approved by the chair"));
+    let as_chair = [("meeting_id", s.meeting_id.as_str()), ("approval", "chair")];
+    let refused = post(&app, &s.staff, "approve_minutes", &s.minutes_page(), &as_chair).await;
+    assert!(matches!(form_error(refused).await, Some(AppError::Validation(_))), "staff do not approve as chair");
     ok(&app, &s.chair, "approve_minutes", &s.minutes_page(), &[("meeting_id", &s.meeting_id), ("approval", "chair")])
         .await;
 
@@ -820,6 +825,31 @@ async fn a_confidential_item_never_reaches_the_board_a_mail_or_an_observer(backe
     )
     .await;
     write_draft(&app, &s).await;
+    // An observer never owns an action from a confidential item: refused beside the field, all typed kept.
+    let obi_member = scalar(
+        &app,
+        "SELECT m.id FROM group_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "obi@example.org",
+    )
+    .await;
+    let (owner, due) = (format!("m-{obi_member}"), day(10));
+    let refused = post(
+        &app,
+        &s.staff,
+        "add_action",
+        &s.minutes_page(),
+        &[
+            ("meeting_id", &s.meeting_id),
+            ("action_item_id", &s.secret_item),
+            ("description", "Tell the observer"),
+            ("owner", &owner),
+            ("due_on", &due),
+        ],
+    )
+    .await;
+    let Some(AppError::Validation(errors)) = form_error(refused).await else { panic!("a validation error") };
+    assert_eq!(errors.errors[0].field, "owner");
+    assert!(errors.errors[0].message.contains("observer"), "{errors:?}");
     ok(&app, &s.staff, "circulate_minutes", &s.minutes_page(), &[("meeting_id", &s.meeting_id)]).await;
     let mail = app.mail.wait_for_subject("pat@example.org", "Draft minutes", std::time::Duration::from_secs(15)).await;
     assert!(!mail.body.contains("Staffing") && !mail.body.contains("Vacancies"), "{}", mail.body);

@@ -427,6 +427,7 @@ pub fn ApplicationView() -> impl IntoView {
     let move_on = ServerAction::<MoveApplication>::new();
     let appoint = ServerAction::<AppointVolunteer>::new();
     let review = ServerAction::<ReviewApplicationFlag>::new();
+    let references = super::references::components::ReferenceActions::new();
     let (move_status, appoint_status, review_status) =
         (FormStatus::of(move_on), FormStatus::of(appoint), FormStatus::of(review));
     let page = Resource::new(
@@ -444,6 +445,7 @@ pub fn ApplicationView() -> impl IntoView {
         <ErrorSummary status=move_status id="move-errors" />
         <ErrorSummary status=appoint_status id="appoint-errors" />
         <ErrorSummary status=review_status id="review-errors" />
+        <super::references::components::ReferencesErrors actions=references />
         <Loaded resource=page render={move |page: ApplicationPage| {
             let a = page.application.clone();
             let id = a.id.to_string();
@@ -513,7 +515,7 @@ pub fn ApplicationView() -> impl IntoView {
                         <SubmitButton label="Save" />
                     </ActionForm>
                 }})}
-                <super::references::components::ReferencesSection application_id=a.id.clone() />
+                <super::references::components::ReferencesSection application_id=a.id.clone() actions=references />
                 {(a.stage == Stage::Checks).then(|| { let id = id.clone(); view! {
                     <h2 class="nhsuk-heading-m">"Appoint"</h2>
                     <ActionForm attr:novalidate=true action=appoint>

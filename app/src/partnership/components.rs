@@ -211,10 +211,6 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
         <section class="nhsuk-card">
             <div class="nhsuk-card__content">
                 <h3 class="nhsuk-card__heading nhsuk-heading-m">{c.name.clone()}</h3>
-                <ErrorSummary status=score_status id="score-errors" />
-                <ErrorSummary status=rescore_status id="rescore-errors" />
-                <ErrorSummary status=close_status id="close-errors" />
-                <ErrorSummary status=decide_status id="outcome-errors" />
                 <p class="nhsuk-body"><a href=format!("/partnership/packs/{}/{}", c.id, c.pack_file_name)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
                 <p class="nhsuk-body">{if c.unsealed {
                     if c.closed_reason.is_empty() { "Everyone eligible has submitted their scores.".to_owned() } else { format!("The chair closed scoring: {}", c.closed_reason) }
@@ -353,7 +349,12 @@ pub fn PanelView() -> impl IntoView {
                     + criterion.version().get()
                     + question.version().get()
                     + member.version().get()
-                    + reason.version().get(),
+                    + reason.version().get()
+                    // A candidate's forms: a score sent with JavaScript on shows as sent at once.
+                    + actions.score.version().get()
+                    + actions.rescore.version().get()
+                    + actions.close.version().get()
+                    + actions.decide.version().get(),
             )
         },
         |(id, _)| get_panel(id),
@@ -368,6 +369,11 @@ pub fn PanelView() -> impl IntoView {
         <ErrorSummary status=member_status id="member-errors" />
         <ErrorSummary status=reason_status id="reason-errors" />
         <ErrorSummary status=candidate_status id="candidate-errors" />
+        // Every form's summary at the top of the page, as NHS.UK places it: the candidates' forms are below.
+        <ErrorSummary status=FormStatus::of(actions.score) id="score-errors" />
+        <ErrorSummary status=FormStatus::of(actions.rescore) id="rescore-errors" />
+        <ErrorSummary status=FormStatus::of(actions.close) id="close-errors" />
+        <ErrorSummary status=FormStatus::of(actions.decide) id="outcome-errors" />
         <Loaded resource=page render={move |page: PanelPage| {
             let p = page.panel.clone();
             let id = p.id.to_string();

@@ -36,9 +36,12 @@ pub fn InvolvementReportPage() -> impl IntoView {
     let report = Resource::new(period, |[service_id, period, fd, fm, fy, td, tm, ty]| {
         get_involvement_report(service_id, period, fd, fm, fy, td, tm, ty)
     });
+    // The monthly mail's form is at the foot of the report; its error summary comes first, as NHS.UK places it.
+    let choose = ServerAction::<ChooseReportMail>::new();
     view! {
         <Title text="Involvement report" />
         <h1 class="nhsuk-heading-l">"Involvement report"</h1>
+        <ErrorSummary status=FormStatus::of(choose) id="mail-errors" />
         <p class="nhsuk-body">
             "How involved a service's patients and carers were, at which level of the continuum, in a period and \
              the four periods before it."
@@ -66,7 +69,7 @@ pub fn InvolvementReportPage() -> impl IntoView {
                         <DateInput name="to" legend="End date" status typed=DateParts::new(td, tm, ty) />
                         <SubmitButton label="Show report" secondary=true />
                     </form>
-                    {shown.map(|report| view! { <Report report /> })}
+                    {shown.map(|report| view! { <Report report choose /> })}
                 }
                 .into_any()
             })}
@@ -75,7 +78,7 @@ pub fn InvolvementReportPage() -> impl IntoView {
 }
 
 #[component]
-fn Report(report: InvolvementReport) -> impl IntoView {
+fn Report(report: InvolvementReport, choose: ServerAction<ChooseReportMail>) -> impl IntoView {
     let (period, previous) = match (report.periods.first(), report.periods.get(1)) {
         (Some(now), Some(before)) => (now.clone(), before.label.clone()),
         _ => return view! { <p class="nhsuk-body">"No period was chosen."</p> }.into_any(),
@@ -127,20 +130,18 @@ fn Report(report: InvolvementReport) -> impl IntoView {
             </div>
             <p class="nhsuk-body"><a href=href>"Download the monthly return as CSV"</a></p>
         })}
-        {report.may_choose_mail.then(|| view! { <MailChoice monthly=report.monthly_mail /> })}
+        {report.may_choose_mail.then(|| view! { <MailChoice monthly=report.monthly_mail choose /> })}
     }
     .into_any()
 }
 
 /// The monthly mail: whether to be told when last month's report is ready (a link, never figures).
 #[component]
-fn MailChoice(monthly: bool) -> impl IntoView {
+fn MailChoice(monthly: bool, choose: ServerAction<ChooseReportMail>) -> impl IntoView {
     let query = use_query_map();
-    let choose = ServerAction::<ChooseReportMail>::new();
     let status = FormStatus::of(choose);
     view! {
         <h2 class="nhsuk-heading-m">"Monthly mail"</h2>
-        <ErrorSummary status id="mail-errors" />
         {move || (query.with(|q| q.get("mail").is_some()) || matches!(choose.value().get(), Some(Ok(_))))
             .then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Your choice has been saved."</p></div> })}
         <ActionForm attr:novalidate=true action=choose>

@@ -144,9 +144,11 @@ impl FormStatus {
 pub struct ShownErrors(pub ArcRwSignal<usize>);
 
 impl ShownErrors {
-    /// Whether any error summary on the page is showing an error.
+    /// Whether any error summary on the page is showing an error. Read when the page's title is rendered,
+    /// which on the server may come after the page's reactive owner has been disposed (the response was
+    /// already finished): then nothing is showing, rather than a panic that would turn the page into a 500.
     pub fn any(&self) -> bool {
-        self.0.get() > 0
+        self.0.try_get().is_some_and(|shown| shown > 0)
     }
 }
 

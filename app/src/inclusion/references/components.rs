@@ -86,12 +86,40 @@ pub fn ReferencePage() -> impl IntoView {
     }
 }
 
+/// The forms of an application's references, made by the application's page so that their error summaries
+/// come first on the page (as NHS.UK places them), above every form.
+#[derive(Clone, Copy)]
+pub struct ReferenceActions {
+    pub ask: ServerAction<RequestReferences>,
+    pub replace: ServerAction<ReplaceReferee>,
+}
+
+impl ReferenceActions {
+    pub fn new() -> Self {
+        Self { ask: ServerAction::new(), replace: ServerAction::new() }
+    }
+}
+
+impl Default for ReferenceActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The error summaries of the references' forms, for the top of the application's page.
+#[component]
+pub fn ReferencesErrors(actions: ReferenceActions) -> impl IntoView {
+    view! {
+        <ErrorSummary status=FormStatus::of(actions.ask) id="ask-errors" />
+        <ErrorSummary status=FormStatus::of(actions.replace) id="replace-errors" />
+    }
+}
+
 /// The references of an application, on its page for the coordinator: ask the referees, see which came
 /// back (and what they wrote), replace a referee.
 #[component]
-pub fn ReferencesSection(application_id: ApplicationId) -> impl IntoView {
-    let ask = ServerAction::<RequestReferences>::new();
-    let replace = ServerAction::<ReplaceReferee>::new();
+pub fn ReferencesSection(application_id: ApplicationId, actions: ReferenceActions) -> impl IntoView {
+    let ReferenceActions { ask, replace } = actions;
     let (ask_status, replace_status) = (FormStatus::of(ask), FormStatus::of(replace));
     let for_form = application_id.to_string();
     let data = Resource::new(
@@ -100,8 +128,6 @@ pub fn ReferencesSection(application_id: ApplicationId) -> impl IntoView {
     );
     view! {
         <h2 class="nhsuk-heading-m" id="references">"References"</h2>
-        <ErrorSummary status=ask_status id="ask-errors" />
-        <ErrorSummary status=replace_status id="replace-errors" />
         <Loaded resource=data render={move |r: References| {
             let application_id = for_form.clone();
             let replaceable: Vec<(String, String)> = r

@@ -21,6 +21,7 @@ use {
             },
             papers::server::only_observes,
             server::{meeting_and_group, GroupChange, MayChange},
+            types::Position,
         },
         safeguarding::review::{FlagSource, FlagSourceKind},
         state::state,
@@ -64,7 +65,9 @@ pub async fn add_action(
         ("due_on_year", due_on_year.as_str()),
     ];
     let mut errors = FormErrors::new();
-    if !participation_db::list_agenda(tx.conn(), &meeting_id).await?.iter().any(|i| i.id == action_item_id) {
+    let item =
+        participation_db::list_agenda(tx.conn(), &meeting_id).await?.into_iter().find(|i| i.id == action_item_id);
+    if item.is_none() {
         errors.add("action_item_id", "Choose the agenda item the action comes from");
     }
     let description = long_text(&mut errors, "description", &description, "what is to be done", DESCRIPTION_MAX, true);
@@ -73,6 +76,13 @@ pub async fn add_action(
     let chosen = owners.iter().find(|(value, _)| *value == owner);
     if chosen.is_none() {
         errors.add("owner", "Choose who owns the action: one member of the group or one member of staff");
+    }
+    // An observer never reads a confidential item, so never owns what came from one.
+    let observer_owner = owner
+        .strip_prefix("m-")
+        .is_some_and(|id| members.iter().any(|m| m.id.as_str() == id && m.position == Position::Observer));
+    if item.as_ref().is_some_and(|i| i.confidential) && observer_owner {
+        errors.add("owner", "An observer cannot own an action from a confidential item: choose someone else");
     }
     let field = crate::dates::DateField {
         name: "due_on",
@@ -162,6 +172,11 @@ pub async fn update_action(
     };
     let GroupChange { mut tx, user, group, membership } = GroupChange::group(&group_id, MayChange::Reads).await?;
     let owner = db::fetch_owner_person(tx.conn(), &action_id).await?;
+    let confidential = db::fetch_action(tx.conn(), &action_id, "").await?.is_some_and(|a| a.confidential);
+    let members_now = participation_db::list_members(tx.conn(), &group.id).await?;
+    if confidential && only_observes(&user, &membership, &members_now, &crate::clock::today()) {
+        return Err(AppError::Forbidden);
+    }
     if !(keeps_records_of(&user, &membership) || owner.as_ref() == Some(&user.id)) {
         return Err(AppError::Forbidden);
     }

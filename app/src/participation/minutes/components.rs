@@ -168,7 +168,8 @@ pub fn MinutesView() -> impl IntoView {
                 } else {
                     view! { <p class="nhsuk-body">"The minutes of this meeting are not published yet."</p> }.into_any()
                 }}
-                {(page.may_comment && !item_options.is_empty()).then(|| { let (id, options) = (meeting_id.clone(), item_options.clone()); view! {
+                // An observer is shown a confidential item only by that name, and never offered it to correct.
+                {(page.may_comment && !item_options.is_empty()).then(|| { let id = meeting_id.clone(); let options: Vec<(String, String)> = item_options.iter().filter(|(_, title)| title != crate::participation::server::CONFIDENTIAL_ITEM).cloned().collect(); view! {
                     <h2 class="nhsuk-heading-m">"Suggest a correction"</h2>
                     <p class="nhsuk-body">"You were at this meeting. If something in the draft is wrong or missing, say so here: one correction for each item."</p>
                     <ActionForm attr:novalidate=true action=comment>
@@ -228,7 +229,7 @@ pub fn MinutesView() -> impl IntoView {
                             legend="How were they approved?"
                             hint="Once approved, the minutes are never changed: a correction is added as an amendment"
                             status=approve_status
-                            choices=Approval::ALL.iter().map(|a| Choice { value: a.as_str().to_owned(), label: a.label().to_owned(), hint: None }).collect()
+                            choices=Approval::ALL.iter().filter(|a| page.is_chair || **a != Approval::Chair).map(|a| Choice { value: a.as_str().to_owned(), label: a.label().to_owned(), hint: None }).collect()
                         />
                         <SubmitButton label="Approve minutes" secondary=true />
                     </ActionForm>

@@ -188,7 +188,8 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
     let minutes = db::fetch_state(&mut conn, &meeting_id).await?;
     let members = participation_db::list_members(&mut conn, &group.id).await?;
     let may_record = keeps_records_of(&user, &membership);
-    let may_approve = may_record || chairs(&members, &user, &today);
+    let is_chair = chairs(&members, &user, &today);
+    let may_approve = may_record || is_chair;
     let present = db::present_member(&mut conn, &meeting_id, &user.id).await?;
     let stage = minutes.stage;
     let readable =
@@ -263,6 +264,7 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
         items,
         may_record,
         may_approve,
+        is_chair,
         may_comment: present.is_some() && stage == MinutesStage::Circulated,
         owners,
     })
@@ -420,7 +422,8 @@ pub async fn comment_on_minutes(
     #[server(default)] comment: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let (GroupChange { mut tx, user, group, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::Reads).await?;
+    let (GroupChange { mut tx, user, group, membership }, _) =
+        GroupChange::meeting(&meeting_id, MayChange::Reads).await?;
     let Some((member_id, _)) = db::present_member(tx.conn(), &meeting_id, &user.id).await? else {
         return Err(AppError::Forbidden);
     };
@@ -429,7 +432,14 @@ pub async fn comment_on_minutes(
         return Err(AppError::Conflict("These minutes are not open for corrections.".into()));
     }
     let mut errors = FormErrors::new();
-    item_of(tx.conn(), &meeting_id, &comment_item_id, "comment_item_id", &mut errors).await?;
+    let item = item_of(tx.conn(), &meeting_id, &comment_item_id, "comment_item_id", &mut errors).await?;
+    // An observer never reads a confidential item's minutes, so never corrects them.
+    if item.is_some_and(|i| i.confidential) {
+        let members = participation_db::list_members(tx.conn(), &group.id).await?;
+        if crate::participation::papers::server::only_observes(&user, &membership, &members, &crate::clock::today()) {
+            return Err(AppError::Forbidden);
+        }
+    }
     let comment = long_text(&mut errors, "comment", &comment, "your correction", NOTE_MAX, true);
     errors.into_result().map_err(|e| e.keeping(&kept))?;
     tx.claim_submission(&submission).await?;
@@ -469,6 +479,13 @@ pub async fn approve_minutes(
     let Ok(how) = approval.parse::<Approval>() else {
         return Err(AppError::field("approval", "Choose how the minutes were approved").keeping(&kept));
     };
+    if how == Approval::Chair && !is_chair {
+        return Err(AppError::field(
+            "approval",
+            "Only the chair approves the minutes as chair: choose \"Approved at the next meeting\"",
+        )
+        .keeping(&kept));
+    }
     ensure_not_approved(tx.conn(), &meeting_id).await?;
     tx.claim_submission(&submission).await?;
     db::approve(tx.conn(), &meeting_id, Some(&user.id), how).await?;

@@ -127,6 +127,9 @@ pub struct MinutesPage {
     pub may_record: bool,
     /// Those who record, and the group's chair.
     pub may_approve: bool,
+    /// The caller is the group's chair: only the chair approves "by the chair"; others record that the
+    /// minutes were approved at the next meeting.
+    pub is_chair: bool,
     /// A member present at the meeting, while the draft is circulated.
     pub may_comment: bool,
     /// Who may own an action: `(value, name)`, `m-<member id>` for a current member, `p-<person id>` for staff.
