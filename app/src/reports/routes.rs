@@ -44,6 +44,22 @@ pub struct ProfileQuery {
     dates: crate::dates::PeriodQuery,
 }
 
+/// Answers one of the reports' downloads: "sign in first" to someone signed out; otherwise the file `make` builds
+/// for the signed-in person (given a clone of the state, which is cheap: its parts are shared), or its refusal with its own status (403, 404, 422; never 500 for a refusal).
+async fn download<F, Fut>(state: &AppState, visitor: Visitor, uri: &http::Uri, make: F) -> Response
+where
+    F: FnOnce(AppState, crate::accounts::access::SignedInUser) -> Fut,
+    Fut: std::future::Future<Output = Result<Response, crate::error::AppError>>,
+{
+    let Some(user) = visitor.user else {
+        return forms::sign_in_first(uri);
+    };
+    match make(state.clone(), user).await {
+        Ok(response) => response,
+        Err(error) => forms::refusal(state, &error),
+    }
+}
+
 /// `GET /reports/continuum-profile.csv`
 pub async fn continuum_profile_csv(
     State(state): State<AppState>,
@@ -51,14 +67,12 @@ pub async fn continuum_profile_csv(
     OriginalUri(uri): OriginalUri,
     Query(query): Query<ProfileQuery>,
 ) -> Response {
-    let Some(user) = visitor.user else {
-        return forms::sign_in_first(&uri);
-    };
-    let (from, to) = query.dates.parts();
-    match super::server::profile_for(&state.pool, &user, &query.service_id, &from, &to).await {
-        Ok(profile) => crate::csv::download(&profile.csv_file_name(), profile.to_csv()),
-        Err(error) => forms::refusal(&state, &error),
-    }
+    download(&state, visitor, &uri, |state, user| async move {
+        let (from, to) = query.dates.parts();
+        let profile = super::server::profile_for(&state.pool, &user, &query.service_id, &from, &to).await?;
+        Ok(crate::csv::download(&profile.csv_file_name(), profile.to_csv()))
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -74,6 +88,18 @@ pub struct InvolvementQuery {
     dates: crate::dates::PeriodQuery,
 }
 
+impl InvolvementQuery {
+    /// The involvement report these filters choose, with the page's access checks and suppression.
+    async fn report(
+        self,
+        state: &AppState,
+        user: &crate::accounts::access::SignedInUser,
+    ) -> Result<super::involvement::InvolvementReport, crate::error::AppError> {
+        let (from, to) = self.dates.parts();
+        super::involvement::report_for(&state.pool, user, &self.service_id, &self.period, &from, &to).await
+    }
+}
+
 /// `GET /reports/involvement.csv`: one table of the involvement report, with the page's access checks and
 /// suppression (`involvement::report_for`). A table the report does not have is not found.
 pub async fn involvement_csv(
@@ -82,18 +108,13 @@ pub async fn involvement_csv(
     OriginalUri(uri): OriginalUri,
     Query(query): Query<InvolvementQuery>,
 ) -> Response {
-    let Some(user) = visitor.user else {
-        return forms::sign_in_first(&uri);
-    };
-    let (from, to) = query.dates.parts();
-    let report = super::involvement::report_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await;
-    match report {
-        Ok(report) => match report.table(&query.table) {
-            Some(table) => crate::csv::download(&report.csv_file_name(table), report.table_csv(table)),
-            None => forms::refusal(&state, &crate::error::AppError::NotFound),
-        },
-        Err(error) => forms::refusal(&state, &error),
-    }
+    download(&state, visitor, &uri, |state, user| async move {
+        let wanted = query.table.clone();
+        let report = query.report(&state, &user).await?;
+        let table = report.table(&wanted).ok_or(crate::error::AppError::NotFound)?;
+        Ok(crate::csv::download(&report.csv_file_name(table), report.table_csv(table)))
+    })
+    .await
 }
 
 /// `GET /reports/involvement.pdf`: the whole involvement report as one PDF for a board pack, with the page's
@@ -105,20 +126,13 @@ pub async fn involvement_pdf(
     OriginalUri(uri): OriginalUri,
     Query(query): Query<InvolvementQuery>,
 ) -> Response {
-    let Some(user) = visitor.user else {
-        return forms::sign_in_first(&uri);
-    };
-    let (from, to) = query.dates.parts();
-    let report = super::involvement::report_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await;
-    let made_on = crate::clock::today_date().format("%-d %B %Y").to_string();
-    let pdf = report.and_then(|report| {
+    download(&state, visitor, &uri, |state, user| async move {
+        let report = query.report(&state, &user).await?;
+        let made_on = crate::clock::today_date().format("%-d %B %Y").to_string();
         let bytes = super::pdf::involvement_pdf(&report, &state.site.organisation, &made_on)?;
-        Ok((report.pdf_file_name(), bytes))
-    });
-    match pdf {
-        Ok((name, bytes)) => crate::pdf::serve(&name, bytes, "private, no-store"),
-        Err(error) => forms::refusal(&state, &error),
-    }
+        Ok(crate::pdf::serve(&report.pdf_file_name(), bytes, "private, no-store"))
+    })
+    .await
 }
 
 /// `GET /reports/fft-return.csv`: the Friends and Family Test monthly return, for managers only and not
@@ -129,12 +143,11 @@ pub async fn fft_return_csv(
     OriginalUri(uri): OriginalUri,
     Query(query): Query<InvolvementQuery>,
 ) -> Response {
-    let Some(user) = visitor.user else {
-        return forms::sign_in_first(&uri);
-    };
-    let (from, to) = query.dates.parts();
-    match super::fft_return::return_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await {
-        Ok(fft) => crate::csv::download(&fft.file_name(), fft.to_csv()),
-        Err(error) => forms::refusal(&state, &error),
-    }
+    download(&state, visitor, &uri, |state, user| async move {
+        let (from, to) = query.dates.parts();
+        let fft =
+            super::fft_return::return_for(&state.pool, &user, &query.service_id, &query.period, &from, &to).await?;
+        Ok(crate::csv::download(&fft.file_name(), fft.to_csv()))
+    })
+    .await
 }
