@@ -431,26 +431,46 @@ async fn worrying_words_are_flagged_for_review_and_the_application_is_kept(backe
     assert_eq!(alert.0, "mo@example.org", "the manager, as the service has no duty inbox");
     assert!(alert.1.contains("A volunteer application") && !alert.1.contains("around much longer"), "{}", alert.1);
 
-    // The coordinator records what was done, once.
+    // The coordinator records what was done, once, from the application's page, through the review queue's
+    // own server function (one rule and one code path for every flag); a plain POST goes on to the queue.
     let id = application_id(&app, "sam@example.org").await;
     let from = format!("/inclusion/applications/{id}");
+    let page = app.page(&from).await;
+    assert!(page.contains(r#"name="kind" value="volunteer_application""#), "the queue's form on the page");
     let fields = [
-        ("application_id", id.as_str()),
+        ("kind", "volunteer_application"),
+        ("id", id.as_str()),
         ("outcome", "followed_up"),
-        ("review_note", "Phoned Sam; safe plan in place"),
+        ("note", "Phoned Sam; safe plan in place"),
     ];
-    let reviewed = app.post_form("/api/review_application_flag", &from, &fields).await;
+    let reviewed = app.post_form("/api/record_flag_review", &from, &fields).await;
     assert_eq!(reviewed.status(), 303, "{:?}", form_error(reviewed).await);
-    let again = app.post_form("/api/review_application_flag", &from, &fields).await;
+    let again = app.post_form("/api/record_flag_review", &from, &fields).await;
     assert!(matches!(form_error(again).await, Some(AppError::Conflict(_))), "reviewed once");
     let page = app.page(&from).await;
     assert!(page.contains("Reviewed by Grace Okafor: Followed up.") && page.contains("Phoned Sam; safe plan in place"));
     assert!(!app.page("/inclusion/applications").await.contains("Review today"));
     assert_eq!(
-        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'application_flag_reviewed'")
-            .await,
+        count(
+            &app,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event
+             WHERE action = 'safeguarding_reviewed' AND subject_type = 'volunteer_application'"
+        )
+        .await,
         1
     );
+    // Another service's staff are told the flag does not exist.
+    let other = app.add_service("CAS Day Service (east)").await;
+    let stranger = app.person_signed_in("ola@example.org", &[(&other, Role::Staff)]).await;
+    let refused = stranger
+        .post(app.url("/api/record_flag_review"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&from))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form_error(refused).await, Some(AppError::NotFound));
 }
 
 async fn a_flood_of_applications_from_one_client_is_asked_to_wait(backend: Backend) {

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::server::{
     get_application, get_application_status, get_inclusion_overview, get_role_for_editing, get_volunteer_role,
-    list_applications, list_volunteer_roles, ApplyForRole, AppointVolunteer, MoveApplication, ReviewApplicationFlag,
+    list_applications, list_volunteer_roles, ApplyForRole, AppointVolunteer, LinkInterviewPanel, MoveApplication,
     SaveVolunteerRole, WithdrawApplication,
 };
 use super::types::{
@@ -426,15 +426,17 @@ pub fn ApplicationView() -> impl IntoView {
     let params = use_params_map();
     let move_on = ServerAction::<MoveApplication>::new();
     let appoint = ServerAction::<AppointVolunteer>::new();
-    let review = ServerAction::<ReviewApplicationFlag>::new();
+    // The review queue's own form (safeguarding kernel): one rule and one code path for every flag.
+    let review = ServerAction::<crate::consultation::review::server::RecordFlagReview>::new();
+    let link = ServerAction::<LinkInterviewPanel>::new();
     let references = super::references::components::ReferenceActions::new();
-    let (move_status, appoint_status, review_status) =
-        (FormStatus::of(move_on), FormStatus::of(appoint), FormStatus::of(review));
+    let (move_status, appoint_status, review_status, link_status) =
+        (FormStatus::of(move_on), FormStatus::of(appoint), FormStatus::of(review), FormStatus::of(link));
     let page = Resource::new(
         move || {
             (
                 ApplicationId::from(params.with(|p| p.get("id")).unwrap_or_default()),
-                move_on.version().get() + appoint.version().get() + review.version().get(),
+                move_on.version().get() + appoint.version().get() + review.version().get() + link.version().get(),
             )
         },
         |(id, _)| get_application(id),
@@ -445,6 +447,7 @@ pub fn ApplicationView() -> impl IntoView {
         <ErrorSummary status=move_status id="move-errors" />
         <ErrorSummary status=appoint_status id="appoint-errors" />
         <ErrorSummary status=review_status id="review-errors" />
+        <ErrorSummary status=link_status id="panel-errors" />
         <super::references::components::ReferencesErrors actions=references />
         <Loaded resource=page render={move |page: ApplicationPage| {
             let a = page.application.clone();
@@ -474,9 +477,10 @@ pub fn ApplicationView() -> impl IntoView {
                             None => view! {
                                 <ActionForm attr:novalidate=true action=review>
                                     <crate::ui::SubmissionToken status=review_status />
-                                    <input type="hidden" name="application_id" value=review_id.clone() />
+                                    <input type="hidden" name="kind" value=crate::safeguarding::review::FlagSourceKind::VolunteerApplication.as_str() />
+                                    <input type="hidden" name="id" value=review_id.clone() />
                                     <Radios name="outcome" legend="What was done" status=review_status choices=outcomes.clone() />
-                                    <Textarea name="review_note" label="Note" hint="What you did, for the record" status=review_status rows=3 />
+                                    <Textarea name="note" label="Note" hint="What you did, for the record" status=review_status rows=3 />
                                     <SubmitButton label="Record the review" />
                                 </ActionForm>
                             }.into_any(),
@@ -496,6 +500,7 @@ pub fn ApplicationView() -> impl IntoView {
                     {row("Second referee", format!("{} ({})", a.referees[1].0, a.referees[1].1))}
                     {row("Consent to checks", if a.consents_to_checks { "Given".to_owned() } else { "Not given".to_owned() })}
                 </dl>
+                {interview_panel_section(&page, link, link_status)}
                 {page.appointment.clone().map(|appointment| view! {
                     <h2 class="nhsuk-heading-m">"Appointment"</h2>
                     <dl class="nhsuk-summary-list">
@@ -528,4 +533,60 @@ pub fn ApplicationView() -> impl IntoView {
             }
         }} />
     }
+}
+
+/// The application's interview panel (issue 16 §3): the panel linked or sitting with the applicant as a
+/// candidate — date, place, state and, once recorded, its outcome — and at interview the form that links one.
+fn interview_panel_section(
+    page: &ApplicationPage,
+    link: ServerAction<LinkInterviewPanel>,
+    status: FormStatus,
+) -> impl IntoView {
+    let a = &page.application;
+    let at_interview = a.stage == Stage::Interview;
+    if page.interview_panel.is_none() && !at_interview {
+        return ().into_any();
+    }
+    let shown = page.interview_panel.clone().map(|p| {
+        let candidate = if p.candidate {
+            "Added to the panel as a candidate".to_owned()
+        } else {
+            "Not yet added: the panel's organisers add them with their shortlisting pack".to_owned()
+        };
+        view! {
+            <dl class="nhsuk-summary-list">
+                {row("Panel", format!("{}, {}", crate::dates::readable_day(&p.sits_on), p.sits_at))}
+                {row("Where", p.place.clone())}
+                {row("State", p.state.clone())}
+                {row("Candidate", candidate)}
+                {row("Outcome", p.outcome.clone().unwrap_or_else(|| "Not recorded yet".to_owned()))}
+            </dl>
+            <p class="nhsuk-body"><a href=format!("/partnership/panels/{}", p.id)>"Open the panel"</a></p>
+        }
+    });
+    let form = at_interview.then(|| {
+        let id = a.id.to_string();
+        let options = page.panel_choices.clone();
+        let current = page.interview_panel.as_ref().filter(|p| p.linked).map(|p| p.id.clone()).unwrap_or_default();
+        if options.is_empty() && current.is_empty() {
+            view! {
+                <p class="nhsuk-body">"There is no interview panel for this role yet. Set one up on the "<a href="/partnership">"partnership page"</a>" to link it here."</p>
+            }.into_any()
+        } else {
+            view! {
+                <ActionForm attr:novalidate=true action=link>
+                    <crate::ui::SubmissionToken status=status />
+                    <input type="hidden" name="application_id" value=id />
+                    <Select name="panel_id" label="Interview panel" hint="A panel for this role that has not yet decided" status options value=current placeholder="No panel" />
+                    <SubmitButton label="Link the panel" secondary=true />
+                </ActionForm>
+            }.into_any()
+        }
+    });
+    view! {
+        <h2 class="nhsuk-heading-m">"Interview panel"</h2>
+        {shown}
+        {form}
+    }
+    .into_any()
 }

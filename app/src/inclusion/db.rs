@@ -378,6 +378,35 @@ struct FlagRow {
     reviewed_at: Option<String>,
 }
 
+/// The partnership panel an application was linked to at interview, if any.
+pub async fn fetch_interview_panel(
+    conn: &mut AnyConnection,
+    application: &ApplicationId,
+) -> Result<Option<String>, sqlx::Error> {
+    let linked: Option<Option<String>> =
+        sqlx::query_scalar("SELECT interview_panel_id FROM volunteer_application WHERE id = $1")
+            .bind(application)
+            .fetch_optional(conn)
+            .await?;
+    Ok(linked.flatten())
+}
+
+/// Links an application to a partnership panel (`None` takes the link off). Returns whether it was still
+/// at interview (only then is it changed).
+pub async fn set_interview_panel(
+    conn: &mut AnyConnection,
+    application: &ApplicationId,
+    panel: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE volunteer_application SET interview_panel_id = $1 WHERE id = $2 AND stage = 'interview'")
+            .bind(panel)
+            .bind(application)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// The screener's flag on an application, if it raised one.
 pub async fn fetch_flag(
     conn: &mut AnyConnection,

@@ -1,6 +1,7 @@
 //! Inclusion's demo data: two recruiting roles — a day-service volunteer in the CAS Day Service and a peer
 //! co-facilitator (a lived-experience role) in the Personality Disorder Service — with applications at every
-//! stage, the appointed one recorded in the ledger as production records it. Added once. Every name, address
+//! stage, the appointed one recorded in the ledger as production records it, and the one at interview linked
+//! to an interview panel for its role (made through partnership's published API). Added once. Every name, address
 //! and number is made up.
 
 use super::{
@@ -103,6 +104,19 @@ pub async fn seed_inclusion(conn: &mut sqlx::AnyConnection, services: &[(&str, S
         let id = db::insert_application(&mut *conn, &role.id, &application, &key_hash).await?;
         if stage != Stage::Received {
             db::set_stage(&mut *conn, &id, Stage::Received, stage).await?;
+        }
+        if stage == Stage::Interview {
+            // Linked to an interview panel for the role, set up through partnership's published API, a week on.
+            let sits_on = (crate::clock::today_date() + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+            let panel = crate::partnership::api::demo_volunteer_role_panel(
+                &mut *conn,
+                &role.service_id,
+                role.id.as_str(),
+                &role.title,
+                &sits_on,
+            )
+            .await?;
+            db::set_interview_panel(&mut *conn, &id, Some(&panel)).await?;
         }
         if stage == Stage::Appointed {
             let starts_on = (crate::clock::today_date() - chrono::Duration::days(30)).format("%Y-%m-%d").to_string();

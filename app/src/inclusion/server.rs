@@ -31,7 +31,7 @@ use {
         forms::redirect_plain_post,
         ledger::api as ledger_api,
         mail,
-        safeguarding::review::{db as review_db, FlagSource, FlagSourceKind, ReviewOutcome},
+        safeguarding::review::{db as review_db, FlagSource, FlagSourceKind},
         state::{state, AppState},
         suppression::Disclosure,
         text::{free_slug, slugify, SlugKind},
@@ -489,6 +489,7 @@ pub async fn get_application(#[server(default)] application_id: ApplicationId) -
     let application = application_for(&mut conn, &user, &application_id).await?;
     let appointment = db::fetch_appointment_for(&mut conn, &application.id).await?;
     let flag = db::fetch_flag(&mut conn, &application.id).await?;
+    let (interview_panel, panel_choices) = interview_panel_of(&mut conn, &application).await?;
     crate::audit::record(
         &mut *conn,
         Some(&user.id),
@@ -498,7 +499,87 @@ pub async fn get_application(#[server(default)] application_id: ApplicationId) -
         serde_json::json!({}),
     )
     .await?;
-    Ok(ApplicationPage { application, appointment, flag })
+    Ok(ApplicationPage { application, appointment, flag, interview_panel, panel_choices })
+}
+
+/// The application's interview panel as partnership publishes it (the panel linked here, or one that has the
+/// application among its candidates), and at interview the panels it may be linked to.
+#[cfg(feature = "ssr")]
+async fn interview_panel_of(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+) -> Result<(Option<super::types::InterviewPanel>, Vec<(String, String)>), AppError> {
+    use crate::partnership::api as partnership;
+    let linked = db::fetch_interview_panel(&mut *conn, &application.id).await?;
+    let panel = partnership::panel_for_application(
+        &mut *conn,
+        &application.service_id,
+        application.id.as_str(),
+        linked.as_deref(),
+    )
+    .await?
+    .map(|p| super::types::InterviewPanel {
+        linked: linked.as_deref() == Some(p.id.as_str()),
+        state: match (p.decided, p.data_deleted) {
+            (false, _) => "Arranged".to_owned(),
+            (true, false) => "Decided".to_owned(),
+            (true, true) => "Decided (candidates' data deleted)".to_owned(),
+        },
+        id: p.id,
+        sits_on: p.sits_on,
+        sits_at: p.sits_at,
+        place: p.place,
+        candidate: p.candidate,
+        outcome: p.outcome,
+    });
+    let choices = if application.stage == Stage::Interview {
+        partnership::panels_for_role(&mut *conn, &application.service_id, application.role_id.as_str()).await?
+    } else {
+        Vec::new()
+    };
+    Ok((panel, choices))
+}
+
+/// Links an application at interview to one of its service's undecided interview panels for the role
+/// (partnership's, through `partnership::api::panels_for_role`), or takes the link off (`panel_id` empty).
+/// The panel's organisers add the applicant to it as a candidate with their pack; the panel's outcome moves
+/// the application on (`inclusion::api::panel_outcome`). Audited.
+///
+/// Refused: a panel that is not one of the choices (422, beside the field); an application no longer at
+/// interview (409); another service's application (404).
+#[server(endpoint = "/link_interview_panel")]
+pub async fn link_interview_panel(
+    #[server(default)] application_id: ApplicationId,
+    #[server(default)] panel_id: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let application = application_for(tx.conn(), &user, &application_id).await?;
+    if application.stage != Stage::Interview {
+        return Err(AppError::Conflict(
+            "A panel is linked at the interview stage, and this application has moved on.".into(),
+        ));
+    }
+    let panel = panel_id.trim().to_owned();
+    if !panel.is_empty() {
+        let choices =
+            crate::partnership::api::panels_for_role(tx.conn(), &application.service_id, application.role_id.as_str())
+                .await?;
+        if !choices.iter().any(|(id, _)| *id == panel) {
+            return Err(AppError::field("panel_id", "Choose one of this role's interview panels")
+                .keeping(&[("panel_id", panel.as_str())]));
+        }
+    }
+    tx.claim_submission(&submission).await?;
+    let chosen = (!panel.is_empty()).then_some(panel.as_str());
+    if !db::set_interview_panel(tx.conn(), &application.id, chosen).await? {
+        return Err(AppError::Conflict("This application changed just now. Look again.".into()));
+    }
+    let detail = serde_json::json!({ "panel_id": chosen });
+    tx.audit("application_panel_linked", "volunteer_application", &application.id, detail).await?;
+    tx.commit_then(&format!("/inclusion/applications/{}", application.id)).await
 }
 
 /// Moves an application one stage on, or to "not taken forward" (with the coordinator's optional words in
@@ -649,39 +730,4 @@ pub async fn appoint_volunteer(
         state.mail_wakeup.notify_one();
     }
     Ok(())
-}
-
-/// Records what was done about the screener's flag on an application — no action needed, followed up or
-/// escalated — with a note, once (a second reviewer finds it done: 409). Audited. For the service's staff.
-#[server(endpoint = "/review_application_flag")]
-pub async fn review_application_flag(
-    #[server(default)] application_id: ApplicationId,
-    #[server(default)] outcome: String,
-    #[server(default)] review_note: String,
-    #[server(default)] submission: String,
-) -> Result<(), AppError> {
-    let user = require_staff()?;
-    let state = state()?;
-    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let application = application_for(tx.conn(), &user, &application_id).await?;
-    let kept = [("outcome", outcome.as_str()), ("review_note", review_note.as_str())];
-    let mut errors = crate::error::FormErrors::new();
-    let chosen = outcome.parse::<ReviewOutcome>().ok();
-    if chosen.is_none() {
-        errors.add("outcome", "Choose what was done");
-    }
-    let note = review_note.trim().to_owned();
-    if note.chars().count() > 2_000 {
-        errors.add("review_note", "The note must be 2,000 characters or fewer");
-    }
-    errors.into_result().map_err(|e| e.keeping(&kept))?;
-    let Some(outcome) = chosen else { return Err(AppError::Internal) };
-    tx.claim_submission(&submission).await?;
-    let source = FlagSource { kind: FlagSourceKind::VolunteerApplication, id: application.id.to_string() };
-    if !review_db::record_review(tx.conn(), &source, outcome, &note, &user.id).await? {
-        return Err(AppError::Conflict("This application's flag has already been reviewed.".into()));
-    }
-    let detail = serde_json::json!({ "outcome": outcome.as_str() });
-    tx.audit("application_flag_reviewed", "volunteer_application", &application.id, detail).await?;
-    tx.commit_then(&format!("/inclusion/applications/{}", application.id)).await
 }

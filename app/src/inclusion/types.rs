@@ -312,6 +312,31 @@ pub struct ApplicationPage {
     pub appointment: Option<Appointment>,
     /// The screener's finding on the free text, if it flagged any.
     pub flag: Option<crate::safeguarding::review::FlagView>,
+    /// The partnership interview panel the application is linked to, or has it among its candidates.
+    pub interview_panel: Option<InterviewPanel>,
+    /// At interview: the service's undecided panels for the role it may be linked to, as `(panel id, "date,
+    /// time, place")`; empty at other stages.
+    pub panel_choices: Vec<(String, String)>,
+}
+
+/// The interview panel of an application (issue 16 §3), as partnership publishes it
+/// (`partnership::api::panel_for_application`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewPanel {
+    /// Its page is `/partnership/panels/<id>`.
+    pub id: String,
+    /// `YYYY-MM-DD` and `HH:MM`, local; and where.
+    pub sits_on: String,
+    pub sits_at: String,
+    pub place: String,
+    /// "Arranged", "Decided" or "Decided (candidates' data deleted)".
+    pub state: String,
+    /// The applicant is one of the panel's candidates (the panel's organisers add them with their pack).
+    pub candidate: bool,
+    /// The panel's outcome for the applicant once recorded ("Appoint", "Do not appoint", "Reserve").
+    pub outcome: Option<String>,
+    /// Linked from the application's page (a panel that merely has them as a candidate cannot be unlinked).
+    pub linked: bool,
 }
 
 /// The coordinator's list: every application to their services' roles, at one stage or all, with how many
