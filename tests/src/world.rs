@@ -580,6 +580,23 @@ impl World {
         )
         .await;
         let session_id = scalar(app, "SELECT id FROM course_session WHERE course_id = $1", &[&course_id]).await;
+        // A session planned for next week with the volunteer, for the form that marks one held.
+        let next_week = (app::clock::today_date() + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+        post(
+            vec![
+                ("course_id", course_id.clone()),
+                ("when", "planned".into()),
+                ("held_on_day", next_week[8..10].to_owned()),
+                ("held_on_month", next_week[5..7].to_owned()),
+                ("held_on_year", next_week[..4].to_owned()),
+                ("start", "10:00".into()),
+                ("end", "11:00".into()),
+                ("place", "The day room".into()),
+                ("co_facilitator", appointment_id.clone()),
+            ],
+            "record_session",
+        )
+        .await;
         values.insert("hours_appointment_id", appointment_id);
         values.insert("hours_id", hours_id);
         values.insert("course_id", course_id);

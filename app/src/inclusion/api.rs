@@ -39,7 +39,7 @@ pub struct InclusionFigures {
     /// Appointments to lived-experience roles that had started by the period's end and have not ended.
     /// People (one a post filled).
     pub lived_experience_roles_filled: i64,
-    /// Sessions of the service's courses held in the period.
+    /// Sessions of the service's courses held in the period (planned ones are not counted).
     pub sessions: i64,
     /// Of those, the sessions co-delivered with at least one co-facilitator with lived experience.
     pub co_delivered_sessions: i64,
@@ -91,7 +91,7 @@ pub async fn figures(
             CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM session_co_facilitator f WHERE f.session_id = cs.id)
                 THEN 1 ELSE 0 END), 0) AS BIGINT)
          FROM course_session cs JOIN course c ON c.id = cs.course_id
-         WHERE c.service_id = $1 AND cs.held_on >= $2 AND cs.held_on < $3",
+         WHERE c.service_id = $1 AND cs.state = 'held' AND cs.held_on >= $2 AND cs.held_on < $3",
     )
     .bind(service)
     .bind(from)

@@ -222,7 +222,8 @@ pub fn HoursView() -> impl IntoView {
                 </ActionForm>
             }.into_any() }}
             {(!page.my_sessions.is_empty()).then(|| view! {
-                <h2 class="nhsuk-heading-m">"Sessions you co-facilitated"</h2>
+                <h2 class="nhsuk-heading-m">"Your sessions"</h2>
+                <p class="nhsuk-body">"Sessions you co-facilitate: log the hours of one held in one step. A planned session's hours are logged once it has been held."</p>
                 <ul class="nhsuk-list">
                     {page.my_sessions.iter().map(|s| {
                         let text = format!("{}, {} {} to {}", s.course_title, crate::dates::readable_day(&s.held_on), s.starts_at, s.ends_at);
@@ -230,7 +231,7 @@ pub fn HoursView() -> impl IntoView {
                         let label = format!("Log {} from this session", hours_words(s.quarter_hours));
                         view! {
                             <li>{text}" "
-                                {if s.logged { view! { <strong class="nhsuk-tag">"Hours logged"</strong> }.into_any() } else { view! {
+                                {if s.planned { view! { <strong class="nhsuk-tag nhsuk-tag--blue">"Planned"</strong> }.into_any() } else if s.logged { view! { <strong class="nhsuk-tag">"Hours logged"</strong> }.into_any() } else { view! {
                                     <ActionForm action=from_session>
                                         <crate::ui::SubmissionToken status=session_status />
                                         <input type="hidden" name="session_id" value=id />

@@ -1,7 +1,8 @@
 //! The demo data of hours and co-delivered sessions: a day-service volunteer with a year of approved hours
 //! (a morning every week), and the "Understanding emotions" course of the Personality Disorder Service with
 //! eight weekly sessions co-facilitated by a peer co-facilitator — one of them, when the co-facilitator was
-//! away, not co-delivered — each co-delivered one in the ledger and its hours approved. Added once, after the
+//! away, not co-delivered, and one with a second co-facilitator named — each co-delivered one in the ledger and
+//! its hours approved; and the next session planned for next week. Added once, after the
 //! roles (`inclusion::demo`). Every name is made up.
 
 use chrono::{Datelike, Duration, Months};
@@ -96,7 +97,8 @@ async fn approved(
     Ok(())
 }
 
-/// Adds the hours and the course once; returns how many sessions were added.
+/// Adds the hours and the course once (eight sessions held, the seventh with two co-facilitators with lived
+/// experience, and one planned for next week); returns how many sessions were added.
 pub async fn seed_hours_and_sessions(
     conn: &mut sqlx::AnyConnection,
     services: &[(&str, ServiceId)],
@@ -135,10 +137,15 @@ pub async fn seed_hours_and_sessions(
     for week in 0..8i64 {
         let held_on = iso(today - Duration::weeks(8 - week) - Duration::days(1));
         let with_jo = week != 4;
-        let co_facilitators = if with_jo { vec![(Some(jo.clone()), "Jo Rivers".to_owned())] } else { Vec::new() };
+        let mut co_facilitators = if with_jo { vec![(Some(jo.clone()), "Jo Rivers".to_owned())] } else { Vec::new() };
+        // The seventh with a second co-facilitator with lived experience, a person named.
+        if week == 6 {
+            co_facilitators.push((None, "Kit Lawson".to_owned()));
+        }
         let (patients, others) = (10 - week / 2, 1 + week % 2);
         let new = sessions_db::NewSession {
             course_id: &course,
+            planned: false,
             held_on: &held_on,
             starts_at: "10:00",
             ends_at: "12:00",
@@ -151,7 +158,7 @@ pub async fn seed_hours_and_sessions(
         };
         let session = sessions_db::insert_session(&mut *conn, &new, None).await?;
         if with_jo {
-            let people = [(None, "Jo Rivers".to_owned())];
+            let people: Vec<_> = co_facilitators.iter().map(|(_, name)| (None, name.clone())).collect();
             let held = CoDeliveredSessionHeld {
                 id: session.as_str(),
                 service_id: &pd_service,
@@ -168,5 +175,21 @@ pub async fn seed_hours_and_sessions(
         }
         added += 1;
     }
-    Ok(added)
+    // The next session, planned for next week with Jo: shown as planned, in the ledger once marked held.
+    let next = iso(today + Duration::weeks(1) - Duration::days(1));
+    let planned = sessions_db::NewSession {
+        course_id: &course,
+        planned: true,
+        held_on: &next,
+        starts_at: "10:00",
+        ends_at: "12:00",
+        place: "The Limes, Room 3",
+        patients_attending: 0,
+        others_attending: 0,
+        staff_facilitators: "Dr Ruth Adeyemi",
+        feedback_form: "",
+        co_facilitators: &[(Some(jo.clone()), "Jo Rivers".to_owned())],
+    };
+    sessions_db::insert_session(&mut *conn, &planned, None).await?;
+    Ok(added + 1)
 }

@@ -219,6 +219,8 @@ pub struct MySession {
     pub quarter_hours: i64,
     /// Whether its hours are logged already.
     pub logged: bool,
+    /// Planned for a day to come: shown as planned, and no hours to log from it until it is held.
+    pub planned: bool,
 }
 
 /// Approved hours over a period, in quarter-hours: per volunteer, per role, per month (`YYYY-MM`, by the

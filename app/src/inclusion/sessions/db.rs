@@ -34,8 +34,9 @@ impl CourseRow {
 }
 
 const COURSE_SELECT: &str = "SELECT c.id, c.service_id, s.name AS service_name, c.title, c.about,
-        (SELECT CAST(COUNT(*) AS BIGINT) FROM course_session cs WHERE cs.course_id = c.id) AS sessions,
-        (SELECT CAST(COUNT(*) AS BIGINT) FROM course_session cs WHERE cs.course_id = c.id
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM course_session cs WHERE cs.course_id = c.id AND cs.state = 'held')
+            AS sessions,
+        (SELECT CAST(COUNT(*) AS BIGINT) FROM course_session cs WHERE cs.course_id = c.id AND cs.state = 'held'
             AND EXISTS (SELECT 1 FROM session_co_facilitator f WHERE f.session_id = cs.id)) AS co_delivered
      FROM course c JOIN service s ON s.id = c.service_id";
 
@@ -90,9 +91,11 @@ pub async fn list_courses(conn: &mut AnyConnection, service: &ServiceId) -> Resu
     Ok(rows.into_iter().map(CourseRow::into_course).collect())
 }
 
-/// A session to record.
+/// A session to record (held) or to plan.
 pub struct NewSession<'a> {
     pub course_id: &'a CourseId,
+    /// Planned for a day to come: nobody counted yet, not in the ledger, no hours to log from it.
+    pub planned: bool,
     pub held_on: &'a str,
     pub starts_at: &'a str,
     pub ends_at: &'a str,
@@ -113,8 +116,8 @@ pub async fn insert_session(
     let id = SessionId::new();
     sqlx::query(
         "INSERT INTO course_session (id, course_id, held_on, starts_at, ends_at, place, patients_attending,
-            others_attending, staff_facilitators, feedback_form, created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            others_attending, staff_facilitators, feedback_form, created_at, created_by, state)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(&id)
     .bind(new.course_id)
@@ -128,6 +131,7 @@ pub async fn insert_session(
     .bind(new.feedback_form)
     .bind(crate::db::now())
     .bind(by)
+    .bind(if new.planned { "planned" } else { "held" })
     .execute(&mut *conn)
     .await?;
     for (appointment, name) in new.co_facilitators {
@@ -155,13 +159,14 @@ struct SessionRow {
     others_attending: i64,
     staff_facilitators: String,
     feedback_form: String,
+    state: String,
 }
 
 /// A course's sessions, newest first, with their co-facilitators.
 pub async fn list_sessions(conn: &mut AnyConnection, course: &CourseId) -> Result<Vec<CourseSession>, sqlx::Error> {
     let rows: Vec<SessionRow> = sqlx::query_as(
         "SELECT id, held_on, starts_at, ends_at, place, CAST(patients_attending AS BIGINT) AS patients_attending,
-            CAST(others_attending AS BIGINT) AS others_attending, staff_facilitators, feedback_form
+            CAST(others_attending AS BIGINT) AS others_attending, staff_facilitators, feedback_form, state
          FROM course_session WHERE course_id = $1 ORDER BY held_on DESC, starts_at DESC",
     )
     .bind(course)
@@ -180,6 +185,7 @@ pub async fn list_sessions(conn: &mut AnyConnection, course: &CourseId) -> Resul
             let co_facilitators: Vec<String> =
                 names.iter().filter(|(s, _)| *s == r.id).map(|(_, n)| n.clone()).collect();
             CourseSession {
+                planned: r.state == "planned",
                 co_delivered: !co_facilitators.is_empty(),
                 co_facilitators,
                 id: r.id,
@@ -204,6 +210,7 @@ struct MySessionRow {
     starts_at: String,
     ends_at: String,
     logged: i64,
+    state: String,
 }
 
 /// The length of a session from `HH:MM` to `HH:MM`, in whole quarter-hours (rounded down); 0 when unreadable.
@@ -221,7 +228,7 @@ pub async fn sessions_of(conn: &mut AnyConnection, person: &PersonId) -> Result<
     let rows: Vec<MySessionRow> = sqlx::query_as(
         "SELECT cs.id AS session_id, c.title AS course_title, cs.held_on, cs.starts_at, cs.ends_at,
             (SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_hours h
-              WHERE h.session_id = cs.id AND h.appointment_id = f.appointment_id) AS logged
+              WHERE h.session_id = cs.id AND h.appointment_id = f.appointment_id) AS logged, cs.state
          FROM session_co_facilitator f
          JOIN volunteer_appointment a ON a.id = f.appointment_id
          JOIN course_session cs ON cs.id = f.session_id
@@ -242,19 +249,20 @@ pub async fn sessions_of(conn: &mut AnyConnection, person: &PersonId) -> Result<
             starts_at: r.starts_at,
             ends_at: r.ends_at,
             logged: r.logged > 0,
+            planned: r.state == "planned",
         })
         .collect())
 }
 
 /// The session as the co-facilitator with this account logs hours from it: (appointment, course title, day,
-/// quarter-hours). `None` when they did not co-facilitate it.
+/// quarter-hours, planned). `None` when they did not co-facilitate it.
 pub async fn co_facilitated_by(
     conn: &mut AnyConnection,
     session: &SessionId,
     person: &PersonId,
-) -> Result<Option<(AppointmentId, String, String, i64)>, sqlx::Error> {
-    let row: Option<(AppointmentId, String, String, String, String)> = sqlx::query_as(
-        "SELECT f.appointment_id, c.title, cs.held_on, cs.starts_at, cs.ends_at
+) -> Result<Option<(AppointmentId, String, String, i64, bool)>, sqlx::Error> {
+    let row: Option<(AppointmentId, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT f.appointment_id, c.title, cs.held_on, cs.starts_at, cs.ends_at, cs.state
          FROM session_co_facilitator f
          JOIN volunteer_appointment a ON a.id = f.appointment_id
          JOIN course_session cs ON cs.id = f.session_id
@@ -265,5 +273,57 @@ pub async fn co_facilitated_by(
     .bind(person)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(a, title, day, s, e)| (a, title, day, session_quarter_hours(&s, &e))))
+    Ok(row.map(|(a, title, day, s, e, state)| (a, title, day, session_quarter_hours(&s, &e), state == "planned")))
+}
+
+/// A planned session of a course, as it is marked held: (`YYYY-MM-DD` local day, the staff who facilitate).
+/// `None` when the course has no such session or it is held already.
+pub async fn fetch_planned(
+    conn: &mut AnyConnection,
+    course: &CourseId,
+    session: &SessionId,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT held_on, staff_facilitators FROM course_session WHERE id = $1 AND course_id = $2 AND state = 'planned'",
+    )
+    .bind(session)
+    .bind(course)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Marks a planned session held with its attendees as staff counted them. Returns whether it was still
+/// planned (so two marking it at once change it once).
+pub async fn mark_held(
+    conn: &mut AnyConnection,
+    session: &SessionId,
+    patients_attending: i64,
+    others_attending: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE course_session SET state = 'held', patients_attending = $2, others_attending = $3
+         WHERE id = $1 AND state = 'planned'",
+    )
+    .bind(session)
+    .bind(patients_attending)
+    .bind(others_attending)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A session's co-facilitators with lived experience, as the ledger takes them: their account when a
+/// volunteer with one, and their name.
+pub async fn co_facilitators_of(
+    conn: &mut AnyConnection,
+    session: &SessionId,
+) -> Result<Vec<(Option<PersonId>, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.person_id, f.name FROM session_co_facilitator f
+         LEFT JOIN volunteer_appointment a ON a.id = f.appointment_id
+         WHERE f.session_id = $1 ORDER BY f.name",
+    )
+    .bind(session)
+    .fetch_all(conn)
+    .await
 }

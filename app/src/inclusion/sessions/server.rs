@@ -105,18 +105,77 @@ fn attendees(errors: &mut FormErrors, field: &str, typed: &str) -> i64 {
     }
 }
 
-/// Records a session of a course that was held: its date (today or in the past), start and end (local,
-/// `HH:MM`), place, attendees as staff counted them (patients, and others), the staff who facilitated, and its
-/// co-facilitators with lived experience — a volunteer in a lived-experience role of the service
-/// (`co_facilitator`, an appointment) and/or a person named (`named_co_facilitator`). A session with neither
-/// is recorded but not co-delivered; one with either records an Inclusion activity in the ledger
-/// (`CoDeliveredSessionHeld`). `feedback_form` may name a feedback form for attendees by its address or slug.
+/// Co-facilitators as a session stores them: a volunteer's appointment with their name, or a name alone.
+#[cfg(feature = "ssr")]
+type CoFacilitators = Vec<(Option<AppointmentId>, String)>;
+/// Co-facilitators as the ledger takes them: their account when they have one, and their name.
+#[cfg(feature = "ssr")]
+type LedgerPeople = Vec<(Option<crate::accounts::types::PersonId>, String)>;
+
+/// The volunteers (appointments) and named people chosen as a session's co-facilitators with lived
+/// experience: the volunteer fields `co_facilitator`, `co_facilitator_2`, `co_facilitator_3` and the name
+/// fields `named_co_facilitator`, `named_co_facilitator_2`, `named_co_facilitator_3`, each optional. A
+/// volunteer must be in a lived-experience role of the course's service and not ended, and is chosen once.
+/// Returns the co-facilitators as stored and as the ledger takes them.
+#[cfg(feature = "ssr")]
+async fn co_facilitators_chosen(
+    conn: &mut sqlx::AnyConnection,
+    errors: &mut FormErrors,
+    service: &ServiceId,
+    volunteers: [(&str, &AppointmentId); 3],
+    named: [(&str, &str); 3],
+) -> Result<(CoFacilitators, LedgerPeople), AppError> {
+    let mut co_facilitators: CoFacilitators = Vec::new();
+    let mut people: LedgerPeople = Vec::new();
+    for (field, chosen) in volunteers {
+        if chosen.is_empty() {
+            continue;
+        }
+        if co_facilitators.iter().any(|(a, _)| a.as_ref() == Some(chosen)) {
+            errors.add(field, "Choose each volunteer once");
+            continue;
+        }
+        match hours_db::fetch_appointment(conn, chosen).await? {
+            Some(a) if a.service_id == *service && a.lived_experience != 0 && a.status != "ended" => {
+                co_facilitators.push((Some(a.id.clone()), a.name.clone()));
+                people.push((a.person_id.clone(), a.name.clone()));
+            }
+            _ => errors.add(field, "Choose a volunteer in a lived-experience role of this service"),
+        }
+    }
+    for (field, typed) in named {
+        let name = crate::text::one_line(errors, field, typed, "the co-facilitator's name", 120, false);
+        if !name.is_empty() {
+            co_facilitators.push((None, name.clone()));
+            people.push((None, name));
+        }
+    }
+    Ok((co_facilitators, people))
+}
+
+/// How many staff facilitated, from their names typed one after another with commas or semicolons.
+#[cfg(feature = "ssr")]
+fn staff_count(names: &str) -> i64 {
+    i64::try_from(names.split([',', ';']).filter(|n| !n.trim().is_empty()).count()).unwrap_or(0)
+}
+
+/// Records a session of a course, held (`when` = `held`, or empty) or planned (`when` = `planned`): its date
+/// (held: today or in the past; planned: today or later), start and end (local, `HH:MM`), place, the staff who
+/// facilitate (names separated by commas), and its co-facilitators with lived experience — up to three
+/// volunteers in lived-experience roles of the service (`co_facilitator`, `co_facilitator_2`,
+/// `co_facilitator_3`, appointments) and up to three people named (`named_co_facilitator`, `_2`, `_3`). A held
+/// session also has its attendees as staff counted them (patients, and others; a planned one's are counted
+/// when it is marked held). A held session with no co-facilitator is recorded but not co-delivered; a held one
+/// with any records an Inclusion activity in the ledger (`CoDeliveredSessionHeld`) counting each of them; a
+/// planned one is in the ledger once marked held (`mark_session_held`). `feedback_form` may name a feedback
+/// form for attendees by its address or slug.
 ///
 /// Refused: a mistake (422, a message beside each field, everything kept); another service's course (404).
 #[server(endpoint = "/record_session")]
 #[allow(clippy::too_many_arguments, reason = "one argument per form field, as every server function takes them")]
 pub async fn record_session(
     #[server(default)] course_id: CourseId,
+    #[server(default)] when: String,
     #[server(default)] held_on_day: String,
     #[server(default)] held_on_month: String,
     #[server(default)] held_on_year: String,
@@ -127,7 +186,11 @@ pub async fn record_session(
     #[server(default)] others_attending: String,
     #[server(default)] staff_facilitators: String,
     #[server(default)] co_facilitator: AppointmentId,
+    #[server(default)] co_facilitator_2: AppointmentId,
+    #[server(default)] co_facilitator_3: AppointmentId,
     #[server(default)] named_co_facilitator: String,
+    #[server(default)] named_co_facilitator_2: String,
+    #[server(default)] named_co_facilitator_3: String,
     #[server(default)] feedback_form: String,
     #[server(default)] submission: String,
 ) -> Result<SessionId, AppError> {
@@ -141,6 +204,7 @@ pub async fn record_session(
     let typed = DateParts::new(held_on_day, held_on_month, held_on_year);
     let mut kept = typed.kept("held_on");
     for (field, value) in [
+        ("when", &when),
         ("start", &start),
         ("end", &end),
         ("place", &place),
@@ -148,56 +212,83 @@ pub async fn record_session(
         ("others_attending", &others_attending),
         ("staff_facilitators", &staff_facilitators),
         ("named_co_facilitator", &named_co_facilitator),
+        ("named_co_facilitator_2", &named_co_facilitator_2),
+        ("named_co_facilitator_3", &named_co_facilitator_3),
         ("feedback_form", &feedback_form),
     ] {
         kept.push((field.to_owned(), value.clone()));
     }
-    kept.push(("co_facilitator".to_owned(), co_facilitator.to_string()));
+    for (field, value) in [
+        ("co_facilitator", &co_facilitator),
+        ("co_facilitator_2", &co_facilitator_2),
+        ("co_facilitator_3", &co_facilitator_3),
+    ] {
+        kept.push((field.to_owned(), value.to_string()));
+    }
     let mut errors = FormErrors::new();
+    let planned = match when.as_str() {
+        "" | "held" => false,
+        "planned" => true,
+        _ => {
+            errors.add("when", "Choose whether the session was held or is planned");
+            false
+        }
+    };
     let today = Day::of_naive(crate::clock::today_date());
-    let field = DateField {
-        name: "held_on",
-        legend: "Date of the session",
-        earliest: None,
-        latest: Some(Bound { day: today, words: "today or in the past: record a session once it is held" }),
+    let field = if planned {
+        DateField {
+            name: "held_on",
+            legend: "Date of the session",
+            earliest: Some(Bound { day: today, words: "today or in the future for a session planned" }),
+            latest: None,
+        }
+    } else {
+        DateField {
+            name: "held_on",
+            legend: "Date of the session",
+            earliest: None,
+            latest: Some(Bound {
+                day: today,
+                words: "today or in the past for a session held (choose planned for one still to come)",
+            }),
+        }
     };
     let held_on = parse_date_input(&field, &typed).map_err(|e| e.add_to(&mut errors)).ok();
     let (starts, ends) =
         crate::dates::parse_times(&mut errors, (&start, &end), "10:00", "The session must end after it starts");
-    let place = crate::text::one_line(&mut errors, "place", &place, "where the session was held", 200, true);
-    let patients = attendees(&mut errors, "patients_attending", &patients_attending);
-    let others = attendees(&mut errors, "others_attending", &others_attending);
+    let place = crate::text::one_line(&mut errors, "place", &place, "where the session is held", 200, true);
+    let (patients, others) = if planned {
+        (0, 0)
+    } else {
+        (
+            attendees(&mut errors, "patients_attending", &patients_attending),
+            attendees(&mut errors, "others_attending", &others_attending),
+        )
+    };
     let staff_names = crate::text::one_line(
         &mut errors,
         "staff_facilitators",
         &staff_facilitators,
-        "the staff who facilitated",
+        "the staff who facilitate",
         300,
         false,
     );
-    let named = crate::text::one_line(
+    let (co_facilitators, people) = co_facilitators_chosen(
+        tx.conn(),
         &mut errors,
-        "named_co_facilitator",
-        &named_co_facilitator,
-        "the co-facilitator's name",
-        120,
-        false,
-    );
-    let mut co_facilitators: Vec<(Option<AppointmentId>, String)> = Vec::new();
-    let mut people: Vec<(Option<crate::accounts::types::PersonId>, String)> = Vec::new();
-    if !co_facilitator.is_empty() {
-        match hours_db::fetch_appointment(tx.conn(), &co_facilitator).await? {
-            Some(a) if a.service_id == course.service_id && a.lived_experience != 0 && a.status != "ended" => {
-                co_facilitators.push((Some(a.id.clone()), a.name.clone()));
-                people.push((a.person_id.clone(), a.name.clone()));
-            }
-            _ => errors.add("co_facilitator", "Choose a volunteer in a lived-experience role of this service"),
-        }
-    }
-    if !named.is_empty() {
-        co_facilitators.push((None, named.clone()));
-        people.push((None, named.clone()));
-    }
+        &course.service_id,
+        [
+            ("co_facilitator", &co_facilitator),
+            ("co_facilitator_2", &co_facilitator_2),
+            ("co_facilitator_3", &co_facilitator_3),
+        ],
+        [
+            ("named_co_facilitator", named_co_facilitator.as_str()),
+            ("named_co_facilitator_2", named_co_facilitator_2.as_str()),
+            ("named_co_facilitator_3", named_co_facilitator_3.as_str()),
+        ],
+    )
+    .await?;
     let form = feedback_form.trim().trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_owned();
     if !form.is_empty() && crate::consultation::api::form_poster(&state.pool, &form).await?.is_none() {
         errors.add(
@@ -213,6 +304,7 @@ pub async fn record_session(
     let (starts_at, ends_at) = (starts.format("%H:%M").to_string(), ends.format("%H:%M").to_string());
     let new = db::NewSession {
         course_id: &course.id,
+        planned,
         held_on: &held_on.iso(),
         starts_at: &starts_at,
         ends_at: &ends_at,
@@ -225,8 +317,7 @@ pub async fn record_session(
     };
     let id = db::insert_session(tx.conn(), &new, Some(&user.id)).await?;
     let co_delivered = !co_facilitators.is_empty();
-    if co_delivered {
-        let staff = i64::try_from(staff_names.split([',', ';']).filter(|n| !n.trim().is_empty()).count()).unwrap_or(0);
+    if co_delivered && !planned {
         let held = CoDeliveredSessionHeld {
             id: id.as_str(),
             service_id: &course.service_id,
@@ -235,20 +326,90 @@ pub async fn record_session(
             co_facilitators: &people,
             patients_attending: patients,
             others_attending: others,
-            staff,
+            staff: staff_count(&staff_names),
         };
         ledger_api::record_in(&mut tx, &held).await?;
     }
-    let detail = serde_json::json!({ "course_id": course.id, "held_on": held_on.iso(), "co_delivered": co_delivered });
-    tx.audit("session_recorded", "course_session", &id, detail).await?;
-    tx.commit_then(&format!("/inclusion/courses/{}?recorded=1", course.id)).await?;
+    let detail = serde_json::json!({
+        "course_id": course.id, "held_on": held_on.iso(), "co_delivered": co_delivered, "planned": planned,
+        "co_facilitators": co_facilitators.len()
+    });
+    tx.audit(if planned { "session_planned" } else { "session_recorded" }, "course_session", &id, detail).await?;
+    let said = if planned { "planned" } else { "recorded" };
+    tx.commit_then(&format!("/inclusion/courses/{}?{said}=1", course.id)).await?;
     Ok(id)
 }
 
-/// Logs the caller's hours from a session they co-facilitated, in one step: the session's day, its length in
+/// Marks a planned session of the course held, with its attendees as staff counted them (patients and
+/// carers, and others: whole numbers from 0 to 10,000, empty is 0). A co-delivered one then records its
+/// Inclusion activity in the ledger, counting each co-facilitator with lived experience, as `record_session`
+/// does for a session recorded once held. Audited.
+///
+/// Refused: no session chosen or a wrong count (422, beside the field, kept); a session planned for a day
+/// still to come, or already held (409); another service's course (404).
+#[server(endpoint = "/mark_session_held")]
+pub async fn mark_session_held(
+    #[server(default)] course_id: CourseId,
+    #[server(default)] session_id: SessionId,
+    #[server(default)] patients_attending: String,
+    #[server(default)] others_attending: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_staff()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let course = db::fetch_course(tx.conn(), &course_id)
+        .await?
+        .filter(|c| user.is_staff_of(&c.service_id))
+        .ok_or(AppError::NotFound)?;
+    let kept = [
+        ("session_id", session_id.as_str()),
+        ("patients_attending", patients_attending.as_str()),
+        ("others_attending", others_attending.as_str()),
+    ];
+    let mut errors = FormErrors::new();
+    if session_id.is_empty() {
+        errors.add("session_id", "Choose the session that was held");
+    }
+    let patients = attendees(&mut errors, "patients_attending", &patients_attending);
+    let others = attendees(&mut errors, "others_attending", &others_attending);
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some((held_on, staff_names)) = db::fetch_planned(tx.conn(), &course.id, &session_id).await? else {
+        return Err(AppError::Conflict("That session is not planned any more: it may have been marked held.".into()));
+    };
+    if held_on.as_str() > crate::clock::today_date().format("%Y-%m-%d").to_string().as_str() {
+        return Err(AppError::Conflict(format!(
+            "This session is planned for {}: mark it held on that day or after.",
+            crate::dates::readable_day(&held_on)
+        )));
+    }
+    tx.claim_submission(&submission).await?;
+    if !db::mark_held(tx.conn(), &session_id, patients, others).await? {
+        return Err(AppError::Conflict("That session was marked held just now.".into()));
+    }
+    let people = db::co_facilitators_of(tx.conn(), &session_id).await?;
+    if !people.is_empty() {
+        let held = CoDeliveredSessionHeld {
+            id: session_id.as_str(),
+            service_id: &course.service_id,
+            course_title: &course.title,
+            held_on: &held_on,
+            co_facilitators: &people,
+            patients_attending: patients,
+            others_attending: others,
+            staff: staff_count(&staff_names),
+        };
+        ledger_api::record_in(&mut tx, &held).await?;
+    }
+    let detail = serde_json::json!({ "course_id": course.id, "held_on": held_on, "co_delivered": !people.is_empty() });
+    tx.audit("session_held", "course_session", &session_id, detail).await?;
+    tx.commit_then(&format!("/inclusion/courses/{}?recorded=1", course.id)).await
+}
+
+/// Logs the caller's hours from a session they co-facilitated and that was held, in one step: the session's day, its length in
 /// quarter-hours, and "Co-facilitated <course>"; they wait for approval as other hours do. Once per session.
-/// Refused: a session they did not co-facilitate (404); hours already logged from it, or more than 24 in the
-/// day (409).
+/// Refused: a session they did not co-facilitate (404); a session still planned, hours already logged from
+/// it, or more than 24 in the day (409).
 #[server(endpoint = "/log_session_hours")]
 pub async fn log_session_hours(
     #[server(default)] session_id: SessionId,
@@ -257,8 +418,13 @@ pub async fn log_session_hours(
     let user = require_signed_in()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (appointment, course, day, quarter_hours) =
+    let (appointment, course, day, quarter_hours, planned) =
         db::co_facilitated_by(tx.conn(), &session_id, &user.id).await?.ok_or(AppError::NotFound)?;
+    if planned {
+        return Err(AppError::Conflict(
+            "This session has not been held yet. Log its hours once it has been marked held.".into(),
+        ));
+    }
     if quarter_hours == 0 {
         return Err(AppError::Conflict("This session's times give no hours to log. Log them yourself instead.".into()));
     }

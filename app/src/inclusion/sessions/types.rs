@@ -9,7 +9,7 @@ crate::id!(
     CourseId
 );
 crate::id!(
-    /// A session of a course that was held.
+    /// A session of a course, held or planned.
     SessionId
 );
 
@@ -21,15 +21,17 @@ pub struct Course {
     pub service_name: String,
     pub title: String,
     pub about: String,
-    /// Sessions held, and how many of them were co-delivered (counts of things).
+    /// Sessions held (planned ones are not counted), and how many of them were co-delivered (counts of things).
     pub sessions: i64,
     pub co_delivered: i64,
 }
 
-/// A session held, with who facilitated it and who came.
+/// A session held (with who facilitated it and who came) or planned (with who will facilitate it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseSession {
     pub id: SessionId,
+    /// Planned for a day to come: nobody counted yet (the counts are 0), not in the ledger.
+    pub planned: bool,
     /// `YYYY-MM-DD`, local; times `HH:MM`, local.
     pub held_on: String,
     pub starts_at: String,
