@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::server::{my_volunteering, ComeBack, PauseMyself};
-use super::MyRole;
+use super::{MyHours, MyRole};
 use crate::inclusion::checks::components::{checks_table, supervision_list};
 use crate::inclusion::types::AppointmentStatus;
 use crate::ui::{ErrorSummary, FormStatus, Loaded, SubmitButton, TextInput};
@@ -57,7 +57,7 @@ pub fn MyVolunteeringPage() -> impl IntoView {
                             {checks_table(r.checks.clone())}
                             <h3 class="nhsuk-heading-s">"Supervision"</h3>
                             {supervision_list(r.supervision.clone())}
-                            // Hours: the hours room (issue 16 §7) adds this role's logged and approved hours here.
+                            {hours_part(&r.hours)}
                             {match r.status {
                                 AppointmentStatus::Active => { let id = id.clone(); view! {
                                     <h3 class="nhsuk-heading-s">"I need a break"</h3>
@@ -86,5 +86,48 @@ pub fn MyVolunteeringPage() -> impl IntoView {
                 }
             }).collect_view().into_any()
         }} />
+    }
+}
+
+/// A role's hours on the volunteer's own page: approved totals this month and this year, what waits, the
+/// newest entries with their state (a query shows the supervisor's question), and where to log more.
+fn hours_part(hours: &MyHours) -> impl IntoView {
+    use crate::inclusion::hours::types::{hours_words, HoursStatus};
+    let state = |e: &crate::inclusion::hours::types::HoursEntry| match e.status {
+        HoursStatus::Queried => format!("Queried: {}", e.query_note),
+        other => other.label().to_owned(),
+    };
+    view! {
+        <h3 class="nhsuk-heading-s">"Hours"</h3>
+        <p class="nhsuk-body">{format!(
+            "Approved this month: {}. Approved this year: {}.{}",
+            hours_words(hours.approved_this_month),
+            hours_words(hours.approved_this_year),
+            if hours.waiting > 0 { format!(" Waiting or queried: {}.", hours_words(hours.waiting)) } else { String::new() },
+        )}</p>
+        {if hours.recent.is_empty() {
+            view! { <p class="nhsuk-body">"No hours logged yet."</p> }.into_any()
+        } else { view! {
+            <table class="nhsuk-table-responsive">
+                <caption class="nhsuk-table__caption nhsuk-table__caption--s">"Your recent hours"</caption>
+                <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Date"</th>
+                    <th scope="col" class="nhsuk-table__header">"Hours"</th>
+                    <th scope="col" class="nhsuk-table__header">"What you did"</th>
+                    <th scope="col" class="nhsuk-table__header">"State"</th>
+                </tr></thead>
+                <tbody class="nhsuk-table__body">
+                    {hours.recent.iter().map(|e| view! {
+                        <tr class="nhsuk-table__row">
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Date "</span><a href=format!("/inclusion/hours/{}", e.id)>{crate::dates::readable_day(&e.worked_on)}</a></td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Hours "</span>{hours_words(e.quarter_hours)}</td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"What you did "</span>{e.what.clone()}</td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"State "</span>{state(e)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }.into_any() }}
+        <p class="nhsuk-body"><a href="/inclusion/hours">"Log hours"</a></p>
     }
 }

@@ -31,16 +31,20 @@ async fn my_appointment(
     db::fetch_appointment(conn, id).await?.filter(|a| a.person_id.as_ref() == Some(&user.id)).ok_or(AppError::NotFound)
 }
 
-/// The signed-in person's volunteer roles (none for someone who volunteers nowhere), each with its checks
-/// and supervision sessions.
+/// The signed-in person's volunteer roles (none for someone who volunteers nowhere), each with its checks,
+/// supervision sessions and hours (`MyHours`: recent entries and approved totals this month and year).
 #[server(endpoint = "/my_volunteering")]
 pub async fn my_volunteering() -> Result<Vec<MyRole>, AppError> {
     let user = require_signed_in()?;
     let pool = state()?.pool;
     let mut conn = pool.acquire().await?;
     let today = crate::clock::today_date();
+    let today_iso = today.format("%Y-%m-%d").to_string();
+    let mut hours = crate::inclusion::hours::db::list_hours_of(&mut conn, &user.id).await?;
     let mut roles = Vec::new();
     for a in db::list_appointments_of(&mut conn, &user.id).await? {
+        let (of_role, rest): (Vec<_>, Vec<_>) = hours.into_iter().partition(|h| h.appointment_id == a.id);
+        hours = rest;
         let checks = standings(&mut conn, &a, today).await?;
         let supervision = supervision_for(&mut conn, &a.id, &user.id, true).await?;
         roles.push(MyRole {
@@ -54,6 +58,7 @@ pub async fn my_volunteering() -> Result<Vec<MyRole>, AppError> {
             supervisor: a.supervisor_name,
             checks,
             supervision,
+            hours: super::MyHours::of(of_role, &today_iso),
         });
     }
     Ok(roles)
