@@ -89,6 +89,7 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/list_courses", "a read"),
     ("/api/get_course", "a read"),
     ("/api/log_session_hours", "a button with nothing typed"),
+    ("/api/link_interview_panel", "a choice from the list of the role's interview panels, nothing typed"),
     ("/api/get_minutes", "a read"),
     ("/api/get_public_summary", "a read"),
     ("/api/get_action", "a read"),
@@ -592,12 +593,13 @@ pub const FORMS: &[Form] = &[
             ("starts_on_year", "{marker}"),
         ],
     ),
-    // Nothing chosen for what was done about the screener's flag.
+    // Nothing chosen for what was done about the screener's flag: the review queue's own form, on the
+    // application's page.
     form(
-        "/api/review_application_flag",
+        "/api/record_flag_review",
         "/inclusion/applications/{application_id}",
         Person::Manager,
-        &[("application_id", "{application_id}"), ("review_note", "{marker}")],
+        &[("kind", "volunteer_application"), ("id", "{application_id}"), ("outcome", ""), ("note", "{marker}")],
     ),
     // References, checks and the volunteer's own page (issue 16 §4–§6). A referee's forms are behind a link
     // whose key the test cannot have.
@@ -711,7 +713,21 @@ pub const FORMS: &[Form] = &[
             ("others_attending", "{marker}"),
             ("staff_facilitators", "{marker}"),
             ("named_co_facilitator", "{marker}"),
+            ("named_co_facilitator_2", "{marker}"),
+            ("named_co_facilitator_3", "{marker}"),
             ("feedback_form", "{marker}"),
+        ],
+    ),
+    // No session chosen, and the counts are not numbers.
+    form(
+        "/api/mark_session_held",
+        "/inclusion/courses/{course_id}",
+        Person::Manager,
+        &[
+            ("course_id", "{course_id}"),
+            ("session_id", ""),
+            ("patients_attending", "{marker}"),
+            ("others_attending", "{marker}"),
         ],
     ),
     form(

@@ -703,7 +703,9 @@ pub const ROUTES: &[Row] = &[
     call("/api/get_application", RECORD, &[("application_id", "{application_id}")]),
     call("/api/move_application", RECORD, &[("application_id", "{application_id}"), ("stage", "nonsense")]),
     call("/api/appoint_volunteer", RECORD, &[("application_id", "{application_id}"), ("starts_on_day", "")]),
-    call("/api/review_application_flag", RECORD, &[("application_id", "{application_id}"), ("outcome", "")]),
+    // The interview panel (the rest of issue 16): the world's application is past interview, so linking is a
+    // conflict for whoever may (the flag's review is the review queue's `record_flag_review`).
+    call("/api/link_interview_panel", RECORD, &[("application_id", "{application_id}"), ("panel_id", "nonsense")]),
     // References, checks and the volunteer's own page (issue 16 §4–§6). The world's referees were asked, so
     // asking again is a conflict for whoever may. The world's volunteer pauses their role and comes back.
     call("/api/get_references", RECORD, &[("application_id", "{application_id}")]),
@@ -741,6 +743,7 @@ pub const ROUTES: &[Row] = &[
     call("/api/save_course", SERVICE, &[("service_id", "{service}"), ("title", "")]),
     call("/api/get_course", RECORD, &[("course_id", "{course_id}")]),
     call("/api/record_session", RECORD, &[("course_id", "{course_id}"), ("held_on_day", "")]),
+    call("/api/mark_session_held", RECORD, &[("course_id", "{course_id}"), ("session_id", "")]),
     call("/api/log_session_hours", CO_FACILITATOR, &[("session_id", "{session_id}")]),
     // Minutes, decisions and actions (slice 3). The world's minutes are circulated, so circulating them again
     // is a conflict for whoever may; its steering member was present, so may comment.

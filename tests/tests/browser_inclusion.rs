@@ -1,6 +1,7 @@
 //! Browser journey: someone finds a volunteer role and applies on a phone-sized window with JavaScript off (a
 //! mistake first), follows the link in their acknowledgement and withdraws; axe-core (which needs JavaScript)
-//! checks every new page, public and staff, with JavaScript on.
+//! checks every new page, public and staff, with JavaScript on: the application at interview with its panel
+//! (linked with JavaScript on), a course with a planned session, and the volunteer's own page with their hours.
 
 use app::accounts::types::Role;
 use continuum_tests::{
@@ -137,6 +138,28 @@ async fn axe_finds_no_violations_on_the_volunteering_pages() {
         .execute(&app.pool)
         .await
         .unwrap();
+    // An interview panel for the role (partnership's), for the application's interview stage.
+    let service: String =
+        sqlx::query_scalar("SELECT service_id FROM volunteer_role").fetch_one(&app.pool).await.unwrap();
+    let day = (app::clock::today_date() + chrono::Duration::days(14)).format("%Y-%m-%d").to_string();
+    let created = app
+        .post_form(
+            "/api/create_panel",
+            "/partnership",
+            &[
+                ("service_id", &service),
+                ("post_kind", "volunteer_role"),
+                ("volunteer_role_id", &role),
+                ("sits_on_day", &day[8..10]),
+                ("sits_on_month", &day[5..7]),
+                ("sits_on_year", &day[..4]),
+                ("sits_at", "14:00"),
+                ("place", "Orchard House"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303, "{:?}", continuum_tests::form_error(created).await);
+    let panel_id: String = sqlx::query_scalar("SELECT id FROM panel").fetch_one(&app.pool).await.unwrap();
 
     with_browser(Javascript::On, |browser| async move {
         let token = token_in(&app.mail_to("sam@example.org").await.body);
@@ -187,6 +210,31 @@ async fn axe_finds_no_violations_on_the_volunteering_pages() {
         })
         .await;
         assert!(moved, "the pipeline's form saved with JavaScript on");
+
+        // At interview: the interview panel section, and linking a panel for the role with JavaScript on.
+        sqlx::query("UPDATE volunteer_application SET stage = 'interview'").execute(&app.pool).await.unwrap();
+        browser.goto(&app.url(&format!("/inclusion/applications/{application}"))).await.unwrap();
+        wait_for_hydration(&browser).await;
+        wait_for_text(&browser, "Interview panel").await;
+        assert_accessible(&browser, "an application at interview with its interview panel form").await;
+        browser
+            .find(Locator::Css("#panel_id option:not([value=''])"))
+            .await
+            .expect("the role's panel is offered")
+            .click()
+            .await
+            .unwrap();
+        press(&browser, "Link the panel").await;
+        let linked = continuum_tests::eventually(std::time::Duration::from_secs(10), || async {
+            let panel: Option<String> = sqlx::query_scalar("SELECT interview_panel_id FROM volunteer_application")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+            panel == Some(panel_id.clone())
+        })
+        .await;
+        assert!(linked, "the panel linked with JavaScript on");
+        wait_for_text(&browser, "Not recorded yet").await;
     })
     .await;
 }
@@ -285,6 +333,27 @@ async fn a_volunteer_with_hours(app: &TestApp) -> (String, String) {
         .await;
     assert_eq!(logged.status(), 303);
     let hours: String = sqlx::query_scalar("SELECT id FROM volunteer_hours").fetch_one(&app.pool).await.unwrap();
+    // A session planned for next week with Robin and a person named.
+    let next = (app::clock::today_date() + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+    let planned = app
+        .post_form(
+            "/api/record_session",
+            &format!("/inclusion/courses/{course}"),
+            &[
+                ("course_id", &course),
+                ("when", "planned"),
+                ("held_on_day", &next[8..10]),
+                ("held_on_month", &next[5..7]),
+                ("held_on_year", &next[..4]),
+                ("start", "10:00"),
+                ("end", "12:00"),
+                ("place", "The Limes"),
+                ("co_facilitator", &appointment),
+                ("named_co_facilitator", "Kit Lawson"),
+            ],
+        )
+        .await;
+    assert_eq!(planned.status(), 303);
     (course, hours)
 }
 
@@ -369,6 +438,24 @@ async fn axe_finds_no_violations_on_the_hours_and_courses_pages() {
         })
         .await;
         assert!(approved, "approved with JavaScript on");
+
+        // The volunteer's own page with their hours, and their planned session on the hours page.
+        browser.delete_all_cookies().await.unwrap();
+        browser.goto(&app.url("/sign-in")).await.unwrap();
+        wait_for_hydration(&browser).await;
+        fill(&browser, "Email address", "robin@example.org").await;
+        fill(&browser, "Password", PASSWORD).await;
+        press(&browser, "Sign in").await;
+        wait_for_text(&browser, "Sign out").await;
+        browser.goto(&app.url("/volunteering")).await.unwrap();
+        wait_for_hydration(&browser).await;
+        wait_for_text(&browser, "Your recent hours").await;
+        wait_for_text(&browser, "Approved this month: 1 hour.").await;
+        assert_accessible(&browser, "the volunteer's own page with their hours").await;
+        browser.goto(&app.url("/inclusion/hours")).await.unwrap();
+        wait_for_hydration(&browser).await;
+        wait_for_text(&browser, "Planned").await;
+        assert_accessible(&browser, "the hours page with a planned session").await;
     })
     .await;
 }

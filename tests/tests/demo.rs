@@ -147,10 +147,39 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_hours WHERE status <> 'approved'").await,
         0
     );
-    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM course_session").await, 8);
+    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM course_session WHERE state = 'held'").await, 8);
     assert_eq!(
-        count(&app.pool, "SELECT CAST(COUNT(DISTINCT session_id) AS BIGINT) FROM session_co_facilitator").await,
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(DISTINCT f.session_id) AS BIGINT) FROM session_co_facilitator f
+             JOIN course_session cs ON cs.id = f.session_id WHERE cs.state = 'held'"
+        )
+        .await,
         7
+    );
+    // One held with two co-facilitators with lived experience, and the next planned (not in the ledger).
+    assert_eq!(
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT session_id FROM session_co_facilitator
+             GROUP BY session_id HAVING COUNT(*) = 2) two"
+        )
+        .await,
+        1
+    );
+    let planned =
+        format!("SELECT CAST(COUNT(*) AS BIGINT) FROM course_session WHERE state = 'planned' AND held_on > '{today}'");
+    assert_eq!(count(&app.pool, &planned).await, 1);
+    // The day-service application at interview is linked to a panel for its role (through partnership's API).
+    assert_eq!(
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application a
+             JOIN panel p ON p.id = a.interview_panel_id AND p.volunteer_role_id = a.role_id
+             WHERE a.stage = 'interview' AND p.post_kind = 'volunteer_role'"
+        )
+        .await,
+        1
     );
     assert_eq!(
         count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM activity WHERE source_type = 'course_session'").await,
@@ -165,7 +194,14 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
         1
     );
     assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel WHERE decided_at IS NOT NULL").await, 1);
-    assert_eq!(count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel WHERE decided_at IS NULL").await, 1);
+    assert_eq!(
+        count(
+            &app.pool,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM panel WHERE decided_at IS NULL AND post_kind = 'staff_post'"
+        )
+        .await,
+        1
+    );
     assert_eq!(
         count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_candidate WHERE departure_reason <> ''").await,
         1

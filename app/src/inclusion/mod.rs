@@ -15,7 +15,9 @@
 //! exported) and `sessions/` (courses with co-delivered sessions, each co-delivered one in the ledger);
 //! `retention` (applicants' data deleted after the retention period); and the figures reports need (`api`).
 //!
-//! Not built yet: inviting an appointed volunteer without an account to make one.
+//! The rest of issue 16: an application at interview linked to a partnership interview panel (through
+//! `partnership::api`; the panel's outcome arrives by `api::panel_outcome`), hours on the volunteer's own page,
+//! sessions planned and later marked held, and several co-facilitators of each kind.
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
 //! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `emails`, `runtime`
