@@ -213,8 +213,15 @@ fn identity_of(metadata: &std::fs::Metadata) -> (u64, u64) {
     (0, created.as_nanos() as u64)
 }
 
+/// Runs the migrations, then fills feedback's aggregates once from the rows stored before they existed
+/// (`consultation::tally::backfill_if_pending`: the question kinds it needs are in each version's JSON, which
+/// one portable SQL cannot read).
 pub async fn migrate(pool: &AnyPool) -> anyhow::Result<()> {
-    MIGRATOR.run(pool).await.context("database migration failed")
+    MIGRATOR.run(pool).await.context("database migration failed")?;
+    if app::consultation::tally::backfill_if_pending(pool).await.context("filling feedback's aggregates failed")? {
+        tracing::info!("feedback's aggregates filled from the stored responses");
+    }
+    Ok(())
 }
 
 /// Writes a consistent copy of the running SQLite database at `url` to `file` (`VACUUM INTO`): one read

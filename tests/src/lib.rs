@@ -408,6 +408,14 @@ impl TestApp {
         app::consultation::forms::db::fetch_form(&self.pool, &form.id).await.expect("fetch form").expect("form")
     }
 
+    /// Counts feedback's aggregates again from the stored rows (`consultation::tally::rebuild`), for a test that
+    /// wrote or changed responses, answers or themes by hand in SQL rather than through the app's writes.
+    pub async fn recount_feedback(&self) {
+        let mut tx = self.pool.begin().await.expect("begin");
+        app::consultation::tally::rebuild(&mut tx).await.expect("recount feedback's aggregates");
+        tx.commit().await.expect("commit");
+    }
+
     /// Answers a feedback form at its public link with a fresh client (no cookies, as an anonymous visitor):
     /// `answers` are (question index, value) pairs; returns the response (the thank-you page, or the form
     /// again with its messages).

@@ -115,6 +115,7 @@ async fn answered_on(app: &TestApp, day: &str, kept: &str) {
         .execute(&app.pool)
         .await
         .unwrap();
+    app.recount_feedback().await;
 }
 
 async fn nine_responses_in_march_with_one_small_answer_leave_nothing_to_subtract(backend: Backend) {
@@ -267,6 +268,7 @@ async fn the_channel_filter_counts_only_that_channels_responses(backend: Backend
     .execute(&app.pool)
     .await
     .unwrap();
+    app.recount_feedback().await;
 
     let (_, all) = get_text(&staff, &app, &results_path(&form, "channel=all")).await;
     let (_, paper) = get_text(&staff, &app, &results_path(&form, "channel=paper")).await;
@@ -288,6 +290,7 @@ async fn the_date_filter_counts_only_responses_in_the_period(backend: Backend) {
     let (_, staff, form) = form_with_staff(&app).await;
     answer(&app, &form, "poor", 6).await;
     sqlx::query("UPDATE feedback_response SET submitted_on = '2020-01-15'").execute(&app.pool).await.unwrap();
+    app.recount_feedback().await;
     answer(&app, &form, "very_good", 5).await;
 
     let (_, recent) = get_text(&staff, &app, &results_path(&form, "")).await;
@@ -401,9 +404,11 @@ async fn comments_show_their_themes_and_the_themes_are_counted(backend: Backend)
     .await
     .unwrap();
     for (response_id, question_id) in &ids[..5] {
-        app::consultation::review::db::set_comment_theme(&app.pool, response_id, question_id, &theme, true)
+        let mut tx = app.pool.begin().await.unwrap();
+        app::consultation::review::db::set_comment_theme(&mut tx, response_id, question_id, &theme, true)
             .await
             .unwrap();
+        tx.commit().await.unwrap();
     }
 
     let (_, page) = get_text(&staff, &app, &results_path(&form, "")).await;

@@ -5,7 +5,8 @@
 //! Its rooms, each a folder with its server functions, SQL (`db.rs`) and pages (`components.rs`): `forms` (the
 //! builder), `answering` (the public form, the writer), `review` (the queue, themes, the duty inbox),
 //! `results`, and `focus_groups`. Shared by the rooms: `types`, `questions`, `access` (row-level checks).
-//! For other capabilities: `api` (and `sources`, its ledger mappings).
+//! For other capabilities: `api` (and `sources`, its ledger mappings). `tally` keeps the aggregates the
+//! report and results read, inside the transactions of the writes they count.
 
 pub mod answering;
 pub mod focus_groups;
@@ -29,6 +30,8 @@ pub mod routes;
 pub mod runtime;
 #[cfg(feature = "ssr")]
 pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod tally;
 
 /// Consultation's entry points (see `capability`): the feedback form routes and CSV, the response writer
 /// and page cache, the forms taking answers for Get involved, and the responses received for the profile

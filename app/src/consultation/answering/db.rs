@@ -5,7 +5,7 @@ use crate::consultation::types::{FormId, QuestionId, ResponseId};
 use crate::safeguarding::review::{db as review_db, FlagSource, FlagSourceKind};
 use sqlx::{Any, Executor};
 
-use crate::consultation::types::Channel;
+use crate::consultation::{tally, types::Channel};
 use crate::db::flag;
 
 // ---- responses -----------------------------------------------------------------------------------------
@@ -42,7 +42,8 @@ pub async fn insert_response(
 }
 
 /// Stores responses, each with its id, in two statements however many there are: one for the responses and
-/// one for all their answers. The writer groups concurrent submissions into one such call (see `writer.rs`).
+/// one for all their answers, and adds them to the aggregates (`consultation::tally`) in the same transaction.
+/// The writer groups concurrent submissions into one such call (see `writer.rs`).
 pub async fn insert_responses(
     tx: &mut sqlx::AnyConnection,
     responses: &[(&str, &NewResponse<'_>)],
@@ -87,7 +88,26 @@ pub async fn insert_responses(
         }
         query.execute(&mut *tx).await?;
     }
-    Ok(())
+    // The aggregates, in the same transaction (`consultation::tally`): each response added to its keys, the
+    // batch's changes added up per key first and written in the fixed order that keeps writers from deadlocking.
+    let mut changes = tally::Tallies::default();
+    let mut versions = tally::Versions::default();
+    for (_, response) in responses {
+        let questions = versions.get(tx, response.form_id.as_str(), response.form_version).await?;
+        let answers: Vec<(String, String)> =
+            response.answers.iter().map(|(question, value)| (question.to_string(), value.clone())).collect();
+        let counted = tally::Counted {
+            form_id: response.form_id.as_str(),
+            form_version: response.form_version,
+            submitted_on: response.submitted_on,
+            channel: response.channel.as_str(),
+            flagged: response.flagged,
+            answers: &answers,
+            themes: &[],
+        };
+        changes.add(&counted, questions, 1);
+    }
+    tally::apply(tx, &changes).await
 }
 
 /// The given forms' state, current version and last day, for the writer's check: (id, state, version, last day).
@@ -106,7 +126,13 @@ pub async fn form_states(
 }
 
 /// Takes responses out again (their answers go with them), inside the transaction that wrote them.
+/// The aggregates lose what the responses counted (`consultation::tally`), in the same transaction.
 pub async fn delete_responses(tx: &mut sqlx::AnyConnection, ids: &[String]) -> Result<(), sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let removed = tally::removal_of(tx, ids).await?;
+    tally::apply(tx, &removed).await?;
     let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!("DELETE FROM feedback_response WHERE id IN ({})", list.join(", "));
     let mut query = sqlx::query(&sql);

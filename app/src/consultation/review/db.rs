@@ -205,9 +205,11 @@ pub async fn fetch_theme<'c>(
     Ok(row.map(|(id, service_id, name)| Theme { id, service_id, name }))
 }
 
-/// Tags (or, with `on` false, untags) a free-text answer with a theme.
-pub async fn set_comment_theme<'c>(
-    db: impl Executor<'c, Database = Any>,
+/// Tags (or, with `on` false, untags) a free-text answer with a theme, and changes the comment aggregates
+/// (`consultation::tally`) to match in the same transaction: run it inside a write transaction. Tagging twice, or
+/// untagging what is not tagged, changes nothing.
+pub async fn set_comment_theme(
+    conn: &mut sqlx::AnyConnection,
     response_id: &ResponseId,
     question_id: &QuestionId,
     theme_id: &ThemeId,
@@ -218,8 +220,30 @@ pub async fn set_comment_theme<'c>(
     } else {
         "DELETE FROM comment_theme WHERE response_id = $1 AND question_id = $2 AND theme_id = $3"
     };
-    sqlx::query(sql).bind(response_id).bind(question_id).bind(theme_id).execute(db).await?;
-    Ok(())
+    let done = sqlx::query(sql).bind(response_id).bind(question_id).bind(theme_id).execute(&mut *conn).await?;
+    if done.rows_affected() == 0 {
+        return Ok(());
+    }
+    let response: Option<(String, String, String, i64)> =
+        sqlx::query_as("SELECT form_id, submitted_on, channel, flagged FROM feedback_response WHERE id = $1")
+            .bind(response_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((form_id, submitted_on, channel, flagged)) = response else { return Ok(()) };
+    let now_tagged: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM comment_theme WHERE response_id = $1 AND theme_id = $2",
+    )
+    .bind(response_id)
+    .bind(theme_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let change = crate::consultation::tally::theme_change(
+        (form_id, submitted_on, channel, flagged != 0),
+        theme_id.as_str(),
+        on,
+        now_tagged,
+    );
+    crate::consultation::tally::apply(conn, &change).await
 }
 
 pub async fn fetch_duty_inbox<'c>(

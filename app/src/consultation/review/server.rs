@@ -187,7 +187,9 @@ pub async fn tag_comment(
     if !response.answers.iter().any(|a| a.question_id == question_id && a.is_free_text) {
         return Err(AppError::NotFound);
     }
-    db::set_comment_theme(&pool, &response.id, &question_id, &theme.id, on == "on").await?;
+    let mut write = crate::db::Write::begin(&pool, Some(&user.id)).await?;
+    db::set_comment_theme(write.conn(), &response.id, &question_id, &theme.id, on == "on").await?;
+    write.commit().await?;
     redirect_plain_post(&format!("/consultation/responses/{}", response.id));
     Ok(())
 }
