@@ -71,6 +71,7 @@ async fn answered(app: &TestApp, form: &FeedbackForm, rating: &str, times: usize
         .execute(&app.pool)
         .await
         .unwrap();
+    app.recount_feedback().await;
 }
 
 /// The integers of a page's figures about people: the headline, every count in a table, and the sentences

@@ -61,6 +61,7 @@ async fn three_hundred_comments_show_one_page_at_a_time_with_their_counts(backen
             .await;
         }
     }
+    app.recount_feedback().await;
     let results = format!("/consultation/forms/{}/results", form.id);
     let cards = |page: &str| page.matches("View the response").count();
 

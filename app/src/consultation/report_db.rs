@@ -1,5 +1,7 @@
 //! The SQL behind the figures consultation publishes for reports (`api::report_figures`,
-//! `api::fft_by_month`): counts over a service's forms for a period, never a response's words.
+//! `api::fft_by_month`): counts over a service's forms for a period, never a response's words. Feedback's
+//! counts come from the aggregates kept in the write transactions (`consultation::tally`), so they cost a row
+//! per form, day, channel and answer value read, whatever the number of responses.
 
 use sqlx::AnyPool;
 
@@ -13,8 +15,9 @@ pub async fn responses_by_channel(
     until: &str,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT r.channel, CAST(COUNT(*) AS BIGINT) FROM feedback_response r JOIN feedback_form f ON f.id = r.form_id
-         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3 GROUP BY r.channel",
+        "SELECT t.channel, CAST(SUM(t.responses) AS BIGINT) FROM feedback_response_tally t
+         JOIN feedback_form f ON f.id = t.form_id
+         WHERE f.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3 GROUP BY t.channel",
     )
     .bind(service_id)
     .bind(from)
@@ -34,14 +37,13 @@ pub async fn answers_by_month(
     values: [&str; 6],
 ) -> Result<Vec<(FormId, i64, String, String, String, String, i64)>, sqlx::Error> {
     let mut query = sqlx::query_as(
-        "SELECT r.form_id, r.form_version, a.question_id, a.value, substr(r.submitted_on, 1, 7), r.channel,
-                CAST(COUNT(DISTINCT r.id) AS BIGINT)
-         FROM feedback_answer a
-         JOIN feedback_response r ON r.id = a.response_id
-         JOIN feedback_form f ON f.id = r.form_id
-         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3
-           AND a.value IN ($4, $5, $6, $7, $8, $9)
-         GROUP BY r.form_id, r.form_version, a.question_id, a.value, substr(r.submitted_on, 1, 7), r.channel",
+        "SELECT t.form_id, t.form_version, t.question_id, t.value, substr(t.submitted_on, 1, 7), t.channel,
+                CAST(SUM(t.answers) AS BIGINT)
+         FROM feedback_answer_tally t
+         JOIN feedback_form f ON f.id = t.form_id
+         WHERE f.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3
+           AND t.value IN ($4, $5, $6, $7, $8, $9)
+         GROUP BY t.form_id, t.form_version, t.question_id, t.value, substr(t.submitted_on, 1, 7), t.channel",
     )
     .bind(service_id)
     .bind(from)
@@ -61,12 +63,12 @@ pub async fn responses_by_theme(
     until: &str,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT t.name, CAST(COUNT(DISTINCT c.response_id) AS BIGINT) AS n
-         FROM comment_theme c
-         JOIN service_theme t ON t.id = c.theme_id
-         JOIN feedback_response r ON r.id = c.response_id
-         WHERE t.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3
-         GROUP BY t.name ORDER BY n DESC, t.name",
+        "SELECT s.name, CAST(SUM(t.responses) AS BIGINT) AS n
+         FROM feedback_comment_tally t
+         JOIN feedback_form f ON f.id = t.form_id
+         JOIN service_theme s ON s.id = t.theme_id
+         WHERE f.service_id = $1 AND s.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3
+         GROUP BY s.name HAVING SUM(t.responses) > 0 ORDER BY n DESC, s.name",
     )
     .bind(service_id)
     .bind(from)

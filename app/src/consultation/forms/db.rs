@@ -56,9 +56,10 @@ impl FormRow {
 
 const FORM_SELECT: &str = "SELECT f.id, f.service_id, s.name AS service_name, f.slug, f.title, f.intervention, f.state,
         f.open_until, f.sign_in_required, f.current_version, v.questions,
-        (SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r
-            WHERE r.form_id = f.id AND r.form_version = f.current_version) AS version_responses,
-        (SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r WHERE r.form_id = f.id) AS responses
+        (SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally t
+            WHERE t.form_id = f.id AND t.form_version = f.current_version) AS version_responses,
+        (SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally t
+            WHERE t.form_id = f.id) AS responses
      FROM feedback_form f
      JOIN service s ON s.id = f.service_id
      JOIN feedback_form_version v ON v.form_id = f.id AND v.version = f.current_version";
@@ -161,7 +162,8 @@ pub async fn list_forms(pool: &AnyPool, service_ids: &[ServiceId]) -> Result<Vec
 }
 
 /// The open forms of every service, for "Get involved".
-/// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`).
+/// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`), from the
+/// aggregates (`consultation::tally`).
 pub async fn count_service_responses(
     pool: &AnyPool,
     service_id: &ServiceId,
@@ -169,8 +171,9 @@ pub async fn count_service_responses(
     until: &str,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM feedback_response r JOIN feedback_form f ON f.id = r.form_id
-         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3",
+        "SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally t
+         JOIN feedback_form f ON f.id = t.form_id
+         WHERE f.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3",
     )
     .bind(service_id)
     .bind(from)
@@ -182,6 +185,7 @@ pub async fn count_service_responses(
 /// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`) that answered
 /// any question with one of `values`, grouped: (form, form version, question, value, responses). The caller
 /// keeps the groups whose question, in that version, is the one it means (values are not unique to a kind).
+/// From the aggregates (`consultation::tally`), which hold the questions that are not free text.
 pub async fn count_service_answers(
     pool: &AnyPool,
     service_id: &ServiceId,
@@ -190,12 +194,11 @@ pub async fn count_service_answers(
     values: [&str; 2],
 ) -> Result<Vec<(FormId, i64, QuestionId, String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT r.form_id, r.form_version, a.question_id, a.value, CAST(COUNT(DISTINCT r.id) AS BIGINT)
-         FROM feedback_answer a
-         JOIN feedback_response r ON r.id = a.response_id
-         JOIN feedback_form f ON f.id = r.form_id
-         WHERE f.service_id = $1 AND r.submitted_on >= $2 AND r.submitted_on < $3 AND a.value IN ($4, $5)
-         GROUP BY r.form_id, r.form_version, a.question_id, a.value",
+        "SELECT t.form_id, t.form_version, t.question_id, t.value, CAST(SUM(t.answers) AS BIGINT)
+         FROM feedback_answer_tally t
+         JOIN feedback_form f ON f.id = t.form_id
+         WHERE f.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3 AND t.value IN ($4, $5)
+         GROUP BY t.form_id, t.form_version, t.question_id, t.value",
     )
     .bind(service_id)
     .bind(from)
