@@ -307,6 +307,56 @@ impl TestApp {
         app::ledger::db::insert_activity(&self.pool, &activity).await.expect("insert activity").into_string()
     }
 
+    /// Makes the person with account `email` a current member (a patient member, since 2000, no end) of the
+    /// service's "Steering group", set up directly in the database if it has none. Reading the service's
+    /// aggregate figures follows current membership of one of its groups, not the "steering group member"
+    /// role (issue 15 §7).
+    pub async fn add_to_steering_group(&self, service_id: &str, email: &str) {
+        let now = app::db::now();
+        let group: Option<String> =
+            sqlx::query_scalar("SELECT id FROM participation_group WHERE service_id = $1 AND name = 'Steering group'")
+                .bind(service_id)
+                .fetch_optional(&self.pool)
+                .await
+                .expect("find group");
+        let group = match group {
+            Some(id) => id,
+            None => {
+                let id = app::db::new_id();
+                sqlx::query(
+                    "INSERT INTO participation_group (id, service_id, name, purpose, terms_of_reference,
+                        quorum_present, quorum_lived, papers_due_days, created_at)
+                     VALUES ($1, $2, 'Steering group', 'Shapes the service', '', 2, 1, 7, $3)",
+                )
+                .bind(&id)
+                .bind(service_id)
+                .bind(&now)
+                .execute(&self.pool)
+                .await
+                .expect("insert group");
+                id
+            }
+        };
+        let (person, name): (String, String) = sqlx::query_as("SELECT id, name FROM person WHERE email = $1")
+            .bind(email)
+            .fetch_one(&self.pool)
+            .await
+            .expect("the person");
+        sqlx::query(
+            "INSERT INTO group_member (id, group_id, person_id, name, organisation, member_type, position,
+                term_start, access_needs, created_at)
+             VALUES ($1, $2, $3, $4, '', 'patient', 'member', '2000-01-01', '', $5)",
+        )
+        .bind(app::db::new_id())
+        .bind(&group)
+        .bind(&person)
+        .bind(&name)
+        .bind(&now)
+        .execute(&self.pool)
+        .await
+        .expect("insert member");
+    }
+
     /// Makes a person with roles in existing services, and signs them in on a new client of their own.
     pub async fn person_signed_in(&self, email: &str, roles: &[(&str, Role)]) -> reqwest::Client {
         self.add_person(email, email, false, roles).await;

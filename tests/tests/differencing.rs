@@ -195,6 +195,7 @@ async fn no_two_views_a_person_can_open_subtract_to_fewer_than_five_people(backe
     let staff = app.person_signed_in("sam@example.org", &[(&pd, Role::Staff)]).await;
     let manager = app.person_signed_in("priya@example.org", &[(&pd, Role::Manager), (&day, Role::Manager)]).await;
     let member = app.person_signed_in("robin@example.org", &[(&pd, Role::SteeringMember)]).await;
+    app.add_to_steering_group(&pd, "robin@example.org").await;
     for (service, level, on, patients, carers) in [
         (&pd, "information", "2026-07-04", 20, 5),
         (&pd, "information", "2026-08-10", 10, 0),

@@ -241,6 +241,7 @@ async fn managers_and_steering_members_see_the_figures_and_no_one_else_does(back
     seed(&app, &service, &manager).await;
     add(&app, &other, "information", "open_day", "2026-08-01", 3, 0).await;
     let steering = app.person_signed_in("sam@example.org", &[(&service, Role::SteeringMember)]).await;
+    app.add_to_steering_group(&service, "sam@example.org").await;
     let patient = app.person_signed_in("pat@example.org", &[(&service, Role::Patient)]).await;
     let staff = app.person_signed_in("sol@example.org", &[(&service, Role::Staff)]).await;
     let other_manager = app.person_signed_in("olu@example.org", &[(&other, Role::Manager)]).await;

@@ -415,6 +415,7 @@ async fn the_fft_return_counts_every_answer_per_month_unsuppressed_for_managers_
     // Managers only: a steering member of the service is refused, as are a patient and its staff; another
     // service's manager finds nothing; an administrator may have every service's.
     let steering = app.person_signed_in("sam@example.org", &[(&service, Role::SteeringMember)]).await;
+    app.add_to_steering_group(&service, "sam@example.org").await;
     let patient = app.person_signed_in("pat@example.org", &[(&service, Role::Patient)]).await;
     let staff = app.person_signed_in("sol@example.org", &[(&service, Role::Staff)]).await;
     let other_manager = app.person_signed_in("olu@example.org", &[(&other, Role::Manager)]).await;
@@ -444,6 +445,7 @@ async fn a_steering_member_sees_the_figures_and_no_comment_and_others_are_refuse
     let manager = app.person_signed_in("priya@example.org", &[(&service, Role::Manager)]).await;
     seed(&app, &service, &manager).await;
     let steering = app.person_signed_in("sam@example.org", &[(&service, Role::SteeringMember)]).await;
+    app.add_to_steering_group(&service, "sam@example.org").await;
     let patient = app.person_signed_in("pat@example.org", &[(&service, Role::Patient)]).await;
     let other_manager = app.person_signed_in("olu@example.org", &[(&other, Role::Manager)]).await;
     let pdf = format!("/reports/involvement.pdf?service_id={service}");

@@ -247,3 +247,11 @@ pub async fn fft_by_month(
     }
     Ok(months.into_values().collect())
 }
+
+/// A service's feedback forms that have results (open or closed, never a draft), newest first, as
+/// `(form id, title)`: for participation's group page, which links its members to each form's aggregate
+/// results (`/consultation/forms/<id>/results`, figures only for them). Errors: a database failure.
+pub async fn forms_with_results(pool: &AnyPool, service_id: &ServiceId) -> Result<Vec<(FormId, String)>, AppError> {
+    let forms = db::list_forms(pool, std::slice::from_ref(service_id)).await?;
+    Ok(forms.into_iter().filter(|f| f.state != FormState::Draft).map(|f| (f.id, f.title)).collect())
+}

@@ -64,7 +64,7 @@ pub async fn return_for(
             None => {
                 let known = all.iter().find(|s| s.id.as_str() == service_id);
                 return Err(match known {
-                    Some(s) if sees_report_of(user, &s.id) => AppError::Forbidden,
+                    Some(s) if sees_report_of(pool, user, &s.id).await? => AppError::Forbidden,
                     _ => AppError::NotFound,
                 });
             }

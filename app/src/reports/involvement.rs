@@ -167,10 +167,7 @@ mod build {
 
     use super::*;
     use crate::{
-        accounts::{
-            access::SignedInUser,
-            types::{Role, ServiceSummary},
-        },
+        accounts::{access::SignedInUser, types::ServiceSummary},
         consultation::api::{ConsultationFigures, ResponsesReceived},
         dates::DateParts,
         error::AppError,
@@ -182,15 +179,28 @@ mod build {
     };
 
     /// Whether this person may open a service's involvement report: its managers (and administrators), and
-    /// members of its steering group, who see the same aggregate figures (the report holds no comment text).
-    pub fn sees_report_of(user: &SignedInUser, service_id: &crate::accounts::types::ServiceId) -> bool {
-        user.manages(service_id) || user.has_role_in(service_id, Role::SteeringMember)
+    /// the **current members** of its groups (`participation::api::is_current_member_of_service`: a term that
+    /// has not ended, observers included), who see the same aggregate figures (the report holds no comment
+    /// text). The "steering group member" role alone grants nothing: a member whose term ended loses access
+    /// (issue 15 §7; tester F7). Errors: a database failure.
+    pub async fn sees_report_of(
+        pool: &sqlx::AnyPool,
+        user: &SignedInUser,
+        service_id: &crate::accounts::types::ServiceId,
+    ) -> Result<bool, AppError> {
+        Ok(user.manages(service_id)
+            || crate::participation::api::is_current_member_of_service(pool, &user.id, service_id).await?)
     }
 
     /// The services whose report this person may open.
     pub async fn report_services(pool: &sqlx::AnyPool, user: &SignedInUser) -> Result<Vec<ServiceSummary>, AppError> {
-        let all = crate::accounts::access::all_services(pool).await?;
-        Ok(all.into_iter().filter(|s| sees_report_of(user, &s.id)).collect())
+        let mut open = Vec::new();
+        for service in crate::accounts::access::all_services(pool).await? {
+            if sees_report_of(pool, user, &service.id).await? {
+                open.push(service);
+            }
+        }
+        Ok(open)
     }
 
     /// The first day of the quarter (January, April, July, October) holding `day`.

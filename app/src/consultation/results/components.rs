@@ -30,14 +30,17 @@ pub fn FormResultsPage() -> impl IntoView {
             get_form_results(id.into(), fd, fm, fy, td, tm, ty, channel, theme, flagged, page)
         },
     );
+    // Not `StaffOnly`: the current members of the service's groups read the figures too (issue 15 §7), and the
+    // server function checks who may; they are not shown staff's menu.
     view! {
-        <crate::ui::StaffOnly>
         <Title text="Results" />
-        <ConsultationNav />
         <Suspense fallback=|| view! { <p class="nhsuk-body">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match crate::ui::filtered(results.await) {
-                    Ok((Some(results), _)) => view! { <Results results /> }.into_any(),
+                    Ok((Some(results), _)) => {
+                        let staff = !results.figures_only;
+                        view! { {staff.then(|| view! { <ConsultationNav /> })} <Results results /> }.into_any()
+                    }
                     // Dates that are not dates: the filters again, with their messages.
                     Ok((None, error)) => {
                         let status = FormStatus::fixed(error);
@@ -53,7 +56,6 @@ pub fn FormResultsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        </crate::ui::StaffOnly>
     }
 }
 
@@ -134,8 +136,12 @@ fn Results(results: FormResults) -> impl IntoView {
     let fft = fft_section(&results);
     let months = months_section(&results);
     let questions = questions_section(results.questions.clone());
-    let comments = comments_section(&results);
-    let download = download_section(&results);
+    // A group member (not staff) reads the figures only: no comments, no download of responses.
+    let (comments, download) = if results.figures_only {
+        (().into_any(), ().into_any())
+    } else {
+        (comments_section(&results), download_section(&results))
+    };
     view! {
         <span class="nhsuk-caption-l">{results.service_name.clone()}</span>
         <h1 class="nhsuk-heading-l">{format!("Results: {}", results.title)}</h1>

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::types::Channel;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::access::{require_staff, SignedInUser},
+    accounts::access::{require_signed_in, SignedInUser},
     chart,
     consultation::{
         forms::db as forms_db,
@@ -270,6 +270,10 @@ pub struct FormResults {
     pub csv_allowed: bool,
     /// Responses per month as an SVG chart, drawn on the server.
     pub chart_svg: String,
+    /// For a member of one of the service's groups (not staff): the figures only, without the comments or the
+    /// download (`form_for_figures`).
+    #[serde(default)]
+    pub figures_only: bool,
 }
 
 /// The file name of a form's responses CSV: the service, the form, the period (`YYYY-MM-DD`) and the channel
@@ -349,6 +353,29 @@ pub async fn form_for_results(
         return Err(AppError::Forbidden);
     }
     forms_db::fetch_form(pool, form_id).await?.filter(|f| user.is_staff_of(&f.service_id)).ok_or(AppError::NotFound)
+}
+
+/// The form and whether this person reads its comments: staff and managers of its service and administrators
+/// read everything (`form_for_results`); a **current member** of one of its service's groups
+/// (`participation::api::is_current_member_of_service`, issue 15 §7) reads the aggregate figures only — never
+/// a comment's words, a response or the CSV of responses (`false`). Anyone else is refused (403); staff
+/// asking for another service's form get 404, as before.
+#[cfg(feature = "ssr")]
+pub async fn form_for_figures(
+    pool: &sqlx::AnyPool,
+    user: &SignedInUser,
+    form_id: &FormId,
+) -> Result<(FeedbackForm, bool), AppError> {
+    let form = forms_db::fetch_form(pool, form_id).await?;
+    if let Some(form) = &form {
+        if user.is_staff_of(&form.service_id) {
+            return Ok((form.clone(), true));
+        }
+        if crate::participation::api::is_current_member_of_service(pool, &user.id, &form.service_id).await? {
+            return Ok((form.clone(), false));
+        }
+    }
+    Err(if user.is_staff_anywhere() { AppError::NotFound } else { AppError::Forbidden })
 }
 
 /// Parses the filters: dates (default the last 12 months, from the first of the month 11 months ago up to
@@ -511,6 +538,7 @@ pub async fn build_results(
         themes,
         csv_allowed: may_export(total),
         chart_svg,
+        figures_only: false,
     })
 }
 
@@ -626,7 +654,8 @@ pub async fn responses_csv_for(
 }
 
 /// A form's results for a period (the last 12 months if none is given) and channel ("all" or empty for every
-/// channel), for the staff and managers of its service and administrators.
+/// channel), for the staff and managers of its service and administrators, and the figures only (no comments)
+/// for current members of its service's groups (`form_for_figures`).
 #[server(endpoint = "/get_form_results")]
 pub async fn get_form_results(
     #[server(default)] form_id: FormId,
@@ -641,14 +670,21 @@ pub async fn get_form_results(
     #[server(default)] flagged: String,
     #[server(default)] page: String,
 ) -> Result<FormResults, AppError> {
-    let user = require_staff()?;
+    let user = require_signed_in()?;
     let pool = state()?.pool;
-    let form = form_for_results(&pool, &user, &form_id).await?;
+    let (form, reads_comments) = form_for_figures(&pool, &user, &form_id).await?;
     let from = crate::dates::DateParts::new(from_day, from_month, from_year);
     let to = crate::dates::DateParts::new(to_day, to_month, to_year);
     let filter = parse_filter(&from, &to, &channel, today())?;
     let (comments, page) = parse_comment_filter(&theme, &flagged, &page);
-    build_results(&pool, &form, &filter, &comments, page).await
+    let mut results = build_results(&pool, &form, &filter, &comments, page).await?;
+    if !reads_comments {
+        // A group member reads figures only: no comment's words, no flags, no download of responses.
+        results.comments = CommentPage { page: 1, pages: 1, ..CommentPage::default() };
+        results.csv_allowed = false;
+        results.figures_only = true;
+    }
+    Ok(results)
 }
 
 #[cfg(test)]
