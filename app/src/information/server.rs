@@ -64,6 +64,10 @@ pub struct Poster {
     pub qr_svg: String,
     /// Why the poster no longer leads anywhere, such as "This event has already happened."
     pub ended: Option<String>,
+    /// A "you said, we did" board's most recent items that fit the page, ("You said …", "We did …")
+    /// (`participation::api::board_poster`); empty for other posters.
+    #[serde(default)]
+    pub items: Vec<(String, String)>,
 }
 
 /// A poster for a published page (`kind` "info"), an event ("events"), a feedback form that is not a draft ("f")
@@ -71,6 +75,7 @@ pub struct Poster {
 /// ("you-said-we-did", by the service's slug).
 #[server(endpoint = "/get_poster")]
 pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug: String) -> Result<Poster, AppError> {
+    let mut items = Vec::new();
     let (title, subtitle, slug, ended) = match kind.as_str() {
         "info" => {
             let page = get_info_page(slug.clone()).await?;
@@ -94,18 +99,19 @@ pub async fn get_poster(#[server(default)] kind: String, #[server(default)] slug
             (poster.title, poster.subtitle, slug, ended)
         }
         "you-said-we-did" => {
-            let (title, subtitle) =
+            let poster =
                 crate::participation::api::board_poster(&state()?.pool, &slug).await?.ok_or(AppError::NotFound)?;
-            (title, subtitle, slug, None)
+            items = poster.items;
+            (poster.title, poster.subtitle, slug, None)
         }
         _ => return Err(AppError::NotFound),
     };
     if ended.is_some() {
-        return Ok(Poster { title, subtitle, url: String::new(), qr_svg: String::new(), ended });
+        return Ok(Poster { title, subtitle, url: String::new(), qr_svg: String::new(), ended, items });
     }
     let url = crate::links::absolute(&state()?.security.base_url, &format!("/{kind}/{slug}"), &[]);
     let qr_svg = super::poster::qr_svg(&url).map_err(|e| AppError::internal("QR code", e))?;
-    Ok(Poster { title, subtitle, url, qr_svg, ended })
+    Ok(Poster { title, subtitle, url, qr_svg, ended, items })
 }
 
 // ---- registering for events: open to everyone ---------------------------------------------------------

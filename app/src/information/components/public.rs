@@ -198,6 +198,11 @@ pub fn PosterPage() -> impl IntoView {
             <article class="continuum-poster" aria-labelledby="poster-title">
                 <h1 class="continuum-poster__title" id="poster-title">{poster.title.clone()}</h1>
                 {(!poster.subtitle.is_empty()).then(|| view! { <p class="continuum-poster__subtitle">{poster.subtitle.clone()}</p> })}
+                {(!poster.items.is_empty()).then(|| view! {
+                    <ul class="continuum-poster__items">
+                        {poster.items.iter().map(|(said, did)| view! { <li><p class="continuum-poster__said">{said.clone()}</p><p>{did.clone()}</p></li> }).collect_view()}
+                    </ul>
+                })}
                 {match poster.ended.clone() {
                     Some(ended) => view! { <p class="continuum-poster__scan">{ended}</p> }.into_any(),
                     None => view! {
