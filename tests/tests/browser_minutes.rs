@@ -70,6 +70,9 @@ async fn a_meeting(app: &TestApp) -> (String, String, String, String) {
         let planned = app.post_form("/api/schedule_meeting", &page, &pairs(&typed)).await;
         let meeting_id = location(&planned).trim_start_matches("/participation/meetings/").to_owned();
         let meeting_page = format!("/participation/meetings/{meeting_id}");
+        // Minutes are circulated and approved only once the meeting is marked held.
+        app.post_form("/api/set_meeting_status", &meeting_page, &[("meeting_id", &meeting_id), ("status", "held")])
+            .await;
         app.post_form(
             "/api/add_agenda_item",
             &meeting_page,

@@ -123,6 +123,8 @@ async fn setting(app: &TestApp) -> Setting {
     .await;
     let meeting_id = to.trim_start_matches("/participation/meetings/").to_owned();
     let meeting_page = format!("/participation/meetings/{meeting_id}");
+    // Its minutes are circulated and approved only once it is marked held (tester F4).
+    ok(app, &staff, "set_meeting_status", &meeting_page, &[("meeting_id", &meeting_id), ("status", "held")]).await;
     for (title, confidential) in [("Waiting times", false), ("Staffing", true)] {
         let mut fields = vec![("meeting_id", meeting_id.as_str()), ("title", title), ("minutes_allotted", "20")];
         if confidential {

@@ -180,7 +180,7 @@ pub fn MinutesView() -> impl IntoView {
                         <SubmitButton label="Add correction" />
                     </ActionForm>
                 }})}
-                {(page.may_record && !locked).then(|| { let (id1, id2, id3, id4) = (meeting_id.clone(), meeting_id.clone(), meeting_id.clone(), meeting_id.clone()); let items = page.items.clone(); let owners = page.owners.clone(); let options = item_options.clone(); let options2 = item_options.clone(); let draft = page.stage == MinutesStage::Draft; view! {
+                {(page.may_record && !locked).then(|| { let (id1, id2, id3, id4) = (meeting_id.clone(), meeting_id.clone(), meeting_id.clone(), meeting_id.clone()); let items = page.items.clone(); let owners = page.owners.clone(); let options = item_options.clone(); let options2 = item_options.clone(); let draft = page.stage == MinutesStage::Draft; let held = page.held; let not_held = crate::participation::minutes::server::held_first(&page.meeting, "circulated"); view! {
                     <h2 class="nhsuk-heading-m">"Record the minutes"</h2>
                     <ActionForm attr:novalidate=true action=save>
                         <crate::ui::SubmissionToken status=save_status />
@@ -211,15 +211,26 @@ pub fn MinutesView() -> impl IntoView {
                     </ActionForm>
                     {draft.then(|| view! {
                         <h2 class="nhsuk-heading-m">"Send the draft for corrections"</h2>
-                        <p class="nhsuk-body">"Each member present with an email address gets a link to this page (never the minutes themselves) and may add a correction to each item."</p>
-                        <ActionForm attr:novalidate=true action=circulate>
-                            <crate::ui::SubmissionToken status=circulate_status />
-                            <input type="hidden" name="meeting_id" value=id4 />
-                            <SubmitButton label="Send to members present" secondary=true />
-                        </ActionForm>
+                        // Not offered until the meeting is marked held: it would be refused (tester F4).
+                        {if held {
+                            view! {
+                                <p class="nhsuk-body">"Each member present with an email address gets a link to this page (never the minutes themselves) and may add a correction to each item."</p>
+                                <ActionForm attr:novalidate=true action=circulate>
+                                    <crate::ui::SubmissionToken status=circulate_status />
+                                    <input type="hidden" name="meeting_id" value=id4 />
+                                    <SubmitButton label="Send to members present" secondary=true />
+                                </ActionForm>
+                            }.into_any()
+                        } else {
+                            view! { <p class="nhsuk-body" id="circulate-closed">{not_held.clone()}</p> }.into_any()
+                        }}
                     })}
                 }})}
-                {(page.may_approve && !locked).then(|| { let id = meeting_id.clone(); view! {
+                {(page.may_approve && !locked && !page.held).then(|| view! {
+                    <h2 class="nhsuk-heading-m">"Approve the minutes"</h2>
+                    <p class="nhsuk-body" id="approve-closed">{crate::participation::minutes::server::held_first(&page.meeting, "approved")}</p>
+                })}
+                {(page.may_approve && !locked && page.held).then(|| { let id = meeting_id.clone(); view! {
                     <h2 class="nhsuk-heading-m">"Approve the minutes"</h2>
                     <ActionForm attr:novalidate=true action=approve>
                         <crate::ui::SubmissionToken status=approve_status />

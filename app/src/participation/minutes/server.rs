@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::types::{MinutesPage, PublicSummary};
 use crate::error::AppError;
-use crate::participation::types::{AgendaItemId, MeetingId};
+use crate::participation::types::{AgendaItemId, Meeting, MeetingId, MeetingStatus};
 #[cfg(feature = "ssr")]
 use {
     super::{
@@ -130,6 +130,27 @@ pub(crate) async fn ensure_not_approved(
         ));
     }
     Ok(stage)
+}
+
+/// Refuses (409) circulating or approving the minutes of a meeting not marked held: until then there is
+/// nothing the members present could check (tester F4). `what` is "circulated" or "approved".
+#[cfg(feature = "ssr")]
+fn ensure_held(meeting: &Meeting, what: &str) -> Result<(), AppError> {
+    if meeting.status == MeetingStatus::Held {
+        return Ok(());
+    }
+    Err(AppError::Conflict(held_first(meeting, what)))
+}
+
+/// "Minutes can be circulated once the meeting is marked held …", for the page and the refusal.
+pub fn held_first(meeting: &Meeting, what: &str) -> String {
+    match meeting.status {
+        MeetingStatus::Cancelled => format!("This meeting was cancelled, so it has no minutes to be {what}."),
+        _ => format!(
+            "Minutes can be {what} once the meeting is marked held on its page (on {} or after).",
+            crate::dates::readable_day(meeting.day())
+        ),
+    }
 }
 
 /// The agenda item `item_id` of the meeting, or a message beside `field`.
@@ -254,6 +275,7 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
         _ => None,
     };
     let owners = if may_record { owner_choices(&mut conn, &group, &members).await? } else { Vec::new() };
+    let held = meeting.status == MeetingStatus::Held;
     Ok(MinutesPage {
         group,
         meeting,
@@ -266,6 +288,7 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
         may_approve,
         is_chair,
         may_comment: present.is_some() && stage == MinutesStage::Circulated,
+        held,
         owners,
     })
 }
@@ -391,6 +414,7 @@ pub async fn circulate_minutes(
 ) -> Result<(), AppError> {
     let (GroupChange { mut tx, group, .. }, meeting) =
         GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    ensure_held(&meeting, "circulated")?;
     let stage = ensure_not_approved(tx.conn(), &meeting_id).await?;
     if stage != MinutesStage::Draft {
         return Err(AppError::Conflict("These minutes have already been circulated.".into()));
@@ -468,7 +492,7 @@ pub async fn approve_minutes(
     #[server(default)] approval: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let (GroupChange { mut tx, user, group, membership, .. }, _) =
+    let (GroupChange { mut tx, user, group, membership, .. }, meeting) =
         GroupChange::meeting(&meeting_id, MayChange::Reads).await?;
     let members = participation_db::list_members(tx.conn(), &group.id).await?;
     let is_chair = chairs(&members, &user, &crate::clock::today());
@@ -486,6 +510,7 @@ pub async fn approve_minutes(
         )
         .keeping(&kept));
     }
+    ensure_held(&meeting, "approved")?;
     ensure_not_approved(tx.conn(), &meeting_id).await?;
     tx.claim_submission(&submission).await?;
     db::approve(tx.conn(), &meeting_id, Some(&user.id), how).await?;

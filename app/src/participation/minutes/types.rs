@@ -132,6 +132,8 @@ pub struct MinutesPage {
     pub is_chair: bool,
     /// A member present at the meeting, while the draft is circulated.
     pub may_comment: bool,
+    /// The meeting is marked held: only then are its minutes circulated or approved (tester F4).
+    pub held: bool,
     /// Who may own an action: `(value, name)`, `m-<member id>` for a current member, `p-<person id>` for staff.
     pub owners: Vec<(String, String)>,
 }
