@@ -256,6 +256,8 @@ pub struct ReminderDue {
     pub id: ActionId,
     pub email: Option<String>,
     pub digest: i64,
+    /// 1 when the owner has an account (and so a "my actions" page to open), 0 for an outside member.
+    pub has_account: i64,
 }
 
 /// Open actions due between `from` and `until` (local dates, inclusive) whose `reminder` has not been sent.
@@ -267,7 +269,9 @@ pub async fn list_reminders_due(
 ) -> Result<Vec<ReminderDue>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT a.id, COALESCE(p.email, mp.email, m.email) AS email,
-            CAST(COALESCE(c.weekly_digest, 0) AS BIGINT) AS digest
+            CAST(COALESCE(c.weekly_digest, 0) AS BIGINT) AS digest,
+            CAST(CASE WHEN COALESCE(a.owner_person_id, m.person_id) IS NULL THEN 0 ELSE 1 END AS BIGINT)
+                AS has_account
          FROM group_action a
             LEFT JOIN person p ON p.id = a.owner_person_id
             LEFT JOIN group_member m ON m.id = a.owner_member_id

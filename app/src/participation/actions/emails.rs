@@ -16,8 +16,10 @@ fn describe(action: &ActionSummary) -> String {
     }
 }
 
-/// The reminder to an action's owner: 7 days before, the day before, or the day it fell overdue.
-pub fn reminder(to: &str, action: &ActionSummary, which: Reminder, link: &str) -> OutgoingMail {
+/// The reminder to an action's owner: 7 days before, the day before, or the day it fell overdue. `link` is
+/// their "my actions" page; `None` for an owner without an account (an outside member), who cannot open it
+/// and is told to send their update to the group's secretary instead (tester F9).
+pub fn reminder(to: &str, action: &ActionSummary, which: Reminder, link: Option<&str>) -> OutgoingMail {
     let (subject, lead) = match which {
         Reminder::Week => ("An action you own is due soon", "An action you own is due within a week."),
         Reminder::Day => ("An action you own is due tomorrow", "An action you own is due tomorrow."),
@@ -27,9 +29,17 @@ pub fn reminder(to: &str, action: &ActionSummary, which: Reminder, link: &str) -
         to: to.to_owned(),
         subject: subject.to_owned(),
         body: format!(
-            "Hello,\n\n{lead}\n\n{}\nDue: {}\n\nSee your actions and add an update:\n{link}\n",
+            "Hello,\n\n{lead}\n\n{}\nDue: {}\n\n{}",
             describe(action),
-            readable_day(&action.due_on)
+            readable_day(&action.due_on),
+            match link {
+                Some(link) => format!("See your actions and add an update:\n{link}\n"),
+                None => format!(
+                    "To give an update, or to say it is done, tell the {}'s secretary, or say so at the next \
+                     meeting: they will record it for you.\n",
+                    action.group_name
+                ),
+            }
         ),
     }
 }
@@ -47,15 +57,23 @@ pub fn minutes_circulated(to: &str, name: &str, group_name: &str, meeting_day: &
     }
 }
 
-/// The weekly digest: the person's open actions, their meetings in the next two weeks, and papers sent.
-pub fn digest(
-    to: &str,
-    name: &str,
-    actions: &[ActionSummary],
-    meetings: &[String],
-    papers: &[String],
-    link: &str,
-) -> OutgoingMail {
+/// What a weekly digest lists, each line already worded (never a confidential item's words).
+#[derive(Clone, Copy)]
+pub struct DigestLists<'a> {
+    /// The person's open actions.
+    pub actions: &'a [ActionSummary],
+    /// Their groups' meetings in the next two weeks.
+    pub meetings: &'a [String],
+    /// Papers mailed to them this week.
+    pub papers: &'a [String],
+    /// Draft minutes circulated to them this week, with the link to check them.
+    pub minutes: &'a [String],
+}
+
+/// The weekly digest: the person's open actions, their meetings in the next two weeks, papers sent and draft
+/// minutes to check.
+pub fn digest(to: &str, name: &str, lists: &DigestLists<'_>, link: &str) -> OutgoingMail {
+    let DigestLists { actions, meetings, papers, minutes } = *lists;
     let mut body = format!("Hello {name},\n\nThis is your weekly summary from Continuum.\n\n");
     body.push_str("Your open actions\n");
     if actions.is_empty() {
@@ -81,6 +99,12 @@ pub fn digest(
         body.push_str("\nPapers sent this week\n");
         for paper in papers {
             body.push_str(&format!("- {paper}\n"));
+        }
+    }
+    if !minutes.is_empty() {
+        body.push_str("\nDraft minutes to check\n");
+        for line in minutes {
+            body.push_str(&format!("- {line}\n"));
         }
     }
     body.push_str(&format!("\nSee your actions, or change how we mail you:\n{link}\n"));

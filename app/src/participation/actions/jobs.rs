@@ -48,7 +48,9 @@ pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url)
             let mut tx = crate::db::begin_write(pool).await?;
             if db::claim_reminder(&mut tx, &due.id, which).await? && due.digest == 0 {
                 if let (Some(to), Some(action)) = (&due.email, db::fetch_action(&mut tx, &due.id, &iso(today)).await?) {
-                    mail::enqueue(&mut *tx, &emails::reminder(to, &action, which, &link)).await?;
+                    // Someone without an account has no "my actions" page: they are told whom to tell instead.
+                    let link = (due.has_account == 1).then_some(link.as_str());
+                    mail::enqueue(&mut *tx, &emails::reminder(to, &action, which, link)).await?;
                     queued += 1;
                 }
             }
@@ -103,6 +105,40 @@ async fn papers_sent(
         .collect())
 }
 
+/// The draft minutes circulated since `since` (an instant, RFC 3339 UTC: the start of the local week) of the
+/// meetings `person` was present at, one line each for the digest (which carries what the single "Draft minutes
+/// to check" mail says to those who chose it): the group, the meeting's day and the link; never the text.
+async fn minutes_to_check(
+    conn: &mut sqlx::AnyConnection,
+    person: &crate::accounts::types::PersonId,
+    since: &str,
+    base_url: &url::Url,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT g.name, m.starts_at, m.id FROM meeting_minutes mm
+         JOIN group_meeting m ON m.id = mm.meeting_id
+         JOIN participation_group g ON g.id = m.group_id
+         JOIN meeting_attendance a ON a.meeting_id = m.id AND a.attendance = 'present'
+         JOIN group_member gm ON gm.id = a.member_id
+         WHERE gm.person_id = $1 AND mm.stage = 'circulated' AND mm.circulated_at >= $2
+         ORDER BY m.starts_at",
+    )
+    .bind(person)
+    .bind(since)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(group, starts, meeting)| {
+            let link = crate::links::absolute(base_url, &format!("/participation/meetings/{meeting}/minutes"), &[]);
+            format!(
+                "{group}: the draft minutes of {}, to check and correct: {link}",
+                crate::dates::readable_day(starts.get(..10).unwrap_or_default())
+            )
+        })
+        .collect())
+}
+
 /// Queues the weekly digest for each person who chose it and has not had this week's (the week starting on
 /// Monday, local); returns how many were queued.
 pub async fn queue_digests(pool: &AnyPool, clock: &Clock, base_url: &url::Url) -> Result<usize, sqlx::Error> {
@@ -144,7 +180,20 @@ pub async fn queue_digests(pool: &AnyPool, clock: &Clock, base_url: &url::Url) -
             .collect();
             let week_began = crate::db::timestamp(clock.instant_at(week_of(today).and_time(NaiveTime::MIN)));
             let papers = papers_sent(&mut tx, &person, &week_began).await?;
-            mail::enqueue(&mut *tx, &emails::digest(&email, &name, &actions, &meetings, &papers, &link)).await?;
+            // Since this person's last digest (so a draft circulated after it is in the next one), or a week.
+            let last: Option<String> = sqlx::query_scalar(
+                "SELECT MAX(sent_at) FROM participation_digest_sent WHERE person_id = $1 AND week_of < $2",
+            )
+            .bind(&person)
+            .bind(&week)
+            .fetch_one(&mut *tx)
+            .await?;
+            let a_week_ago = crate::db::timestamp(clock.now() - Duration::days(7));
+            let since = last.unwrap_or(a_week_ago);
+            let minutes = minutes_to_check(&mut tx, &person, &since, base_url).await?;
+            let lists =
+                emails::DigestLists { actions: &actions, meetings: &meetings, papers: &papers, minutes: &minutes };
+            mail::enqueue(&mut *tx, &emails::digest(&email, &name, &lists, &link)).await?;
             queued += 1;
         }
         tx.commit().await?;

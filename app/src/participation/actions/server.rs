@@ -21,11 +21,12 @@ use {
             },
             papers::server::only_observes,
             server::{meeting_and_group, GroupChange, MayChange},
-            types::Position,
+            types::{GroupId, Position},
         },
         safeguarding::review::{FlagSource, FlagSourceKind},
         state::state,
     },
+    std::collections::HashMap,
 };
 
 /// The longest action description, in characters.
@@ -239,7 +240,25 @@ pub async fn get_my_actions() -> Result<MyActions, AppError> {
     let user = require_signed_in()?;
     let pool = state()?.pool;
     let mut conn = pool.acquire().await?;
-    let actions = db::list_owned_by(&mut conn, &user.id, &crate::clock::today()).await?;
+    let today = crate::clock::today();
+    let mut actions = db::list_owned_by(&mut conn, &user.id, &today).await?;
+    // A confidential item's action is shown only to its service's staff and to the group's current members
+    // who are not observers: the rule holds for every row, also one given to an observer before the rule
+    // refused that (tester F9).
+    let mut reads_confidential: HashMap<GroupId, bool> = HashMap::new();
+    for action in actions.iter().filter(|a| a.confidential) {
+        if reads_confidential.contains_key(&action.group_id) {
+            continue;
+        }
+        let (_, membership) = crate::participation::server::group_and_membership(&mut conn, &action.group_id).await?;
+        let members = participation_db::list_members(&mut conn, &action.group_id).await?;
+        let reads = user.is_staff_of(&membership.service_id)
+            || members.iter().any(|m| {
+                m.person_id.as_ref() == Some(&user.id) && m.current_on(&today) && m.position != Position::Observer
+            });
+        reads_confidential.insert(action.group_id.clone(), reads);
+    }
+    actions.retain(|a| !a.confidential || reads_confidential.get(&a.group_id).copied().unwrap_or(false));
     let weekly_digest = db::fetch_weekly_digest(&mut conn, &user.id).await?;
     Ok(MyActions { actions, weekly_digest })
 }

@@ -297,6 +297,8 @@ pub async fn present_member(
 }
 
 /// The members present at a meeting who have an email address: (name, email).
+/// The members present at a meeting to mail, one by one, that its draft minutes are ready: (name, email),
+/// by name. Those who chose the weekly digest are left out: their digest carries it (tester F9).
 pub async fn present_with_email(
     conn: &mut AnyConnection,
     meeting_id: &MeetingId,
@@ -304,7 +306,9 @@ pub async fn present_with_email(
     sqlx::query_as(
         "SELECT m.name, COALESCE(p.email, m.email) AS email FROM meeting_attendance a
             JOIN group_member m ON m.id = a.member_id LEFT JOIN person p ON p.id = m.person_id
+            LEFT JOIN participation_mail_choice c ON c.person_id = m.person_id
          WHERE a.meeting_id = $1 AND a.attendance = 'present' AND COALESCE(p.email, m.email) IS NOT NULL
+            AND COALESCE(c.weekly_digest, 0) = 0
          ORDER BY m.name",
     )
     .bind(meeting_id)
