@@ -38,6 +38,114 @@ const TERMS: &str = "## Purpose\n\nThe steering group brings staff, patients, ca
 how the service develops.\n\n## Quorum\n\nFive members present, of whom at least two are patient or carer \
 members.\n\n## Papers\n\nPapers go out seven days before each meeting.";
 
+/// One demo meeting's own business (tester F8: each meeting has its own agenda): what patients said that it
+/// took up, what they said, the decision, the action given and the service update.
+pub(crate) struct MonthPlan {
+    /// Ends the agenda item "What patients said about …".
+    pub topic: &'static str,
+    /// What the feedback said, for the item's minutes.
+    pub said: &'static str,
+    pub decision: &'static str,
+    pub action: &'static str,
+    /// Ends the agenda item "Service update: …".
+    pub update: &'static str,
+}
+
+/// The plans by months ago (index 0 is last month). Three to seven months ago are the five actions the
+/// "you said, we did" demo items trace (`outcomes::demo`, most recent first), so each chain reads true.
+const PLANS: [MonthPlan; 12] = [
+    MonthPlan {
+        topic: "phone contact between sessions",
+        said: "people did not know whom to call between sessions",
+        decision: "The team will trial a named duty worker for calls between sessions.",
+        action: "Draft a leaflet on whom to call between sessions",
+        update: "the new duty rota",
+    },
+    MonthPlan {
+        topic: "crisis plans",
+        said: "crisis plans were out of date by the time people needed them",
+        decision: "Crisis plans will be reviewed with each patient every six months.",
+        action: "Write to patients about reviewing their crisis plans",
+        update: "referrals this quarter",
+    },
+    MonthPlan {
+        topic: "the DBT skills group's start time",
+        said: "the group starts too early for people in work",
+        decision: "The skills group will trial a 17:30 start for three months.",
+        action: "Ask the skills group which start time suits them, and report back",
+        update: "the skills group's trial",
+    },
+    MonthPlan {
+        topic: "the group handouts",
+        said: "the handouts are hard to read",
+        decision: "Patient members will rewrite the skills group handouts with staff.",
+        action: "Rewrite the handouts in plain English and larger print",
+        update: "printing and leaflets",
+    },
+    MonthPlan {
+        topic: "waiting after referral",
+        said: "people heard nothing for weeks after being referred",
+        decision: "Everyone referred will be phoned within five working days.",
+        action: "Set up a call to each new referral within five working days",
+        update: "the waiting list",
+    },
+    MonthPlan {
+        topic: "reviews",
+        said: "people did not always feel listened to in their reviews",
+        decision: "Reviews will begin by asking what matters to the patient.",
+        action: "Plan training for the team on reviews that begin with what matters",
+        update: "team training",
+    },
+    MonthPlan {
+        topic: "the waiting room",
+        said: "the waiting room is noisy, with nowhere quiet to wait",
+        decision: "The service will ask the estates team for a quiet room.",
+        action: "Ask the estates team for a quiet room to wait in",
+        update: "the building",
+    },
+    MonthPlan {
+        topic: "the carers' information evening",
+        said: "carers wanted to meet more often than once a year",
+        decision: "A carers' evening will be held each quarter.",
+        action: "Book rooms for quarterly carers' evenings",
+        update: "support for carers",
+    },
+    MonthPlan {
+        topic: "the service's web pages",
+        said: "the web pages used words people did not know",
+        decision: "Patient members will read the service's pages before they go live.",
+        action: "Set up a reading panel for the service's pages",
+        update: "the new web pages",
+    },
+    MonthPlan {
+        topic: "letters after appointments",
+        said: "letters after appointments were written for doctors, not patients",
+        decision: "Letters will be copied to patients in plain English.",
+        action: "Agree a plain English letter template with patient members",
+        update: "clinic letters",
+    },
+    MonthPlan {
+        topic: "the peer support group",
+        said: "a monthly peer support group was too far apart",
+        decision: "The peer support group will meet every fortnight.",
+        action: "Find a room for the fortnightly peer support group",
+        update: "peer support",
+    },
+    MonthPlan {
+        topic: "starting therapy",
+        said: "starting therapy felt sudden and unexplained",
+        decision: "New patients will be offered a welcome session before therapy starts.",
+        action: "Plan a welcome session for new patients",
+        update: "the year ahead",
+    },
+];
+
+/// The plan of the meeting `months_ago` months before this month (1 to 12).
+pub(crate) fn plan(months_ago: u32) -> &'static MonthPlan {
+    let index = usize::try_from(months_ago.saturating_sub(1)).unwrap_or(0).min(PLANS.len() - 1);
+    &PLANS[index]
+}
+
 /// Adds the steering group and its meetings once; returns how many meetings were added.
 pub async fn seed_participation(
     conn: &mut sqlx::AnyConnection,
@@ -94,6 +202,7 @@ pub async fn seed_participation(
             term_start: &member.term_start,
             term_end: member.term_end.as_deref(),
             access_needs: &member.access_needs,
+            papers_by_post: needs.contains("by post"),
         };
         db::insert_member(&mut *conn, &new).await?;
     }
@@ -101,7 +210,8 @@ pub async fn seed_participation(
     let today = crate::clock::today_date();
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 10).unwrap_or(today);
     let mut added = 0;
-    for months_ago in 1..=12u32 {
+    // Oldest first, so decisions are numbered in date order (tester F8).
+    for months_ago in (1..=12u32).rev() {
         let Some(day) = this_month.checked_sub_months(Months::new(months_ago)) else { continue };
         let typed = DateParts::of_iso(&day.format("%Y-%m-%d").to_string());
         let meeting = MeetingFields {
@@ -116,21 +226,17 @@ pub async fn seed_participation(
         .parse()
         .map_err(|e| AppError::internal("demo meeting", format!("{e:?}")))?;
         let meeting_id = db::insert_meeting(&mut *conn, &group_id, &meeting).await?;
+        let plan = plan(months_ago);
         let items = [
-            ("Welcome, apologies and declarations", "Jamie Reed", "5", false),
-            ("What patients said about the DBT skills group", "Jamie Reed", "20", false),
-            ("Service update", "Dr Priya Shah", "20", false),
-            ("Staffing and recruitment", "Tom Walsh", "15", true),
+            ("Welcome, apologies and declarations".to_owned(), "Jamie Reed", "5", false),
+            (format!("What patients said about {}", plan.topic), "Jamie Reed", "20", false),
+            (format!("Service update: {}", plan.update), "Dr Priya Shah", "20", false),
+            ("Staffing and recruitment".to_owned(), "Tom Walsh", "15", true),
         ];
         for (title, lead, minutes, confidential) in items {
-            let item = AgendaItemFields {
-                title: title.into(),
-                lead: lead.into(),
-                minutes_allotted: minutes.into(),
-                confidential,
-            }
-            .parse()
-            .map_err(|e| AppError::internal("demo agenda", format!("{e:?}")))?;
+            let item = AgendaItemFields { title, lead: lead.into(), minutes_allotted: minutes.into(), confidential }
+                .parse()
+                .map_err(|e| AppError::internal("demo agenda", format!("{e:?}")))?;
             db::insert_agenda_item(&mut *conn, &meeting_id, &item).await?;
         }
         let mut stored = db::fetch_meeting(&mut *conn, &meeting_id).await?.ok_or(AppError::NotFound)?;

@@ -7,21 +7,22 @@ use chrono::{Duration, NaiveDate};
 
 use super::{db, types::Approval};
 use crate::error::AppError;
+use crate::participation::demo::MonthPlan;
 use crate::participation::{
     actions::{db as actions_db, types::ActionStatus},
     db as participation_db,
     types::{Group, Meeting, MemberType, Position},
 };
 
-fn discussion(title: &str) -> &'static str {
+fn discussion(title: &str, plan: &MonthPlan) -> String {
     match title {
-        t if t.starts_with("Welcome") => "The chair welcomed everyone. Apologies were noted as recorded.",
-        t if t.starts_with("What patients said") => {
-            "Feedback from the DBT skills group was read out. People said:\n\n- the group starts too early for \
-             people in work\n- the handouts are hard to read\n\nMembers agreed the timing matters most."
-        }
-        t if t.starts_with("Service update") => "The service's waiting list has come down since the spring.",
-        _ => "Vacancies in the team were discussed.",
+        t if t.starts_with("Welcome") => "The chair welcomed everyone. Apologies were noted as recorded.".to_owned(),
+        t if t.starts_with("What patients said") => format!(
+            "Feedback about {} was read out. People said {}.\n\nMembers agreed what to do about it.",
+            plan.topic, plan.said
+        ),
+        t if t.starts_with("Service update") => format!("The service manager reported on {}.", plan.update),
+        _ => "Vacancies in the team were discussed.".to_owned(),
     }
 }
 
@@ -32,9 +33,10 @@ pub async fn seed_minutes(
     meeting: &Meeting,
     months_ago: u32,
 ) -> Result<(), AppError> {
+    let plan = crate::participation::demo::plan(months_ago);
     let items = participation_db::list_agenda(&mut *conn, &meeting.id).await?;
     for item in &items {
-        db::save_discussion(&mut *conn, &item.id, discussion(&item.title), None).await?;
+        db::save_discussion(&mut *conn, &item.id, &discussion(&item.title, plan), None).await?;
     }
     let Some(feedback) = items.iter().find(|i| i.title.starts_with("What patients said")) else { return Ok(()) };
     let meeting_day =
@@ -44,7 +46,7 @@ pub async fn seed_minutes(
         &group.id,
         &meeting.id,
         &feedback.id,
-        "The skills group will trial a 17:30 start for three months.",
+        plan.decision,
         Some(&(meeting_day + Duration::days(90)).format("%Y-%m-%d").to_string()),
     )
     .await?;
@@ -65,7 +67,7 @@ pub async fn seed_minutes(
             group_id: &group.id,
             meeting_id: &meeting.id,
             item_id: &feedback.id,
-            description: "Ask the skills group which start time suits them, and report back",
+            description: plan.action,
             owner: &owner_ref,
             owner_name: &owner.name,
             due_on: &due.format("%Y-%m-%d").to_string(),
