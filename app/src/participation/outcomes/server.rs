@@ -286,6 +286,10 @@ pub async fn add_outcome(
     }
     let you_said =
         long_text(&mut errors, "you_said", &you_said, "what patients said, in plain words", YOU_SAID_MAX, true);
+    // The summary lists the messages in the form's order: what patients said, what took it up, the words
+    // (tester F9). The sort is stable, so a field's own messages keep their order.
+    const FORM_ORDER: [&str; 3] = ["source", "link", "you_said"];
+    errors.errors.sort_by_key(|e| FORM_ORDER.iter().position(|f| *f == e.field).unwrap_or(FORM_ORDER.len()));
     errors.into_result().map_err(|e| e.keeping(&kept))?;
     let (Some((source_kind, source_id)), Some(step)) = (parsed_source, link_step) else {
         return Err(AppError::Internal);
@@ -364,7 +368,14 @@ pub async fn get_outcome(#[server(default)] outcome_id: OutcomeId) -> Result<Out
             (None, Some(s)) => s.held_on.as_deref().map(crate::dates::readable_day).unwrap_or_default(),
             _ => String::new(),
         },
-        href: source_step.as_ref().map(|s| crate::participation::minutes::server::minutes_path(&s.meeting_id)),
+        // Each source linked for staff (tester F9): the agenda item's minutes, the service's comment themes
+        // (kept on consultation's settings page), or its focus groups.
+        href: match (&source_step, said.iter().find(|s| s.id == row.source_id)) {
+            (Some(step), _) => Some(crate::participation::minutes::server::minutes_path(&step.meeting_id)),
+            (None, Some(s)) if s.kind == SaidKind::Theme => Some("/consultation/settings".to_owned()),
+            (None, Some(_)) => Some("/consultation/focus-groups".to_owned()),
+            (None, None) => None,
+        },
     });
     let linked = match row.linked_kind() {
         Some(kind) => db::fetch_step(&mut conn, kind, &row.linked_id).await?,
