@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
-use super::server::{SendPapers, UploadEasyRead, UploadPaper};
+use super::server::{RecordPapersPosted, SendPapers, UploadEasyRead, UploadPaper};
 use super::{readable_size, PapersPanel};
 use crate::participation::types::MeetingPage;
 use crate::ui::{ErrorSummary, FileInput, FormStatus, Select, SubmitButton, TextInput};
@@ -19,6 +19,7 @@ pub fn PapersErrors(send: ServerAction<SendPapers>) -> impl IntoView {
         <ErrorSummary status=FormStatus::of_post(UploadPaper::PATH) id="paper-errors" />
         <ErrorSummary status=FormStatus::of_post(UploadEasyRead::PATH) id="easy-read-errors" />
         <ErrorSummary status=FormStatus::of(send) id="send-errors" />
+        <ErrorSummary status=FormStatus::of_post(RecordPapersPosted::PATH) id="posted-errors" />
     }
 }
 
@@ -26,7 +27,7 @@ pub fn PapersErrors(send: ServerAction<SendPapers>) -> impl IntoView {
 #[component]
 pub fn MeetingPapers(page: MeetingPage, send: ServerAction<SendPapers>) -> impl IntoView {
     let query = use_query_map();
-    let PapersPanel { papers, sending, ics_href } = page.papers.clone();
+    let PapersPanel { papers, sending, ics_href, to_post } = page.papers.clone();
     let meeting_id = page.meeting.id.to_string();
     let late = sending.timing.late();
     let sent_message = move || match send.value().get() {
@@ -50,6 +51,7 @@ pub fn MeetingPapers(page: MeetingPage, send: ServerAction<SendPapers>) -> impl 
                     <li>
                         <span class="nhsuk-body-s continuum-meta">{format!("Item {}: {}", p.item_position, p.item_title)}</span>
                         {p.confidential.then(|| view! { " "<strong class="nhsuk-tag nhsuk-tag--orange">"Confidential"</strong> })}
+                        {p.added_late.then(|| view! { " "<strong class="nhsuk-tag nhsuk-tag--red">"Added late"</strong> })}
                         <br />
                         <a href=p.href()>{p.title.clone()}<span class="nhsuk-u-visually-hidden">" (paper)"</span></a>
                         {format!(" (PDF, {})", readable_size(p.size_bytes))}
@@ -60,6 +62,32 @@ pub fn MeetingPapers(page: MeetingPage, send: ServerAction<SendPapers>) -> impl 
                 }).collect_view()}
             </ul>
         }.into_any() }}
+        // Papers by post: listed once the papers are sent, for staff and the secretary to record each posting.
+        {(page.may_record && !to_post.is_empty()).then(|| {
+            let status = FormStatus::of_post(RecordPapersPosted::PATH);
+            let options: Vec<(String, String)> = to_post.iter().map(|l| (l.member_id.to_string(), l.name.clone())).collect();
+            let id = meeting_id.clone();
+            view! {
+                <h3 class="nhsuk-heading-s">"Papers by post"</h3>
+                {move || query.with(|q| q.get("posted").is_some()).then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"The posting has been recorded."</p></div> })}
+                <ul class="nhsuk-list" id="papers-by-post">
+                    {to_post.iter().map(|l| view! {
+                        <li>
+                            {l.name.clone()}{l.observer.then_some(" (an observer: not the confidential papers)")}": "
+                            {match &l.posted_on { Some(day) => format!("posted on {day}"), None => "not posted yet".to_owned() }}
+                            {l.late.then(|| view! { " "<strong class="nhsuk-tag nhsuk-tag--red">"Posted late"</strong> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <form method="post" action=RecordPapersPosted::PATH novalidate>
+                    <crate::ui::SubmissionToken status=status />
+                    <input type="hidden" name="meeting_id" value=id />
+                    <Select name="post_member_id" label="Whose papers were posted" status=status options=options placeholder="Choose a member" />
+                    <crate::ui::DateInput name="posted_on" legend="Date posted" status=status />
+                    <SubmitButton label="Record posting" secondary=true />
+                </form>
+            }
+        })}
         {page.may_manage.then(|| {
             let send_status = FormStatus::of(send);
             let upload_status = FormStatus::of_post(UploadPaper::PATH);

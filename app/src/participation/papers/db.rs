@@ -20,6 +20,7 @@ struct PaperRow {
     size_bytes: i64,
     easy_read_file_name: Option<String>,
     easy_read_size_bytes: Option<i64>,
+    added_at: String,
 }
 
 impl PaperRow {
@@ -34,6 +35,8 @@ impl PaperRow {
             file_name: self.file_name,
             size_bytes: self.size_bytes,
             easy_read: self.easy_read_file_name.zip(self.easy_read_size_bytes),
+            added_on: crate::clock::local_day_of(&self.added_at),
+            added_late: false,
         }
     }
 }
@@ -41,7 +44,7 @@ impl PaperRow {
 const PAPER_SELECT: &str = "SELECT p.id, i.meeting_id, p.item_id, CAST(i.position AS BIGINT) AS item_position,
         i.title AS item_title, CAST(i.confidential AS BIGINT) AS confidential, p.title, p.file_name,
         CAST(p.size_bytes AS BIGINT) AS size_bytes, p.easy_read_file_name,
-        CAST(p.easy_read_size_bytes AS BIGINT) AS easy_read_size_bytes
+        CAST(p.easy_read_size_bytes AS BIGINT) AS easy_read_size_bytes, p.added_at
      FROM meeting_paper p JOIN agenda_item i ON i.id = p.item_id";
 
 /// A paper as stored.
@@ -208,4 +211,75 @@ pub async fn list_sent_for_group(
 pub async fn end_term(conn: &mut AnyConnection, member_id: &MemberId, day: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE group_member SET term_end = $2 WHERE id = $1").bind(member_id).bind(day).execute(conn).await?;
     Ok(())
+}
+
+/// The members a meeting's papers were mailed to (`meeting_papers_recipient`), with the time their mail went.
+pub async fn list_recipients_sent(
+    conn: &mut AnyConnection,
+    meeting_id: &MeetingId,
+) -> Result<Vec<(MemberId, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT member_id, sent_at FROM meeting_papers_recipient WHERE meeting_id = $1 ORDER BY member_id")
+        .bind(meeting_id)
+        .fetch_all(conn)
+        .await
+}
+
+/// Claims the mail of a late paper to one member; `false` when it was claimed before (so it is never sent twice).
+pub async fn claim_late_paper(
+    conn: &mut AnyConnection,
+    paper_id: &PaperId,
+    member_id: &MemberId,
+    at: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO late_paper_recipient (paper_id, member_id, sent_at) VALUES ($1, $2, $3)
+         ON CONFLICT (paper_id, member_id) DO NOTHING",
+    )
+    .bind(paper_id)
+    .bind(member_id)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The days papers were posted for a meeting: (member, local date `YYYY-MM-DD`).
+pub async fn list_posted(
+    conn: &mut AnyConnection,
+    meeting_id: &MeetingId,
+) -> Result<Vec<(MemberId, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT member_id, posted_on FROM meeting_papers_posted WHERE meeting_id = $1")
+        .bind(meeting_id)
+        .fetch_all(conn)
+        .await
+}
+
+/// Records (or corrects) the day a member's papers were posted; returns the day recorded before, if any.
+pub async fn record_posted(
+    conn: &mut AnyConnection,
+    meeting_id: &MeetingId,
+    member_id: &MemberId,
+    posted_on: &str,
+    by: &PersonId,
+) -> Result<Option<String>, sqlx::Error> {
+    let before: Option<String> =
+        sqlx::query_scalar("SELECT posted_on FROM meeting_papers_posted WHERE meeting_id = $1 AND member_id = $2")
+            .bind(meeting_id)
+            .bind(member_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    sqlx::query(
+        "INSERT INTO meeting_papers_posted (meeting_id, member_id, posted_on, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (meeting_id, member_id) DO UPDATE
+            SET posted_on = excluded.posted_on, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+    )
+    .bind(meeting_id)
+    .bind(member_id)
+    .bind(posted_on)
+    .bind(by)
+    .bind(crate::db::now())
+    .execute(conn)
+    .await?;
+    Ok(before)
 }

@@ -66,3 +66,53 @@ pub fn papers(
         body,
     }
 }
+
+/// The mail for a paper added after the papers were sent, to one member already sent them: its link (never
+/// its text), or, for a confidential item's paper, only that a further paper for members is on the meeting's
+/// page (an observer is never sent this mail: `server::mail_late_paper`); and, when it was added after the
+/// day the group's rule had the papers go out, that it is late.
+pub fn late_paper(
+    to: &str,
+    member: &Member,
+    group: &Group,
+    meeting: &Meeting,
+    paper: &Paper,
+    base_url: &url::Url,
+) -> OutgoingMail {
+    let mut body =
+        format!("Hello {},\n\nA further paper has been added for the {} meeting.\n\n", member.name, group.name);
+    body.push_str(&format!("When: {}\n\n", meeting.when()));
+    if paper.confidential {
+        body.push_str("It is a confidential paper, for members only: read it on the meeting's page.\n");
+    } else {
+        body.push_str(&format!(
+            "{}. {}: {}\n  {}\n",
+            paper.item_position,
+            paper.item_title,
+            paper.title,
+            absolute(base_url, &paper.href(), &[])
+        ));
+        if let Some(easy_read) = paper.easy_read_href() {
+            body.push_str(&format!("  Easy read: {}\n", absolute(base_url, &easy_read, &[])));
+        }
+    }
+    if paper.added_late {
+        body.push_str(&format!(
+            "\nThis paper is late: the group's rule is that papers go out {} before the meeting.\n",
+            crate::text::count(group.papers_due_days, "day", "days")
+        ));
+    }
+    let page = absolute(base_url, &format!("/participation/meetings/{}", meeting.id), &[]);
+    body.push_str(&format!("\nThe meeting's page: {page}\n"));
+    if member.person_id.is_none() {
+        body.push_str(
+            "\nThe links open once you sign in to Continuum. If you do not have an account, ask the group's \
+             secretary for one, or for the papers by post.\n",
+        );
+    }
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: format!("A further paper for the {} meeting on {}", group.name, crate::dates::long_day(meeting.day())),
+        body,
+    }
+}

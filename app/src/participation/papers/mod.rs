@@ -48,6 +48,11 @@ pub struct Paper {
     pub size_bytes: i64,
     /// The easy-read version's file name and size in bytes, if one was added.
     pub easy_read: Option<(String, i64)>,
+    /// The local day it was added, `YYYY-MM-DD`.
+    pub added_on: String,
+    /// Added after the day the group's rule had the papers go out (the meeting's day less its papers-due days):
+    /// the meeting page marks it "Added late", and its own mail says so.
+    pub added_late: bool,
 }
 
 impl Paper {
@@ -120,6 +125,19 @@ pub struct Sending {
     pub not_yet_mailed: i64,
 }
 
+/// A member whose papers go by post, once the papers are sent: listed for whoever records the posting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLine {
+    pub member_id: crate::participation::types::MemberId,
+    pub name: String,
+    /// The day they were posted, readable ("3 March 2027"), once recorded.
+    pub posted_on: Option<String>,
+    /// Posted after the day the group's rule had the papers go out.
+    pub late: bool,
+    /// An observer: a confidential item's papers are not posted to them.
+    pub observer: bool,
+}
+
 /// A meeting's papers panel: what the caller may read, how sending is going, and the calendar file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PapersPanel {
@@ -128,6 +146,9 @@ pub struct PapersPanel {
     pub sending: Sending,
     /// The meeting's `.ics` file: `/participation/meetings/<id>/meeting.ics`.
     pub ics_href: String,
+    /// Once the papers are sent, the current members whose papers go by post, for staff and the secretary
+    /// (who record the day each was posted); empty for anyone else and before the papers are sent.
+    pub to_post: Vec<PostLine>,
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use {
         participation::{
             db as participation_db,
             server::{GroupChange, MayChange},
-            types::{AgendaItemId, Group, Meeting, MeetingStatus, Member, Position},
+            types::{AgendaItemId, Group, Meeting, MeetingStatus, Member, MemberId, Position},
         },
         state::state,
     },
@@ -139,13 +139,115 @@ pub async fn panel_for(
 ) -> Result<PapersPanel, AppError> {
     let members = participation_db::list_members(&mut *conn, &group.id).await?;
     let observer = only_observes(user, membership, &members, &crate::clock::today());
-    let papers =
-        db::list_papers(&mut *conn, &meeting.id).await?.into_iter().filter(|p| !(p.confidential && observer)).collect();
+    let due = due_on(group, meeting);
+    let papers = db::list_papers(&mut *conn, &meeting.id)
+        .await?
+        .into_iter()
+        .filter(|p| !(p.confidential && observer))
+        .map(|p| Paper { added_late: p.added_on > due, ..p })
+        .collect();
+    let to_post = if crate::accounts::access::keeps_records_of(user, membership) {
+        to_post(conn, group, meeting, &members).await?
+    } else {
+        Vec::new()
+    };
     Ok(PapersPanel {
         papers,
         sending: sending_of(conn, group, meeting).await?,
         ics_href: format!("/participation/meetings/{}/meeting.ics", meeting.id),
+        to_post,
     })
+}
+
+/// Once the papers are sent, the current members whose papers go by post, with the day each was posted (late
+/// when after the day the papers were due).
+#[cfg(feature = "ssr")]
+async fn to_post(
+    conn: &mut AnyConnection,
+    group: &Group,
+    meeting: &Meeting,
+    members: &[Member],
+) -> Result<Vec<super::PostLine>, AppError> {
+    if db::fetch_sent_at(&mut *conn, &meeting.id).await?.is_none() {
+        return Ok(Vec::new());
+    }
+    let posted = db::list_posted(&mut *conn, &meeting.id).await?;
+    let due = due_on(group, meeting);
+    let today = crate::clock::today();
+    Ok(members
+        .iter()
+        .filter(|m| m.papers_by_post && m.current_on(&today))
+        .map(|m| {
+            let day = posted.iter().find(|(id, _)| *id == m.id).map(|(_, day)| day.clone());
+            super::PostLine {
+                member_id: m.id.clone(),
+                name: m.name.clone(),
+                late: day.as_deref().is_some_and(|d| d > due.as_str()),
+                posted_on: day.as_deref().map(crate::dates::readable_day),
+                observer: m.position == Position::Observer,
+            }
+        })
+        .collect())
+}
+
+/// Records the day a member's papers were posted (`post_member_id`, `posted_on_day/month/year`): staff of the
+/// service or the group's secretary, for a current member whose papers go by post, once the papers were sent;
+/// a day in the future, or before the papers were first sent, is refused beside the field. Recording again
+/// corrects the day. Audited with the day before. Late when after the day the group's rule had them go out.
+#[server(endpoint = "/record_papers_posted")]
+pub async fn record_papers_posted(
+    #[server(default)] meeting_id: MeetingId,
+    #[server(default)] post_member_id: crate::participation::types::MemberId,
+    #[server(default)] posted_on_day: String,
+    #[server(default)] posted_on_month: String,
+    #[server(default)] posted_on_year: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    use crate::dates::{parse_date_input, DateField, DateParts};
+    let (GroupChange { user, mut tx, group, .. }, meeting) =
+        GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    let kept = [
+        ("post_member_id", post_member_id.as_str()),
+        ("posted_on_day", posted_on_day.as_str()),
+        ("posted_on_month", posted_on_month.as_str()),
+        ("posted_on_year", posted_on_year.as_str()),
+    ];
+    let Some(sent_at) = db::fetch_sent_at(tx.conn(), &meeting_id).await? else {
+        return Err(AppError::Conflict("The papers have not been sent yet, so none have been posted.".into()));
+    };
+    let mut errors = FormErrors::new();
+    let today = crate::clock::today();
+    let members = participation_db::list_members(tx.conn(), &group.id).await?;
+    if !members.iter().any(|m| m.id == post_member_id && m.papers_by_post && m.current_on(&today)) {
+        errors.add("post_member_id", "Choose the member whose papers were posted");
+    }
+    let field = DateField { name: "posted_on", legend: "Date posted", earliest: None, latest: None };
+    let typed = DateParts::new(&posted_on_day, &posted_on_month, &posted_on_year);
+    let day = parse_date_input(&field, &typed).map_err(|e| e.add_to(&mut errors)).ok().map(|d| d.iso());
+    let sent_on = crate::clock::local_day_of(&sent_at);
+    match &day {
+        Some(day) if day.as_str() > today.as_str() => {
+            errors.add("posted_on_day", "Date posted must be today or in the past")
+        }
+        Some(day) if day.as_str() < sent_on.as_str() => errors.add(
+            "posted_on_day",
+            format!(
+                "Date posted must be the same as or after the day the papers were sent, {}",
+                crate::dates::long_day(&sent_on)
+            ),
+        ),
+        _ => {}
+    }
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let Some(day) = day else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    let before = db::record_posted(tx.conn(), &meeting_id, &post_member_id, &day, &user.id).await?;
+    let late = day > due_on(&group, &meeting);
+    let detail =
+        serde_json::json!({ "meeting_id": meeting_id, "posted_on": day, "posted_on_before": before, "late": late });
+    tx.audit("papers_posted", "group_member", &post_member_id, detail).await?;
+    tx.commit_then(&format!("/participation/meetings/{meeting_id}?posted=1")).await?;
+    Ok(())
 }
 
 /// The group's meetings whose papers are late (sent late, or overdue now), for the group page.
@@ -176,7 +278,8 @@ pub async fn late_meetings(
 pub async fn upload_paper(data: server_fn::codec::MultipartData) -> Result<PaperId, AppError> {
     let mut upload = crate::pdf::read_upload(data, &["file"]).await?;
     let meeting_id = MeetingId::from(upload.text("meeting_id"));
-    let (GroupChange { user, mut tx, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::Manages).await?;
+    let (GroupChange { user, mut tx, group, .. }, meeting) =
+        GroupChange::meeting(&meeting_id, MayChange::Manages).await?;
     let (item_id, title, submission) =
         (upload.text("paper_item_id"), upload.text("paper_title"), upload.text("submission"));
     let file = upload.take_file("file");
@@ -201,11 +304,54 @@ pub async fn upload_paper(data: server_fn::codec::MultipartData) -> Result<Paper
     let file_name = crate::pdf::safe_file_name(&file.name);
     let paper = db::NewPaper { item_id: &item_id, title: &clean_title, file_name: &file_name, content: &file.bytes };
     let id = db::insert_paper(tx.conn(), &paper, &user.id).await?;
+    let mailed = mail_late_paper(&mut tx, &group, &meeting, &id).await?;
     let detail = serde_json::json!({ "meeting_id": meeting_id, "item_id": item_id, "title": clean_title,
-        "size_bytes": file.bytes.len() });
+        "size_bytes": file.bytes.len(), "mailed_on_its_own": mailed });
     tx.audit("paper_added", "meeting_paper", &id, detail).await?;
     tx.commit_then(&format!("/participation/meetings/{meeting_id}?paper=1")).await?;
+    if mailed > 0 {
+        state()?.mail_wakeup.notify_one();
+    }
     Ok(id)
+}
+
+/// Mails a paper added after the meeting's papers were sent, on its own, to each current member the papers
+/// were mailed to (`meeting_papers_recipient`) — a confidential item's paper never to an observer, and to
+/// others without its title — marked late when added after the day the group's rule had the papers go out.
+/// Each (paper, member) is claimed in `late_paper_recipient` in the upload's own transaction, so a member is
+/// mailed a paper once, whichever app server takes the upload. Returns how many were mailed; none before
+/// the papers were first sent (the first "Send the papers" carries it).
+#[cfg(feature = "ssr")]
+async fn mail_late_paper(
+    tx: &mut crate::db::Write,
+    group: &Group,
+    meeting: &Meeting,
+    paper_id: &PaperId,
+) -> Result<i64, AppError> {
+    if db::fetch_sent_at(tx.conn(), &meeting.id).await?.is_none() {
+        return Ok(0);
+    }
+    let Some((paper, _)) = db::fetch_paper(tx.conn(), paper_id).await? else { return Ok(0) };
+    let paper = Paper { added_late: paper.added_on > due_on(group, meeting), ..paper };
+    let sent_to: Vec<MemberId> =
+        db::list_recipients_sent(tx.conn(), &meeting.id).await?.into_iter().map(|(m, _)| m).collect();
+    let members = participation_db::list_members(tx.conn(), &group.id).await?;
+    let base = state()?.security.base_url;
+    let now = crate::db::now();
+    let mut mailed = 0;
+    for member in mailable(&members, &crate::clock::today()).iter().filter(|m| sent_to.contains(&m.id)) {
+        if paper.confidential && member.position == Position::Observer {
+            continue;
+        }
+        if !db::claim_late_paper(tx.conn(), paper_id, &member.id, &now).await? {
+            continue;
+        }
+        let Some(address) = member.email.as_deref() else { continue };
+        let mail = emails::late_paper(address, member, group, meeting, &paper, &base);
+        crate::mail::enqueue(tx.conn(), &mail).await?;
+        mailed += 1;
+    }
+    Ok(mailed)
 }
 
 /// Adds (or replaces) the easy-read version of a paper: a multipart form with `meeting_id`, `paper_id` and the
