@@ -531,6 +531,24 @@ pub const FORMS: &[Form] = &[
             ("ends_on_year", "{marker}"),
         ],
     ),
+    form(
+        "/api/record_papers_posted",
+        "/participation/meetings/{meeting_id}",
+        Person::Manager,
+        &[
+            ("meeting_id", "{meeting_id}"),
+            ("post_member_id", "{member_id}"),
+            ("posted_on_day", "{marker}"),
+            ("posted_on_month", "{marker}"),
+            ("posted_on_year", "{marker}"),
+        ],
+    ),
+    form(
+        "/api/change_member_position",
+        "/participation/groups/{group_id}",
+        Person::Manager,
+        &[("group_id", "{group_id}"), ("position_member_id", "{member_id}"), ("new_position", "nonsense")],
+    ),
     // ---- inclusion -------------------------------------------------------------------------------------
     // No answer to "Are you applying as" (a radio group the browser does not post) and no consent ticked.
     form(

@@ -122,6 +122,10 @@ pub const ADMIN: Access = Access("U FFFF FF FF A");
 pub const KEEPER: Access = Access("U FFFF AA AA A");
 /// A record of the service: its staff and managers and administrators; to another service it does not exist.
 pub const RECORD: Access = Access("U FFFF NN AA A");
+/// A form's aggregate results: the staff and managers of its service (with the comments and the download), and
+/// the current members of its service's groups (the steering member is one in the world), the figures only
+/// (issue 15 §7). Another service's staff find nothing; the CSV of responses stays `RECORD`.
+pub const RESULTS: Access = Access("U FFFA NN AA A");
 /// An action on the service named in the request: another service's staff are refused. A service is not a
 /// secret (Get involved names them all), and an unknown service is refused the same way, so "forbidden"
 /// tells them nothing.
@@ -274,7 +278,7 @@ pub const ROUTES: &[Row] = &[
     page("/consultation/forms/new", KEEPER, "/consultation/forms/new"),
     page("/consultation/forms/{id}", RECORD, "/consultation/forms/{form_id}"),
     page("/consultation/forms/{id}/preview", RECORD, "/consultation/forms/{form_id}/preview"),
-    page("/consultation/forms/{id}/results", RECORD, "/consultation/forms/{form_id}/results"),
+    page("/consultation/forms/{id}/results", RESULTS, "/consultation/forms/{form_id}/results"),
     page("/consultation/review", KEEPER, "/consultation/review"),
     page("/consultation/responses/{id}", RECORD, "/consultation/responses/{response_id}"),
     page(
@@ -592,7 +596,7 @@ pub const ROUTES: &[Row] = &[
     ),
     call(
         "/api/get_form_results",
-        RECORD,
+        RESULTS,
         &[("form_id", "{form_id}"), ("from_day", ""), ("to_day", ""), ("channel", "")],
     ),
     // ---- server functions: participation ------------------------------------------------------------------
@@ -633,9 +637,20 @@ pub const ROUTES: &[Row] = &[
         request: Request::Upload(&[("meeting_id", "{meeting_id}"), ("paper_id", "{paper_id}")]),
         ends_session: false,
     },
-    // The first person allowed sends the papers (the world's steering member is mailed once); everyone allowed
-    // after is refused calmly as a conflict: already sent, nobody new to send them to.
+    // The world sent the papers (its steering member was mailed once), so everyone allowed is refused calmly as
+    // a conflict: already sent, nobody new to send them to.
     call("/api/send_papers", SERVICE, &[("meeting_id", "{meeting_id}")]),
+    // Papers by post: staff and the group's secretary record the day; the world's papers were sent.
+    call(
+        "/api/record_papers_posted",
+        SERVICE,
+        &[("meeting_id", "{meeting_id}"), ("post_member_id", "{member_id}"), ("posted_on_day", "")],
+    ),
+    call(
+        "/api/change_member_position",
+        SERVICE,
+        &[("group_id", "{group_id}"), ("position_member_id", "{member_id}"), ("new_position", "nonsense")],
+    ),
     call(
         "/api/end_member_term",
         SERVICE,

@@ -210,7 +210,9 @@ impl World {
             "add_group_member",
         )
         .await;
-        let day = app::clock::today_date() + chrono::Duration::days(7);
+        // Last week's meeting, marked held: attendance is recorded and minutes circulated only once a meeting
+        // has been held (tester F4).
+        let day = app::clock::today_date() - chrono::Duration::days(7);
         post(
             vec![
                 ("group_id", group_id.clone()),
@@ -225,6 +227,7 @@ impl World {
         )
         .await;
         let meeting_id = scalar(app, "SELECT id FROM group_meeting WHERE group_id = $1", &[&group_id]).await;
+        post(vec![("meeting_id", meeting_id.clone()), ("status", "held".into())], "set_meeting_status").await;
         post(
             vec![
                 ("meeting_id", meeting_id.clone()),
@@ -293,6 +296,7 @@ impl World {
                 ("member_name", "Dana Fox".into()),
                 ("member_type", "stakeholder".into()),
                 ("position", "member".into()),
+                ("papers_by_post", "yes".into()),
                 ("term_start_day", "1".into()),
                 ("term_start_month", "1".into()),
                 ("term_start_year", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y").to_string()),
@@ -300,6 +304,8 @@ impl World {
             "add_group_member",
         )
         .await;
+        // The papers are sent, so Dana Fox is listed for posting and the posting form is on the meeting page.
+        post(vec![("meeting_id", meeting_id.clone())], "send_papers").await;
         let due = day + chrono::Duration::days(14);
         post(
             vec![
@@ -356,6 +362,7 @@ impl World {
             "add_agenda_item",
         )
         .await;
+        post(vec![("meeting_id", summary_meeting_id.clone()), ("status", "held".into())], "set_meeting_status").await;
         let open_item = scalar(app, "SELECT id FROM agenda_item WHERE meeting_id = $1", &[&summary_meeting_id]).await;
         let discussion: &'static str = Box::leak(format!("discussion[i-{open_item}]").into_boxed_str());
         post(vec![("meeting_id", summary_meeting_id.clone()), (discussion, "Discussed.".into())], "save_minutes").await;

@@ -29,16 +29,101 @@ pub async fn group_membership(
     }))
 }
 
-/// What a service's "you said, we did" poster says: its title and a line beneath; `None` when no service's
-/// name slugifies to `service_slug`. The poster's code leads to `/you-said-we-did/<service_slug>`.
-pub async fn board_poster(pool: &sqlx::AnyPool, service_slug: &str) -> Result<Option<(String, String)>, AppError> {
+/// Whether `person_id` is today (the service's local date, from the `clock` kernel) a current member of any
+/// group of `service_id`: a membership whose term has started and not ended, of any position. This, not the
+/// "steering group member" role, is what lets a member read the service's aggregate figures (the involvement
+/// report and its forms' results, never a comment's words or a response): issue 15 §7 gives access to a group's
+/// business by current membership, signed in. **Observers count**: the figures are aggregate and suppressed,
+/// with nothing confidential in them, and an observer reads the group's non-confidential business too.
+/// Errors: a database failure (`AppError::Internal`).
+pub async fn is_current_member_of_service(
+    pool: &sqlx::AnyPool,
+    person_id: &crate::accounts::types::PersonId,
+    service_id: &crate::accounts::types::ServiceId,
+) -> Result<bool, AppError> {
+    let mut conn = pool.acquire().await?;
+    let today = crate::clock::today();
+    Ok(db::count_current_memberships(&mut conn, service_id, person_id, &today).await? > 0)
+}
+
+/// What a service's "you said, we did" A4 poster says: its title, a line beneath, and its most recent published
+/// items that fit the page (`fit_on_a4`), each as ("You said …", "We did …" or "We could not …, because …").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardPoster {
+    pub title: String,
+    pub subtitle: String,
+    pub items: Vec<(String, String)>,
+}
+
+/// The most items a poster holds beneath its title and QR code.
+pub const POSTER_ITEMS: usize = 3;
+/// The most characters of items a poster holds: with the title, the 110 mm code and the address, about what
+/// the rest of an A4 page (15 mm margins) takes at the poster's item size, measured by printing the demo.
+pub const POSTER_CHARACTERS: usize = 600;
+
+/// The most recent items (given newest first) that fit one A4 poster: at most [`POSTER_ITEMS`], and no more
+/// than [`POSTER_CHARACTERS`] together; an item that would overflow the page ends the list, so what is shown is
+/// always the newest.
+pub fn fit_on_a4(items: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut used = 0;
+    let mut fitted = Vec::new();
+    for (said, did) in items.into_iter().take(POSTER_ITEMS) {
+        let size = said.chars().count() + did.chars().count();
+        if used + size > POSTER_CHARACTERS {
+            break;
+        }
+        used += size;
+        fitted.push((said, did));
+    }
+    fitted
+}
+
+/// What a service's "you said, we did" poster says; `None` when no service's name slugifies to
+/// `service_slug`. The poster's code leads to `/you-said-we-did/<service_slug>`. Errors: a database failure.
+pub async fn board_poster(pool: &sqlx::AnyPool, service_slug: &str) -> Result<Option<BoardPoster>, AppError> {
+    use super::outcomes::types::OutcomeStatus;
     let services = crate::accounts::access::all_services(pool).await?;
-    Ok(services.into_iter().find(|s| crate::text::slugify(&s.name) == service_slug).map(|s| {
-        (
-            format!("You said, we did: {}", s.name),
-            "What patients and carers told us, and what we changed because of it.".to_owned(),
-        )
+    let Some(service) = services.into_iter().find(|s| crate::text::slugify(&s.name) == service_slug) else {
+        return Ok(None);
+    };
+    let mut conn = pool.acquire().await?;
+    let items = super::outcomes::db::list_published(&mut conn)
+        .await?
+        .into_iter()
+        .filter(|r| r.service_id == service.id)
+        .map(|r| {
+            let did = match r.status() {
+                OutcomeStatus::CouldNot if !r.could_not_reason.is_empty() => {
+                    format!("We could not: {} {}", r.we_did, r.could_not_reason)
+                }
+                OutcomeStatus::CouldNot => format!("We could not: {}", r.we_did),
+                _ => format!("We did: {}", r.we_did),
+            };
+            (format!("You said: {}", r.you_said), did)
+        })
+        .collect();
+    Ok(Some(BoardPoster {
+        title: format!("You said, we did: {}", service.name),
+        subtitle: "What patients and carers told us, and what we changed because of it.".to_owned(),
+        items: fit_on_a4(items),
     }))
+}
+
+#[cfg(test)]
+mod poster_tests {
+    use super::*;
+
+    fn item(n: usize) -> (String, String) {
+        ("s".repeat(n), "d".repeat(n))
+    }
+
+    #[test]
+    fn a_poster_holds_the_newest_items_that_fit_one_page() {
+        assert_eq!(fit_on_a4(vec![item(10); 5]).len(), POSTER_ITEMS, "no more than three");
+        let fitted = fit_on_a4(vec![item(100), item(200), item(50)]);
+        assert_eq!(fitted, vec![item(100), item(200)], "the third would overflow the page, so the list ends");
+        assert!(fit_on_a4(vec![item(400)]).is_empty(), "an item longer than a page is left for the board");
+    }
 }
 
 // ---- for reports (issue 18): the involvement report's meetings, decisions and actions ----

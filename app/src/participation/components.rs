@@ -114,6 +114,7 @@ pub fn GroupView() -> impl IntoView {
     let schedule = ServerAction::<ScheduleMeeting>::new();
     let settings = ServerAction::<SaveGroup>::new();
     let end_term = ServerAction::<super::terms::EndMemberTerm>::new();
+    let change_position = ServerAction::<super::terms::ChangeMemberPosition>::new();
     let (member_status, meeting_status, settings_status) =
         (FormStatus::of(add_member), FormStatus::of(schedule), FormStatus::of(settings));
     let data = Resource::new(
@@ -123,7 +124,8 @@ pub fn GroupView() -> impl IntoView {
                 add_member.version().get()
                     + schedule.version().get()
                     + settings.version().get()
-                    + end_term.version().get(),
+                    + end_term.version().get()
+                    + change_position.version().get(),
             )
         },
         |(id, _)| get_group(id),
@@ -146,6 +148,7 @@ pub fn GroupView() -> impl IntoView {
                 <ErrorSummary status=meeting_status id="meeting-errors" />
                 <ErrorSummary status=settings_status id="settings-errors" />
                 <ErrorSummary status=FormStatus::of(end_term) id="end-term-errors" />
+                <ErrorSummary status=FormStatus::of(change_position) id="position-errors" />
                 <p class="nhsuk-lede-text">{g.purpose.clone()}</p>
                 <h2 class="nhsuk-heading-m">"Who is on it"</h2>
                 <dl class="nhsuk-summary-list">
@@ -174,7 +177,7 @@ pub fn GroupView() -> impl IntoView {
                                     <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Type "</span>{m.member_type.label()}</td>
                                     <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Position "</span>{m.position.label()}</td>
                                     <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Term "</span>{term(m)}</td>
-                                    {organises.then(|| view! { <td class="nhsuk-table__cell continuum-preserve-lines"><span class="nhsuk-table-responsive__heading">"Access needs "</span>{if m.access_needs.is_empty() { "None given".to_owned() } else { m.access_needs.clone() }}</td> })}
+                                    {organises.then(|| view! { <td class="nhsuk-table__cell continuum-preserve-lines"><span class="nhsuk-table-responsive__heading">"Access needs "</span>{match (m.access_needs.is_empty(), m.papers_by_post) { (true, false) => "None given".to_owned(), (true, true) => "Papers by post".to_owned(), (false, false) => m.access_needs.clone(), (false, true) => format!("{}\nPapers by post", m.access_needs) }}</td> })}
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -194,6 +197,16 @@ pub fn GroupView() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 }.into_any() }}
+                // Members read the service's aggregate feedback results: figures only, never a comment's words
+                // or a response (issue 15 §7).
+                {(page.sees_report || !page.feedback_forms.is_empty()).then(|| view! {
+                    <h2 class="nhsuk-heading-m">"What patients and carers told the service"</h2>
+                    <p class="nhsuk-body">"The service's feedback results, as figures (small numbers are hidden to protect privacy)."</p>
+                    <ul class="nhsuk-list" id="feedback-results">
+                        {page.sees_report.then(|| view! { <li><a href=format!("/reports/involvement?service_id={}", g.service_id)>"The service's involvement report"</a></li> })}
+                        {page.feedback_forms.iter().map(|(id, title)| view! { <li><a href=format!("/consultation/forms/{id}/results")>{format!("Results: {title}")}</a></li> }).collect_view()}
+                    </ul>
+                })}
                 <h2 class="nhsuk-heading-m">"Terms of reference"</h2>
                 <div class="nhsuk-body continuum-prose" inner_html=g.terms_html.clone()></div>
                 {page.may_manage.then(|| { let page = page.clone(); let (id1, id2, id3) = (group_id.clone(), group_id.clone(), group_id.clone()); view! {
@@ -211,6 +224,7 @@ pub fn GroupView() -> impl IntoView {
                         <crate::ui::DateInput name="term_start" legend="Date the term starts" status=member_status />
                         <crate::ui::DateInput name="term_end" legend="Date the term ends (optional)" hint="Leave it empty for a term with no end date yet." status=member_status />
                         <Textarea name="access_needs" label="Access needs (optional)" hint="For example, large print, papers by post, an interpreter, breaks" status=member_status rows=3 />
+                        <crate::ui::form::Checkboxes name="papers_by_post" legend="Papers by post" status=member_status choices=vec![Choice { value: "yes".to_owned(), label: "Post them their papers as well".to_owned(), hint: Some("The meeting page lists them for posting when the papers are sent".to_owned()) }] />
                         <SubmitButton label="Add member" />
                     </ActionForm>
                     <h2 class="nhsuk-heading-m">"Plan a meeting"</h2>
@@ -224,6 +238,7 @@ pub fn GroupView() -> impl IntoView {
                         <TextInput name="joining_link" label="Joining link (optional)" hint="For people joining online" input_type="url" status=meeting_status />
                         <SubmitButton label="Plan meeting" />
                     </ActionForm>
+                    {(!page.current.is_empty()).then(|| view! { <super::terms::ChangePositionForm action=change_position group_id=g.id.clone() current=page.current.clone() /> })}
                     {(!page.current.is_empty()).then(|| view! { <super::terms::EndTermForm action=end_term group_id=g.id.clone() current=page.current.clone() /> })}
                     <h2 class="nhsuk-heading-m">"Change the group's settings"</h2>
                     <ActionForm attr:novalidate=true action=settings>
@@ -350,8 +365,12 @@ pub fn MeetingView() -> impl IntoView {
                     let item_options: Vec<(String, String)> = page.items.iter().map(|i| (i.id.to_string(), i.title.clone())).collect();
                     let member_options: Vec<(String, String)> = page.attendance.iter().map(|(m, _)| (m.id.to_string(), m.name.clone())).collect();
                     let (id1, id2, id3) = (meeting_id.clone(), meeting_id.clone(), meeting_id.clone());
+                    let closed = page.attendance_closed.clone();
                     view! {
                     <h2 class="nhsuk-heading-m">"Record attendance"</h2>
+                    // Not offered before the meeting starts (or once cancelled): it would be refused (tester F4).
+                    {closed.clone().map(|reason| view! { <p class="nhsuk-body" id="attendance-closed">{reason}</p> })}
+                    {closed.is_none().then(|| view! {
                     {move || attendance_saved().then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Attendance has been recorded."</p></div> })}
                     <ActionForm attr:novalidate=true action=attendance>
                         <crate::ui::SubmissionToken status=attendance_status />
@@ -375,6 +394,7 @@ pub fn MeetingView() -> impl IntoView {
                         <TextInput name="guest_role" label="Their role (optional)" status=guest_status />
                         <SubmitButton label="Add guest" secondary=true />
                     </ActionForm>
+                    })}
                     {(!item_options.is_empty()).then(|| view! {
                         <h2 class="nhsuk-heading-m">"Record a declaration of interest"</h2>
                         <ActionForm attr:novalidate=true action=declare>

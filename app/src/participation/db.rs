@@ -183,6 +183,7 @@ struct MemberRow {
     term_start: String,
     term_end: Option<String>,
     access_needs: String,
+    papers_by_post: i64,
 }
 
 impl MemberRow {
@@ -198,6 +199,7 @@ impl MemberRow {
             term_start: self.term_start,
             term_end: self.term_end,
             access_needs: self.access_needs,
+            papers_by_post: self.papers_by_post != 0,
         }
     }
 }
@@ -214,14 +216,16 @@ pub struct NewMember<'a> {
     pub term_start: &'a str,
     pub term_end: Option<&'a str>,
     pub access_needs: &'a str,
+    /// Their papers go by post as well (an access need).
+    pub papers_by_post: bool,
 }
 
 pub async fn insert_member(conn: &mut AnyConnection, member: &NewMember<'_>) -> Result<MemberId, sqlx::Error> {
     let id = MemberId::new();
     sqlx::query(
         "INSERT INTO group_member (id, group_id, person_id, name, organisation, email, member_type, position,
-            term_start, term_end, access_needs, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            term_start, term_end, access_needs, created_at, papers_by_post)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(&id)
     .bind(member.group_id)
@@ -235,6 +239,7 @@ pub async fn insert_member(conn: &mut AnyConnection, member: &NewMember<'_>) -> 
     .bind(member.term_end)
     .bind(member.access_needs)
     .bind(crate::db::now())
+    .bind(flag(member.papers_by_post))
     .execute(conn)
     .await?;
     Ok(id)
@@ -246,7 +251,8 @@ pub async fn list_members(conn: &mut AnyConnection, group_id: &GroupId) -> Resul
         // A member with an account is mailed at the account's address as it is now (never a copy kept when
         // they joined, which would go stale); a member without one at the address given for them.
         "SELECT m.id, m.person_id, m.name, m.organisation, COALESCE(p.email, m.email) AS email, m.member_type,
-                m.position, m.term_start, m.term_end, m.access_needs
+                m.position, m.term_start, m.term_end, m.access_needs,
+                CAST(m.papers_by_post AS BIGINT) AS papers_by_post
          FROM group_member m LEFT JOIN person p ON p.id = m.person_id AND p.disabled_at IS NULL
          WHERE m.group_id = $1 ORDER BY m.term_start, m.name, m.id",
     )
@@ -510,4 +516,37 @@ pub async fn list_guests(conn: &mut AnyConnection, meeting_id: &MeetingId) -> Re
             .fetch_all(conn)
             .await?;
     Ok(rows.into_iter().map(|(name, role)| Guest { name, role }).collect())
+}
+
+/// How many memberships `person_id` holds in groups of `service_id` whose term covers `day` (`YYYY-MM-DD`).
+pub async fn count_current_memberships(
+    conn: &mut AnyConnection,
+    service_id: &ServiceId,
+    person_id: &PersonId,
+    day: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM group_member m JOIN participation_group g ON g.id = m.group_id \
+         WHERE g.service_id = $1 AND m.person_id = $2 AND m.term_start <= $3 \
+         AND (m.term_end IS NULL OR m.term_end >= $3)",
+    )
+    .bind(service_id)
+    .bind(person_id)
+    .bind(day)
+    .fetch_one(conn)
+    .await
+}
+
+/// Changes a member's position within their term (an edit, not a new term).
+pub async fn update_member_position(
+    conn: &mut AnyConnection,
+    member_id: &MemberId,
+    position: Position,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE group_member SET position = $2 WHERE id = $1")
+        .bind(member_id)
+        .bind(position.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
 }

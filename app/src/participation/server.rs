@@ -262,8 +262,10 @@ pub async fn save_group(
     kept.push(("service_id", service_id.as_str()));
     let mut parsed = fields.parse(membership);
     if group_id.is_empty() && service_id.is_empty() {
-        let mut errors = parsed.err().unwrap_or_default();
+        // The service is the form's first field, so its message leads the summary (tester F9).
+        let mut errors = FormErrors::new();
         errors.add("service_id", "Choose the service");
+        errors.errors.extend(parsed.err().unwrap_or_default().errors);
         parsed = Err(errors);
     }
     let parsed = parsed.map_err(|e| AppError::Validation(e).keeping(&kept))?;
@@ -300,6 +302,7 @@ pub async fn get_group(#[server(default)] group_id: GroupId) -> Result<GroupPage
         for member in &mut members {
             member.email = None;
             member.access_needs = String::new();
+            member.papers_by_post = false;
         }
     }
     // Current terms, and ended ones (history); a term that starts later shows once it has started.
@@ -309,7 +312,26 @@ pub async fn get_group(#[server(default)] group_id: GroupId) -> Result<GroupPage
     let past = past.into_iter().filter(|m| m.term_end.as_deref().is_some_and(|end| end < today.as_str())).collect();
     let meetings = db::list_meetings(&mut conn, &group_id).await?;
     let papers_late = super::papers::server::late_meetings(&mut conn, &group, &meetings).await?;
-    Ok(GroupPage { group, current, past, makeup, meetings, may_manage, organises, papers_late })
+    drop(conn);
+    let feedback_forms = crate::consultation::api::forms_with_results(&pool, &group.service_id)
+        .await?
+        .into_iter()
+        .map(|(id, title)| (id.to_string(), title))
+        .collect();
+    let sees_report = user.manages(&group.service_id)
+        || super::api::is_current_member_of_service(&pool, &user.id, &group.service_id).await?;
+    Ok(GroupPage {
+        group,
+        current,
+        past,
+        makeup,
+        meetings,
+        may_manage,
+        organises,
+        papers_late,
+        feedback_forms,
+        sees_report,
+    })
 }
 
 /// Adds a member to a group for a term: a person with an account (by its email address) or a named outside
@@ -331,6 +353,7 @@ pub async fn add_group_member(
     #[server(default)] term_end_month: String,
     #[server(default)] term_end_year: String,
     #[server(default)] access_needs: String,
+    papers_by_post: Option<String>,
     #[server(default)] submission: String,
 ) -> Result<MemberId, AppError> {
     let GroupChange { mut tx, .. } = GroupChange::group(&group_id, MayChange::Manages).await?;
@@ -349,7 +372,10 @@ pub async fn add_group_member(
         term_end_year,
         access_needs,
     };
-    let kept = fields.kept();
+    let mut kept = fields.kept();
+    if papers_by_post.is_some() {
+        kept.push(("papers_by_post", "yes"));
+    }
     let keep = |e: AppError| e.keeping(&kept);
     let parsed = fields.parse().map_err(|e| keep(AppError::Validation(e)))?;
     let (person_id, member_name, member_email, field) = match &parsed.who {
@@ -394,6 +420,7 @@ pub async fn add_group_member(
         term_start: &parsed.term_start,
         term_end: parsed.term_end.as_deref(),
         access_needs: &parsed.access_needs,
+        papers_by_post: papers_by_post.is_some(),
     };
     let id = db::insert_member(tx.conn(), &new).await?;
     let detail = serde_json::json!({ "group_id": group_id, "name": member_name, "member_type": parsed.member_type.as_str(),
@@ -460,6 +487,7 @@ pub async fn get_meeting(#[server(default)] meeting_id: MeetingId) -> Result<Mee
         for (member, _) in &mut attendance {
             member.email = None;
             member.access_needs = String::new();
+            member.papers_by_post = false;
         }
     }
     let quorum = quorum_of(&group, &attendance);
@@ -469,7 +497,9 @@ pub async fn get_meeting(#[server(default)] meeting_id: MeetingId) -> Result<Mee
     if super::papers::server::only_observes(&user, &membership, &members, &crate::clock::today()) {
         hide_confidential(&mut items);
     }
+    let attendance_closed = meeting.attendance_closed_reason(&crate::clock::local_now());
     Ok(MeetingPage {
+        attendance_closed,
         papers,
         items,
         guests: db::list_guests(&mut conn, &meeting.id).await?,
@@ -555,6 +585,16 @@ pub async fn add_agenda_item(
     Ok(())
 }
 
+/// Refuses (409) recording who came to a meeting that has not started (in the service's local time, through
+/// the one clock) and is not marked held, or that was cancelled (`Meeting::attendance_open`; tester F4).
+#[cfg(feature = "ssr")]
+fn ensure_attendance_open(meeting: &Meeting) -> Result<(), AppError> {
+    match meeting.attendance_closed_reason(&crate::clock::local_now()) {
+        Some(reason) => Err(AppError::Conflict(reason)),
+        None => Ok(()),
+    }
+}
+
 /// Records each member's attendance (`attendance[m-<member id>]` = present, apologies or absent) for the
 /// members current on the meeting's date; updates the ledger when the meeting was held. The key starts with
 /// `m-` because the form decoder (serde_qs) reads a bracketed key that starts with a digit as a list index.
@@ -566,6 +606,7 @@ pub async fn record_attendance(
 ) -> Result<(), AppError> {
     let (GroupChange { mut tx, group, .. }, meeting) =
         GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    ensure_attendance_open(&meeting)?;
     // Approved minutes are the record: who came, what was discussed and declared no longer change.
     crate::participation::minutes::server::ensure_not_approved(tx.conn(), &meeting_id).await?;
     let members = attendance_of(tx.conn(), &meeting).await?;
@@ -612,7 +653,9 @@ pub async fn add_meeting_guest(
     #[server(default)] guest_role: String,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
-    let (GroupChange { mut tx, group, .. }, _) = GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    let (GroupChange { mut tx, group, .. }, meeting) =
+        GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
+    ensure_attendance_open(&meeting)?;
     // Approved minutes are the record: who came, what was discussed and declared no longer change.
     crate::participation::minutes::server::ensure_not_approved(tx.conn(), &meeting_id).await?;
     let fields = GuestFields { guest_name, guest_role };

@@ -1,11 +1,12 @@
 //! Ending a member's term early (issue 15 §1: "a member whose term has ended is kept in history, not
 //! deleted"): staff of the group's service set the day the term ends; the member stays in the group's past
-//! members, and their access ends the day after.
+//! members, and their access ends the day after. And changing a current member's position (chair, secretary,
+//! observer …) within their term: an edit, audited with the position before and after, never a new term.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::participation::types::{GroupId, Member, MemberId};
+use crate::participation::types::{GroupId, Member, MemberId, Position};
 use crate::ui::{DateInput, FormStatus, Select, SubmitButton};
 #[cfg(feature = "ssr")]
 use {
@@ -92,6 +93,72 @@ pub fn EndTermForm(action: ServerAction<EndMemberTerm>, group_id: GroupId, curre
             <Select name="member_id" label="Member" status options placeholder="Choose a member" />
             <DateInput name="ends_on" legend="Date the term ends" status />
             <SubmitButton label="End term" secondary=true />
+        </ActionForm>
+    }
+}
+
+/// Changes a current member's position (`new_position`: chair, vice_chair, secretary, member or observer) for
+/// the rest of their term: an edit of the membership, audited with the position before and after, not a new
+/// term (tester F9). Staff of the group's service only. Messages beside the fields, everything typed kept:
+/// no member chosen, no position chosen, or the position they already hold.
+#[server(endpoint = "/change_member_position")]
+pub async fn change_member_position(
+    #[server(default)] group_id: GroupId,
+    #[server(default)] position_member_id: MemberId,
+    #[server(default)] new_position: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let GroupChange { mut tx, .. } = GroupChange::group(&group_id, MayChange::Manages).await?;
+    let kept = [("position_member_id", position_member_id.as_str()), ("new_position", new_position.as_str())];
+    let mut errors = FormErrors::new();
+    let today = crate::clock::today();
+    let members = participation_db::list_members(tx.conn(), &group_id).await?;
+    let member = members.iter().find(|m| m.id == position_member_id && m.current_on(&today));
+    if member.is_none() {
+        errors.add("position_member_id", "Choose the member whose position changes");
+    }
+    let position = new_position.parse::<Position>().ok();
+    match (member, position) {
+        (_, None) => errors.add("new_position", "Choose their new position"),
+        (Some(m), Some(p)) if m.position == p => {
+            errors.add("new_position", format!("{} is already {}: choose another position", m.name, p.label()))
+        }
+        _ => {}
+    }
+    errors.into_result().map_err(|e| e.keeping(&kept))?;
+    let (Some(member), Some(position)) = (member, position) else { return Err(AppError::Internal) };
+    tx.claim_submission(&submission).await?;
+    participation_db::update_member_position(tx.conn(), &position_member_id, position).await?;
+    let detail = serde_json::json!({ "group_id": group_id, "name": member.name,
+        "position": position.as_str(), "position_before": member.position.as_str() });
+    tx.audit("group_member_position_changed", "group_member", &position_member_id, detail).await?;
+    tx.commit_then(&format!("/participation/groups/{group_id}?position=1")).await?;
+    Ok(())
+}
+
+/// The form that changes a current member's position, for staff on the group page.
+#[component]
+pub fn ChangePositionForm(
+    action: ServerAction<ChangeMemberPosition>,
+    group_id: GroupId,
+    current: Vec<Member>,
+) -> impl IntoView {
+    let status = FormStatus::of(action);
+    let options: Vec<(String, String)> = current
+        .iter()
+        .map(|m| (m.id.to_string(), format!("{} ({}, {})", m.name, m.member_type.label(), m.position.label())))
+        .collect();
+    let positions: Vec<(String, String)> =
+        Position::ALL.iter().map(|p| (p.as_str().to_owned(), p.label().to_owned())).collect();
+    view! {
+        <h2 class="nhsuk-heading-m">"Change a member's position"</h2>
+        <p class="nhsuk-body">"For the rest of their term: their term's dates stay as they are."</p>
+        <ActionForm attr:novalidate=true action=action>
+            <crate::ui::SubmissionToken status=status />
+            <input type="hidden" name="group_id" value=group_id.to_string() />
+            <Select name="position_member_id" label="Member" status options placeholder="Choose a member" />
+            <Select name="new_position" label="New position" status options=positions placeholder="Choose a position" />
+            <SubmitButton label="Change position" secondary=true />
         </ActionForm>
     }
 }

@@ -220,6 +220,8 @@ pub struct Member {
     pub term_end: Option<String>,
     /// Shown only to those who organise the group's meetings.
     pub access_needs: String,
+    /// Their papers go by post as well (an access need; shown only to those who organise meetings).
+    pub papers_by_post: bool,
 }
 
 impl Member {
@@ -267,6 +269,28 @@ impl Meeting {
             (true, true) => String::new(),
         }
     }
+
+    /// Whether attendance (and guests) may be recorded at `local_now` (the service's local time,
+    /// `YYYY-MM-DDTHH:MM`, from the one clock): once the meeting is marked held, or from its start — never for
+    /// a cancelled meeting, nor before it began (issue 15 §3; tester F4).
+    pub fn attendance_open(&self, local_now: &str) -> bool {
+        match self.status {
+            MeetingStatus::Held => true,
+            MeetingStatus::Cancelled => false,
+            MeetingStatus::Planned => local_now >= self.starts_at.as_str(),
+        }
+    }
+
+    /// Why attendance may not be recorded yet, in words for the page and the refusal; `None` when it may.
+    pub fn attendance_closed_reason(&self, local_now: &str) -> Option<String> {
+        if self.attendance_open(local_now) {
+            return None;
+        }
+        Some(match self.status {
+            MeetingStatus::Cancelled => "This meeting was cancelled, so there is no attendance to record.".to_owned(),
+            _ => format!("Attendance can be recorded once the meeting has started ({}).", self.when()),
+        })
+    }
 }
 
 /// A group's page: the group, its members (current and past), its make-up and its meetings.
@@ -284,6 +308,12 @@ pub struct GroupPage {
     pub organises: bool,
     /// The meetings whose papers are late (`papers::PapersTiming::late`).
     pub papers_late: Vec<MeetingId>,
+    /// The service's feedback forms with results, `(form id, title)`, for the links to their aggregate
+    /// results (figures only for members; issue 15 §7).
+    pub feedback_forms: Vec<(String, String)>,
+    /// The caller may open the service's involvement report (its managers and the current members of its
+    /// groups), so the page links to it.
+    pub sees_report: bool,
 }
 
 /// A declaration of interest on an agenda item.
@@ -327,6 +357,9 @@ pub struct MeetingPage {
     pub may_manage: bool,
     /// The caller may record attendance, guests and declarations (staff, or the group's secretary).
     pub may_record: bool,
+    /// Why attendance and guests may not be recorded yet (the meeting has not started, or was cancelled);
+    /// `None` once they may (`Meeting::attendance_open`).
+    pub attendance_closed: Option<String>,
     /// The papers the caller may read, how sending them is going, and the calendar file.
     pub papers: super::papers::PapersPanel,
 }
