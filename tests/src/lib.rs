@@ -337,7 +337,7 @@ impl TestApp {
                 id
             }
         };
-        let (person, name): (String, String) = sqlx::query_as("SELECT id, name FROM person WHERE email = $1")
+        let (person, name): (String, String) = sqlx::query_as("SELECT id, display_name FROM person WHERE email = $1")
             .bind(email)
             .fetch_one(&self.pool)
             .await

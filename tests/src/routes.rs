@@ -637,8 +637,8 @@ pub const ROUTES: &[Row] = &[
         request: Request::Upload(&[("meeting_id", "{meeting_id}"), ("paper_id", "{paper_id}")]),
         ends_session: false,
     },
-    // The world sent the papers (its steering member was mailed once), so everyone allowed is refused calmly as
-    // a conflict: already sent, nobody new to send them to.
+    // The world sent the papers, then Lee Reed joined: the first person allowed mails Lee; everyone allowed
+    // after is refused calmly as a conflict: already sent, nobody new to send them to.
     call("/api/send_papers", SERVICE, &[("meeting_id", "{meeting_id}")]),
     // Papers by post: staff and the group's secretary record the day; the world's papers were sent.
     call(

@@ -304,8 +304,24 @@ impl World {
             "add_group_member",
         )
         .await;
-        // The papers are sent, so Dana Fox is listed for posting and the posting form is on the meeting page.
+        // The papers are sent, so Dana Fox is listed for posting and the posting form is on the meeting page;
+        // then Lee Reed joins with an email address, so "Send again" is still offered (the first person allowed
+        // in the matrix mails Lee; everyone allowed after is refused calmly as a conflict).
         post(vec![("meeting_id", meeting_id.clone())], "send_papers").await;
+        post(
+            vec![
+                ("group_id", group_id.clone()),
+                ("member_name", "Lee Reed".into()),
+                ("member_email", "lee@example.org".into()),
+                ("member_type", "stakeholder".into()),
+                ("position", "member".into()),
+                ("term_start_day", "1".into()),
+                ("term_start_month", "1".into()),
+                ("term_start_year", (app::clock::today_date() - chrono::Duration::days(365)).format("%Y").to_string()),
+            ],
+            "add_group_member",
+        )
+        .await;
         let due = day + chrono::Duration::days(14);
         post(
             vec![

@@ -895,7 +895,7 @@ async fn bad_input_on_you_said_we_did_forms_has_its_message_beside_the_field(bac
     assert_eq!(response.status(), 422);
     let Some(AppError::Validation(errors)) = form_error(response).await else { panic!("a validation error") };
     let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["link", "source"], "{errors:?}");
+    assert_eq!(fields, ["source", "link"], "in the form's order: {errors:?}");
     assert!(errors.kept.contains(&("you_said".into(), "Typed words".into())));
 
     // An agenda item not led by a patient member is no source; "you said" is needed.
