@@ -993,6 +993,13 @@ pub const FORMS: &[Form] = &[
             ],
         )
     },
+    // Withdrawing a claim: a box to tick and a button, nothing typed; left unticked, it comes back beside the box.
+    form(
+        "/api/withdraw_expense_claim",
+        "/payments",
+        Person::Volunteer,
+        &[("claim_id", "{claim_id}"), ("withdraw", "")],
+    ),
     form(
         "/api/save_payment_rate",
         "/payments/manage",

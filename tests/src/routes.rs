@@ -171,6 +171,9 @@ pub const PAYMENTS_MANAGER: Access = Access("U FFFF FA FA A");
 /// A person's own offer (the volunteer's in the world): nobody else, the service's managers included, may
 /// answer it, and to everyone else it does not exist.
 pub const OWN_OFFER: Access = Access("U NNAN NN NN N");
+/// A person's own expense claim (the volunteer's in the world), to withdraw: nobody else, the service's managers
+/// included, and to everyone else it does not exist.
+pub const OWN_CLAIM: Access = Access("U NNAN NN NN N");
 /// A person's own expense claim's receipt (the volunteer's in the world) and its service's managers; to
 /// another service's staff it does not exist.
 pub const OWN_RECEIPT: Access = Access("U FFAF NN FA A");
@@ -698,6 +701,9 @@ pub const ROUTES: &[Row] = &[
         request: Request::Upload(&[("service_id", "{service}"), ("kind", "")]),
         ends_session: false,
     },
+    // Correcting a claim is `claim_expense` with its `claim_id`; withdrawing it is its claimant's alone, sent
+    // without the box ticked.
+    call("/api/withdraw_expense_claim", OWN_CLAIM, &[("claim_id", "{claim_id}"), ("withdraw", "")]),
     call("/api/manage_payments", PAYMENTS_MANAGER, &[]),
     call("/api/save_payment_rate", MANAGER, &[("service_id", "{service}"), ("activity_kind", "")]),
     call("/api/save_payment_settings", MANAGER, &[("service_id", "{service}"), ("advice_contact", "")]),

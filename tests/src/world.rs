@@ -775,7 +775,14 @@ impl World {
         .execute(&app.pool)
         .await
         .expect("a participant");
-        app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.expect("offers");
+        app.clock
+            .clone()
+            .scope(app::partnership::payments::server::make_offers(
+                &app.pool,
+                &app.address.parse::<url::Url>().expect("a base URL"),
+            ))
+            .await
+            .expect("offers");
         let offer_id = scalar(app, "SELECT id FROM payment_offer WHERE person_id = $1", &[&volunteer_id]).await;
         let fare = app::dates::DateParts::of_iso(&took_part_on);
         let mut claim = multipart::Form::new();

@@ -51,7 +51,15 @@ async fn an_offer(app: &TestApp) {
     .execute(&app.pool)
     .await
     .unwrap();
-    let made = app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.unwrap();
+    let made = app
+        .clock
+        .clone()
+        .scope(app::partnership::payments::server::make_offers(
+            &app.pool,
+            &app.address.parse::<url::Url>().expect("a base URL"),
+        ))
+        .await
+        .unwrap();
     assert_eq!(made, 1);
 }
 

@@ -519,7 +519,14 @@ async fn no_script_runs_from_any_free_text_field() {
     .execute(&app.pool)
     .await
     .unwrap();
-    app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.unwrap();
+    app.clock
+        .clone()
+        .scope(app::partnership::payments::server::make_offers(
+            &app.pool,
+            &app.address.parse::<url::Url>().expect("a base URL"),
+        ))
+        .await
+        .unwrap();
     let day_parts = app::dates::DateParts::of_iso(&today);
     let expense = reqwest::multipart::Form::new()
         .text("service_id", service.clone())

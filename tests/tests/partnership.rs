@@ -368,6 +368,20 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
     .await
     .unwrap();
     assert_eq!(named, 4, "members are kept by account, so offers can be made from the activity later");
+    // The involvement report's figures: one panel sat, with lived-experience members, and one departure, still
+    // counted after the housekeeping deletes the candidates (and the reason with them).
+    let service: String = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
+    let service: app::accounts::types::ServiceId = service.into();
+    let figures = || app::partnership::api::panels_decided(&app.pool, &service, "2026-12-01", "2027-01-01");
+    let expected = app::partnership::api::PanelFigures { panels: 1, with_lived_experience: 1, departures: 1 };
+    assert_eq!(figures().await.unwrap(), expected);
+    sqlx::query("UPDATE panel SET decided_at = '2020-01-01T00:00:00.000000Z' WHERE id = $1")
+        .bind(&p.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app::partnership::server::delete_after_retention(&app.pool).await.unwrap(), 1);
+    assert_eq!(figures().await.unwrap(), expected, "the departure is still counted");
 }
 
 async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_period(backend: Backend) {
@@ -526,8 +540,59 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
     assert!(mail.body.contains("Peer co-facilitator"), "{}", mail.body);
 }
 
+/// The sealing edge (issue 17 §4): a member becomes ready after every other eligible member has submitted for a
+/// candidate. The rule: scores once open to the panel stay open — nobody who saw them is shown them sealed again
+/// — and the late member scores on their own, seeing only their own until they submit; then their line joins
+/// the sheet.
+async fn scores_once_open_stay_open_when_a_member_becomes_ready_later(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let ash = p.candidates[0].clone();
+    // The untrained member agrees and declares, but is not ready (no training), so not eligible.
+    ok(&app, &p.untrained, "agree_panel_confidentiality", &owned(&[("panel_id", &p.id), ("agree", "yes")])).await;
+    ok(&app, &p.untrained, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["4", "1"])).await;
+    ok(&app, &p.carer, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+    let before = panel_page(&app, &p.patient, &p).await;
+    assert!(before.contains("Scores for Ash Green"), "open once the last eligible member submitted");
+
+    // Their training is recorded last: they are now ready, and eligible for Ash.
+    let pool_id = scalar(
+        &app,
+        "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "untrained@example.org",
+    )
+    .await;
+    let mut fields = owned(&[("pool_member_id", &pool_id), ("may_chair", "no")]);
+    fields.extend(date_fields("trained_on", "2026-01-12"));
+    ok(&app, &p.manager, "record_panel_training", &fields).await;
+
+    // Those who saw the scores still see them, the same ones.
+    for client in [&p.patient, &p.chair, &p.carer, &p.manager] {
+        let page = panel_page(&app, client, &p).await;
+        assert!(page.contains("Scores for Ash Green"), "not sealed again for those who saw them");
+        assert!(page.contains("Evidence for 4") && page.contains("Evidence for 3"), "the same scores");
+        assert!(!page.contains("Scores are sealed: 3 of 4"), "no sealed message after the scores were shown");
+    }
+    // The late member sees nobody's scores, and may score on their own.
+    let late = panel_page(&app, &p.untrained, &p).await;
+    assert!(!late.contains("Scores for Ash Green"), "no sheet before they submit");
+    assert!(!late.contains("Evidence for 4") && !late.contains("Evidence for 3"), "nobody else's evidence");
+    assert!(late.contains("Score on your own first"), "told what happens");
+    assert!(late.contains("Submit my scores for Ash Green"), "the scoring form");
+    ok(&app, &p.untrained, "submit_panel_scores", &scores(&p, &ash, &["0", "0"])).await;
+    let late = panel_page(&app, &p.untrained, &p).await;
+    assert!(late.contains("Scores for Ash Green") && late.contains("Evidence for 4"), "theirs in, the sheet shown");
+    assert!(late.contains("Evidence for 0"), "their own line is on the sheet");
+    // The second candidate, scored by nobody yet, is sealed for everyone until all four submit.
+    let page = panel_page(&app, &p.chair, &p).await;
+    assert!(page.contains("Scores are sealed: 0 of 4 eligible members have submitted."), "Blake is sealed");
+}
+
 on_both_engines!(
     scores_stay_sealed_until_the_last_eligible_member_submits,
+    scores_once_open_stay_open_when_a_member_becomes_ready_later,
     a_member_without_training_or_agreement_is_refused_packs_and_scoring,
     a_declared_interest_blocks_scoring_that_candidate,
     bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept,

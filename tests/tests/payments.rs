@@ -128,7 +128,14 @@ async fn meeting(app: &TestApp, w: &World, id: &str, day: &str) {
 }
 
 async fn make_offers(app: &TestApp) -> usize {
-    app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)).await.expect("offers")
+    app.clock
+        .clone()
+        .scope(app::partnership::payments::server::make_offers(
+            &app.pool,
+            &app.address.parse::<url::Url>().expect("a base URL"),
+        ))
+        .await
+        .expect("offers")
 }
 
 async fn offers_of(app: &TestApp, person: &str) -> Vec<(String, i64, String)> {
@@ -163,9 +170,10 @@ async fn attendance_creates_one_offer_even_with_two_app_servers(backend: Backend
     let w = world(&app).await;
     meeting(&app, &w, "a", &days_ago(3)).await;
     let second = second_server(&app).await;
+    let base: url::Url = app.address.parse().expect("a base URL");
     let (one, two) = tokio::join!(
-        app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool)),
-        app.clock.clone().scope(app::partnership::payments::server::make_offers(&second)),
+        app.clock.clone().scope(app::partnership::payments::server::make_offers(&app.pool, &base)),
+        app.clock.clone().scope(app::partnership::payments::server::make_offers(&second, &base)),
     );
     assert_eq!(one.unwrap() + two.unwrap(), 1, "one offer between the two servers");
     assert_eq!(make_offers(&app).await, 0, "never twice");
@@ -177,6 +185,53 @@ async fn attendance_creates_one_offer_even_with_two_app_servers(backend: Backend
     let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("offers you £25.00") && page.contains("https://advice.example.org/benefits"), "{page}");
     assert!(page.contains("talk to a benefits adviser"), "the benefits note comes before accepting");
+    // The person is told by mail, once between the two servers, with a link and no amount.
+    let mails = outbox_to(&app, "pat@example.org").await;
+    assert_eq!(mails.len(), 1, "one mail for one offer: {mails:?}");
+    let (subject, body) = &mails[0];
+    assert_eq!(subject, "An involvement payment offer is waiting for you");
+    assert!(body.contains(&format!("{}/payments", app.address)), "a link to /payments: {body}");
+    assert!(!body.contains('£') && !body.contains("25"), "money is private, never in a mail: {body}");
+}
+
+/// The mails queued in the outbox to `to`: subject and body.
+async fn outbox_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT subject, body_text FROM outbox_mail WHERE to_address = $1 ORDER BY created_at")
+        .bind(to)
+        .fetch_all(&app.pool)
+        .await
+        .expect("outbox")
+}
+
+async fn an_offer_mail_is_queued_per_offer_and_never_to_someone_without_an_address(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    let carer = app.add_person("carer@example.org", "Cara Carer", false, &[(&w.service, Role::Patient)]).await;
+    let source = Attended {
+        id: "both".into(),
+        service: w.service.clone(),
+        day: days_ago(2),
+        people: vec![(w.patient_id.clone(), true), (carer.id.clone(), true)],
+    };
+    let mut conn = app.pool.acquire().await.unwrap();
+    app::ledger::api::record(&mut conn, &source, None).await.expect("recorded");
+    drop(conn);
+    meeting(&app, &w, "later", &days_ago(1)).await;
+    // The carer's account has no address (as an account made for someone without one would).
+    sqlx::query("UPDATE person SET email = '' WHERE id = $1").bind(&carer.id).execute(&app.pool).await.unwrap();
+
+    assert_eq!(make_offers(&app).await, 3, "two offers to the patient, one to the carer");
+
+    assert_eq!(outbox_to(&app, "pat@example.org").await.len(), 2, "one mail per offer");
+    assert!(outbox_to(&app, "").await.is_empty(), "no mail without an address");
+    assert_eq!(make_offers(&app).await, 0);
+    assert_eq!(outbox_to(&app, "pat@example.org").await.len(), 2, "never again for the same offers");
+    // And it is delivered through the outbox to the SMTP sink.
+    let mail = app
+        .mail
+        .wait_for_subject("pat@example.org", "involvement payment offer", std::time::Duration::from_secs(20))
+        .await;
+    assert!(mail.body.contains("/payments"), "{}", mail.body);
 }
 
 async fn an_offer_is_accepted_lowered_or_declined_and_bad_money_stays_beside_its_field(backend: Backend) {
@@ -497,11 +552,138 @@ async fn bad_rates_are_refused_beside_the_field_with_the_words_kept(backend: Bac
     assert_eq!(make_offers(&app).await, 0);
 }
 
+/// Sends a correction of `claim_id`: the claim form with the claim's id, a new amount and (when `receipt`
+/// is given) a new receipt.
+async fn correct(
+    app: &TestApp,
+    client: &Client,
+    service: &str,
+    claim_id: &str,
+    amount: &str,
+    receipt: Option<(&str, Vec<u8>)>,
+) -> Response {
+    let mut form = multipart::Form::new()
+        .text("claim_id", claim_id.to_owned())
+        .text("service_id", service.to_owned())
+        .text("kind", "public_transport")
+        .text("description", "Bus there and back")
+        .text("amount", amount.to_owned());
+    form = match receipt {
+        Some((name, bytes)) => form.part("receipt", multipart::Part::bytes(bytes).file_name(name.to_owned())),
+        // A browser sends an empty file part when no file is chosen.
+        None => form.part("receipt", multipart::Part::bytes(Vec::new()).file_name(String::new())),
+    };
+    for (k, v) in date_fields("incurred_on", &days_ago(2)) {
+        form = form.text(k, v);
+    }
+    client
+        .post(app.url("/api/claim_expense"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&format!("/payments?correct={claim_id}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn a_claim_is_corrected_or_withdrawn_until_a_manager_approves_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    meeting(&app, &w, "a", &days_ago(3)).await;
+    make_offers(&app).await;
+    for amount in ["4.80", "2.00"] {
+        let sent = claim(&app, &w.patient, &w.service, "public_transport", amount, "t.pdf", b"%PDF-1.4 bus".to_vec());
+        assert_eq!(location(&sent.await), "/payments?claimed=1");
+    }
+    let id_of = |pence: i64| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT id FROM expense_claim WHERE amount_pence = $1")
+                .bind(pence)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let (first, second) = (id_of(480).await, id_of(200).await);
+
+    // The page offers both changes for a claim not yet approved, and fills the claim form to correct it.
+    let page =
+        w.patient.get(app.url(&format!("/payments?correct={first}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Correct your claim") && page.contains("value=\"4.80\""), "the form, filled");
+    assert!(page.contains("Withdraw the claim"), "a withdrawal");
+
+    // The manager queries the first; the claimant corrects it, keeping its receipt, and it goes back as new.
+    let asked = [("item", "claim"), ("item_id", first.as_str()), ("decision", "query"), ("note", "Which bus?")];
+    ok(&app, &w.manager, "review_payment_item", &asked).await;
+    // Bad money in a correction stays beside the field with the words kept.
+    let refused = correct(&app, &w.patient, &w.service, &first, "four pounds", None).await;
+    assert_eq!(refused.status(), 422);
+    let app::error::AppError::Validation(errors) = error_on_page(422, &refused.text().await.unwrap()) else {
+        panic!("a validation error")
+    };
+    assert!(errors.kept.iter().any(|(f, v)| f == "amount" && v == "four pounds"));
+    assert!(errors.kept.iter().any(|(f, v)| f == "claim_id" && *v == first), "still correcting that claim");
+    assert_eq!(location(&correct(&app, &w.patient, &w.service, &first, "5.20", None).await), "/payments?corrected=1");
+    let (amount, review, note, receipt): (i64, String, String, Option<String>) =
+        sqlx::query_as("SELECT amount_pence, review, review_note, receipt_name FROM expense_claim WHERE id = $1")
+            .bind(&first)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((amount, review.as_str(), note.as_str()), (520, "pending", ""), "sent again as new");
+    assert!(receipt.is_some(), "the receipt is kept");
+
+    // Someone else's claim is not found, to its service's manager too.
+    for client in [&w.manager] {
+        let response = correct(&app, client, &w.service, &first, "1.00", None).await;
+        assert_eq!(response.status(), 404);
+        let response =
+            post(&app, client, "withdraw_expense_claim", "/payments", &[("claim_id", &first), ("withdraw", "yes")])
+                .await;
+        assert_eq!(response.status(), 404);
+    }
+    // Withdrawing needs the box ticked; then it is gone, audited.
+    let unticked = post(&app, &w.patient, "withdraw_expense_claim", "/payments", &[("claim_id", &second)]).await;
+    assert_eq!(unticked.status(), 422);
+    let withdrawn = [("claim_id", second.as_str()), ("withdraw", "yes")];
+    assert_eq!(ok(&app, &w.patient, "withdraw_expense_claim", &withdrawn).await, "/payments?withdrawn=1");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM expense_claim").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(left, 1);
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'expense_claim_withdrawn'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    // Once approved, neither: 409 with its message, and nothing changes.
+    let approve = [("item", "claim"), ("item_id", first.as_str()), ("decision", "approve")];
+    ok(&app, &w.manager, "review_payment_item", &approve).await;
+    let late = correct(&app, &w.patient, &w.service, &first, "9.99", None).await;
+    assert_eq!(late.status(), 409);
+    assert!(late.text().await.unwrap().contains("can no longer be changed"));
+    let late =
+        post(&app, &w.patient, "withdraw_expense_claim", "/payments", &[("claim_id", &first), ("withdraw", "yes")])
+            .await;
+    assert_eq!(late.status(), 409);
+    let amount: i64 = sqlx::query_scalar("SELECT amount_pence FROM expense_claim WHERE id = $1")
+        .bind(&first)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(amount, 520);
+    let page =
+        w.patient.get(app.url(&format!("/payments?correct={first}"))).send().await.unwrap().text().await.unwrap();
+    assert!(!page.contains("Correct your claim") && !page.contains("Withdraw the claim"), "no changes offered");
+}
+
 on_both_engines!(
     attendance_creates_one_offer_even_with_two_app_servers,
+    an_offer_mail_is_queued_per_offer_and_never_to_someone_without_an_address,
     an_offer_is_accepted_lowered_or_declined_and_bad_money_stays_beside_its_field,
     an_offer_that_would_pass_the_weekly_cap_says_so_before_accepting,
     expenses_stay_apart_and_the_finance_csv_totals_to_the_penny,
     each_person_sees_only_their_own,
+    a_claim_is_corrected_or_withdrawn_until_a_manager_approves_it,
     bad_rates_are_refused_beside_the_field_with_the_words_kept,
 );

@@ -1,39 +1,106 @@
-//! What Partnership offers other capabilities (never its `db`, server functions, pages or tables): how many
-//! panels a service decided in a period and how many outcomes departed from the lived-experience view, for
-//! the involvement report's Partnership section.
+//! What Partnership offers other capabilities (never its `db`, server functions, pages or tables): the
+//! involvement report's Partnership figures — panels a service sat, how many had a lived-experience member,
+//! how many outcomes departed from the lived-experience view, and its involvement payments.
 
 use sqlx::AnyPool;
 
 use crate::{accounts::types::ServiceId, error::AppError};
 
+/// A service's interview panels in a period, as counts of things (not people).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PanelFigures {
+    /// Panels that sat in the period and are decided (every candidate has an outcome).
+    pub panels: i64,
+    /// Of those, the panels with at least one lived-experience member (a patient or carer from the pool).
+    pub with_lived_experience: i64,
+    /// Outcomes of those panels that departed from the lived-experience members' view (recorded with a
+    /// reason); counted on the panel when recorded, so still counted after the candidates are deleted.
+    pub departures: i64,
+}
+
+impl PanelFigures {
+    /// Adds another service's figures (the report's "All services").
+    pub fn add(&mut self, other: &PanelFigures) {
+        self.panels += other.panels;
+        self.with_lived_experience += other.with_lived_experience;
+        self.departures += other.departures;
+    }
+}
+
 /// Panels of a service that sat from `from` up to but not including `until` (`YYYY-MM-DD`, local) and were
-/// decided, and of their outcomes how many departed from the lived-experience members' view. Counts of
-/// things, not people.
+/// decided: how many, how many with a lived-experience member, and how many of their outcomes departed from
+/// the lived-experience members' view. Counts of things, not people. Errors: a database failure
+/// (`AppError::Internal`, logged).
 pub async fn panels_decided(
     pool: &AnyPool,
     service_id: &ServiceId,
     from: &str,
     until: &str,
-) -> Result<(i64, i64), AppError> {
-    let (panels,): (i64,) = sqlx::query_as(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM panel
-         WHERE service_id = $1 AND sits_on >= $2 AND sits_on < $3 AND decided_at IS NOT NULL",
-    )
-    .bind(service_id)
-    .bind(from)
-    .bind(until)
-    .fetch_one(pool)
-    .await?;
-    let (departures,): (i64,) = sqlx::query_as(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_candidate c JOIN panel x ON x.id = c.panel_id
-         WHERE x.service_id = $1 AND x.sits_on >= $2 AND x.sits_on < $3 AND c.departure_reason <> ''",
-    )
-    .bind(service_id)
-    .bind(from)
-    .bind(until)
-    .fetch_one(pool)
-    .await?;
-    Ok((panels, departures))
+) -> Result<PanelFigures, AppError> {
+    let mut conn = pool.acquire().await?;
+    Ok(super::db::count_panels_decided(&mut conn, service_id, from, until).await?)
+}
+
+/// A service's involvement payments for the activities that happened in a period: the offers made for them
+/// and what became of them by now. Money is integer pence; counts of offers are counts of things, counts of
+/// people are for the report to suppress (each person counted once per service).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PaymentFigures {
+    /// Offers made, and their amounts in all (pence).
+    pub offers: i64,
+    pub offered_pence: i64,
+    /// Offers accepted (at the amount offered or lower), and the amounts accepted (pence).
+    pub accepted: i64,
+    pub accepted_pence: i64,
+    /// Offers declined.
+    pub declined: i64,
+    /// Accepted offers marked paid, and the amounts paid (pence).
+    pub paid: i64,
+    pub paid_pence: i64,
+    /// People made an offer, people who accepted one, and people paid (counts of people: suppress them).
+    pub people_offered: i64,
+    pub people_accepted: i64,
+    pub people_paid: i64,
+    /// Whether a service summed in has 1 to 4 people offered, accepting or paid (each apart): its money is
+    /// not shown on its own report, so a sum over services holding it withholds that money too, or the sum
+    /// less the other services' amounts would give it away. Set by [`PaymentFigures::add`].
+    pub small_groups: [bool; 3],
+}
+
+impl PaymentFigures {
+    /// Adds another service's figures (the report's "All services"); a person paid by two services counts
+    /// in each.
+    pub fn add(&mut self, o: &PaymentFigures) {
+        let small = |n: i64| (1..5).contains(&n);
+        let theirs = [o.people_offered, o.people_accepted, o.people_paid];
+        for (mine, (n, was)) in self.small_groups.iter_mut().zip(theirs.into_iter().zip(o.small_groups)) {
+            *mine = *mine || was || small(n);
+        }
+        self.offers += o.offers;
+        self.offered_pence += o.offered_pence;
+        self.accepted += o.accepted;
+        self.accepted_pence += o.accepted_pence;
+        self.declined += o.declined;
+        self.paid += o.paid;
+        self.paid_pence += o.paid_pence;
+        self.people_offered += o.people_offered;
+        self.people_accepted += o.people_accepted;
+        self.people_paid += o.people_paid;
+    }
+}
+
+/// Involvement payments of a service for activities that happened from `from` up to but not including
+/// `until` (`YYYY-MM-DD`, local): offers made, accepted, declined and paid by now, their amounts summed as
+/// integer pence, and the people offered, accepting and paid. Errors: a database failure
+/// (`AppError::Internal`, logged).
+pub async fn payment_figures(
+    pool: &AnyPool,
+    service_id: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<PaymentFigures, AppError> {
+    let mut conn = pool.acquire().await?;
+    Ok(super::payments::db::payment_figures(&mut conn, service_id, from, until).await?)
 }
 
 // ---- for inclusion's interview stage (issue 16 §3) -------------------------------------------------------

@@ -213,7 +213,15 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                 <h3 class="nhsuk-card__heading nhsuk-heading-m">{c.name.clone()}</h3>
                 <p class="nhsuk-body"><a href=format!("/partnership/packs/{}/{}", c.id, c.pack_file_name)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
                 <p class="nhsuk-body">{if c.unsealed {
-                    if c.closed_reason.is_empty() { "Everyone eligible has submitted their scores.".to_owned() } else { format!("The chair closed scoring: {}", c.closed_reason) }
+                    if !c.closed_reason.is_empty() {
+                        format!("The chair closed scoring: {}", c.closed_reason)
+                    } else if ready && !c.viewer_declared && !c.viewer_submitted && c.outcome.is_none() {
+                        // Joined after the others' scores were opened: they stay open to those who saw them,
+                        // and this member scores on their own first.
+                        "The other members' scores are open to the panel. Score on your own first: you see theirs once you have submitted yours.".to_owned()
+                    } else {
+                        "Everyone eligible has submitted their scores.".to_owned()
+                    }
                 } else {
                     format!("Scores are sealed: {} of {} eligible members have submitted.", c.submitted, c.eligible)
                 }}</p>
@@ -222,7 +230,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                     <h4 class="nhsuk-heading-xs">"Your scores (locked)"</h4>
                     <ul class="nhsuk-list">{c.viewer_scores.iter().map(|(name, s, e)| view! { <li>{format!("{name}: {s} — {e}")}</li> }).collect_view()}</ul>
                 })}
-                {(ready && !c.viewer_declared && !c.viewer_submitted && !c.unsealed && c.outcome.is_none()).then(|| { let id = id.clone(); view! {
+                {(ready && !c.viewer_declared && !c.viewer_submitted && c.closed_reason.is_empty() && c.outcome.is_none()).then(|| { let id = id.clone(); view! {
                     <h4 class="nhsuk-heading-s">"Your scores"</h4>
                     <p class="nhsuk-body">"Score on your own. Nobody sees your scores until everyone has submitted. Once submitted they are locked."</p>
                     <ActionForm attr:novalidate=true action=score>

@@ -507,6 +507,8 @@ pub struct CandidateRow {
     pub pack_file_name: String,
     pub closed_reason: String,
     pub closed_at: Option<String>,
+    /// When every eligible member had first submitted: the scores stay open to the panel from then on.
+    pub unsealed_at: Option<String>,
     pub outcome: Option<String>,
     pub outcome_reasons: String,
     pub departure_reason: String,
@@ -519,7 +521,7 @@ impl CandidateRow {
 }
 
 const CANDIDATE_SELECT: &str = "SELECT id, panel_id, name, application_id, pack_file_name, closed_reason, closed_at,
-        outcome, outcome_reasons, departure_reason FROM panel_candidate";
+        unsealed_at, outcome, outcome_reasons, departure_reason FROM panel_candidate";
 
 pub async fn list_candidates(conn: &mut AnyConnection, panel: &PanelId) -> Result<Vec<CandidateRow>, sqlx::Error> {
     sqlx::query_as(&format!("{CANDIDATE_SELECT} WHERE panel_id = $1 ORDER BY added_at, name"))
@@ -572,6 +574,28 @@ pub async fn insert_candidate(
     Ok(id)
 }
 
+/// Records that a candidate's scores are open to the panel (every eligible member has submitted), once.
+pub async fn mark_unsealed(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE panel_candidate SET unsealed_at = $2 WHERE id = $1 AND unsealed_at IS NULL")
+        .bind(id)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The panels a pool member sits on that are not decided.
+pub async fn list_open_panels_of(conn: &mut AnyConnection, pool_member: &str) -> Result<Vec<PanelId>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT x.id FROM panel x JOIN panel_member m ON m.panel_id = x.id
+         WHERE m.pool_member_id = $1 AND x.decided_at IS NULL ORDER BY x.id",
+    )
+    .bind(pool_member)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| PanelId::from(id)).collect())
+}
+
 /// Closes scoring of a candidate with the chair's reason; false if already closed.
 pub async fn close_scoring(conn: &mut AnyConnection, id: &CandidateId, reason: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
@@ -604,7 +628,20 @@ pub async fn record_outcome(
     .bind(now())
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    // Counted on the panel in the same transaction, so the report keeps it after the candidates are deleted.
+    if !departure_reason.is_empty() {
+        sqlx::query(
+            "UPDATE panel SET departures = departures + 1
+             WHERE id = (SELECT panel_id FROM panel_candidate WHERE id = $1)",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(true)
 }
 
 // ---- scores ----------------------------------------------------------------------------------------------
@@ -716,4 +753,31 @@ pub async fn manager_emails(conn: &mut AnyConnection, service: &ServiceId) -> Re
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(|(e,)| e).collect())
+}
+
+// ---- for the involvement report (through `api`) --------------------------------------------------------
+
+/// Panels of a service that sat in `[from, until)` and are decided: how many, how many with a
+/// lived-experience member, and the outcomes that departed from the lived-experience view.
+pub async fn count_panels_decided(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<super::api::PanelFigures, sqlx::Error> {
+    let (panels, with_lived_experience, departures): (i64, i64, i64) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT),
+             CAST(COALESCE(SUM(CASE WHEN EXISTS (
+                 SELECT 1 FROM panel_member m JOIN panel_pool_member p ON p.id = m.pool_member_id
+                 WHERE m.panel_id = x.id AND p.lived_experience = 1) THEN 1 ELSE 0 END), 0) AS BIGINT),
+             CAST(COALESCE(SUM(x.departures), 0) AS BIGINT)
+         FROM panel x
+         WHERE x.service_id = $1 AND x.sits_on >= $2 AND x.sits_on < $3 AND x.decided_at IS NOT NULL",
+    )
+    .bind(service)
+    .bind(from)
+    .bind(until)
+    .fetch_one(conn)
+    .await?;
+    Ok(super::api::PanelFigures { panels, with_lived_experience, departures })
 }

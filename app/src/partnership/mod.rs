@@ -1,19 +1,20 @@
-//! Partnership, the fifth level of the continuum: patients share decisions and responsibility. This slice
-//! (issue 17 §1–§6 and panels' part of §8): a service's **panel pool** (staff and lived-experience members,
-//! with training, shadowing, whether they may chair, and access needs); **interview panels** for a staff post
-//! or a volunteer role from inclusion's pipeline, with criteria (what 0–4 means and a minimum), questions and
-//! the criteria they evidence, members and candidates with shortlisting packs; the **prerequisites** before a
-//! member sees anything (training, this panel's confidentiality agreement, a declaration of interest);
-//! **sealed, independent scoring**; the **decision** against the lived-experience view (integer arithmetic),
-//! mailed to the managers when it departs; and **after the panel** (closed to members, deleted after the
-//! retention period, a Partnership activity in the ledger).
-//!
-//! Not built yet: involvement payments (§7: rate cards, offers, expenses, the finance CSV, the weekly cap).
-//! The panel's ledger activity keeps its members by account, so offers can later be made from it.
+//! Partnership, the fifth level of the continuum: patients share decisions and responsibility (issue 17). A
+//! service's **panel pool** (staff and lived-experience members, with training, shadowing, whether they may
+//! chair, and access needs); **interview panels** for a staff post or a volunteer role from inclusion's
+//! pipeline, with criteria (what 0–4 means and a minimum), questions and the criteria they evidence, members and
+//! candidates with shortlisting packs; the **prerequisites** before a member sees anything (training, this
+//! panel's confidentiality agreement, a declaration of interest); **sealed, independent scoring** (open to the
+//! panel once every eligible member has submitted, and open for good from then: see `server::Scoring`); the
+//! **decision** against the lived-experience view (integer arithmetic), mailed to the managers when it
+//! departs; **after the panel** (closed to members, deleted after the retention period, a Partnership activity
+//! in the ledger); and **involvement payments** (`payments/`: rate cards, offers from the ledger's
+//! participants with a mail that one is waiting, accept / accept less / decline, the weekly cap, expenses with
+//! receipts, the finance CSV).
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values; the lived-experience view),
 //! `db` (its SQL), `server` (server functions and the housekeeping), `components` (pages), `routes` (the pack
-//! PDF), `sources` (its ledger mapping), `emails`, `api` (counts for reports), `demo`.
+//! PDF), `sources` (its ledger mapping), `emails`, `api` (the involvement report's panel and payment figures),
+//! `demo`, and `payments/` (its own folder, merged into Partnership's entry points below).
 
 pub mod components;
 pub mod server;
@@ -48,7 +49,10 @@ pub fn capability() -> crate::capability::Capability {
             run: |state| Box::pin(server::delete_after_retention(&state.pool)),
         },
         // Involvement payments: offers from the ledger's participants.
-        Job { name: "involvement payment offers", run: |state| Box::pin(payments::server::make_offers(&state.pool)) },
+        Job {
+            name: "involvement payment offers",
+            run: |state| Box::pin(payments::server::make_offers(&state.pool, &state.security.base_url)),
+        },
     ];
     Capability {
         routes: routes::routes,

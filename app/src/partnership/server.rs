@@ -106,6 +106,31 @@ async fn reach_candidate(
     Ok((candidate, reached))
 }
 
+/// What a ready member's scoring action opens with: the candidate, their panel and its members, the member,
+/// and the panel's scoring so far.
+#[cfg(feature = "ssr")]
+struct ReadyToScore {
+    candidate: CandidateRow,
+    panel: PanelRecord,
+    members: Vec<Member>,
+    member: Member,
+    scoring: Scoring,
+}
+
+/// Reaches the candidate (as [`reach`] says: 404 or 403) as a ready member of their panel (403 otherwise:
+/// [`ensure_ready_member`]), with the panel's scoring so far. The one opening of submitting and re-scoring.
+#[cfg(feature = "ssr")]
+async fn ready_to_score(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    id: &CandidateId,
+) -> Result<ReadyToScore, AppError> {
+    let (candidate, Reached { panel, members, viewer }) = reach_candidate(&mut *conn, user, id).await?;
+    let member = ensure_ready_member(&viewer)?.clone();
+    let scoring = Scoring::load(conn, &panel.summary.id).await?;
+    Ok(ReadyToScore { candidate, panel, members, member, scoring })
+}
+
 /// The panel, for its service's staff only (setting it up): 404 to anyone else.
 #[cfg(feature = "ssr")]
 async fn organise(conn: &mut AnyConnection, user: &SignedInUser, id: &PanelId) -> Result<PanelRecord, AppError> {
@@ -143,13 +168,25 @@ impl Scoring {
         self.scores.iter().any(|s| s.round == 0 && s.member_id == member.id.as_str() && s.candidate_id == candidate)
     }
 
-    /// Every eligible member has submitted, or the chair closed scoring.
+    /// The candidate's scores are open to the panel: the chair closed scoring, or every eligible member has
+    /// submitted — now, or at some moment before (recorded as `unsealed_at`). Once open they stay open: a
+    /// member who becomes ready later does not seal them again for those who have seen them (they score on
+    /// their own and see only their own until they submit, [`Scoring::sees_others`]).
     pub fn unsealed(&self, members: &[Member], candidate: &CandidateRow) -> bool {
-        if candidate.closed_at.is_some() {
-            return true;
-        }
-        let eligible = self.eligible(members, &candidate.id);
-        !eligible.is_empty() && eligible.iter().all(|m| self.submitted(m, &candidate.id))
+        candidate.closed_at.is_some() || candidate.unsealed_at.is_some() || self.all_submitted(members, &candidate.id)
+    }
+
+    /// Every member eligible now has submitted (and there is one).
+    fn all_submitted(&self, members: &[Member], candidate: &str) -> bool {
+        let eligible = self.eligible(members, candidate);
+        !eligible.is_empty() && eligible.iter().all(|m| self.submitted(m, candidate))
+    }
+
+    /// Whether `member` may see the others' scores of an unsealed candidate: once they have submitted their
+    /// own, or once the chair closed scoring (when they can no longer submit). A member who became ready after
+    /// the scores were opened sees only their own until they submit, so their scores stay independent.
+    pub fn sees_others(&self, member: &Member, candidate: &CandidateRow) -> bool {
+        candidate.closed_at.is_some() || self.submitted(member, &candidate.id)
     }
 
     /// A member's scores of a candidate in force per criterion (the latest round), with the sealed original.
@@ -230,6 +267,24 @@ impl Scoring {
                 .unwrap_or_default(),
         }
     }
+}
+
+/// Records, for each undecided candidate of the panel whose scores are open now, that they are: called in a
+/// write before it changes who is ready (training, an agreement, a declaration) and after a submission, so
+/// that scores once open to the panel stay open when a member becomes ready later.
+#[cfg(feature = "ssr")]
+async fn keep_open_what_is_open(conn: &mut AnyConnection, panel: &PanelId) -> Result<(), AppError> {
+    let members = db::list_members(&mut *conn, panel).await?;
+    let scoring = Scoring::load(&mut *conn, panel).await?;
+    for candidate in db::list_candidates(&mut *conn, panel).await? {
+        if candidate.unsealed_at.is_none()
+            && candidate.outcome.is_none()
+            && scoring.all_submitted(&members, &candidate.id)
+        {
+            db::mark_unsealed(&mut *conn, &candidate.id).await?;
+        }
+    }
+    Ok(())
 }
 
 // ---- the overview --------------------------------------------------------------------------------------
@@ -346,6 +401,9 @@ pub async fn record_panel_training(
     }
     let Some(trained_on) = trained_on else { return Err(AppError::Internal) };
     tx.claim_submission(&submission).await?;
+    for panel in db::list_open_panels_of(tx.conn(), member.id.as_str()).await? {
+        keep_open_what_is_open(tx.conn(), &panel).await?;
+    }
     let shadowed_iso = shadowed_on.map(|d| d.iso());
     db::update_training(tx.conn(), &member.id, &trained_on.iso(), shadowed_iso.as_deref(), chair).await?;
     let detail = serde_json::json!({ "trained_on": trained_on.iso(), "shadowed_on": shadowed_iso, "may_chair": chair });
@@ -684,9 +742,10 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
                         .collect(),
                     _ => Vec::new(),
                 };
-                let sees_sheet = unsealed
-                    && !viewer_declared
-                    && ((viewer.ready_member() && !decided) || (viewer.organiser && (!decided || viewer.manager)));
+                let member_sees =
+                    viewer.ready_member() && !decided && me.as_ref().is_some_and(|m| scoring.sees_others(m, c));
+                let sees_sheet =
+                    unsealed && !viewer_declared && (member_sees || (viewer.organiser && (!decided || viewer.manager)));
                 Candidate {
                     id: c.id.clone().into(),
                     name: c.name.clone(),
@@ -795,6 +854,7 @@ pub async fn agree_panel_confidentiality(
         return Err(AppError::field("agree", "Tick the box to agree to the confidentiality agreement"));
     }
     tx.claim_submission(&submission).await?;
+    keep_open_what_is_open(tx.conn(), &panel_id).await?;
     if db::record_agreement(tx.conn(), &member.id, &panel.agreement_version).await? {
         let detail = serde_json::json!({ "version": panel.agreement_version });
         tx.audit("panel_confidentiality_agreed", "panel_member", &member.id, detail).await?;
@@ -841,6 +901,7 @@ pub async fn declare_panel_interest(
         return Err(AppError::Conflict("This panel's outcome is recorded.".into()));
     }
     tx.claim_submission(&submission).await?;
+    keep_open_what_is_open(tx.conn(), &panel_id).await?;
     let candidate = chosen.map(CandidateId::from);
     db::record_declaration(tx.conn(), &member.id, candidate.as_ref().map(|c| (c, reason.as_str()))).await?;
     let detail = serde_json::json!({ "candidate_id": candidate });
@@ -865,10 +926,10 @@ pub async fn submit_panel_scores(
     let user = require_signed_in()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
-    let member = ensure_ready_member(&viewer)?;
+    let ReadyToScore { candidate, panel, member, scoring, .. } =
+        ready_to_score(tx.conn(), &user, &candidate_id).await?;
+    let member = &member;
     let panel_id = panel.summary.id.clone();
-    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
     if scoring.declared(member, &candidate.id) {
         return Err(AppError::Forbidden);
     }
@@ -911,7 +972,8 @@ pub async fn submit_panel_scores(
         let Some(value) = value else { return Err(AppError::Internal) };
         db::insert_score(tx.conn(), &candidate_id, &member.id, criterion, 0, *value, note, "").await?;
     }
-    let _ = members;
+    // The last eligible submission opens the candidate's scores to the panel, for good.
+    keep_open_what_is_open(tx.conn(), &panel_id).await?;
     tx.audit("panel_scores_submitted", "panel_candidate", &candidate_id, serde_json::json!({ "member_id": member.id }))
         .await?;
     tx.commit_then(&format!("{}?scored=1", panel_path(&panel_id))).await
@@ -930,10 +992,10 @@ pub async fn rescore_panel_candidate(
     let user = require_signed_in()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
-    let member = ensure_ready_member(&viewer)?;
+    let ReadyToScore { candidate, panel, members, member, scoring } =
+        ready_to_score(tx.conn(), &user, &candidate_id).await?;
+    let member = &member;
     let panel_id = panel.summary.id.clone();
-    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
     let kept = [
         ("criterion_id", criterion_id.as_str()),
         ("new_score", new_score.as_str()),

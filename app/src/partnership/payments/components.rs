@@ -10,7 +10,7 @@ use server_fn::ServerFn as _;
 
 use super::server::{
     get_manage_payments, get_my_payments, AnswerPaymentOffer, ClaimExpense, MarkPaymentsPaid, ReviewPaymentItem,
-    SavePaymentDetails, SavePaymentRate, SavePaymentSettings, SetWeeklyCap,
+    SavePaymentDetails, SavePaymentRate, SavePaymentSettings, SetWeeklyCap, WithdrawExpenseClaim,
 };
 use super::types::{
     pounds, Claim, ExpenseKind, ManagePayments, ManagedService, MyPayments, Offer, OfferStatus, PaidThrough, RateBasis,
@@ -148,6 +148,53 @@ fn claims_table(claims: Vec<Claim>, with_names: bool) -> impl IntoView {
     .into_any()
 }
 
+/// What the claimant may do with a claim no manager has approved yet: correct it (the claim form below,
+/// filled with it: `?correct=<id>`, an id, never typed words) or withdraw it, ticking a box to confirm.
+#[component]
+fn ClaimChanges(claim: Claim, withdraw: ServerAction<WithdrawExpenseClaim>) -> impl IntoView {
+    let id = claim.id.to_string();
+    let status = for_row(FormStatus::of(withdraw), "claim_id", &id);
+    let field = format!("withdraw-{id}");
+    let error = {
+        let field = field.clone();
+        move || status.message_for(&field)
+    };
+    let error_id = format!("{field}-error");
+    let what = format!(
+        "{} on {}, {}",
+        claim.kind.label(),
+        crate::dates::readable_day(&claim.incurred_on),
+        pounds(claim.amount_pence)
+    );
+    let heading = if claim.review == Review::Queried {
+        format!("{what}: queried — correct it and send it again")
+    } else {
+        what
+    };
+    view! {
+        <div class="nhsuk-card"><div class="nhsuk-card__content">
+            <h4 class="nhsuk-card__heading nhsuk-heading-xs">{heading}</h4>
+            <p class="nhsuk-body"><a href=format!("/payments?correct={id}#claim-form")>"Correct this claim"</a></p>
+            <ActionForm attr:novalidate=true action=withdraw>
+                <crate::ui::SubmissionToken status=status />
+                <input type="hidden" name="claim_id" value=id.clone() />
+                <div class={ let error = error.clone(); move || if error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" } }>
+                    {
+                        let (error, error_id) = (error.clone(), error_id.clone());
+                        move || error().map(|m| view! { <span class="nhsuk-error-message" id=error_id.clone()><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })
+                    }
+                    <div class="nhsuk-checkboxes"><div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" id=field.clone() name="withdraw" type="checkbox" value="yes"
+                            aria-describedby={ let error = error.clone(); move || error().is_some().then(|| error_id.clone()) } />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=field.clone()>"I want to withdraw this claim"</label>
+                    </div></div>
+                </div>
+                <SubmitButton label="Withdraw the claim" secondary=true />
+            </ActionForm>
+        </div></div>
+    }
+}
+
 /// A file input for a receipt: PDF, JPEG or PNG.
 #[component]
 fn ReceiptInput(status: FormStatus) -> impl IntoView {
@@ -168,9 +215,17 @@ pub fn PaymentsPage() -> impl IntoView {
     let query = use_query_map();
     let answer = ServerAction::<AnswerPaymentOffer>::new();
     let cap = ServerAction::<SetWeeklyCap>::new();
-    let (answer_status, cap_status, claim_status) =
-        (FormStatus::of(answer), FormStatus::of(cap), FormStatus::of_post(ClaimExpense::PATH));
-    let data = Resource::new(move || answer.version().get() + cap.version().get(), |_| get_my_payments());
+    let withdraw = ServerAction::<WithdrawExpenseClaim>::new();
+    let (answer_status, cap_status, claim_status, withdraw_status) = (
+        FormStatus::of(answer),
+        FormStatus::of(cap),
+        FormStatus::of_post(ClaimExpense::PATH),
+        FormStatus::of(withdraw),
+    );
+    let data = Resource::new(
+        move || answer.version().get() + cap.version().get() + withdraw.version().get(),
+        |_| get_my_payments(),
+    );
     let flag = move |key: &'static str| query.with(|q| q.get(key).is_some());
     view! {
         <Title text="Your involvement payments" />
@@ -178,9 +233,12 @@ pub fn PaymentsPage() -> impl IntoView {
         <ErrorSummary status=answer_status id="offer-errors" />
         <ErrorSummary status=cap_status id="cap-errors" />
         <ErrorSummary status=claim_status id="claim-errors" />
+        <ErrorSummary status=withdraw_status id="withdraw-errors" />
         {move || flag("answered").then(|| done("Your answer has been saved."))}
         {move || flag("cap").then(|| done("Your weekly limit has been saved."))}
         {move || flag("claimed").then(|| done("Your expense claim has been sent to the service."))}
+        {move || flag("corrected").then(|| done("Your corrected claim has been sent to the service."))}
+        {move || flag("withdrawn").then(|| done("Your expense claim has been withdrawn."))}
         <Loaded resource=data render={move |my: MyPayments| {
             let services: Vec<(String, String)> = my.services.iter().map(|(s, _)| (s.id.to_string(), s.name.clone())).collect();
             let kinds: Vec<ExpenseKind> = ExpenseKind::ALL.into_iter().filter(|k| my.services.iter().any(|(_, ks)| ks.contains(k))).collect();
@@ -209,20 +267,51 @@ pub fn PaymentsPage() -> impl IntoView {
                 <h2 class="nhsuk-heading-m">"Expenses"</h2>
                 <p class="nhsuk-body">{format!("Claimed so far: {}. Receipted expenses are paid back to you and are not income.", pounds(expenses))}</p>
                 {claims_table(my.claims.clone(), false)}
-                {(!services.is_empty()).then(|| view! {
-                    <h3 class="nhsuk-heading-s">"Claim an expense"</h3>
-                    <form method="post" action=ClaimExpense::PATH enctype="multipart/form-data" novalidate>
-                        <crate::ui::SubmissionToken status=claim_status />
-                        <Select name="service_id" label="Service" status=claim_status options=services.clone() />
-                        <Radios name="kind" legend="What was it for?" status=claim_status choices=kind_choices.clone() />
-                        <DateInput name="incurred_on" legend="Date of the expense" status=claim_status />
-                        <TextInput name="description" label="What it was" hint="For example: bus to the steering group meeting" status=claim_status />
-                        <TextInput name="amount" label="Amount" hint="In pounds and pence, like 4.80. For mileage, give the miles instead." status=claim_status width="nhsuk-input--width-5" />
-                        <TextInput name="miles" label="Miles driven (mileage only)" status=claim_status width="nhsuk-input--width-4" />
-                        <ReceiptInput status=claim_status />
-                        <SubmitButton label="Send the claim" />
-                    </form>
-                })}
+                {
+                    let open: Vec<Claim> = my.claims.iter().filter(|c| c.may_change()).cloned().collect();
+                    (!open.is_empty()).then(|| view! {
+                        <h3 class="nhsuk-heading-s">"Claims you can still change"</h3>
+                        <p class="nhsuk-body">"Until the service approves a claim you can correct it or withdraw it. A queried claim can be corrected and sent again."</p>
+                        {open.into_iter().map(|c| view! { <ClaimChanges claim=c withdraw=withdraw /> }).collect_view()}
+                    })
+                }
+                {
+                    // Correcting a claim: the one claim form, filled with it (after a refused correction, the
+                    // claim it was for is kept with what was typed).
+                    let chosen = claim_status
+                        .kept("claim_id")
+                        .filter(|id| !id.is_empty())
+                        .or_else(|| query.with_untracked(|q| q.get("correct")));
+                    let correcting: Option<Claim> =
+                        chosen.and_then(|id| my.claims.iter().find(|c| c.id.as_str() == id && c.may_change()).cloned());
+                    let (heading, button) = if correcting.is_some() {
+                        ("Correct your claim", "Send the corrected claim")
+                    } else {
+                        ("Claim an expense", "Send the claim")
+                    };
+                    let c = correcting.clone();
+                    let receipt_note = c.as_ref().filter(|c| c.receipt_href.is_some()).map(|_| {
+                        view! { <p class="nhsuk-body">"Your receipt is kept unless you choose a new one."</p> }
+                    });
+                    (!services.is_empty()).then(|| view! {
+                        <h3 class="nhsuk-heading-s">{heading}</h3>
+                        <form id="claim-form" method="post" action=ClaimExpense::PATH enctype="multipart/form-data" novalidate>
+                            <crate::ui::SubmissionToken status=claim_status />
+                            {c.as_ref().map(|c| view! { <input type="hidden" name="claim_id" value=c.id.to_string() /> })}
+                            <Select name="service_id" label="Service" status=claim_status options=services.clone() value=c.as_ref().map(|c| c.service_id.to_string()).unwrap_or_default() />
+                            <Radios name="kind" legend="What was it for?" status=claim_status choices=kind_choices.clone() value=c.as_ref().map(|c| c.kind.as_str().to_owned()).unwrap_or_default() />
+                            <DateInput name="incurred_on" legend="Date of the expense" status=claim_status value=c.as_ref().map(|c| c.incurred_on.clone()).unwrap_or_default() />
+                            <TextInput name="description" label="What it was" hint="For example: bus to the steering group meeting" status=claim_status value=c.as_ref().map(|c| c.description.clone()).unwrap_or_default() />
+                            <TextInput name="amount" label="Amount" hint="In pounds and pence, like 4.80. For mileage, give the miles instead." status=claim_status width="nhsuk-input--width-5"
+                                value=c.as_ref().filter(|c| c.kind != ExpenseKind::Mileage).map(|c| super::types::decimal(c.amount_pence)).unwrap_or_default() />
+                            <TextInput name="miles" label="Miles driven (mileage only)" status=claim_status width="nhsuk-input--width-4"
+                                value=c.as_ref().filter(|c| c.kind == ExpenseKind::Mileage).map(|c| c.miles.to_string()).unwrap_or_default() />
+                            {receipt_note}
+                            <ReceiptInput status=claim_status />
+                            <SubmitButton label=button />
+                        </form>
+                    })
+                }
             }
         }} />
     }

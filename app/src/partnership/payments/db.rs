@@ -184,6 +184,15 @@ pub async fn insert_offer(
     .map(|id: Option<String>| id.map(OfferId::from))
 }
 
+/// The address to tell a person an offer is waiting at: `None` when their account has no address or is
+/// disabled.
+pub async fn mail_address(conn: &mut AnyConnection, person: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT email FROM person WHERE id = $1 AND disabled_at IS NULL AND email <> ''")
+        .bind(person)
+        .fetch_optional(conn)
+        .await
+}
+
 /// An offer as stored, with its service's and person's names.
 #[derive(Clone, Debug, FromRow)]
 pub struct OfferRow {
@@ -334,6 +343,53 @@ pub async fn insert_claim(conn: &mut AnyConnection, claim: &NewClaim<'_>) -> Res
     Ok(ClaimId::from(id))
 }
 
+/// Corrects a claim its claimant may still change (not approved, not paid): its fields, and its receipt when
+/// a new one is given (`None` keeps the stored one). It goes back to the service as new: pending, with any
+/// query answered. False when it may no longer be changed (approved or paid meanwhile) or is not theirs.
+pub async fn correct_claim(conn: &mut AnyConnection, id: &ClaimId, claim: &NewClaim<'_>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE expense_claim SET service_id = $3, kind = $4, incurred_on = $5, description = $6, miles = $7,
+             amount_pence = $8, review = 'pending', review_note = '', approved_at = NULL
+         WHERE id = $1 AND person_id = $2 AND review <> 'approved' AND paid_at IS NULL",
+    )
+    .bind(id)
+    .bind(claim.person_id)
+    .bind(claim.service_id)
+    .bind(claim.kind.as_str())
+    .bind(claim.incurred_on)
+    .bind(claim.description)
+    .bind(claim.miles)
+    .bind(claim.amount_pence)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    if let Some((name, mime, bytes)) = &claim.receipt {
+        sqlx::query("UPDATE expense_claim SET receipt_name = $2, receipt_type = $3, receipt_base64 = $4 WHERE id = $1")
+            .bind(id)
+            .bind(name)
+            .bind(*mime)
+            .bind(crate::pdf::encode(bytes))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(true)
+}
+
+/// Deletes a claim its claimant withdraws (with its receipt) while it is not approved or paid. False when it
+/// may no longer be withdrawn.
+pub async fn withdraw_claim(conn: &mut AnyConnection, id: &ClaimId, person: &PersonId) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM expense_claim WHERE id = $1 AND person_id = $2 AND review <> 'approved' AND paid_at IS NULL",
+    )
+    .bind(id)
+    .bind(person)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// A claim as stored (without its receipt's bytes), with its service's and person's names.
 #[derive(Clone, Debug, FromRow)]
 pub struct ClaimRow {
@@ -361,6 +417,7 @@ impl ClaimRow {
             kind: self.kind.parse().ok()?,
             review: self.review.parse().unwrap_or(Review::Pending),
             id: ClaimId::from(self.id),
+            service_id: ServiceId::from(self.service_id),
             service_name: self.service_name,
             person_name: self.person_name,
             incurred_on: self.incurred_on,
@@ -526,4 +583,62 @@ pub async fn mark_paid(conn: &mut AnyConnection, service: &ServiceId, through: &
     .execute(&mut *conn)
     .await?;
     Ok(offers.rows_affected() + claims.rows_affected())
+}
+
+// ---- for the involvement report (through `partnership::api`) --------------------------------------------
+
+/// Offers of a service for activities that happened in `[from, until)` and what became of them by now:
+/// counts, sums in pence, and the distinct people offered, accepting and paid.
+pub async fn payment_figures(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<crate::partnership::api::PaymentFigures, sqlx::Error> {
+    type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+    let row: Row = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT),
+             CAST(COALESCE(SUM(offered_pence), 0) AS BIGINT),
+             CAST(COALESCE(SUM(CASE WHEN status = 'accepted' THEN 1 ELSE 0 END), 0) AS BIGINT),
+             CAST(COALESCE(SUM(CASE WHEN status = 'accepted' THEN accepted_pence ELSE 0 END), 0) AS BIGINT),
+             CAST(COALESCE(SUM(CASE WHEN status = 'declined' THEN 1 ELSE 0 END), 0) AS BIGINT),
+             CAST(COALESCE(SUM(CASE WHEN status = 'accepted' AND paid_at IS NOT NULL THEN 1 ELSE 0 END), 0)
+                 AS BIGINT),
+             CAST(COALESCE(SUM(CASE WHEN status = 'accepted' AND paid_at IS NOT NULL THEN accepted_pence ELSE 0 END),
+                 0) AS BIGINT),
+             CAST(COUNT(DISTINCT person_id) AS BIGINT),
+             CAST(COUNT(DISTINCT CASE WHEN status = 'accepted' THEN person_id END) AS BIGINT),
+             CAST(COUNT(DISTINCT CASE WHEN status = 'accepted' AND paid_at IS NOT NULL THEN person_id END) AS BIGINT)
+         FROM payment_offer WHERE service_id = $1 AND happened_on >= $2 AND happened_on < $3",
+    )
+    .bind(service)
+    .bind(from)
+    .bind(until)
+    .fetch_one(conn)
+    .await?;
+    let (
+        offers,
+        offered_pence,
+        accepted,
+        accepted_pence,
+        declined,
+        paid,
+        paid_pence,
+        people_offered,
+        people_accepted,
+        people_paid,
+    ) = row;
+    Ok(crate::partnership::api::PaymentFigures {
+        offers,
+        offered_pence,
+        accepted,
+        accepted_pence,
+        declined,
+        paid,
+        paid_pence,
+        people_offered,
+        people_accepted,
+        people_paid,
+        small_groups: [false; 3],
+    })
 }

@@ -49,9 +49,11 @@ pub fn week_of(day: &str) -> Option<(String, String)> {
 /// Housekeeping: makes an offer to everyone with an account who took part with lived experience in an
 /// activity of a kind the service's rate card pays (in the last [`OFFER_WINDOW_DAYS`] days), as the ledger
 /// records who took part. One offer per activity and person, whichever app server comes first (the insert
-/// claims the pair). Returns how many offers it made.
+/// claims the pair), and in the same transaction a mail through the outbox telling the person an offer is
+/// waiting, with a link to `/payments` under `base_url` and never the amount (money is private); a person
+/// whose account has no address or is disabled is not mailed. Returns how many offers it made.
 #[cfg(feature = "ssr")]
-pub async fn make_offers(pool: &sqlx::AnyPool) -> Result<usize, AppError> {
+pub async fn make_offers(pool: &sqlx::AnyPool, base_url: &url::Url) -> Result<usize, AppError> {
     let since = (crate::clock::today_date() - chrono::Days::new(OFFER_WINDOW_DAYS)).format("%Y-%m-%d").to_string();
     let took_part = {
         let mut conn = pool.acquire().await?;
@@ -76,6 +78,11 @@ pub async fn make_offers(pool: &sqlx::AnyPool) -> Result<usize, AppError> {
         if let Some(id) = db::insert_offer(tx.conn(), &took, amount).await? {
             let detail = serde_json::json!({ "activity_id": took.activity_id, "offered_pence": amount });
             tx.audit("payment_offered", "payment_offer", &id, detail).await?;
+            if let Some(address) = db::mail_address(tx.conn(), &took.person_id).await? {
+                let link = crate::links::absolute(base_url, "/payments", &[]);
+                let mail = crate::partnership::emails::offer_waiting(&address, &took.title, &took.happened_on, &link);
+                crate::mail::enqueue(tx.conn(), &mail).await?;
+            }
             made += 1;
         }
         tx.commit().await?;
@@ -204,15 +211,19 @@ pub async fn set_weekly_cap(
     tx.commit_then("/payments?cap=1").await
 }
 
-/// Claims an expense: a multipart form with `service_id` (a service that has made the person an offer),
-/// `kind`, the date in `incurred_on_day`/`_month`/`_year`, `description`, `miles` (mileage) or `amount`
-/// (others), and the `receipt` (PDF, JPEG or PNG by content, 5 MB at most; required except for mileage).
+/// Claims an expense, or corrects one: a multipart form with `service_id` (a service that has made the person
+/// an offer), `kind`, the date in `incurred_on_day`/`_month`/`_year`, `description`, `miles` (mileage) or
+/// `amount` (others), and the `receipt` (PDF, JPEG or PNG by content, 5 MB at most; required except for
+/// mileage). With `claim_id`, it corrects that claim of the caller's (404 if it is not theirs) while no
+/// manager has approved it — pending or queried; 409 with a message once approved or paid — keeping its
+/// receipt unless a new one is given, and sends it to the service again (pending, its query answered).
 #[server(endpoint = "/claim_expense", input = server_fn::codec::MultipartFormData)]
 pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<ClaimId, AppError> {
     use crate::dates::{parse_date_input, DateField, DateParts};
     let user = require_signed_in()?;
     let mut upload = crate::pdf::read_upload(data, &["receipt"]).await?;
     let service_id = ServiceId::from(upload.text("service_id"));
+    let claim_id = upload.text("claim_id");
     let (kind, description, miles, amount, submission) = (
         upload.text("kind"),
         upload.text("description"),
@@ -228,6 +239,20 @@ pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<Clai
     let receipt = upload.take_file("receipt");
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    // A correction: the caller's own claim, while it may still change.
+    let correcting = if claim_id.is_empty() {
+        None
+    } else {
+        let id = ClaimId::from(claim_id.clone());
+        let claim = db::fetch_claim(tx.conn(), &id)
+            .await?
+            .filter(|c| c.person_id == user.id.as_str())
+            .ok_or(AppError::NotFound)?;
+        if claim.review == "approved" || claim.paid_at.is_some() {
+            return Err(AppError::Conflict(APPROVED_CLAIM.into()));
+        }
+        Some((id, claim.receipt_name.is_some()))
+    };
     let mine = db::list_offers_of(tx.conn(), &user.id).await?;
     let mut errors = FormErrors::new();
     let settings = if mine.iter().any(|o| o.service_id == service_id.as_str()) {
@@ -279,7 +304,9 @@ pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<Clai
             Err(m) => errors.add("amount", m),
         }
     }
-    let needs_receipt = kind.is_some_and(|k| k != ExpenseKind::Mileage);
+    // A correction keeps the receipt it has unless a new one is given.
+    let has_receipt = correcting.as_ref().is_some_and(|(_, has)| *has);
+    let needs_receipt = kind.is_some_and(|k| k != ExpenseKind::Mileage) && !has_receipt;
     let checked = if receipt.bytes.is_empty() && !receipt.too_big && !needs_receipt {
         None
     } else {
@@ -298,6 +325,7 @@ pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<Clai
         ("description", description.as_str()),
         ("miles", miles.as_str()),
         ("amount", amount.as_str()),
+        ("claim_id", claim_id.as_str()),
     ] {
         kept.push((field.to_owned(), value.to_owned()));
     }
@@ -316,12 +344,61 @@ pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<Clai
         amount_pence: pence,
         receipt: checked.map(|(mime, name)| (name, mime, receipt.bytes.as_slice())),
     };
+    if let Some((id, _)) = correcting {
+        if !db::correct_claim(tx.conn(), &id, &claim).await? {
+            return Err(AppError::Conflict(APPROVED_CLAIM.into()));
+        }
+        let detail = serde_json::json!({
+            "kind": kind.as_str(), "amount_pence": pence, "receipt_bytes": receipt.bytes.len()
+        });
+        tx.audit("expense_claim_corrected", "expense_claim", &id, detail).await?;
+        tx.commit_then("/payments?corrected=1").await?;
+        return Ok(id);
+    }
     let id = db::insert_claim(tx.conn(), &claim).await?;
     let detail =
         serde_json::json!({ "kind": kind.as_str(), "amount_pence": pence, "receipt_bytes": receipt.bytes.len() });
     tx.audit("expense_claimed", "expense_claim", &id, detail).await?;
     tx.commit_then("/payments?claimed=1").await?;
     Ok(id)
+}
+
+/// What a claimant is told when they try to change a claim a manager has approved (409).
+pub const APPROVED_CLAIM: &str =
+    "This claim has been approved, so it can no longer be changed or withdrawn. If something is wrong, ask the service.";
+
+/// The claimant withdraws their expense claim (`withdraw` must be `yes`: the box they tick to confirm)
+/// before a manager approves it — pending or queried. It is deleted with its receipt, and audited. Refused:
+/// another person's claim (404, the service's managers included), the box not ticked (422, beside it), an
+/// approved or paid claim (409 with [`APPROVED_CLAIM`]).
+#[server(endpoint = "/withdraw_expense_claim")]
+pub async fn withdraw_expense_claim(
+    #[server(default)] claim_id: ClaimId,
+    #[server(default)] withdraw: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let user = require_signed_in()?;
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
+    let claim = db::fetch_claim(tx.conn(), &claim_id)
+        .await?
+        .filter(|c| c.person_id == user.id.as_str())
+        .ok_or(AppError::NotFound)?;
+    let field = format!("withdraw-{claim_id}");
+    if withdraw != "yes" {
+        return Err(AppError::field(&field, "Tick the box to confirm you want to withdraw this claim")
+            .keeping(&[("claim_id", claim_id.as_str())]));
+    }
+    if claim.review == "approved" || claim.paid_at.is_some() {
+        return Err(AppError::Conflict(APPROVED_CLAIM.into()));
+    }
+    tx.claim_submission(&submission).await?;
+    if !db::withdraw_claim(tx.conn(), &claim_id, &user.id).await? {
+        return Err(AppError::Conflict(APPROVED_CLAIM.into()));
+    }
+    let detail = serde_json::json!({ "kind": claim.kind, "amount_pence": claim.amount_pence });
+    tx.audit("expense_claim_withdrawn", "expense_claim", &claim_id, detail).await?;
+    tx.commit_then("/payments?withdrawn=1").await
 }
 
 /// A claim's receipt, for the person who claimed it and its service's managers: `(file name, type, bytes)`.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::types::ServiceSummary;
+use crate::accounts::types::{ServiceId, ServiceSummary};
 
 crate::id!(
     /// An offer of payment for taking part in one activity.
@@ -188,6 +188,7 @@ pub struct Offer {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: ClaimId,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub person_name: String,
     pub kind: ExpenseKind,
@@ -200,6 +201,14 @@ pub struct Claim {
     pub review: Review,
     pub review_note: String,
     pub paid: bool,
+}
+
+impl Claim {
+    /// Whether its claimant may still correct or withdraw it: until a manager approves it (a queried claim
+    /// may be corrected and sent again).
+    pub fn may_change(&self) -> bool {
+        self.review != Review::Approved && !self.paid
+    }
 }
 
 /// `/payments`: a person's own offers, claims and settings, and the services they may claim from.
