@@ -209,3 +209,33 @@ pub async fn report_figures(
     }
     Ok(figures)
 }
+
+/// How many "you said, we did" items of a service were published on its board from local day `from` up to
+/// but not including local day `until` (`YYYY-MM-DD`, in the deployment's time zone; each item counted by
+/// when it was first published, and only while it is still on the board): for the involvement report's
+/// Consultation section. A count of things. Errors: a date that is not `YYYY-MM-DD` counts nothing; a
+/// database failure is `AppError::Internal` (logged).
+pub async fn you_said_we_did_published(
+    pool: &sqlx::AnyPool,
+    service_id: &crate::accounts::types::ServiceId,
+    from: &str,
+    until: &str,
+) -> Result<i64, AppError> {
+    let instant = |day: &str| {
+        chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|local| crate::db::timestamp(crate::clock::current().instant_at(local)))
+    };
+    let (Some(from), Some(until)) = (instant(from), instant(until)) else { return Ok(0) };
+    let (published,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM you_said_we_did
+         WHERE service_id = $1 AND published_at IS NOT NULL AND published_at >= $2 AND published_at < $3",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(until)
+    .fetch_one(pool)
+    .await?;
+    Ok(published)
+}

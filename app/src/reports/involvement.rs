@@ -13,8 +13,13 @@
 //! 1 to 4 (see `suppression`'s "views decided apart"). Counts of things (activities, meetings, leaflets, focus
 //! groups) are shown as they are. The sentences are made from the published figures only, never the counts.
 //!
-//! Sections for what has not landed yet (decisions and actions, "you said, we did", volunteers, panels and
-//! payments) are seams: [`Seam`]s that say they appear when their capability lands.
+//! **Panels and involvement payments** (Partnership, issue 17): panels sat, the share with a lived-experience
+//! member and outcomes that departed from their scores are counts of things, shown as they are; the offers
+//! made, accepted, declined and paid are counts of things too; the people offered, accepting and paid are
+//! counts of people, one more disclosure per period, and each sum of money (integer pence, shown as pounds)
+//! is a figure about the people it went to, withheld whenever their count is (`Disclosure::about`).
+//!
+//! A part of the report whose capability has not landed is a [`Seam`] that says so; every section has landed.
 
 use serde::{Deserialize, Serialize};
 
@@ -105,7 +110,7 @@ pub struct ReportChoices {
 pub const ALL_SERVICES: &str = "all";
 
 /// What every table's CSV and the page say about small numbers.
-pub const SMALL_NUMBERS: &str = "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would let a small count be worked out are withheld. Counts of things (activities, meetings, leaflets, focus groups) are shown as they are. People are counted each time they took part, so one person may be counted more than once.";
+pub const SMALL_NUMBERS: &str = "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would let a small count be worked out are withheld. Counts of things (activities, meetings, leaflets, focus groups, panels, payment offers) are shown as they are; a sum of money is withheld when the people it went to are not shown. People are counted each time they took part, so one person may be counted more than once.";
 
 /// Why the Friends and Family Test monthly return is not suppressed, on the report page and in the file.
 pub const NOT_SUPPRESSED: &str = "The monthly return is not suppressed: it gives the exact counts, because NHS England collects unsuppressed counts from providers and applies its own small-number rules when it publishes them. It is for managers submitting the return; do not publish or share it.";
@@ -174,6 +179,7 @@ mod build {
         information::api::InformationFigures,
         ledger::types::{ActivityKind, ContinuumLevel},
         participation::api::ParticipationFigures,
+        partnership::api::{PanelFigures, PaymentFigures},
         reports::profile::{decide_period, LevelCounts, LevelTally, PublishedPeople},
         suppression::{Disclosure, Published, PublishedChange, PublishedShare},
     };
@@ -328,6 +334,12 @@ mod build {
         pub consultation: ConsultationFigures,
         /// Participation's figures (`participation::api::report_figures`).
         pub participation: ParticipationFigures,
+        /// "You said, we did" items published on the board (`participation::api::you_said_we_did_published`).
+        pub you_said_we_did: i64,
+        /// Panels sat (`partnership::api::panels_decided`) and involvement payments
+        /// (`partnership::api::payment_figures`).
+        pub panels: PanelFigures,
+        pub payments: PaymentFigures,
     }
 
     impl PeriodCounts {
@@ -368,6 +380,9 @@ mod build {
             mine.actions_overdue += theirs.actions_overdue;
             mine.days_to_close.extend(theirs.days_to_close.iter().copied());
             mine.days_to_close.sort_unstable();
+            self.you_said_we_did += other.you_said_we_did;
+            self.panels.add(&other.panels);
+            self.payments.add(&other.payments);
         }
 
         /// Activities of `kind` at `level`.
@@ -410,7 +425,22 @@ mod build {
         let information = crate::information::api::report_figures(pool, service, &first, &until).await?;
         let consultation = crate::consultation::api::report_figures(pool, service, &first, &until).await?;
         let participation = crate::participation::api::report_figures(pool, service, &first, &until).await?;
-        Ok(PeriodCounts { levels, kinds, responses, inclusion, information, consultation, participation })
+        let you_said_we_did =
+            crate::participation::api::you_said_we_did_published(pool, service, &first, &until).await?;
+        let panels = crate::partnership::api::panels_decided(pool, service, &first, &until).await?;
+        let payments = crate::partnership::api::payment_figures(pool, service, &first, &until).await?;
+        Ok(PeriodCounts {
+            levels,
+            kinds,
+            responses,
+            inclusion,
+            information,
+            consultation,
+            participation,
+            you_said_we_did,
+            panels,
+            payments,
+        })
     }
 
     /// How one period's counts of people are published.
@@ -437,6 +467,10 @@ mod build {
         /// Attendances at meetings by member type (`MemberType::ALL` order), and in all.
         pub attendance: [Published; 4],
         pub attendances: Published,
+        /// Involvement payments' people: offered, accepting and paid.
+        pub payment_people: [Published; 3],
+        /// The money offered, accepted and paid (pence), each about the people beside it: withheld with them.
+        pub payment_money: [Published; 3],
     }
 
     /// Decides a period's counts of people as a whole: the profile's decision for the levels
@@ -487,7 +521,20 @@ mod build {
             let decided = disclosure.decide();
             [decided.count(figures[0]), decided.count(figures[1])]
         };
+        // Involvement payments' people (one more disclosure: none is a part of another's sum, since one person
+        // may be offered several payments), and the money each group was offered, accepted and paid.
+        let mut pay = Disclosure::new();
+        let p = &counts.payments;
+        let paying = [p.people_offered, p.people_accepted, p.people_paid].map(|n| pay.people(n));
+        let money = [p.offered_pence, p.accepted_pence, p.paid_pence];
+        let money = [0, 1, 2].map(|i| pay.about(money[i], paying[i]));
+        let paid = pay.decide();
+        // Over several services, an amount is withheld when one service's own is (its people 1 to 4), or the
+        // sum less the other services' reports would give it away.
+        let money = [0, 1, 2].map(|i| if p.small_groups[i] { Published::Withheld } else { paid.count(money[i]) });
         PublishedPeriod {
+            payment_people: paying.map(|f| paid.count(f)),
+            payment_money: money,
             responses: [
                 decided.count(parts[0]),
                 decided.count(parts[1]),
@@ -522,6 +569,25 @@ mod build {
     fn capitalised(text: &str) -> String {
         let mut chars = text.chars();
         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+
+    /// A sum of money (pence) as published: pounds to the penny by integer division (`£1234.05`,
+    /// `payments::types::pounds`), or "withheld" when the people it went to are suppressed.
+    fn money(figure: Published) -> String {
+        match figure {
+            Published::Count(pence) => crate::partnership::payments::types::pounds(pence),
+            Published::FewerThanFive | Published::Withheld => "withheld".to_owned(),
+        }
+    }
+
+    /// A share of `part` in `whole` (counts of things) as a whole per cent, rounded half up in integers;
+    /// `none` when `whole` is 0.
+    fn share_of(part: i64, whole: i64, none: &str) -> String {
+        if whole <= 0 {
+            none.to_owned()
+        } else {
+            format!("{}%", (part * 100 + whole / 2) / whole)
+        }
     }
 
     fn things(n: i64, one: &str, many: &str) -> String {
@@ -613,6 +679,49 @@ mod build {
                 things(p.actions_opened, "action", "actions"),
                 p.actions_closed,
                 p.actions_overdue,
+            ));
+        }
+        if now.counts.you_said_we_did > 0 {
+            sentences.push(format!(
+                "{} published on the \"you said, we did\" board.",
+                capitalised(&things(now.counts.you_said_we_did, "item was", "items were")),
+            ));
+        }
+        sentences.extend(partnership_sentences(now));
+        sentences
+    }
+
+    /// The Partnership section's sentences: panels sat, with a lived-experience member and departing from
+    /// their scores (counts of things), and the period's payment offers and what became of them, with the
+    /// people paid and the money paid only as published.
+    fn partnership_sentences(now: &PublishedPeriod) -> Vec<String> {
+        let mut sentences = Vec::new();
+        let panels = now.counts.panels;
+        if panels.panels > 0 {
+            sentences.push(format!(
+                "{} sat ({} with a lived-experience member); {} departed from the lived-experience members' scores.",
+                capitalised(&things(panels.panels, "interview panel", "interview panels")),
+                panels.with_lived_experience,
+                things(panels.departures, "outcome", "outcomes"),
+            ));
+        }
+        let pay = now.counts.payments;
+        if pay.offers > 0 {
+            let paid_to = match now.payment_money[2] {
+                Published::Count(pence) if pay.paid > 0 => format!(
+                    " ({} to {})",
+                    crate::partnership::payments::types::pounds(pence),
+                    people_phrase(now.payment_people[2], "people")
+                ),
+                _ if pay.paid > 0 => format!(" (to {})", people_phrase(now.payment_people[2], "people")),
+                _ => String::new(),
+            };
+            sentences.push(format!(
+                "{} made for the period's activities: {} accepted, {} declined and {} paid{paid_to}.",
+                things(pay.offers, "involvement payment offer was", "involvement payment offers were"),
+                pay.accepted,
+                pay.declined,
+                pay.paid,
             ));
         }
         sentences
@@ -811,12 +920,13 @@ mod build {
             ("Feedback responses on paper".to_owned(), across(&|p| p.channels[1].text())),
             ("Feedback responses assisted".to_owned(), across(&|p| p.channels[2].text())),
             ("People at focus groups".to_owned(), across(&|p| p.focus_group_people.text())),
+            ("\"You said, we did\" items published".to_owned(), across(&|p| p.counts.you_said_we_did.to_string())),
         ];
         sections.push(level_section(
             ContinuumLevel::Consultation,
             "consultation",
             "Views sought from patients and carers: feedback forms and the responses they received (by who answered, \
-             where a form asks), and focus groups. Patients and carers count each response and each person at a \
+             where a form asks), focus groups, and the \"you said, we did\" items published on the board. Patients and carers count each response and each person at a \
              focus group or other activity.",
             &[(ActivityKind::FeedbackForm, "Feedback forms opened"), (ActivityKind::FocusGroup, "Focus groups held")],
             "Other consultation activities",
@@ -870,23 +980,14 @@ mod build {
         sections.push(level_section(
             ContinuumLevel::Partnership,
             "partnership",
-            "Patients sharing decisions, as the ledger records it today: interview panels and other shared decisions.",
+            "Patients sharing decisions, as the ledger records them: interview panels (each recorded once decided, \
+             with its members) and other shared decisions, and the patients and carers who took part.",
             &[(ActivityKind::InterviewPanel, "Interview panels sat")],
             "Other partnership activities",
             Vec::new(),
         )?);
-        let seam = |heading: &str, text: &str| Seam { heading: heading.to_owned(), text: text.to_owned() };
-        let seams = vec![
-            seam(
-                "You said, we did",
-                "How many \"you said, we did\" items were published appears here when the board lands.",
-            ),
-            seam(
-                "Panels and payments",
-                "Panels sat with a lived-experience member, outcomes that departed from their scores, and involvement \
-                 payments appear here when partnership lands.",
-            ),
-        ];
+        sections.push(panels_and_payments_section(&published, &oldest_first, &columns, &label)?);
+        let seams = Vec::new();
         Ok(InvolvementReport {
             scope_id,
             scope_name,
@@ -1031,6 +1132,81 @@ mod build {
             table: Table {
                 id: "meetings".to_owned(),
                 caption: "Meetings, decisions and actions by period".to_owned(),
+                corner: "Figure".to_owned(),
+                columns: columns.to_vec(),
+                rows,
+            },
+        })
+    }
+
+    /// Partnership's panels and involvement payments in each period: panels sat and decided, the share with a
+    /// lived-experience member, outcomes that departed from their scores, and the payment offers for the
+    /// period's activities — made, accepted, declined and paid — with the people and the money (pence, shown
+    /// as pounds; withheld with their people). Charted: the period's offers by what became of them.
+    fn panels_and_payments_section(
+        published: &[PublishedPeriod],
+        oldest_first: &[usize],
+        columns: &[String],
+        label: &dyn Fn(usize) -> String,
+    ) -> Result<Section, AppError> {
+        let across = |f: &dyn Fn(&PublishedPeriod) -> String| -> Vec<String> {
+            oldest_first.iter().map(|&i| f(&published[i])).collect()
+        };
+        let rows: Vec<(String, Vec<String>)> = vec![
+            ("Interview panels sat and decided".to_owned(), across(&|p| p.counts.panels.panels.to_string())),
+            (
+                "Panels with a lived-experience member".to_owned(),
+                across(&|p| p.counts.panels.with_lived_experience.to_string()),
+            ),
+            (
+                "Share of panels with a lived-experience member".to_owned(),
+                across(&|p| share_of(p.counts.panels.with_lived_experience, p.counts.panels.panels, "none sat")),
+            ),
+            (
+                "Outcomes departing from the lived-experience scores".to_owned(),
+                across(&|p| p.counts.panels.departures.to_string()),
+            ),
+            ("Payment offers made".to_owned(), across(&|p| p.counts.payments.offers.to_string())),
+            ("Offers accepted".to_owned(), across(&|p| p.counts.payments.accepted.to_string())),
+            ("Offers declined".to_owned(), across(&|p| p.counts.payments.declined.to_string())),
+            ("Offers paid".to_owned(), across(&|p| p.counts.payments.paid.to_string())),
+            ("People offered payment".to_owned(), across(&|p| p.payment_people[0].text())),
+            ("People who accepted payment".to_owned(), across(&|p| p.payment_people[1].text())),
+            ("People paid".to_owned(), across(&|p| p.payment_people[2].text())),
+            ("Amount offered".to_owned(), across(&|p| money(p.payment_money[0]))),
+            ("Amount accepted".to_owned(), across(&|p| money(p.payment_money[1]))),
+            ("Amount paid".to_owned(), across(&|p| money(p.payment_money[2]))),
+        ];
+        let pay = published[0].counts.payments;
+        let open = pay.offers - pay.accepted - pay.declined;
+        let bars: Vec<(String, Published)> = [
+            ("Accepted and paid", pay.paid),
+            ("Accepted, not yet paid", pay.accepted - pay.paid),
+            ("Declined", pay.declined),
+            ("Not yet answered", open),
+        ]
+        .into_iter()
+        .map(|(name, n)| (name.to_owned(), Published::of_things(n)))
+        .collect();
+        let chart = bar_chart(
+            &bars,
+            "Payment offers",
+            &format!("Involvement payment offers for activities in {}, by what became of them", label(0)),
+        )?;
+        Ok(Section {
+            heading: "Panels and involvement payments".to_owned(),
+            intro: "Interview panels that sat and were decided in the period, those with a lived-experience member \
+                    (a patient or carer from the panel pool), and outcomes recorded with a reason for departing \
+                    from the lived-experience members' scores. Involvement payments offered for the period's \
+                    activities and what became of them so far: accepted (at the amount offered or a lower one), \
+                    declined and paid. Panels and offers are counts of things; people are counted once per \
+                    service; an amount is withheld when the people it went to are not shown. Expenses are not \
+                    payments and are not counted here."
+                .to_owned(),
+            chart,
+            table: Table {
+                id: "payments".to_owned(),
+                caption: "Panels and involvement payments by period".to_owned(),
                 corner: "Figure".to_owned(),
                 columns: columns.to_vec(),
                 rows,
