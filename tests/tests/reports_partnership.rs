@@ -66,7 +66,6 @@ async fn panel(app: &TestApp, service: &str, day: &str, decided: bool, lived: bo
 
 /// An offer to `person` for `activity` on `day`: `offered` pence, then `status` with `accepted` pence, paid
 /// or not.
-#[expect(clippy::too_many_arguments, reason = "one argument per column of the fixture")]
 async fn offer(
     app: &TestApp,
     service: &str,
