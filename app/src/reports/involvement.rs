@@ -1284,6 +1284,45 @@ mod build {
         }
 
         #[test]
+        fn payment_money_is_withheld_with_its_people_and_over_services_with_a_small_one() {
+            let counts = PeriodCounts {
+                payments: PaymentFigures {
+                    offers: 9,
+                    offered_pence: 22_500,
+                    accepted: 7,
+                    accepted_pence: 16_001,
+                    paid: 3,
+                    paid_pence: 7_500,
+                    people_offered: 9,
+                    people_accepted: 7,
+                    people_paid: 3,
+                    ..PaymentFigures::default()
+                },
+                ..PeriodCounts::default()
+            };
+            let alone = publish_period(counts.clone());
+            assert_eq!(alone.payment_people, [Published::Count(10), Published::Count(5), Published::FewerThanFive]);
+            assert_eq!(money(alone.payment_money[1]), "£160.01", "to the penny");
+            assert_eq!(money(alone.payment_money[2]), "withheld", "paid to fewer than 5");
+            // Summed with a service whose 2 people offered are fewer than 5: its offered money is in the sum.
+            let mut all = PeriodCounts::default();
+            all.payments.add(&counts.payments);
+            all.payments.add(&PaymentFigures {
+                offers: 2,
+                offered_pence: 5_000,
+                people_offered: 2,
+                ..Default::default()
+            });
+            let all = publish_period(all);
+            assert_eq!(all.payment_people[0], Published::Count(10));
+            assert_eq!(money(all.payment_money[0]), "withheld", "£275.00 less £225.00 would give £50.00 away");
+            assert_eq!(money(all.payment_money[1]), "£160.01");
+            assert_eq!(share_of(1, 2, "none"), "50%");
+            assert_eq!(share_of(2, 3, "none"), "67%");
+            assert_eq!(share_of(0, 0, "none sat"), "none sat");
+        }
+
+        #[test]
         fn sentences_say_only_published_figures() {
             let mut counts = PeriodCounts::default();
             counts.levels[0] = LevelTally { activities: 2, patients: 40, carers: 3 };
