@@ -1,6 +1,7 @@
 //! What Partnership offers other capabilities (never its `db`, server functions, pages or tables): the
 //! involvement report's Partnership figures — panels a service sat, how many had a lived-experience member,
-//! how many outcomes departed from the lived-experience view, and its involvement payments.
+//! how many outcomes departed from the lived-experience view, and its involvement payments — and, in a block
+//! of its own below, the panels inclusion's interview stage links an application to.
 
 use sqlx::AnyPool;
 
