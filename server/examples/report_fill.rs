@@ -405,7 +405,7 @@ async fn write_responses(pool: sqlx::AnyPool, plan: Arc<Plan>, batch: usize) -> 
         let form = &plan.forms[g.form];
         let id = app::consultation::types::ResponseId::from(g.id.clone());
         for theme in &g.themes {
-            review_db::set_comment_theme(&mut *tx, &id, &form.comment, theme, true).await?;
+            review_db::set_comment_theme(&mut tx, &id, &form.comment, theme, true).await?;
         }
         if let Some(which) = g.risky {
             let (concerns, reasons) = &plan.risky[which];
