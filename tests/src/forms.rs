@@ -936,8 +936,8 @@ pub const FORMS: &[Form] = &[
         Person::Volunteer,
         &[
             ("candidate_id", "{candidate_id}"),
-            ("score[c-{criterion_id}]", "{marker}"),
-            ("evidence[c-{criterion_id}]", "{marker}"),
+            ("score[c-{candidate_id}_{criterion_id}]", "{marker}"),
+            ("evidence[c-{candidate_id}_{criterion_id}]", "{marker}"),
         ],
     ),
     form(

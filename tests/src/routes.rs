@@ -155,17 +155,20 @@ pub const PRESENT_MEMBER: Access = Access("U FFFA FF FF F");
 /// A "you said, we did" item's quote: approved by a manager of its service (or an administrator); its staff
 /// are refused, and to another service the item does not exist.
 pub const QUOTE_APPROVER: Access = Access("U FFFF NN FA A");
-/// A panel (its page, its packs): the service's staff who organise it, and its members — the volunteer (trained,
-/// agreed, declared: the chair) and the steering member (not trained) in the world. Another service's staff are
-/// told it does not exist.
-pub const PANEL: Access = Access("U FFAA NN AA A");
-/// A candidate's pack: organisers and members whose training, agreement and declaration are recorded (the
-/// volunteer); the untrained steering member is refused.
-pub const PANEL_READY: Access = Access("U FFAF NN AA A");
+/// A panel (its page): the service's staff who organise it, and its members — the volunteer (trained, agreed,
+/// declared: the chair) and the steering member (not trained) in the world. Everyone else is told it does not
+/// exist, as for an unknown id.
+pub const PANEL: Access = Access("U NNAA NN AA A");
+/// A panel's outcome: organisers, and members whose training, agreement and declaration are recorded (the
+/// volunteer, who chairs); the untrained steering member is refused.
+pub const PANEL_READY: Access = Access("U NNAF NN AA A");
+/// A candidate's pack: only members whose training, agreement and declaration are recorded (the volunteer);
+/// the untrained steering member and the service's staff who do not sit on the panel are refused.
+pub const PANEL_PACK: Access = Access("U NNAF NN FF F");
 /// A member's own prerequisites: the panel's members only (organisers who do not sit on it are refused).
-pub const PANEL_MEMBER: Access = Access("U FFAA NN FF F");
+pub const PANEL_MEMBER: Access = Access("U NNAA NN FF F");
 /// Scoring and the chair's closing of scoring: a ready member (the volunteer, who chairs) only.
-pub const PANEL_SCORER: Access = Access("U FFAF NN FF F");
+pub const PANEL_SCORER: Access = Access("U NNAF NN FF F");
 /// Involvement payments' management page and reads: managers of any service (each sees their own services).
 pub const PAYMENTS_MANAGER: Access = Access("U FFFF FA FA A");
 /// A person's own offer (the volunteer's in the world): nobody else, the service's managers included, may
@@ -315,7 +318,7 @@ pub const ROUTES: &[Row] = &[
     page("/inclusion/courses/{id}", RECORD, "/inclusion/courses/{course_id}"),
     page("/partnership", SIGNED_IN, "/partnership"),
     page("/partnership/panels/{id}", PANEL, "/partnership/panels/{panel_id}"),
-    page("/partnership/packs/{id}/{name}", PANEL_READY, "/partnership/packs/{candidate_id}/pack.pdf"),
+    page("/partnership/packs/{id}/{name}", PANEL_PACK, "/partnership/packs/{candidate_id}/pack.pdf"),
     // Involvement payments (partnership §7).
     page("/payments", SIGNED_IN, "/payments"),
     page("/payments/manage", PAYMENTS_MANAGER, "/payments/manage"),

@@ -150,8 +150,8 @@ async fn a_member_scores_on_a_phone_and_sees_the_others_only_after_all_have(java
     let scores = |score: &str, evidence: &str| {
         owned(&[
             ("candidate_id", &candidate),
-            (&format!("score[c-{criterion}]"), score),
-            (&format!("evidence[c-{criterion}]"), evidence),
+            (&format!("score[c-{candidate}_{criterion}]"), score),
+            (&format!("evidence[c-{candidate}_{criterion}]"), evidence),
         ])
     };
     post(&app, &chair, "submit_panel_scores", &scores("4", "The chair's own evidence")).await;

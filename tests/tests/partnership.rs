@@ -161,14 +161,40 @@ async fn panel(app: &TestApp) -> Panel {
     }
 }
 
-/// A member's scores of a candidate, one score per criterion with evidence.
+/// A member's scores of a candidate, one score per criterion with evidence, in that candidate's own fields.
 fn scores(panel: &Panel, candidate: &str, values: &[&str]) -> Vec<(String, String)> {
     let mut fields = vec![("candidate_id".to_owned(), candidate.to_owned())];
     for (criterion, value) in panel.criteria.iter().zip(values) {
-        fields.push((format!("score[c-{criterion}]"), (*value).to_owned()));
-        fields.push((format!("evidence[c-{criterion}]"), format!("Evidence for {value}")));
+        fields.push((format!("score[c-{candidate}_{criterion}]"), (*value).to_owned()));
+        fields.push((format!("evidence[c-{candidate}_{criterion}]"), format!("Evidence for {value}")));
     }
     fields
+}
+
+/// The chair closes scoring of a candidate with a reason: the untrained member never became ready, and a
+/// candidate unseals without them only so.
+async fn close(app: &TestApp, p: &Panel, candidate: &str) {
+    ok(
+        app,
+        &p.chair,
+        "close_panel_scoring",
+        &owned(&[("candidate_id", candidate), ("close_reason", "CLOSEWORD: one member is not trained yet")]),
+    )
+    .await;
+}
+
+async fn outcome(app: &TestApp, client: &Client, p: &Panel, candidate: &str, chosen: &str, why: &str) -> Response {
+    let fields = owned(&[
+        ("candidate_id", candidate),
+        ("outcome", chosen),
+        ("outcome_reasons", "The panel's reasons"),
+        ("departure_reason", why),
+    ]);
+    post(app, client, "record_panel_outcome", &format!("/partnership/panels/{}", p.id), &fields).await
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 async fn panel_page(app: &TestApp, client: &Client, panel: &Panel) -> String {
@@ -187,7 +213,7 @@ async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Back
     for (client, others) in [(&p.patient, "Evidence for 3"), (&p.chair, "Evidence for 4"), (&p.manager, "Evidence for")]
     {
         let page = panel_page(&app, client, &p).await;
-        assert!(page.contains("Scores are sealed: 2 of 3 eligible members have submitted."), "sealed");
+        assert!(page.contains("Scores are sealed: 2 of 4 eligible members have submitted."), "sealed");
         assert!(!page.contains(others), "nobody sees another member's scores before the last submits");
         assert!(!page.contains("Scores for Ash Green"), "no score sheet before the last");
     }
@@ -196,8 +222,23 @@ async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Back
     assert!(own.contains("Values: 4 — Evidence for 4"));
     assert!(!own.contains("Evidence for 3"));
     ok(&app, &p.carer, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+    // The untrained member has not scored: a member who is not ready keeps the candidate sealed.
     let page = panel_page(&app, &p.patient, &p).await;
-    assert!(page.contains("Scores for Ash Green"), "unsealed once the last eligible member submitted");
+    assert!(page.contains("Scores are sealed: 3 of 4 eligible members have submitted."), "sealed without them");
+    assert!(!page.contains("Scores for Ash Green"), "no score sheet while a member who is not ready has not scored");
+    // Only the chair, with a recorded reason, unseals without them.
+    let response = post(
+        &app,
+        &p.chair,
+        "close_panel_scoring",
+        "/partnership",
+        &owned(&[("candidate_id", &ash), ("close_reason", "")]),
+    )
+    .await;
+    assert_eq!(response.status(), 422, "a reason is required");
+    close(&app, &p, &ash).await;
+    let page = panel_page(&app, &p.patient, &p).await;
+    assert!(page.contains("Scores for Ash Green"), "unsealed once the chair closed scoring with a reason");
     assert!(page.contains("Evidence for 3"), "the others' evidence is shown");
     // Lived-experience mean: patient 5 and carer 6, so 5.5 of 8; Skills 1 + 3 = 4 against 2 × 2: not below.
     assert!(
@@ -254,9 +295,14 @@ async fn a_declared_interest_blocks_scoring_that_candidate(backend: Backend) {
     assert_eq!(response.status(), 403);
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM panel_score").fetch_one(&app.pool).await.unwrap();
     assert_eq!(stored, 0);
-    // Blake is unsealed once the two members who may score him have.
+    // Blake is unsealed once the two ready members who may score him have, and the chair closes scoring for
+    // the untrained member.
     ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &blake, &["3", "3"])).await;
     ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &blake, &["2", "2"])).await;
+    let page = panel_page(&app, &p.chair, &p).await;
+    assert!(!page.contains("Scores for Blake Harris"), "the untrained member still counts as eligible");
+    assert!(page.contains("Scores are sealed: 2 of 3 eligible members have submitted."), "the carer is not");
+    close(&app, &p, &blake).await;
     let page = panel_page(&app, &p.chair, &p).await;
     assert!(page.contains("Scores for Blake Harris"));
     // A reason is required when an interest is declared.
@@ -294,7 +340,10 @@ async fn bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept(back
     let page = response.text().await.unwrap();
     assert!(page.contains("Enter the evidence for your score on"));
     let error = error_on_page(422, &page);
-    assert!(error.field_errors().iter().any(|e| e.field == format!("evidence[c-{}]", p.criteria[0])), "{error:?}");
+    assert!(
+        error.field_errors().iter().any(|e| e.field == format!("evidence[c-{ash}_{}]", p.criteria[0])),
+        "{error:?}"
+    );
     // A second submission.
     ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
     let response = post(&app, &p.patient, "submit_panel_scores", &from, &scores(&p, &ash, &["1", "1"])).await;
@@ -318,6 +367,8 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
         ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &a)).await;
         ok(&app, client, "submit_panel_scores", &scores(&p, &blake, &b)).await;
     }
+    close(&app, &p, &ash).await;
+    close(&app, &p, &blake).await;
     let from = format!("/partnership/panels/{}", p.id);
     let appoint = |why: &str| {
         owned(&[
@@ -358,7 +409,7 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
     .await
     .unwrap();
     assert_eq!((level.as_str(), kind.as_str()), ("partnership", "interview_panel"));
-    assert_eq!((patients, carers, staff), (2, 1, 1), "the untrained patient member is a member too");
+    assert_eq!((patients, carers, staff), (1, 1, 1), "the member who never became ready did not sit the panel");
     let named: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM activity_participant ap JOIN activity a ON a.id = ap.activity_id
          WHERE a.source_id = $1 AND ap.person_id IS NOT NULL",
@@ -367,7 +418,7 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    assert_eq!(named, 4, "members are kept by account, so offers can be made from the activity later");
+    assert_eq!(named, 3, "members are kept by account, so offers can be made from the activity later");
     // The involvement report's figures: one panel sat, with lived-experience members, and one departure, still
     // counted after the housekeeping deletes the candidates (and the reason with them).
     let service: String = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
@@ -375,6 +426,7 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
     let figures = || app::partnership::api::panels_decided(&app.pool, &service, "2026-12-01", "2027-01-01");
     let expected = app::partnership::api::PanelFigures { panels: 1, with_lived_experience: 1, departures: 1 };
     assert_eq!(figures().await.unwrap(), expected);
+    // After the retention period the departure mail's text and the chair's reason go with the candidates.
     sqlx::query("UPDATE panel SET decided_at = '2020-01-01T00:00:00.000000Z' WHERE id = $1")
         .bind(&p.id)
         .execute(&app.pool)
@@ -382,6 +434,14 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
         .unwrap();
     assert_eq!(app::partnership::server::delete_after_retention(&app.pool).await.unwrap(), 1);
     assert_eq!(figures().await.unwrap(), expected, "the departure is still counted");
+    let mails: Vec<String> = sqlx::query_scalar("SELECT body_text FROM outbox_mail WHERE subject LIKE '%departed%'")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert!(!mails.is_empty());
+    assert!(mails.iter().all(|m| !m.contains("Blake") && !m.contains("co-working")), "{mails:?}");
+    let details: Vec<String> = sqlx::query_scalar("SELECT detail FROM audit_event").fetch_all(&app.pool).await.unwrap();
+    assert!(details.iter().all(|d| !d.contains("CLOSEWORD")), "no reason text outlives the candidates");
 }
 
 async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_period(backend: Backend) {
@@ -391,6 +451,9 @@ async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_perio
         for client in [&p.chair, &p.patient, &p.carer] {
             ok(&app, client, "submit_panel_scores", &scores(&p, &candidate, &["3", "3"])).await;
         }
+        close(&app, &p, &candidate).await;
+    }
+    for candidate in p.candidates.clone() {
         ok(
             &app,
             &p.manager,
@@ -406,6 +469,8 @@ async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_perio
     }
     let pack = format!("/partnership/packs/{}/pack.pdf", p.candidates[0]);
     assert_eq!(p.patient.get(app.url(&pack)).send().await.unwrap().status(), 403, "closed to members");
+    assert_eq!(p.chair.get(app.url(&pack)).send().await.unwrap().status(), 403, "staff members too");
+    assert_eq!(p.manager.get(app.url(&pack)).send().await.unwrap().status(), 403, "and the service's staff");
     assert!(!panel_page(&app, &p.patient, &p).await.contains("Scores for Ash Green"), "scores closed to members");
     // The housekeeping leaves them until the retention period (6 months) has passed.
     assert_eq!(app::partnership::server::delete_after_retention(&app.pool).await.unwrap(), 0);
@@ -523,8 +588,8 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
     ok(&app, &p.patient, "declare_panel_interest", &owned(&[("panel_id", &panel), ("interest", "none")])).await;
     let fields = owned(&[
         ("candidate_id", &candidate),
-        (&format!("score[c-{criterion}]"), "4"),
-        (&format!("evidence[c-{criterion}]"), "Warm and clear"),
+        (&format!("score[c-{candidate}_{criterion}]"), "4"),
+        (&format!("evidence[c-{candidate}_{criterion}]"), "Warm and clear"),
     ]);
     ok(&app, &p.patient, "submit_panel_scores", &fields).await;
     ok(
@@ -540,24 +605,21 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
     assert!(mail.body.contains("Peer co-facilitator"), "{}", mail.body);
 }
 
-/// The sealing edge (issue 17 §4): a member becomes ready after every other eligible member has submitted for a
-/// candidate. The rule: scores once open to the panel stay open — nobody who saw them is shown them sealed again
-/// — and the late member scores on their own, seeing only their own until they submit; then their line joins
-/// the sheet.
-async fn scores_once_open_stay_open_when_a_member_becomes_ready_later(backend: Backend) {
+/// The sealing edge (issue 17 §4): a member joins the panel after every eligible member has submitted for a
+/// candidate. (A member on the panel who is not yet ready is eligible, so keeps the candidate sealed until they
+/// submit or the chair closes scoring: becoming ready late cannot reopen anything.) The rule: scores once open
+/// to the panel stay open — nobody who saw them is shown them sealed again — and the late member scores on
+/// their own, seeing only their own until they submit; then their line joins the sheet.
+async fn scores_once_open_stay_open_when_a_member_joins_later(backend: Backend) {
     let app = spawn_app(backend).await;
     let p = panel(&app).await;
     let ash = p.candidates[0].clone();
-    // The untrained member agrees and declares, but is not ready (no training), so not eligible.
-    ok(&app, &p.untrained, "agree_panel_confidentiality", &owned(&[("panel_id", &p.id), ("agree", "yes")])).await;
-    ok(&app, &p.untrained, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
     ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
     ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["4", "1"])).await;
     ok(&app, &p.carer, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
-    let before = panel_page(&app, &p.patient, &p).await;
-    assert!(before.contains("Scores for Ash Green"), "open once the last eligible member submitted");
-
-    // Their training is recorded last: they are now ready, and eligible for Ash.
+    let page = panel_page(&app, &p.patient, &p).await;
+    assert!(page.contains("Scores are sealed: 3 of 4"), "the member not yet ready keeps Ash sealed");
+    // The untrained member is trained, agrees, declares and submits: Ash opens.
     let pool_id = scalar(
         &app,
         "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
@@ -567,32 +629,272 @@ async fn scores_once_open_stay_open_when_a_member_becomes_ready_later(backend: B
     let mut fields = owned(&[("pool_member_id", &pool_id), ("may_chair", "no")]);
     fields.extend(date_fields("trained_on", "2026-01-12"));
     ok(&app, &p.manager, "record_panel_training", &fields).await;
+    ok(&app, &p.untrained, "agree_panel_confidentiality", &owned(&[("panel_id", &p.id), ("agree", "yes")])).await;
+    ok(&app, &p.untrained, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
+    ok(&app, &p.untrained, "submit_panel_scores", &scores(&p, &ash, &["2", "2"])).await;
+    let before = panel_page(&app, &p.patient, &p).await;
+    assert!(before.contains("Scores for Ash Green"), "open once the last eligible member submitted");
+
+    // A trained member joins the panel afterwards, agrees and declares: now eligible for Ash.
+    let service = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
+    app.add_person("late@example.org", "Lee Late", false, &[(&service, Role::Patient)]).await;
+    let late = app.client_signed_in_as("late@example.org").await;
+    let pool = owned(&[("service_id", &service), ("email", "late@example.org"), ("sits", "patient")]);
+    ok(&app, &p.manager, "add_to_panel_pool", &pool).await;
+    let pool_id = scalar(
+        &app,
+        "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "late@example.org",
+    )
+    .await;
+    let mut fields = owned(&[("pool_member_id", &pool_id), ("may_chair", "no")]);
+    fields.extend(date_fields("trained_on", "2026-01-12"));
+    ok(&app, &p.manager, "record_panel_training", &fields).await;
+    let member = owned(&[("panel_id", &p.id), ("pool_member_id", &pool_id), ("chair", "no")]);
+    ok(&app, &p.manager, "add_panel_member", &member).await;
+    ok(&app, &late, "agree_panel_confidentiality", &owned(&[("panel_id", &p.id), ("agree", "yes")])).await;
+    ok(&app, &late, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
 
     // Those who saw the scores still see them, the same ones.
     for client in [&p.patient, &p.chair, &p.carer, &p.manager] {
         let page = panel_page(&app, client, &p).await;
         assert!(page.contains("Scores for Ash Green"), "not sealed again for those who saw them");
         assert!(page.contains("Evidence for 4") && page.contains("Evidence for 3"), "the same scores");
-        assert!(!page.contains("Scores are sealed: 3 of 4"), "no sealed message after the scores were shown");
+        assert!(!page.contains("Scores are sealed: 4 of 5"), "no sealed message after the scores were shown");
     }
     // The late member sees nobody's scores, and may score on their own.
-    let late = panel_page(&app, &p.untrained, &p).await;
-    assert!(!late.contains("Scores for Ash Green"), "no sheet before they submit");
-    assert!(!late.contains("Evidence for 4") && !late.contains("Evidence for 3"), "nobody else's evidence");
-    assert!(late.contains("Score on your own first"), "told what happens");
-    assert!(late.contains("Submit my scores for Ash Green"), "the scoring form");
-    ok(&app, &p.untrained, "submit_panel_scores", &scores(&p, &ash, &["0", "0"])).await;
-    let late = panel_page(&app, &p.untrained, &p).await;
-    assert!(late.contains("Scores for Ash Green") && late.contains("Evidence for 4"), "theirs in, the sheet shown");
-    assert!(late.contains("Evidence for 0"), "their own line is on the sheet");
-    // The second candidate, scored by nobody yet, is sealed for everyone until all four submit.
+    let page = panel_page(&app, &late, &p).await;
+    assert!(!page.contains("Scores for Ash Green"), "no sheet before they submit");
+    assert!(!page.contains("Evidence for 4") && !page.contains("Evidence for 3"), "nobody else's evidence");
+    assert!(page.contains("Score on your own first"), "told what happens");
+    assert!(page.contains("Submit my scores for Ash Green"), "the scoring form");
+    ok(&app, &late, "submit_panel_scores", &scores(&p, &ash, &["0", "0"])).await;
+    let page = panel_page(&app, &late, &p).await;
+    assert!(page.contains("Scores for Ash Green") && page.contains("Evidence for 4"), "theirs in, the sheet shown");
+    assert!(page.contains("Evidence for 0"), "their own line is on the sheet");
+    // The second candidate, scored by nobody yet, is sealed for everyone until all five submit.
     let page = panel_page(&app, &p.chair, &p).await;
-    assert!(page.contains("Scores are sealed: 0 of 4 eligible members have submitted."), "Blake is sealed");
+    assert!(page.contains("Scores are sealed: 0 of 5 eligible members have submitted."), "Blake is sealed");
+}
+
+async fn an_outcome_for_a_sealed_candidate_reveals_nothing_from_the_scores(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    // The patient scores Ash below the minimum and Blake high; nobody else has scored: both are sealed.
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["1", "1"])).await;
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &blake, &["4", "4"])).await;
+    // Without JavaScript a refusal re-renders the panel page, which is a read (`panel_read`); nothing else.
+    let changes = "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action <> 'panel_read'";
+    let audit_before = count(&app, changes).await;
+    for client in [&p.manager, &p.chair] {
+        for (candidate, chosen) in [(&ash, "appoint"), (&blake, "appoint"), (&ash, "reserve"), (&ash, "")] {
+            let response = outcome(&app, client, &p, candidate, chosen, "").await;
+            assert_eq!(response.status(), 409, "the same status whatever the scores say");
+            let page = response.text().await.unwrap();
+            assert!(page.contains("Scoring is not finished"), "the refusal says only that");
+            for leak in [
+                "departs from the lived-experience members",
+                "below its minimum",
+                "scored Ash Green higher",
+                "scored Blake Harris higher",
+            ] {
+                assert!(!page.contains(leak), "nothing worked out from sealed scores: {leak}");
+            }
+        }
+    }
+    assert_eq!(count(&app, changes).await, audit_before, "no change is recorded");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_candidate WHERE outcome IS NOT NULL").await, 0);
+}
+
+async fn appointing_before_the_others_are_scored_cannot_dodge_the_lived_experience_view(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    // Ash is scored and unsealed; the lived-experience members rate Ash at the minimum and staff rate Ash top.
+    for (client, values) in [(&p.chair, ["4", "4"]), (&p.patient, ["2", "2"]), (&p.carer, ["2", "2"])] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &values)).await;
+    }
+    close(&app, &p, &ash).await;
+    // Appointing Ash while Blake is not yet scored is refused: the comparison waits for every candidate.
+    let response = outcome(&app, &p.chair, &p, &ash, "appoint", "").await;
+    assert_eq!(response.status(), 409);
+    assert!(response.text().await.unwrap().contains("Scoring is not finished"));
+    // Blake is scored higher by the lived-experience members.
+    for (client, values) in [(&p.chair, ["1", "1"]), (&p.patient, ["4", "4"]), (&p.carer, ["4", "4"])] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &blake, &values)).await;
+    }
+    close(&app, &p, &blake).await;
+    let response = outcome(&app, &p.chair, &p, &ash, "appoint", "").await;
+    assert_eq!(response.status(), 422, "the departure needs a reason");
+    assert!(response.text().await.unwrap().contains("the lived-experience members scored Blake Harris higher"));
+    ok(
+        &app,
+        &p.chair,
+        "record_panel_outcome",
+        &owned(&[
+            ("candidate_id", &ash),
+            ("outcome", "appoint"),
+            ("outcome_reasons", "Clinical depth"),
+            ("departure_reason", "Ash has the clinical depth the post needs"),
+        ]),
+    )
+    .await;
+    let mail = app.mail_to("manager@example.org").await;
+    assert!(mail.body.contains("Blake Harris") && mail.body.contains("clinical depth"), "{}", mail.body);
+    // Once an outcome is recorded the scores are final: no re-score can move the comparison afterwards.
+    let response = post(
+        &app,
+        &p.patient,
+        "rescore_panel_candidate",
+        "/partnership",
+        &owned(&[
+            ("candidate_id", &blake),
+            ("criterion_id", &p.criteria[0]),
+            ("new_score", "0"),
+            ("rescore_reason", "Changed my mind"),
+        ]),
+    )
+    .await;
+    assert_eq!(response.status(), 409);
+}
+
+async fn a_declaration_after_scoring_withdraws_those_scores_and_blocks_rescoring(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let ash = p.candidates[0].clone();
+    for (client, values) in [(&p.chair, ["3", "3"]), (&p.patient, ["0", "0"]), (&p.carer, ["3", "3"])] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &values)).await;
+    }
+    close(&app, &p, &ash).await;
+    let page = panel_page(&app, &p.chair, &p).await;
+    assert!(page.contains("mean total: 3 of 8."), "patient 0 and carer 6 before the declaration");
+    assert!(page.contains("below the minimum on"), "the patient's zeros pull the view below the minimum");
+    // The patient realises they know Ash.
+    ok(
+        &app,
+        &p.patient,
+        "declare_panel_interest",
+        &owned(&[("panel_id", &p.id), ("interest", &ash), ("interest_reason", "Ash is my cousin")]),
+    )
+    .await;
+    let page = panel_page(&app, &p.chair, &p).await;
+    assert!(page.contains("mean total: 6 of 8."), "only the carer counts now");
+    assert!(page.contains("withdrawn: declared an interest after scoring"), "kept and marked");
+    assert!(!page.contains("below the minimum on"), "the withdrawn scores no longer pull the view down");
+    let kept = count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_score").await;
+    assert_eq!(kept, 6, "the withdrawn scores are kept");
+    let logged =
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'panel_scores_withdrawn'").await;
+    assert_eq!(logged, 1);
+    let response = post(
+        &app,
+        &p.patient,
+        "rescore_panel_candidate",
+        "/partnership",
+        &owned(&[
+            ("candidate_id", &ash),
+            ("criterion_id", &p.criteria[0]),
+            ("new_score", "0"),
+            ("rescore_reason", "Lowering it"),
+        ]),
+    )
+    .await;
+    assert_eq!(response.status(), 403, "a declared member no longer scores the candidate");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_score").await, 6);
+}
+
+async fn staff_members_see_candidates_and_packs_only_once_ready(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let service: String = sqlx::query_scalar("SELECT service_id FROM panel WHERE id = $1")
+        .bind(&p.id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    // A trained staff member joins the panel but has not agreed or declared.
+    app.add_person("tom@example.org", "Tom Walsh", false, &[(&service, Role::Staff)]).await;
+    let tom = app.client_signed_in_as("tom@example.org").await;
+    ok(
+        &app,
+        &p.manager,
+        "add_to_panel_pool",
+        &owned(&[("service_id", &service), ("email", "tom@example.org"), ("sits", "staff")]),
+    )
+    .await;
+    let pool_id = scalar(
+        &app,
+        "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "tom@example.org",
+    )
+    .await;
+    let mut fields = owned(&[("pool_member_id", &pool_id)]);
+    fields.extend(date_fields("trained_on", "2026-01-10"));
+    ok(&app, &p.manager, "record_panel_training", &fields).await;
+    ok(
+        &app,
+        &p.manager,
+        "add_panel_member",
+        &owned(&[("panel_id", &p.id), ("pool_member_id", &pool_id), ("chair", "no")]),
+    )
+    .await;
+    let pack = format!("/partnership/packs/{}/pack.pdf", p.candidates[0]);
+    assert_eq!(tom.get(app.url(&pack)).send().await.unwrap().status(), 403, "a staff member not yet ready");
+    assert_eq!(p.manager.get(app.url(&pack)).send().await.unwrap().status(), 403, "staff who are not members");
+    let page = panel_page(&app, &tom, &p).await;
+    assert!(!page.contains("Ash Green") && !page.contains("/partnership/packs/"), "no names before the agreement");
+    let json =
+        post(&app, &tom, "get_panel", "/partnership", &owned(&[("panel_id", &p.id)])).await.text().await.unwrap();
+    assert!(!json.contains("Ash Green"), "nor in the page's data: {json}");
+    // A declaration comes after the agreement.
+    let response = post(
+        &app,
+        &tom,
+        "declare_panel_interest",
+        "/partnership",
+        &owned(&[("panel_id", &p.id), ("interest", "none")]),
+    )
+    .await;
+    assert_eq!(response.status(), 409);
+    ok(&app, &tom, "agree_panel_confidentiality", &owned(&[("panel_id", &p.id), ("agree", "yes")])).await;
+    let page = panel_page(&app, &tom, &p).await;
+    assert!(page.contains("I know Ash Green"), "names for the declaration once agreed");
+    assert!(!page.contains("/partnership/packs/"), "no pack before the declaration");
+    ok(&app, &tom, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
+    assert_eq!(tom.get(app.url(&pack)).send().await.unwrap().status(), 200, "ready: the pack opens");
+    // The pool page is an audited read (it holds access needs).
+    assert_eq!(p.manager.get(app.url("/partnership")).send().await.unwrap().status(), 200);
+    let reads = count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'panel_pool_read'").await;
+    assert!(reads >= 1, "reading the pool is audited");
+}
+
+async fn each_candidate_s_scoring_form_has_its_own_fields(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    let from = format!("/partnership/panels/{}", p.id);
+    let mut fields = scores(&p, &blake, &["9", "2"]);
+    fields[2].1 = "BLAKEWORD".into();
+    let response = post(&app, &p.patient, "submit_panel_scores", &from, &fields).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    let error = error_on_page(422, &page);
+    let fields: Vec<String> = error.field_errors().iter().map(|e| e.field.clone()).collect();
+    assert_eq!(fields, vec![format!("score[c-{blake}_{}]", p.criteria[0])], "Blake's own field");
+    // Each candidate's inputs have their own ids; the words typed for Blake come back in Blake's form only.
+    assert!(page.contains(&format!("id=\"score[c-{ash}_{}]\"", p.criteria[0])), "Ash's own field");
+    assert!(page.contains(&format!("id=\"score[c-{blake}_{}]\"", p.criteria[0])), "Blake's own field");
+    assert_eq!(page.matches("BLAKEWORD</textarea>").count(), 1, "the words come back once, in Blake's form");
 }
 
 on_both_engines!(
+    an_outcome_for_a_sealed_candidate_reveals_nothing_from_the_scores,
+    appointing_before_the_others_are_scored_cannot_dodge_the_lived_experience_view,
+    a_declaration_after_scoring_withdraws_those_scores_and_blocks_rescoring,
+    staff_members_see_candidates_and_packs_only_once_ready,
+    each_candidate_s_scoring_form_has_its_own_fields,
     scores_stay_sealed_until_the_last_eligible_member_submits,
-    scores_once_open_stay_open_when_a_member_becomes_ready_later,
+    scores_once_open_stay_open_when_a_member_joins_later,
     a_member_without_training_or_agreement_is_refused_packs_and_scoring,
     a_declared_interest_blocks_scoring_that_candidate,
     bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept,

@@ -203,7 +203,15 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
     let id = c.id.to_string();
     let submit_label = format!("Submit my scores for {}", c.name);
     let ready = page.viewer.ready_member();
-    let may_decide = (page.viewer.organiser || (page.viewer.is_chair() && ready)) && c.unsealed && c.outcome.is_none();
+    // An outcome waits until every candidate still without one is unsealed (the server refuses it before).
+    let all_unsealed = page.candidates.iter().all(|x| x.outcome.is_some() || x.unsealed);
+    let may_record = match &page.viewer.member {
+        Some(_) => ready && (page.viewer.is_chair() || page.viewer.organiser),
+        None => page.viewer.organiser,
+    };
+    let may_decide = may_record && c.unsealed && c.outcome.is_none();
+    let waits_for_others = may_decide && !all_unsealed;
+    let may_decide = may_decide && all_unsealed;
     let criteria = page.criteria.clone();
     let criterion_options: Vec<(String, String)> =
         criteria.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
@@ -211,7 +219,9 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
         <section class="nhsuk-card">
             <div class="nhsuk-card__content">
                 <h3 class="nhsuk-card__heading nhsuk-heading-m">{c.name.clone()}</h3>
-                <p class="nhsuk-body"><a href=format!("/partnership/packs/{}/{}", c.id, c.pack_file_name)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
+                {(ready && !page.panel.decided).then(|| view! {
+                    <p class="nhsuk-body"><a href=format!("/partnership/packs/{}/{}", c.id, c.pack_file_name)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
+                })}
                 <p class="nhsuk-body">{if c.unsealed {
                     if !c.closed_reason.is_empty() {
                         format!("The chair closed scoring: {}", c.closed_reason)
@@ -235,12 +245,12 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                     <p class="nhsuk-body">"Score on your own. Nobody sees your scores until everyone has submitted. Once submitted they are locked."</p>
                     <ActionForm attr:novalidate=true action=score>
                         <crate::ui::SubmissionToken status=score_status />
-                        <input type="hidden" name="candidate_id" value=id />
+                        <input type="hidden" name="candidate_id" value=id.clone() />
                         {criteria.iter().map(|cr| view! {
                             <fieldset class="nhsuk-fieldset">
                                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{cr.name.clone()}</legend>
-                                <TextInput name=score_field(cr.id.as_str()) label=format!("Score for {} (0 to 4)", cr.name) input_type="number" status=score_status width="nhsuk-input--width-2" />
-                                <Textarea name=evidence_field(cr.id.as_str()) label=format!("Evidence for {}", cr.name) status=score_status rows=2 />
+                                <TextInput name=score_field(&id, cr.id.as_str()) label=format!("Score for {} (0 to 4)", cr.name) input_type="number" status=score_status width="nhsuk-input--width-2" />
+                                <Textarea name=evidence_field(&id, cr.id.as_str()) label=format!("Evidence for {}", cr.name) status=score_status rows=2 />
                             </fieldset>
                         }).collect_view()}
                         <SubmitButton label=submit_label.clone() />
@@ -266,7 +276,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         <tbody class="nhsuk-table__body">
                             {sheet.lines.iter().map(|line| view! {
                                 <tr class="nhsuk-table__row">
-                                    <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Member "</span>{format!("{}{}", line.member, if line.lived_experience { " (lived experience)" } else { "" })}</td>
+                                    <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Member "</span>{format!("{}{}{}", line.member, if line.lived_experience { " (lived experience)" } else { "" }, if line.withdrawn { " — withdrawn: declared an interest after scoring, so not counted" } else { "" })}</td>
                                     {line.scores.iter().zip(&sheet.criteria).map(|(cell, name)| view! {
                                         <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">{format!("{name} ")}</span>
                                             {match &cell.rescored_from {
@@ -275,7 +285,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                                             }}
                                         </td>
                                     }).collect_view()}
-                                    <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Total "</span>{line.total}</td>
+                                    <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Total "</span>{if line.withdrawn { "Not counted".to_owned() } else { line.total.to_string() }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -305,6 +315,9 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         {row("Reasons", c.outcome_reasons.clone())}
                         {(!c.departure_reason.is_empty()).then(|| row("Why it departs from the lived-experience view", c.departure_reason.clone()))}
                     </dl>
+                })}
+                {waits_for_others.then(|| view! {
+                    <p class="nhsuk-body">"The outcome is recorded once every candidate's scores are in, or the chair has closed scoring with a reason."</p>
                 })}
                 {may_decide.then(|| { let id = id.clone(); view! {
                     <h4 class="nhsuk-heading-s">"The outcome"</h4>
@@ -425,6 +438,7 @@ pub fn PanelView() -> impl IntoView {
                             <SubmitButton label="Sign the agreement" />
                         </ActionForm>
                     })}
+                    {m.agreed.is_some().then(|| view! {
                     <h3 class="nhsuk-heading-s">"Declaration of interest"</h3>
                     <ActionForm attr:novalidate=true action=declare>
                         <crate::ui::SubmissionToken status=declare_status />
@@ -434,8 +448,9 @@ pub fn PanelView() -> impl IntoView {
                         <Textarea name="interest_reason" label="How you know them (if you do)" status=declare_status rows=2 />
                         <SubmitButton label="Make my declaration" secondary=true />
                     </ActionForm>
+                    })}
                 }})}
-                {(ready || page.viewer.organiser).then(|| view! {
+                {(ready || (page.viewer.organiser && me.is_none())).then(|| view! {
                     <h2 class="nhsuk-heading-m">"Criteria"</h2>
                     {criteria_list(&page.criteria)}
                     <h2 class="nhsuk-heading-m">"Questions"</h2>

@@ -714,6 +714,10 @@ pub async fn list_due_for_deletion(conn: &mut AnyConnection) -> Result<Vec<(Pane
     Ok(rows.into_iter().map(|(p, s, d)| (p.into(), s.into(), d)).collect())
 }
 
+/// What a departure mail's body becomes once the panel's retention period has passed.
+pub const DELETED_MAIL_BODY: &str =
+    "This message named an interview panel's candidates. Its text was deleted after the panel's retention period.";
+
 /// Deletes a panel's candidates (their names, packs, scores, interests) and marks the panel's data deleted;
 /// returns how many candidates were deleted, or `None` when another server did it first.
 pub async fn delete_candidates_data(conn: &mut AnyConnection, panel: &PanelId) -> Result<Option<u64>, sqlx::Error> {
@@ -725,6 +729,22 @@ pub async fn delete_candidates_data(conn: &mut AnyConnection, panel: &PanelId) -
     if claimed.rows_affected() == 0 {
         return Ok(None);
     }
+    // Free text that could name a candidate outlives them nowhere: the chair's reason for closing scoring is
+    // cleared from the audit trail (lines written before it stopped holding the text), and the departure mail's
+    // body (found by the panel's address in it) from the outbox.
+    sqlx::query(
+        "UPDATE audit_event SET detail = $2 WHERE action = 'panel_scoring_closed'
+         AND subject_id IN (SELECT id FROM panel_candidate WHERE panel_id = $1)",
+    )
+    .bind(panel)
+    .bind(r#"{"reason_deleted":true}"#)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE outbox_mail SET body_text = $2 WHERE body_text LIKE '%/partnership/panels/' || $1 || '%'")
+        .bind(panel)
+        .bind(DELETED_MAIL_BODY)
+        .execute(&mut *conn)
+        .await?;
     // Scores and interests go with their candidates (ON DELETE CASCADE); deleted explicitly too, so no row is
     // left on an engine where a cascade was not enforced.
     sqlx::query("DELETE FROM panel_score WHERE candidate_id IN (SELECT id FROM panel_candidate WHERE panel_id = $1)")

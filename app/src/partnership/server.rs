@@ -6,7 +6,8 @@
 //! their training, this panel's confidentiality agreement and a declaration of interest are recorded (403
 //! before); a member cannot score a candidate they declared an interest in. Scores are sealed: nobody, the chair
 //! included, sees another member's scores of a candidate until every eligible member has submitted theirs or
-//! the chair closes scoring with a reason. Staff of another service are told a panel does not exist (404).
+//! the chair closes scoring with a reason. Anyone who is neither the service's staff nor a member is told a
+//! panel does not exist (404), as for an unknown id.
 //! Every read of a panel is audited, and every change.
 
 use std::collections::HashMap;
@@ -43,15 +44,22 @@ pub fn panel_path(id: &PanelId) -> String {
     format!("/partnership/panels/{id}")
 }
 
-/// The field of a criterion's score on the scoring form: `score[c-<criterion id>]` (the `c-` because the form
-/// decoder reads a bracketed key that starts with a digit as a list index).
-pub fn score_field(criterion: &str) -> String {
-    format!("score[c-{criterion}]")
+/// The key of a candidate's criterion in the scoring form's `score` and `evidence` maps:
+/// `c-<candidate id>_<criterion id>` (the `c-` because the form decoder reads a bracketed key that starts with a
+/// digit as a list index; the candidate's id so that each candidate's form on the page has its own field ids,
+/// and its messages and typed words come back to it alone).
+pub fn score_key(candidate: &str, criterion: &str) -> String {
+    format!("c-{candidate}_{criterion}")
 }
 
-/// The field of a criterion's evidence note on the scoring form.
-pub fn evidence_field(criterion: &str) -> String {
-    format!("evidence[c-{criterion}]")
+/// The field of a criterion's score on a candidate's scoring form: `score[c-<candidate id>_<criterion id>]`.
+pub fn score_field(candidate: &str, criterion: &str) -> String {
+    format!("score[{}]", score_key(candidate, criterion))
+}
+
+/// The field of a criterion's evidence note on a candidate's scoring form.
+pub fn evidence_field(candidate: &str, criterion: &str) -> String {
+    format!("evidence[{}]", score_key(candidate, criterion))
 }
 
 /// The field of a criterion's box on the question form.
@@ -69,8 +77,8 @@ pub(crate) struct Reached {
     pub viewer: Viewer,
 }
 
-/// The panel, for its service's staff (organisers) and its members. Staff of another service are told it does
-/// not exist (404); anyone else signed in is refused (403).
+/// The panel, for its service's staff (organisers) and its members. Anyone else signed in is told it does not
+/// exist (404), as for an unknown id: the answer never says whether a panel id is real.
 #[cfg(feature = "ssr")]
 pub(crate) async fn reach(conn: &mut AnyConnection, user: &SignedInUser, id: &PanelId) -> Result<Reached, AppError> {
     let panel = db::fetch_panel(&mut *conn, id).await?.ok_or(AppError::NotFound)?;
@@ -79,7 +87,7 @@ pub(crate) async fn reach(conn: &mut AnyConnection, user: &SignedInUser, id: &Pa
     let member = members.iter().find(|m| m.person_id == user.id).cloned();
     let organiser = user.is_staff_of(service);
     if !organiser && member.is_none() {
-        return Err(if user.is_staff_anywhere() { AppError::NotFound } else { AppError::Forbidden });
+        return Err(AppError::NotFound);
     }
     let viewer = Viewer { organiser, manager: user.manages(service), member };
     Ok(Reached { panel, members, viewer })
@@ -159,18 +167,36 @@ impl Scoring {
         self.interests.iter().any(|(m, c)| *m == member.id && c.as_str() == candidate)
     }
 
-    /// The members who may score the candidate: ready, with no interest declared in them.
+    /// The members whose scores the candidate waits for: every member with no interest declared in them, ready
+    /// or not (issue 17 §4: "every eligible member (not one who declared an interest in that candidate)"). A
+    /// member who is not yet ready keeps the candidate sealed until they are and submit, or the chair closes
+    /// scoring with a recorded reason.
     pub fn eligible<'m>(&self, members: &'m [Member], candidate: &str) -> Vec<&'m Member> {
-        members.iter().filter(|m| m.ready() && !self.declared(m, candidate)).collect()
+        members.iter().filter(|m| !self.declared(m, candidate)).collect()
     }
 
+    /// The member submitted their sealed scores of the candidate (whether or not they count: see [`Self::counts`]).
     pub fn submitted(&self, member: &Member, candidate: &str) -> bool {
         self.scores.iter().any(|s| s.round == 0 && s.member_id == member.id.as_str() && s.candidate_id == candidate)
     }
 
+    /// The member's scores of the candidate count: submitted, and no interest in the candidate declared. Scores
+    /// submitted before a declaration are kept (and shown as withdrawn) but leave every total and the
+    /// lived-experience view.
+    pub fn counts(&self, member: &Member, candidate: &str) -> bool {
+        self.submitted(member, candidate) && !self.declared(member, candidate)
+    }
+
+    /// Every candidate still without an outcome is unsealed: only then may any outcome be recorded, so that
+    /// the lived-experience view is compared over every candidate (issue 17 §5) and nothing is worked out from
+    /// sealed scores.
+    pub fn all_unsealed(&self, members: &[Member], candidates: &[CandidateRow]) -> bool {
+        candidates.iter().all(|c| c.outcome.is_some() || self.unsealed(members, c))
+    }
+
     /// The candidate's scores are open to the panel: the chair closed scoring, or every eligible member has
     /// submitted — now, or at some moment before (recorded as `unsealed_at`). Once open they stay open: a
-    /// member who becomes ready later does not seal them again for those who have seen them (they score on
+    /// member added to the panel later does not seal them again for those who have seen them (they score on
     /// their own and see only their own until they submit, [`Scoring::sees_others`]).
     pub fn unsealed(&self, members: &[Member], candidate: &CandidateRow) -> bool {
         candidate.closed_at.is_some() || candidate.unsealed_at.is_some() || self.all_submitted(members, &candidate.id)
@@ -227,7 +253,7 @@ impl Scoring {
     ) -> Option<LivedExperienceView> {
         let lines: Vec<Vec<i64>> = members
             .iter()
-            .filter(|m| m.sits.lived_experience() && self.submitted(m, candidate))
+            .filter(|m| m.sits.lived_experience() && self.counts(m, candidate))
             .map(|m| self.cells(m, candidate, criteria).iter().map(|c| c.score).collect())
             .collect();
         LivedExperienceView::of(&lines)
@@ -245,6 +271,7 @@ impl Scoring {
                     lived_experience: m.sits.lived_experience(),
                     total: scores.iter().map(|c| c.score).sum(),
                     scores,
+                    withdrawn: !self.counts(m, candidate),
                 }
             })
             .collect();
@@ -307,8 +334,16 @@ pub async fn get_partnership_overview() -> Result<PartnershipOverview, AppError>
             volunteer_roles.push((id, format!("{title} ({})", service.name)));
         }
     }
+    let pool = db::list_pool(&mut conn, &ids).await?;
+    // The pool holds people's access needs: each service's pool shown is an audited read (counts only).
+    for service in &ids {
+        let shown = pool.iter().filter(|m| m.service_id == *service).count();
+        let detail = serde_json::json!({ "pool_members_shown": shown });
+        crate::audit::record(&mut *conn, Some(&user.id), "panel_pool_read", "service", service.as_str(), detail)
+            .await?;
+    }
     Ok(PartnershipOverview {
-        pool: db::list_pool(&mut conn, &ids).await?,
+        pool,
         my_panels: db::list_panels_of(&mut conn, &user.id).await?,
         services,
         panels,
@@ -723,7 +758,9 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     let scoring = Scoring::load(&mut conn, &panel_id).await?;
     let me = viewer.member.clone();
     let decided = panel.summary.decided;
-    let sees_candidates = viewer.organiser || (viewer.ready_member() && !decided);
+    // A member — staff or not — sees candidates only once ready and until the outcome (issue 17 §3, §6); the
+    // service's staff who are not members see the candidates they set up (never their packs).
+    let sees_candidates = if me.is_some() { viewer.ready_member() && !decided } else { viewer.organiser };
     let shown: Vec<Candidate> = if sees_candidates {
         candidates
             .iter()
@@ -769,7 +806,8 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
         Vec::new()
     };
     let questions = if sees_candidates { db::list_questions(&mut conn, &panel_id).await? } else { Vec::new() };
-    let candidate_names = if me.is_some() && !decided {
+    // Names only once the member has signed the confidentiality agreement: nothing is seen before it.
+    let candidate_names = if me.as_ref().is_some_and(|m| m.agreed.is_some()) && !decided {
         candidates.iter().map(|c| (CandidateId::from(c.id.clone()), c.name.clone())).collect()
     } else {
         Vec::new()
@@ -808,8 +846,8 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     })
 }
 
-/// The candidate's pack, for the pack route: to the panel's ready members until the outcome, and to the
-/// service's staff until the retention period ends. Audited.
+/// The candidate's pack, for the pack route: only to the panel's ready members (staff members included: their
+/// training, agreement and declaration first, like everyone), and only until the outcome. Audited.
 #[cfg(feature = "ssr")]
 pub(crate) async fn read_pack(
     conn: &mut AnyConnection,
@@ -817,11 +855,9 @@ pub(crate) async fn read_pack(
     id: &CandidateId,
 ) -> Result<(String, Vec<u8>), AppError> {
     let (candidate, Reached { panel, viewer, .. }) = reach_candidate(conn, user, id).await?;
-    if !viewer.organiser {
-        ensure_ready_member(&viewer)?;
-        if panel.summary.decided {
-            return Err(AppError::Forbidden);
-        }
+    ensure_ready_member(&viewer)?;
+    if panel.summary.decided {
+        return Err(AppError::Forbidden);
     }
     let bytes = db::fetch_pack(conn, id).await?.ok_or(AppError::NotFound)?;
     crate::audit::record(
@@ -876,6 +912,11 @@ pub async fn declare_panel_interest(
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let Reached { panel, viewer, .. } = reach(tx.conn(), &user, &panel_id).await?;
     let member = viewer.member.ok_or(AppError::Forbidden)?;
+    if member.agreed.is_none() {
+        return Err(AppError::Conflict(
+            "Sign the confidentiality agreement first: the candidates are shown only after it.".into(),
+        ));
+    }
     let kept = [("interest", interest.as_str()), ("interest_reason", interest_reason.as_str())];
     let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
     let mut errors = FormErrors::new();
@@ -903,16 +944,25 @@ pub async fn declare_panel_interest(
     tx.claim_submission(&submission).await?;
     keep_open_what_is_open(tx.conn(), &panel_id).await?;
     let candidate = chosen.map(CandidateId::from);
+    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
     db::record_declaration(tx.conn(), &member.id, candidate.as_ref().map(|c| (c, reason.as_str()))).await?;
     let detail = serde_json::json!({ "candidate_id": candidate });
     tx.audit("panel_interest_declared", "panel_member", &member.id, detail).await?;
+    // Scores submitted before the declaration are kept but withdrawn: they leave the totals and the
+    // lived-experience view (`Scoring::counts`), and the withdrawal is logged.
+    if let Some(candidate) = &candidate {
+        if scoring.submitted(&member, candidate.as_str()) && !scoring.declared(&member, candidate.as_str()) {
+            let detail = serde_json::json!({ "member_id": member.id, "because": "interest_declared" });
+            tx.audit("panel_scores_withdrawn", "panel_candidate", candidate, detail).await?;
+        }
+    }
     tx.commit_then(&panel_path(&panel_id)).await
 }
 
 // ---- sealed scoring ------------------------------------------------------------------------------------
 
 /// A member's sealed, independent scores of one candidate: for each criterion a score from 0 to 4
-/// (`score[c-<criterion id>]`) and a short evidence note (`evidence[c-<criterion id>]`), all in one
+/// ([`score_field`]) and a short evidence note ([`evidence_field`]), all in one
 /// submission, locked once made. Refused: before the prerequisites, or for a candidate the member declared an
 /// interest in (403); a score outside 0–4, a score without evidence, or a second submission (422, beside the
 /// field, everything typed kept); after the candidate's scoring closed or the outcome (409).
@@ -941,10 +991,11 @@ pub async fn submit_panel_scores(
     let mut kept = Vec::new();
     let mut parsed = Vec::new();
     for c in &criteria {
-        let key = format!("c-{}", c.id);
+        let key = score_key(&candidate.id, c.id.as_str());
         let typed_score = score.get(&key).cloned().unwrap_or_default();
         let typed_evidence = evidence.get(&key).cloned().unwrap_or_default();
-        let (score_name, evidence_name) = (score_field(c.id.as_str()), evidence_field(c.id.as_str()));
+        let (score_name, evidence_name) =
+            (score_field(&candidate.id, c.id.as_str()), evidence_field(&candidate.id, c.id.as_str()));
         let value = validate::parse_score(&typed_score, &c.name).map_err(|m| errors.add(&score_name, m)).ok();
         let note = validate::note(
             &mut errors,
@@ -961,7 +1012,8 @@ pub async fn submit_panel_scores(
         errors.add("score", "This panel has no criteria to score yet");
     }
     if scoring.submitted(member, &candidate.id) {
-        let first = criteria.first().map(|c| score_field(c.id.as_str())).unwrap_or_else(|| "score".to_owned());
+        let first =
+            criteria.first().map(|c| score_field(&candidate.id, c.id.as_str())).unwrap_or_else(|| "score".to_owned());
         errors.add(&first, format!("You have already submitted your scores for {}. Submitted scores are locked: a change is made at the discussion as a re-score.", candidate.name));
     }
     if !errors.is_empty() {
@@ -996,6 +1048,10 @@ pub async fn rescore_panel_candidate(
         ready_to_score(tx.conn(), &user, &candidate_id).await?;
     let member = &member;
     let panel_id = panel.summary.id.clone();
+    // A member who declared an interest in the candidate, even after scoring, no longer scores them.
+    if scoring.declared(member, &candidate.id) {
+        return Err(AppError::Forbidden);
+    }
     let kept = [
         ("criterion_id", criterion_id.as_str()),
         ("new_score", new_score.as_str()),
@@ -1021,8 +1077,11 @@ pub async fn rescore_panel_candidate(
     if !scoring.submitted(member, &candidate.id) || !scoring.unsealed(&members, &candidate) {
         return Err(AppError::Conflict("A re-score is made at the discussion, once everyone's scores are in.".into()));
     }
-    if panel.summary.decided || candidate.outcome.is_some() {
-        return Err(AppError::Conflict("The outcome for this candidate is recorded: scores are final.".into()));
+    // Once any outcome is recorded the scores are final for every candidate: a later re-score could otherwise
+    // change the comparison an earlier outcome was checked against.
+    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
+    if panel.summary.decided || candidates.iter().any(|c| c.outcome.is_some()) {
+        return Err(AppError::Conflict("The panel has begun recording outcomes: scores are final.".into()));
     }
     let (Some(criterion), Some(value)) = (criterion, value) else { return Err(AppError::Internal) };
     tx.claim_submission(&submission).await?;
@@ -1067,7 +1126,7 @@ pub async fn close_panel_scoring(
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
-    if !viewer.is_chair() {
+    if !(viewer.is_chair() && viewer.ready_member()) {
         return Err(AppError::Forbidden);
     }
     let mut errors = FormErrors::new();
@@ -1085,14 +1144,24 @@ pub async fn close_panel_scoring(
     }
     tx.claim_submission(&submission).await?;
     db::close_scoring(tx.conn(), &candidate_id, &reason).await?;
-    tx.audit("panel_scoring_closed", "panel_candidate", &candidate_id, serde_json::json!({ "reason": reason })).await?;
+    // The reason is free text that could name a candidate: it is kept with the candidate (and deleted with
+    // them), never in the audit trail, which outlives the retention period.
+    let detail = serde_json::json!({ "reason_chars": reason.chars().count() });
+    tx.audit("panel_scoring_closed", "panel_candidate", &candidate_id, detail).await?;
     tx.commit_then(&panel_path(&panel.summary.id)).await
 }
 
 // ---- the decision --------------------------------------------------------------------------------------
 
+/// The refusal of an outcome (409) while any candidate is still sealed: it says nothing worked out from scores.
+pub const SCORING_NOT_FINISHED: &str = "Scoring is not finished: the outcome is recorded once every candidate's \
+     scores are in, or the chair has closed scoring with a reason.";
+
 /// Records the panel's outcome for a candidate (appoint, do not appoint, reserve) with its reasons, for the
-/// chair or the service's staff, once the candidate's scores are unsealed. An outcome that departs from the
+/// chair or the service's staff, once every candidate still without an outcome is unsealed (409
+/// [`SCORING_NOT_FINISHED`] before, checked before anything is worked out from scores: so the comparison with
+/// the lived-experience view is made over every candidate, and appointing one before the others are scored
+/// cannot dodge it). An outcome that departs from the
 /// lived-experience members' view — another candidate has a higher lived-experience mean, or the appointed
 /// candidate's lived-experience mean on a criterion is below its minimum — needs `departure_reason`, and is
 /// mailed to the service's managers through the outbox. A volunteer-role candidate's application is moved on
@@ -1110,10 +1179,23 @@ pub async fn record_panel_outcome(
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
-    if !(viewer.organiser || viewer.is_chair() && viewer.ready_member()) {
+    // A member records outcomes only once ready (the chair, or a member who is the service's staff); the
+    // service's staff who are not members may record them too.
+    let may_record = match &viewer.member {
+        Some(_) => viewer.ready_member() && (viewer.is_chair() || viewer.organiser),
+        None => viewer.organiser,
+    };
+    if !may_record {
         return Err(AppError::Forbidden);
     }
     let panel_id = panel.summary.id.clone();
+    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
+    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
+    // Sealing first: nothing below is worked out from scores (no message, no status) until every candidate
+    // still without an outcome is unsealed for everyone. The refusal says only that scoring is not finished.
+    if !scoring.all_unsealed(&members, &candidates) {
+        return Err(AppError::Conflict(SCORING_NOT_FINISHED.into()));
+    }
     let kept = [
         ("outcome", outcome.as_str()),
         ("outcome_reasons", outcome_reasons.as_str()),
@@ -1127,8 +1209,6 @@ pub async fn record_panel_outcome(
     let reasons = validate::note(&mut errors, "outcome_reasons", &outcome_reasons, "Enter the panel's reasons", true);
     let departure = validate::note(&mut errors, "departure_reason", &departure_reason, "", false);
     let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
-    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
-    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
     let views: Vec<(String, Option<LivedExperienceView>)> = candidates
         .iter()
         .map(|c| (c.name.clone(), scoring.lived_experience_view(&members, &c.id, &criteria)))
@@ -1147,11 +1227,6 @@ pub async fn record_panel_outcome(
     }
     errors.into_result().map_err(|e| e.keeping(&kept))?;
     let Some(chosen) = chosen else { return Err(AppError::Internal) };
-    if !scoring.unsealed(&members, &candidate) {
-        return Err(AppError::Conflict(
-            "Every eligible member must submit their scores (or the chair close scoring) before the outcome.".into(),
-        ));
-    }
     if !members.iter().any(|m| m.sits.lived_experience()) && panel.no_lived_experience_reason.is_empty() {
         return Err(AppError::Conflict(
             "The panel has no lived-experience member: a manager must record why before the outcome.".into(),
@@ -1190,7 +1265,10 @@ pub async fn record_panel_outcome(
     let all_decided = candidates.iter().all(|c| c.id == candidate.id || c.outcome.is_some());
     if all_decided && db::mark_decided(tx.conn(), &panel_id).await? {
         let summary = PanelSummary { decided: true, ..panel.summary.clone() };
-        let sat = PanelSat { panel: &summary, members: &members, candidates: candidates.len() };
+        // Only members who became ready sat the panel: one who never trained, agreed or declared is neither
+        // counted in the ledger nor offered a payment for it.
+        let sat_members: Vec<Member> = members.iter().filter(|m| m.ready()).cloned().collect();
+        let sat = PanelSat { panel: &summary, members: &sat_members, candidates: candidates.len() };
         ledger_api::record_in(&mut tx, &sat).await?;
     }
     tx.commit_then(&format!("{}?outcome=1", panel_path(&panel_id))).await?;

@@ -199,7 +199,7 @@ pub struct Candidate {
     pub pack_file_name: String,
     /// The candidate came from inclusion's pipeline (a volunteer application).
     pub from_application: bool,
-    /// Members who may score this candidate (ready, and no declared interest in them).
+    /// Members whose scores this candidate waits for (every member with no interest declared in them).
     pub eligible: i64,
     /// Of those, how many have submitted their scores.
     pub submitted: i64,
@@ -228,6 +228,9 @@ pub struct ScoreLine {
     /// Per criterion in the panel's order: the score in force, its evidence, and the original if re-scored.
     pub scores: Vec<ScoreCell>,
     pub total: i64,
+    /// The member declared an interest in the candidate after scoring: their scores are kept and shown, but
+    /// count towards no total and not towards the lived-experience view.
+    pub withdrawn: bool,
 }
 
 /// A score in force, with the sealed original kept when it was changed at the discussion.
