@@ -408,6 +408,9 @@ async fn expenses_stay_apart_and_the_finance_csv_totals_to_the_penny(backend: Ba
     )
     .await;
     assert_eq!(query.status(), 422, "a query says what it asks");
+    // Nobody has recorded how the patient is paid: the page warns before the file is downloaded.
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert!(manage.contains("Finance cannot pay these people from the file until"), "a missing reference warns");
     ok(
         &app,
         &w.manager,
@@ -420,6 +423,8 @@ async fn expenses_stay_apart_and_the_finance_csv_totals_to_the_penny(backend: Ba
         ],
     )
     .await;
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert!(!manage.contains("Finance cannot pay these people"), "no warning once the reference is recorded");
     let csv = w.manager.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap();
     assert_eq!(csv.status(), 200);
     let text = csv.text().await.unwrap();
@@ -677,7 +682,57 @@ async fn a_claim_is_corrected_or_withdrawn_until_a_manager_approves_it(backend: 
     assert!(!page.contains("Correct your claim") && !page.contains("Withdraw the claim"), "no changes offered");
 }
 
+async fn expenses_only_work_lets_the_person_who_took_part_claim_expenses(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    // The rate card pays nothing for steering group meetings: the patient takes part, expenses only.
+    ok(
+        &app,
+        &w.manager,
+        "save_payment_rate",
+        &[("service_id", &w.service), ("activity_kind", "steering_group_meeting"), ("basis", "expenses_only")],
+    )
+    .await;
+    // Before taking part, the service is not one they may claim from.
+    let refused =
+        claim(&app, &w.patient, &w.service, "public_transport", "3.20", "ticket.pdf", b"%PDF-1.4 bus".to_vec()).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("Choose the service the expense was for"));
+    meeting(&app, &w, "a", &days_ago(2)).await;
+    assert_eq!(make_offers(&app).await, 0, "expenses only: no offer");
+    let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Claim an expense"), "the claim form is there without an offer");
+    assert!(page.contains("Personality Disorder Service"), "from the service they took part in");
+    let to = location(
+        &claim(&app, &w.patient, &w.service, "public_transport", "3.20", "ticket.pdf", b"%PDF-1.4 bus".to_vec()).await,
+    );
+    assert_eq!(to, "/payments?claimed=1");
+    let stored: Vec<i64> = sqlx::query_scalar("SELECT amount_pence FROM expense_claim WHERE person_id = $1")
+        .bind(&w.patient_id)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![320]);
+    // Someone who took part in another service's work cannot claim from this one.
+    let other = app.add_service("Day Service").await;
+    app.add_person("other@example.org", "Olu Other", false, &[(&other, Role::Patient)]).await;
+    let outsider = app.client_signed_in_as("other@example.org").await;
+    let refused =
+        claim(&app, &outsider, &w.service, "public_transport", "3.20", "ticket.pdf", b"%PDF-1.4 bus".to_vec()).await;
+    assert_eq!(refused.status(), 422);
+    // The manager's finance CSV is an audited read.
+    let csv = w.manager.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap();
+    assert_eq!(csv.status(), 200);
+    let audited: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'finance_csv_read'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1, "reading the finance CSV is audited");
+}
+
 on_both_engines!(
+    expenses_only_work_lets_the_person_who_took_part_claim_expenses,
     attendance_creates_one_offer_even_with_two_app_servers,
     an_offer_mail_is_queued_per_offer_and_never_to_someone_without_an_address,
     an_offer_is_accepted_lowered_or_declined_and_bad_money_stays_beside_its_field,

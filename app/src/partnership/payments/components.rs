@@ -401,6 +401,12 @@ fn ManagedServiceView(
         }).collect_view()}
         <h3 class="nhsuk-heading-s">"For finance"</h3>
         <p class="nhsuk-body">{format!("Approved and not yet paid: payments {}, expenses {}.", pounds(payments), pounds(expenses))}</p>
+        {(!m.missing_references.is_empty()).then(|| view! {
+            <div class="nhsuk-warning-callout">
+                <h4 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"No payment reference"</span></h4>
+                <p>{format!("Finance cannot pay these people from the file until their payment reference is recorded: {}.", m.missing_references.join(", "))}</p>
+            </div>
+        })}
         {latest.map(|through| view! {
             <p class="nhsuk-body"><a href=export download="">"Download the approved items for finance (CSV)"</a></p>
             <ActionForm attr:novalidate=true action=paid>

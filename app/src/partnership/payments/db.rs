@@ -642,3 +642,10 @@ pub async fn payment_figures(
         small_groups: [false; 3],
     })
 }
+
+/// A service's name by its id (`None` when there is no such service): the services a person may claim from.
+pub async fn service_name(conn: &mut AnyConnection, id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT name FROM service WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    Ok(row.map(|(name,)| name))
+}

@@ -33,6 +33,36 @@ pub const DESCRIPTION_MAX: usize = 300;
 pub const CONTACT_MAX: usize = 300;
 /// How far back the housekeeping looks for activities to make offers from, in days.
 pub const OFFER_WINDOW_DAYS: u64 = 92;
+/// How far back taking part in a service's activity lets a person claim expenses from it, in days (a year and
+/// a day: claims come in late, and a volunteer's appointment is one activity for a long role).
+pub const CLAIM_WINDOW_DAYS: u64 = 366;
+
+/// The services a person may claim expenses from, by name: each that has made them an offer, and each in whose
+/// activity the ledger records them taking part with lived experience in the last [`CLAIM_WINDOW_DAYS`] days —
+/// an expenses-only panel, meeting or session, or a volunteer role's appointment — whether or not its rate card
+/// pays for the time (issue 17 §7: receipted expenses are paid for expenses-only work too).
+#[cfg(feature = "ssr")]
+async fn claimable_services(
+    conn: &mut AnyConnection,
+    person: &crate::accounts::types::PersonId,
+) -> Result<Vec<crate::accounts::types::ServiceSummary>, AppError> {
+    let mut ids: Vec<String> =
+        db::list_offers_of(&mut *conn, person).await?.into_iter().map(|o| o.service_id).collect();
+    let since = (crate::clock::today_date() - chrono::Days::new(CLAIM_WINDOW_DAYS)).format("%Y-%m-%d").to_string();
+    let took = crate::ledger::api::took_part_since(&mut *conn, &since).await?;
+    ids.extend(took.into_iter().filter(|t| t.person_id == person.as_str()).map(|t| t.service_id));
+    let mut services: Vec<crate::accounts::types::ServiceSummary> = Vec::new();
+    for id in ids {
+        if services.iter().any(|s| s.id.as_str() == id) {
+            continue;
+        }
+        if let Some(name) = db::service_name(&mut *conn, &id).await? {
+            services.push(crate::accounts::types::ServiceSummary { id: ServiceId::from(id), name });
+        }
+    }
+    services.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(services)
+}
 
 /// The Monday that starts the week (Monday to Sunday) of `day` (`YYYY-MM-DD`) and the Monday after it.
 #[cfg(feature = "ssr")]
@@ -117,14 +147,14 @@ pub async fn get_my_payments() -> Result<MyPayments, AppError> {
     let rows = db::list_offers_of(&mut conn, &user.id).await?;
     let mut offers = Vec::new();
     let mut services: Vec<(crate::accounts::types::ServiceSummary, Vec<ExpenseKind>)> = Vec::new();
+    for service in claimable_services(&mut conn, &user.id).await? {
+        let settings = db::fetch_settings(&mut conn, &service.id).await?;
+        let kinds = ExpenseKind::ALL.into_iter().filter(|k| settings.reimburses(*k)).collect();
+        services.push((service, kinds));
+    }
     for row in rows {
         let service = ServiceId::from(row.service_id.clone());
         let settings = db::fetch_settings(&mut conn, &service).await?;
-        if !services.iter().any(|(s, _)| s.id == service) {
-            let kinds = ExpenseKind::ALL.into_iter().filter(|k| settings.reimburses(*k)).collect();
-            services
-                .push((crate::accounts::types::ServiceSummary { id: service, name: row.service_name.clone() }, kinds));
-        }
         let over = if row.status() == OfferStatus::Offered {
             passes_cap(&mut conn, &user.id, cap, &row.happened_on, row.offered_pence).await?
         } else {
@@ -212,7 +242,8 @@ pub async fn set_weekly_cap(
 }
 
 /// Claims an expense, or corrects one: a multipart form with `service_id` (a service that has made the person
-/// an offer), `kind`, the date in `incurred_on_day`/`_month`/`_year`, `description`, `miles` (mileage) or
+/// an offer, or in whose activity they took part with lived experience, expenses-only work included:
+/// `claimable_services`), `kind`, the date in `incurred_on_day`/`_month`/`_year`, `description`, `miles` (mileage) or
 /// `amount` (others), and the `receipt` (PDF, JPEG or PNG by content, 5 MB at most; required except for
 /// mileage). With `claim_id`, it corrects that claim of the caller's (404 if it is not theirs) while no
 /// manager has approved it — pending or queried; 409 with a message once approved or paid — keeping its
@@ -253,9 +284,9 @@ pub async fn claim_expense(data: server_fn::codec::MultipartData) -> Result<Clai
         }
         Some((id, claim.receipt_name.is_some()))
     };
-    let mine = db::list_offers_of(tx.conn(), &user.id).await?;
+    let mine = claimable_services(tx.conn(), &user.id).await?;
     let mut errors = FormErrors::new();
-    let settings = if mine.iter().any(|o| o.service_id == service_id.as_str()) {
+    let settings = if mine.iter().any(|s| s.id == service_id) {
         Some(db::fetch_settings(tx.conn(), &service_id).await?)
     } else {
         errors.add("service_id", "Choose the service the expense was for");
@@ -481,7 +512,15 @@ pub async fn get_manage_payments() -> Result<ManagePayments, AppError> {
         let payments: i64 = due.iter().filter(|d| d.item == "payment").map(|d| d.amount_pence).sum();
         let expenses: i64 = due.iter().filter(|d| d.item == "expense").map(|d| d.amount_pence).sum();
         let latest = due.iter().map(|d| d.approved_at.clone()).max();
-        out.push(ManagedService { service, settings, rates, offers, claims, to_pay: (payments, expenses, latest) });
+        let mut missing_references: Vec<String> = due
+            .iter()
+            .filter(|d| d.payment_reference.as_deref().is_none_or(|r| r.trim().is_empty()))
+            .map(|d| d.person_name.clone())
+            .collect();
+        missing_references.sort();
+        missing_references.dedup();
+        let to_pay = (payments, expenses, latest);
+        out.push(ManagedService { service, settings, rates, offers, claims, to_pay, missing_references });
     }
     Ok(ManagePayments { services: out })
 }
@@ -755,5 +794,8 @@ pub async fn finance_csv(
     }
     csv.push_str(&crate::csv::row(&["Total", "", "", "", "", "", &decimal(total)]));
     let file = crate::csv::file_name(&["Involvement payments", &name, &crate::clock::today()]);
+    // The file names people and their payment references: its reading is audited (counts only).
+    let detail = serde_json::json!({ "items": rows.len(), "total_pence": total });
+    crate::audit::record(&mut *conn, Some(&user.id), "finance_csv_read", "service", service.as_str(), detail).await?;
     Ok((file, csv))
 }

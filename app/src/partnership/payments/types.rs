@@ -217,7 +217,8 @@ pub struct MyPayments {
     pub offers: Vec<Offer>,
     pub claims: Vec<Claim>,
     pub weekly_cap_pence: Option<i64>,
-    /// Services the person has had offers from, with the expense kinds each reimburses.
+    /// Services the person may claim expenses from (offers, or taking part as the ledger records it), with the
+    /// expense kinds each reimburses.
     pub services: Vec<(ServiceSummary, Vec<ExpenseKind>)>,
 }
 
@@ -232,6 +233,9 @@ pub struct ManagedService {
     /// Approved and not yet paid: the payments' and expenses' totals in pence, and the latest approval
     /// (RFC 3339), which "mark paid" marks up to.
     pub to_pay: (i64, i64, Option<String>),
+    /// People with approved, unpaid items and no payment reference recorded: finance cannot pay them from the
+    /// CSV, so the page warns before it is downloaded.
+    pub missing_references: Vec<String>,
 }
 
 /// `/payments/manage`: the services the caller manages.

@@ -14,7 +14,17 @@ pub fn parse_pence(text: &str, what: &str) -> Result<i64, String> {
     if trimmed.is_empty() {
         return Err(format!("Enter {what}"));
     }
-    let unsigned = trimmed.strip_prefix('£').unwrap_or(trimmed).trim().replace(',', "");
+    let typed = trimmed.strip_prefix('£').unwrap_or(trimmed).trim();
+    // Commas only as thousands separators ("1,234.05"): "1,2,3" is refused rather than read as £123.
+    let typed_whole = typed.split_once('.').map_or(typed, |(w, _)| w);
+    if typed_whole.contains(',') {
+        let mut groups = typed_whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return Err(bad());
+        }
+    }
+    let unsigned = typed.replace(',', "");
     let (whole, fraction) = match unsigned.split_once('.') {
         Some((w, f)) => (w, f),
         None => (unsigned.as_str(), ""),
@@ -25,6 +35,11 @@ pub fn parse_pence(text: &str, what: &str) -> Result<i64, String> {
     if !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
+    // Leading zeros say nothing ("0005" is £5): only the significant digits count towards the limit.
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        significant => significant,
+    };
     if whole.len() > 9 {
         return Err(format!("{} must be {} or less", capitalised(what), super::types::pounds(MAX_PENCE)));
     }
@@ -124,6 +139,18 @@ mod tests {
         assert_eq!(parse_pence("", "the amount").unwrap_err(), "Enter the amount");
         assert_eq!(parse_pence("abc", "the amount").unwrap_err(), "Enter the amount in pounds and pence, like 12.50");
         assert!(parse_pence("999999999999", "the amount").is_err());
+    }
+
+    #[test]
+    fn commas_only_between_thousands_and_leading_zeros_say_nothing() {
+        for bad in ["1,2,3", ",123", "1,23", "12,3456", "1,,000"] {
+            assert!(parse_pence(bad, "the amount").is_err(), "{bad} was accepted");
+        }
+        assert_eq!(parse_pence("12,345,678.90", "the amount").unwrap_err(), "The amount must be £100000.00 or less");
+        assert_eq!(parse_pence("99,999.99", "the amount"), Ok(9_999_999));
+        assert_eq!(parse_pence("00000000000000000000005", "the amount"), Ok(500));
+        assert_eq!(parse_pence("0.50", "the amount"), Ok(50));
+        assert_eq!(parse_pence("1,000", "the amount"), Ok(100_000));
     }
 
     #[test]
