@@ -944,7 +944,7 @@ pub const FORMS: &[Form] = &[
         "/api/close_panel_scoring",
         "/partnership/panels/{panel_id}",
         Person::Volunteer,
-        &[("candidate_id", "{candidate_id}"), ("close_reason", "{long}")],
+        &[("candidate_id", "{candidate_id}"), ("close_reason[c-{candidate_id}]", "{long}")],
     ),
     // Shown only once a candidate's scores are unsealed, which they are not in the world.
     Form {
@@ -953,7 +953,11 @@ pub const FORMS: &[Form] = &[
             "/api/rescore_panel_candidate",
             "/partnership/panels/{panel_id}",
             Person::Volunteer,
-            &[("candidate_id", "{candidate_id}"), ("new_score", "{marker}"), ("rescore_reason", "{marker}")],
+            &[
+                ("candidate_id", "{candidate_id}"),
+                ("new_score[c-{candidate_id}]", "{marker}"),
+                ("rescore_reason[c-{candidate_id}]", "{marker}"),
+            ],
         )
     },
     Form {
@@ -962,7 +966,11 @@ pub const FORMS: &[Form] = &[
             "/api/record_panel_outcome",
             "/partnership/panels/{panel_id}",
             Person::Manager,
-            &[("candidate_id", "{candidate_id}"), ("outcome_reasons", "{marker}"), ("departure_reason", "{marker}")],
+            &[
+                ("candidate_id", "{candidate_id}"),
+                ("outcome_reasons[c-{candidate_id}]", "{marker}"),
+                ("departure_reason[c-{candidate_id}]", "{marker}"),
+            ],
         )
     },
     form("/api/choose_report_mail", "/reports/involvement", Person::Manager, &[("mail", "nonsense")]),

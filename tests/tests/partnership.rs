@@ -24,12 +24,32 @@ struct Panel {
     candidates: Vec<String>,
 }
 
+/// The functions whose forms are one per candidate on the page: their fields (all but `candidate_id` and
+/// `submission`) are posted as `<name>[c-<candidate id>]`, as each candidate's own form names them.
+const PER_CANDIDATE: [&str; 3] = ["close_panel_scoring", "rescore_panel_candidate", "record_panel_outcome"];
+
+fn as_the_form_posts(function: &str, fields: &[(String, String)]) -> Vec<(String, String)> {
+    let Some(candidate) = fields.iter().find(|(k, _)| k == "candidate_id").map(|(_, v)| v.clone()) else {
+        return fields.to_vec();
+    };
+    if !PER_CANDIDATE.contains(&function) {
+        return fields.to_vec();
+    }
+    fields
+        .iter()
+        .map(|(k, v)| match k.as_str() {
+            "candidate_id" | "submission" => (k.clone(), v.clone()),
+            name => (format!("{name}[c-{candidate}]"), v.clone()),
+        })
+        .collect()
+}
+
 async fn post(app: &TestApp, client: &Client, function: &str, from: &str, fields: &[(String, String)]) -> Response {
     client
         .post(app.url(&format!("/api/{function}")))
         .header(header::ORIGIN, &app.address)
         .header(header::REFERER, app.url(from))
-        .form(fields)
+        .form(&as_the_form_posts(function, fields))
         .send()
         .await
         .expect("POST")
@@ -727,7 +747,14 @@ async fn appointing_before_the_others_are_scored_cannot_dodge_the_lived_experien
     close(&app, &p, &blake).await;
     let response = outcome(&app, &p.chair, &p, &ash, "appoint", "").await;
     assert_eq!(response.status(), 422, "the departure needs a reason");
-    assert!(response.text().await.unwrap().contains("the lived-experience members scored Blake Harris higher"));
+    let page = response.text().await.unwrap();
+    assert!(page.contains("the lived-experience members scored Blake Harris higher"));
+    // The message is beside Ash's own field: each candidate's outcome form has its own ids.
+    let error = error_on_page(422, &page);
+    let fields: Vec<String> = error.field_errors().iter().map(|e| e.field.clone()).collect();
+    assert_eq!(fields, vec![format!("departure_reason[c-{ash}]")]);
+    assert!(page.contains(&format!("id=\"departure_reason[c-{ash}]\"")));
+    assert!(page.contains(&format!("id=\"departure_reason[c-{blake}]\"")));
     ok(
         &app,
         &p.chair,

@@ -9,10 +9,10 @@ use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn as _;
 
 use super::server::{
-    evidence_field, evidences_field, get_panel, get_partnership_overview, score_field, AddPanelCandidate,
-    AddPanelCriterion, AddPanelMember, AddPanelQuestion, AddToPanelPool, AgreePanelConfidentiality, ClosePanelScoring,
-    CreatePanel, DeclarePanelInterest, RecordNoLivedExperienceReason, RecordPanelOutcome, RecordPanelTraining,
-    RescorePanelCandidate, SetPanelRetention, SubmitPanelScores,
+    candidate_field, evidence_field, evidences_field, get_panel, get_partnership_overview, score_field,
+    AddPanelCandidate, AddPanelCriterion, AddPanelMember, AddPanelQuestion, AddToPanelPool, AgreePanelConfidentiality,
+    ClosePanelScoring, CreatePanel, DeclarePanelInterest, RecordNoLivedExperienceReason, RecordPanelOutcome,
+    RecordPanelTraining, RescorePanelCandidate, SetPanelRetention, SubmitPanelScores,
 };
 use super::types::{
     Candidate, Criterion, Outcome, PanelId, PanelPage, PanelSummary, PartnershipOverview, Sits, AGREEMENT_TEXT,
@@ -260,8 +260,8 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                     <h4 class="nhsuk-heading-s">"Close scoring"</h4>
                     <ActionForm attr:novalidate=true action=close>
                         <crate::ui::SubmissionToken status=close_status />
-                        <input type="hidden" name="candidate_id" value=id />
-                        <Textarea name="close_reason" label="Why close scoring before everyone has submitted" status=close_status rows=2 />
+                        <input type="hidden" name="candidate_id" value=id.clone() />
+                        <Textarea name=candidate_field("close_reason", &id) label="Why close scoring before everyone has submitted" status=close_status rows=2 />
                         <SubmitButton label="Close scoring" secondary=true />
                     </ActionForm>
                 }})}
@@ -302,10 +302,10 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                     <h4 class="nhsuk-heading-s">"Re-score at the discussion"</h4>
                     <ActionForm attr:novalidate=true action=rescore>
                         <crate::ui::SubmissionToken status=rescore_status />
-                        <input type="hidden" name="candidate_id" value=id />
-                        <Select name="criterion_id" label="Criterion" status=rescore_status options=criterion_options.clone() placeholder="Choose a criterion" />
-                        <TextInput name="new_score" label="New score (0 to 4)" input_type="number" status=rescore_status width="nhsuk-input--width-2" />
-                        <Textarea name="rescore_reason" label="Why it changed" status=rescore_status rows=2 />
+                        <input type="hidden" name="candidate_id" value=id.clone() />
+                        <Select name=candidate_field("criterion_id", &id) label="Criterion" status=rescore_status options=criterion_options.clone() placeholder="Choose a criterion" />
+                        <TextInput name=candidate_field("new_score", &id) label="New score (0 to 4)" input_type="number" status=rescore_status width="nhsuk-input--width-2" />
+                        <Textarea name=candidate_field("rescore_reason", &id) label="Why it changed" status=rescore_status rows=2 />
                         <SubmitButton label="Record the re-score" secondary=true />
                     </ActionForm>
                 }})}
@@ -323,11 +323,11 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                     <h4 class="nhsuk-heading-s">"The outcome"</h4>
                     <ActionForm attr:novalidate=true action=decide>
                         <crate::ui::SubmissionToken status=decide_status />
-                        <input type="hidden" name="candidate_id" value=id />
-                        <Radios name="outcome" legend=format!("Outcome for {}", c.name) status=decide_status
+                        <input type="hidden" name="candidate_id" value=id.clone() />
+                        <Radios name=candidate_field("outcome", &id) legend=format!("Outcome for {}", c.name) status=decide_status
                             choices=choices(Outcome::ALL.iter().map(|o| (o.as_str().to_owned(), o.label().to_owned()))) />
-                        <Textarea name="outcome_reasons" label="The panel's reasons" status=decide_status rows=3 />
-                        <Textarea name="departure_reason" label="If the outcome departs from the lived-experience members' view, why" status=decide_status rows=3
+                        <Textarea name=candidate_field("outcome_reasons", &id) label="The panel's reasons" status=decide_status rows=3 />
+                        <Textarea name=candidate_field("departure_reason", &id) label="If the outcome departs from the lived-experience members' view, why" status=decide_status rows=3
                             hint="Needed when another candidate has a higher lived-experience mean, or this one's mean on a criterion is below its minimum. The service's managers are told." />
                         <SubmitButton label="Record the outcome" />
                     </ActionForm>

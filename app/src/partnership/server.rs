@@ -62,6 +62,24 @@ pub fn evidence_field(candidate: &str, criterion: &str) -> String {
     format!("evidence[{}]", score_key(candidate, criterion))
 }
 
+/// The key of a candidate in the maps of that candidate's own forms (closing scoring, re-scoring, the outcome):
+/// `c-<candidate id>`.
+pub fn candidate_key(candidate: &str) -> String {
+    format!("c-{candidate}")
+}
+
+/// A field of one candidate's own form: `<name>[c-<candidate id>]`, so that each candidate's card on the page
+/// has its own field ids, and a refusal's messages and typed words come back to that card alone.
+pub fn candidate_field(name: &str, candidate: &str) -> String {
+    format!("{name}[{}]", candidate_key(candidate))
+}
+
+/// What was typed in a candidate's own form for one field (empty when not sent).
+#[cfg(feature = "ssr")]
+fn typed_for(map: &HashMap<String, String>, candidate: &str) -> String {
+    map.get(&candidate_key(candidate)).cloned().unwrap_or_default()
+}
+
 /// The field of a criterion's box on the question form.
 pub fn evidences_field(criterion: &str) -> String {
     format!("evidences[c-{criterion}]")
@@ -1031,16 +1049,26 @@ pub async fn submit_panel_scores(
     tx.commit_then(&format!("{}?scored=1", panel_path(&panel_id))).await
 }
 
-/// A re-score at the discussion, once the candidate is unsealed and before the outcome: a new, logged score
-/// for one criterion with the reason it changed; the sealed original is kept and shown beside it.
+/// A re-score at the discussion, once the candidate is unsealed and before any outcome: a new, logged score
+/// for one criterion with the reason it changed; the sealed original is kept and shown beside it. The fields are
+/// the candidate's own ([`candidate_field`]): `criterion_id[c-<candidate id>]`, `new_score[…]`,
+/// `rescore_reason[…]`.
 #[server(endpoint = "/rescore_panel_candidate")]
 pub async fn rescore_panel_candidate(
     #[server(default)] candidate_id: CandidateId,
-    #[server(default)] criterion_id: String,
-    #[server(default)] new_score: String,
-    #[server(default)] rescore_reason: String,
+    #[server(default)] criterion_id: HashMap<String, String>,
+    #[server(default)] new_score: HashMap<String, String>,
+    #[server(default)] rescore_reason: HashMap<String, String>,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
+    let mine = candidate_id.to_string();
+    let (criterion_id, new_score, rescore_reason) =
+        (typed_for(&criterion_id, &mine), typed_for(&new_score, &mine), typed_for(&rescore_reason, &mine));
+    let (criterion_name, score_name, reason_name) = (
+        candidate_field("criterion_id", &mine),
+        candidate_field("new_score", &mine),
+        candidate_field("rescore_reason", &mine),
+    );
     let user = require_signed_in()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
@@ -1053,22 +1081,22 @@ pub async fn rescore_panel_candidate(
         return Err(AppError::Forbidden);
     }
     let kept = [
-        ("criterion_id", criterion_id.as_str()),
-        ("new_score", new_score.as_str()),
-        ("rescore_reason", rescore_reason.as_str()),
+        (criterion_name.as_str(), criterion_id.as_str()),
+        (score_name.as_str(), new_score.as_str()),
+        (reason_name.as_str(), rescore_reason.as_str()),
     ];
     let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
     let mut errors = FormErrors::new();
     let criterion = criteria.iter().find(|c| c.id.as_str() == criterion_id);
     if criterion.is_none() {
-        errors.add("criterion_id", "Choose the criterion to re-score");
+        errors.add(&criterion_name, "Choose the criterion to re-score");
     }
     let value = validate::parse_score(&new_score, criterion.map_or("the criterion", |c| c.name.as_str()))
-        .map_err(|m| errors.add("new_score", m))
+        .map_err(|m| errors.add(&score_name, m))
         .ok();
     let reason = validate::note(
         &mut errors,
-        "rescore_reason",
+        &reason_name,
         &rescore_reason,
         "Enter why the score changed at the discussion",
         true,
@@ -1119,9 +1147,11 @@ pub async fn rescore_panel_candidate(
 #[server(endpoint = "/close_panel_scoring")]
 pub async fn close_panel_scoring(
     #[server(default)] candidate_id: CandidateId,
-    #[server(default)] close_reason: String,
+    #[server(default)] close_reason: HashMap<String, String>,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
+    let close_reason = typed_for(&close_reason, candidate_id.as_str());
+    let reason_name = candidate_field("close_reason", candidate_id.as_str());
     let user = require_signed_in()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
@@ -1132,12 +1162,12 @@ pub async fn close_panel_scoring(
     let mut errors = FormErrors::new();
     let reason = validate::note(
         &mut errors,
-        "close_reason",
+        &reason_name,
         &close_reason,
         "Enter why scoring is closed before everyone has submitted",
         true,
     );
-    errors.into_result().map_err(|e| e.keeping(&[("close_reason", close_reason.as_str())]))?;
+    errors.into_result().map_err(|e| e.keeping(&[(reason_name.as_str(), close_reason.as_str())]))?;
     let scoring = Scoring::load(tx.conn(), &panel.summary.id).await?;
     if scoring.unsealed(&members, &candidate) {
         return Err(AppError::Conflict("Scoring of this candidate is already open to the panel.".into()));
@@ -1170,11 +1200,19 @@ pub const SCORING_NOT_FINISHED: &str = "Scoring is not finished: the outcome is 
 #[server(endpoint = "/record_panel_outcome")]
 pub async fn record_panel_outcome(
     #[server(default)] candidate_id: CandidateId,
-    #[server(default)] outcome: String,
-    #[server(default)] outcome_reasons: String,
-    #[server(default)] departure_reason: String,
+    #[server(default)] outcome: HashMap<String, String>,
+    #[server(default)] outcome_reasons: HashMap<String, String>,
+    #[server(default)] departure_reason: HashMap<String, String>,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
+    let mine = candidate_id.to_string();
+    let (outcome, outcome_reasons, departure_reason) =
+        (typed_for(&outcome, &mine), typed_for(&outcome_reasons, &mine), typed_for(&departure_reason, &mine));
+    let (outcome_name, reasons_name, departure_name) = (
+        candidate_field("outcome", &mine),
+        candidate_field("outcome_reasons", &mine),
+        candidate_field("departure_reason", &mine),
+    );
     let user = require_signed_in()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
@@ -1197,17 +1235,17 @@ pub async fn record_panel_outcome(
         return Err(AppError::Conflict(SCORING_NOT_FINISHED.into()));
     }
     let kept = [
-        ("outcome", outcome.as_str()),
-        ("outcome_reasons", outcome_reasons.as_str()),
-        ("departure_reason", departure_reason.as_str()),
+        (outcome_name.as_str(), outcome.as_str()),
+        (reasons_name.as_str(), outcome_reasons.as_str()),
+        (departure_name.as_str(), departure_reason.as_str()),
     ];
     let mut errors = FormErrors::new();
     let chosen = outcome.parse::<Outcome>().ok();
     if chosen.is_none() {
-        errors.add("outcome", "Choose the outcome");
+        errors.add(&outcome_name, "Choose the outcome");
     }
-    let reasons = validate::note(&mut errors, "outcome_reasons", &outcome_reasons, "Enter the panel's reasons", true);
-    let departure = validate::note(&mut errors, "departure_reason", &departure_reason, "", false);
+    let reasons = validate::note(&mut errors, &reasons_name, &outcome_reasons, "Enter the panel's reasons", true);
+    let departure = validate::note(&mut errors, &departure_name, &departure_reason, "", false);
     let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
     let views: Vec<(String, Option<LivedExperienceView>)> = candidates
         .iter()
@@ -1218,7 +1256,7 @@ pub async fn record_panel_outcome(
     let departs = chosen.map(|o| validate::departures(index, o, &views, &named)).unwrap_or_default();
     if !departs.is_empty() && departure.is_empty() {
         errors.add(
-            "departure_reason",
+            &departure_name,
             format!(
                 "This outcome departs from the lived-experience members' view ({}). Record why",
                 departs.join("; ")
