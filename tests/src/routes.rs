@@ -688,10 +688,23 @@ pub const ROUTES: &[Row] = &[
     call("/api/agree_panel_confidentiality", PANEL_MEMBER, &[("panel_id", "{panel_id}"), ("agree", "")]),
     call("/api/declare_panel_interest", PANEL_MEMBER, &[("panel_id", "{panel_id}"), ("interest", "nobody")]),
     call("/api/submit_panel_scores", PANEL_SCORER, &[("candidate_id", "{candidate_id}")]),
-    call("/api/rescore_panel_candidate", PANEL_SCORER, &[("candidate_id", "{candidate_id}"), ("criterion_id", "")]),
-    call("/api/close_panel_scoring", PANEL_SCORER, &[("candidate_id", "{candidate_id}"), ("close_reason", "")]),
-    // The chair (the volunteer) and the service's staff; refused beside the field, no outcome chosen.
-    call("/api/record_panel_outcome", PANEL_READY, &[("candidate_id", "{candidate_id}"), ("outcome", "")]),
+    // A candidate's own forms post `<name>[c-<candidate id>]`.
+    call(
+        "/api/rescore_panel_candidate",
+        PANEL_SCORER,
+        &[("candidate_id", "{candidate_id}"), ("criterion_id[c-{candidate_id}]", "")],
+    ),
+    call(
+        "/api/close_panel_scoring",
+        PANEL_SCORER,
+        &[("candidate_id", "{candidate_id}"), ("close_reason[c-{candidate_id}]", "")],
+    ),
+    // The chair (the volunteer) and the service's staff; refused as scoring is not finished (409).
+    call(
+        "/api/record_panel_outcome",
+        PANEL_READY,
+        &[("candidate_id", "{candidate_id}"), ("outcome[c-{candidate_id}]", "")],
+    ),
     // ---- server functions: involvement payments (partnership §7) -----------------------------------------
     // Each change is sent with a mistake, so an allowed call is a validation error and nothing is stored.
     call("/api/my_payments", SIGNED_IN, &[]),

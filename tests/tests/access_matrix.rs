@@ -69,7 +69,8 @@ fn every_access_pattern_has_a_letter_per_person_and_every_known_failure_names_a_
 /// Asks `row` as `person`, from `client`, as a browser without JavaScript would.
 async fn ask(app: &TestApp, client: &reqwest::Client, row: &Row, values: &HashMap<&str, String>) -> reqwest::Response {
     let fields = |fields: &[(&str, &str)]| -> Vec<(String, String)> {
-        fields.iter().map(|(k, v)| ((*k).to_owned(), fill(v, values))).collect()
+        // Names are filled too: a candidate's own form names its fields `<name>[c-<candidate id>]`.
+        fields.iter().map(|(k, v)| (fill(k, values), fill(v, values))).collect()
     };
     let post = |address: &str| {
         client.post(app.url(address)).header(header::ORIGIN, &app.address).header(header::REFERER, app.url("/"))
