@@ -67,6 +67,10 @@ async fn ok(app: &TestApp, client: &Client, function: &str, fields: &[(String, S
     to
 }
 
+fn days_ahead(n: u64) -> String {
+    (app::clock::today_date() + chrono::Days::new(n)).format("%Y-%m-%d").to_string()
+}
+
 async fn scalar(app: &TestApp, sql: &str, bind: &str) -> String {
     sqlx::query_scalar(sql).bind(bind).fetch_one(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
@@ -109,7 +113,13 @@ async fn panel(app: &TestApp) -> Panel {
         ("sits_at", "10:00"),
         ("place", "Room 2"),
     ]);
-    fields.extend(date_fields("sits_on", "2026-12-20"));
+    // A day already past is refused beside the date, with what was typed kept.
+    let mut past = fields.clone();
+    past.extend(date_fields("sits_on", "2020-12-10"));
+    let response = post(app, &manager, "create_panel", "/partnership", &past).await;
+    assert_eq!(response.status(), 422, "a panel cannot be set up for a day already past");
+    assert!(response.text().await.unwrap().contains("Clinical psychologist"), "the words are kept");
+    fields.extend(date_fields("sits_on", &days_ahead(20)));
     let id = ok(app, &manager, "create_panel", &fields).await.trim_start_matches("/partnership/panels/").to_owned();
     for name in ["Values", "Skills"] {
         let mut fields = owned(&[("panel_id", &id), ("name", name), ("minimum", "2")]);
@@ -564,7 +574,7 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
         ("sits_at", "14:00"),
         ("place", "The Limes"),
     ]);
-    fields.extend(date_fields("sits_on", "2026-12-21"));
+    fields.extend(date_fields("sits_on", &days_ahead(21)));
     let panel =
         ok(&app, &p.manager, "create_panel", &fields).await.trim_start_matches("/partnership/panels/").to_owned();
     let title = scalar(&app, "SELECT post_title FROM panel WHERE id = $1", &panel).await;

@@ -493,8 +493,8 @@ pub async fn set_panel_retention(
 
 // ---- setting a panel up --------------------------------------------------------------------------------
 
-/// Sets up a panel for a staff post or one of the service's volunteer roles: its date and time in the
-/// service's local time (a time the clocks skip is refused) and its place. Returns its id.
+/// Sets up a panel for a staff post or one of the service's volunteer roles: its date (today or later) and
+/// time in the service's local time (a time the clocks skip is refused) and its place. Returns its id.
 #[server(endpoint = "/create_panel")]
 #[allow(clippy::too_many_arguments, reason = "one argument per form field, as every server function takes them")]
 pub async fn create_panel(
@@ -519,8 +519,11 @@ pub async fn create_panel(
     kept.push(("sits_at".into(), sits_at.clone()));
     let mut errors = FormErrors::new();
     let parsed = fields.parse(&mut errors);
+    // A panel is set up before it sits: a day already past is a mistake in the year or the month.
+    let today = crate::dates::Day::of_naive(crate::clock::today_date());
+    let future = crate::dates::Bound { day: today, words: "today or in the future" };
     let sits_on = parse_date_input(
-        &DateField { name: "sits_on", legend: "Date the panel sits", earliest: None, latest: None },
+        &DateField { name: "sits_on", legend: "Date the panel sits", earliest: Some(future), latest: None },
         &day,
     )
     .map_err(|e| e.add_to(&mut errors))
