@@ -453,7 +453,9 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
     // counted after the housekeeping deletes the candidates (and the reason with them).
     let service: String = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
     let service: app::accounts::types::ServiceId = service.into();
-    let figures = || app::partnership::api::panels_decided(&app.pool, &service, "2026-12-01", "2027-01-01");
+    // The panel sits 20 days ahead: a period around it.
+    let (from, until) = (days_ahead(0), days_ahead(60));
+    let figures = || app::partnership::api::panels_decided(&app.pool, &service, &from, &until);
     let expected = app::partnership::api::PanelFigures { panels: 1, with_lived_experience: 1, departures: 1 };
     assert_eq!(figures().await.unwrap(), expected);
     // After the retention period the departure mail's text and the chair's reason go with the candidates.
