@@ -24,9 +24,15 @@
 //! - **rounding**: every count of people that is shown (5 or more) is published rounded to the nearest 5
 //!   ([`rounded`]; 5 to 7 are "5", 8 to 12 are "10"), so the published figures of a page need not add up;
 //! - a figure **about** fewer than 5 people (their hours, money, attendance) is withheld with their count
-//!   ([`Disclosure::about`]), and so is one about a count that is withheld;
+//!   ([`Disclosure::about`]), and so is one about a count that is withheld: a measure that belongs to people
+//!   (volunteers' hours, payments' money) is never published when the people behind it are suppressed, since
+//!   "0 hours" or "4.5 hours" beside "fewer than 5" volunteers says whether anyone volunteered; and a count of
+//!   things that are one person each (appointments to a role, payments to people) is a count of people;
 //! - a percentage is shown only when both its count and the count it is a share of are shown, and the latter
-//!   is at least 10; it is worked out from the two counts as published, rounded ([`PublishedShare`]); a change
+//!   is at least 10; it is worked out from the two counts as published, rounded ([`PublishedShare`]), and never
+//!   reads 0% or 100% unless it is exactly that (a part published as its whole is "all, or all but fewer than
+//!   5"); no percentage, order of a list, presence in it or sentence may say more than the published counts; a
+//!   change
 //!   between periods only when both periods' counts are shown, as the difference of the two published counts
 //!   ([`PublishedChange`]).
 //!
@@ -134,6 +140,9 @@ impl Published {
 pub enum PublishedShare {
     /// Whole per cent, rounded half up.
     Percent(i64),
+    /// The part is published as the same count as the whole: every one, or all but fewer than 5. Never
+    /// "100%", which would say "every one" when the rest may be 1 to 4 (13 of 14 are both published as 15).
+    AllOrNearlyAll,
     /// Based on fewer than 10.
     TooFewResponses,
     /// The count or the count it is a share of is suppressed, and the percentage would reveal it.
@@ -142,13 +151,20 @@ pub enum PublishedShare {
 
 impl PublishedShare {
     /// `part` out of `whole`, as each is published: a whole per cent of fewer than 100 pins its count, so a
-    /// percentage is shown only when both counts are.
+    /// percentage is shown only when both counts are. Worked out from the published (rounded) counts, it never
+    /// reads 0% or 100%: a part published as the whole is [`PublishedShare::AllOrNearlyAll`] (the two counts
+    /// differ by 0 to 4, and which must not show), and any other share is kept within 1% to 99% (a part
+    /// published as 5 or more is not none, and one published below the whole is not all). Source of the
+    /// convention: percentages from rounded counts, NHS Digital's disclosure control (see [`rounded`]).
     pub fn of(part: Published, whole: Published) -> Self {
         match (part, whole) {
             (_, Published::FewerThanFive) => PublishedShare::TooFewResponses,
             (_, Published::Count(whole)) if whole < FEWEST_FOR_PERCENTAGES => PublishedShare::TooFewResponses,
+            (Published::Count(part), Published::Count(whole)) if part >= whole => PublishedShare::AllOrNearlyAll,
             (Published::Count(part), Published::Count(whole)) => {
-                PublishedShare::Percent((200 * part + whole) / (2 * whole))
+                // Only a count of things is published as 0, and exactly: its 0% is exact.
+                let least = if part == 0 { 0 } else { 1 };
+                PublishedShare::Percent(((200 * part + whole) / (2 * whole)).clamp(least, 99))
             }
             _ => PublishedShare::Withheld,
         }
@@ -158,6 +174,7 @@ impl PublishedShare {
     pub fn text(self) -> String {
         match self {
             PublishedShare::Percent(p) => format!("{p}%"),
+            PublishedShare::AllOrNearlyAll => "all, or all but fewer than 5".to_owned(),
             PublishedShare::TooFewResponses => "Not shown: fewer than 10 responses".to_owned(),
             PublishedShare::Withheld => "Not shown: it would reveal a number under 5".to_owned(),
         }
@@ -862,6 +879,19 @@ mod tests {
     }
 
     #[test]
+    fn a_percentage_from_rounded_counts_never_reads_all_or_none_unless_it_is() {
+        // 13 of 14 positive are both published as 15 (tester, issue 18 F6): not "100%".
+        let mut page = Disclosure::new();
+        let (answers, positive) = (page.people(14), page.people(13));
+        let decided = page.decide();
+        assert_eq!(decided.share(positive, answers), PublishedShare::AllOrNearlyAll);
+        assert_eq!(decided.share(positive, answers).text(), "all, or all but fewer than 5");
+        use Published::*;
+        assert_eq!(PublishedShare::of(Count(995), Count(1000)), PublishedShare::Percent(99), "99.5 is not all");
+        assert_eq!(PublishedShare::of(Count(5), Count(2000)), PublishedShare::Percent(1), "0.25 is not none");
+    }
+
+    #[test]
     fn a_change_is_withheld_when_either_period_is_suppressed() {
         use Published::*;
         assert_eq!(PublishedChange::between(Count(10), FewerThanFive), PublishedChange::Withheld);
@@ -915,7 +945,7 @@ mod tests {
         let decided = page.decide();
         assert_eq!(decided.count(nine), Published::Count(10));
         assert_eq!(decided.share(of_nine, nine), PublishedShare::TooFewResponses, "9 is fewer than 10");
-        assert_eq!(decided.share(of_twelve, twelve), PublishedShare::Percent(100), "10 of 10, as published");
+        assert_eq!(decided.share(of_twelve, twelve), PublishedShare::AllOrNearlyAll, "10 of 10, as published");
     }
 
     #[test]
