@@ -13,10 +13,10 @@ use krilla::{
     metadata::Metadata,
     page::PageSettings,
     paint::{Fill, Stroke},
-    text::{Font, TextDirection},
+    text::{Font, GlyphId, KrillaGlyph},
     Document,
 };
-use skrifa::{instance::LocationRef, instance::Size, FontRef, MetadataProvider};
+use skrifa::{charmap::Charmap, instance::LocationRef, instance::Size, metrics::GlyphMetrics, FontRef, MetadataProvider};
 
 use super::involvement::{Chart, InvolvementReport, Table, SMALL_NUMBERS};
 use crate::error::AppError;
@@ -47,25 +47,63 @@ enum Op {
 /// The report laid out page by page before anything is drawn, so that each footer can say how many pages
 /// there are.
 struct Layout {
-    regular: FontRef<'static>,
-    bold: FontRef<'static>,
+    fonts: &'static Fonts,
     pages: Vec<Vec<Op>>,
     /// The next line's top on the current page.
     y: f32,
 }
 
+/// One font as measured (`skrifa`: its character map and advances at 1 point, so in ems) and as written
+/// (`krilla`).
+struct Face {
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
+    pdf: Font,
+}
+
+impl Face {
+    fn parse(bytes: &'static [u8]) -> Option<Face> {
+        let font = FontRef::new(bytes).ok()?;
+        Some(Face {
+            charmap: font.charmap(),
+            metrics: font.glyph_metrics(Size::new(1.0), LocationRef::default()),
+            pdf: Font::new(bytes.into(), 0)?,
+        })
+    }
+
+    /// Each character's glyph and its advance in ems (a character the font lacks: its "missing" glyph, 0.6 em).
+    fn glyphs<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, u32, f32)> + 'a {
+        text.char_indices().map(|(at, c)| {
+            let glyph = self.charmap.map(c);
+            let advance = glyph.and_then(|g| self.metrics.advance_width(g)).unwrap_or(0.6);
+            (at..at + c.len_utf8(), glyph.map(|g| g.to_u32()).unwrap_or(0), advance)
+        })
+    }
+}
+
+/// The two fonts, parsed once for the life of the process rather than for every PDF.
+struct Fonts {
+    regular: Face,
+    bold: Face,
+}
+
+fn fonts() -> Result<&'static Fonts, AppError> {
+    static FONTS: std::sync::OnceLock<Option<Fonts>> = std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| Some(Fonts { regular: Face::parse(REGULAR)?, bold: Face::parse(BOLD)? }))
+        .as_ref()
+        .ok_or_else(|| AppError::internal("report pdf", "the fonts do not parse"))
+}
+
 impl Layout {
     fn new() -> Result<Self, AppError> {
-        let font = |bytes: &'static [u8]| FontRef::new(bytes).map_err(|e| AppError::internal("report pdf font", e));
-        Ok(Layout { regular: font(REGULAR)?, bold: font(BOLD)?, pages: vec![Vec::new()], y: MARGIN })
+        Ok(Layout { fonts: fonts()?, pages: vec![Vec::new()], y: MARGIN })
     }
 
     /// The width of `text` at `size` points.
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let font = if bold { &self.bold } else { &self.regular };
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
-        text.chars().map(|c| charmap.map(c).and_then(|g| metrics.advance_width(g)).unwrap_or(size * 0.6)).sum()
+        let face = if bold { &self.fonts.bold } else { &self.fonts.regular };
+        face.glyphs(text).map(|(_, _, advance)| advance).sum::<f32>() * size
     }
 
     /// `text` broken into lines no wider than `width` (a word longer than a line gets a line of its own).
@@ -143,7 +181,19 @@ impl Layout {
         for (i, (label, value)) in chart.bars.iter().enumerate() {
             let row_top = top + ROW * i as f32;
             let baseline = row_top + ROW * 0.65;
-            let label = self.wrap(label, size, false, LABELS - 8.0).into_iter().next().unwrap_or_default();
+            // One line: a label longer than the column ends in an ellipsis (the table below has it whole).
+            let lines = self.wrap(label, size, false, LABELS - 14.0);
+            let label = match lines.as_slice() {
+                [] => String::new(),
+                [one] if self.width(one, size, false) <= LABELS - 8.0 => one.clone(),
+                [first, ..] => {
+                    let mut cut: String = first.clone();
+                    while !cut.is_empty() && self.width(&format!("{cut}…"), size, false) > LABELS - 8.0 {
+                        cut.pop();
+                    }
+                    format!("{}…", cut.trim_end())
+                }
+            };
             self.text_at(MARGIN, baseline, size, false, &label);
             let x = MARGIN + LABELS;
             match value {
@@ -248,8 +298,8 @@ pub fn involvement_pdf(report: &InvolvementReport, organisation: &str, made_on: 
 
 /// Draws the laid-out pages with a footer on each: `footer` on the left, "Page n of N" on the right.
 fn draw(layout: Layout, footer: &str, title: &str) -> Result<Vec<u8>, AppError> {
-    let regular = Font::new(REGULAR.into(), 0).ok_or_else(|| AppError::internal("report pdf", "font"))?;
-    let bold = Font::new(BOLD.into(), 0).ok_or_else(|| AppError::internal("report pdf", "bold font"))?;
+    let fonts = layout.fonts;
+    let (regular, bold) = (&fonts.regular, &fonts.bold);
     let colour = |(r, g, b): (u8, u8, u8)| Fill { paint: rgb::Color::new(r, g, b).into(), ..Fill::default() };
     let mut document = Document::new();
     document.set_metadata(Metadata::new().title(title.to_owned()).language("en-GB".to_owned()));
@@ -262,7 +312,7 @@ fn draw(layout: Layout, footer: &str, title: &str) -> Result<Vec<u8>, AppError> 
         for op in ops {
             match op {
                 Op::Text { x, y, size, bold: b, text: s } => {
-                    put_text(&mut surface, if *b { &bold } else { &regular }, *x, *y, *size, s)
+                    put_text(&mut surface, if *b { bold } else { regular }, *x, *y, *size, s)
                 }
                 Op::Rect { x, y, w, h, colour: c } => {
                     if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
@@ -293,22 +343,28 @@ fn draw(layout: Layout, footer: &str, title: &str) -> Result<Vec<u8>, AppError> 
             }
         }
         let y = PAGE_HEIGHT - MARGIN + 16.0;
-        put_text(&mut surface, &regular, MARGIN, y, 8.0, footer);
+        put_text(&mut surface, regular, MARGIN, y, 8.0, footer);
         let numbered = format!("Page {} of {total}", number + 1);
         let w = layout.width(&numbered, 8.0, false);
-        put_text(&mut surface, &regular, PAGE_WIDTH - MARGIN - w, y, 8.0, &numbered);
+        put_text(&mut surface, regular, PAGE_WIDTH - MARGIN - w, y, 8.0, &numbered);
         surface.finish();
         page.finish();
     }
     document.finish().map_err(|e| AppError::internal("report pdf", format!("{e:?}")))
 }
 
-/// Draws one line of text in the text colour with its baseline at `x`, `y`.
-fn put_text(surface: &mut krilla::surface::Surface<'_>, font: &Font, x: f32, y: f32, size: f32, text: &str) {
+/// Draws one line of text in the text colour with its baseline at `x`, `y`, glyph by glyph as measured: no
+/// shaping, which the report's Latin text does not need, and which parsed the whole font again for every line
+/// (`krilla`'s `draw_text` makes a `rustybuzz` face each time): most of the time a PDF took.
+fn put_text(surface: &mut krilla::surface::Surface<'_>, face: &Face, x: f32, y: f32, size: f32, text: &str) {
     let (r, g, b) = TEXT;
     surface.set_stroke(None);
     surface.set_fill(Some(Fill { paint: rgb::Color::new(r, g, b).into(), ..Fill::default() }));
-    surface.draw_text(Point::from_xy(x, y), font.clone(), size, text, false, TextDirection::Auto);
+    let glyphs: Vec<KrillaGlyph> = face
+        .glyphs(text)
+        .map(|(range, glyph, advance)| KrillaGlyph::new(GlyphId::new(glyph), advance, 0.0, 0.0, 0.0, range, None))
+        .collect();
+    surface.draw_glyphs(Point::from_xy(x, y), &glyphs, face.pdf.clone(), text, size, false);
 }
 
 #[cfg(test)]

@@ -129,8 +129,15 @@ pub async fn involvement_pdf(
     download(&state, visitor, &uri, |state, user| async move {
         let report = query.report(&state, &user).await?;
         let made_on = crate::clock::today_date().format("%-d %B %Y").to_string();
-        let bytes = super::pdf::involvement_pdf(&report, &state.site.organisation, &made_on)?;
-        Ok(crate::pdf::serve(&report.pdf_file_name(), bytes, "private, no-store"))
+        let file_name = report.pdf_file_name();
+        let organisation = state.site.organisation.clone();
+        // Laying out and writing the PDF is CPU work: off the async workers, so that a few PDFs at once do not
+        // stall every other request (and the connections they hold) behind them (tester, issue 18 F4).
+        let bytes =
+            tokio::task::spawn_blocking(move || super::pdf::involvement_pdf(&report, &organisation, &made_on))
+                .await
+                .map_err(|e| crate::error::AppError::internal("report pdf task", e))??;
+        Ok(crate::pdf::serve(&file_name, bytes, "private, no-store"))
     })
     .await
 }
