@@ -10,7 +10,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::involvement::{choose_periods, sees_report_of, ALL_SERVICES, NOT_SUPPRESSED};
+use super::involvement::{choose_periods, sees_report_of, ALL_SERVICES, NOT_SUPPRESSED, WHOLE_MONTHS};
 use crate::{
     accounts::{access::SignedInUser, types::ServiceSummary},
     consultation::{api::FftMonth, questions::FftRating, types::Channel},
@@ -72,6 +72,7 @@ pub async fn return_for(
     };
     let periods = choose_periods(choice, from, to, crate::clock::today_date())?;
     let Some(&(start, end)) = periods.first() else { return Err(AppError::internal("fft return", "no period")) };
+    let (start, end) = whole_months(start, end);
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let until = end.succ_opt().unwrap_or(end);
     let mut services = Vec::new();
@@ -80,6 +81,20 @@ pub async fn return_for(
         services.push((service, every_month(start, end, counted)));
     }
     Ok(FftReturn { scope_name, from: day(start), to: day(end), services })
+}
+
+/// The period widened to the whole calendar months it touches (15 July to 20 August is 1 July to 31 August):
+/// the return is per calendar month, and a row for part of a month, labelled with the month, would
+/// under-report it (tester, issue 18 F5). The report page and the file say so ([`WHOLE_MONTHS`]).
+pub fn whole_months(start: NaiveDate, end: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let first = start.with_day(1).unwrap_or(start);
+    let last = end
+        .with_day(1)
+        .and_then(|m| m.checked_add_months(Months::new(1)))
+        .and_then(|m| m.pred_opt())
+        .unwrap_or(end);
+    (first, last)
 }
 
 /// Every month from `start` to `end` (`YYYY-MM`), with `counted`'s figures where it has them and zeros
@@ -111,6 +126,7 @@ impl FftReturn {
         out.push_str(&row(&["Friends and Family Test monthly return", &self.scope_name]));
         out.push_str(&row(&["Period", &self.from, &self.to]));
         out.push_str(&row(&[NOT_SUPPRESSED]));
+        out.push_str(&row(&[WHOLE_MONTHS]));
         let mut header = vec!["Month".to_owned(), "Service".to_owned()];
         header.extend(FftRating::ALL.iter().map(|r| r.label().to_owned()));
         header.push("Total".to_owned());
@@ -132,6 +148,14 @@ impl FftReturn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_widened_to_the_whole_months_it_touches() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+        assert_eq!(whole_months(day("2026-07-15"), day("2026-07-20")), (day("2026-07-01"), day("2026-07-31")));
+        assert_eq!(whole_months(day("2026-07-15"), day("2026-08-20")), (day("2026-07-01"), day("2026-08-31")));
+        assert_eq!(whole_months(day("2027-12-31"), day("2028-02-01")), (day("2027-12-01"), day("2028-02-29")));
+    }
 
     #[test]
     fn every_month_of_the_period_is_returned_even_with_nothing_in_it() {

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    involvement::{InvolvementReport, Section, NOT_SUPPRESSED, SMALL_NUMBERS},
+    involvement::{InvolvementReport, Section, NOT_SUPPRESSED, SMALL_NUMBERS, WHOLE_MONTHS},
     monthly_mail::ChooseReportMail,
     server::{get_involvement_report, involvement_choices},
 };
@@ -122,7 +122,7 @@ fn Report(report: InvolvementReport, choose: ServerAction<ChooseReportMail>) -> 
             <h2 class="nhsuk-heading-m">"Friends and Family Test monthly return"</h2>
             <p class="nhsuk-body">
                 "The answers to the Friends and Family Test per answer, per service and per month of this period, \
-                 as NHS England collects them from providers."
+                 as NHS England collects them from providers. "{WHOLE_MONTHS}
             </p>
             <div class="nhsuk-warning-callout">
                 <h3 class="nhsuk-warning-callout__label">"Not suppressed"</h3>
