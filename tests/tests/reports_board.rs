@@ -26,7 +26,8 @@ const AT: &str = "2026-07-01T09:00:00.000000Z";
 ///   assisted 2 don't know. So 57 answers: very good 22, good 13, neither 6, poor 5, very poor 9, don't
 ///   know 2; online 36, paper 11, assisted 10. Published: 20, 15, 5, 5, 10, fewer than 5, answers 55;
 ///   online 35, paper 10, assisted 10; positive 35 (22 + 13) of 55 is 64%, negative 15 (14) of 55 is 27%.
-/// - Themes: "Waiting times" on 12 responses, "Feeling listened to" on 7, "Parking" on 2: 10, 5, fewer than 5.
+/// - Themes: "Waiting times" on 12 responses, "Feeling listened to" on 7, "Parking" on 2: 10, 5, and Parking
+///   not listed (fewer than 5).
 /// - A focus group on 5 August with 9 people: 10.
 /// - Information: a page published (1 August) and one not, and one published in May; an event held on
 ///   10 September with 7 registrations, one cancelled (6: published 5), and one not marked held.
@@ -291,8 +292,8 @@ async fn every_new_figure_is_on_the_page_in_the_csvs_and_in_the_pdf(backend: Bac
         [
             format!("Waiting times,{f},{f},{f},{f},10"),
             format!("Feeling listened to,{f},{f},{f},{f},5"),
-            format!("Parking,{f},{f},{f},{f},{f}"),
-        ]
+        ],
+        "Parking, on fewer than 5 responses, is not listed: listing it would say it was tagged at least once"
     );
     let (_, meetings) = text(&manager, &app, &csv("meetings")).await;
     let none = "none closed";
@@ -401,8 +402,9 @@ async fn the_fft_return_counts_every_answer_per_month_unsuppressed_for_managers_
     assert_eq!(lines[0], "Friends and Family Test monthly return,Personality Disorder Service");
     assert_eq!(lines[1], "Period,2026-07-01,2026-09-30");
     assert!(lines[2].contains("NHS England collects unsuppressed counts"), "the file says why: {csv}");
+    assert!(lines[3].contains("whole calendar months"), "and that it counts whole months: {csv}");
     assert_eq!(
-        lines[3..],
+        lines[4..],
         [
             "Month,Service,Very good,Good,Neither good nor poor,Poor,Very poor,Don't know,Total,Collected: Online,\
              Collected: Paper form,Collected: Assisted",

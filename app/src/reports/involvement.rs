@@ -115,6 +115,10 @@ pub const SMALL_NUMBERS: &str = "To protect privacy, counts of patients and care
 /// Why the Friends and Family Test monthly return is not suppressed, on the report page and in the file.
 pub const NOT_SUPPRESSED: &str = "The monthly return is not suppressed: it gives the exact counts, because NHS England collects unsuppressed counts from providers and applies its own small-number rules when it publishes them. It is for managers submitting the return; do not publish or share it.";
 
+/// What the report page and the Friends and Family Test monthly return say about the return's months
+/// (`fft_return::whole_months`).
+pub const WHOLE_MONTHS: &str = "The return counts whole calendar months, as NHS England collects them: a period that starts or ends part way through a month is widened to the whole months it touches.";
+
 impl InvolvementReport {
     /// The period reported.
     pub fn period(&self) -> Option<&Span> {
@@ -181,7 +185,7 @@ mod build {
         participation::api::ParticipationFigures,
         partnership::api::{PanelFigures, PaymentFigures},
         reports::profile::{decide_period, LevelCounts, LevelTally, PublishedPeople},
-        suppression::{Disclosure, Published, PublishedChange, PublishedShare},
+        suppression::{Disclosure, Published, PublishedChange, PublishedShare, SMALLEST_SHOWN},
     };
 
     /// Whether this person may open a service's involvement report: its managers (and administrators), and
@@ -340,6 +344,14 @@ mod build {
         /// (`partnership::api::payment_figures`).
         pub panels: PanelFigures,
         pub payments: PaymentFigures,
+        /// Volunteers appointed to roles: the ledger's volunteer-role activities, one per appointment and its
+        /// volunteer, so a count of people, not of things: not in `kinds` nor in the levels' activities
+        /// (`server::appointments_apart`).
+        pub volunteers_appointed: i64,
+        /// Whether a service summed in had 1 to 4 active volunteers: its hours are withheld on its own report,
+        /// so a sum over services holding them is withheld too, or the sum less the other services' hours
+        /// would give them away. Set by `add`.
+        pub hours_of_few: bool,
     }
 
     impl PeriodCounts {
@@ -354,6 +366,8 @@ mod build {
             self.responses.carers += other.responses.carers;
             self.responses.someone_else += other.responses.someone_else;
             self.inclusion.add(&other.inclusion);
+            self.volunteers_appointed += other.volunteers_appointed;
+            self.hours_of_few |= other.hours_of_few || (1..SMALLEST_SHOWN).contains(&other.inclusion.active_volunteers);
             let (mine, theirs) = (&mut self.information, &other.information);
             mine.pages_published += theirs.pages_published;
             mine.events_held += theirs.events_held;
@@ -414,12 +428,15 @@ mod build {
     ) -> Result<PeriodCounts, AppError> {
         let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let (first, until) = (day(from), day(to + chrono::Duration::days(1)));
-        let levels = crate::reports::server::level_counts(pool, service, from, to).await?;
-        let kinds = crate::ledger::api::count_by_kind(pool, service, &first, &until)
+        let mut levels = crate::reports::server::level_counts(pool, service, from, to).await?;
+        let mut kinds: Vec<(ContinuumLevel, ActivityKind, i64)> = crate::ledger::api::count_by_kind(pool, service, &first, &until)
             .await?
             .into_iter()
             .map(|k| (k.level, k.kind, k.activities))
             .collect();
+        // Appointments are people, not things: out of the activities, into a count of their own.
+        let volunteers_appointed = crate::reports::server::appointments_apart(&mut levels, kinds.iter().copied());
+        kinds.retain(|(_, kind, _)| *kind != ActivityKind::VolunteerRole);
         let responses = crate::consultation::api::responses_received(pool, service, &first, &until).await?;
         let inclusion = crate::inclusion::api::figures(pool, service, &first, &until).await?;
         let information = crate::information::api::report_figures(pool, service, &first, &until).await?;
@@ -440,6 +457,8 @@ mod build {
             you_said_we_did,
             panels,
             payments,
+            volunteers_appointed,
+            hours_of_few: false,
         })
     }
 
@@ -450,8 +469,12 @@ mod build {
         pub people: PublishedPeople,
         /// Feedback responses from patients, carers, someone else, and in all.
         pub responses: [Published; 4],
-        /// Inclusion's counts of people: active volunteers, and lived-experience roles filled.
-        pub volunteers: [Published; 2],
+        /// Inclusion's counts of people: active volunteers, lived-experience roles filled, and volunteers
+        /// appointed.
+        pub volunteers: [Published; 3],
+        /// The approved volunteer hours in quarter-hours, `None` when withheld with the count of active
+        /// volunteers (a figure about fewer than 5 people, or about a count that is not shown).
+        pub approved_quarter_hours: Option<i64>,
         /// Feedback responses by channel, in `Channel::ALL` order.
         pub channels: [Published; 3],
         /// Friends and Family Test answers in `FftRating::ALL` order, and in all.
@@ -513,13 +536,18 @@ mod build {
         let attendances = d.people(counts.participation.attendance.iter().sum());
         d.sum(attendances, &attendance);
         let decided = d.decide();
-        // Inclusion's people: two counts of their own, neither a part of the other nor of any total shown.
+        // Inclusion's people: three counts of their own, none a part of another nor of any total shown, and
+        // the approved hours, a figure about the active volunteers: withheld with their count (tester, issue 18
+        // F3: hours printed beside "fewer than 5" volunteers said whether anyone volunteered that day).
         let mut disclosure = Disclosure::new();
         let i = &counts.inclusion;
-        let figures = [i.active_volunteers, i.lived_experience_roles_filled].map(|n| disclosure.people(n));
-        let volunteers = {
+        let figures = [i.active_volunteers, i.lived_experience_roles_filled, counts.volunteers_appointed]
+            .map(|n| disclosure.people(n));
+        let hours = disclosure.about(i.approved_quarter_hours, figures[0]);
+        let (volunteers, approved_quarter_hours) = {
             let decided = disclosure.decide();
-            [decided.count(figures[0]), decided.count(figures[1])]
+            let hours = decided.count(hours).chartable().filter(|_| !counts.hours_of_few);
+            (figures.map(|f| decided.count(f)), hours)
         };
         // Involvement payments' people (one more disclosure: none is a part of another's sum, since one person
         // may be offered several payments), and the money each group was offered, accepted and paid.
@@ -542,6 +570,7 @@ mod build {
                 decided.count(total),
             ],
             volunteers,
+            approved_quarter_hours,
             channels: channels.map(|f| decided.count(f)),
             fft: fft.map(|f| decided.count(f)),
             fft_answers: decided.count(fft_answers),
@@ -662,12 +691,21 @@ mod build {
                 "Of {} answers to the Friends and Family Test, {p}% were positive and {n}% negative.",
                 now.fft_answers.text()
             )),
-            _ if now.counts.consultation.fft.iter().sum::<i64>() > 0 => sentences.push(
-                "The Friends and Family Test's percentages are not shown: too few answered it, or they would reveal \
-                 a number under 5."
-                    .to_owned(),
-            ),
-            _ => {}
+            (PublishedShare::AllOrNearlyAll, _) => sentences.push(format!(
+                "Of {} answers to the Friends and Family Test, all or all but fewer than 5 were positive.",
+                now.fft_answers.text()
+            )),
+            (_, PublishedShare::AllOrNearlyAll) => sentences.push(format!(
+                "Of {} answers to the Friends and Family Test, all or all but fewer than 5 were negative.",
+                now.fft_answers.text()
+            )),
+            // Said whatever the count, even none: were it said only when someone answered, it would turn
+            // "fewer than 5" answers into "1 to 4" (tester, issue 18 F1).
+            _ => sentences.push(format!(
+                "The Friends and Family Test's percentages are not shown: {} answered it, and none is worked out \
+                 from fewer than 10 answers or where it would reveal a number under 5.",
+                people_phrase(now.fft_answers, "people")
+            )),
         }
         let p = &now.counts.participation;
         if p.meetings_held > 0 || p.actions_opened > 0 || p.actions_closed > 0 {
@@ -744,9 +782,27 @@ mod build {
         drawn(bars, axis, "not shown", format!("{what}. {}.", said.join("; ")))
     }
 
+    /// How many characters of a label fit the chart kernel's label column (150 pixels, its labels drawn at
+    /// about 14 pixels in the 420-pixel-wide SVG).
+    pub const CHART_LABEL_CHARACTERS: usize = 18;
+
+    /// `label` cut to `most` characters, the last an ellipsis, when it is longer.
+    pub fn shortened(label: &str, most: usize) -> String {
+        if label.chars().count() <= most {
+            label.to_owned()
+        } else {
+            let kept: String = label.chars().take(most.saturating_sub(1)).collect();
+            format!("{}…", kept.trim_end())
+        }
+    }
+
     /// The chart drawn as SVG, with its bars kept for the PDF (which draws them again as vector graphics).
     fn drawn(bars: Vec<(String, Option<i64>)>, axis: &str, missing: &str, alt: String) -> Result<Chart, AppError> {
-        let rows: Vec<(&str, Option<i64>)> = bars.iter().map(|(l, v)| (l.as_str(), *v)).collect();
+        // Labels longer than the chart's label column are shortened with an ellipsis (a long theme name was
+        // cut off at the SVG's left edge: tester, issue 18 F7); the table beside it and the text alternative
+        // keep them whole.
+        let short: Vec<String> = bars.iter().map(|(l, _)| shortened(l, CHART_LABEL_CHARACTERS)).collect();
+        let rows: Vec<(&str, Option<i64>)> = short.iter().zip(&bars).map(|(l, (_, v))| (l.as_str(), *v)).collect();
         let svg = crate::chart::horizontal_bars(&rows, axis, missing)
             .map_err(|e| AppError::internal("involvement chart", e))?;
         Ok(Chart { svg, alt, bars, axis: axis.to_owned(), missing: missing.to_owned() })
@@ -813,7 +869,9 @@ mod build {
         )?;
         sections.push(Section {
             heading: "Involvement at each level".to_owned(),
-            intro: "Activities, and the patients and carers who took part, at each level of the continuum.".to_owned(),
+            intro: "Activities, and the patients and carers who took part, at each level of the continuum. \
+                    Volunteers appointed to roles are counted as people (in Inclusion), not as activities."
+                .to_owned(),
             chart,
             table: Table {
                 id: "levels".to_owned(),
@@ -955,9 +1013,13 @@ mod build {
         let inclusion = vec![
             ("Sessions held, co-delivered or not".to_owned(), across(&|p| p.counts.inclusion.sessions.to_string())),
             ("Share of sessions co-delivered".to_owned(), across(&share)),
+            ("Volunteers appointed".to_owned(), across(&|p| p.volunteers[2].text())),
             (
                 "Approved volunteer hours".to_owned(),
-                across(&|p| crate::inclusion::hours::types::hours_figure(p.counts.inclusion.approved_quarter_hours)),
+                across(&|p| match p.approved_quarter_hours {
+                    Some(quarters) => crate::inclusion::hours::types::hours_figure(quarters),
+                    None => "withheld".to_owned(),
+                }),
             ),
             ("Active volunteers (with approved hours)".to_owned(), across(&|p| p.volunteers[0].text())),
             ("Lived-experience roles filled".to_owned(), across(&|p| p.volunteers[1].text())),
@@ -965,15 +1027,12 @@ mod build {
         sections.push(level_section(
             ContinuumLevel::Inclusion,
             "inclusion",
-            "Patients helping to deliver the service: volunteers appointed to roles (each appointment is one \
-             activity, with its volunteer) and co-delivered sessions, as the ledger records them; every session \
-             of the service's courses held and the share co-delivered with a co-facilitator with lived \
-             experience; volunteer hours approved (by the day they were given); volunteers with approved hours; \
-             and lived-experience roles filled at the period's end.",
-            &[
-                (ActivityKind::VolunteerRole, "Volunteers appointed"),
-                (ActivityKind::CoDeliveredSession, "Co-delivered sessions"),
-            ],
+            "Patients helping to deliver the service: co-delivered sessions, as the ledger records them; every \
+             session of the service's courses held and the share co-delivered with a co-facilitator with lived \
+             experience; volunteers appointed to roles (counted as people, not as activities); volunteer hours \
+             approved (by the day they were given; withheld whenever the volunteers with approved hours are); \
+             volunteers with approved hours; and lived-experience roles filled at the period's end.",
+            &[(ActivityKind::CoDeliveredSession, "Co-delivered sessions")],
             "Other inclusion activities",
             inclusion,
         )?);
@@ -1040,7 +1099,10 @@ mod build {
         })
     }
 
-    /// The comment themes most often tagged in the period reported (up to five), each across the periods.
+    /// The comment themes most often tagged in the period reported, each across the periods: up to five of
+    /// those whose count is published as a number, by that published count and then by name. A theme on fewer
+    /// than 5 responses is not listed, as its place in the list or its being there at all would tell what
+    /// "fewer than 5" hides.
     fn themes_section(
         published: &[PublishedPeriod],
         oldest_first: &[usize],
@@ -1049,7 +1111,16 @@ mod build {
     ) -> Result<Section, AppError> {
         const TOP: usize = 5;
         let now = &published[0];
-        let top: Vec<&str> = now.counts.consultation.themes.iter().take(TOP).map(|(t, _)| t.as_str()).collect();
+        // Chosen and ordered by the published counts only, then by name: only themes shown as a number, so
+        // neither a theme's presence nor its place says anything a "fewer than 5" hides (tester, issue 18 F2:
+        // themes listed by their true counts, each "fewer than 5", gave away 4, 3, 2 and 1).
+        let mut ranked: Vec<(&str, i64)> = now
+            .themes
+            .iter()
+            .filter_map(|(theme, figure)| figure.chartable().map(|n| (theme.as_str(), n)))
+            .collect();
+        ranked.sort_by(|(a, m), (b, n)| n.cmp(m).then_with(|| a.cmp(b)));
+        let top: Vec<&str> = ranked.into_iter().take(TOP).map(|(t, _)| t).collect();
         let of = |p: &PublishedPeriod, theme: &str| {
             p.themes.iter().find(|(t, _)| t == theme).map(|(_, n)| *n).unwrap_or(Published::of(0))
         };
@@ -1061,7 +1132,12 @@ mod build {
         let what = format!("Responses tagged with each theme in {}", label(0));
         let chart = if bars.is_empty() {
             // No bars: one row saying so, rather than a chart with no rows.
-            drawn(vec![("No theme tagged".to_owned(), None)], "Responses", "none", format!("{what}: none."))?
+            drawn(
+                vec![("No theme on 5 or more responses".to_owned(), None)],
+                "Responses",
+                "none listed",
+                format!("{what}: no theme on 5 or more responses."),
+            )?
         } else {
             bar_chart(&bars, "Responses", &what)?
         };
@@ -1069,7 +1145,10 @@ mod build {
             heading: "Comment themes".to_owned(),
             intro: format!(
                 "The themes staff tagged most often in comments in {}, with the responses carrying each (a response \
-                 may carry several themes). Only the themes are shown here, never the comments.",
+                 may carry several themes), ordered by the figures shown and then by name. Themes on fewer than 5 \
+                 responses in {} are not listed: listing one would say it was tagged at least once. Only the themes \
+                 are shown here, never the comments.",
+                label(0),
                 label(0)
             ),
             chart,
@@ -1320,6 +1399,16 @@ mod build {
             assert_eq!(share_of(1, 2, "none"), "50%");
             assert_eq!(share_of(2, 3, "none"), "67%");
             assert_eq!(share_of(0, 0, "none sat"), "none sat");
+        }
+
+        #[test]
+        fn long_chart_labels_are_shortened_with_an_ellipsis() {
+            assert_eq!(shortened("Waiting times", 18), "Waiting times");
+            assert_eq!(shortened("=HYPERLINK(\"http://example/?\"&A1,\"Zoë café\")", 18), "=HYPERLINK(\"http:…");
+            let chart = drawn(vec![("Communication with the team".to_owned(), Some(10))], "Responses", "none", "a".into())
+                .unwrap();
+            assert!(chart.svg.contains("Communication wit…"), "{}", chart.svg);
+            assert_eq!(chart.bars[0].0, "Communication with the team", "the PDF and the table keep it whole");
         }
 
         #[test]

@@ -121,6 +121,25 @@ pub(crate) async fn level_counts(
     Ok(counts)
 }
 
+/// Takes the volunteer-role activities (`kinds`: level, kind and activities) out of the activities of
+/// `counts`, and returns how many there were. Each is one volunteer's appointment, so their number is a count of
+/// people (suppressed, as "volunteers appointed" in the involvement report), not of things: an exact count of
+/// activities holding them would say how many people were appointed (tester, issue 18 F3).
+#[cfg(feature = "ssr")]
+pub(crate) fn appointments_apart(
+    counts: &mut LevelCounts,
+    kinds: impl Iterator<Item = (crate::ledger::types::ContinuumLevel, crate::ledger::types::ActivityKind, i64)>,
+) -> i64 {
+    let mut appointed = 0;
+    for (level, kind, n) in kinds {
+        if kind == crate::ledger::types::ActivityKind::VolunteerRole {
+            counts[usize::from(level.rung() - 1)].activities -= n;
+            appointed += n;
+        }
+    }
+    appointed
+}
+
 /// A service's counts for a period and how its people are published, decided from its own counts alone
 /// (`decide_period`), so no other service's figures change what it shows.
 #[cfg(feature = "ssr")]
@@ -130,7 +149,10 @@ async fn decided_period(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<(LevelCounts, PublishedPeople), AppError> {
-    let counts = level_counts(pool, service, from, to).await?;
+    let mut counts = level_counts(pool, service, from, to).await?;
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let kinds = ledger_api::count_by_kind(pool, service, &day(from), &day(to + chrono::Duration::days(1))).await?;
+    appointments_apart(&mut counts, kinds.iter().map(|k| (k.level, k.kind, k.activities)));
     let (decided, _) = decide_period(std::slice::from_ref(&counts));
     decided.into_iter().next().map(|people| (counts, people)).ok_or(AppError::NotFound)
 }
