@@ -289,10 +289,7 @@ async fn every_new_figure_is_on_the_page_in_the_csvs_and_in_the_pdf(backend: Bac
     let (_, themes) = text(&manager, &app, &csv("themes")).await;
     assert_eq!(
         rows(&themes),
-        [
-            format!("Waiting times,{f},{f},{f},{f},10"),
-            format!("Feeling listened to,{f},{f},{f},{f},5"),
-        ],
+        [format!("Waiting times,{f},{f},{f},{f},10"), format!("Feeling listened to,{f},{f},{f},{f},5"),],
         "Parking, on fewer than 5 responses, is not listed: listing it would say it was tagged at least once"
     );
     let (_, meetings) = text(&manager, &app, &csv("meetings")).await;

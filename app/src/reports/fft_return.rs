@@ -89,11 +89,8 @@ pub async fn return_for(
 pub fn whole_months(start: NaiveDate, end: NaiveDate) -> (NaiveDate, NaiveDate) {
     use chrono::Datelike;
     let first = start.with_day(1).unwrap_or(start);
-    let last = end
-        .with_day(1)
-        .and_then(|m| m.checked_add_months(Months::new(1)))
-        .and_then(|m| m.pred_opt())
-        .unwrap_or(end);
+    let last =
+        end.with_day(1).and_then(|m| m.checked_add_months(Months::new(1))).and_then(|m| m.pred_opt()).unwrap_or(end);
     (first, last)
 }
 

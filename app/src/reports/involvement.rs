@@ -15,7 +15,7 @@
 //!
 //! **Panels and involvement payments** (Partnership, issue 17): panels sat, the share with a lived-experience
 //! member and outcomes that departed from their scores are counts of things, shown as they are; the offers
-//! made, accepted, declined and paid are counts of things too; the people offered, accepting and paid are
+//! made, accepted, declined and paid are each one person's, so they are counted as people (tester, issue 18); the people offered, accepting and paid are
 //! counts of people, one more disclosure per period, and each sum of money (integer pence, shown as pounds)
 //! is a figure about the people it went to, withheld whenever their count is (`Disclosure::about`).
 //!
@@ -110,7 +110,7 @@ pub struct ReportChoices {
 pub const ALL_SERVICES: &str = "all";
 
 /// What every table's CSV and the page say about small numbers.
-pub const SMALL_NUMBERS: &str = "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would let a small count be worked out are withheld. Counts of things (activities, meetings, leaflets, focus groups, panels, payment offers) are shown as they are; a sum of money is withheld when the people it went to are not shown. People are counted each time they took part, so one person may be counted more than once.";
+pub const SMALL_NUMBERS: &str = "To protect privacy, counts of patients and carers from 0 to 4 are shown as \"fewer than 5\", other counts of people are rounded to the nearest 5 (so they may not add up), and other figures that would let a small count be worked out are withheld. Counts of things (activities, meetings, leaflets, focus groups, panels) are shown as they are; a sum of money is withheld when the people it went to are not shown. People are counted each time they took part, so one person may be counted more than once.";
 
 /// Why the Friends and Family Test monthly return is not suppressed, on the report page and in the file.
 pub const NOT_SUPPRESSED: &str = "The monthly return is not suppressed: it gives the exact counts, because NHS England collects unsuppressed counts from providers and applies its own small-number rules when it publishes them. It is for managers submitting the return; do not publish or share it.";
@@ -429,11 +429,12 @@ mod build {
         let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let (first, until) = (day(from), day(to + chrono::Duration::days(1)));
         let mut levels = crate::reports::server::level_counts(pool, service, from, to).await?;
-        let mut kinds: Vec<(ContinuumLevel, ActivityKind, i64)> = crate::ledger::api::count_by_kind(pool, service, &first, &until)
-            .await?
-            .into_iter()
-            .map(|k| (k.level, k.kind, k.activities))
-            .collect();
+        let mut kinds: Vec<(ContinuumLevel, ActivityKind, i64)> =
+            crate::ledger::api::count_by_kind(pool, service, &first, &until)
+                .await?
+                .into_iter()
+                .map(|k| (k.level, k.kind, k.activities))
+                .collect();
         // Appointments are people, not things: out of the activities, into a count of their own.
         let volunteers_appointed = crate::reports::server::appointments_apart(&mut levels, kinds.iter().copied());
         kinds.retain(|(_, kind, _)| *kind != ActivityKind::VolunteerRole);
@@ -494,6 +495,10 @@ mod build {
         pub payment_people: [Published; 3],
         /// The money offered, accepted and paid (pence), each about the people beside it: withheld with them.
         pub payment_money: [Published; 3],
+        /// Involvement payment offers made, accepted, declined and paid: each is one person's, so they are
+        /// counted as people are (as feedback responses are), not as things (tester, issue 18 F3: an exact
+        /// "offers paid: 1" beside "people paid: fewer than 5" says one person was paid).
+        pub payment_offers: [Published; 4],
     }
 
     /// Decides a period's counts of people as a whole: the profile's decision for the levels
@@ -554,6 +559,9 @@ mod build {
         let mut pay = Disclosure::new();
         let p = &counts.payments;
         let paying = [p.people_offered, p.people_accepted, p.people_paid].map(|n| pay.people(n));
+        let offers = [p.offers, p.accepted, p.declined, p.paid].map(|n| pay.people(n));
+        let unanswered = pay.unprinted((p.offers - p.accepted - p.declined).max(0));
+        pay.sum(offers[0], &[offers[1], offers[2], unanswered]);
         let money = [p.offered_pence, p.accepted_pence, p.paid_pence];
         let money = [0, 1, 2].map(|i| pay.about(money[i], paying[i]));
         let paid = pay.decide();
@@ -561,6 +569,7 @@ mod build {
         // sum less the other services' reports would give it away.
         let money = [0, 1, 2].map(|i| if p.small_groups[i] { Published::Withheld } else { paid.count(money[i]) });
         PublishedPeriod {
+            payment_offers: offers.map(|f| paid.count(f)),
             payment_people: paying.map(|f| paid.count(f)),
             payment_money: money,
             responses: [
@@ -743,23 +752,22 @@ mod build {
                 things(panels.departures, "outcome", "outcomes"),
             ));
         }
-        let pay = now.counts.payments;
-        if pay.offers > 0 {
-            let paid_to = match now.payment_money[2] {
-                Published::Count(pence) if pay.paid > 0 => format!(
+        // Said only when the offers made are published as a number, and in published figures only.
+        if let Published::Count(made) = now.payment_offers[0] {
+            let paid_to = match (now.payment_money[2], now.payment_people[2]) {
+                (Published::Count(pence), Published::Count(_)) => format!(
                     " ({} to {})",
                     crate::partnership::payments::types::pounds(pence),
                     people_phrase(now.payment_people[2], "people")
                 ),
-                _ if pay.paid > 0 => format!(" (to {})", people_phrase(now.payment_people[2], "people")),
                 _ => String::new(),
             };
             sentences.push(format!(
-                "{} made for the period's activities: {} accepted, {} declined and {} paid{paid_to}.",
-                things(pay.offers, "involvement payment offer was", "involvement payment offers were"),
-                pay.accepted,
-                pay.declined,
-                pay.paid,
+                "{made} involvement payment offers were made for the period's activities: {} accepted, {} declined \
+                 and {} paid{paid_to}.",
+                now.payment_offers[1].text(),
+                now.payment_offers[2].text(),
+                now.payment_offers[3].text(),
             ));
         }
         sentences
@@ -1114,11 +1122,8 @@ mod build {
         // Chosen and ordered by the published counts only, then by name: only themes shown as a number, so
         // neither a theme's presence nor its place says anything a "fewer than 5" hides (tester, issue 18 F2:
         // themes listed by their true counts, each "fewer than 5", gave away 4, 3, 2 and 1).
-        let mut ranked: Vec<(&str, i64)> = now
-            .themes
-            .iter()
-            .filter_map(|(theme, figure)| figure.chartable().map(|n| (theme.as_str(), n)))
-            .collect();
+        let mut ranked: Vec<(&str, i64)> =
+            now.themes.iter().filter_map(|(theme, figure)| figure.chartable().map(|n| (theme.as_str(), n))).collect();
         ranked.sort_by(|(a, m), (b, n)| n.cmp(m).then_with(|| a.cmp(b)));
         let top: Vec<&str> = ranked.into_iter().take(TOP).map(|(t, _)| t).collect();
         let of = |p: &PublishedPeriod, theme: &str| {
@@ -1245,10 +1250,10 @@ mod build {
                 "Outcomes departing from the lived-experience scores".to_owned(),
                 across(&|p| p.counts.panels.departures.to_string()),
             ),
-            ("Payment offers made".to_owned(), across(&|p| p.counts.payments.offers.to_string())),
-            ("Offers accepted".to_owned(), across(&|p| p.counts.payments.accepted.to_string())),
-            ("Offers declined".to_owned(), across(&|p| p.counts.payments.declined.to_string())),
-            ("Offers paid".to_owned(), across(&|p| p.counts.payments.paid.to_string())),
+            ("Payment offers made".to_owned(), across(&|p| p.payment_offers[0].text())),
+            ("Offers accepted".to_owned(), across(&|p| p.payment_offers[1].text())),
+            ("Offers declined".to_owned(), across(&|p| p.payment_offers[2].text())),
+            ("Offers paid".to_owned(), across(&|p| p.payment_offers[3].text())),
             ("People offered payment".to_owned(), across(&|p| p.payment_people[0].text())),
             ("People who accepted payment".to_owned(), across(&|p| p.payment_people[1].text())),
             ("People paid".to_owned(), across(&|p| p.payment_people[2].text())),
@@ -1256,17 +1261,12 @@ mod build {
             ("Amount accepted".to_owned(), across(&|p| money(p.payment_money[1]))),
             ("Amount paid".to_owned(), across(&|p| money(p.payment_money[2]))),
         ];
-        let pay = published[0].counts.payments;
-        let open = pay.offers - pay.accepted - pay.declined;
-        let bars: Vec<(String, Published)> = [
-            ("Accepted and paid", pay.paid),
-            ("Accepted, not yet paid", pay.accepted - pay.paid),
-            ("Declined", pay.declined),
-            ("Not yet answered", open),
-        ]
-        .into_iter()
-        .map(|(name, n)| (name.to_owned(), Published::of_things(n)))
-        .collect();
+        let now = &published[0];
+        let bars: Vec<(String, Published)> = ["Made", "Accepted", "Declined", "Paid"]
+            .into_iter()
+            .zip(now.payment_offers)
+            .map(|(name, figure)| (name.to_owned(), figure))
+            .collect();
         let chart = bar_chart(
             &bars,
             "Payment offers",
@@ -1278,8 +1278,8 @@ mod build {
                     (a patient or carer from the panel pool), and outcomes recorded with a reason for departing \
                     from the lived-experience members' scores. Involvement payments offered for the period's \
                     activities and what became of them so far: accepted (at the amount offered or a lower one), \
-                    declined and paid. Panels and offers are counts of things; people are counted once per \
-                    service; an amount is withheld when the people it went to are not shown. Expenses are not \
+                    declined and paid. Panels are counts of things; offers are counted as people \
+                    are (each is one person's), and people once per service; an amount is withheld when the people it went to are not shown. Expenses are not \
                     payments and are not counted here."
                 .to_owned(),
             chart,
@@ -1405,8 +1405,9 @@ mod build {
         fn long_chart_labels_are_shortened_with_an_ellipsis() {
             assert_eq!(shortened("Waiting times", 18), "Waiting times");
             assert_eq!(shortened("=HYPERLINK(\"http://example/?\"&A1,\"Zoë café\")", 18), "=HYPERLINK(\"http:…");
-            let chart = drawn(vec![("Communication with the team".to_owned(), Some(10))], "Responses", "none", "a".into())
-                .unwrap();
+            let chart =
+                drawn(vec![("Communication with the team".to_owned(), Some(10))], "Responses", "none", "a".into())
+                    .unwrap();
             assert!(chart.svg.contains("Communication wit…"), "{}", chart.svg);
             assert_eq!(chart.bars[0].0, "Communication with the team", "the PDF and the table keep it whole");
         }

@@ -16,7 +16,9 @@ use krilla::{
     text::{Font, GlyphId, KrillaGlyph},
     Document,
 };
-use skrifa::{charmap::Charmap, instance::LocationRef, instance::Size, metrics::GlyphMetrics, FontRef, MetadataProvider};
+use skrifa::{
+    charmap::Charmap, instance::LocationRef, instance::Size, metrics::GlyphMetrics, FontRef, MetadataProvider,
+};
 
 use super::involvement::{Chart, InvolvementReport, Table, SMALL_NUMBERS};
 use crate::error::AppError;

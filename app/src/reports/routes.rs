@@ -133,10 +133,9 @@ pub async fn involvement_pdf(
         let organisation = state.site.organisation.clone();
         // Laying out and writing the PDF is CPU work: off the async workers, so that a few PDFs at once do not
         // stall every other request (and the connections they hold) behind them (tester, issue 18 F4).
-        let bytes =
-            tokio::task::spawn_blocking(move || super::pdf::involvement_pdf(&report, &organisation, &made_on))
-                .await
-                .map_err(|e| crate::error::AppError::internal("report pdf task", e))??;
+        let bytes = tokio::task::spawn_blocking(move || super::pdf::involvement_pdf(&report, &organisation, &made_on))
+            .await
+            .map_err(|e| crate::error::AppError::internal("report pdf task", e))??;
         Ok(crate::pdf::serve(&file_name, bytes, "private, no-store"))
     })
     .await
