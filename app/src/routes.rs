@@ -21,8 +21,8 @@ use crate::{
     get_involved::GetInvolvedPage,
     home::HomePage,
     inclusion::components::{
-        ApplicationStatusPage, ApplicationView, ApplicationsPage, EditRolePage, InclusionPage, RoleView,
-        VolunteerRolesPage,
+        ApplicationStatusPage, ApplicationView, ApplicationsPage, ConfirmResentPage, EditRolePage, InclusionPage,
+        RoleView, VolunteerRolesPage,
     },
     information::components::{
         CancelRegistrationPage, EditEventPage, EditInfoPagePage, EventPage, EventStaffPage, InfoPageView,
@@ -127,6 +127,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/participation/meetings/:id") view=MeetingView ssr=SsrMode::Async />
             <Route path=path!("/volunteer") view=VolunteerRolesPage ssr=SsrMode::Async />
             <Route path=path!("/volunteer/application") view=ApplicationStatusPage ssr=SsrMode::Async />
+            <Route path=path!("/volunteer/application/confirm") view=ConfirmResentPage ssr=SsrMode::Async />
             // References, checks and the volunteer's own page (issue 16 §4–§6).
             <Route path=path!("/volunteer/reference") view=crate::inclusion::references::components::ReferencePage ssr=SsrMode::Async />
             <Route path=path!("/volunteering") view=crate::inclusion::volunteer::components::MyVolunteeringPage ssr=SsrMode::Async />

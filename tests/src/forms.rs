@@ -80,6 +80,8 @@ pub const NOT_FORMS: &[(&str, &str)] = &[
     ("/api/set_volunteer_supervisor", "a choice from the list of the service's staff, nothing typed"),
     ("/api/get_volunteer_role", "a read"),
     ("/api/application_status", "a read"),
+    ("/api/get_resent_application", "a read"),
+    ("/api/confirm_resent_application", "a button with nothing typed, behind a link whose key the test cannot have"),
     ("/api/inclusion_overview", "a read"),
     ("/api/get_role_for_editing", "a read"),
     ("/api/list_applications", "a read (its filter is links)"),

@@ -300,6 +300,7 @@ pub const ROUTES: &[Row] = &[
     page("/volunteer", PUBLIC, "/volunteer"),
     // As the other link pages: an unknown key is explained on the page.
     page("/volunteer/application", PUBLIC, "/volunteer/application?token=no-such-token"),
+    page("/volunteer/application/confirm", PUBLIC, "/volunteer/application/confirm?key=no-such-key"),
     page("/volunteer/{slug}", PUBLIC, "/volunteer/{role_slug}"),
     page("/inclusion", KEEPER, "/inclusion"),
     page("/inclusion/roles/{id}", RECORD, "/inclusion/roles/{role_id}"),
@@ -733,6 +734,8 @@ pub const ROUTES: &[Row] = &[
     call("/api/apply_for_role", PUBLIC, &[("role_slug", "{role_slug}"), ("name", "")]),
     call("/api/application_status", UNKNOWN_LINK, &[("token", "no-such-token")]),
     call("/api/withdraw_application", UNKNOWN_LINK, &[("token", "no-such-token")]),
+    call("/api/get_resent_application", UNKNOWN_LINK, &[("key", "no-such-key")]),
+    call("/api/confirm_resent_application", UNKNOWN_LINK, &[("key", "no-such-key")]),
     call("/api/inclusion_overview", KEEPER, &[]),
     call("/api/get_role_for_editing", RECORD, &[("role_id", "{role_id}")]),
     call("/api/save_volunteer_role", SERVICE, &[("role_id", ""), ("service_id", "{service}"), ("title", "")]),

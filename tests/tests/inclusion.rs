@@ -1,5 +1,6 @@
 //! Inclusion: volunteer roles, applying without an account (acknowledgement over SMTP, the status link,
-//! withdrawing), duplicates merged, mistakes answered beside the field, the pipeline to appointment and its
+//! withdrawing), an application sent again (never changed by a stranger, confirmed by its owner, fresh after
+//! a closed one), mistakes answered beside the field, the pipeline to appointment and its
 //! ledger activity, equal-opportunities answers kept apart and suppressed, and another service's staff kept out.
 
 use app::{accounts::types::Role, error::AppError};
@@ -118,7 +119,14 @@ async fn anyone_applies_without_an_account_and_follows_their_status_link(backend
 
     let mail = app.mail_to("sam@example.org").await;
     assert_eq!(mail.subject, "We have your application: Day service volunteer");
+    assert!(mail.body.contains("applying for the volunteer role Day service volunteer"), "{}", mail.body);
     let token = token_in(&mail.body);
+    let opened = app.anonymous_get(&format!("/volunteer/application?token={token}")).await;
+    assert_eq!(
+        opened.headers().get("cache-control").and_then(|v| v.to_str().ok()),
+        Some("no-store"),
+        "a page reached by a secret link is not kept by a browser or proxy"
+    );
     let status_page = app.anonymous_page(&format!("/volunteer/application?token={token}")).await;
     assert!(status_page.contains("Received"), "the status link shows the stage");
     assert!(status_page.contains("Withdraw my application"));
@@ -145,24 +153,152 @@ async fn anyone_applies_without_an_account_and_follows_their_status_link(backend
     assert!(app.anonymous_page("/volunteer/application?token=nothing").await.contains("This link cannot be used"));
 }
 
-async fn a_second_application_from_the_same_email_is_merged(backend: Backend) {
+/// The key in a link in a mail body (`...?key=abc`).
+fn key_in(body: &str) -> String {
+    let start = body.find("key=").expect("a link with a key") + "key=".len();
+    body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+async fn application_row(app: &TestApp, id: &str) -> (String, String, String, String) {
+    sqlx::query_as("SELECT name, availability, referee1_contact, changed_at FROM volunteer_application WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+async fn a_stranger_sending_an_application_again_changes_nothing_and_learns_nothing(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = coordinator(&app).await;
     let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
-
     apply(&app, &slug, &application(&slug, "Sam Jones", "sam@example.org")).await;
     app.mail_to("sam@example.org").await;
-    let mut again = application(&slug, "Sam Jones", "SAM@example.org");
-    again[6] = ("availability", "Thursdays now, not Tuesdays");
-    let response = apply(&app, &slug, &again).await;
+    let id = application_id(&app, "sam@example.org").await;
+    let before = application_row(&app, &id).await;
 
+    // Someone else, not signed in, sends an application with Sam's address: they are answered exactly as a new
+    // applicant is, and Sam's application is untouched.
+    let mut evil = application(&slug, "Evil Overwrite", "SAM@example.org");
+    evil[6] = ("availability", "Thursdays now, not Tuesdays");
+    evil[9] = ("referee1_contact", "attacker@evil.example");
+    let resent = apply(&app, &slug, &evil).await;
+    let fresh = apply(&app, &slug, &application(&slug, "Kit Lane", "kit@example.org")).await;
+    assert_eq!(resent.status(), 303);
+    assert_eq!(location(&resent), location(&fresh), "the same answer whether or not the address had applied");
+    assert_eq!(location(&resent), format!("/volunteer/{slug}?applied=new"));
+    assert_eq!(application_row(&app, &id).await, before, "nothing changed, not even the date it last changed");
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application WHERE email = 'sam@example.org'").await,
+        1
+    );
+
+    // Sam is mailed a single-use link to look and confirm; the mail repeats nothing that was sent.
+    let mail = app.mail.wait_for_subject("sam@example.org", "sent again", std::time::Duration::from_secs(15)).await;
+    assert!(!mail.body.contains("Evil") && !mail.body.contains("Thursdays"), "{}", mail.body);
+    let key = key_in(&mail.body);
+    let confirm_page = format!("/volunteer/application/confirm?key={key}");
+    let shown = app.anonymous_get(&confirm_page).await;
+    assert_eq!(
+        shown.headers().get("cache-control").and_then(|v| v.to_str().ok()),
+        Some("no-store"),
+        "a page opened by a secret link is not kept"
+    );
+    let shown = shown.text().await.unwrap();
+    assert!(shown.contains("Thursdays now, not Tuesdays") && shown.contains("Replace my application with this"));
+    let confirm = || async {
+        new_client()
+            .post(app.url("/api/confirm_resent_application"))
+            .header("origin", &app.address)
+            .header("referer", app.url(&confirm_page))
+            .form(&[("key", key.as_str())])
+            .send()
+            .await
+            .unwrap()
+    };
+    let confirmed = confirm().await;
+    assert_eq!(confirmed.status(), 303, "{:?}", form_error(confirmed).await);
+    assert_eq!(location(&confirmed), "/volunteer/application/confirm?done=1", "nothing typed in the address");
+    let (name, availability, referee, _) = application_row(&app, &id).await;
+    assert_eq!((name.as_str(), availability.as_str()), ("Evil Overwrite", "Thursdays now, not Tuesdays"));
+    assert_eq!(referee, "attacker@evil.example", "no referee had been asked, so the referees are what was sent");
+    assert!(matches!(form_error(confirm().await).await, Some(AppError::Conflict(_))), "the link works once");
+    let told = app
+        .mail
+        .wait_for_subject("grace@example.org", "An application was updated", std::time::Duration::from_secs(15))
+        .await;
+    assert!(told.body.contains(&format!("/inclusion/applications/{id}")), "the coordinator is told");
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'application_merged'").await,
+        1,
+        "audited"
+    );
+
+    // Past shortlisting, sending again changes nothing and no link can change it.
+    for stage in ["shortlisted", "interview"] {
+        assert_eq!(move_to(&app, &id, stage).await.status(), 303);
+    }
+    let before = application_row(&app, &id).await;
+    let again = apply(&app, &slug, &application(&slug, "Someone Else", "sam@example.org")).await;
+    assert_eq!(location(&again), format!("/volunteer/{slug}?applied=new"));
+    assert_eq!(application_row(&app, &id).await, before);
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application_resend WHERE used_at IS NULL").await,
+        0,
+        "nothing held for a link"
+    );
+}
+
+async fn a_signed_in_applicant_replaces_their_own_application_keeping_referees_asked(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    app.add_person("robin@example.org", "Robin Hughes", false, &[(&service, Role::Patient)]).await;
+    let robin = app.client_signed_in_as("robin@example.org").await;
+    apply_with(&app, &robin, &slug, &application(&slug, "Robin Hughes", "robin@example.org")).await;
+    let id = application_id(&app, "robin@example.org").await;
+    assert_eq!(move_to(&app, &id, "shortlisted").await.status(), 303);
+    let from = format!("/inclusion/applications/{id}");
+    let asked = app.post_form("/api/request_references", &from, &[("application_id", &id)]).await;
+    assert_eq!(asked.status(), 303, "{:?}", form_error(asked).await);
+
+    let mut again = application(&slug, "Robin Hughes", "Robin@Example.org");
+    again[6] = ("availability", "Weekends too");
+    again[9] = ("referee1_contact", "someone.new@example.org");
+    let response = apply_with(&app, &robin, &slug, &again).await;
     assert_eq!(location(&response), format!("/volunteer/{slug}?applied=merged"));
-    let page = app.anonymous_page(&location(&response)).await;
-    assert!(page.contains("You had already applied for this role with this email address"), "merged with a message");
-    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 1, "one application");
-    let availability: String =
-        sqlx::query_scalar("SELECT availability FROM volunteer_application").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(availability, "Thursdays now, not Tuesdays", "what was sent last is kept");
+    let page = robin.get(app.url(&location(&response))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Your application is updated"), "merged at once, with a message");
+    let (_, availability, referee, _) = application_row(&app, &id).await;
+    assert_eq!(availability, "Weekends too");
+    assert_eq!(referee, "pat@example.org", "referees already asked are never redirected");
+
+    // Past shortlisting, their own application is kept as it was, and they are told so.
+    assert_eq!(move_to(&app, &id, "interview").await.status(), 303);
+    let response = apply_with(&app, &robin, &slug, &application(&slug, "Robin Hughes", "robin@example.org")).await;
+    assert_eq!(location(&response), format!("/volunteer/{slug}?applied=kept"));
+    assert_eq!(application_row(&app, &id).await.1, "Weekends too");
+}
+
+async fn applying_again_after_not_taken_forward_starts_a_fresh_application(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    apply(&app, &slug, &application(&slug, "Zed Contact", "zed@example.org")).await;
+    let closed = application_id(&app, "zed@example.org").await;
+    assert_eq!(move_to(&app, &closed, "not_taken_forward").await.status(), 303);
+    let before = application_row(&app, &closed).await;
+
+    let response = apply(&app, &slug, &application(&slug, "Zed Contact", "zed@example.org")).await;
+    assert_eq!(location(&response), format!("/volunteer/{slug}?applied=new"));
+    assert_eq!(application_row(&app, &closed).await, before, "the closed one, and its retention date, untouched");
+    let stages: Vec<String> =
+        sqlx::query_scalar("SELECT stage FROM volunteer_application WHERE email = 'zed@example.org' ORDER BY stage")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(stages, ["not_taken_forward", "received"], "a fresh application the coordinator sees");
+    assert!(app.page("/inclusion/applications?stage=received").await.contains("Zed Contact"));
+    app.mail.wait_for_subject("zed@example.org", "We have your application", std::time::Duration::from_secs(15)).await;
 }
 
 async fn each_mistake_is_answered_beside_its_field_with_everything_kept(backend: Backend) {
@@ -222,6 +358,47 @@ async fn each_mistake_is_answered_beside_its_field_with_everything_kept(backend:
         .field_errors()
         .iter()
         .any(|e| e.field == "email" && e.message.contains("or a phone number")));
+}
+
+async fn a_referees_contact_is_an_email_address_or_a_phone_number(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let mut fields = application(&slug, "Sam Jones", "sam@example.org");
+    fields[9] = ("referee1_contact", "zz");
+    fields[11] = ("referee2_contact", "<script>alert(1)</script>");
+    let response = apply(&app, &slug, &fields).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    let AppError::Validation(errors) = continuum_tests::error_on_page(422, &page) else {
+        panic!("not a validation error")
+    };
+    let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["referee1_contact", "referee2_contact"], "beside each field");
+    assert!(
+        page.contains("Enter your first referee&#x27;s email address")
+            || page.contains("Enter your first referee's email address")
+    );
+    let kept = field_values(&page);
+    assert!(kept.contains(&("referee1_contact".to_owned(), "zz".to_owned())), "kept as typed");
+    assert!(kept.contains(&("name".to_owned(), "Sam Jones".to_owned())));
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 0);
+}
+
+async fn an_application_too_large_to_read_is_refused_plainly_without_showing_it_back(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let huge = "Marker-3mb ".repeat(300_000);
+    let mut fields = application(&slug, "Sam Jones", "sam@example.org");
+    fields[5] = ("why", &huge);
+    let response = apply(&app, &slug, &fields).await;
+    assert_eq!(response.status(), 413);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("What you sent is too large") && page.contains("make what you typed shorter"), "{page}");
+    assert!(!page.contains("leaflet"), "words that fit every form");
+    assert!(page.len() < 100_000 && !page.contains("Marker-3mb"), "the body is not sent back");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 0);
 }
 
 async fn the_pipeline_ends_in_an_appointment_recorded_in_the_ledger(backend: Backend) {
@@ -491,7 +668,11 @@ async fn a_flood_of_applications_from_one_client_is_asked_to_wait(backend: Backe
 
 on_both_engines!(
     anyone_applies_without_an_account_and_follows_their_status_link,
-    a_second_application_from_the_same_email_is_merged,
+    a_stranger_sending_an_application_again_changes_nothing_and_learns_nothing,
+    a_signed_in_applicant_replaces_their_own_application_keeping_referees_asked,
+    applying_again_after_not_taken_forward_starts_a_fresh_application,
+    a_referees_contact_is_an_email_address_or_a_phone_number,
+    an_application_too_large_to_read_is_refused_plainly_without_showing_it_back,
     each_mistake_is_answered_beside_its_field_with_everything_kept,
     the_pipeline_ends_in_an_appointment_recorded_in_the_ledger,
     equal_opportunities_answers_are_kept_apart_and_small_numbers_suppressed,

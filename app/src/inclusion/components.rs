@@ -1,6 +1,7 @@
 //! Inclusion's pages. Public and light (no WebAssembly): the recruiting roles (`/volunteer`), a role with its
 //! application form (`/volunteer/<slug>`) and the applicant's status page (`/volunteer/application`, from
-//! the link in their mail). For the service's staff: roles and the equal-opportunities report
+//! the link in their mail), and the page of the link that confirms an application sent again
+//! (`/volunteer/application/confirm`). For the service's staff: roles and the equal-opportunities report
 //! (`/inclusion`), a role's edit page (`/inclusion/roles/<id>`), every application with counts per stage
 //! (`/inclusion/applications`) and one application with its pipeline (`/inclusion/applications/<id>`).
 
@@ -9,9 +10,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::server::{
-    get_application, get_application_status, get_inclusion_overview, get_role_for_editing, get_volunteer_role,
-    list_applications, list_volunteer_roles, ApplyForRole, AppointVolunteer, LinkInterviewPanel, MoveApplication,
-    SaveVolunteerRole, WithdrawApplication,
+    get_application, get_application_status, get_inclusion_overview, get_resent_application, get_role_for_editing,
+    get_volunteer_role, list_applications, list_volunteer_roles, ApplyForRole, AppointVolunteer,
+    ConfirmResentApplication, LinkInterviewPanel, MoveApplication, SaveVolunteerRole, WithdrawApplication,
 };
 use super::types::{
     equality_field, ApplicationId, ApplicationList, ApplicationPage, ApplicationStatus, InclusionOverview, Role,
@@ -147,7 +148,7 @@ pub fn RoleView() -> impl IntoView {
             .value()
             .get()
             .and_then(Result::ok)
-            .map(|merged| if merged { "merged".to_owned() } else { "new".to_owned() })
+            .map(|applied| applied.as_str().to_owned())
             .or_else(|| query.with(|q| q.get("applied")))
     };
     view! {
@@ -168,7 +169,15 @@ pub fn RoleView() -> impl IntoView {
                             <h2 class="nhsuk-panel__title">"Your application is updated"</h2>
                             <div class="nhsuk-panel__body">"You had already applied for this role with this email address."</div>
                         </div>
-                        <p class="nhsuk-body">"We have added what you sent now to your application, rather than making a second one. The link in the email we sent you before still shows where it is."</p>
+                        <p class="nhsuk-body">"What you sent now replaces what your application said, rather than making a second one. Referees we have already asked stay as they were. The link in the email we sent you before still shows where it is."</p>
+                        <p class="nhsuk-body"><a href="/volunteer">"Other volunteer roles"</a></p>
+                    }.into_any(),
+                    Some("kept") => view! {
+                        <div class="nhsuk-panel continuum-confirmation" role="status">
+                            <h2 class="nhsuk-panel__title">"You have already applied"</h2>
+                            <div class="nhsuk-panel__body">"Your application for this role has gone past shortlisting."</div>
+                        </div>
+                        <p class="nhsuk-body">"So what you sent now has not changed it. If something has changed, please tell the coordinator. The link in the email we sent you before shows where your application is."</p>
                         <p class="nhsuk-body"><a href="/volunteer">"Other volunteer roles"</a></p>
                     }.into_any(),
                     Some(_) => view! {
@@ -243,6 +252,78 @@ pub fn ApplicationStatusPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The page of the link mailed to the owner of an address when an application was sent again from it
+/// (`/volunteer/application/confirm?key=…`): what was sent, and a button to replace their application with it.
+#[component]
+pub fn ConfirmResentPage() -> impl IntoView {
+    let query = use_query_map();
+    let key = move || query.with(|q| q.get("key")).unwrap_or_default();
+    let done = move || query.with(|q| q.get("done")).is_some();
+    let confirm = ServerAction::<ConfirmResentApplication>::new();
+    let status = FormStatus::of(confirm);
+    let found = Resource::new(key, get_resent_application);
+    let confirmed = move || done() || matches!(confirm.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Your application was sent again" />
+        <ErrorSummary status />
+        {move || if confirmed() {
+            view! {
+                <div class="nhsuk-panel continuum-confirmation" role="status">
+                    <h1 class="nhsuk-panel__title">"Your application is updated"</h1>
+                    <div class="nhsuk-panel__body">"What you sent again now replaces what your application said."</div>
+                </div>
+                <p class="nhsuk-body">"The coordinator has been told. The link in the email we sent when you first applied still shows where your application is."</p>
+                <p class="nhsuk-body"><a href="/volunteer">"Other volunteer roles"</a></p>
+            }.into_any()
+        } else {
+            view! {
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match found.await {
+                            Ok(sent) => {
+                                let referees = if sent.referees_asked {
+                                    "Your referees have already been asked, so they stay as they were.".to_owned()
+                                } else {
+                                    sent.referees.iter().map(|(name, contact)| format!("{name}: {contact}")).collect::<Vec<_>>().join("\n")
+                                };
+                                view! {
+                                    <span class="nhsuk-caption-l">{sent.service_name.clone()}</span>
+                                    <h1 class="nhsuk-heading-l">{format!("Your application was sent again: {}", sent.role_title)}</h1>
+                                    <p class="nhsuk-body">{format!("On {} an application for this role was sent again with your email address. Your application is at \"{}\" and has not changed.", crate::dates::readable_day(&sent.sent_on), sent.stage.label().to_lowercase())}</p>
+                                    <p class="nhsuk-body">"If it was you, and you would like this to replace what your application says, confirm below. If it was not you, you need do nothing: close this page."</p>
+                                    <h2 class="nhsuk-heading-m">"What was sent"</h2>
+                                    <dl class="nhsuk-summary-list">
+                                        {row("Name", sent.name.clone())}
+                                        {row("Phone number", if sent.phone.is_empty() { "None given (the one you gave before is kept)".to_owned() } else { sent.phone.clone() })}
+                                        {row("Why this role", sent.why.clone())}
+                                        {row("When available", sent.availability.clone())}
+                                        {row("Access needs", if sent.access_needs.is_empty() { "None given".to_owned() } else { sent.access_needs.clone() })}
+                                        {row("Referees", referees)}
+                                    </dl>
+                                    <ActionForm attr:novalidate=true action=confirm>
+                                        <crate::ui::SubmissionToken status=status />
+                                        <input type="hidden" name="key" value=key() />
+                                        <SubmitButton label="Replace my application with this" />
+                                    </ActionForm>
+                                }.into_any()
+                            }
+                            Err(AppError::Conflict(words)) => view! {
+                                <h1 class="nhsuk-heading-l">"This link cannot be used"</h1>
+                                <p class="nhsuk-body">{words}</p>
+                            }.into_any(),
+                            Err(AppError::NotFound) => view! {
+                                <h1 class="nhsuk-heading-l">"This link cannot be used"</h1>
+                                <p class="nhsuk-body">"We could not find anything for this link. Check you copied all of it."</p>
+                            }.into_any(),
+                            Err(error) => view! { <ErrorPage error /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            }.into_any()
+        }}
     }
 }
 

@@ -232,35 +232,43 @@ pub async fn insert_application(
     Ok(id)
 }
 
-/// The role's application from `email` (lower-cased), with its stage.
+/// The role's open application from `email` (lower-cased), with its stage: one neither withdrawn nor not
+/// taken forward (there is at most one; a closed one does not stand in the way of a fresh application).
 pub async fn fetch_application_by_email(
     conn: &mut AnyConnection,
     role_id: &RoleId,
     email: &str,
 ) -> Result<Option<(ApplicationId, Stage)>, sqlx::Error> {
-    let row: Option<(ApplicationId, String)> =
-        sqlx::query_as("SELECT id, stage FROM volunteer_application WHERE role_id = $1 AND email = $2")
-            .bind(role_id)
-            .bind(email)
-            .fetch_optional(conn)
-            .await?;
+    let row: Option<(ApplicationId, String)> = sqlx::query_as(
+        "SELECT id, stage FROM volunteer_application
+         WHERE role_id = $1 AND email = $2 AND stage NOT IN ('withdrawn', 'not_taken_forward')",
+    )
+    .bind(role_id)
+    .bind(email)
+    .fetch_optional(conn)
+    .await?;
     Ok(row.map(|(id, stage)| (id, stage.parse().unwrap_or(Stage::Received))))
 }
 
-/// Merges a second application from the same address into the first: what was sent now replaces what was
-/// sent before (the applicant's latest words), and a withdrawn application is open again at "received".
+/// Replaces an application's details with what its owner sent again (their latest words), while it is
+/// received or shortlisted (`Stage::may_be_replaced`); false when it has moved on. The referees are kept as
+/// they were when `keep_referees` (once asked, a reference is never redirected). The stage is not changed.
 pub async fn merge_application(
     conn: &mut AnyConnection,
     id: &ApplicationId,
     application: &ParsedApplication,
-) -> Result<(), sqlx::Error> {
+    keep_referees: bool,
+) -> Result<bool, sqlx::Error> {
     let [(r1_name, r1_contact), (r2_name, r2_contact)] = &application.referees;
-    sqlx::query(
+    let done = sqlx::query(
         "UPDATE volunteer_application SET name = $2, phone = CASE WHEN $3 = '' THEN phone ELSE $3 END,
-            taking_part_as = $4, why = $5, availability = $6, access_needs = $7, referee1_name = $8,
-            referee1_contact = $9, referee2_name = $10, referee2_contact = $11, consents_to_checks = 1,
-            stage = CASE WHEN stage = 'withdrawn' THEN 'received' ELSE stage END, changed_at = $12
-         WHERE id = $1",
+            taking_part_as = $4, why = $5, availability = $6, access_needs = $7,
+            referee1_name = CASE WHEN $13 = 1 THEN referee1_name ELSE $8 END,
+            referee1_contact = CASE WHEN $13 = 1 THEN referee1_contact ELSE $9 END,
+            referee2_name = CASE WHEN $13 = 1 THEN referee2_name ELSE $10 END,
+            referee2_contact = CASE WHEN $13 = 1 THEN referee2_contact ELSE $11 END,
+            changed_at = $12
+         WHERE id = $1 AND stage IN ('received', 'shortlisted')",
     )
     .bind(id)
     .bind(&application.name)
@@ -274,9 +282,127 @@ pub async fn merge_application(
     .bind(r2_name)
     .bind(r2_contact)
     .bind(crate::db::now())
+    .bind(flag(keep_referees))
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+// ---- applications sent again ------------------------------------------------------------------------------
+
+/// What an application sent again said (everything but the email address, which is the application's, and
+/// the equal-opportunities answers, which are never kept with an application), stored as JSON until its
+/// owner confirms it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ResentDetails {
+    pub name: String,
+    pub phone: String,
+    pub taking_part_as: TakingPartAs,
+    pub why: String,
+    pub availability: String,
+    pub access_needs: String,
+    pub referees: [(String, String); 2],
+}
+
+impl ResentDetails {
+    pub fn of(parsed: &ParsedApplication) -> Self {
+        Self {
+            name: parsed.name.clone(),
+            phone: parsed.phone.clone(),
+            taking_part_as: parsed.taking_part_as,
+            why: parsed.why.clone(),
+            availability: parsed.availability.clone(),
+            access_needs: parsed.access_needs.clone(),
+            referees: parsed.referees.clone(),
+        }
+    }
+
+    /// As an application from `email`, to merge.
+    pub fn into_parsed(self, email: Option<crate::accounts::validate::EmailAddress>) -> ParsedApplication {
+        ParsedApplication {
+            name: self.name,
+            email,
+            phone: self.phone,
+            taking_part_as: self.taking_part_as,
+            why: self.why,
+            availability: self.availability,
+            access_needs: self.access_needs,
+            referees: self.referees,
+            equality: Vec::new(),
+        }
+    }
+}
+
+/// Holds an application sent again until its owner confirms it through the link whose key hashes to
+/// `key_hash`, which works until `expires_at` (RFC 3339 UTC). An earlier one not yet confirmed is dropped:
+/// only the latest can be confirmed.
+pub async fn insert_resend(
+    conn: &mut AnyConnection,
+    application_id: &ApplicationId,
+    key_hash: &str,
+    details: &ResentDetails,
+    expires_at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM volunteer_application_resend WHERE application_id = $1 AND used_at IS NULL")
+        .bind(application_id)
+        .execute(&mut *conn)
+        .await?;
+    let details = serde_json::to_string(details).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO volunteer_application_resend (id, application_id, key_hash, details, sent_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(crate::db::new_id())
+    .bind(application_id)
+    .bind(key_hash)
+    .bind(details)
+    .bind(crate::db::now())
+    .bind(expires_at)
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// An application sent again, by its link's key hash.
+pub struct Resend {
+    pub id: String,
+    pub application_id: ApplicationId,
+    pub details: ResentDetails,
+    /// RFC 3339 UTC.
+    pub sent_at: String,
+    pub expires_at: String,
+    pub used: bool,
+}
+
+pub async fn fetch_resend_by_key(conn: &mut AnyConnection, key_hash: &str) -> Result<Option<Resend>, sqlx::Error> {
+    let row: Option<(String, ApplicationId, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, application_id, details, sent_at, expires_at, used_at FROM volunteer_application_resend
+         WHERE key_hash = $1",
+    )
+    .bind(key_hash)
+    .fetch_optional(conn)
+    .await?;
+    let Some((id, application_id, details, sent_at, expires_at, used_at)) = row else { return Ok(None) };
+    let details = serde_json::from_str(&details).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    Ok(Some(Resend { id, application_id, details, sent_at, expires_at, used: used_at.is_some() }))
+}
+
+/// Marks an application sent again as confirmed, once: false when it was used already.
+pub async fn use_resend(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE volunteer_application_resend SET used_at = $2 WHERE id = $1 AND used_at IS NULL")
+        .bind(id)
+        .bind(crate::db::now())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes every application sent again whose link ran out before `now`, confirmed or not: what a stranger
+/// may have typed is not kept. Returns how many.
+pub async fn delete_expired_resends(conn: &mut AnyConnection, now: &str) -> Result<u64, sqlx::Error> {
+    let done =
+        sqlx::query("DELETE FROM volunteer_application_resend WHERE expires_at <= $1").bind(now).execute(conn).await?;
+    Ok(done.rows_affected())
 }
 
 pub async fn fetch_application(

@@ -20,8 +20,9 @@
 //! sessions planned and later marked held, and several co-facilitators of each kind.
 //!
 //! Files: `types` (shared with the browser), `validate` (forms into domain values), `db` (its SQL),
-//! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `emails`, `runtime`
-//! (the application throttle), `api` (its poster, and the report's figures), `demo`, `retention`.
+//! `server` (server functions), `components` (pages), `sources` (its ledger mapping), `emails`,
+//! `coordinators` (who is told as the coordinator), `runtime` (the application throttle), `api` (its poster,
+//! and the report's figures), `demo`, `retention`.
 
 pub mod components;
 pub mod server;
@@ -38,6 +39,8 @@ pub mod sessions;
 
 #[cfg(feature = "ssr")]
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod coordinators;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

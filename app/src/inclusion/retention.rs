@@ -3,7 +3,9 @@
 //! details, what they wrote, referees, and the screener's flag on it) once the retention period has passed
 //! since its last change (12 months unless the setting `CONTINUUM_APPLICANT_RETENTION_MONTHS` says otherwise).
 //! Each deletion is audited without the data: the application's id, its role and the stage it ended at. The
-//! equal-opportunities counts are never touched: they were never linked to an application.
+//! equal-opportunities counts are never touched: they were never linked to an application. Applications sent
+//! again (`volunteer_application_resend`, held until their owner confirms them) are deleted once their link
+//! has run out, confirmed or not: what may have been a stranger's words is not kept.
 
 use chrono::Months;
 use sqlx::AnyPool;
@@ -33,6 +35,12 @@ pub async fn delete_expired(pool: &AnyPool, months: u32) -> Result<usize, AppErr
     .fetch_all(pool)
     .await?;
     let mut deleted = 0;
+    let mut tx = Write::begin(pool, None).await?;
+    let resends = super::db::delete_expired_resends(tx.conn(), &crate::db::timestamp(now)).await?;
+    tx.commit().await?;
+    if resends > 0 {
+        tracing::info!(resends, "applications sent again whose links ran out deleted");
+    }
     for (id, role_id, stage) in expired {
         let mut tx = Write::begin(pool, None).await?;
         review_db::delete_for(tx.conn(), FlagSourceKind::VolunteerApplication, std::slice::from_ref(&id)).await?;

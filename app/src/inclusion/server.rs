@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::types::{
-    ApplicationId, ApplicationList, ApplicationPage, ApplicationStatus, InclusionOverview, Role, RoleId, RolePage,
+    ApplicationId, ApplicationList, ApplicationPage, ApplicationStatus, Applied, InclusionOverview, ResentApplication,
+    Role, RoleId, RolePage,
 };
 use crate::accounts::types::ServiceId;
 use crate::error::AppError;
@@ -86,12 +87,22 @@ pub fn status_link(base_url: &url::Url, key: &str) -> String {
     crate::links::absolute(base_url, "/volunteer/application", &[("token", key)])
 }
 
-/// Applies for a recruiting role, with or without an account. A second application for the role from the
-/// same email address is merged into the first (what was sent now replaces what was sent before; a withdrawn
-/// one is open again) and returns `true`; a new one is stored at "received", acknowledged by mail with the
-/// status link when an email address was given, and returns `false`. The free text is screened for risk
-/// (a flag goes to the review queue; the application is never held up). The optional equal-opportunities
-/// answers are counted apart, as counts only, and never stored with the application.
+/// Applies for a recruiting role, with or without an account. A new application is stored at "received"
+/// and acknowledged by mail with the status link when an email address was given (`Applied::Received`).
+///
+/// When the email address already has an open application for the role (one neither withdrawn nor not
+/// taken forward: applying again after those starts a fresh application):
+/// - someone signed in with that address replaces its details at once while it is received or shortlisted
+///   (`Applied::Merged`; referees already asked are kept), or is told it has gone too far for that
+///   (`Applied::Kept`);
+/// - anyone else changes nothing: the address is mailed a single-use link to see what was sent and confirm
+///   replacing the application with it (`confirm_resent_application`), or word that it is past shortlisting,
+///   and the visitor gets the very answer a new application gets (`Applied::Received`), so the page never
+///   tells a stranger whether the address had applied.
+///
+/// The free text of what is stored is screened for risk (a flag goes to the review queue; the application
+/// is never held up). The optional equal-opportunities answers of a new application are counted apart, as
+/// counts only, and never stored with the application.
 ///
 /// Refused: a mistake (422, a message beside each field, everything typed kept); a role not recruiting
 /// (409); too many applications from one client just now (429).
@@ -116,7 +127,7 @@ pub async fn apply_for_role(
     #[server(default)] eo_ethnicity: String,
     #[server(default)] eo_disability: String,
     #[server(default)] submission: String,
-) -> Result<bool, AppError> {
+) -> Result<Applied, AppError> {
     let state = state()?;
     let equality = [("age", eo_age), ("gender", eo_gender), ("ethnicity", eo_ethnicity), ("disability", eo_disability)]
         .into_iter()
@@ -150,31 +161,32 @@ pub async fn apply_for_role(
         tracing::info!(role.id = %role.id, "application throttled");
         return Err(AppError::TooManyAttempts);
     }
-    // Two sent at the same moment from one address: the second's insert fails on the unique index, and it is
-    // merged on a second try, which finds the first.
-    let mut merged = None;
+    // Two sent at the same moment from one address: the second's insert fails on the unique index, and on a
+    // second try it finds the first.
+    let mut stored = None;
     for _ in 0..2 {
         match store_application(&state, &role, &parsed, &submission).await {
             Ok(outcome) => {
-                merged = Some(outcome);
+                stored = Some(outcome);
                 break;
             }
             Err(Stored::Raced) => continue,
             Err(Stored::Failed(error)) => return Err(error),
         }
     }
-    let merged = merged.ok_or_else(|| AppError::internal("application", "merge after a race failed twice"))?;
-    if !merged && !parsed.equality.is_empty() {
+    let (applied, fresh) =
+        stored.ok_or_else(|| AppError::internal("application", "storing after a race failed twice"))?;
+    if fresh && !parsed.equality.is_empty() {
         count_equality(&state, &role.service_id, &parsed).await;
     }
-    redirect_plain_post(&format!("/volunteer/{}?applied={}", role.slug, if merged { "merged" } else { "new" }));
-    Ok(merged)
+    redirect_plain_post(&format!("/volunteer/{}?applied={}", role.slug, applied.as_str()));
+    Ok(applied)
 }
 
 /// Why storing an application did not finish.
 #[cfg(feature = "ssr")]
 enum Stored {
-    /// Another application from the same address was stored meanwhile: try again, to merge.
+    /// Another application from the same address was stored meanwhile: try again, to find it.
     Raced,
     Failed(AppError),
 }
@@ -193,27 +205,46 @@ impl From<sqlx::Error> for Stored {
     }
 }
 
-/// Stores a new application or merges it into the role's one from the same address, in one change; returns
-/// whether it was merged.
+/// How many days the link to confirm an application sent again works.
+#[cfg(feature = "ssr")]
+pub const RESEND_LINK_DAYS: i64 = 7;
+
+/// The link in mail with which the owner of an address confirms an application sent again from it: `key` is
+/// made for it (its hash is all that is stored).
+#[cfg(feature = "ssr")]
+pub fn resend_link(base_url: &url::Url, key: &str) -> String {
+    crate::links::absolute(base_url, "/volunteer/application/confirm", &[("key", key)])
+}
+
+/// Stores a new application, or deals with one sent again (see `apply_for_role`), in one change; returns how
+/// it was taken and whether a new application was stored.
 #[cfg(feature = "ssr")]
 async fn store_application(
     state: &AppState,
     role: &Role,
     parsed: &ParsedApplication,
     submission: &str,
-) -> Result<bool, Stored> {
+) -> Result<(Applied, bool), Stored> {
     let user = visitor().user;
     let mut tx = Write::begin(&state.pool, user.as_ref().map(|u| &u.id)).await?;
     tx.claim_submission(submission).await?;
     if let Some(address) = &parsed.email {
-        if let Some((id, _)) = db::fetch_application_by_email(tx.conn(), &role.id, address.as_str()).await? {
-            db::merge_application(tx.conn(), &id, parsed).await?;
-            screen(&mut tx, &state.security.base_url, role, &id, parsed).await?;
-            tx.audit("application_merged", "volunteer_application", &id, serde_json::json!({ "role_id": role.id }))
-                .await?;
+        if let Some((id, stage)) = db::fetch_application_by_email(tx.conn(), &role.id, address.as_str()).await? {
+            let owner = user.as_ref().is_some_and(|u| u.email.eq_ignore_ascii_case(address.as_str()));
+            let applied = if !owner {
+                hold_until_confirmed(&mut tx, state, role, &id, stage, parsed).await?;
+                Applied::Received
+            } else if stage.may_be_replaced()
+                && replace_application(&mut tx, state, role, &id, parsed, "account").await?
+            {
+                Applied::Merged
+            } else {
+                Applied::Kept
+            };
             tx.commit().await?;
-            tracing::info!(role.id = %role.id, "volunteer application merged");
-            return Ok(true);
+            state.mail_wakeup.notify_one();
+            tracing::info!(role.id = %role.id, "volunteer application sent again");
+            return Ok((applied, false));
         }
     }
     let key = session::new_token();
@@ -234,7 +265,148 @@ async fn store_application(
         state.mail_wakeup.notify_one();
     }
     tracing::info!(role.id = %role.id, "volunteer application received");
-    Ok(false)
+    Ok((Applied::Received, true))
+}
+
+/// An application sent again by someone not signed in with its address changes nothing: while the open
+/// application is received or shortlisted, what was sent is held and the address is mailed a single-use
+/// link (`RESEND_LINK_DAYS`) to confirm replacing it; later, the address is told it was sent again and
+/// that changes go through the coordinator. Audited without what was sent.
+#[cfg(feature = "ssr")]
+async fn hold_until_confirmed(
+    tx: &mut Write,
+    state: &AppState,
+    role: &Role,
+    id: &ApplicationId,
+    stage: Stage,
+    parsed: &ParsedApplication,
+) -> Result<(), AppError> {
+    let Some(address) = &parsed.email else { return Ok(()) };
+    let may_replace = stage.may_be_replaced();
+    let mail = if may_replace {
+        let key = session::new_token();
+        let expires = crate::db::timestamp(crate::clock::now() + chrono::Duration::days(RESEND_LINK_DAYS));
+        db::insert_resend(tx.conn(), id, &session::hash_token(&key), &db::ResentDetails::of(parsed), &expires).await?;
+        let last_day = crate::dates::long_day(&crate::clock::local_day_of(&expires));
+        let link = resend_link(&state.security.base_url, &key);
+        emails::sent_again(address.as_str(), &role.title, &role.service_name, &link, &last_day)
+    } else {
+        emails::sent_again_too_late(address.as_str(), &role.title, &role.service_name)
+    };
+    mail::enqueue(tx.conn(), &mail).await?;
+    let detail = serde_json::json!({ "role_id": role.id, "stage": stage.as_str(), "may_replace": may_replace });
+    tx.audit("application_sent_again", "volunteer_application", id, detail).await?;
+    Ok(())
+}
+
+/// Replaces a received or shortlisted application's details with what its owner sent again (`by`: how they
+/// showed it was theirs, `account` or `link`), keeping referees already asked; screens the new text, audits
+/// it and tells the coordinator (`coordinators::of_role`). False, changing nothing, when it has moved on.
+#[cfg(feature = "ssr")]
+async fn replace_application(
+    tx: &mut Write,
+    state: &AppState,
+    role: &Role,
+    id: &ApplicationId,
+    parsed: &ParsedApplication,
+    by: &str,
+) -> Result<bool, AppError> {
+    let referees_asked = super::references::db::any_asked(tx.conn(), id).await?;
+    if !db::merge_application(tx.conn(), id, parsed, referees_asked).await? {
+        return Ok(false);
+    }
+    screen(tx, &state.security.base_url, role, id, parsed).await?;
+    let detail = serde_json::json!({ "role_id": role.id, "confirmed_by": by, "referees_kept": referees_asked });
+    tx.audit("application_merged", "volunteer_application", id, detail).await?;
+    let link = crate::links::absolute(&state.security.base_url, &format!("/inclusion/applications/{id}"), &[]);
+    for to in super::coordinators::of_role(tx.conn(), &role.id, &role.service_id).await? {
+        mail::enqueue(tx.conn(), &emails::replaced_to_coordinator(&to, &parsed.name, &role.title, &link)).await?;
+    }
+    Ok(true)
+}
+
+/// Said when a confirmation link was used already.
+#[cfg(feature = "ssr")]
+const RESEND_USED: &str = "This link has already been used, so your application is already up to date.";
+/// Said when a confirmation link has run out.
+#[cfg(feature = "ssr")]
+const RESEND_EXPIRED: &str =
+    "This link has run out: links work for 7 days. Your application is as it was. If you would still like to change it, send it again from the role's page.";
+/// Said when the application has moved past shortlisting (or closed) since it was sent again.
+#[cfg(feature = "ssr")]
+const RESEND_TOO_LATE: &str =
+    "Your application has moved on since it was sent again, so it can no longer be changed this way. If something has changed, please tell the coordinator.";
+
+/// The application sent again that a live confirmation link's key is for, with its open application:
+/// refused calmly when used or run out (409), or when the application has moved past shortlisting (409);
+/// not found when unknown.
+#[cfg(feature = "ssr")]
+async fn live_resend(conn: &mut sqlx::AnyConnection, key: &str) -> Result<(db::Resend, Application), AppError> {
+    let resend = db::fetch_resend_by_key(conn, &session::hash_token(key)).await?.ok_or(AppError::NotFound)?;
+    if resend.used {
+        return Err(AppError::Conflict(RESEND_USED.into()));
+    }
+    if resend.expires_at <= crate::db::now() {
+        return Err(AppError::Conflict(RESEND_EXPIRED.into()));
+    }
+    let application = db::fetch_application(conn, &resend.application_id).await?.ok_or(AppError::NotFound)?;
+    if !application.stage.may_be_replaced() {
+        return Err(AppError::Conflict(RESEND_TOO_LATE.into()));
+    }
+    Ok((resend, application))
+}
+
+/// What an application sent again says, for the owner of the address it came from (the link in their mail):
+/// to look at before confirming. Refused as `live_resend` says.
+#[server(endpoint = "/get_resent_application")]
+pub async fn get_resent_application(#[server(default)] key: String) -> Result<ResentApplication, AppError> {
+    let pool = state()?.pool;
+    let mut conn = pool.acquire().await?;
+    let (resend, application) = live_resend(&mut conn, &key).await?;
+    let referees_asked = super::references::db::any_asked(&mut conn, &application.id).await?;
+    let role = db::fetch_role(&mut conn, &application.role_id).await?.ok_or(AppError::NotFound)?;
+    let details = resend.details;
+    Ok(ResentApplication {
+        role_title: role.title,
+        service_name: role.service_name,
+        stage: application.stage,
+        sent_on: crate::clock::local_day_of(&resend.sent_at),
+        name: details.name,
+        phone: details.phone,
+        why: details.why,
+        availability: details.availability,
+        access_needs: details.access_needs,
+        referees: details.referees,
+        referees_asked,
+    })
+}
+
+/// The owner of the address confirms, through the single-use link mailed to it, that an application sent
+/// again replaces what their open application says (while it is received or shortlisted; referees already
+/// asked are kept). Audited; the coordinator is told by mail. Refused: a link used or run out, or an
+/// application that has moved on (409); an unknown link (404).
+#[server(endpoint = "/confirm_resent_application")]
+pub async fn confirm_resent_application(
+    #[server(default)] key: String,
+    #[server(default)] submission: String,
+) -> Result<(), AppError> {
+    let state = state()?;
+    let mut tx = Write::begin(&state.pool, None).await?;
+    tx.claim_submission(&submission).await?;
+    let (resend, application) = live_resend(tx.conn(), &key).await?;
+    if !db::use_resend(tx.conn(), &resend.id).await? {
+        return Err(AppError::Conflict(RESEND_USED.into()));
+    }
+    let role = db::fetch_role(tx.conn(), &application.role_id).await?.ok_or(AppError::NotFound)?;
+    let email = application.email.as_deref().and_then(|e| crate::accounts::validate::EmailAddress::parse(e).ok());
+    let parsed = resend.details.into_parsed(email);
+    if !replace_application(&mut tx, &state, &role, &application.id, &parsed, "link").await? {
+        return Err(AppError::Conflict(RESEND_TOO_LATE.into()));
+    }
+    tx.commit_then("/volunteer/application/confirm?done=1").await?;
+    state.mail_wakeup.notify_one();
+    tracing::info!(role.id = %role.id, "volunteer application replaced by its owner");
+    Ok(())
 }
 
 /// Screens the application's free text and, when the screener finds something, raises a flag for review in

@@ -104,6 +104,18 @@ impl Stage {
         }
     }
 
+    /// Early enough that an application sent again may replace what it says (received or shortlisted):
+    /// nobody has met the applicant or asked their referees on its strength yet, so what the coordinator has
+    /// read can still change under them without harm. Later, the applicant tells the coordinator instead.
+    pub fn may_be_replaced(self) -> bool {
+        matches!(self, Stage::Received | Stage::Shortlisted)
+    }
+
+    /// Closed: withdrawn or not taken forward. Applying again after one starts a fresh application.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Stage::Withdrawn | Stage::NotTakenForward)
+    }
+
     /// Still in the pipeline: neither appointed, withdrawn nor not taken forward.
     pub fn is_open(self) -> bool {
         !matches!(self, Stage::Appointed | Stage::Withdrawn | Stage::NotTakenForward)
@@ -382,4 +394,49 @@ pub struct ApplicationStatus {
     pub role_slug: String,
     pub service_name: String,
     pub stage: Stage,
+}
+
+/// How an application was taken, as the page that answers it may say.
+///
+/// A visitor who is not signed in with the application's email address always gets `Received`, whether the
+/// address had applied for the role or not, so the page never tells a stranger who has applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Applied {
+    /// A new application; or, for a visitor not signed in as its owner, one sent again (its owner is mailed a
+    /// link to confirm it).
+    Received,
+    /// The signed-in owner's application, received or shortlisted, replaced by what they sent now.
+    Merged,
+    /// The signed-in owner's application, past shortlisting: left as it was (they tell the coordinator).
+    Kept,
+}
+
+impl Applied {
+    /// The word in the address of the page that answers it (`?applied=…`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applied::Received => "new",
+            Applied::Merged => "merged",
+            Applied::Kept => "kept",
+        }
+    }
+}
+
+/// What an application sent again says, as the confirmation link shows it to the owner of the address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResentApplication {
+    pub role_title: String,
+    pub service_name: String,
+    /// Where the open application is now.
+    pub stage: Stage,
+    /// `YYYY-MM-DD`, local: when it was sent again.
+    pub sent_on: String,
+    pub name: String,
+    pub phone: String,
+    pub why: String,
+    pub availability: String,
+    pub access_needs: String,
+    pub referees: [(String, String); 2],
+    /// Whether the referees were asked already (then they are kept, whatever was sent now).
+    pub referees_asked: bool,
 }
