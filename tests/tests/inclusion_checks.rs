@@ -266,6 +266,10 @@ async fn references_by_link_one_declines_and_a_replacement_gives_one(backend: Ba
         sqlx::query_scalar("SELECT key_hash FROM volunteer_reference").fetch_all(&app.pool).await.unwrap();
     assert!(!stored.contains(&pat_key) && !stored.contains(&lee_key), "only hashes are stored");
 
+    // Pat's link shows a short form (not kept by a browser or proxy); Pat gives a reference.
+    let opened = app.anonymous_get(&format!("/volunteer/reference?key={pat_key}")).await;
+    assert_eq!(opened.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
+    assert!(pat.body.contains("has applied for the volunteer role Day service volunteer"), "{}", pat.body);
     // Pat's link shows a short form; Pat gives a reference.
     let form = app.anonymous_page(&format!("/volunteer/reference?key={pat_key}")).await;
     assert!(form.contains("A reference for Sam Jones") && form.contains("Send my reference"));
@@ -328,6 +332,11 @@ async fn references_by_link_one_declines_and_a_replacement_gives_one(backend: Ba
             .fetch_all(&app.pool)
             .await
             .unwrap();
+    let page = app.page(&page_path).await;
+    assert!(
+        page.contains("Declined, then replaced by another referee") && page.contains("I do not know Sam well enough"),
+        "a declined referee's reason is kept after they are replaced"
+    );
     assert_eq!(
         states,
         [
@@ -520,6 +529,120 @@ async fn a_lapsed_dbs_pauses_the_appointment_and_renewal_resumes_it(backend: Bac
         3,
         "the resume on the first record, the pause and the resume on renewal, each audited"
     );
+}
+
+async fn an_older_check_is_kept_as_history_and_the_status_is_right_at_once(backend: Backend) {
+    let app = spawn_app_at(backend, london("2027-06-01T09:00")).await;
+    let service = coordinator(&app).await;
+    let (role, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let dbs = needs_check(&app, &service, &role, "dbs", "DBS check", "").await;
+    let application = application_at(&app, &slug, "Alex Tester", "alex@example.org", "checks").await;
+    let appointment = appoint(&app, &application).await;
+    // Issued 1 January 2026: in date until 1 January 2029.
+    assert_eq!(record_check(&app, &appointment, &dbs, "2026-01-01", "001234567890").await.status(), 303);
+    assert_eq!(status_of(&app, &appointment).await.0, "active");
+
+    // An older certificate (it lapsed on 1 January 2026) is kept as history; the newer one still holds.
+    assert_eq!(record_check(&app, &appointment, &dbs, "2023-01-01", "000000000001").await.status(), 303);
+    let current: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT done_on, CAST(superseded AS BIGINT) FROM volunteer_check WHERE appointment_id = $1 ORDER BY done_on",
+    )
+    .bind(&appointment)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(current, [("2023-01-01".to_owned(), 1), ("2026-01-01".to_owned(), 0)], "the newest by date done holds");
+    assert_eq!(status_of(&app, &appointment).await.0, "active");
+
+    // A training the role now needs, recorded with a date that has already lapsed: paused at once, not at
+    // the next housekeeping run.
+    let training = needs_check(&app, &service, &role, "training", "Safeguarding adults", "12").await;
+    assert_eq!(status_of(&app, &appointment).await.0, "active");
+    assert_eq!(record_check(&app, &appointment, &training, "2025-01-01", "").await.status(), 303);
+    assert_eq!(status_of(&app, &appointment).await, ("paused".to_owned(), "check lapsed".to_owned()));
+    // Its renewal resumes it.
+    assert_eq!(record_check(&app, &appointment, &training, "2027-05-01", "").await.status(), 303);
+    assert_eq!(status_of(&app, &appointment).await.0, "active");
+}
+
+async fn a_check_reminder_always_reaches_a_coordinator_and_says_to_phone(backend: Backend) {
+    let app = spawn_app_at(backend, london("2027-01-10T09:00")).await;
+    let service = coordinator(&app).await;
+    app.add_person("mo@example.org", "Mo Manager", false, &[(&service, Role::Manager)]).await;
+    let (role, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let training = needs_check(&app, &service, &role, "training", "Safeguarding adults", "12").await;
+    // Applied by phone only: no email address, so no account.
+    let response = new_client()
+        .post(app.url("/api/apply_for_role"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&format!("/volunteer/{slug}")))
+        .form(&[
+            ("role_slug", slug.as_str()),
+            ("name", "Priya Nair"),
+            ("email", ""),
+            ("phone", "07700 900 123"),
+            ("taking_part_as", "patient"),
+            ("why", "To help others."),
+            ("availability", "Tuesdays"),
+            ("referee1_name", "Pat Friend"),
+            ("referee1_contact", "pat@example.org"),
+            ("referee2_name", "Lee Tutor"),
+            ("referee2_contact", "lee@example.org"),
+            ("consent", "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "{:?}", form_error(response).await);
+    let id = scalar(&app, "SELECT id FROM volunteer_application WHERE name = $1", "Priya Nair").await;
+    let from = format!("/inclusion/applications/{id}");
+    for next in ["shortlisted", "interview", "offered", "checks"] {
+        done(&app, "move_application", &from, &[("application_id", &id), ("stage", next), ("note", "")]).await;
+    }
+    let appointment = appoint(&app, &id).await;
+    // Done on 15 March 2026, lasting 12 months: expires on 15 March 2027.
+    assert_eq!(record_check(&app, &appointment, &training, "2026-03-15", "").await.status(), 303);
+    // The coordinator who appointed her has left (their account disabled): the service's managers are told.
+    sqlx::query("UPDATE person SET disabled_at = '2027-01-01T00:00:00.000000Z' WHERE email = 'grace@example.org'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let run = |app: &TestApp| {
+        let (pool, clock) = (app.pool.clone(), app.clock.clone());
+        let base = url::Url::parse("http://127.0.0.1/").unwrap();
+        async move {
+            clock.clone().scope(app::inclusion::checks::jobs::queue_reminders(&pool, &clock, &base)).await.unwrap()
+        }
+    };
+    app.set_clock(london("2027-01-14T09:00"));
+    assert_eq!(run(&app).await, 1, "60 days before: the manager, since Priya has no email address");
+    let (to, body): (String, String) = sqlx::query_as(
+        "SELECT to_address, body_text FROM outbox_mail WHERE subject LIKE '%Safeguarding adults runs out%'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(to, "mo@example.org");
+    assert!(body.contains("please phone them on 07700 900 123"), "{body}");
+
+    // Nobody left to tell: the reminder is not marked sent, and goes once someone can be told.
+    sqlx::query("DELETE FROM role_grant WHERE role = 'manager'").execute(&app.pool).await.unwrap();
+    app.set_clock(london("2027-02-13T09:00"));
+    assert_eq!(run(&app).await, 0);
+    let claimed: Option<String> =
+        sqlx::query_scalar("SELECT reminded_30_at FROM volunteer_check WHERE appointment_id = $1")
+            .bind(&appointment)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(claimed.is_none(), "a reminder that reached nobody is not claimed as sent");
+    sqlx::query("UPDATE service SET duty_inbox = 'duty@example.org' WHERE id = $1")
+        .bind(&service)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(run(&app).await, 1, "the service's duty inbox, as the last resort");
+    assert_eq!(run(&app).await, 0, "once");
 }
 
 async fn a_volunteer_sees_only_their_own_record_and_pauses_and_comes_back(backend: Backend) {
@@ -768,6 +891,8 @@ async fn bad_input_on_every_new_form_has_its_message_and_keeps_what_was_typed(ba
 }
 
 on_both_engines!(
+    an_older_check_is_kept_as_history_and_the_status_is_right_at_once,
+    a_check_reminder_always_reaches_a_coordinator_and_says_to_phone,
     references_by_link_one_declines_and_a_replacement_gives_one,
     a_referee_is_reminded_once_and_the_link_ends_after_30_days,
     a_volunteer_cannot_be_made_active_with_a_missing_or_lapsed_check,

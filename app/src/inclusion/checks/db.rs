@@ -139,22 +139,37 @@ pub struct NewCheck<'a> {
     pub certificate_number: &'a str,
 }
 
-/// Records a check, marking any earlier record of the same check for the appointment superseded.
+/// Records a check. The record with the latest date done (for DBS, the latest issue date) is the one that
+/// counts: a new record done on or after the current one's date supersedes it; an older one (a certificate
+/// back-filled, or a year mistyped) is kept as history, superseded at once, and the current one stays.
+/// Returns the new record's id and whether it is the one that counts.
 pub async fn insert_check(
     conn: &mut AnyConnection,
     check: &NewCheck<'_>,
     by: Option<&PersonId>,
-) -> Result<CheckId, sqlx::Error> {
-    sqlx::query("UPDATE volunteer_check SET superseded = 1 WHERE appointment_id = $1 AND check_kind_id = $2")
-        .bind(check.appointment_id)
-        .bind(check.kind_id)
-        .execute(&mut *conn)
-        .await?;
+) -> Result<(CheckId, bool), sqlx::Error> {
+    let newer: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_check
+         WHERE appointment_id = $1 AND check_kind_id = $2 AND superseded = 0 AND done_on > $3",
+    )
+    .bind(check.appointment_id)
+    .bind(check.kind_id)
+    .bind(check.done_on)
+    .fetch_one(&mut *conn)
+    .await?;
+    let counts = newer == 0;
+    if counts {
+        sqlx::query("UPDATE volunteer_check SET superseded = 1 WHERE appointment_id = $1 AND check_kind_id = $2")
+            .bind(check.appointment_id)
+            .bind(check.kind_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     let id = CheckId::new();
     sqlx::query(
         "INSERT INTO volunteer_check (id, appointment_id, check_kind_id, done_on, expires_on, certificate_number,
             superseded, recorded_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
     .bind(check.appointment_id)
@@ -162,11 +177,12 @@ pub async fn insert_check(
     .bind(check.done_on)
     .bind(check.expires_on)
     .bind(check.certificate_number)
+    .bind(crate::db::flag(!counts))
     .bind(crate::db::now())
     .bind(by)
     .execute(conn)
     .await?;
-    Ok(id)
+    Ok((id, counts))
 }
 
 /// The latest record of each check of an appointment.
@@ -211,6 +227,8 @@ pub struct AppointmentRow {
     pub email: Option<String>,
     /// Who appointed them: told about expiring checks when there is no supervisor.
     pub created_by: Option<PersonId>,
+    /// The phone number on their application, if any (for a volunteer without an email address).
+    pub phone: Option<String>,
 }
 
 impl AppointmentRow {
@@ -221,7 +239,8 @@ impl AppointmentRow {
 
 const APPOINTMENT_SELECT: &str = "SELECT a.id, a.role_id, r.title AS role_title, r.service_id, s.name AS service_name,
         a.person_id, a.name, a.starts_on, a.status, a.paused_for, a.status_reason, a.supervisor_id,
-        sp.display_name AS supervisor_name, COALESCE(p.email, ap.email) AS email, a.created_by
+        sp.display_name AS supervisor_name, COALESCE(p.email, ap.email) AS email, a.created_by,
+        ap.phone AS phone
      FROM volunteer_appointment a
         JOIN volunteer_role r ON r.id = a.role_id
         JOIN service s ON s.id = r.service_id

@@ -1,5 +1,5 @@
-//! Checks' mail, through the outbox: a check expiring soon, to the volunteer and to their coordinator (the
-//! supervisor, or whoever appointed them). Plain words; no check's details beyond its name and date.
+//! Checks' mail, through the outbox: a check expiring soon, to the volunteer and to their coordinator
+//! (`inclusion::coordinators`). Plain words; no check's details beyond its name and date.
 
 use super::db::AppointmentRow;
 use crate::mail::OutgoingMail;
@@ -26,7 +26,8 @@ pub fn expiring_to_volunteer(
     }
 }
 
-/// To the coordinator: a volunteer's check expires on `expires`; `link` is the appointment's page.
+/// To the coordinator: a volunteer's check expires on `expires`; `link` is the appointment's page. When the
+/// volunteer has no email address (so was not mailed), it says to phone them, or to tell them in person.
 pub fn expiring_to_coordinator(
     to: &str,
     appointment: &AppointmentRow,
@@ -34,12 +35,24 @@ pub fn expiring_to_coordinator(
     expires: &str,
     link: &str,
 ) -> OutgoingMail {
+    let tell = match (&appointment.email, appointment.phone.as_deref().filter(|p| !p.trim().is_empty())) {
+        (Some(_), _) => String::new(),
+        (None, Some(phone)) => format!(
+            "{} has no email address, so we could not tell them: please phone them on {phone}.\n\n",
+            appointment.name
+        ),
+        (None, None) => format!(
+            "We have no email address or phone number for {}, so we could not tell them: please tell them in \
+             person.\n\n",
+            appointment.name
+        ),
+    };
     OutgoingMail {
         to: to.to_owned(),
         subject: format!("A volunteer's {check} runs out on {expires}"),
         body: format!(
             "{}'s {check} ({}, {}) runs out on {expires}. Record the renewal on their appointment's page before \
-             then, or their role is paused until it is:\n{link}\n",
+             then, or their role is paused until it is:\n{link}\n\n{tell}",
             appointment.name, appointment.role_title, appointment.service_name
         ),
     }

@@ -1,5 +1,7 @@
-//! Checks' housekeeping, run by each app server every five minutes: reminders to the volunteer and the
-//! coordinator 60, 30 and 7 days before a check expires, each claimed (an `UPDATE ... IS NULL` on the check's
+//! Checks' housekeeping, run by each app server every five minutes: reminders to the volunteer (when they
+//! have an email address) and always to the coordinator (`inclusion::coordinators`: the supervisor, else
+//! whoever appointed them, else the service's managers, else its duty inbox; told to phone a volunteer
+//! without an address) 60, 30 and 7 days before a check expires, each claimed (an `UPDATE ... IS NULL` on the check's
 //! row) in the transaction that queues its mail, so with several app servers each goes once; and pausing the
 //! appointment (never deleting it) when a check its role needs has lapsed. Dates are the deployment's local
 //! dates, from the `clock` kernel.
@@ -39,31 +41,38 @@ pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url)
         for due in db::list_reminders_due(pool, which, &from, &until).await? {
             let mut tx = crate::db::begin_write(pool).await?;
             if db::claim_reminder(&mut tx, &due.id, which).await? {
-                if let Some(appointment) = db::fetch_appointment(&mut tx, &due.appointment_id).await? {
-                    let expires = crate::dates::long_day(&due.expires_on);
-                    if let Some(to) = &appointment.email {
-                        let link = crate::links::absolute(base_url, super::super::volunteer::MY_PAGE, &[]);
-                        let mail =
-                            super::emails::expiring_to_volunteer(to, &appointment, &due.check_name, &expires, &link);
-                        mail::enqueue(&mut *tx, &mail).await?;
-                        queued += 1;
-                    }
-                    let coordinator = appointment.supervisor_id.as_ref().or(appointment.created_by.as_ref());
-                    if let Some(person) = coordinator {
-                        if let Some((to, _)) = db::person_contact(&mut tx, person).await? {
-                            let path = format!("/inclusion/appointments/{}", appointment.id);
-                            let link = crate::links::absolute(base_url, &path, &[]);
-                            let mail = super::emails::expiring_to_coordinator(
-                                &to,
-                                &appointment,
-                                &due.check_name,
-                                &expires,
-                                &link,
-                            );
-                            mail::enqueue(&mut *tx, &mail).await?;
-                            queued += 1;
-                        }
-                    }
+                let Some(appointment) = db::fetch_appointment(&mut tx, &due.appointment_id).await? else {
+                    tx.commit().await?;
+                    continue;
+                };
+                let expires = crate::dates::long_day(&due.expires_on);
+                let first_choice = [appointment.supervisor_id.as_ref(), appointment.created_by.as_ref()];
+                let coordinators =
+                    crate::inclusion::coordinators::coordinators(&mut tx, &appointment.service_id, &first_choice)
+                        .await?;
+                if appointment.email.is_none() && coordinators.is_empty() {
+                    // Nobody to tell: the claim is not kept, so the reminder goes once someone can be told.
+                    tracing::warn!(
+                        appointment.id = %appointment.id,
+                        "a check reminder reaches nobody: the volunteer has no email address and the service has \
+                         no supervisor, appointer, manager or duty inbox to tell"
+                    );
+                    tx.rollback().await?;
+                    continue;
+                }
+                if let Some(to) = &appointment.email {
+                    let link = crate::links::absolute(base_url, super::super::volunteer::MY_PAGE, &[]);
+                    let mail = super::emails::expiring_to_volunteer(to, &appointment, &due.check_name, &expires, &link);
+                    mail::enqueue(&mut *tx, &mail).await?;
+                    queued += 1;
+                }
+                let path = format!("/inclusion/appointments/{}", appointment.id);
+                let link = crate::links::absolute(base_url, &path, &[]);
+                for to in &coordinators {
+                    let mail =
+                        super::emails::expiring_to_coordinator(to, &appointment, &due.check_name, &expires, &link);
+                    mail::enqueue(&mut *tx, &mail).await?;
+                    queued += 1;
                 }
             }
             tx.commit().await?;

@@ -248,10 +248,39 @@ pub async fn resume_if_checks_in_date(tx: &mut Write, appointment: &AppointmentR
     Ok(resumed)
 }
 
+/// Pauses an active appointment at once when a check its role needs has lapsed (as the housekeeping does:
+/// reason "check lapsed"); true when it did. Audited.
+#[cfg(feature = "ssr")]
+pub async fn pause_if_check_lapsed(tx: &mut Write, appointment: &AppointmentRow) -> Result<bool, AppError> {
+    if appointment.status() != AppointmentStatus::Active {
+        return Ok(false);
+    }
+    let checks = standings(tx.conn(), appointment, crate::clock::today_date()).await?;
+    if !checks.iter().any(|c| c.needed && c.state == super::types::CheckState::Lapsed) {
+        return Ok(false);
+    }
+    let paused = db::set_status(
+        tx.conn(),
+        &appointment.id,
+        AppointmentStatus::Active,
+        AppointmentStatus::Paused,
+        PAUSED_FOR_CHECKS,
+        CHECK_LAPSED,
+    )
+    .await?;
+    if paused {
+        let detail = serde_json::json!({ "from": "active", "to": "paused", "why": CHECK_LAPSED });
+        tx.audit("appointment_status_changed", "volunteer_appointment", &appointment.id, detail).await?;
+    }
+    Ok(paused)
+}
+
 /// Records a check for an appointment: the date it was done (for DBS, the certificate's issue date; not in
 /// the future) and, for DBS, the 12-digit certificate number. Its expiry is the date plus the months the
-/// service's list gives it. A renewal replaces the earlier record (kept, superseded) and resumes an
-/// appointment paused for its checks once all are in date.
+/// service's list gives it. The record with the latest date done counts: a renewal replaces the earlier
+/// record (kept, superseded), while an older one is kept as history and changes nothing. The appointment's
+/// status follows at once: resumed when it was paused for its checks and all are now in date, paused when a
+/// check its role needs is lapsed.
 #[server(endpoint = "/record_volunteer_check")]
 pub async fn record_check(
     #[server(default)] appointment_id: AppointmentId,
@@ -303,10 +332,14 @@ pub async fn record_check(
         expires_on: expires.as_deref(),
         certificate_number: &number,
     };
-    let id = db::insert_check(tx.conn(), &check, Some(&user.id)).await?;
-    let detail = serde_json::json!({ "appointment_id": appointment.id, "check": kind.name, "expires_on": expires });
+    let (id, counts) = db::insert_check(tx.conn(), &check, Some(&user.id)).await?;
+    let detail = serde_json::json!({
+        "appointment_id": appointment.id, "check": kind.name, "expires_on": expires, "current": counts
+    });
     tx.audit("volunteer_check_recorded", "volunteer_check", &id, detail).await?;
+    // The status is right at once, not at the next housekeeping run.
     resume_if_checks_in_date(&mut tx, &appointment).await?;
+    pause_if_check_lapsed(&mut tx, &appointment).await?;
     tx.commit_then(&format!("/inclusion/appointments/{}", appointment.id)).await
 }
 
