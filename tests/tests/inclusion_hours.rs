@@ -86,7 +86,7 @@ async fn appoint(
         .post_form(
             "/api/appoint_volunteer",
             &from,
-            &[("application_id", &id), ("starts_on_day", "01"), ("starts_on_month", "09"), ("starts_on_year", "2026")],
+            &[("application_id", &id), ("starts_on_day", "01"), ("starts_on_month", "06"), ("starts_on_year", "2026")],
         )
         .await;
     assert_eq!(response.status(), 303, "{:?}", form_error(response).await);
@@ -250,6 +250,13 @@ async fn bad_hours_are_answered_beside_the_field_with_everything_kept(backend: B
         assert_eq!(error.field_errors()[0].message, message, "{hours}");
         assert_eq!(error.kept_value("what"), Some("Marker-77 what I did"), "typed words kept");
     }
+    // Not before the role started (1 June 2026).
+    let response = log(&app, &sam, &appointment, "2026-05-31", "1", "Marker-78 before").await;
+    assert_eq!(response.status(), 422);
+    let error = form_error(response).await.unwrap();
+    assert_eq!(error.field_errors()[0].field, "worked_on_day");
+    assert_eq!(error.field_errors()[0].message, "Date must be on or after 1 June 2026, when the role started");
+    assert_eq!(error.kept_value("what"), Some("Marker-78 before"), "typed words kept");
     assert_eq!(log(&app, &sam, &appointment, "2026-11-01", "20", "A long day").await.status(), 303);
     let error = form_error(log(&app, &sam, &appointment, "2026-11-01", "4.5", "More").await).await.unwrap();
     assert_eq!(

@@ -21,6 +21,13 @@ fn long_text(errors: &mut FormErrors, field: &str, value: &str, what: &str, requ
     text
 }
 
+/// Whether `text` reads as a phone number: digits (at least 6), spaces and `+()-` only. The numbers Continuum
+/// asks for are UK and international numbers as people write them; anything else is refused beside the field.
+pub fn is_phone_number(text: &str) -> bool {
+    text.chars().filter(char::is_ascii_digit).count() >= 6
+        && text.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c))
+}
+
 /// A role's details as typed.
 #[derive(Clone, Debug, Default)]
 pub struct RoleFields {
@@ -183,10 +190,7 @@ impl ApplicationFields {
             }
         };
         let phone = one_line(&mut errors, "phone", &self.phone, "your phone number", 40, false);
-        if !phone.is_empty()
-            && (phone.chars().filter(char::is_ascii_digit).count() < 6
-                || !phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)))
-        {
+        if !phone.is_empty() && !is_phone_number(&phone) {
             errors.add("phone", "Enter a phone number, like 07700 900 982 or 020 7946 0000");
         }
         if self.email.trim().is_empty() && phone.is_empty() {
@@ -217,6 +221,16 @@ impl ApplicationFields {
                 200,
                 true,
             );
+            // As the applicant's own are: an email address in the correct format, or a phone number.
+            if !contact.is_empty() && EmailAddress::parse(&contact).is_err() && !is_phone_number(&contact) {
+                errors.add(
+                    &format!("referee{n}_contact"),
+                    format!(
+                        "Enter your {which} referee's email address, like name@example.com, or their phone \
+                         number, like 07700 900 982"
+                    ),
+                );
+            }
             (name, contact)
         };
         let referees = [
@@ -304,6 +318,19 @@ mod tests {
         assert!(phone_only.parse().unwrap().email.is_none());
         let bad_phone = ApplicationFields { phone: "call me".into(), ..good() };
         assert_eq!(bad_phone.parse().unwrap_err().errors[0].field, "phone");
+    }
+
+    #[test]
+    fn a_referee_is_reached_by_an_email_address_or_a_phone_number() {
+        let nonsense = ApplicationFields {
+            referee1_contact: "zz".into(),
+            referee2_contact: "<script>alert(1)</script>".into(),
+            ..good()
+        };
+        let fields: Vec<_> = nonsense.parse().unwrap_err().errors.into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["referee1_contact", "referee2_contact"]);
+        let fine = ApplicationFields { referee1_contact: "+44 (0)20 7946 0000".into(), ..good() };
+        assert!(fine.parse().is_ok());
     }
 
     #[test]

@@ -317,3 +317,11 @@ impl AppointmentRow {
         RoleToLog { appointment_id: self.id.clone(), label: format!("{}: {}", self.name, self.role_title) }
     }
 }
+
+/// The day an appointment starts (`YYYY-MM-DD`, local): hours before it are refused.
+pub async fn appointment_starts_on(
+    conn: &mut AnyConnection,
+    id: &AppointmentId,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT starts_on FROM volunteer_appointment WHERE id = $1").bind(id).fetch_optional(conn).await
+}

@@ -213,7 +213,8 @@ impl HoursFields {
 /// volunteer's behalf (recorded as such); or, with `entry_id`, answers a query on the caller's own entry,
 /// which then waits for approval again. The hours wait for approval either way.
 ///
-/// Refused: a mistake (422: no role chosen; a date that is not real or is in the future; hours that are not
+/// Refused: a mistake (422: no role chosen; a date that is not real, in the future or before the appointment
+/// started; hours that are not
 /// quarter-hours, not more than 0, or would make more than 24 in the day across the volunteer's roles; nothing
 /// said about what they did), with everything typed kept; a role or entry that is not theirs (404); an entry
 /// no longer queried (409).
@@ -263,6 +264,20 @@ pub async fn log_hours(
     }
     let parsed = fields.parse(&mut errors);
     if let (Some(appointment), Some(parsed)) = (&appointment, &parsed) {
+        // Hours are given in the role: not before the appointment started (issue 16 tester, finding 8).
+        if let Some(starts_on) = db::appointment_starts_on(tx.conn(), appointment).await? {
+            if parsed.worked_on < starts_on {
+                errors.add(
+                    "worked_on_day",
+                    format!(
+                        "Date must be on or after {}, when the role started",
+                        crate::dates::readable_day(&starts_on)
+                    ),
+                );
+                errors.add("worked_on_month", "");
+                errors.add("worked_on_year", "");
+            }
+        }
         let already = db::logged_on_day(tx.conn(), appointment, &parsed.worked_on, editing.as_ref()).await?;
         if already + parsed.quarter_hours > DAY_LIMIT {
             errors.add(

@@ -52,7 +52,7 @@ pub fn ReferencePage() -> impl IntoView {
                             Ok(ReferenceRequest { referee_name, applicant_name, role_title, service_name }) => view! {
                                 <span class="nhsuk-caption-l">{service_name}</span>
                                 <h1 class="nhsuk-heading-l">{format!("A reference for {applicant_name}")}</h1>
-                                <p class="nhsuk-body">{format!("Hello {referee_name}. {applicant_name} has applied to be a volunteer {role_title} and named you as a referee. What you write is read only by the service's staff.")}</p>
+                                <p class="nhsuk-body">{format!("Hello {referee_name}. {applicant_name} has applied for the volunteer role {role_title} and named you as a referee. What you write is read only by the service's staff.")}</p>
                                 <ActionForm attr:novalidate=true action=give>
                                     <crate::ui::SubmissionToken status=give_status />
                                     <input type="hidden" name="key" value=key() />
@@ -147,16 +147,31 @@ pub fn ReferencesSection(application_id: ApplicationId, actions: ReferenceAction
                     </ActionForm>
                 })}
                 {r.references.into_iter().map(|f| {
-                    let state = if f.expired { "Link ran out without an answer".to_owned() } else { f.state.label().to_owned() };
+                    let state = if f.expired {
+                        "Link ran out without an answer".to_owned()
+                    } else if f.declined && f.state == ReferenceState::Replaced {
+                        "Declined, then replaced by another referee".to_owned()
+                    } else {
+                        f.state.label().to_owned()
+                    };
+                    let (asked, ends) =
+                        (crate::dates::readable_day(&f.requested_on), crate::dates::readable_day(&f.link_ends_on));
+                    let when = if f.expired {
+                        format!("Asked on {asked}; the link ran out on {ends}.")
+                    } else if f.state == ReferenceState::Requested {
+                        format!("Asked on {asked}; the link works until {ends}.")
+                    } else {
+                        format!("Asked on {asked}.")
+                    };
                     view! {
                         <div class="nhsuk-card"><div class="nhsuk-card__content">
                             <h3 class="nhsuk-heading-s">{format!("{} ({})", f.referee_name, f.referee_email)}</h3>
-                            <p class="nhsuk-body">{format!("{state}. Asked on {}; the link works until {}.", crate::dates::readable_day(&f.requested_on), crate::dates::readable_day(&f.link_ends_on))}</p>
+                            <p class="nhsuk-body">{format!("{state}. {when}")}</p>
                             {(f.state == ReferenceState::Received).then(|| view! {
                                 <p class="nhsuk-body"><strong>"How they know the applicant: "</strong>{f.known_how.clone()}</p>
                                 <p class="nhsuk-body continuum-preserve-lines">{f.reference_text.clone()}</p>
                             })}
-                            {(f.state == ReferenceState::Declined && !f.decline_reason.is_empty()).then(|| view! {
+                            {(f.declined && !f.decline_reason.is_empty()).then(|| view! {
                                 <p class="nhsuk-body continuum-preserve-lines">{format!("Their reason: {}", f.decline_reason)}</p>
                             })}
                         </div></div>

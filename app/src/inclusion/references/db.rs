@@ -48,6 +48,7 @@ struct ReferenceRow {
     known_how: String,
     reference_text: String,
     decline_reason: String,
+    answered_at: Option<String>,
 }
 
 /// An application's references, in the order asked.
@@ -58,7 +59,7 @@ pub async fn list_for(
 ) -> Result<Vec<ReferenceView>, sqlx::Error> {
     let rows: Vec<ReferenceRow> = sqlx::query_as(
         "SELECT id, referee_name, referee_email, state, requested_at, expires_at, known_how, reference_text,
-            decline_reason
+            decline_reason, answered_at
          FROM volunteer_reference WHERE application_id = $1 ORDER BY requested_at, id",
     )
     .bind(application_id)
@@ -79,6 +80,9 @@ pub async fn list_for(
                 link_ends_on: last_day,
                 known_how: r.known_how,
                 reference_text: r.reference_text,
+                // Declined, then perhaps replaced: a replaced reference was answered only if it declined.
+                declined: state == ReferenceState::Declined
+                    || (state == ReferenceState::Replaced && r.answered_at.is_some()),
                 decline_reason: r.decline_reason,
             }
         })
@@ -191,4 +195,15 @@ pub async fn claim_reminder(conn: &mut AnyConnection, id: &ReferenceId, key_hash
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Whether any referee of the application has been asked (then its referees are never changed by the
+/// applicant sending it again).
+pub async fn any_asked(conn: &mut AnyConnection, application_id: &ApplicationId) -> Result<bool, sqlx::Error> {
+    let asked: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_reference WHERE application_id = $1")
+            .bind(application_id)
+            .fetch_one(conn)
+            .await?;
+    Ok(asked > 0)
 }

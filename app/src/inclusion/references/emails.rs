@@ -10,7 +10,7 @@ pub fn request(to: &str, referee: &str, applicant: &str, role: &str, link: &str,
         subject: format!("A reference for {applicant}"),
         body: format!(
             "Hello {referee},\n\n\
-             {applicant} has applied to be a volunteer {role} and named you as a referee. We would be grateful \
+             {applicant} has applied for the volunteer role {role} and named you as a referee. We would be grateful \
              for a few words about them: it takes about five minutes.\n\n\
              You can give the reference, or tell us you would rather not, with this link. It works once, until \
              {last_day}:\n{link}\n\n\
@@ -27,7 +27,7 @@ pub fn reminder(to: &str, referee: &str, applicant: &str, role: &str, link: &str
         subject: format!("Reminder: a reference for {applicant}"),
         body: format!(
             "Hello {referee},\n\n\
-             A week ago we asked you for a reference for {applicant}, who has applied to be a volunteer {role}. \
+             A week ago we asked you for a reference for {applicant}, who has applied for the volunteer role {role}. \
              If you have a few minutes, you can give it, or tell us you would rather not, with this link (or the \
              one in our first email) until {last_day}:\n{link}\n\n\
              This is the only reminder we will send.\n"

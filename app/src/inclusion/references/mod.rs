@@ -72,6 +72,8 @@ pub struct ReferenceView {
     pub expired: bool,
     pub known_how: String,
     pub reference_text: String,
+    /// Whether the referee declined (kept once they are replaced, with their reason).
+    pub declined: bool,
     pub decline_reason: String,
 }
 
