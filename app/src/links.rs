@@ -22,6 +22,20 @@ pub fn absolute(base_url: &url::Url, path: &str, query: &[(&str, &str)]) -> Stri
     url.to_string()
 }
 
+/// The query parameters that carry a secret in a link mailed to someone (`?token=…`: an applicant's status
+/// link, an invitation, a password reset, cancelling an event place; `?key=…`: a referee's link, confirming
+/// an application sent again). A page opened with one is sent `Cache-Control: no-store` (by the server's
+/// gate), so neither a shared computer's browser nor a proxy keeps what it shows.
+pub const SECRET_PARAMETERS: [&str; 2] = ["token", "key"];
+
+/// Whether an address's query (`a=1&token=…`) carries a secret (see [`SECRET_PARAMETERS`]).
+pub fn carries_secret(query: Option<&str>) -> bool {
+    query.is_some_and(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .any(|(name, value)| SECRET_PARAMETERS.contains(&&*name) && !value.is_empty())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +54,16 @@ mod tests {
             absolute(&continuum, "/events/cancel", &[("token", "a b&c")]),
             "https://intranet.example.nhs.uk/continuum/events/cancel?token=a+b%26c"
         );
+    }
+
+    #[test]
+    fn a_secret_is_found_in_a_query_however_it_is_placed() {
+        assert!(carries_secret(Some("token=abc")));
+        assert!(carries_secret(Some("withdrawn=1&token=abc")));
+        assert!(carries_secret(Some("key=abc")));
+        assert!(!carries_secret(Some("key=")));
+        assert!(!carries_secret(Some("applied=new")));
+        assert!(!carries_secret(None));
     }
 
     #[test]

@@ -238,13 +238,21 @@ fn error_in(location: &str) -> Option<(String, AppError)> {
     Some((path, error))
 }
 
+/// The largest form of typed text (`application/x-www-form-urlencoded`) a server function reads: axum's default
+/// body limit, which Leptos's handler reads it under. A larger one is refused here as too large, rather than
+/// reaching the server function as a form it cannot read and being shown back whole.
+pub const FORM_TEXT_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The page for a body over the limit, in words that fit every form (typed text or a file).
 fn too_large() -> Refusal {
     Refusal {
         status: StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
         title: "What you sent is too large".into(),
         message: format!(
-            "Continuum takes at most {} MB in one go, and nothing was saved. A leaflet must be a PDF of 5 MB or less.",
-            BODY_LIMIT / (1024 * 1024)
+            "Nothing was saved. Continuum takes at most {} MB in one go with a file, and at most {} MB of typed \
+             text. Go back, make what you typed shorter or choose a smaller file, and send it again.",
+            BODY_LIMIT / (1024 * 1024),
+            FORM_TEXT_LIMIT / (1024 * 1024)
         ),
     }
 }
@@ -291,13 +299,15 @@ pub async fn plain_posts(
     } else {
         axum::body::to_bytes(body, BODY_LIMIT).await.ok()
     };
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let typed_text = content_type.as_deref().is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    let body = body.filter(|b| !typed_text || b.len() <= FORM_TEXT_LIMIT);
     let Some(body) = body else {
         if !plain {
             return StatusCode::PAYLOAD_TOO_LARGE.into_response();
         }
         return render_refusal(&app, Request::from_parts(parts, Body::empty()), too_large()).await;
     };
-    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     // The page's token, bound to what was sent with it: the server function claims the bound one (the body is
     // rewritten to carry it), so only the same copy sent again unchanged is a repeat (`app::forms::bound_token`).
     let mut parts = parts;

@@ -152,11 +152,13 @@ pub async fn resolve_visitor(
         None => None,
     };
     let signed_in = user.is_some();
+    let secret_link = app::links::carries_secret(request.uri().query());
     request.extensions_mut().insert(Visitor { user, client, anonymous_client });
     let mut response = next.run(request).await;
-    // Nothing shown to someone signed in (pages, exports), and no answer that sets a cookie, may be kept by a
+    // Nothing shown to someone signed in (pages, exports), nothing opened by a secret link (an applicant's
+    // status, a referee's form: `links::SECRET_PARAMETERS`), and no answer that sets a cookie, may be kept by a
     // browser or proxy: wards share computers.
-    if signed_in || response.headers().contains_key(header::SET_COOKIE) {
+    if signed_in || secret_link || response.headers().contains_key(header::SET_COOKIE) {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
