@@ -385,6 +385,63 @@ async fn record_session(
     .await
 }
 
+async fn a_session_across_a_clock_change_is_its_real_length_and_a_skipped_time_is_refused(backend: Backend) {
+    let app = spawn_app_at(backend, london("2026-11-02T10:00")).await;
+    let service = coordinator(&app, "Personality Disorder Service").await;
+    let (robin, appointment) =
+        appoint(&app, &service, "Peer co-facilitator", true, "robin@example.org", "Robin Hughes").await;
+    let response = app
+        .post_form(
+            "/api/save_course",
+            "/inclusion/courses",
+            &[("service_id", &service), ("title", "Understanding emotions"), ("about", "")],
+        )
+        .await;
+    let course = location(&response).trim_start_matches("/inclusion/courses/").to_owned();
+    let session = |day: &'static str, start: &'static str, end: &'static str| {
+        let (course, appointment) = (course.clone(), appointment.clone());
+        let app = &app;
+        async move {
+            app.post_form(
+                "/api/record_session",
+                &format!("/inclusion/courses/{course}"),
+                &[
+                    ("course_id", course.as_str()),
+                    ("held_on_day", &day[8..10]),
+                    ("held_on_month", &day[5..7]),
+                    ("held_on_year", &day[..4]),
+                    ("start", start),
+                    ("end", end),
+                    ("place", "Orchard House"),
+                    ("patients_attending", "9"),
+                    ("others_attending", "2"),
+                    ("staff_facilitators", "Grace Okafor"),
+                    ("co_facilitator", appointment.as_str()),
+                    ("named_co_facilitator", ""),
+                    ("feedback_form", ""),
+                ],
+            )
+            .await
+        }
+    };
+    // 01:15 on 29 March 2026 does not exist: the clocks went from 01:00 to 02:00.
+    let refused = session("2026-03-29", "01:15", "02:30").await;
+    assert_eq!(refused.status(), 422);
+    let error = form_error(refused).await.unwrap();
+    let start = error.field_errors().iter().find(|e| e.field == "start").expect("a message beside the start");
+    assert_eq!(
+        start.message,
+        "There is no 01:15 on 29 March 2026: the clocks go forward that night. Choose a time after the change"
+    );
+    assert_eq!(error.kept_value("place"), Some("Orchard House"), "what was typed is kept");
+
+    // 00:30 to 02:30 on 25 October 2026, the night the clocks went back, is 3 hours.
+    let held = session("2026-10-25", "00:30", "02:30").await;
+    assert_eq!(held.status(), 303, "{:?}", form_error(held).await);
+    let page = robin.get(app.url("/inclusion/hours")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Log 3 hours from this session"), "the real length");
+}
+
 async fn co_delivered_sessions_count_their_co_facilitators_in_the_ledger(backend: Backend) {
     let app = spawn_app_at(backend, london("2026-11-02T10:00")).await;
     let service = coordinator(&app, "Personality Disorder Service").await;
@@ -663,6 +720,7 @@ async fn a_volunteers_supervisor_approves_their_hours(backend: Backend) {
 }
 
 on_both_engines!(
+    a_session_across_a_clock_change_is_its_real_length_and_a_skipped_time_is_refused,
     a_volunteers_supervisor_approves_their_hours,
     hours_are_logged_approved_queried_and_totalled_by_local_date,
     today_is_the_local_date_in_british_summer_time,

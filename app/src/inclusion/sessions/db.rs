@@ -213,10 +213,18 @@ struct MySessionRow {
     state: String,
 }
 
-/// The length of a session from `HH:MM` to `HH:MM`, in whole quarter-hours (rounded down); 0 when unreadable.
-pub fn session_quarter_hours(starts_at: &str, ends_at: &str) -> i64 {
-    let minutes = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
-    match (minutes(starts_at), minutes(ends_at)) {
+/// The length of a session held on `day` (`YYYY-MM-DD`, local) from `HH:MM` to `HH:MM` (local), in whole
+/// quarter-hours (rounded down), measured between the instants they name in the deployment's time zone (the
+/// `clock` kernel): 00:30 to 02:30 is 3 hours the night the clocks go back and 1 hour the night they go
+/// forward. 0 when unreadable.
+pub fn session_quarter_hours(day: &str, starts_at: &str, ends_at: &str) -> i64 {
+    let clock = crate::clock::current();
+    let at = |t: &str| {
+        let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        let time = chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()?;
+        Some(clock.instant_at(date.and_time(time)))
+    };
+    match (at(starts_at), at(ends_at)) {
         (Some(s), Some(e)) if e > s => (e - s).num_minutes() / 15,
         _ => 0,
     }
@@ -242,7 +250,7 @@ pub async fn sessions_of(conn: &mut AnyConnection, person: &PersonId) -> Result<
     Ok(rows
         .into_iter()
         .map(|r| MySession {
-            quarter_hours: session_quarter_hours(&r.starts_at, &r.ends_at),
+            quarter_hours: session_quarter_hours(&r.held_on, &r.starts_at, &r.ends_at),
             session_id: r.session_id,
             course_title: r.course_title,
             held_on: r.held_on,
@@ -273,7 +281,10 @@ pub async fn co_facilitated_by(
     .bind(person)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(a, title, day, s, e, state)| (a, title, day, session_quarter_hours(&s, &e), state == "planned")))
+    Ok(row.map(|(a, title, day, s, e, state)| {
+        let quarter_hours = session_quarter_hours(&day, &s, &e);
+        (a, title, day, quarter_hours, state == "planned")
+    }))
 }
 
 /// A planned session of a course, as it is marked held: (`YYYY-MM-DD` local day, the staff who facilitate).
@@ -326,4 +337,19 @@ pub async fn co_facilitators_of(
     .bind(session)
     .fetch_all(conn)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::session_quarter_hours;
+
+    #[test]
+    fn a_session_is_as_long_as_the_clocks_say_on_the_nights_they_change() {
+        // In the default zone (Europe/London): 00:30 to 02:30 is 3 hours when the clocks go back, 1 hour when
+        // they go forward, 2 hours on any other night.
+        assert_eq!(session_quarter_hours("2026-10-25", "00:30", "02:30"), 12);
+        assert_eq!(session_quarter_hours("2026-03-29", "00:30", "02:30"), 4);
+        assert_eq!(session_quarter_hours("2026-03-22", "00:30", "02:30"), 8);
+        assert_eq!(session_quarter_hours("2026-03-22", "nonsense", "02:30"), 0);
+    }
 }

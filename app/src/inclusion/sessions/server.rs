@@ -260,6 +260,22 @@ pub async fn record_session(
     let held_on = parse_date_input(&field, &typed).map_err(|e| e.add_to(&mut errors)).ok();
     let (starts, ends) =
         crate::dates::parse_times(&mut errors, (&start, &end), "10:00", "The session must end after it starts");
+    // A time the clocks skip (01:15 on the last Sunday of March) does not exist: refused, as events' are.
+    if let Some(day) = &held_on {
+        let clock = crate::clock::current();
+        for (field, time) in [("start", starts), ("end", ends)] {
+            if let Some(time) = time.filter(|t| !clock.exists(day.naive().and_time(*t))) {
+                errors.add(
+                    field,
+                    format!(
+                        "There is no {} on {}: the clocks go forward that night. Choose a time after the change",
+                        time.format("%H:%M"),
+                        crate::dates::readable_day(&day.iso())
+                    ),
+                );
+            }
+        }
+    }
     let place = crate::text::one_line(&mut errors, "place", &place, "where the session is held", 200, true);
     let (patients, others) = if planned {
         (0, 0)
