@@ -199,8 +199,8 @@ async fn an_application_at_interview_is_linked_to_a_panel_that_records_its_outco
     let candidate = scalar(&app, "SELECT id FROM panel_candidate WHERE panel_id = $1", &for_role).await;
     ok(&app, &robin, "agree_panel_confidentiality", &owned(&[("panel_id", &for_role), ("agree", "yes")])).await;
     ok(&app, &robin, "declare_panel_interest", &owned(&[("panel_id", &for_role), ("interest", "none")])).await;
-    let score = format!("score[c-{criterion}]");
-    let evidence = format!("evidence[c-{criterion}]");
+    let score = format!("score[c-{candidate}_{criterion}]");
+    let evidence = format!("evidence[c-{candidate}_{criterion}]");
     ok(
         &app,
         &robin,
@@ -208,7 +208,9 @@ async fn an_application_at_interview_is_linked_to_a_panel_that_records_its_outco
         &owned(&[("candidate_id", &candidate), (&score, "4"), (&evidence, "Warm")]),
     )
     .await;
-    let outcome = [("candidate_id", candidate.as_str()), ("outcome", "appoint"), ("outcome_reasons", "Met it all")];
+    // The panel page's forms name each candidate's fields apart (`outcome[c-<candidate>]`).
+    let (chosen, reasons) = (format!("outcome[c-{candidate}]"), format!("outcome_reasons[c-{candidate}]"));
+    let outcome = [("candidate_id", candidate.as_str()), (&chosen, "appoint"), (&reasons, "Met it all")];
     ok(&app, &robin, "record_panel_outcome", &owned(&outcome)).await;
 
     let shown = page(&app, &grace, &from).await;
