@@ -542,9 +542,13 @@ pub async fn set_meeting_status(
         return Err(AppError::field("status", "This meeting was held and is in the ledger, so it stays held")
             .keeping(&[("status", status.as_str())]));
     }
-    if status == MeetingStatus::Held && meeting.day() > crate::clock::today().as_str() {
-        return Err(AppError::field("status", "A meeting can be marked held on its day or after")
-            .keeping(&[("status", status.as_str())]));
+    // Held only from its start instant in the service's local time, as attendance (tester 15b F1).
+    if status == MeetingStatus::Held && crate::clock::local_now().as_str() < meeting.starts_at.as_str() {
+        return Err(AppError::field(
+            "status",
+            format!("A meeting can be marked held once it has started ({})", meeting.when()),
+        )
+        .keeping(&[("status", status.as_str())]));
     }
     tx.claim_submission(&submission).await?;
     db::update_meeting_status(tx.conn(), &meeting_id, status).await?;

@@ -180,7 +180,7 @@ pub fn MinutesView() -> impl IntoView {
                         <SubmitButton label="Add correction" />
                     </ActionForm>
                 }})}
-                {(page.may_record && !locked).then(|| { let (id1, id2, id3, id4) = (meeting_id.clone(), meeting_id.clone(), meeting_id.clone(), meeting_id.clone()); let items = page.items.clone(); let owners = page.owners.clone(); let options = item_options.clone(); let options2 = item_options.clone(); let draft = page.stage == MinutesStage::Draft; let held = page.held; let not_held = crate::participation::minutes::server::held_first(&page.meeting, "circulated"); view! {
+                {(page.may_record && !locked).then(|| { let (id1, id2, id3, id4) = (meeting_id.clone(), meeting_id.clone(), meeting_id.clone(), meeting_id.clone()); let items = page.items.clone(); let owners = page.owners.clone(); let options = item_options.clone(); let options2 = item_options.clone(); let draft = page.stage == MinutesStage::Draft; let held = page.held; let anyone_present = page.anyone_present; let not_held = crate::participation::minutes::server::held_first(&page.meeting, "circulated"); view! {
                     <h2 class="nhsuk-heading-m">"Record the minutes"</h2>
                     <ActionForm attr:novalidate=true action=save>
                         <crate::ui::SubmissionToken status=save_status />
@@ -212,7 +212,9 @@ pub fn MinutesView() -> impl IntoView {
                     {draft.then(|| view! {
                         <h2 class="nhsuk-heading-m">"Send the draft for corrections"</h2>
                         // Not offered until the meeting is marked held: it would be refused (tester F4).
-                        {if held {
+                        {if held && !anyone_present {
+                            view! { <p class="nhsuk-body" id="circulate-closed">{crate::participation::minutes::server::NO_ATTENDANCE_YET}</p> }.into_any()
+                        } else if held {
                             view! {
                                 <p class="nhsuk-body">"Each member present with an email address gets a link to this page (never the minutes themselves) and may add a correction to each item."</p>
                                 <ActionForm attr:novalidate=true action=circulate>

@@ -296,7 +296,16 @@ pub async fn present_member(
     Ok(row.map(|(id, t)| (id, t.parse().unwrap_or(MemberType::Stakeholder))))
 }
 
-/// The members present at a meeting who have an email address: (name, email).
+/// How many members are recorded present at a meeting (0 before attendance is recorded).
+pub async fn count_present(conn: &mut AnyConnection, meeting_id: &MeetingId) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM meeting_attendance WHERE meeting_id = $1 AND attendance = 'present'",
+    )
+    .bind(meeting_id)
+    .fetch_one(conn)
+    .await
+}
+
 /// The members present at a meeting to mail, one by one, that its draft minutes are ready: (name, email),
 /// by name. Those who chose the weekly digest are left out: their digest carries it (tester F9).
 pub async fn present_with_email(

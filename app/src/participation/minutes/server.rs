@@ -142,6 +142,11 @@ fn ensure_held(meeting: &Meeting, what: &str) -> Result<(), AppError> {
     Err(AppError::Conflict(held_first(meeting, what)))
 }
 
+/// Why draft minutes cannot be circulated yet although the meeting is held: no member is recorded present
+/// (tester 15b F2), for the page and the 409 refusal.
+pub const NO_ATTENDANCE_YET: &str =
+    "Record attendance on the meeting's page first: the draft goes to the members present, and nobody is recorded present yet.";
+
 /// "Minutes can be circulated once the meeting is marked held …", for the page and the refusal.
 pub fn held_first(meeting: &Meeting, what: &str) -> String {
     match meeting.status {
@@ -276,6 +281,7 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
     };
     let owners = if may_record { owner_choices(&mut conn, &group, &members).await? } else { Vec::new() };
     let held = meeting.status == MeetingStatus::Held;
+    let anyone_present = db::count_present(&mut conn, &meeting.id).await? > 0;
     Ok(MinutesPage {
         group,
         meeting,
@@ -289,6 +295,7 @@ pub async fn get_minutes(#[server(default)] meeting_id: MeetingId) -> Result<Min
         is_chair,
         may_comment: present.is_some() && stage == MinutesStage::Circulated,
         held,
+        anyone_present,
         owners,
     })
 }
@@ -415,6 +422,10 @@ pub async fn circulate_minutes(
     let (GroupChange { mut tx, group, .. }, meeting) =
         GroupChange::meeting(&meeting_id, MayChange::KeepsRecords).await?;
     ensure_held(&meeting, "circulated")?;
+    // Circulated "to those present": until attendance is recorded there is nobody to send them to (15b F2).
+    if db::count_present(tx.conn(), &meeting_id).await? == 0 {
+        return Err(AppError::Conflict(NO_ATTENDANCE_YET.into()));
+    }
     let stage = ensure_not_approved(tx.conn(), &meeting_id).await?;
     if stage != MinutesStage::Draft {
         return Err(AppError::Conflict("These minutes have already been circulated.".into()));

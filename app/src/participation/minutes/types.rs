@@ -134,6 +134,8 @@ pub struct MinutesPage {
     pub may_comment: bool,
     /// The meeting is marked held: only then are its minutes circulated or approved (tester F4).
     pub held: bool,
+    /// At least one member is recorded present: only then can the draft be circulated (tester 15b F2).
+    pub anyone_present: bool,
     /// Who may own an action: `(value, name)`, `m-<member id>` for a current member, `p-<person id>` for staff.
     pub owners: Vec<(String, String)>,
 }
