@@ -166,7 +166,7 @@ pub fn ThankYouView(form: FeedbackForm, crisis_first: bool, crisis_contacts: Vec
         </div>
         <h2 class="nhsuk-heading-m">"What happens next"</h2>
         <p>{format!("The {} team reads every answer, usually within 2 working days.", form.service_name)}</p>
-        <p>"We look at what people tell us together, with patients on our steering group, and we share what we change because of it."</p>
+        <p>"We look at what people tell us together, with patients on our steering group, and we share what we change because of it: see "<a href="/you-said-we-did">"You said, we did"</a>"."</p>
         <p><a href="/get-involved">"Get involved in how the service is run"</a>" – open days, groups and other ways to have your say."</p>
         {(!crisis_first).then(|| view! { <CrisisCallout contacts=crisis_contacts /> })}
     }

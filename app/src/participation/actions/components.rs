@@ -48,7 +48,7 @@ pub fn MyActionsView() -> impl IntoView {
                         status=status
                         choices=vec![
                             Choice { value: "single".into(), label: "A mail each time (reminders about your actions)".into(), hint: None },
-                            Choice { value: "weekly".into(), label: "One summary a week instead".into(), hint: Some("Your actions due, your meetings in the next two weeks and papers sent, every Monday".into()) },
+                            Choice { value: "weekly".into(), label: "One summary a week instead".into(), hint: Some("Your actions due, your meetings in the next two weeks and papers sent, once a week".into()) },
                         ]
                         value=if page.weekly_digest { "weekly" } else { "single" }
                     />
