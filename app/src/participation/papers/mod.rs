@@ -56,14 +56,16 @@ pub struct Paper {
 }
 
 impl Paper {
-    /// The paper's address on this site: `/participation/papers/<id>/<file name>`.
+    /// The paper's address on this site: `/participation/papers/<id>/paper.pdf`. Nothing typed travels in an
+    /// address, and a file's name often names its subject (tester 15b F4): the uploaded name is only the
+    /// download name, in `Content-Disposition`. Every page, mail and digest links through here.
     pub fn href(&self) -> String {
-        format!("/participation/papers/{}/{}", self.id, self.file_name)
+        format!("/participation/papers/{}/paper.pdf", self.id)
     }
 
-    /// The easy-read version's address: `/participation/papers/<id>/easy-read/<file name>`.
+    /// The easy-read version's address, `/participation/papers/<id>/easy-read/paper.pdf`, when there is one.
     pub fn easy_read_href(&self) -> Option<String> {
-        self.easy_read.as_ref().map(|(name, _)| format!("/participation/papers/{}/easy-read/{name}", self.id))
+        self.easy_read.as_ref().map(|_| format!("/participation/papers/{}/easy-read/paper.pdf", self.id))
     }
 }
 

@@ -66,7 +66,8 @@ async fn serve_paper(state: AppState, visitor: Visitor, uri: &http::Uri, id: Pap
     }
 }
 
-/// `GET /participation/papers/{id}/{file name}`: a paper.
+/// `GET /participation/papers/{id}/paper.pdf`: a paper (`Paper::href`; the last segment is not read, and the
+/// download keeps its uploaded name in `Content-Disposition`).
 pub async fn paper(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
@@ -76,7 +77,7 @@ pub async fn paper(
     serve_paper(state, visitor, &uri, id, false).await
 }
 
-/// `GET /participation/papers/{id}/easy-read/{file name}`: a paper's easy-read version.
+/// `GET /participation/papers/{id}/easy-read/paper.pdf`: a paper's easy-read version (`Paper::easy_read_href`).
 pub async fn easy_read(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
