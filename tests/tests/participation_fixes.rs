@@ -494,6 +494,17 @@ async fn demo_meetings_have_their_own_agendas_and_decisions_numbered_oldest_firs
 }
 
 async fn upload(app: &TestApp, client: &reqwest::Client, meeting_id: &str, item_id: &str, title: &str) -> String {
+    upload_named(app, client, meeting_id, item_id, title, "paper.pdf").await
+}
+
+async fn upload_named(
+    app: &TestApp,
+    client: &reqwest::Client,
+    meeting_id: &str,
+    item_id: &str,
+    title: &str,
+    file_name: &str,
+) -> String {
     let form = reqwest::multipart::Form::new()
         .text("meeting_id", meeting_id.to_owned())
         .text("paper_item_id", item_id.to_owned())
@@ -501,7 +512,7 @@ async fn upload(app: &TestApp, client: &reqwest::Client, meeting_id: &str, item_
         .part(
             "file",
             reqwest::multipart::Part::bytes(app::pdf::one_page(title))
-                .file_name("paper.pdf")
+                .file_name(file_name.to_owned())
                 .mime_str("application/pdf")
                 .unwrap(),
         );
@@ -613,6 +624,122 @@ async fn members_who_asked_for_papers_by_post_are_listed_and_the_day_posted_is_r
     assert_eq!(count(&app, audited, &kim).await, 1);
 }
 
+/// Tester 15b F1 and F2: a meeting later today is not marked held before its start (local time), and draft
+/// minutes are not circulated before anyone is recorded present, with the reason where the button would be.
+async fn held_only_from_the_start_and_circulated_only_once_attendance_is_recorded(backend: Backend) {
+    let app = spawn_app_at(backend, continuum_tests::london(NOW)).await;
+    let s = setting(&app).await;
+    // This morning's meeting at 10:30, at 10:00.
+    let meeting_id = s.meeting(&app, &day(0), "10:30", "12:00").await;
+    let meeting_page = format!("/participation/meetings/{meeting_id}");
+    let held = [("meeting_id", meeting_id.as_str()), ("status", "held")];
+    let refused = post(&app, &s.staff, "set_meeting_status", &meeting_page, &held).await;
+    assert_eq!(refused.status(), 422);
+    let Some(AppError::Validation(errors)) = form_error(refused).await else { panic!("a validation error") };
+    assert_eq!(errors.errors[0].field, "status");
+    assert!(errors.errors[0].message.contains("once it has started"), "{errors:?}");
+    let status = "SELECT status FROM group_meeting WHERE id = $1";
+    let stored: String = sqlx::query_scalar(status).bind(&meeting_id).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored, "planned");
+
+    // From its start it may be marked held; the draft still waits for attendance.
+    app.set_clock(continuum_tests::london(&format!("{}T10:30", day(0))));
+    ok(&app, &s.staff, "set_meeting_status", &meeting_page, &held).await;
+    let minutes_page = format!("{meeting_page}/minutes");
+    let item = s.item(&app, &meeting_id, "Waiting times").await;
+    let discussion = format!("discussion[i-{item}]");
+    ok(&app, &s.staff, "save_minutes", &minutes_page, &[("meeting_id", &meeting_id), (&discussion, "Talked.")]).await;
+    let (_, page) = text(&s.staff, &app, &minutes_page).await;
+    assert!(page.contains("Record attendance on the meeting"), "says why beside where the button would be");
+    assert!(!page.contains("Send to members present"), "not offered");
+    let refused = post(&app, &s.staff, "circulate_minutes", &minutes_page, &[("meeting_id", &meeting_id)]).await;
+    assert_eq!(refused.status(), 409);
+    assert!(matches!(form_error(refused).await, Some(AppError::Conflict(m)) if m.contains("Record attendance")));
+    let stage = "SELECT CAST(COUNT(*) AS BIGINT) FROM meeting_minutes WHERE meeting_id = $1 AND stage <> 'draft'";
+    assert_eq!(count(&app, stage, &meeting_id).await, 0, "still a draft");
+
+    // Once someone is recorded present, it goes to them.
+    let members =
+        [s.member(&app, "Pat Patient").await, s.member(&app, "Obi Observer").await, s.member(&app, "Dana Fox").await];
+    let members: Vec<&str> = members.iter().map(String::as_str).collect();
+    assert!(location(&record_attendance(&app, &s.staff, &meeting_id, &members).await).ends_with("?attendance=1"));
+    let (_, page) = text(&s.staff, &app, &minutes_page).await;
+    assert!(page.contains("Send to members present"), "offered now");
+    ok(&app, &s.staff, "circulate_minutes", &minutes_page, &[("meeting_id", &meeting_id)]).await;
+    let single =
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail WHERE to_address = $1 AND subject LIKE 'Draft minutes%'";
+    assert_eq!(count(&app, single, "obi@example.org").await, 1);
+}
+
+/// Tester 15b F3 and F5: a feedback form's thank-you page links the "you said, we did" board itself, and the
+/// digest choice says "once a week" (it goes in the first housekeeping run of each week, not on a set day).
+async fn the_thank_you_page_links_the_board_and_the_digest_promises_no_day(backend: Backend) {
+    let app = spawn_app_at(backend, continuum_tests::london(NOW)).await;
+    let s = setting(&app).await;
+    let form = app.open_feedback_form(&s.staff, &s.service, "DBT skills group", "fft", "anonymous").await;
+    let thanks = app.submit_feedback(&form, &[(0, "very_good")]).await;
+    assert_eq!(thanks.url().path(), format!("/f/{}/thanks", form.slug));
+    let thanks = thanks.text().await.unwrap();
+    assert!(thanks.contains(r#"href="/you-said-we-did""#), "links the board directly");
+
+    let (status, page) = text(&s.pat, &app, "/participation/my-actions").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("once a week") && !page.contains("every Monday"), "no day promised");
+}
+
+/// Tester 15b F4: a paper's address carries no uploaded file name, on the page, in the mails or for its
+/// easy-read version; the download keeps its name in `Content-Disposition`.
+async fn no_paper_address_or_mail_carries_the_uploaded_file_name(backend: Backend) {
+    let app = spawn_app_at(backend, continuum_tests::london(NOW)).await;
+    let s = setting(&app).await;
+    let meeting_id = s.meeting(&app, &day(10), "18:00", "19:30").await;
+    let meeting_page = format!("/participation/meetings/{meeting_id}");
+    let (open, secret) =
+        (s.item(&app, &meeting_id, "Waiting times").await, s.item(&app, &meeting_id, "Staffing").await);
+    upload_named(&app, &s.staff, &meeting_id, &open, "Waiting list figures", "Waitlist Dr Shah.pdf").await;
+    upload_named(&app, &s.staff, &meeting_id, &secret, "Night team", "CONFFILE redundancy of Dr Shah.pdf").await;
+    let paper_id: String = sqlx::query_scalar("SELECT id FROM meeting_paper WHERE item_id = $1")
+        .bind(&open)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let form =
+        reqwest::multipart::Form::new().text("meeting_id", meeting_id.clone()).text("paper_id", paper_id.clone()).part(
+            "easy_read",
+            reqwest::multipart::Part::bytes(app::pdf::one_page("Easy read"))
+                .file_name("Easy Shah.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    let response = s
+        .staff
+        .post(app.url("/api/upload_easy_read"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&meeting_page))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&response).ends_with("?paper=1"), "{:?}", form_error(response).await);
+    ok(&app, &s.staff, "send_papers", &meeting_page, &[("meeting_id", &meeting_id)]).await;
+
+    let (_, page) = text(&s.staff, &app, &meeting_page).await;
+    let paper = format!("/participation/papers/{paper_id}/paper.pdf");
+    assert!(page.contains(&paper) && page.contains(&format!("/participation/papers/{paper_id}/easy-read/paper.pdf")));
+    for typed in ["shah", "Shah", "conffile", "CONFFILE", "redundancy"] {
+        assert!(!page.contains(typed), "the meeting page shows no file name: {typed}");
+    }
+    let mails = "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail WHERE LOWER(body_text) LIKE $1";
+    assert!(count(&app, mails, &format!("%{paper}%")).await >= 1, "the mails link the paper");
+    assert_eq!(count(&app, mails, "%shah%").await, 0, "no mail carries a file name");
+
+    // The plain address serves it, with its uploaded name only as the download name.
+    let response = s.pat.get(app.url(&paper)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let disposition = response.headers()[header::CONTENT_DISPOSITION].to_str().unwrap().to_owned();
+    assert!(disposition.contains("filename="), "{disposition}");
+}
+
 on_both_engines!(
     nothing_is_recorded_before_the_meeting_starts_nor_minutes_sent_before_it_is_held,
     the_services_figures_follow_current_membership_and_a_member_reads_no_comment,
@@ -625,4 +752,7 @@ on_both_engines!(
     demo_meetings_have_their_own_agendas_and_decisions_numbered_oldest_first,
     a_paper_added_after_the_papers_were_sent_is_mailed_on_its_own_once_and_marked_late,
     members_who_asked_for_papers_by_post_are_listed_and_the_day_posted_is_recorded,
+    held_only_from_the_start_and_circulated_only_once_attendance_is_recorded,
+    the_thank_you_page_links_the_board_and_the_digest_promises_no_day,
+    no_paper_address_or_mail_carries_the_uploaded_file_name,
 );
