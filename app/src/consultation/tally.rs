@@ -23,7 +23,7 @@
 //! submissions that arrive together), so the wait is one commit per batch, not one per response.
 //!
 //! **Checked** by [`recount`], which counts everything again from the stored rows, against [`stored`]
-//! (`tests/tests/aggregates.rs`), and used by [`rebuild`] to fill the tables once for rows stored before them
+//! (`tests/tests/suite/aggregates.rs`), and used by [`rebuild`] to fill the tables once for rows stored before them
 //! ([`backfill_if_pending`], run right after migrating).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

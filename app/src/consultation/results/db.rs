@@ -191,7 +191,7 @@ pub async fn count_comments(
 /// `$6` as `comment_where` says and the questions from `$7`. The responses come first (`CROSS JOIN` keeps
 /// them as the outer loop on SQLite; PostgreSQL plans it as the join it is), walked newest day first and by id
 /// through the index `feedback_response_by_day`, so a page reads about its own rows and stops: it costs the
-/// same at a million responses as at a hundred (checked by `EXPLAIN` in `tests/tests/aggregates.rs`). A
+/// same at a million responses as at a hundred (checked by `EXPLAIN` in `tests/tests/suite/aggregates.rs`). A
 /// theme or flag chosen that few comments match reads further before it finds a page.
 pub fn comments_page_sql(free_text: usize, limit: i64, offset: i64) -> String {
     format!(
