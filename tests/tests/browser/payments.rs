@@ -76,6 +76,9 @@ async fn a_member_answers_an_offer_on_a_phone_without_javascript() {
     let app = spawn_app(Backend::Sqlite).await;
     an_offer(&app).await;
     let stored = app.pool.clone();
+    // Keep the server (and its database file) until the check after the browser closes: dropping the app
+    // removes the file, and the server then closes its pool on purpose (a lost database is never written to).
+    let app = &app;
 
     with_browser(Javascript::Off, |browser| async move {
         browser.set_window_size(390, 844).await.unwrap();
