@@ -1318,3 +1318,38 @@ fn the_learned_model_never_flags_without_a_telling_word_to_quote() {
         }
     }
 }
+
+// ---- Issue 16's tester: a lone number is not a risk statement
+
+#[test]
+fn a_lone_number_or_a_short_answer_of_no_content_is_never_flagged() {
+    // An applicant answered "why" with "why 2" and availability with "any"; the learned model weighed "2" (seen in a
+    // few risk lines) and flagged it as suicidal thoughts, and the duty inbox was mailed.
+    assert_none_flagged(&[
+        "why 2",
+        "why 4",
+        "why 6",
+        "2",
+        "4",
+        "6",
+        "7",
+        "12",
+        "30",
+        "60",
+        "any",
+        "why 2 any",
+        "2 4 6",
+        "x 2",
+        "no 3",
+        "24/7",
+        "1 2 3",
+        "see 2",
+        "ok 30",
+        "2018",
+        "40 40",
+        "9 to 5",
+        "18",
+        "25 years",
+        "I am 2",
+    ]);
+}
