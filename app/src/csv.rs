@@ -39,7 +39,10 @@ pub fn download(name: &str, csv: String) -> axum::response::Response {
     (
         [
             (http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                http::header::CONTENT_DISPOSITION,
+                crate::download::content_disposition(crate::download::Disposition::Attachment, name),
+            ),
         ],
         file(&csv),
     )

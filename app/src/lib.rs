@@ -17,6 +17,7 @@ pub mod chart;
 pub mod consultation;
 pub mod csv;
 pub mod dates;
+pub mod download;
 pub mod error;
 pub mod get_involved;
 pub mod home;

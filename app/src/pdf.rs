@@ -1,6 +1,6 @@
 //! PDF files that staff upload — information's leaflets and participation's meeting papers — checked, stored
 //! and served one way: the one size limit (5 MB), a content check by the file's first bytes (never its name
-//! or the type the browser claims), a file name made safe for an address, the multipart upload read in chunks
+//! or the type the browser claims), the multipart upload read in chunks
 //! and refused as soon as it passes the limit, base64 text in a TEXT column (one portable type on SQLite and
 //! PostgreSQL), and the response that serves a file as `application/pdf`.
 //!
@@ -60,15 +60,6 @@ pub fn check(file_name: &str, bytes: &[u8], kind: &str) -> Result<(), String> {
         return Err(format!("{file_name} is not a PDF. {kind} must be PDF files"));
     }
     Ok(())
-}
-
-/// A file name made safe for a download address: letters, digits and `-` (a slug of the name without its
-/// folders or extension), then `.pdf`. `C:\Users\me\Open Day (final).PDF` gives `open-day-final.pdf`.
-pub fn safe_file_name(name: &str) -> String {
-    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = stem.strip_suffix(".pdf").or_else(|| stem.strip_suffix(".PDF")).unwrap_or(stem);
-    let clean = crate::text::slugify(stem);
-    format!("{clean}.pdf")
 }
 
 /// A file as uploaded: the name the browser gave it and its bytes (at most [`MAX_BYTES`]).
@@ -144,18 +135,19 @@ pub fn decode(stored: &str) -> Result<Vec<u8>, sqlx::Error> {
     STANDARD.decode(stored).map_err(|e| sqlx::Error::Decode(e.into()))
 }
 
-/// Serves a PDF: `application/pdf`, shown in the browser (`inline`) under `file_name` (already made safe by
-/// [`safe_file_name`]), cached as `cache_control` says (`public, max-age=3600` for a published leaflet,
+/// Serves a PDF: `application/pdf`, shown in the browser (`inline`) under `file_name` (the uploaded name, or one
+/// built from a title), which travels only in `Content-Disposition`, encoded by `crate::download`; cached as `cache_control` says (`public, max-age=3600` for a published leaflet,
 /// `private, no-store` for a paper only members may read). Every response is also sent with `nosniff`, so a
 /// browser never treats the file as anything else.
 #[cfg(feature = "ssr")]
 pub fn serve(file_name: &str, bytes: Vec<u8>, cache_control: &str) -> axum::response::Response {
+    use crate::download::Disposition;
     use axum::response::IntoResponse;
     use http::header;
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{file_name}\"")),
+            (header::CONTENT_DISPOSITION, crate::download::content_disposition(Disposition::Inline, file_name)),
             (header::CACHE_CONTROL, cache_control.to_owned()),
         ],
         bytes,
@@ -191,11 +183,5 @@ mod tests {
         assert_eq!(check("big.pdf", &big, "Papers").unwrap_err(), TOO_BIG);
         let exactly = [b"%PDF-".as_slice(), &vec![0u8; MAX_BYTES - 5]].concat();
         assert!(check("limit.pdf", &exactly, "Papers").is_ok(), "5 MB exactly is within the limit");
-    }
-
-    #[test]
-    fn file_names_are_made_safe_for_an_address() {
-        assert_eq!(safe_file_name("C:\\Users\\me\\Open Day (final).PDF"), "open-day-final.pdf");
-        assert_eq!(safe_file_name("../../etc/passwd"), "passwd.pdf");
     }
 }

@@ -147,7 +147,6 @@ struct LeafletRow {
     id: LeafletId,
     title: String,
     summary: String,
-    file_name: String,
     size_bytes: i64,
     published_on: String,
     service_name: String,
@@ -159,7 +158,6 @@ impl LeafletRow {
             id: self.id,
             title: self.title,
             summary: self.summary,
-            file_name: self.file_name,
             size_bytes: self.size_bytes,
             published_on: self.published_on,
             service_name: self.service_name,
@@ -201,8 +199,7 @@ pub async fn insert_leaflet<'c>(
     Ok(id)
 }
 
-const LEAFLET_SELECT: &str =
-    "SELECT l.id, l.title, l.summary, l.file_name, l.size_bytes, l.published_on, s.name AS service_name
+const LEAFLET_SELECT: &str = "SELECT l.id, l.title, l.summary, l.size_bytes, l.published_on, s.name AS service_name
      FROM leaflet l JOIN service s ON s.id = l.service_id";
 
 /// Leaflets of the given services, or all of them when `services` is `None` (leaflets are published).
@@ -217,7 +214,7 @@ pub async fn list_leaflets(pool: &AnyPool, services: Option<&[ServiceId]>) -> Re
     Ok(rows.into_iter().map(LeafletRow::into_leaflet).collect())
 }
 
-/// A leaflet's file name and bytes, for download.
+/// A leaflet's file name (as uploaded: the download's name, never its address) and bytes, for download.
 pub async fn fetch_leaflet_file(pool: &AnyPool, id: &LeafletId) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
     let row: Option<(String, String)> = sqlx::query_as("SELECT file_name, content_base64 FROM leaflet WHERE id = $1")
         .bind(id)

@@ -17,9 +17,14 @@ pub fn routes() -> Vec<PlainRoute> {
     }]
 }
 
-/// `GET /leaflets/{id}/{file name}`: a published leaflet, open to everyone, served by the PDF kernel
-/// (`crate::pdf::serve`).
-pub async fn leaflet(State(state): State<AppState>, Path((id, _name)): Path<(LeafletId, String)>) -> Response {
+/// `GET /leaflets/{id}/leaflet.pdf` (`Leaflet::href`): a published leaflet, open to everyone, served by the
+/// PDF kernel (`crate::pdf::serve`) under its uploaded name, which travels only in `Content-Disposition`. Any
+/// other last segment is an old address that ended in that name: 308 to the address without it.
+pub async fn leaflet(State(state): State<AppState>, Path((id, file)): Path<(LeafletId, String)>) -> Response {
+    use super::types::{leaflet_href, LEAFLET_FILE};
+    if let Some(moved) = crate::download::moved(&file, LEAFLET_FILE, &leaflet_href(&id)) {
+        return moved;
+    }
     match super::db::fetch_leaflet_file(&state.pool, &id).await {
         Ok(Some((file_name, bytes))) => crate::pdf::serve(&file_name, bytes, "public, max-age=3600"),
         // A page in the service's frame, light as every public page is (`ui::plain`): an old link to a

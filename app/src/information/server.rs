@@ -642,7 +642,7 @@ pub async fn publish_leaflet(
         service_id,
         title: &clean_title,
         summary: &clean_summary,
-        file_name: &crate::pdf::safe_file_name(file_name),
+        file_name: &crate::download::uploaded_name(file_name, "leaflet.pdf"),
         content: bytes,
         published_on: &today,
     };

@@ -188,22 +188,31 @@ pub struct Registration {
     pub cancelled: bool,
 }
 
+/// The last segment of every leaflet's address (`Leaflet::href`).
+pub const LEAFLET_FILE: &str = "leaflet.pdf";
+
+/// A leaflet's address, `/leaflets/<id>/leaflet.pdf`.
+pub fn leaflet_href(id: &LeafletId) -> String {
+    format!("/leaflets/{id}/{LEAFLET_FILE}")
+}
+
 /// A published leaflet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Leaflet {
     pub id: LeafletId,
     pub title: String,
     pub summary: String,
-    pub file_name: String,
     pub size_bytes: i64,
     pub published_on: String,
     pub service_name: String,
 }
 
 impl Leaflet {
-    /// Where it is downloaded from.
+    /// Where it is downloaded from: `/leaflets/<id>/leaflet.pdf`, ids and fixed words only. The name it was
+    /// uploaded under is typed (README, "Typed words"), so it is not here, nor in this type at all: it goes
+    /// out only as the download's name, in `Content-Disposition` (`crate::download`).
     pub fn href(&self) -> String {
-        format!("/leaflets/{}/{}", self.id, self.file_name)
+        leaflet_href(&self.id)
     }
 
     /// "PDF, 240 KB"
@@ -299,7 +308,6 @@ mod tests {
             id: "x".into(),
             title: "t".into(),
             summary: String::new(),
-            file_name: "a.pdf".into(),
             size_bytes: 240 * 1024,
             published_on: "2026-01-01".into(),
             service_name: "s".into(),

@@ -287,7 +287,7 @@ async fn seed_papers(
             continue;
         };
         let content = crate::pdf::one_page(&title);
-        let file_name = crate::pdf::safe_file_name(&title);
+        let file_name = format!("{title}.pdf");
         let paper =
             super::papers::db::NewPaper { item_id: &item.id, title: &title, file_name: &file_name, content: &content };
         super::papers::db::insert_paper(&mut *conn, &paper, by).await?;

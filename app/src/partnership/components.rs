@@ -220,7 +220,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
             <div class="nhsuk-card__content">
                 <h3 class="nhsuk-card__heading nhsuk-heading-m">{c.name.clone()}</h3>
                 {(ready && !page.panel.decided).then(|| view! {
-                    <p class="nhsuk-body"><a href=format!("/partnership/packs/{}/{}", c.id, c.pack_file_name)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
+                    <p class="nhsuk-body"><a href=super::types::pack_href(&c.id)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
                 })}
                 <p class="nhsuk-body">{if c.unsealed {
                     if !c.closed_reason.is_empty() {

@@ -150,7 +150,7 @@ async fn add_candidates(
         .unwrap_or_default();
     let mut ids = Vec::new();
     for name in names {
-        let file = crate::pdf::safe_file_name(&format!("{name} pack.pdf"));
+        let file = format!("{name} pack.pdf");
         let new = db::NewCandidate { panel, name, application_id: None, pack_file_name: &file, pack: PACK };
         ids.push(db::insert_candidate(&mut *conn, &new, &by).await?);
     }

@@ -21,13 +21,18 @@ pub fn routes() -> Vec<PlainRoute> {
     routes
 }
 
-/// `GET /partnership/packs/{candidate id}/{file name}`: a candidate's pack.
+/// `GET /partnership/packs/{candidate id}/pack.pdf` (`types::pack_href`): a candidate's pack, downloaded
+/// under its uploaded name (in `Content-Disposition` only). Any other last segment is an old address that
+/// ended in that name: 308 to the address without it.
 pub async fn pack(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     OriginalUri(uri): OriginalUri,
-    Path((id, _name)): Path<(CandidateId, String)>,
+    Path((id, file)): Path<(CandidateId, String)>,
 ) -> Response {
+    if let Some(moved) = crate::download::moved(&file, super::types::PACK_FILE, &super::types::pack_href(&id)) {
+        return moved;
+    }
     let Some(user) = visitor.user else { return forms::sign_in_first(&uri) };
     let read = async {
         let mut conn = state.pool.acquire().await?;

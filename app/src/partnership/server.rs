@@ -751,7 +751,7 @@ pub async fn add_panel_candidate(data: server_fn::codec::MultipartData) -> Resul
         panel: &panel_id,
         name: &clean_name,
         application_id: application.as_deref(),
-        pack_file_name: &crate::pdf::safe_file_name(&file.name),
+        pack_file_name: &crate::download::uploaded_name(&file.name, "pack.pdf"),
         pack: &file.bytes,
     };
     let id = db::insert_candidate(tx.conn(), &new, &user.id).await?;
@@ -807,7 +807,6 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
                 Candidate {
                     id: c.id.clone().into(),
                     name: c.name.clone(),
-                    pack_file_name: c.pack_file_name.clone(),
                     from_application: c.application_id.is_some(),
                     eligible: eligible.len() as i64,
                     submitted,

@@ -191,12 +191,21 @@ impl Member {
     }
 }
 
+/// The last segment of every shortlisting pack's address (`pack_href`).
+pub const PACK_FILE: &str = "pack.pdf";
+
+/// A candidate's shortlisting pack's address, `/partnership/packs/<candidate id>/pack.pdf`: ids and fixed words
+/// only. The name the pack was uploaded under is typed (it often names the candidate) and goes out only as the
+/// download's name, in `Content-Disposition` (`crate::download`); no page's data carries it.
+pub fn pack_href(id: &CandidateId) -> String {
+    format!("/partnership/packs/{id}/{PACK_FILE}")
+}
+
 /// A candidate as the panel page shows them to someone allowed to see candidates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
     pub id: CandidateId,
     pub name: String,
-    pub pack_file_name: String,
     /// The candidate came from inclusion's pipeline (a volunteer application).
     pub from_application: bool,
     /// Members whose scores this candidate waits for (every member with no interest declared in them).

@@ -51,7 +51,7 @@ const PAPER_SELECT: &str = "SELECT p.id, i.meeting_id, p.item_id, CAST(i.positio
 pub struct NewPaper<'a> {
     pub item_id: &'a AgendaItemId,
     pub title: &'a str,
-    /// Already made safe (`crate::pdf::safe_file_name`).
+    /// The uploaded name, cleaned (`crate::download::uploaded_name`): the download's name, never an address.
     pub file_name: &'a str,
     pub content: &'a [u8],
 }

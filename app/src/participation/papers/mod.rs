@@ -42,7 +42,8 @@ pub struct Paper {
     /// The item is confidential: its papers are for members who are not observers.
     pub confidential: bool,
     pub title: String,
-    /// Safe for an address (`crate::pdf::safe_file_name`).
+    /// The name it was uploaded under (`crate::download::uploaded_name`), only ever the download's name in
+    /// `Content-Disposition`: empty in a page's data (`server::panel_for`), never in an address or a mail.
     pub file_name: String,
     /// Bytes.
     pub size_bytes: i64,
@@ -55,17 +56,27 @@ pub struct Paper {
     pub added_late: bool,
 }
 
+/// The last segment of every paper's address (`paper_href`).
+pub const PAPER_FILE: &str = "paper.pdf";
+
+/// A paper's address, `/participation/papers/<id>/paper.pdf`, or its easy-read version's,
+/// `/participation/papers/<id>/easy-read/paper.pdf`: ids and fixed words only.
+pub fn paper_href(id: &PaperId, easy_read: bool) -> String {
+    let easy = if easy_read { "easy-read/" } else { "" };
+    format!("/participation/papers/{id}/{easy}{PAPER_FILE}")
+}
+
 impl Paper {
     /// The paper's address on this site: `/participation/papers/<id>/paper.pdf`. Nothing typed travels in an
     /// address, and a file's name often names its subject (tester 15b F4): the uploaded name is only the
     /// download name, in `Content-Disposition`. Every page, mail and digest links through here.
     pub fn href(&self) -> String {
-        format!("/participation/papers/{}/paper.pdf", self.id)
+        paper_href(&self.id, false)
     }
 
     /// The easy-read version's address, `/participation/papers/<id>/easy-read/paper.pdf`, when there is one.
     pub fn easy_read_href(&self) -> Option<String> {
-        self.easy_read.as_ref().map(|_| format!("/participation/papers/{}/easy-read/paper.pdf", self.id))
+        self.easy_read.as_ref().map(|_| paper_href(&self.id, true))
     }
 }
 

@@ -15,6 +15,7 @@ use super::{db, server::ensure_reads_paper, PaperId};
 use crate::{
     accounts::access::{ensure_reads_group, SignedInUser, Visitor},
     capability::PlainRoute,
+    download::{self, Disposition},
     error::AppError,
     forms,
     participation::{db as participation_db, server::meeting_and_group, types::MeetingId},
@@ -58,7 +59,16 @@ async fn paper_file(
 /// Papers are for members only: never kept by a shared cache or on a shared computer's disk.
 const PRIVATE: &str = "private, no-store";
 
-async fn serve_paper(state: AppState, visitor: Visitor, uri: &http::Uri, id: PaperId, easy_read: bool) -> Response {
+async fn serve_paper(
+    state: AppState,
+    visitor: Visitor,
+    uri: &http::Uri,
+    (id, file): (PaperId, String),
+    easy_read: bool,
+) -> Response {
+    if let Some(moved) = crate::download::moved(&file, super::PAPER_FILE, &super::paper_href(&id, easy_read)) {
+        return moved;
+    }
     let Some(user) = visitor.user else { return forms::sign_in_first(uri) };
     match paper_file(&state, &user, &id, easy_read).await {
         Ok((name, bytes)) => crate::pdf::serve(&name, bytes, PRIVATE),
@@ -66,15 +76,16 @@ async fn serve_paper(state: AppState, visitor: Visitor, uri: &http::Uri, id: Pap
     }
 }
 
-/// `GET /participation/papers/{id}/paper.pdf`: a paper (`Paper::href`; the last segment is not read, and the
-/// download keeps its uploaded name in `Content-Disposition`).
+/// `GET /participation/papers/{id}/paper.pdf`: a paper (`Paper::href`; the download keeps its uploaded name in
+/// `Content-Disposition`). Any other last segment is an old address that ended in that name: 308 to the address
+/// without it.
 pub async fn paper(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     OriginalUri(uri): OriginalUri,
-    Path((id, _name)): Path<(PaperId, String)>,
+    Path(id_and_file): Path<(PaperId, String)>,
 ) -> Response {
-    serve_paper(state, visitor, &uri, id, false).await
+    serve_paper(state, visitor, &uri, id_and_file, false).await
 }
 
 /// `GET /participation/papers/{id}/easy-read/paper.pdf`: a paper's easy-read version (`Paper::easy_read_href`).
@@ -82,9 +93,9 @@ pub async fn easy_read(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     OriginalUri(uri): OriginalUri,
-    Path((id, _name)): Path<(PaperId, String)>,
+    Path(id_and_file): Path<(PaperId, String)>,
 ) -> Response {
-    serve_paper(state, visitor, &uri, id, true).await
+    serve_paper(state, visitor, &uri, id_and_file, true).await
 }
 
 async fn calendar_text(state: &AppState, user: &SignedInUser, id: &MeetingId) -> Result<String, AppError> {
@@ -110,9 +121,9 @@ pub async fn calendar(
     match calendar_text(&state, &user, &id).await {
         Ok(text) => (
             [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"meeting.ics\""),
-                (header::CACHE_CONTROL, PRIVATE),
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, download::content_disposition(Disposition::Attachment, "meeting.ics")),
+                (header::CACHE_CONTROL, PRIVATE.to_owned()),
             ],
             text,
         )

@@ -308,7 +308,7 @@ pub async fn upload_paper(data: server_fn::codec::MultipartData) -> Result<Paper
     }
     errors.into_result().map_err(|e| e.keeping(&kept))?;
     tx.claim_submission(&submission).await?;
-    let file_name = crate::pdf::safe_file_name(&file.name);
+    let file_name = crate::download::uploaded_name(&file.name, "paper.pdf");
     let paper = db::NewPaper { item_id: &item_id, title: &clean_title, file_name: &file_name, content: &file.bytes };
     let id = db::insert_paper(tx.conn(), &paper, &user.id).await?;
     let mailed = mail_late_paper(&mut tx, &group, &meeting, &id).await?;
@@ -386,7 +386,8 @@ pub async fn upload_easy_read(data: server_fn::codec::MultipartData) -> Result<(
     }
     errors.into_result().map_err(|e| e.keeping(&kept))?;
     tx.claim_submission(&submission).await?;
-    db::set_easy_read(tx.conn(), &paper_id, &crate::pdf::safe_file_name(&file.name), &file.bytes).await?;
+    db::set_easy_read(tx.conn(), &paper_id, &crate::download::uploaded_name(&file.name, "paper.pdf"), &file.bytes)
+        .await?;
     let detail = serde_json::json!({ "meeting_id": meeting_id, "size_bytes": file.bytes.len() });
     tx.audit("paper_easy_read_added", "meeting_paper", &paper_id, detail).await?;
     tx.commit_then(&format!("/participation/meetings/{meeting_id}?paper=1")).await?;

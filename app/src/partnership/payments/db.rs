@@ -410,9 +410,13 @@ pub struct ClaimRow {
     pub paid_at: Option<String>,
 }
 
+/// The last segment of every receipt's address, `/payments/receipts/<claim id>/receipt`.
+pub const RECEIPT_FILE: &str = "receipt";
+
 impl ClaimRow {
     pub fn into_claim(self) -> Option<Claim> {
-        let href = self.receipt_name.as_ref().map(|name| format!("/payments/receipts/{}/{name}", self.id));
+        // Ids and fixed words only: the receipt's name is typed, and goes out only in `Content-Disposition`.
+        let href = self.receipt_name.as_ref().map(|_| format!("/payments/receipts/{}/{}", self.id, RECEIPT_FILE));
         Some(Claim {
             kind: self.kind.parse().ok()?,
             review: self.review.parse().unwrap_or(Review::Pending),

@@ -12,7 +12,10 @@ use axum::{
 use http::Method;
 
 use super::types::ClaimId;
-use crate::{accounts::access::Visitor, accounts::types::ServiceId, capability::PlainRoute, forms, state::AppState};
+use crate::{
+    accounts::access::Visitor, accounts::types::ServiceId, capability::PlainRoute, download::Disposition, forms,
+    state::AppState,
+};
 
 pub fn routes() -> Vec<PlainRoute> {
     vec![
@@ -21,19 +24,26 @@ pub fn routes() -> Vec<PlainRoute> {
     ]
 }
 
-/// `GET /payments/receipts/{claim id}/{file name}`: a receipt, as the type its content was checked to be.
+/// `GET /payments/receipts/{claim id}/receipt`: a receipt, as the type its content was checked to be, under
+/// its uploaded name in `Content-Disposition` only. Any other last segment is an old address that ended in that
+/// name: 308 to the address without it.
 pub async fn receipt(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     OriginalUri(uri): OriginalUri,
-    Path((id, _name)): Path<(ClaimId, String)>,
+    Path((id, file)): Path<(ClaimId, String)>,
 ) -> Response {
+    use super::db::RECEIPT_FILE;
+    if let Some(moved) = crate::download::moved(&file, RECEIPT_FILE, &format!("/payments/receipts/{id}/{RECEIPT_FILE}"))
+    {
+        return moved;
+    }
     let Some(user) = visitor.user else { return forms::sign_in_first(&uri) };
     match super::server::read_receipt(&state.pool, &user, &id).await {
         Ok((name, mime, bytes)) => (
             [
                 (header::CONTENT_TYPE, mime),
-                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{name}\"")),
+                (header::CONTENT_DISPOSITION, crate::download::content_disposition(Disposition::Inline, &name)),
                 (header::CACHE_CONTROL, "private, no-store".to_owned()),
             ],
             bytes,
