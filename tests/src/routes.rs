@@ -323,7 +323,7 @@ pub const ROUTES: &[Row] = &[
     // Involvement payments (partnership §7).
     page("/payments", SIGNED_IN, "/payments"),
     page("/payments/manage", PAYMENTS_MANAGER, "/payments/manage"),
-    page("/payments/receipts/{id}/{name}", OWN_RECEIPT, "/payments/receipts/{claim_id}/bus.pdf"),
+    page("/payments/receipts/{id}/{name}", OWN_RECEIPT, "/payments/receipts/{claim_id}/receipt"),
     page("/payments/export/{service}", MANAGER, "/payments/export/{service}"),
     // ---- plain routes: participation's papers and calendar files (the world's paper is on an open item; the
     // confidential case, observers refused, is in participation_papers.rs).

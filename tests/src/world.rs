@@ -21,6 +21,14 @@ pub struct World {
 
 impl World {
     pub async fn seed(app: &TestApp) -> Self {
+        Self::seed_uploading_as(app, None).await
+    }
+
+    /// The world with every file in it — the leaflet, the paper and its easy-read version, the shortlisting
+    /// pack and the receipt — uploaded under `file_name` when one is given (each under a plain name of its own
+    /// when not).
+    pub async fn seed_uploading_as(app: &TestApp, file_name: Option<&str>) -> Self {
+        let named = |default: &'static str| file_name.unwrap_or(default).to_owned();
         let service = app.add_service("The service").await;
         let other = app.add_service("Another service").await;
         let people: [(&str, Option<(&str, Role)>); 9] = [
@@ -133,11 +141,14 @@ impl World {
             .post(app.url("/api/upload_leaflet"))
             .header(header::ORIGIN, &app.address)
             .header(header::REFERER, app.url("/information/leaflets/new"))
-            .multipart(leaflet_form(&[
-                ("service_id", service.clone()),
-                ("title", "What to expect".into()),
-                ("summary", "Your first weeks".into()),
-            ]))
+            .multipart(leaflet_form_named(
+                &[
+                    ("service_id", service.clone()),
+                    ("title", "What to expect".into()),
+                    ("summary", "Your first weeks".into()),
+                ],
+                &named("leaflet.pdf"),
+            ))
             .send()
             .await
             .expect("upload");
@@ -243,12 +254,13 @@ impl World {
         let upload = |function: &'static str, fields: Vec<(&'static str, String)>, file_field: &'static str| {
             let admin = admin.clone();
             let meeting_id = meeting_id.clone();
+            let name = named("paper.pdf");
             async move {
                 let mut form = multipart::Form::new();
                 for (name, value) in fields {
                     form = form.text(name, value);
                 }
-                let file = multipart::Part::bytes(PDF.to_vec()).file_name("paper.pdf").mime_str("application/pdf");
+                let file = multipart::Part::bytes(PDF.to_vec()).file_name(name).mime_str("application/pdf");
                 let response = admin
                     .post(app.url(&format!("/api/{function}")))
                     .header(header::ORIGIN, &app.address)
@@ -708,11 +720,14 @@ impl World {
             .post(app.url("/api/add_panel_candidate"))
             .header(header::ORIGIN, &app.address)
             .header(header::REFERER, app.url(&format!("/partnership/panels/{panel_id}")))
-            .multipart(leaflet_form(&[
-                ("panel_id", panel_id.clone()),
-                ("candidate_name", "Matrix Candidate".into()),
-                ("removed", "yes".into()),
-            ]))
+            .multipart(leaflet_form_named(
+                &[
+                    ("panel_id", panel_id.clone()),
+                    ("candidate_name", "Matrix Candidate".into()),
+                    ("removed", "yes".into()),
+                ],
+                &named("pack.pdf"),
+            ))
             .send()
             .await
             .expect("POST");
@@ -797,7 +812,7 @@ impl World {
         ] {
             claim = claim.text(name, value);
         }
-        let claim = claim.part("receipt", multipart::Part::bytes(PDF.to_vec()).file_name("bus.pdf"));
+        let claim = claim.part("receipt", multipart::Part::bytes(PDF.to_vec()).file_name(named("bus.pdf")));
         let claimed = volunteer
             .post(app.url("/api/claim_expense"))
             .header(header::ORIGIN, &app.address)
@@ -832,10 +847,16 @@ pub async fn scalar(app: &TestApp, sql: &str, binds: &[&str]) -> String {
 }
 
 pub fn leaflet_form(fields: &[(&'static str, String)]) -> multipart::Form {
+    leaflet_form_named(fields, "leaflet.pdf")
+}
+
+/// `fields` and a PDF in `file` named `file_name`.
+pub fn leaflet_form_named(fields: &[(&'static str, String)], file_name: &str) -> multipart::Form {
     let mut form = multipart::Form::new();
     for (name, value) in fields {
         form = form.text(*name, value.clone());
     }
-    let file = multipart::Part::bytes(PDF.to_vec()).file_name("leaflet.pdf").mime_str("application/pdf").expect("mime");
+    let file =
+        multipart::Part::bytes(PDF.to_vec()).file_name(file_name.to_owned()).mime_str("application/pdf").expect("mime");
     form.part("file", file)
 }

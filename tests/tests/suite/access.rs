@@ -123,7 +123,7 @@ async fn every_unknown_address_and_public_404_is_a_light_page(backend: Backend) 
         "/posters/f/no-such-form",
         "/posters/nothing/at-all",
         "/f/no-such-form",
-        "/leaflets/019ad000-0000-7000-8000-000000000000/old.pdf",
+        "/leaflets/019ad000-0000-7000-8000-000000000000/leaflet.pdf",
         "/pkg/no-such-file.js",
         "/ledger/x/y/z",
     ];

@@ -182,7 +182,7 @@ async fn a_published_leaflet_is_downloadable_and_recorded_in_the_ledger(backend:
 
     assert_eq!(location(&response), "/information?leaflet=1");
     let id: String = sqlx::query_scalar("SELECT id FROM leaflet").fetch_one(&app.pool).await.unwrap();
-    let download = app.anonymous_get(&format!("/leaflets/{id}/what-to-expect-v2.pdf")).await;
+    let download = app.anonymous_get(&format!("/leaflets/{id}/leaflet.pdf")).await;
     assert_eq!(download.headers()["content-type"], "application/pdf");
     assert_eq!(download.bytes().await.unwrap().to_vec(), pdf);
     let (level, kind): (String, String) =

@@ -16,6 +16,7 @@ mod consultation;
 mod consultation_results;
 mod demo;
 mod differencing;
+mod download_addresses;
 mod endings;
 mod health;
 mod inclusion;

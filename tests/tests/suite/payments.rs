@@ -466,7 +466,7 @@ async fn each_person_sees_only_their_own(backend: Backend) {
     );
     assert_eq!(to, "/payments?claimed=1");
     let claim_id: String = sqlx::query_scalar("SELECT id FROM expense_claim").fetch_one(&app.pool).await.unwrap();
-    let receipt = format!("/payments/receipts/{claim_id}/ticket.pdf");
+    let receipt = format!("/payments/receipts/{claim_id}/receipt");
     let own = w.patient.get(app.url(&receipt)).send().await.unwrap();
     assert_eq!(own.status(), 200);
     assert_eq!(own.headers()[header::CONTENT_TYPE], "application/pdf");
