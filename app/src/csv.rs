@@ -20,7 +20,8 @@ pub fn file(csv: &str) -> String {
 /// address-safe slug (`text::slugify`: lowercase ASCII letters and digits and single hyphens, at most 60
 /// characters a part) and joined by hyphens, with `.csv` after. So `["Continuum profile", "CAS Day Service",
 /// "2026-07-01", "to", "2026-09-30"]` is `continuum-profile-cas-day-service-2026-07-01-to-2026-09-30.csv`.
-/// Only ASCII, so it needs no encoding in a `Content-Disposition` header and opens the same on every system;
+/// Only ASCII, so `crate::download` sends it in `Content-Disposition` as it is, and it opens the same on every
+/// system (it is never part of an export's address, which is ids and fixed words);
 /// a part with nothing left in it ("!!!") is left out rather than named "page".
 pub fn file_name(parts: &[&str]) -> String {
     let parts: Vec<String> = parts
