@@ -79,6 +79,9 @@ pub struct CoDeliveredSessionHeld<'a> {
     pub course_title: &'a str,
     /// `YYYY-MM-DD`, local.
     pub held_on: &'a str,
+    /// `HH:MM`, local, on `held_on`: its length in the ledger is measured between the instants these name.
+    pub starts_at: &'a str,
+    pub ends_at: &'a str,
     /// Co-facilitators with lived experience: their account when they have one, and their name.
     pub co_facilitators: &'a [(Option<PersonId>, String)],
     pub patients_attending: i64,
@@ -126,5 +129,11 @@ impl LedgerSource for CoDeliveredSessionHeld<'_> {
                 })
                 .collect(),
         )
+    }
+
+    /// The real length between its start and end (`super::sessions::db::session_minutes`, the same measure as
+    /// the hours its co-facilitators log from it).
+    fn length_minutes(&self) -> Option<i64> {
+        super::sessions::db::session_minutes(self.held_on, self.starts_at, self.ends_at)
     }
 }

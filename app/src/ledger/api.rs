@@ -130,6 +130,35 @@ pub trait LedgerSource {
     fn participants(&self) -> Option<Vec<Participant>> {
         None
     }
+    /// How long the activity lasted, in whole minutes (rounded down), when the source knows its start and end:
+    /// the time between the two **real instants** they name in the service's time zone (the `clock` kernel,
+    /// [`length_minutes`]), never the difference of the wall-clock times. So a session from 00:30 to 03:30 on
+    /// the night the clocks go forward (UK: the last Sunday of March) lasted 120 minutes, and on the night they
+    /// go back 240; a 09:00 to 12:00 session those days lasted 180, as on any other day. `None` (the default)
+    /// when the source has no end time (a panel knows only its start) or no times at all (a focus group, an
+    /// activity recorded by hand). Involvement payments pay an hourly rate for this length
+    /// (`partnership::payments::types::Rate::offer_for`). Recording again (times corrected) replaces it.
+    fn length_minutes(&self) -> Option<i64> {
+        None
+    }
+}
+
+/// The length in whole minutes (rounded down) of something on `day` (`YYYY-MM-DD`, local) from `starts_at`
+/// to `ends_at` (`HH:MM`, local, the same day), measured between the real instants they name in the
+/// deployment's time zone through the `clock` kernel (`Clock::instant_at`: a time the clocks pass twice is
+/// its first occurrence, a skipped time is read by the offset before the change). So 00:30 to 02:30 is 180
+/// minutes the night the clocks go back and 60 the night they go forward. `None` when a part is unreadable or
+/// the end is not after the start. The one implementation: meetings, co-delivered sessions (and the hours a
+/// volunteer logs from one) all measure through it.
+pub fn length_minutes(day: &str, starts_at: &str, ends_at: &str) -> Option<i64> {
+    let clock = crate::clock::current();
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let at = |t: &str| {
+        let time = chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()?;
+        Some(clock.instant_at(date.and_time(time)))
+    };
+    let (start, end) = (at(starts_at)?, at(ends_at)?);
+    (end > start).then(|| (end - start).num_minutes())
 }
 
 /// Records (or updates: one row per source) the activity `source` represents, inside the caller's
@@ -145,7 +174,9 @@ pub async fn record<S: LedgerSource>(
         activity.participants.patients = 0;
         activity.participants.carers = 0;
     }
-    let id = db::record(&mut *conn, &activity, source_kind(source).as_str(), source.source_id()).await?;
+    // A length that is not positive says nothing: stored as none.
+    let length = source.length_minutes().filter(|m| *m > 0);
+    let id = db::record(&mut *conn, &activity, source_kind(source).as_str(), source.source_id(), length).await?;
     if let Some(people) = source.participants() {
         db::replace_participants(&mut *conn, &id, &people).await?;
     }
@@ -176,6 +207,8 @@ pub struct TookPart {
     /// `YYYY-MM-DD`, local.
     pub happened_on: String,
     pub person_id: String,
+    /// How long the activity lasted in whole minutes, when its source knows ([`LedgerSource::length_minutes`]).
+    pub length_minutes: Option<i64>,
 }
 
 /// Everyone with an account who took part with lived experience in an activity that happened on or after

@@ -93,7 +93,7 @@ pub async fn insert_activity<'c>(
     db: impl Executor<'c, Database = Any>,
     activity: &NewActivity,
 ) -> Result<ActivityId, sqlx::Error> {
-    insert(db, activity, None).await
+    insert(db, activity, None, None).await
 }
 
 /// Records the activity that a record elsewhere (`source_type`, `source_id`) represents, inside the caller's
@@ -105,24 +105,26 @@ pub(crate) async fn record<'c>(
     activity: &NewActivity,
     source_type: &str,
     source_id: &str,
+    length_minutes: Option<i64>,
 ) -> Result<ActivityId, sqlx::Error> {
-    insert(db, activity, Some((source_type, source_id))).await
+    insert(db, activity, Some((source_type, source_id)), length_minutes).await
 }
 
 async fn insert<'c>(
     db: impl Executor<'c, Database = Any>,
     activity: &NewActivity,
     source: Option<(&str, &str)>,
+    length_minutes: Option<i64>,
 ) -> Result<ActivityId, sqlx::Error> {
     let now = crate::db::now();
     sqlx::query_scalar(
         "INSERT INTO activity (id, service_id, level, kind, title, happened_on, patients, carers, staff, others,
-            purpose, outcome, source_type, source_id, recorded_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+            purpose, outcome, source_type, source_id, recorded_by, created_at, updated_at, length_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)
          ON CONFLICT (source_type, source_id) DO UPDATE SET level = excluded.level, kind = excluded.kind,
             title = excluded.title, happened_on = excluded.happened_on, patients = excluded.patients,
             carers = excluded.carers, staff = excluded.staff, others = excluded.others, purpose = excluded.purpose,
-            outcome = excluded.outcome, updated_at = excluded.updated_at
+            outcome = excluded.outcome, updated_at = excluded.updated_at, length_minutes = excluded.length_minutes
          RETURNING id",
     )
     .bind(crate::db::new_id())
@@ -141,6 +143,7 @@ async fn insert<'c>(
     .bind(source.map(|s| s.1))
     .bind(&activity.recorded_by)
     .bind(&now)
+    .bind(length_minutes)
     .fetch_one(db)
     .await
 }
@@ -354,7 +357,8 @@ pub(crate) async fn list_lived_experience_participants(
     since: &str,
 ) -> Result<Vec<super::api::TookPart>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT DISTINCT a.id AS activity_id, a.service_id, a.kind, a.title, a.happened_on, p.person_id
+        "SELECT DISTINCT a.id AS activity_id, a.service_id, a.kind, a.title, a.happened_on, p.person_id,
+            a.length_minutes
          FROM activity a JOIN activity_participant p ON p.activity_id = a.id
          WHERE a.happened_on >= $1 AND p.person_id IS NOT NULL AND p.lived_experience = 1
          ORDER BY a.happened_on, a.id, p.person_id",

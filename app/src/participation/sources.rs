@@ -76,4 +76,15 @@ impl LedgerSource for MeetingHeld<'_> {
     fn participants(&self) -> Option<Vec<Participant>> {
         Some(self.people())
     }
+
+    /// From its start to its end (`YYYY-MM-DDTHH:MM`, local, the same day) between the real instants they
+    /// name (`ledger::api::length_minutes`); `None` if either is unreadable.
+    fn length_minutes(&self) -> Option<i64> {
+        let (start, end) = (self.meeting.starts_at.get(11..)?, self.meeting.ends_at.get(11..)?);
+        // A meeting ends on the day it starts (its form takes one day); measure on that day.
+        if self.meeting.ends_at.get(..10)? != self.meeting.day() {
+            return None;
+        }
+        crate::ledger::api::length_minutes(self.meeting.day(), start, end)
+    }
 }

@@ -1,7 +1,9 @@
 //! How Partnership's records become ledger activities: an interview panel that sat (Partnership, interview
 //! panel), recorded when its first outcome is recorded, with every member as a participant — lived-experience
 //! members as the patients or carers they are, staff as staff. The ledger keeps who took part by account, so
-//! involvement payments (issue 17 §7, not built yet) can make offers from the activity's participants.
+//! involvement payments (issue 17 §7) can make offers from the activity's participants. A panel records only
+//! its start (`sits_at`), so it gives the ledger no length (`LedgerSource::length_minutes` is `None`) and an
+//! hourly rate pays the rate card's hours paid for it.
 
 use super::types::{Member, PanelSummary, Sits};
 use crate::ledger::{

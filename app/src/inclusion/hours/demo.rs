@@ -164,6 +164,8 @@ pub async fn seed_hours_and_sessions(
                 service_id: &pd_service,
                 course_title: "Understanding emotions",
                 held_on: &held_on,
+                starts_at: new.starts_at,
+                ends_at: new.ends_at,
                 co_facilitators: &people,
                 patients_attending: patients,
                 others_attending: others,

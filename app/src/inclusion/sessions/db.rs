@@ -215,19 +215,16 @@ struct MySessionRow {
 
 /// The length of a session held on `day` (`YYYY-MM-DD`, local) from `HH:MM` to `HH:MM` (local), in whole
 /// quarter-hours (rounded down), measured between the instants they name in the deployment's time zone (the
-/// `clock` kernel): 00:30 to 02:30 is 3 hours the night the clocks go back and 1 hour the night they go
-/// forward. 0 when unreadable.
+/// `clock` kernel, through [`session_minutes`]): 00:30 to 02:30 is 3 hours the night the clocks go
+/// back and 1 hour the night they go forward. 0 when unreadable.
 pub fn session_quarter_hours(day: &str, starts_at: &str, ends_at: &str) -> i64 {
-    let clock = crate::clock::current();
-    let at = |t: &str| {
-        let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
-        let time = chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()?;
-        Some(clock.instant_at(date.and_time(time)))
-    };
-    match (at(starts_at), at(ends_at)) {
-        (Some(s), Some(e)) if e > s => (e - s).num_minutes() / 15,
-        _ => 0,
-    }
+    session_minutes(day, starts_at, ends_at).map_or(0, |m| m / 15)
+}
+
+/// The length of a session in whole minutes between the real instants its times name (`None` when unreadable
+/// or not after its start): `ledger::api::length_minutes`, the one measure the ledger and volunteers' hours share.
+pub fn session_minutes(day: &str, starts_at: &str, ends_at: &str) -> Option<i64> {
+    crate::ledger::api::length_minutes(day, starts_at, ends_at)
 }
 
 /// The sessions the volunteer with this account co-facilitated, newest first, and whether they have logged
@@ -293,9 +290,10 @@ pub async fn fetch_planned(
     conn: &mut AnyConnection,
     course: &CourseId,
     session: &SessionId,
-) -> Result<Option<(String, String)>, sqlx::Error> {
+) -> Result<Option<(String, String, String, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT held_on, staff_facilitators FROM course_session WHERE id = $1 AND course_id = $2 AND state = 'planned'",
+        "SELECT held_on, staff_facilitators, starts_at, ends_at FROM course_session
+         WHERE id = $1 AND course_id = $2 AND state = 'planned'",
     )
     .bind(session)
     .bind(course)

@@ -343,6 +343,8 @@ pub async fn record_session(
             service_id: &course.service_id,
             course_title: &course.title,
             held_on: &held_on.iso(),
+            starts_at: &starts_at,
+            ends_at: &ends_at,
             co_facilitators: &people,
             patients_attending: patients,
             others_attending: others,
@@ -394,7 +396,9 @@ pub async fn mark_session_held(
     let patients = attendees(&mut errors, "patients_attending", &patients_attending);
     let others = attendees(&mut errors, "others_attending", &others_attending);
     errors.into_result().map_err(|e| e.keeping(&kept))?;
-    let Some((held_on, staff_names)) = db::fetch_planned(tx.conn(), &course.id, &session_id).await? else {
+    let Some((held_on, staff_names, starts_at, ends_at)) =
+        db::fetch_planned(tx.conn(), &course.id, &session_id).await?
+    else {
         return Err(AppError::Conflict("That session is not planned any more: it may have been marked held.".into()));
     };
     if held_on.as_str() > crate::clock::today_date().format("%Y-%m-%d").to_string().as_str() {
@@ -414,6 +418,8 @@ pub async fn mark_session_held(
             service_id: &course.service_id,
             course_title: &course.title,
             held_on: &held_on,
+            starts_at: &starts_at,
+            ends_at: &ends_at,
             co_facilitators: &people,
             patients_attending: patients,
             others_attending: others,
