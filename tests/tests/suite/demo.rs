@@ -232,6 +232,10 @@ async fn seed_demo_fills_every_capability_once(backend: Backend) {
     assert!(
         count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer WHERE status = 'declined'").await >= 1
     );
+    // Steering group meetings are paid by the hour for their real length: 18:00 to 19:30 at £20.00 is £30.00.
+    let hourly = "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer
+        WHERE paid_minutes = 90 AND hourly_rate_pence = 2000 AND offered_pence = 3000";
+    assert!(count(&app.pool, hourly).await >= 1, "a meeting offered for its real length");
     let receipted = "SELECT CAST(COUNT(*) AS BIGINT) FROM expense_claim WHERE receipt_base64 IS NOT NULL";
     assert_eq!(count(&app.pool, receipted).await, 2, "expenses with receipts");
     let offers = count(&app.pool, "SELECT CAST(COUNT(*) AS BIGINT) FROM payment_offer").await;

@@ -36,6 +36,7 @@ mod participation_minutes;
 mod participation_papers;
 mod partnership;
 mod payments;
+mod payments_hourly;
 mod profile;
 mod refusals;
 mod repeats;

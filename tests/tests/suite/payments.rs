@@ -442,7 +442,7 @@ async fn expenses_stay_apart_and_the_finance_csv_totals_to_the_penny(backend: Ba
     );
     assert!(lines.iter().any(|l| l.contains("'=SUM(A1) bus fare") && l.ends_with(",4.80")), "{text}");
     assert!(lines.iter().any(|l| l.starts_with("\"Expense (receipted, not income)\"") && l.ends_with(",0.09")));
-    assert_eq!(lines[4], "Total,,,,,,14.90");
+    assert_eq!(lines[4], "Total,,,,,,,14.90");
 
     // Marked paid, they leave the next export.
     let through: String =
@@ -450,7 +450,7 @@ async fn expenses_stay_apart_and_the_finance_csv_totals_to_the_penny(backend: Ba
     ok(&app, &w.manager, "mark_payments_paid", &[("service_id", &w.service), ("through", &through)]).await;
     let text =
         w.manager.get(app.url(&format!("/payments/export/{}", w.service))).send().await.unwrap().text().await.unwrap();
-    assert!(text.ends_with("Total,,,,,,0.00\r\n"), "{text}");
+    assert!(text.ends_with("Total,,,,,,,0.00\r\n"), "{text}");
     let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Paid"), "the person sees their payments paid");
 }

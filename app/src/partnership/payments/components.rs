@@ -64,12 +64,17 @@ fn OfferCard(offer: Offer, answer: ServerAction<AnswerPaymentOffer>) -> impl Int
     let id = offer.id.to_string();
     let status = for_row(FormStatus::of(answer), "offer_id", &id);
     let heading = format!("{} on {}", offer.title, crate::dates::readable_day(&offer.happened_on));
+    // What an hourly offer paid for ("1 h 45 min at £20.00 an hour"); nothing for a per-session one.
+    let paid_for = offer.hours_paid();
     let body = match offer.status {
         OfferStatus::Offered => {
             let (a, d) = (id.clone(), id.clone());
             let amount_name = format!("amount-{id}");
             view! {
-                <p class="nhsuk-body">{format!("{} offers you {} for taking part.", offer.service_name, pounds(offer.offered_pence))}</p>
+                <p class="nhsuk-body">{format!("{} offers you {} for taking part{}.", offer.service_name, pounds(offer.offered_pence), paid_for.clone().map(|h| format!(": {h}")).unwrap_or_default())}</p>
+                {offer.repriced_from_pence.map(|was| view! {
+                    <p class="nhsuk-body">{format!("The offer was {} before the activity's recorded length changed.", pounds(was))}</p>
+                })}
                 {offer.passes_cap.map(|(cap, already)| view! {
                     <div class="nhsuk-warning-callout">
                         <h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Over your weekly limit"</span></h3>
@@ -100,10 +105,10 @@ fn OfferCard(offer: Offer, answer: ServerAction<AnswerPaymentOffer>) -> impl Int
             .into_any()
         }
         OfferStatus::Accepted => view! {
-            <p class="nhsuk-body">{format!("You accepted {} (offered {}). {}.", pounds(offer.accepted_pence.unwrap_or(0)), pounds(offer.offered_pence), review_words(offer.review, &offer.review_note, offer.paid))}</p>
+            <p class="nhsuk-body">{format!("You accepted {} (offered {}{}). {}.", pounds(offer.accepted_pence.unwrap_or(0)), pounds(offer.offered_pence), paid_for.clone().map(|h| format!(": {h}")).unwrap_or_default(), review_words(offer.review, &offer.review_note, offer.paid))}</p>
         }
         .into_any(),
-        OfferStatus::Declined => view! { <p class="nhsuk-body">{format!("You declined {}.", pounds(offer.offered_pence))}</p> }.into_any(),
+        OfferStatus::Declined => view! { <p class="nhsuk-body">{format!("You declined {}{}.", pounds(offer.offered_pence), paid_for.clone().map(|h| format!(" ({h})")).unwrap_or_default())}</p> }.into_any(),
     };
     view! {
         <div class="nhsuk-card"><div class="nhsuk-card__content">
@@ -366,7 +371,7 @@ fn ManagedServiceView(
             view! { <ul class="nhsuk-list">{m.rates.iter().map(|r| {
                 let kind = r.activity_kind.parse::<ActivityKind>().map(|k| k.label()).unwrap_or("Other");
                 let words = match r.basis {
-                    RateBasis::Hour => format!("{} an hour for {} hours ({})", pounds(r.amount_pence), r.hours, pounds(r.per_activity())),
+                    RateBasis::Hour => format!("{} an hour for the activity's recorded length, or {} hours ({}) when it has none", pounds(r.amount_pence), r.hours, pounds(r.per_activity())),
                     RateBasis::Session => format!("{} a session", pounds(r.amount_pence)),
                     RateBasis::ExpensesOnly => "Expenses only".to_owned(),
                 };
@@ -386,7 +391,7 @@ fn ManagedServiceView(
         } else {
             to_review.into_iter().map(|o| view! {
                 <div class="nhsuk-card"><div class="nhsuk-card__content">
-                    <p class="nhsuk-body">{format!("{}: {} on {}, accepted {} (offered {}). {}.", o.person_name, o.title, crate::dates::readable_day(&o.happened_on), pounds(o.accepted_pence.unwrap_or(0)), pounds(o.offered_pence), review_words(o.review, &o.review_note, o.paid))}</p>
+                    <p class="nhsuk-body">{format!("{}: {} on {}, accepted {} (offered {}{}). {}.", o.person_name, o.title, crate::dates::readable_day(&o.happened_on), pounds(o.accepted_pence.unwrap_or(0)), pounds(o.offered_pence), o.hours_paid().map(|h| format!(": {h}")).unwrap_or_default(), review_words(o.review, &o.review_note, o.paid))}</p>
                     <ReviewForms item="offer" id=o.id.to_string() review=review />
                 </div></div>
             }).collect_view().into_any()
@@ -475,7 +480,9 @@ pub fn ManagePaymentsPage() -> impl IntoView {
                         options=kind_options.clone() />
                     <Radios name="basis" legend="How it is paid" status=rate_status choices=basis_choices.clone() />
                     <TextInput name="amount" label="Amount" hint="In pounds and pence, like 25.00. Not needed for expenses only." status=rate_status width="nhsuk-input--width-5" />
-                    <TextInput name="hours" label="Hours paid (hourly rates only)" status=rate_status width="nhsuk-input--width-4" />
+                    <TextInput name="hours" label="Hours paid when the activity has no recorded length (hourly rates only)"
+                        hint="An hourly rate pays the activity's own length when the ledger records one (a meeting's or a session's start and end), to the nearest penny. A whole number from 1 to 12."
+                        status=rate_status width="nhsuk-input--width-4" />
                     <SubmitButton label="Save the rate" secondary=true />
                 </ActionForm>
                 <h2 class="nhsuk-heading-m">"Benefits advice and expenses"</h2>

@@ -4,7 +4,7 @@
 use sqlx::{AnyConnection, FromRow};
 
 use super::types::{
-    Claim, ClaimId, ExpenseKind, Offer, OfferId, OfferStatus, PaidThrough, Rate, RateBasis, Review, Settings,
+    Claim, ClaimId, ExpenseKind, Offer, OfferId, OfferStatus, PaidThrough, Priced, Rate, RateBasis, Review, Settings,
 };
 use crate::accounts::types::{PersonId, ServiceId};
 
@@ -157,17 +157,18 @@ pub async fn set_payment_details(
 
 // ---- offers ----------------------------------------------------------------------------------------------
 
-/// Makes an offer for a person's part in an activity unless one exists (whichever app server comes first).
-/// Returns its id when this call made it.
+/// Makes an offer for a person's part in an activity unless one exists (whichever app server comes first), at
+/// `priced` (the amount, and for an hourly rate the minutes and rate it paid). Returns its id when this call
+/// made it.
 pub async fn insert_offer(
     conn: &mut AnyConnection,
     took: &crate::ledger::api::TookPart,
-    offered_pence: i64,
+    priced: Priced,
 ) -> Result<Option<OfferId>, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO payment_offer (id, service_id, person_id, activity_id, activity_kind, title, happened_on,
-             offered_pence, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'offered', $9)
+             offered_pence, status, created_at, paid_minutes, hourly_rate_pence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'offered', $9, $10, $11)
          ON CONFLICT (activity_id, person_id) DO NOTHING RETURNING id",
     )
     .bind(crate::db::new_id())
@@ -177,11 +178,55 @@ pub async fn insert_offer(
     .bind(&took.kind)
     .bind(&took.title)
     .bind(&took.happened_on)
-    .bind(offered_pence)
+    .bind(priced.pence)
     .bind(crate::db::now())
+    .bind(priced.hourly.map(|(minutes, _)| minutes))
+    .bind(priced.hourly.map(|(_, rate)| rate))
     .fetch_optional(conn)
     .await
     .map(|id: Option<String>| id.map(OfferId::from))
+}
+
+/// An hourly offer not yet answered, for a person's part in an activity: its id, amount, minutes paid and the
+/// rate per hour it was made at. `None` when there is none (no offer, a per-session one, or answered).
+pub async fn open_hourly_offer(
+    conn: &mut AnyConnection,
+    activity_id: &str,
+    person_id: &str,
+) -> Result<Option<(OfferId, i64, i64, i64)>, sqlx::Error> {
+    let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, offered_pence, paid_minutes, hourly_rate_pence FROM payment_offer
+         WHERE activity_id = $1 AND person_id = $2 AND status = 'offered'
+             AND paid_minutes IS NOT NULL AND hourly_rate_pence IS NOT NULL",
+    )
+    .bind(activity_id)
+    .bind(person_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id, pence, minutes, rate)| (OfferId::from(id), pence, minutes, rate)))
+}
+
+/// Re-prices an offer while it is still unanswered, keeping what it offered before (the first amount, when
+/// changed more than once). Returns false when it was answered meanwhile (it then keeps its amount).
+pub async fn reprice_offer(
+    conn: &mut AnyConnection,
+    id: &OfferId,
+    was_pence: i64,
+    pence: i64,
+    minutes: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE payment_offer SET offered_pence = $3, paid_minutes = $4,
+             repriced_from_pence = COALESCE(repriced_from_pence, $2)
+         WHERE id = $1 AND status = 'offered' AND offered_pence = $2",
+    )
+    .bind(id)
+    .bind(was_pence)
+    .bind(pence)
+    .bind(minutes)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// The address to tell a person an offer is waiting at: `None` when their account has no address or is
@@ -204,6 +249,9 @@ pub struct OfferRow {
     pub title: String,
     pub happened_on: String,
     pub offered_pence: i64,
+    pub paid_minutes: Option<i64>,
+    pub hourly_rate_pence: Option<i64>,
+    pub repriced_from_pence: Option<i64>,
     pub status: String,
     pub accepted_pence: Option<i64>,
     pub review: String,
@@ -227,6 +275,8 @@ impl OfferRow {
             title: self.title,
             happened_on: self.happened_on,
             offered_pence: self.offered_pence,
+            hourly: self.paid_minutes.zip(self.hourly_rate_pence),
+            repriced_from_pence: self.repriced_from_pence,
             accepted_pence: self.accepted_pence,
             review_note: self.review_note,
             paid: self.paid_at.is_some(),
@@ -236,8 +286,10 @@ impl OfferRow {
     }
 }
 
-const OFFER_COLUMNS: &str = "SELECT o.id, o.service_id, o.person_id, s.name AS service_name, p.display_name AS person_name,
-    o.title, o.happened_on, o.offered_pence, o.status, o.accepted_pence, o.review, o.review_note, o.approved_at, o.paid_at
+const OFFER_COLUMNS: &str =
+    "SELECT o.id, o.service_id, o.person_id, s.name AS service_name, p.display_name AS person_name,
+    o.title, o.happened_on, o.offered_pence, o.paid_minutes, o.hourly_rate_pence, o.repriced_from_pence, o.status,
+    o.accepted_pence, o.review, o.review_note, o.approved_at, o.paid_at
     FROM payment_offer o JOIN service s ON s.id = o.service_id JOIN person p ON p.id = o.person_id";
 
 /// One offer.
@@ -530,6 +582,9 @@ pub struct ToPay {
     pub paid_through: Option<String>,
     pub day: String,
     pub what: String,
+    /// For an hourly payment: the minutes and the rate in pence per hour it paid (`None` otherwise).
+    pub paid_minutes: Option<i64>,
+    pub hourly_rate_pence: Option<i64>,
     pub amount_pence: i64,
     pub approved_at: String,
 }
@@ -543,15 +598,17 @@ pub async fn list_to_pay(
 ) -> Result<Vec<ToPay>, sqlx::Error> {
     sqlx::query_as(
         "SELECT x.item, p.display_name AS person_name, pp.payment_reference, pp.paid_through, x.day, x.what,
-                x.amount_pence, x.approved_at
+                x.paid_minutes, x.hourly_rate_pence, x.amount_pence, x.approved_at
          FROM (
-             SELECT 'payment' AS item, person_id, happened_on AS day, title AS what, accepted_pence AS amount_pence,
-                    approved_at
+             SELECT 'payment' AS item, person_id, happened_on AS day, title AS what, paid_minutes, hourly_rate_pence,
+                    accepted_pence AS amount_pence, approved_at
              FROM payment_offer
              WHERE service_id = $1 AND status = 'accepted' AND review = 'approved' AND paid_at IS NULL
                    AND approved_at <= $2
              UNION ALL
-             SELECT 'expense' AS item, person_id, incurred_on AS day, description AS what, amount_pence, approved_at
+             SELECT 'expense' AS item, person_id, incurred_on AS day, description AS what,
+                    CAST(NULL AS BIGINT) AS paid_minutes, CAST(NULL AS BIGINT) AS hourly_rate_pence, amount_pence,
+                    approved_at
              FROM expense_claim
              WHERE service_id = $1 AND review = 'approved' AND paid_at IS NULL AND approved_at <= $2
          ) x

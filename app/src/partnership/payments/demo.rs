@@ -1,5 +1,6 @@
 //! Involvement payments' demo data, for the Personality Disorder Service: a rate card and settings, offers
-//! made from the ledger's participants (as the housekeeping makes them) of which one is accepted, one
+//! made from the ledger's participants (as the housekeeping makes them, an hourly rate paying each meeting's
+//! recorded length) of which one is accepted, one
 //! accepted at a lower amount and one declined, and expenses claimed with receipts (a PDF and a PNG). Added
 //! once. The receipts are tiny stand-in files.
 
@@ -20,8 +21,10 @@ pub async fn seed_payments(conn: &mut sqlx::AnyConnection, services: &[(&str, Se
     if !db::list_rates(&mut *conn, service).await?.is_empty() {
         return Ok(0);
     }
+    // Meetings are paid by the hour for their real length (the demo's run 18:00 to 19:30: £30.00); a panel has
+    // only a start, so it pays the card's 3 hours; a focus group has no times, so its 2.
     let card = [
-        (ActivityKind::SteeringGroupMeeting, RateBasis::Session, 2500, 1),
+        (ActivityKind::SteeringGroupMeeting, RateBasis::Hour, 2000, 2),
         (ActivityKind::InterviewPanel, RateBasis::Hour, 2000, 3),
         (ActivityKind::CoDeliveredSession, RateBasis::Session, 3000, 1),
         (ActivityKind::FocusGroup, RateBasis::Hour, 1500, 2),
@@ -47,10 +50,14 @@ pub async fn seed_payments(conn: &mut sqlx::AnyConnection, services: &[(&str, Se
     let took_part = crate::ledger::api::took_part_since(&mut *conn, "2000-01-01").await?;
     let mut offers = Vec::new();
     for took in took_part.iter().filter(|t| t.service_id == service.as_str()) {
-        let amount = rates.iter().find(|r| r.activity_kind == took.kind).map_or(0, Rate::per_activity);
-        if amount > 0 {
-            if let Some(id) = db::insert_offer(&mut *conn, took, amount).await? {
-                offers.push((id, took.person_id.clone(), amount));
+        let Some(priced) =
+            rates.iter().find(|r| r.activity_kind == took.kind).map(|r| r.offer_for(took.length_minutes))
+        else {
+            continue;
+        };
+        if priced.pence > 0 {
+            if let Some(id) = db::insert_offer(&mut *conn, took, priced).await? {
+                offers.push((id, took.person_id.clone(), priced.pence));
             }
         }
     }

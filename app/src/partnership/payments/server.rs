@@ -78,10 +78,17 @@ pub fn week_of(day: &str) -> Option<(String, String)> {
 
 /// Housekeeping: makes an offer to everyone with an account who took part with lived experience in an
 /// activity of a kind the service's rate card pays (in the last [`OFFER_WINDOW_DAYS`] days), as the ledger
-/// records who took part. One offer per activity and person, whichever app server comes first (the insert
-/// claims the pair), and in the same transaction a mail through the outbox telling the person an offer is
-/// waiting, with a link to `/payments` under `base_url` and never the amount (money is private); a person
-/// whose account has no address or is disabled is not mailed. Returns how many offers it made.
+/// records who took part. An hourly rate pays the activity's recorded length (`ledger::api::LedgerSource::
+/// length_minutes`), or the card's hours paid when it has none ([`Rate::offer_for`]: whole pence, half a
+/// penny up). One offer per activity and person, whichever app server comes first (the insert claims the
+/// pair), and in the same transaction a mail through the outbox telling the person an offer is waiting, with a
+/// link to `/payments` under `base_url` and never the amount (money is private); a person whose account has no
+/// address or is disabled is not mailed.
+///
+/// An hourly offer still unanswered follows its activity's length when that changes (the source recorded
+/// again — times corrected — as attendance corrections are): re-priced at the rate it was made at, audited
+/// `payment_offer_repriced`, and shown to its person with what it offered before. An answered offer
+/// (accepted, at the offer or lower, or declined) keeps its amount. Returns how many offers it made.
 #[cfg(feature = "ssr")]
 pub async fn make_offers(pool: &sqlx::AnyPool, base_url: &url::Url) -> Result<usize, AppError> {
     let since = (crate::clock::today_date() - chrono::Days::new(OFFER_WINDOW_DAYS)).format("%Y-%m-%d").to_string();
@@ -97,16 +104,23 @@ pub async fn make_offers(pool: &sqlx::AnyPool, base_url: &url::Url) -> Result<us
             let card = db::list_rates(&mut conn, &ServiceId::from(took.service_id.clone())).await?;
             rates.insert(took.service_id.clone(), card);
         }
-        let amount = rates
+        let priced = rates
             .get(&took.service_id)
             .and_then(|card| card.iter().find(|r| r.activity_kind == took.kind))
-            .map_or(0, Rate::per_activity);
-        if amount <= 0 {
+            .map(|rate| rate.offer_for(took.length_minutes));
+        let length = took.length_minutes.filter(|m| *m > 0);
+        let offers = priced.is_some_and(|p| p.pence > 0);
+        if !offers && length.is_none() {
             continue;
         }
         let mut tx = Write::begin(pool, None).await?;
-        if let Some(id) = db::insert_offer(tx.conn(), &took, amount).await? {
-            let detail = serde_json::json!({ "activity_id": took.activity_id, "offered_pence": amount });
+        let inserted = match priced.filter(|p| p.pence > 0) {
+            Some(priced) => db::insert_offer(tx.conn(), &took, priced).await?.map(|id| (id, priced)),
+            None => None,
+        };
+        if let Some((id, priced)) = inserted {
+            let detail = serde_json::json!({ "activity_id": took.activity_id, "offered_pence": priced.pence,
+                "paid_minutes": priced.hourly.map(|h| h.0) });
             tx.audit("payment_offered", "payment_offer", &id, detail).await?;
             if let Some(address) = db::mail_address(tx.conn(), &took.person_id).await? {
                 let link = crate::links::absolute(base_url, "/payments", &[]);
@@ -114,10 +128,34 @@ pub async fn make_offers(pool: &sqlx::AnyPool, base_url: &url::Url) -> Result<us
                 crate::mail::enqueue(tx.conn(), &mail).await?;
             }
             made += 1;
+        } else if let Some(minutes) = length {
+            reprice_if_open(&mut tx, &took, minutes).await?;
         }
         tx.commit().await?;
     }
     Ok(made)
+}
+
+/// Re-prices the person's unanswered hourly offer for the activity when its recorded length is no longer
+/// the minutes it paid: the same rate per hour for the new length (`types::hourly_pence`), audited with both
+/// amounts. Does nothing to a per-session or answered offer, or one already at this length.
+#[cfg(feature = "ssr")]
+async fn reprice_if_open(tx: &mut Write, took: &crate::ledger::api::TookPart, minutes: i64) -> Result<(), AppError> {
+    let Some((id, was, paid_minutes, rate)) =
+        db::open_hourly_offer(tx.conn(), &took.activity_id, &took.person_id).await?
+    else {
+        return Ok(());
+    };
+    if paid_minutes == minutes {
+        return Ok(());
+    }
+    let pence = super::types::hourly_pence(rate, minutes);
+    if db::reprice_offer(tx.conn(), &id, was, pence, minutes).await? {
+        let detail = serde_json::json!({ "activity_id": took.activity_id, "from_pence": was, "offered_pence": pence,
+            "from_minutes": paid_minutes, "paid_minutes": minutes });
+        tx.audit("payment_offer_repriced", "payment_offer", &id, detail).await?;
+    }
+    Ok(())
 }
 
 // ---- a person's own ----------------------------------------------------------------------------------------
@@ -526,7 +564,8 @@ pub async fn get_manage_payments() -> Result<ManagePayments, AppError> {
 }
 
 /// Sets one line of a service's rate card: the activity kind, how it is paid (`session`, `hour` or
-/// `expenses_only`), the amount (pounds and pence) and, for an hourly rate, the hours paid (1 to 12).
+/// `expenses_only`), the amount (pounds and pence) and, for an hourly rate, the hours paid when the activity
+/// has no recorded length (1 to 12; an activity with a length is paid for it: `Rate::offer_for`).
 #[server(endpoint = "/save_payment_rate")]
 pub async fn save_payment_rate(
     #[server(default)] service_id: ServiceId,
@@ -754,7 +793,8 @@ pub async fn mark_payments_paid(
 
 /// The finance CSV of a service's approved, unpaid items approved at or before `through` (all, when empty):
 /// kind (involvement payment, or receipted expense: not income), how it is paid, name, payment reference,
-/// date, what for, amount in pounds, with a total line; formula-safe (`crate::csv`). For its managers (403 to
+/// date, what for, for an hourly payment the hours it paid ("1 h 45 min at £20.00 an hour"; empty otherwise),
+/// amount in pounds, with a total line; formula-safe (`crate::csv`). For its managers (403 to
 /// anyone else). Returns the file's name and text.
 #[cfg(feature = "ssr")]
 pub async fn finance_csv(
@@ -774,8 +814,16 @@ pub async fn finance_csv(
         .ok_or(AppError::NotFound)?;
     let through = if through.is_empty() { "9999" } else { through };
     let rows = db::list_to_pay(&mut conn, service, through).await?;
-    let mut csv =
-        crate::csv::row(&["Type", "Paid through", "Name", "Payment reference", "Date", "What for", "Amount (GBP)"]);
+    let mut csv = crate::csv::row(&[
+        "Type",
+        "Paid through",
+        "Name",
+        "Payment reference",
+        "Date",
+        "What for",
+        "Hours paid",
+        "Amount (GBP)",
+    ]);
     let mut total = 0_i64;
     for r in &rows {
         total += r.amount_pence;
@@ -789,10 +837,11 @@ pub async fn finance_csv(
             r.payment_reference.as_deref().unwrap_or(""),
             &r.day,
             &r.what,
+            &r.paid_minutes.zip(r.hourly_rate_pence).map(|(m, p)| super::types::hours_paid(m, p)).unwrap_or_default(),
             &decimal(r.amount_pence),
         ]));
     }
-    csv.push_str(&crate::csv::row(&["Total", "", "", "", "", "", &decimal(total)]));
+    csv.push_str(&crate::csv::row(&["Total", "", "", "", "", "", "", &decimal(total)]));
     let file = crate::csv::file_name(&["Involvement payments", &name, &crate::clock::today()]);
     // The file names people and their payment references: its reading is audited (counts only).
     let detail = serde_json::json!({ "items": rows.len(), "total_pence": total });
