@@ -131,15 +131,13 @@ async fn no_uploaded_file_name_travels_in_an_address_page_or_mail(backend: Backe
         assert_one_safe_line(&disposition, file);
         assert!(disposition.to_lowercase().contains(MARKER), "{file} keeps its name: {disposition}");
         assert_eq!(response.bytes().await.unwrap().as_ref(), continuum_tests::world::PDF, "{file}");
-        // The receipt's name was made a slug when it was claimed (`payments::validate::check_receipt`).
-        if !file.starts_with("/payments/") {
-            assert_eq!(
-                disposition,
-                "inline; filename=\"R_f_r_ _ZEBRAFILE_ notes.pdf\"; \
-                 filename*=UTF-8''R%C3%A9f%C3%A9r%C3%A9%20%22ZEBRAFILE%22%20notes.pdf",
-                "{file}"
-            );
-        }
+        // Every kind, receipts included, keeps the name as given.
+        assert_eq!(
+            disposition,
+            "inline; filename=\"R_f_r_ _ZEBRAFILE_ notes.pdf\"; \
+             filename*=UTF-8''R%C3%A9f%C3%A9r%C3%A9%20%22ZEBRAFILE%22%20notes.pdf",
+            "{file}"
+        );
     }
 }
 

@@ -84,8 +84,9 @@ pub fn receipt_type(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 }
 
 /// Checks a receipt: no larger than 5 MB (`crate::pdf::MAX_BYTES`) and a PDF, JPEG or PNG by its content
-/// (never its name or the type the browser claims). Returns the stored type and a file name safe for an
-/// address. Errors: the message beside the receipt field.
+/// (never its name or the type the browser claims). Returns the stored type and the name to download it by: the
+/// name given (`crate::download::uploaded_name`) with the extension of its content (`IMG 1.JPG` is kept as
+/// `IMG 1.jpg`), never put in an address. Errors: the message beside the receipt field.
 pub fn check_receipt(name: &str, bytes: &[u8], too_big: bool) -> Result<(&'static str, String), String> {
     if too_big || bytes.len() > crate::pdf::MAX_BYTES {
         return Err(crate::pdf::TOO_BIG.to_owned());
@@ -96,11 +97,11 @@ pub fn check_receipt(name: &str, bytes: &[u8], too_big: bool) -> Result<(&'stati
     let Some((mime, extension)) = receipt_type(bytes) else {
         return Err(format!("{} is not a PDF, JPEG or PNG file. Receipts must be one of these", one_line(name)));
     };
-    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let slug = crate::text::slugify(stem);
-    let slug = if slug.is_empty() { "receipt".to_owned() } else { slug };
-    Ok((mime, format!("{slug}.{extension}")))
+    // The name as given (it only goes back out in `Content-Disposition`), with the extension its content has.
+    let kept = crate::download::uploaded_name(name, "receipt");
+    let stem = kept.rsplit_once('.').map_or(kept.as_str(), |(s, _)| s).trim_end_matches([' ', '.']);
+    let stem = if stem.is_empty() { "receipt" } else { stem };
+    Ok((mime, format!("{stem}.{extension}")))
 }
 
 fn one_line(name: &str) -> String {
@@ -156,7 +157,9 @@ mod tests {
     #[test]
     fn receipts_are_checked_by_content() {
         assert_eq!(check_receipt("bus.pdf", b"%PDF-1.7", false).unwrap(), ("application/pdf", "bus.pdf".to_owned()));
-        assert_eq!(check_receipt("IMG 1.JPG", &[0xFF, 0xD8, 0xFF, 0xE0], false).unwrap().1, "img-1.jpg");
+        assert_eq!(check_receipt("IMG 1.JPG", &[0xFF, 0xD8, 0xFF, 0xE0], false).unwrap().1, "IMG 1.jpg");
+        assert_eq!(check_receipt("C:\\tickets\\Bus é.png", b"\x89PNG\r\n\x1a\n....", false).unwrap().1, "Bus é.png");
+        assert_eq!(check_receipt(" . ", b"%PDF-1.7", false).unwrap().1, "receipt.pdf");
         assert_eq!(check_receipt("p.png", b"\x89PNG\r\n\x1a\n....", false).unwrap().0, "image/png");
         assert_eq!(
             check_receipt("ticket.pdf", b"PK\x03\x04", false).unwrap_err(),
