@@ -80,6 +80,11 @@ pub enum AppError {
     NotFound,
     #[error("There is a problem with what you entered.")]
     Validation(FormErrors),
+    /// Not for this person (403), with the reason beside the form's field and what they typed kept: a refusal
+    /// they can read and act on (a panel member scoring a candidate they declared an interest in), where a bare
+    /// `Forbidden` would tell them nothing.
+    #[error("You cannot do this.")]
+    ForbiddenField(FormErrors),
     /// The request clashes with something that already exists; the text says what.
     #[error("{0}")]
     Conflict(String),
@@ -110,7 +115,7 @@ impl AppError {
     /// into sentences (a date's other marked boxes carry none), or the error's own sentence.
     pub fn in_words(&self) -> String {
         match self {
-            Self::Validation(errors) => errors
+            Self::Validation(errors) | Self::ForbiddenField(errors) => errors
                 .errors
                 .iter()
                 .filter(|e| !e.message.is_empty())
@@ -123,15 +128,17 @@ impl AppError {
 
     /// Adds the values a person typed to a validation error, so the form comes back filled in.
     pub fn keeping(self, kept: &[(&str, &str)]) -> Self {
-        match self {
-            Self::Validation(mut errors) => {
-                for (field, value) in kept {
-                    if !errors.kept.iter().any(|(f, _)| f == field) {
-                        errors.kept.push(((*field).to_owned(), (*value).to_owned()));
-                    }
+        let keep = |mut errors: FormErrors| {
+            for (field, value) in kept {
+                if !errors.kept.iter().any(|(f, _)| f == field) {
+                    errors.kept.push(((*field).to_owned(), (*value).to_owned()));
                 }
-                Self::Validation(errors)
             }
+            errors
+        };
+        match self {
+            Self::Validation(errors) => Self::Validation(keep(errors)),
+            Self::ForbiddenField(errors) => Self::ForbiddenField(keep(errors)),
             other => other,
         }
     }
@@ -139,14 +146,16 @@ impl AppError {
     /// The messages a form shows, one per field; other errors have none.
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
-            Self::Validation(errors) => &errors.errors,
+            Self::Validation(errors) | Self::ForbiddenField(errors) => &errors.errors,
             _ => &[],
         }
     }
 
     pub fn kept_value(&self, field: &str) -> Option<&str> {
         match self {
-            Self::Validation(errors) => errors.kept.iter().find(|(f, _)| f == field).map(|(_, v)| v.as_str()),
+            Self::Validation(errors) | Self::ForbiddenField(errors) => {
+                errors.kept.iter().find(|(f, _)| f == field).map(|(_, v)| v.as_str())
+            }
             _ => None,
         }
     }
@@ -155,7 +164,7 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             Self::Unauthenticated => 401,
-            Self::Forbidden => 403,
+            Self::Forbidden | Self::ForbiddenField(_) => 403,
             Self::NotFound => 404,
             Self::Validation(_) => 422,
             Self::Conflict(_) => 409,

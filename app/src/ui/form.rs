@@ -117,7 +117,7 @@ impl FormStatus {
     /// Every value kept for a field that posts several (a group of checkboxes).
     pub fn kept_all(&self, field: &str) -> Vec<String> {
         let kept: Vec<String> = self.error.with_untracked(|e| match e {
-            Some(AppError::Validation(errors)) => {
+            Some(AppError::Validation(errors) | AppError::ForbiddenField(errors)) => {
                 errors.kept.iter().filter(|(f, _)| f == field).map(|(_, v)| v.clone()).collect()
             }
             _ => Vec::new(),
@@ -203,7 +203,7 @@ pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &
                 }
             });
             let items = match &error {
-                AppError::Validation(errors) => errors
+                AppError::Validation(errors) | AppError::ForbiddenField(errors) => errors
                     .errors
                     .iter()
                     // An empty message only marks a box (a date input's other boxes): no line of its own.
