@@ -112,6 +112,7 @@ fn takes_multipart(path: &str) -> bool {
     path == <app::information::server::UploadLeaflet as ServerFn>::PATH
         || path == <app::participation::papers::server::UploadPaper as ServerFn>::PATH
         || path == <app::participation::papers::server::UploadEasyRead as ServerFn>::PATH
+        || path == <app::partnership::server::AddPanelCandidate as ServerFn>::PATH
 }
 
 /// Whether a `Content-Type` is multipart with a non-empty boundary.

@@ -12,7 +12,7 @@ use super::server::{
     candidate_field, evidence_field, evidences_field, get_panel, get_partnership_overview, score_field,
     AddPanelCandidate, AddPanelCriterion, AddPanelMember, AddPanelQuestion, AddToPanelPool, AgreePanelConfidentiality,
     ClosePanelScoring, CreatePanel, DeclarePanelInterest, RecordNoLivedExperienceReason, RecordPanelOutcome,
-    RecordPanelTraining, RescorePanelCandidate, SetPanelRetention, SubmitPanelScores,
+    RecordPanelTraining, RescorePanelCandidate, SetPanelRetention, SubmitPanelScores, DECLARED_NO_SCORING,
 };
 use super::types::{
     Candidate, Criterion, Outcome, PanelId, PanelPage, PanelSummary, PartnershipOverview, Sits, AGREEMENT_TEXT,
@@ -209,7 +209,9 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
         Some(_) => ready && (page.viewer.is_chair() || page.viewer.organiser),
         None => page.viewer.organiser,
     };
-    let may_decide = may_record && c.unsealed && c.outcome.is_none();
+    let may_decide = may_record && c.unsealed && c.outcome.is_none() && page.started;
+    // Before the panel starts, members prepare (packs, prerequisites); scores and outcomes come at the panel.
+    let not_started = !page.started;
     let waits_for_others = may_decide && !all_unsealed;
     let may_decide = may_decide && all_unsealed;
     let criteria = page.criteria.clone();
@@ -235,12 +237,28 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                 } else {
                     format!("Scores are sealed: {} of {} eligible members have submitted.", c.submitted, c.eligible)
                 }}</p>
-                {c.viewer_declared.then(|| view! { <p class="nhsuk-body">"You declared an interest in this candidate, so you do not score them."</p> })}
+                {c.viewer_declared.then(|| { let id = id.clone(); let criteria = criteria.clone(); view! {
+                    <p class="nhsuk-body">{DECLARED_NO_SCORING}</p>
+                    // A scoring form posted anyway (from a page loaded before the declaration) comes back with
+                    // its refusal beside it and what was typed kept, but nothing to submit.
+                    {criteria.first().and_then(|first| score_status.message_for(&score_field(&id, first.id.as_str()))).map(|_| view! {
+                        {criteria.iter().map(|cr| view! {
+                            <fieldset class="nhsuk-fieldset">
+                                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{cr.name.clone()}</legend>
+                                <TextInput name=score_field(&id, cr.id.as_str()) label=format!("Score for {} (0 to 4)", cr.name) input_type="number" status=score_status width="nhsuk-input--width-2" />
+                                <Textarea name=evidence_field(&id, cr.id.as_str()) label=format!("Evidence for {}", cr.name) status=score_status rows=2 />
+                            </fieldset>
+                        }).collect_view()}
+                    })}
+                }})}
+                {(not_started && ready && !c.viewer_declared && !c.viewer_submitted && c.outcome.is_none()).then(|| view! {
+                    <p class="nhsuk-body">{page.panel.scoring_opens_words()}</p>
+                })}
                 {(!c.viewer_scores.is_empty()).then(|| view! {
                     <h4 class="nhsuk-heading-xs">"Your scores (locked)"</h4>
                     <ul class="nhsuk-list">{c.viewer_scores.iter().map(|(name, s, e)| view! { <li>{format!("{name}: {s} — {e}")}</li> }).collect_view()}</ul>
                 })}
-                {(ready && !c.viewer_declared && !c.viewer_submitted && c.closed_reason.is_empty() && c.outcome.is_none()).then(|| { let id = id.clone(); view! {
+                {(page.started && ready && !c.viewer_declared && !c.viewer_submitted && c.closed_reason.is_empty() && c.outcome.is_none() && !page.outcome_begun).then(|| { let id = id.clone(); view! {
                     <h4 class="nhsuk-heading-s">"Your scores"</h4>
                     <p class="nhsuk-body">"Score on your own. Nobody sees your scores until everyone has submitted. Once submitted they are locked."</p>
                     <ActionForm attr:novalidate=true action=score>
@@ -256,7 +274,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         <SubmitButton label=submit_label.clone() />
                     </ActionForm>
                 }})}
-                {(page.viewer.is_chair() && ready && !c.unsealed).then(|| { let id = id.clone(); view! {
+                {(page.started && page.viewer.is_chair() && ready && !c.unsealed).then(|| { let id = id.clone(); view! {
                     <h4 class="nhsuk-heading-s">"Close scoring"</h4>
                     <ActionForm attr:novalidate=true action=close>
                         <crate::ui::SubmissionToken status=close_status />
@@ -315,6 +333,9 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         {row("Reasons", c.outcome_reasons.clone())}
                         {(!c.departure_reason.is_empty()).then(|| row("Why it departs from the lived-experience view", c.departure_reason.clone()))}
                     </dl>
+                })}
+                {(not_started && may_record && c.outcome.is_none()).then(|| view! {
+                    <p class="nhsuk-body">{page.panel.outcome_opens_words()}</p>
                 })}
                 {waits_for_others.then(|| view! {
                     <p class="nhsuk-body">"The outcome is recorded once every candidate's scores are in, or the chair has closed scoring with a reason."</p>
@@ -421,7 +442,7 @@ pub fn PanelView() -> impl IntoView {
                         <p>{if page.no_lived_experience_reason.is_empty() { "Every panel has at least one lived-experience member, unless a manager records why not.".to_owned() } else { format!("A manager recorded why: {}", page.no_lived_experience_reason) }}</p>
                     </div>
                 })}
-                {me.clone().filter(|_| !p.decided).map(|m| { let (id1, id2) = (id.clone(), id.clone()); view! {
+                {me.clone().filter(|_| !p.decided && !page.outcome_begun).map(|m| { let (id1, id2) = (id.clone(), id.clone()); view! {
                     <h2 class="nhsuk-heading-m">"Before you see anything"</h2>
                     <ul class="nhsuk-list nhsuk-list--bullet">
                         <li>{if m.trained { "Panel training: recorded." } else { "Panel training: not recorded yet. Ask the service's staff." }}</li>
@@ -460,7 +481,7 @@ pub fn PanelView() -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Candidates"</h2>
                     {page.candidates.iter().cloned().map(|c| view! { <CandidateCard candidate=c page=page.clone() actions=actions /> }).collect_view()}
                 })}
-                {(page.viewer.organiser && !p.decided).then(|| {
+                {(page.viewer.organiser && !p.decided && !page.outcome_begun).then(|| {
                     let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                     let pool = page.pool_choices.clone();
                     let applications = page.application_choices.clone();

@@ -801,3 +801,23 @@ pub async fn count_panels_decided(
     .await?;
     Ok(super::api::PanelFigures { panels, with_lived_experience, departures })
 }
+
+/// The account with this email address (lower case, as accounts store it) of someone of the service — anyone
+/// with a role in it: its staff and managers, and the patients, carers and volunteers linked to it — or
+/// `None`, alike for an address with no account and for someone of another service only (the pool form says
+/// nothing about accounts outside the caller's service).
+pub async fn person_of_service(
+    conn: &mut AnyConnection,
+    email: &str,
+    service_id: &ServiceId,
+) -> Result<Option<PersonId>, sqlx::Error> {
+    let id: Option<String> = sqlx::query_scalar(
+        "SELECT p.id FROM person p
+         WHERE p.email = $1 AND EXISTS (SELECT 1 FROM role_grant g WHERE g.person_id = p.id AND g.service_id = $2)",
+    )
+    .bind(email)
+    .bind(service_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(id.map(PersonId::from))
+}

@@ -76,7 +76,9 @@ pub async fn seed_partnership(
     let sat = PanelSat { panel: &record.summary, members: &members, candidates: candidates.len() };
     crate::ledger::api::record(&mut *conn, &sat, None).await?;
 
-    let open = panel(&mut *conn, service, "Assistant psychologist", "2026-12-09", &pool[..4]).await?;
+    // Mid-scoring, so it has sat: scores are taken only from the panel's start (yesterday at 10:00, local).
+    let yesterday = (crate::clock::today_date() - chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    let open = panel(&mut *conn, service, "Assistant psychologist", &yesterday, &pool[..4]).await?;
     let open_candidates = add_candidates(&mut *conn, &open, &["Dana Jones", "Eden Khan"]).await?;
     // Mid-scoring: two members have submitted for Dana, nobody yet for Eden.
     let partial: [[[i64; 3]; 4]; 1] = [[[3, 3, 2], [3, 2, 3], [0, 0, 0], [0, 0, 0]]];

@@ -27,9 +27,7 @@ use {
         validate::{self, CriterionFields, LivedExperienceView, PanelFields, PoolFields},
     },
     crate::{
-        accounts::access::{
-            ensure_staff_of, person_by_email, require_signed_in, require_staff, services_staffed_by, SignedInUser,
-        },
+        accounts::access::{ensure_staff_of, require_signed_in, require_staff, services_staffed_by, SignedInUser},
         dates::{parse_date_input, parse_optional_date_input, DateField, DateParts},
         db::Write,
         error::FormErrors,
@@ -162,6 +160,50 @@ async fn ready_to_score(
 async fn organise(conn: &mut AnyConnection, user: &SignedInUser, id: &PanelId) -> Result<PanelRecord, AppError> {
     db::fetch_panel(&mut *conn, id).await?.filter(|p| user.is_staff_of(&p.summary.service_id)).ok_or(AppError::NotFound)
 }
+
+/// The panel has started: its day and time, in the service's local time, have come (`crate::clock`).
+#[cfg(feature = "ssr")]
+pub(crate) fn has_started(panel: &super::types::PanelSummary) -> bool {
+    let Ok(day) = chrono::NaiveDate::parse_from_str(&panel.sits_on, "%Y-%m-%d") else { return true };
+    let Ok(time) = chrono::NaiveTime::parse_from_str(&panel.sits_at, "%H:%M") else { return true };
+    crate::clock::local_now_naive() >= day.and_time(time)
+}
+
+/// Refuses (409) scoring — submitting, re-scoring, closing — before the panel starts, with the sentence
+/// saying from when ([`super::types::PanelSummary::scoring_opens_words`]). Members prepare before (packs and
+/// the prerequisites stay open); they score at the panel.
+#[cfg(feature = "ssr")]
+fn ensure_scoring_open(panel: &super::types::PanelSummary) -> Result<(), AppError> {
+    if has_started(panel) {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(panel.scoring_opens_words()))
+    }
+}
+
+/// The refusal (409) of any change to a panel once an outcome is recorded for one of its candidates, but the
+/// other candidates' outcomes (issue 17 §6: after the outcome only the housekeeping's deletion changes it).
+pub const OUTCOME_RECORDED: &str =
+    "The panel's outcome is recorded, so nothing about the panel can change now but the outcomes still to record.";
+
+/// An outcome is recorded for the panel (it is decided, or one of its candidates has one).
+#[cfg(feature = "ssr")]
+async fn outcome_begun(conn: &mut AnyConnection, panel: &PanelRecord) -> Result<bool, AppError> {
+    Ok(panel.summary.decided || db::list_candidates(conn, &panel.summary.id).await?.iter().any(|c| c.outcome.is_some()))
+}
+
+/// Refuses (409, [`OUTCOME_RECORDED`]) a change to a panel once an outcome is recorded.
+#[cfg(feature = "ssr")]
+async fn ensure_no_outcome_yet(conn: &mut AnyConnection, panel: &PanelRecord) -> Result<(), AppError> {
+    if outcome_begun(conn, panel).await? {
+        Err(AppError::Conflict(OUTCOME_RECORDED.into()))
+    } else {
+        Ok(())
+    }
+}
+
+/// The refusal of a member's scoring of a candidate they declared an interest in (403), beside the form.
+pub const DECLARED_NO_SCORING: &str = "You declared an interest in this candidate, so you do not score them.";
 
 // ---- sealing -------------------------------------------------------------------------------------------
 
@@ -372,9 +414,16 @@ pub async fn get_partnership_overview() -> Result<PartnershipOverview, AppError>
 
 // ---- the pool ------------------------------------------------------------------------------------------
 
-/// Adds someone with an account to a service's panel pool, as a lived-experience member (patient or carer)
-/// or staff, with their access needs. Refused beside the field: no account with that address, or already in
-/// the pool.
+/// The one refusal of an address that is not someone of the service: the same words whether the address has
+/// no account or belongs to someone of another service, so the pool form tells nobody anything about accounts
+/// outside their own service.
+pub const NOT_IN_THIS_SERVICE: &str =
+    "We could not find anyone in this service with this email address. Check it, or invite them to the service first.";
+
+/// Adds someone of the service (anyone with a role in it: staff, or a patient, carer or volunteer linked to
+/// it) to its panel pool, as a lived-experience member (patient or carer) or staff, with their access needs.
+/// Refused beside the field: an address of nobody in this service ([`NOT_IN_THIS_SERVICE`], the same for an
+/// address with no account and for someone of another service), or someone already in the pool.
 #[server(endpoint = "/add_to_panel_pool")]
 pub async fn add_to_panel_pool(
     #[server(default)] service_id: ServiceId,
@@ -390,8 +439,8 @@ pub async fn add_to_panel_pool(
     let parsed = fields.parse().map_err(|e| AppError::Validation(e).keeping(&kept))?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    let Some((person, _)) = person_by_email(tx.conn(), &parsed.email).await? else {
-        return Err(AppError::field("email", "No account has this email address. Invite them first.").keeping(&kept));
+    let Some(person) = db::person_of_service(tx.conn(), &parsed.email, &service_id).await? else {
+        return Err(AppError::field("email", NOT_IN_THIS_SERVICE).keeping(&kept));
     };
     tx.claim_submission(&submission).await?;
     let id = db::insert_pool_member(tx.conn(), &service_id, &person, parsed.sits, &parsed.access_needs)
@@ -585,10 +634,11 @@ pub async fn add_panel_criterion(
     let user = require_staff()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    organise(tx.conn(), &user, &panel_id).await?;
+    let panel = organise(tx.conn(), &user, &panel_id).await?;
     let fields = CriterionFields { name, descriptors: [means_0, means_1, means_2, means_3, means_4], minimum };
     let kept = fields.kept();
     let (name, descriptors, minimum) = fields.parse().map_err(|e| AppError::Validation(e.keep_posted(&kept)))?;
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     if !db::list_scores(tx.conn(), &panel_id).await?.is_empty() {
         return Err(AppError::Conflict("Scoring has begun, so the criteria cannot change now.".into()));
     }
@@ -609,7 +659,7 @@ pub async fn add_panel_question(
     let user = require_staff()?;
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
-    organise(tx.conn(), &user, &panel_id).await?;
+    let panel = organise(tx.conn(), &user, &panel_id).await?;
     let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
     let mut errors = FormErrors::new();
     let wording = validate::note(&mut errors, "wording", &wording, "Enter the question", true);
@@ -628,6 +678,7 @@ pub async fn add_panel_question(
         }
         return Err(AppError::Validation(errors));
     }
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     tx.claim_submission(&submission).await?;
     let id = db::insert_question(tx.conn(), &panel_id, &wording, &chosen).await?;
     tx.audit("panel_question_added", "panel", &panel_id, serde_json::json!({ "question_id": id })).await?;
@@ -664,6 +715,7 @@ pub async fn add_panel_member(
         )
         .keeping(&kept));
     }
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     tx.claim_submission(&submission).await?;
     let id = db::insert_member(tx.conn(), &panel_id, &member.id, is_chair)
         .await?
@@ -693,6 +745,7 @@ pub async fn record_no_lived_experience_reason(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors.keep("reason", reason)));
     }
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     tx.claim_submission(&submission).await?;
     db::set_no_lived_experience_reason(tx.conn(), &panel_id, &reason).await?;
     tx.audit("panel_no_lived_experience_recorded", "panel", &panel_id, serde_json::json!({})).await?;
@@ -743,9 +796,7 @@ pub async fn add_panel_candidate(data: server_fn::codec::MultipartData) -> Resul
         errors.add("file", message);
     }
     errors.into_result().map_err(|e| e.keeping(&kept))?;
-    if panel.summary.decided {
-        return Err(AppError::Conflict("This panel's outcome is recorded: no candidate can be added.".into()));
-    }
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     tx.claim_submission(&submission).await?;
     let new = db::NewCandidate {
         panel: &panel_id,
@@ -848,6 +899,8 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     } else {
         (Vec::new(), Vec::new())
     };
+    let started = has_started(&panel.summary);
+    let outcome_begun = decided || candidates.iter().any(|c| c.outcome.is_some());
     let detail = serde_json::json!({ "candidates_shown": shown.len(), "scores_shown": shown.iter().filter(|c| c.sheet.is_some()).count() });
     crate::audit::record(&mut *conn, Some(&user.id), "panel_read", "panel", panel_id.as_str(), detail).await?;
     Ok(PanelPage {
@@ -863,6 +916,8 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
         candidate_names,
         pool_choices,
         application_choices,
+        started,
+        outcome_begun,
     })
 }
 
@@ -909,6 +964,7 @@ pub async fn agree_panel_confidentiality(
     if agree != "yes" {
         return Err(AppError::field("agree", "Tick the box to agree to the confidentiality agreement"));
     }
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     tx.claim_submission(&submission).await?;
     keep_open_what_is_open(tx.conn(), &panel_id).await?;
     if db::record_agreement(tx.conn(), &member.id, &panel.agreement_version).await? {
@@ -958,9 +1014,8 @@ pub async fn declare_panel_interest(
         chosen.is_some(),
     );
     errors.into_result().map_err(|e| e.keeping(&kept))?;
-    if panel.summary.decided {
-        return Err(AppError::Conflict("This panel's outcome is recorded.".into()));
-    }
+    // A declaration after an outcome would withdraw scores that outcome was weighed against: refused.
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
     tx.claim_submission(&submission).await?;
     keep_open_what_is_open(tx.conn(), &panel_id).await?;
     let candidate = chosen.map(CandidateId::from);
@@ -981,6 +1036,23 @@ pub async fn declare_panel_interest(
 
 // ---- sealed scoring ------------------------------------------------------------------------------------
 
+/// What was typed in a candidate's scoring form, field by field, to keep with a refusal.
+#[cfg(feature = "ssr")]
+fn typed_scores(
+    criteria: &[Criterion],
+    candidate: &str,
+    score: &HashMap<String, String>,
+    evidence: &HashMap<String, String>,
+) -> Vec<(String, String)> {
+    let mut typed = Vec::new();
+    for c in criteria {
+        let key = score_key(candidate, c.id.as_str());
+        typed.push((score_field(candidate, c.id.as_str()), score.get(&key).cloned().unwrap_or_default()));
+        typed.push((evidence_field(candidate, c.id.as_str()), evidence.get(&key).cloned().unwrap_or_default()));
+    }
+    typed
+}
+
 /// A member's sealed, independent scores of one candidate: for each criterion a score from 0 to 4
 /// ([`score_field`]) and a short evidence note ([`evidence_field`]), all in one
 /// submission, locked once made. Refused: before the prerequisites, or for a candidate the member declared an
@@ -1000,13 +1072,21 @@ pub async fn submit_panel_scores(
         ready_to_score(tx.conn(), &user, &candidate_id).await?;
     let member = &member;
     let panel_id = panel.summary.id.clone();
+    let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
     if scoring.declared(member, &candidate.id) {
-        return Err(AppError::Forbidden);
+        // Said beside the form, with what was typed kept (403 still: it is who they are, not what they typed).
+        let first =
+            criteria.first().map(|c| score_field(&candidate.id, c.id.as_str())).unwrap_or_else(|| "score".to_owned());
+        let mut errors = FormErrors::new();
+        errors.add(&first, DECLARED_NO_SCORING);
+        let typed = typed_scores(&criteria, &candidate.id, &score, &evidence);
+        return Err(AppError::ForbiddenField(errors.keep_posted(&typed)));
     }
     if panel.summary.decided || candidate.outcome.is_some() || candidate.closed_at.is_some() {
         return Err(AppError::Conflict("Scoring of this candidate has closed.".into()));
     }
-    let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
+    ensure_no_outcome_yet(tx.conn(), &panel).await?;
+    ensure_scoring_open(&panel.summary)?;
     let mut errors = FormErrors::new();
     let mut kept = Vec::new();
     let mut parsed = Vec::new();
@@ -1078,15 +1158,18 @@ pub async fn rescore_panel_candidate(
         ready_to_score(tx.conn(), &user, &candidate_id).await?;
     let member = &member;
     let panel_id = panel.summary.id.clone();
-    // A member who declared an interest in the candidate, even after scoring, no longer scores them.
-    if scoring.declared(member, &candidate.id) {
-        return Err(AppError::Forbidden);
-    }
     let kept = [
         (criterion_name.as_str(), criterion_id.as_str()),
         (score_name.as_str(), new_score.as_str()),
         (reason_name.as_str(), rescore_reason.as_str()),
     ];
+    // A member who declared an interest in the candidate, even after scoring, no longer scores them.
+    if scoring.declared(member, &candidate.id) {
+        let mut errors = FormErrors::new();
+        errors.add(&score_name, DECLARED_NO_SCORING);
+        return Err(AppError::ForbiddenField(errors).keeping(&kept));
+    }
+    ensure_scoring_open(&panel.summary)?;
     let criteria = db::list_criteria(tx.conn(), &panel_id).await?;
     let mut errors = FormErrors::new();
     let criterion = criteria.iter().find(|c| c.id.as_str() == criterion_id);
@@ -1161,6 +1244,7 @@ pub async fn close_panel_scoring(
     if !(viewer.is_chair() && viewer.ready_member()) {
         return Err(AppError::Forbidden);
     }
+    ensure_scoring_open(&panel.summary)?;
     let mut errors = FormErrors::new();
     let reason = validate::note(
         &mut errors,
@@ -1228,6 +1312,10 @@ pub async fn record_panel_outcome(
     if !may_record {
         return Err(AppError::Forbidden);
     }
+    // Not before the panel sits: said before anything about scores, so it tells nothing from them.
+    if !has_started(&panel.summary) {
+        return Err(AppError::Conflict(panel.summary.outcome_opens_words()));
+    }
     let panel_id = panel.summary.id.clone();
     let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
     let scoring = Scoring::load(tx.conn(), &panel_id).await?;
@@ -1244,7 +1332,7 @@ pub async fn record_panel_outcome(
     let mut errors = FormErrors::new();
     let chosen = outcome.parse::<Outcome>().ok();
     if chosen.is_none() {
-        errors.add(&outcome_name, "Choose the outcome");
+        errors.add(&outcome_name, "Choose an outcome");
     }
     let reasons = validate::note(&mut errors, &reasons_name, &outcome_reasons, "Enter the panel's reasons", true);
     let departure = validate::note(&mut errors, &departure_name, &departure_reason, "", false);

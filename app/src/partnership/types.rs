@@ -151,6 +151,24 @@ pub struct PanelSummary {
     pub data_deleted: bool,
 }
 
+impl PanelSummary {
+    /// When the panel starts, in words: "10:00 on 4 March 2027" (its local time and day).
+    pub fn starts_words(&self) -> String {
+        format!("{} on {}", self.sits_at, crate::dates::readable_day(&self.sits_on))
+    }
+
+    /// Why scoring is not open yet, before the panel starts (issue 17, tester: scoring before the panel sat):
+    /// "Scoring opens at 10:00 on 4 March 2027, when the panel starts." For the page and the 409 refusal.
+    pub fn scoring_opens_words(&self) -> String {
+        format!("Scoring opens at {}, when the panel starts.", self.starts_words())
+    }
+
+    /// Why no outcome can be recorded yet, before the panel starts: for the page and the 409 refusal.
+    pub fn outcome_opens_words(&self) -> String {
+        format!("The outcome can be recorded from {}, when the panel starts.", self.starts_words())
+    }
+}
+
 /// A criterion with what each score means.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Criterion {
@@ -305,6 +323,12 @@ pub struct PanelPage {
     pub application_choices: Vec<(String, String)>,
     /// The panel has at least one lived-experience member.
     pub has_lived_experience_member: bool,
+    /// The panel has started (its day and time, local, have come): only then are scores and outcomes taken.
+    /// Packs and the prerequisites are open before, so members can prepare.
+    pub started: bool,
+    /// An outcome is recorded for at least one candidate: nothing about the panel changes after it, but the
+    /// other candidates' outcomes.
+    pub outcome_begun: bool,
 }
 
 /// The Partnership page: the pool and panels of the caller's services, and the panels they sit on.
