@@ -681,7 +681,8 @@ impl World {
             training.extend([(d, boxes.day), (m, boxes.month), (y, boxes.year)]);
         }
         post(training, "record_panel_training").await;
-        let panel_day = (app::clock::today_date() + chrono::Duration::days(20)).format("%Y-%m-%d").to_string();
+        // Sitting today from midnight: the panel has started, so its scoring forms are on its page.
+        let panel_day = app::clock::today_date().format("%Y-%m-%d").to_string();
         let sits = app::dates::DateParts::of_iso(&panel_day);
         let made = post(
             vec![
@@ -692,7 +693,7 @@ impl World {
                 ("sits_on_day", sits.day),
                 ("sits_on_month", sits.month),
                 ("sits_on_year", sits.year),
-                ("sits_at", "10:00".into()),
+                ("sits_at", "00:00".into()),
                 ("place", "Room 1".into()),
             ],
             "create_panel",

@@ -63,10 +63,11 @@ async fn a_panel(app: &TestApp) -> (String, reqwest::Client, reqwest::Client, St
         ("service_id", &service),
         ("post_kind", "staff_post"),
         ("post_title", "Clinical psychologist"),
-        ("sits_at", "10:00"),
+        // Today from midnight: the panel has started, so it takes scores (it is set up today or later).
+        ("sits_at", "00:00"),
         ("place", "Room 2"),
     ]);
-    let day = (app::clock::today_date() + chrono::Duration::days(10)).format("%Y-%m-%d").to_string();
+    let day = app::clock::today_date().format("%Y-%m-%d").to_string();
     fields.extend(date_fields("sits_on", &day));
     let made = manager
         .post(app.url("/api/create_panel"))

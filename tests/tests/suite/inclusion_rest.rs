@@ -201,6 +201,11 @@ async fn an_application_at_interview_is_linked_to_a_panel_that_records_its_outco
     ok(&app, &robin, "declare_panel_interest", &owned(&[("panel_id", &for_role), ("interest", "none")])).await;
     let score = format!("score[c-{candidate}_{criterion}]");
     let evidence = format!("evidence[c-{candidate}_{criterion}]");
+    // The panel sits on its day: scores and the outcome are taken from its start (partnership), and its
+    // people sign in that day.
+    app.set_clock(london("2026-12-21T14:00"));
+    let (robin, grace) =
+        (app.client_signed_in_as("robin@example.org").await, app.client_signed_in_as("grace@example.org").await);
     ok(
         &app,
         &robin,

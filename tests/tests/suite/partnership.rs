@@ -6,7 +6,7 @@
 
 use app::accounts::types::Role;
 use continuum_tests::{
-    date_fields, error_on_page, location, on_both_engines, spawn_app, world::leaflet_form, Backend, TestApp,
+    date_fields, error_on_page, location, london, on_both_engines, spawn_app_at, world::leaflet_form, Backend, TestApp,
 };
 use reqwest::{header, Client, Response};
 
@@ -67,8 +67,19 @@ async fn ok(app: &TestApp, client: &Client, function: &str, fields: &[(String, S
     to
 }
 
+/// The day the test panel sits, at 10:00 (local): the app's clock starts at 09:30 that day, so the panel is set
+/// up "today", and moves to 10:00 once its members are ready (within a session's idle hour).
+const PANEL_DAY: &str = "2027-03-04";
+
+/// The app for a panel test: its clock stopped at 09:30 on [`PANEL_DAY`], half an hour before the panel starts.
+async fn panel_app(backend: Backend) -> TestApp {
+    spawn_app_at(backend, london(&format!("{PANEL_DAY}T09:30"))).await
+}
+
+/// `n` days after [`PANEL_DAY`], `YYYY-MM-DD`.
 fn days_ahead(n: u64) -> String {
-    (app::clock::today_date() + chrono::Days::new(n)).format("%Y-%m-%d").to_string()
+    let day = chrono::NaiveDate::parse_from_str(PANEL_DAY, "%Y-%m-%d").expect("a day");
+    (day + chrono::Days::new(n)).format("%Y-%m-%d").to_string()
 }
 
 async fn scalar(app: &TestApp, sql: &str, bind: &str) -> String {
@@ -119,7 +130,7 @@ async fn panel(app: &TestApp) -> Panel {
     let response = post(app, &manager, "create_panel", "/partnership", &past).await;
     assert_eq!(response.status(), 422, "a panel cannot be set up for a day already past");
     assert!(response.text().await.unwrap().contains("Clinical psychologist"), "the words are kept");
-    fields.extend(date_fields("sits_on", &days_ahead(20)));
+    fields.extend(date_fields("sits_on", &days_ahead(0)));
     let id = ok(app, &manager, "create_panel", &fields).await.trim_start_matches("/partnership/panels/").to_owned();
     for name in ["Values", "Skills"] {
         let mut fields = owned(&[("panel_id", &id), ("name", name), ("minimum", "2")]);
@@ -178,6 +189,8 @@ async fn panel(app: &TestApp) -> Panel {
         ok(app, client, "agree_panel_confidentiality", &owned(&[("panel_id", &id), ("agree", "yes")])).await;
         ok(app, client, "declare_panel_interest", &owned(&[("panel_id", &id), ("interest", "none")])).await;
     }
+    // The panel starts: scores and outcomes are taken from now.
+    app.set_clock(london(&format!("{PANEL_DAY}T10:00")));
     let mut clients = clients.into_iter();
     Panel {
         id,
@@ -234,7 +247,7 @@ async fn panel_page(app: &TestApp, client: &Client, panel: &Panel) -> String {
 }
 
 async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let ash = p.candidates[0].clone();
     ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
@@ -279,7 +292,7 @@ async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Back
 }
 
 async fn a_member_without_training_or_agreement_is_refused_packs_and_scoring(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let ash = &p.candidates[0];
     let pack = format!("/partnership/packs/{ash}/pack.pdf");
@@ -311,7 +324,7 @@ async fn a_member_without_training_or_agreement_is_refused_packs_and_scoring(bac
 }
 
 async fn a_declared_interest_blocks_scoring_that_candidate(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let blake = p.candidates[1].clone();
     ok(
@@ -323,6 +336,22 @@ async fn a_declared_interest_blocks_scoring_that_candidate(backend: Backend) {
     .await;
     let response = post(&app, &p.carer, "submit_panel_scores", "/partnership", &scores(&p, &blake, &["3", "3"])).await;
     assert_eq!(response.status(), 403);
+    // The page says why, and offers no scoring form for that candidate (the other's is there).
+    let page = panel_page(&app, &p.carer, &p).await;
+    assert!(page.contains("You declared an interest in this candidate, so you do not score them."));
+    assert!(!page.contains(&format!("name=\"score[c-{blake}_")), "no scoring form for Blake");
+    assert!(page.contains(&format!("name=\"score[c-{}_", p.candidates[0])), "Ash's form is there");
+    // Posted from the panel page anyway (loaded before the declaration): 403 still, the sentence beside the
+    // form and the words typed kept.
+    let from = format!("/partnership/panels/{}", p.id);
+    let mut typed = scores(&p, &blake, &["3", "3"]);
+    typed[2].1 = "CARERWORD evidence".into();
+    let response = post(&app, &p.carer, "submit_panel_scores", &from, &typed).await;
+    assert_eq!(response.status(), 403);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("You declared an interest in this candidate, so you do not score them."), "the reason");
+    assert!(body.contains("CARERWORD evidence</textarea>"), "what was typed is kept");
+    assert!(!body.contains("Submit my scores for Blake Harris"), "still nothing to submit");
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM panel_score").fetch_one(&app.pool).await.unwrap();
     assert_eq!(stored, 0);
     // Blake is unsealed once the two ready members who may score him have, and the chair closes scoring for
@@ -348,7 +377,7 @@ async fn a_declared_interest_blocks_scoring_that_candidate(backend: Backend) {
 }
 
 async fn bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let ash = p.candidates[0].clone();
     let from = format!("/partnership/panels/{}", p.id);
@@ -387,7 +416,7 @@ async fn bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept(back
 }
 
 async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
     // Staff prefer Ash; the lived-experience members prefer Blake, and score Ash below the minimum on Skills.
@@ -453,7 +482,7 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
     // counted after the housekeeping deletes the candidates (and the reason with them).
     let service: String = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
     let service: app::accounts::types::ServiceId = service.into();
-    // The panel sits 20 days ahead: a period around it.
+    // The panel sits on PANEL_DAY: a period around it.
     let (from, until) = (days_ahead(0), days_ahead(60));
     let figures = || app::partnership::api::panels_decided(&app.pool, &service, &from, &until);
     let expected = app::partnership::api::PanelFigures { panels: 1, with_lived_experience: 1, departures: 1 };
@@ -477,7 +506,7 @@ async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mail
 }
 
 async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_period(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     for candidate in p.candidates.clone() {
         for client in [&p.chair, &p.patient, &p.carer] {
@@ -526,7 +555,7 @@ async fn packs_close_after_the_outcome_and_are_deleted_after_the_retention_perio
 }
 
 async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let service: String = sqlx::query_scalar("SELECT service_id FROM panel WHERE id = $1")
         .bind(&p.id)
@@ -573,10 +602,10 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
         ("service_id", &service),
         ("post_kind", "volunteer_role"),
         ("volunteer_role_id", &role),
-        ("sits_at", "14:00"),
+        ("sits_at", "10:15"),
         ("place", "The Limes"),
     ]);
-    fields.extend(date_fields("sits_on", &days_ahead(21)));
+    fields.extend(date_fields("sits_on", &days_ahead(0)));
     let panel =
         ok(&app, &p.manager, "create_panel", &fields).await.trim_start_matches("/partnership/panels/").to_owned();
     let title = scalar(&app, "SELECT post_title FROM panel WHERE id = $1", &panel).await;
@@ -618,6 +647,7 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
     let candidate = scalar(&app, "SELECT id FROM panel_candidate WHERE panel_id = $1", &panel).await;
     ok(&app, &p.patient, "agree_panel_confidentiality", &owned(&[("panel_id", &panel), ("agree", "yes")])).await;
     ok(&app, &p.patient, "declare_panel_interest", &owned(&[("panel_id", &panel), ("interest", "none")])).await;
+    app.set_clock(london(&format!("{PANEL_DAY}T10:15")));
     let fields = owned(&[
         ("candidate_id", &candidate),
         (&format!("score[c-{candidate}_{criterion}]"), "4"),
@@ -643,7 +673,7 @@ async fn an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion
 /// to the panel stay open — nobody who saw them is shown them sealed again — and the late member scores on
 /// their own, seeing only their own until they submit; then their line joins the sheet.
 async fn scores_once_open_stay_open_when_a_member_joins_later(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let ash = p.candidates[0].clone();
     ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
@@ -710,7 +740,7 @@ async fn scores_once_open_stay_open_when_a_member_joins_later(backend: Backend) 
 }
 
 async fn an_outcome_for_a_sealed_candidate_reveals_nothing_from_the_scores(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
     // The patient scores Ash below the minimum and Blake high; nobody else has scored: both are sealed.
@@ -740,7 +770,7 @@ async fn an_outcome_for_a_sealed_candidate_reveals_nothing_from_the_scores(backe
 }
 
 async fn appointing_before_the_others_are_scored_cannot_dodge_the_lived_experience_view(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
     // Ash is scored and unsealed; the lived-experience members rate Ash at the minimum and staff rate Ash top.
@@ -799,7 +829,7 @@ async fn appointing_before_the_others_are_scored_cannot_dodge_the_lived_experien
 }
 
 async fn a_declaration_after_scoring_withdraws_those_scores_and_blocks_rescoring(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let ash = p.candidates[0].clone();
     for (client, values) in [(&p.chair, ["3", "3"]), (&p.patient, ["0", "0"]), (&p.carer, ["3", "3"])] {
@@ -844,7 +874,7 @@ async fn a_declaration_after_scoring_withdraws_those_scores_and_blocks_rescoring
 }
 
 async fn staff_members_see_candidates_and_packs_only_once_ready(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let service: String = sqlx::query_scalar("SELECT service_id FROM panel WHERE id = $1")
         .bind(&p.id)
@@ -908,7 +938,7 @@ async fn staff_members_see_candidates_and_packs_only_once_ready(backend: Backend
 }
 
 async fn each_candidate_s_scoring_form_has_its_own_fields(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = panel_app(backend).await;
     let p = panel(&app).await;
     let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
     let from = format!("/partnership/panels/{}", p.id);
@@ -926,7 +956,250 @@ async fn each_candidate_s_scoring_form_has_its_own_fields(backend: Backend) {
     assert_eq!(page.matches("BLAKEWORD</textarea>").count(), 1, "the words come back once, in Blake's form");
 }
 
+/// Scoring and the outcome are taken only from the panel's start (its day and time, local); before it the page
+/// says from when instead of offering the forms, and members can still read packs (they prepare).
+async fn scoring_and_the_outcome_wait_for_the_panel_to_start(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let ash = p.candidates[0].clone();
+    let from = format!("/partnership/panels/{}", p.id);
+    app.set_clock(london(&format!("{PANEL_DAY}T09:59")));
+    let opens = "Scoring opens at 10:00 on 4 March 2027, when the panel starts.";
+    let page = panel_page(&app, &p.patient, &p).await;
+    assert!(page.contains(opens), "the page says from when");
+    assert!(!page.contains("name=\"score[c-"), "no scoring form before the panel starts");
+    let pack = format!("/partnership/packs/{ash}/pack.pdf");
+    assert_eq!(p.patient.get(app.url(&pack)).send().await.unwrap().status(), 200, "packs open to prepare");
+    let mut typed = scores(&p, &ash, &["3", "2"]);
+    typed[2].1 = "EARLYWORD evidence".into();
+    let response = post(&app, &p.patient, "submit_panel_scores", &from, &typed).await;
+    assert_eq!(response.status(), 409);
+    let body = response.text().await.unwrap();
+    assert!(body.contains(opens), "the refusal says from when");
+    let response = post(
+        &app,
+        &p.chair,
+        "close_panel_scoring",
+        &from,
+        &owned(&[("candidate_id", &ash), ("close_reason", "Early")]),
+    )
+    .await;
+    assert_eq!(response.status(), 409, "nor can the chair close scoring before the panel");
+    let response = outcome(&app, &p.manager, &p, &ash, "appoint", "").await;
+    assert_eq!(response.status(), 409);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("The outcome can be recorded from 10:00 on 4 March 2027, when the panel starts."));
+    assert!(!body.contains("Scoring is not finished"), "said before anything about scores");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_score").await, 0, "nothing stored");
+    // From the start, scoring is open.
+    app.set_clock(london(&format!("{PANEL_DAY}T10:00")));
+    let page = panel_page(&app, &p.patient, &p).await;
+    assert!(!page.contains(opens) && page.contains("name=\"score[c-"), "the form once the panel starts");
+    ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["3", "2"])).await;
+}
+
+/// The pool form says nothing about accounts outside the manager's service: an address with no account and one
+/// of someone in another service get the same words, and neither is added; someone of this service is.
+async fn the_pool_form_says_nothing_about_accounts_outside_the_service(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let service = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
+    let other = app.add_service("Eating Disorders Service").await;
+    app.add_person("elsewhere@example.org", "Elsie Where", false, &[(&other, Role::Patient)]).await;
+    app.add_person("ours@example.org", "Owen Ours", false, &[(&service, Role::Volunteer)]).await;
+    let before = count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_pool_member").await;
+    let mut messages = Vec::new();
+    for email in ["nobody@example.org", "elsewhere@example.org"] {
+        let fields =
+            owned(&[("service_id", &service), ("email", email), ("sits", "patient"), ("access_needs", "Step-free")]);
+        let response = post(&app, &p.manager, "add_to_panel_pool", "/partnership", &fields).await;
+        assert_eq!(response.status(), 422, "{email}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Step-free"), "what was typed is kept");
+        messages.push(error_on_page(422, &body));
+    }
+    assert_eq!(
+        messages[0].field_errors(),
+        messages[1].field_errors(),
+        "the same answer for no account and for another service's person"
+    );
+    assert!(messages[0].in_words().contains("We could not find anyone in this service with this email address"));
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_pool_member").await, before, "nobody added");
+    ok(
+        &app,
+        &p.manager,
+        "add_to_panel_pool",
+        &owned(&[("service_id", &service), ("email", "ours@example.org"), ("sits", "patient")]),
+    )
+    .await;
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_pool_member").await, before + 1);
+}
+
+/// Once an outcome is recorded nothing about the panel changes but the outcomes still to record: a declaration,
+/// an agreement, a criterion, a question, a member, a candidate, the no-lived-experience reason and a score are
+/// each refused (409) with a sentence; the other candidate's outcome is still taken.
+async fn nothing_about_a_panel_changes_once_an_outcome_is_recorded(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    for (client, values) in [(&p.chair, ["3", "3"]), (&p.patient, ["3", "3"]), (&p.carer, ["3", "3"])] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &values)).await;
+    }
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &blake, &["2", "2"])).await;
+    close(&app, &p, &ash).await;
+    close(&app, &p, &blake).await;
+    assert_eq!(outcome(&app, &p.manager, &p, &blake, "do_not_appoint", "").await.status(), 303);
+    let from = format!("/partnership/panels/{}", p.id);
+    let untrained_pool = scalar(
+        &app,
+        "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "untrained@example.org",
+    )
+    .await;
+    let mut criterion = owned(&[("panel_id", &p.id), ("name", "Late"), ("minimum", "1")]);
+    for n in 0..5 {
+        criterion.push((format!("means_{n}"), format!("Late at {n}")));
+    }
+    let first_criterion = format!("evidences[c-{}]", p.criteria[0]);
+    let refused: Vec<(&Client, &str, Vec<(String, String)>)> = vec![
+        (
+            &p.patient,
+            "declare_panel_interest",
+            owned(&[("panel_id", &p.id), ("interest", &ash), ("interest_reason", "A neighbour")]),
+        ),
+        (&p.untrained, "agree_panel_confidentiality", owned(&[("panel_id", &p.id), ("agree", "yes")])),
+        (&p.manager, "add_panel_criterion", criterion),
+        (
+            &p.manager,
+            "add_panel_question",
+            owned(&[("panel_id", &p.id), ("wording", "Late question"), (&first_criterion, "yes")]),
+        ),
+        (
+            &p.manager,
+            "add_panel_member",
+            owned(&[("panel_id", &p.id), ("pool_member_id", &untrained_pool), ("chair", "no")]),
+        ),
+        (&p.manager, "record_no_lived_experience_reason", owned(&[("panel_id", &p.id), ("reason", "Late reason")])),
+    ];
+    for (client, function, fields) in refused {
+        let response = post(&app, client, function, &from, &fields).await;
+        assert_eq!(response.status(), 409, "{function}");
+        let body = response.text().await.unwrap();
+        let said = body.contains("nothing about the panel can change now") || body.contains("Scoring has begun");
+        assert!(said, "{function}: the refusal says why");
+    }
+    let response = p
+        .manager
+        .post(app.url("/api/add_panel_candidate"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&from))
+        .multipart(leaflet_form(&[
+            ("panel_id", p.id.clone()),
+            ("candidate_name", "Late Comer".into()),
+            ("removed", "yes".into()),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 409, "no candidate after an outcome");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_candidate").await, 2);
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM panel_interest").await,
+        0,
+        "no declaration after the outcome"
+    );
+    // The page offers none of those forms now.
+    let page = panel_page(&app, &p.manager, &p).await;
+    assert!(!page.contains("Add the criterion") && !page.contains("Add the candidate"));
+    // The other candidate's outcome is still recorded, and decides the panel.
+    assert_eq!(outcome(&app, &p.manager, &p, &ash, "appoint", "").await.status(), 303);
+}
+
+/// A form posted with a field missing or under an old name is a form with that field empty: it comes back (422)
+/// with the field's message and everything typed kept, never a 403 — the outcome form, and each panel form.
+async fn a_panel_form_with_a_field_missing_comes_back_with_its_message(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let ash = p.candidates[0].clone();
+    for client in [&p.chair, &p.patient, &p.carer] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+    }
+    close(&app, &p, &ash).await;
+    let from = format!("/partnership/panels/{}", p.id);
+    let blake = p.candidates[1].clone();
+    let response = post(&app, &p.patient, "submit_panel_scores", &from, &owned(&[("candidate_id", &blake)])).await;
+    assert_eq!(response.status(), 422, "scores posted with no fields: each score's message");
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &blake, &["2", "2"])).await;
+    close(&app, &p, &blake).await;
+    // The outcome field absent, and renamed (an old page's name), each as the chair would post them.
+    let reasons = format!("outcome_reasons[c-{ash}]");
+    for fields in [
+        vec![("candidate_id".to_owned(), ash.clone()), (reasons.clone(), "KEPTWORD reasons".to_owned())],
+        vec![
+            ("candidate_id".to_owned(), ash.clone()),
+            (format!("decision[c-{ash}]"), "appoint".to_owned()),
+            (reasons.clone(), "KEPTWORD reasons".to_owned()),
+        ],
+    ] {
+        let response = p
+            .chair
+            .post(app.url("/api/record_panel_outcome"))
+            .header(header::ORIGIN, &app.address)
+            .header(header::REFERER, app.url(&from))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{fields:?}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Choose an outcome"), "the message beside the outcome");
+        assert!(body.contains("KEPTWORD reasons</textarea>"), "what was typed is kept");
+    }
+    // Every other panel form, posted with only its record's id: its own message, 422.
+    let pool_id = scalar(
+        &app,
+        "SELECT m.id FROM panel_pool_member m JOIN person p ON p.id = m.person_id WHERE p.email = $1",
+        "untrained@example.org",
+    )
+    .await;
+    let service = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
+    let bare: Vec<(&Client, &str, Vec<(String, String)>)> = vec![
+        (&p.manager, "add_to_panel_pool", owned(&[("service_id", &service)])),
+        (&p.manager, "record_panel_training", owned(&[("pool_member_id", &pool_id)])),
+        (&p.manager, "set_panel_retention", owned(&[("service_id", &service)])),
+        (&p.manager, "create_panel", owned(&[("service_id", &service)])),
+        (&p.manager, "add_panel_question", owned(&[("panel_id", &p.id)])),
+        (&p.manager, "add_panel_member", owned(&[("panel_id", &p.id)])),
+        (&p.manager, "record_no_lived_experience_reason", owned(&[("panel_id", &p.id)])),
+        (&p.untrained, "agree_panel_confidentiality", owned(&[("panel_id", &p.id)])),
+        (&p.patient, "declare_panel_interest", owned(&[("panel_id", &p.id)])),
+        (&p.patient, "rescore_panel_candidate", owned(&[("candidate_id", &ash)])),
+    ];
+    for (client, function, fields) in bare {
+        let response = post(&app, client, function, &from, &fields).await;
+        assert_eq!(response.status(), 422, "{function}: a missing field is an empty field");
+    }
+    // The candidate form (multipart) with only its panel: its messages; and not multipart at all: refused
+    // calmly (400) before the multipart decoder, which cannot read it.
+    let response = p
+        .manager
+        .post(app.url("/api/add_panel_candidate"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&from))
+        .multipart(reqwest::multipart::Form::new().text("panel_id", p.id.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422, "a candidate with no name, pack or confirmation");
+    let response = post(&app, &p.manager, "add_panel_candidate", &from, &owned(&[("panel_id", &p.id)])).await;
+    assert_eq!(response.status(), 400, "a form that is not multipart");
+}
+
 on_both_engines!(
+    scoring_and_the_outcome_wait_for_the_panel_to_start,
+    the_pool_form_says_nothing_about_accounts_outside_the_service,
+    nothing_about_a_panel_changes_once_an_outcome_is_recorded,
+    a_panel_form_with_a_field_missing_comes_back_with_its_message,
     an_outcome_for_a_sealed_candidate_reveals_nothing_from_the_scores,
     appointing_before_the_others_are_scored_cannot_dodge_the_lived_experience_view,
     a_declaration_after_scoring_withdraws_those_scores_and_blocks_rescoring,
