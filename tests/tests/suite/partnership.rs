@@ -956,6 +956,9 @@ async fn each_candidate_s_scoring_form_has_its_own_fields(backend: Backend) {
     assert_eq!(page.matches("BLAKEWORD</textarea>").count(), 1, "the words come back once, in Blake's form");
 }
 
+/// A form posted by someone: who, the server function, and the fields.
+type Posted<'a> = (&'a Client, &'static str, Vec<(String, String)>);
+
 /// Scoring and the outcome are taken only from the panel's start (its day and time, local); before it the page
 /// says from when instead of offering the forms, and members can still read packs (they prepare).
 async fn scoring_and_the_outcome_wait_for_the_panel_to_start(backend: Backend) {
@@ -1061,7 +1064,7 @@ async fn nothing_about_a_panel_changes_once_an_outcome_is_recorded(backend: Back
         criterion.push((format!("means_{n}"), format!("Late at {n}")));
     }
     let first_criterion = format!("evidences[c-{}]", p.criteria[0]);
-    let refused: Vec<(&Client, &str, Vec<(String, String)>)> = vec![
+    let refused: Vec<Posted> = vec![
         (
             &p.patient,
             "declare_panel_interest",
@@ -1163,7 +1166,7 @@ async fn a_panel_form_with_a_field_missing_comes_back_with_its_message(backend: 
     )
     .await;
     let service = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
-    let bare: Vec<(&Client, &str, Vec<(String, String)>)> = vec![
+    let bare: Vec<Posted> = vec![
         (&p.manager, "add_to_panel_pool", owned(&[("service_id", &service)])),
         (&p.manager, "record_panel_training", owned(&[("pool_member_id", &pool_id)])),
         (&p.manager, "set_panel_retention", owned(&[("service_id", &service)])),
