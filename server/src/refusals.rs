@@ -107,12 +107,14 @@ fn log(path: &str, error: &AppError) {
 }
 
 /// The server functions that take a multipart body (a file upload). `server_fn`'s multipart decoder panics on
-/// any request to them that is not multipart with a boundary.
+/// any request to them that is not multipart with a boundary. Each `Request::Upload` row of the access matrix is
+/// checked against this list (`tests/tests/suite/refusals.rs`).
 fn takes_multipart(path: &str) -> bool {
     path == <app::information::server::UploadLeaflet as ServerFn>::PATH
         || path == <app::participation::papers::server::UploadPaper as ServerFn>::PATH
         || path == <app::participation::papers::server::UploadEasyRead as ServerFn>::PATH
         || path == <app::partnership::server::AddPanelCandidate as ServerFn>::PATH
+        || path == <app::partnership::payments::server::ClaimExpense as ServerFn>::PATH
 }
 
 /// Whether a `Content-Type` is multipart with a non-empty boundary.

@@ -123,9 +123,28 @@ async fn a_multipart_post_without_a_boundary_is_refused_calmly_with_the_security
 
     assert_eq!(response.status(), 400);
     assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY));
-    let not_multipart =
-        app.post_form("/api/upload_leaflet", "/information/leaflets/new", &[("title", "A leaflet")]).await;
-    assert_eq!(not_multipart.status(), 400, "a form that is not multipart, to the upload");
+    // Every server function that takes a file (each `Request::Upload` row of the access matrix, which lists
+    // them all), sent a plain form or a multipart body without a boundary: refused calmly, never a panic.
+    let uploads: Vec<&str> = continuum_tests::routes::ROUTES
+        .iter()
+        .filter(|r| matches!(r.request, continuum_tests::routes::Request::Upload(_)))
+        .map(|r| r.path)
+        .collect();
+    assert!(uploads.len() >= 5, "{uploads:?}");
+    for path in uploads {
+        let not_multipart = app.post_form(path, "/", &[("title", "A leaflet")]).await;
+        assert_eq!(not_multipart.status(), 400, "a form that is not multipart, to {path}");
+        let no_boundary = app
+            .client
+            .post(app.url(path))
+            .header(header::ORIGIN, &app.address)
+            .header(header::CONTENT_TYPE, "multipart/form-data")
+            .body("--x\r\n\r\n")
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(no_boundary.status(), 400, "multipart without a boundary, to {path}");
+    }
 }
 
 async fn an_address_too_long_for_any_file_is_not_found(backend: Backend) {
