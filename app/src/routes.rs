@@ -61,6 +61,21 @@ pub const LIGHT_PAGES: &[&str] = &[
     "/participation/summaries/",
 ];
 
+/// Public pages a crowd may open at once, which the server reuses for a second for visitors without cookies
+/// (`server/src/reuse.rs`): a volunteer role's page with its application form (issue 16's benchmark: at least a
+/// quarter of a bare axum handler's rate, as the feedback form). Matched as `/volunteer/<slug>`, one segment
+/// after the prefix, never the applicant's status page or a referee's page (both behind a secret in the query,
+/// which the server never reuses anyway).
+pub const REUSED_PAGES: &[&str] = &["/volunteer/"];
+
+/// Whether `path` is one of [`REUSED_PAGES`].
+pub fn is_reused_page(path: &str) -> bool {
+    REUSED_PAGES.iter().any(|prefix| {
+        path.strip_prefix(prefix)
+            .is_some_and(|slug| !slug.is_empty() && !slug.contains('/') && !matches!(slug, "application" | "reference"))
+    })
+}
+
 /// Put in a response's context by the server to serve its page light whatever its address: the 404 page for
 /// an address no route or file matches (`/no/such/page`, an old link, a mistyped poster address), which a
 /// patient is as likely to open as any public page. The shell decides before routing, so it cannot learn

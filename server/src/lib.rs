@@ -9,6 +9,7 @@ pub mod forms;
 pub mod health;
 pub mod mail;
 pub mod refusals;
+pub mod reuse;
 pub mod security;
 pub mod seed;
 pub mod startup;

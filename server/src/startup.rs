@@ -41,7 +41,7 @@ use crate::{
     forms::{self, BODY_LIMIT},
     health,
     mail::{MailWorker, Mailer},
-    refusals,
+    refusals, reuse,
     security::{self, Gate},
 };
 
@@ -230,6 +230,8 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
             move || shell(shell_options.clone()),
         )
         .fallback_service(static_files)
+        // Innermost: it sees every request that reaches a page or a server function, and the clock and nonce.
+        .layer(middleware::from_fn_with_state(reuse::PageReuse::default(), reuse::public_pages))
         .layer(middleware::from_fn(refusals::server_fn_status))
         .layer(middleware::from_fn(refusals::refuse_malformed_multipart))
         // Requests other than plain form posts (which `plain_posts` reads itself, to answer with a page).
@@ -277,7 +279,7 @@ async fn render_not_found(state: AppState, request: Request<Body>) -> Response {
 }
 
 /// What a person sees if a request handler panics: a calm page, no internals.
-fn calm_500() -> Response {
+pub(crate) fn calm_500() -> Response {
     let page = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sorry, there is a problem – Continuum</title>\
         <link rel=\"stylesheet\" href=\"/vendor/nhsuk-frontend.min.css\"></head><body><main class=\"nhsuk-width-container\">\
         <h1>Sorry, there is a problem with the service</h1><p>Nothing you sent has been lost on our side, but it may not have \

@@ -91,6 +91,21 @@ async fn pages_carry_the_security_headers(backend: Backend) {
     let inline_scripts = page.matches("<script").count();
     let with_nonce = page.matches(&format!("nonce=\"{nonce}\"")).count();
     assert_eq!(inline_scripts, with_nonce, "every script carries this response's nonce");
+
+    // A stylesheet is never a document: `nosniff`, but no page policy (about 450 bytes a page on a phone).
+    let css = app.get("/pkg/continuum.css").await;
+    if css.status() == 200 {
+        assert_eq!(css.headers()["x-content-type-options"], "nosniff");
+        for name in ["content-security-policy", "x-frame-options", "permissions-policy"] {
+            assert!(css.headers().get(name).is_none(), "{name} on a stylesheet");
+        }
+    } else {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI builds the site: /pkg/continuum.css is served");
+    }
+    // Every document keeps them, the not-found page included.
+    let missing = app.get("/no/such/page").await;
+    assert!(missing.headers().contains_key("content-security-policy"));
+    assert_eq!(missing.headers()["x-frame-options"], "DENY");
 }
 
 async fn an_unknown_page_gets_a_calm_404(backend: Backend) {

@@ -666,7 +666,86 @@ async fn a_flood_of_applications_from_one_client_is_asked_to_wait(backend: Backe
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 10);
 }
 
+/// The values of every `name="submission"` field of a page, and the nonce its scripts carry.
+fn tokens_and_nonce(page: &str) -> (Vec<String>, Option<String>) {
+    let field = "name=\"submission\" value=\"";
+    let tokens = page.match_indices(field).map(|(at, _)| page[at + field.len()..].chars().take(32).collect()).collect();
+    let nonce = page.find("nonce=\"").map(|at| page[at + 7..].chars().take_while(|c| *c != '"').collect());
+    (tokens, nonce)
+}
+
+/// A crowd opening a role's page at once is served one rendering a second (`server/src/reuse.rs`), yet each
+/// visitor's copy has its own form token and its own CSP nonce, two applicants from copies of one rendering are
+/// two applications, a change staff make shows at once, and anyone with a cookie gets the page rendered for them.
+async fn a_role_page_reused_for_a_crowd_gives_each_visitor_their_own_tokens(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (role_id, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let path = format!("/volunteer/{slug}");
+    let mut seen_tokens = Vec::new();
+    for _ in 0..3 {
+        let response = new_client().get(app.url(&path)).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Day service volunteer"), "{page}");
+        let (tokens, nonce) = tokens_and_nonce(&page);
+        assert_eq!(tokens.len(), 1, "one application form");
+        if let Some(nonce) = nonce {
+            assert!(csp.contains(&format!("'nonce-{nonce}'")), "the page's scripts run under its own policy: {csp}");
+        }
+        seen_tokens.extend(tokens);
+    }
+    seen_tokens.sort();
+    seen_tokens.dedup();
+    assert_eq!(seen_tokens.len(), 3, "no two visitors share a token");
+
+    // Two people apply from copies of the same second's page: two applications, neither taken for a repeat.
+    for (name, email) in [("Ada Lovelace", "ada@example.org"), ("Alan Turing", "alan@example.org")] {
+        let client = new_client();
+        let page = client.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+        let token = tokens_and_nonce(&page).0.remove(0);
+        let mut fields = application(&slug, name, email);
+        fields.push(("submission", &token));
+        let applied = apply_with(&app, &client, &slug, &fields).await;
+        assert_eq!(applied.status(), 303, "{:?}", form_error(applied).await);
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM volunteer_application").await, 2);
+
+    // Staff retitle the role: the next visitor sees the new title at once (a form sent here ends the reuse).
+    let _ = new_client().get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    let saved = app
+        .post_form(
+            "/api/save_volunteer_role",
+            &format!("/inclusion/roles/{role_id}"),
+            &[
+                ("role_id", role_id.as_str()),
+                ("service_id", service.as_str()),
+                ("title", "Day service volunteer (mornings)"),
+                ("duties", "Welcome people as they arrive and make drinks."),
+                ("time_asked", "One day a week"),
+                ("place", "Orchard House"),
+                ("support", "Supervision once a month"),
+                ("expenses", "Travel and lunch"),
+                ("lived_experience", "no"),
+                ("posts", "2"),
+                ("role_state", "recruiting"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), 303, "{:?}", form_error(saved).await);
+    let page = new_client().get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Day service volunteer (mornings)"), "the change shows at once");
+
+    // The coordinator, signed in (a cookie), gets the page rendered for them: with their header.
+    let theirs = app.client.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(theirs.contains("Sign out"), "a signed-in visitor's own page");
+    let anyone = new_client().get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(!anyone.contains("Sign out"), "and never given to anyone else");
+}
+
 on_both_engines!(
+    a_role_page_reused_for_a_crowd_gives_each_visitor_their_own_tokens,
     anyone_applies_without_an_account_and_follows_their_status_link,
     a_stranger_sending_an_application_again_changes_nothing_and_learns_nothing,
     a_signed_in_applicant_replaces_their_own_application_keeping_referees_asked,
