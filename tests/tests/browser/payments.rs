@@ -82,7 +82,7 @@ async fn a_member_answers_an_offer_on_a_phone_without_javascript() {
 
     with_browser(Javascript::Off, |browser| async move {
         browser.set_window_size(390, 844).await.unwrap();
-        sign_in(&browser, &app, "pat@example.org", "Pat Jones").await;
+        sign_in(&browser, app, "pat@example.org", "Pat Jones").await;
         browser.goto(&app.url("/payments")).await.unwrap();
         wait_for_text(&browser, "offers you £25.00").await;
         wait_for_text(&browser, "Welfare rights team").await;
