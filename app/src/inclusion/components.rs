@@ -221,7 +221,7 @@ pub fn ApplicationStatusPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(ApplicationStatus { name, role_title, role_slug, service_name, stage }) => view! {
+                    Ok(ApplicationStatus { name, role_title, role_slug, role_recruiting, service_name, stage }) => view! {
                         <span class="nhsuk-caption-l">{service_name}</span>
                         <h1 class="nhsuk-heading-l">{format!("Your application: {role_title}")}</h1>
                         <dl class="nhsuk-summary-list">
@@ -242,7 +242,7 @@ pub fn ApplicationStatusPage() -> impl IntoView {
                         } else {
                             view! { <p class="nhsuk-body"><a href="/volunteer">"Other volunteer roles"</a></p> }.into_any()
                         }}
-                        <p class="nhsuk-body"><a href=format!("/volunteer/{role_slug}")>"About the role"</a></p>
+                        {role_recruiting.then(|| view! { <p class="nhsuk-body"><a href=format!("/volunteer/{role_slug}")>"About the role"</a></p> })}
                     }.into_any(),
                     Err(AppError::NotFound) => view! {
                         <h1 class="nhsuk-heading-l">"This link cannot be used"</h1>

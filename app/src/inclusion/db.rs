@@ -419,17 +419,18 @@ pub async fn fetch_status_by_key(
     conn: &mut AnyConnection,
     key_hash: &str,
 ) -> Result<Option<(ApplicationId, ApplicationStatus)>, sqlx::Error> {
-    let row: Option<(ApplicationId, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.name, r.title, r.slug, s.name, a.stage
+    let row: Option<(ApplicationId, String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT a.id, a.name, r.title, r.slug, s.name, a.stage, r.state
          FROM volunteer_application a JOIN volunteer_role r ON r.id = a.role_id JOIN service s ON s.id = r.service_id
          WHERE a.status_key_hash = $1",
     )
     .bind(key_hash)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(id, name, role_title, role_slug, service_name, stage)| {
+    Ok(row.map(|(id, name, role_title, role_slug, service_name, stage, role_state)| {
         let stage = stage.parse().unwrap_or(Stage::Received);
-        (id, ApplicationStatus { name, role_title, role_slug, service_name, stage })
+        let role_recruiting = role_state == RoleState::Recruiting.as_str();
+        (id, ApplicationStatus { name, role_title, role_slug, role_recruiting, service_name, stage })
     }))
 }
 

@@ -392,6 +392,8 @@ pub struct ApplicationStatus {
     pub name: String,
     pub role_title: String,
     pub role_slug: String,
+    /// Whether the role is still recruiting, so its public page exists (it is not found once filled or closed).
+    pub role_recruiting: bool,
     pub service_name: String,
     pub stage: Stage,
 }

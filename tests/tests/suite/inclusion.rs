@@ -144,6 +144,29 @@ async fn anyone_applies_without_an_account_and_follows_their_status_link(backend
     assert_eq!(withdrawn.status(), 303, "{:?}", form_error(withdrawn).await);
     let after = app.anonymous_page(&from).await;
     assert!(after.contains("Withdrawn") && after.contains("You withdrew this application"));
+    assert!(after.contains(&format!("href=\"/volunteer/{slug}\"")), "the role's page, while it recruits");
+    // Once the role is filled its public page is not found, so the status page no longer links to it.
+    sqlx::query("UPDATE volunteer_role SET state = 'filled' WHERE slug = $1")
+        .bind(&slug)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.anonymous_get(&format!("/volunteer/{slug}")).await.status(), 404);
+    let filled = app.anonymous_page(&from).await;
+    assert!(
+        filled.contains("Withdrawn") && !filled.contains(&format!("href=\"/volunteer/{slug}\"")),
+        "no link to a 404: {}",
+        filled
+            .match_indices("/volunteer/")
+            .map(|(i, _)| &filled[i.saturating_sub(80)..i + 40])
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    sqlx::query("UPDATE volunteer_role SET state = 'recruiting' WHERE slug = $1")
+        .bind(&slug)
+        .execute(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(
         count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'application_withdrawn'").await,
         1,

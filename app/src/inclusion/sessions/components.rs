@@ -142,7 +142,7 @@ pub fn CourseView() -> impl IntoView {
                                 <tr class="nhsuk-table__row">
                                     <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Date "</span>{format!("{}, {} to {}", crate::dates::readable_day(&s.held_on), s.starts_at, s.ends_at)}</td>
                                     <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Place "</span>{s.place.clone()}</td>
-                                    <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Came "</span>{format!("{} patients, {} others", s.patients_attending, s.others_attending)}</td>
+                                    <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Came "</span>{format!("{}, {}", crate::text::count(s.patients_attending, "patient", "patients"), crate::text::count(s.others_attending, "other", "others"))}</td>
                                     <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Facilitators "</span>
                                         {facilitators(s)}
                                         {(!s.feedback_form.is_empty()).then(|| view! { " · "<a href=format!("/f/{}", s.feedback_form)>"Feedback form"</a> })}</td>
