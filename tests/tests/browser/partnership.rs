@@ -1,18 +1,25 @@
 //! Browser journey on a phone-sized window (390×844): a lived-experience panel member signs the panel's
 //! confidentiality agreement, declares no interest, scores a candidate on their own, sees that the scores are
-//! sealed, and sees everyone's scores side by side only once the last member has submitted, with JavaScript off.
-//! With it on, the member completes the prerequisites and axe-core checks the panel page before them and with
-//! the scoring form, and the Partnership page as its staff see it.
+//! sealed, and sees everyone's scores side by side only once the last member has submitted — with JavaScript
+//! off and on. First a mistake (a score outside 0–4, then no evidence: the message beside the field, what was
+//! typed kept); with JavaScript on, the sent scores show without the page being loaded again, and so does a
+//! re-score at the discussion once the scores are side by side. axe-core checks
+//! the panel page before the prerequisites, with the scoring form and with the scores side by side, and the
+//! Partnership page as its staff see it.
 
 use app::accounts::types::Role;
 use continuum_tests::{
-    browser::{assert_accessible, fill, press, wait_for_hydration, wait_for_text, with_browser, Javascript},
+    browser::{
+        assert_accessible, field, fill, press, wait_for_element, wait_for_hydration, wait_for_text, with_browser,
+        Javascript,
+    },
     date_fields, location, spawn_app,
     world::leaflet_form,
     Backend, TestApp, PASSWORD,
 };
 use fantoccini::Locator;
 use reqwest::header;
+use std::time::Duration;
 
 async fn post(app: &TestApp, client: &reqwest::Client, function: &str, fields: &[(String, String)]) {
     let response = client
@@ -132,6 +139,17 @@ async fn a_panel(app: &TestApp) -> (String, reqwest::Client, reqwest::Client, St
     (panel, chair, carer, criterion, candidate)
 }
 
+/// Asserts the message containing `text` sits in the same form group as the field labelled `label`.
+async fn message_beside(browser: &fantoccini::Client, label: &str, text: &str) {
+    let xpath = format!(
+        "//label[normalize-space()='{label}']/parent::div[contains(@class, 'nhsuk-form-group--error')]\
+         /*[contains(@class, 'nhsuk-error-message') and contains(normalize-space(), '{text}')]"
+    );
+    if let Err(waited) = wait_for_element(browser, Duration::from_secs(10), Locator::XPath(&xpath)).await {
+        panic!("no message {text:?} beside {label:?} after {waited:?}");
+    }
+}
+
 /// Clicks the label that reads `text` (a radio button or a checkbox, as a person taps it).
 async fn choose(browser: &fantoccini::Client, text: &str) {
     let xpath = format!("//label[normalize-space()='{text}']");
@@ -156,7 +174,7 @@ async fn a_member_scores_on_a_phone_and_sees_the_others_only_after_all_have(java
         ])
     };
     post(&app, &chair, "submit_panel_scores", &scores("4", "The chair's own evidence")).await;
-    let (app, panel) = (&app, panel.as_str());
+    let (app, panel, criterion_id) = (&app, panel.as_str(), criterion.as_str());
 
     with_browser(javascript, |browser| async move {
         browser.set_window_size(390, 844).await.unwrap();
@@ -184,23 +202,72 @@ async fn a_member_scores_on_a_phone_and_sees_the_others_only_after_all_have(java
         wait_for_text(&browser, "Shortlisting pack for Ash Green").await;
         if js {
             assert_accessible(&browser, "the panel page with the scoring form").await;
-            // With JavaScript on, the score sent from the form is not yet shown without a reload (see the
-            // README's limits): the journey from here is checked with JavaScript off.
-            return;
         }
 
+        // A mistake first: a score outside 0–4. The message comes beside the field, with everything typed kept.
+        fill(&browser, "Score for Values (0 to 4)", "7").await;
+        fill(&browser, "Evidence for Values", "Spoke warmly about people who use the service").await;
+        press(&browser, "Submit my scores for Ash Green").await;
+        wait_for_text(&browser, "The score for \"Values\" must be a whole number from 0 to 4").await;
+        message_beside(&browser, "Score for Values (0 to 4)", "must be a whole number from 0 to 4").await;
+        assert_eq!(
+            field(&browser, "Score for Values (0 to 4)").await.prop("value").await.unwrap().as_deref(),
+            Some("7")
+        );
+        assert_eq!(
+            field(&browser, "Evidence for Values").await.prop("value").await.unwrap().as_deref(),
+            Some("Spoke warmly about people who use the service"),
+        );
+        // No evidence is a mistake too, said beside the evidence.
         fill(&browser, "Score for Values (0 to 4)", "3").await;
+        field(&browser, "Evidence for Values").await.clear().await.unwrap();
+        press(&browser, "Submit my scores for Ash Green").await;
+        wait_for_text(&browser, "Enter the evidence for your score on \"Values\"").await;
+        message_beside(&browser, "Evidence for Values", "Enter the evidence for your score on").await;
+        assert_eq!(
+            field(&browser, "Score for Values (0 to 4)").await.prop("value").await.unwrap().as_deref(),
+            Some("3")
+        );
+
+        // With JavaScript on, what follows happens without the page being loaded again: a mark left on the
+        // window survives only if it is not.
+        if js {
+            browser.execute("window.continuumNotReloaded = true;", vec![]).await.unwrap();
+        }
         fill(&browser, "Evidence for Values", "Spoke warmly about people who use the service").await;
         press(&browser, "Submit my scores for Ash Green").await;
         let page = wait_for_text(&browser, "Scores are sealed: 2 of 3 eligible members have submitted.").await;
+        assert!(page.contains("Your scores (locked)"), "shown as sent");
         assert!(page.contains("Spoke warmly about people who use the service"), "their own scores, locked");
         assert!(!page.contains("The chair's own evidence"), "not the chair's, before everyone has submitted");
+        assert!(!page.contains("Submit my scores for Ash Green"), "no second submission offered");
+        if js {
+            let kept = browser.execute("return window.continuumNotReloaded === true;", vec![]).await.unwrap();
+            assert_eq!(kept, serde_json::Value::Bool(true), "the score showed as sent without a reload");
+        }
 
         post(app, &carer, "submit_panel_scores", &scores("2", "The carer's own evidence")).await;
         browser.goto(&app.url(&format!("/partnership/panels/{panel}"))).await.unwrap();
         let page = wait_for_text(&browser, "Scores for Ash Green").await;
         assert!(page.contains("The chair's own evidence") && page.contains("The carer's own evidence"));
         assert!(page.contains("mean total: 2.5 of 4."), "the lived-experience view: (3 + 2) / 2");
+        if js {
+            wait_for_hydration(&browser).await;
+            assert_accessible(&browser, "the panel page with the scores side by side").await;
+            browser.execute("window.continuumNotReloaded = true;", vec![]).await.unwrap();
+        }
+
+        // A change at the discussion is a re-score, shown beside the original (without a reload with JavaScript on).
+        field(&browser, "Criterion").await.select_by_value(criterion_id).await.unwrap();
+        fill(&browser, "New score (0 to 4)", "4").await;
+        fill(&browser, "Why it changed", "Their answer on peer support, heard again").await;
+        press(&browser, "Record the re-score").await;
+        let page = wait_for_text(&browser, "re-scored from 3: Their answer on peer support, heard again").await;
+        assert!(page.contains("mean total: 3 of 4."), "the lived-experience view: (4 + 2) / 2");
+        if js {
+            let kept = browser.execute("return window.continuumNotReloaded === true;", vec![]).await.unwrap();
+            assert_eq!(kept, serde_json::Value::Bool(true), "the re-score showed without a reload");
+        }
     })
     .await;
 }
