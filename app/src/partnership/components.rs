@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use server_fn::ServerFn as _;
 
 use super::server::{
@@ -77,6 +77,13 @@ pub fn PartnershipPage() -> impl IntoView {
         move || add.version().get() + train.version().get() + retention.version().get(),
         |_| get_partnership_overview(),
     );
+    // A panel set up with JavaScript on opens its page, as the plain POST's redirect does.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&super::server::panel_path(&id), Default::default());
+        }
+    });
     view! {
         <Title text="Interview panels" />
         <h1 class="nhsuk-heading-l">"Interview panels"</h1>

@@ -298,6 +298,22 @@ async fn the_partnership_page_is_accessible_to_its_staff() {
         wait_for_text(&browser, "Panel pool").await;
         wait_for_hydration(&browser).await;
         assert_accessible(&browser, "the Partnership page").await;
+
+        // Setting up a panel with JavaScript on opens the new panel's page, as the plain POST's redirect does.
+        choose(&browser, "A staff post").await;
+        fill(&browser, "The post's title (for a staff post)", "Peer support worker").await;
+        let day = app::clock::today_date() + chrono::Days::new(7);
+        for (name, value) in date_fields("sits_on", &day.format("%Y-%m-%d").to_string()) {
+            let control = browser.find(Locator::Id(&name)).await.unwrap();
+            control.clear().await.unwrap();
+            control.send_keys(&value).await.unwrap();
+        }
+        fill(&browser, "Time it starts", "14:30").await;
+        fill(&browser, "Where", "Room 4").await;
+        press(&browser, "Set up the panel").await;
+        wait_for_text(&browser, "Interview panel: Peer support worker").await;
+        let address = browser.current_url().await.unwrap();
+        assert!(address.path().starts_with("/partnership/panels/"), "on the new panel's page: {address}");
     })
     .await;
 }
