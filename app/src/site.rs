@@ -67,5 +67,5 @@ pub struct ShellData {
 pub async fn shell_info() -> Result<ShellData, AppError> {
     let state = crate::state::state()?;
     let user = crate::accounts::access::visitor().user.map(|u| u.summary());
-    Ok(ShellData { site: state.site, user })
+    Ok(ShellData { site: (*state.site).clone(), user })
 }

@@ -566,7 +566,7 @@ async fn render_form_page(app: &AppState, request: Request, page: &str, refused:
             provide_context(state.clock.clone());
             provide_context(in_context.clone());
         },
-        move || shell(options.clone()),
+        move || shell((*options).clone()),
     );
     let (parts, _) = request.into_parts();
     let mut response = handler(get_for(Request::from_parts(parts.clone(), Body::empty()), page)).await.into_response();
@@ -618,7 +618,7 @@ async fn render_refusal(app: &AppState, request: Request, refusal: Refusal) -> R
             provide_context(state.clock.clone());
             provide_context(refusal.clone());
         },
-        move || shell(options.clone()),
+        move || shell((*options).clone()),
     );
     let mut response = handler(get_for(request, "/")).await.into_response();
     *response.status_mut() = status;

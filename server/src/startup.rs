@@ -92,7 +92,7 @@ impl Application {
             .build();
         let mut state = AppState {
             pool,
-            site: SiteInfo {
+            site: Arc::new(SiteInfo {
                 organisation: settings.organisation.clone(),
                 crisis_contacts: settings.crisis_contact_lines(),
                 contact: app::site::OrganisationContact {
@@ -101,8 +101,8 @@ impl Application {
                     address: settings.contact_address.clone(),
                     data_protection: settings.data_protection_officer.clone(),
                 },
-            },
-            security: SecuritySettings {
+            }),
+            security: Arc::new(SecuritySettings {
                 base_url: settings.base_url.clone(),
                 secure_cookies: settings.secure_cookies,
                 session_idle: settings.session_idle(),
@@ -110,12 +110,12 @@ impl Application {
                 feedback_burst_per_client: settings.feedback_burst_per_client,
                 feedback_burst_per_form: settings.feedback_burst_per_form,
                 applicant_retention_months: settings.applicant_retention_months,
-            },
+            }),
             throttle: Arc::new(SignInThrottle::new(device_key)),
             clock: settings.clock(),
             parts: Parts::default(),
             mail_wakeup,
-            leptos_options,
+            leptos_options: Arc::new(leptos_options),
         };
         // Each capability starts its runtime parts (the response writer, caches) for this app server.
         state.parts = state.clock.clone().sync_scope(|| Parts::start(&state));
@@ -227,7 +227,7 @@ fn router(state: AppState, gate: Gate, settings: &Settings, database_file: Optio
                 provide_context(context_state.clone());
                 provide_context(context_state.clock.clone());
             },
-            move || shell(shell_options.clone()),
+            move || shell((*shell_options).clone()),
         )
         .fallback_service(static_files)
         // Innermost: it sees every request that reaches a page or a server function, and the clock and nonce.
@@ -273,7 +273,7 @@ async fn render_not_found(state: AppState, request: Request<Body>) -> Response {
             provide_context(state.clock.clone());
             provide_context(app::routes::ServedLight);
         },
-        move || shell(options.clone()),
+        move || shell((*options).clone()),
     );
     handler(request).await.into_response()
 }

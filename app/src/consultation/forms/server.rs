@@ -69,7 +69,7 @@ pub async fn get_feedback_form(#[server(default)] id: FormId) -> Result<Feedback
 pub async fn preview_feedback_form(#[server(default)] id: FormId) -> Result<(FeedbackForm, Vec<String>), AppError> {
     let user = require_staff()?;
     let form = form_kept_by(&user, &id).await?;
-    Ok((form, state()?.site.crisis_contacts))
+    Ok((form, state()?.site.crisis_contacts.clone()))
 }
 
 /// The services the caller may create forms for.

@@ -113,7 +113,7 @@ pub(crate) async fn screen(
     text: &str,
     what: &str,
 ) -> Result<bool, AppError> {
-    let base_url = state()?.security.base_url;
+    let base_url = state()?.security.base_url.clone();
     Ok(review_db::screen_and_raise(tx.conn(), &base_url, service_id, &source, text, what).await?)
 }
 

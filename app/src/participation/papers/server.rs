@@ -343,7 +343,7 @@ async fn mail_late_paper(
     let sent_to: Vec<MemberId> =
         db::list_recipients_sent(tx.conn(), &meeting.id).await?.into_iter().map(|(m, _)| m).collect();
     let members = participation_db::list_members(tx.conn(), &group.id).await?;
-    let base = state()?.security.base_url;
+    let base = state()?.security.base_url.clone();
     let now = crate::db::now();
     let mut mailed = 0;
     for member in mailable(&members, &crate::clock::today()).iter().filter(|m| sent_to.contains(&m.id)) {
