@@ -326,9 +326,11 @@ pub async fn plain_posts(
         },
         None => None,
     };
-    // A copy of a page sent again after its first submission was answered: answered the same way, at once.
+    // A copy of a page sent again after its first submission was stored: answered the same way — at once when
+    // the first was answered, or as soon as it is when the first is still being answered (a double click, or a
+    // browser that gave up on the first and sent it again).
     if let Some(hash) = &token {
-        if let Ok(Some(first)) = app::forms::first_answer(&app.pool, hash).await {
+        if let Some(first) = first_answer_when_known(&app, hash).await {
             let request = Request::from_parts(parts.clone(), Body::empty());
             if let Some(answer) = answer_again(&app, request, plain, &first).await {
                 return answer;
@@ -345,12 +347,34 @@ pub async fn plain_posts(
             request.headers_mut().insert(header::REFERER, referer);
         }
     }
-    let response = next.run(request).await;
+    // A form with a token is sent, and how it was answered kept, in a task of its own: a browser that gives up on
+    // the request (the first of a double click, cancelled by the second) must not cut between the commit and the
+    // keeping, or the second would never learn the first's answer and be told only "already sent".
+    let response = match token.clone() {
+        None => next.run(request).await,
+        Some(hash) => {
+            let (app, parts) = (app.clone(), parts.clone());
+            let sent_and_kept = async move {
+                let response = next.run(request).await;
+                if !plain {
+                    return answered_from_the_app(&app, parts, response, &hash).await;
+                }
+                if let Some(location) = successful_redirect(&response) {
+                    remember_answer(&app, &hash, &location, None).await;
+                }
+                response
+            };
+            match tokio::spawn(app::clock::current().scope(sent_and_kept)).await {
+                Ok(response) => response,
+                Err(failed) => {
+                    tracing::error!(error = %failed, "a form's submission task failed");
+                    crate::startup::calm_500()
+                }
+            }
+        }
+    };
     if !plain {
-        return match token {
-            Some(hash) => answered_from_the_app(&app, parts, response, &hash).await,
-            None => response,
-        };
+        return response;
     }
     let mut response = response;
     if !response.status().is_redirection() {
@@ -362,9 +386,7 @@ pub async fn plain_posts(
     let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("/").to_owned();
     match error_in(&location) {
         None => {
-            if let Some(hash) = &token {
-                remember_answer(&app, hash, &location, None).await;
-            }
+            // (How it was answered is already kept, above.)
             // Post/redirect/get: the next page is fetched with GET, and Back or reload never posts again.
             *response.status_mut() = StatusCode::SEE_OTHER;
             response
@@ -470,6 +492,16 @@ async fn answered_from_the_app(
         }
     }
     response
+}
+
+/// Where a plain POST's success sends the browser on: its redirect's `Location`, unless that carries a refusal
+/// (Leptos answers a refused plain POST by a redirect to the form's page with the error in the address).
+fn successful_redirect(response: &Response) -> Option<String> {
+    if !response.status().is_redirection() {
+        return None;
+    }
+    let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("/");
+    error_in(location).is_none().then(|| location.to_owned())
 }
 
 /// Keeps how a token's first submission was answered (see `app::forms::record_submission_answer`). A failure

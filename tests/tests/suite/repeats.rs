@@ -314,6 +314,72 @@ async fn the_same_page_sent_twice_at_once_stores_one_record(backend: Backend) {
     }
 }
 
+/// A browser that gives up on the first submission (a double click cancels the first request; a phone loses
+/// signal) must not leave it half answered: it is stored and how it was answered kept, so sending the same copy
+/// again is answered as the first was (303 to the record), never "already sent", and nothing more is stored. The
+/// first is sent by a client that gives up after a few milliseconds, over a range of delays, so that some give up
+/// before the server answers.
+async fn a_first_submission_the_browser_gave_up_on_still_answers_its_repeat(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let case = &CASES[0];
+    let values = world.values_for(case.person);
+    let client = &world.clients[case.person.index()];
+    // The same manager in a second browser, which gives up on its requests.
+    let impatient = continuum_tests::new_client();
+    let signed_in = impatient
+        .post(app.url("/api/sign_in"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/sign-in"))
+        .form(&[("email", "manager@example.org"), ("password", continuum_tests::PASSWORD), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 303);
+    for ms in [1, 2, 3, 5, 8, 13, 21, 34] {
+        let token = copy_of_page(&app, client, case, &values).await;
+        let before = row_counts(&app).await;
+        let gave_up = send_or_give_up(&app, &impatient, case, &values, &token, ms).await;
+        // Whatever the first did, the same copy sent again is one record, answered as a stored one.
+        let again = send(&app, client, case, &values, &token, true).await;
+        let (status, to) = (again.status(), location(&again));
+        let body = again.text().await.unwrap();
+        let title = body.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or_default();
+        assert_eq!(status, 303, "after giving up at {ms} ms ({gave_up}): {title}");
+        assert!(!body.contains(app::forms::ALREADY_SENT) && !to.is_empty(), "{ms} ms: answered {to}");
+        let after = row_counts(&app).await;
+        assert_eq!(after["activity"], before["activity"] + 1, "{ms} ms: one activity");
+    }
+}
+
+/// Sends the case as a plain POST on `client`, giving up after `ms` milliseconds; whether it was answered or
+/// given up ("answered 303", "gave up").
+async fn send_or_give_up(
+    app: &TestApp,
+    client: &reqwest::Client,
+    case: &Case,
+    values: &Values<'_>,
+    token: &str,
+    ms: u64,
+) -> String {
+    let mut fields: Vec<(String, String)> =
+        case.fields.iter().map(|(k, v)| ((*k).to_owned(), fill(v, values))).collect();
+    fields.push(("submission".into(), token.to_owned()));
+    let sent = client
+        .post(app.url(case.action))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&fill(case.page, values)))
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .timeout(std::time::Duration::from_millis(ms))
+        .form(&fields)
+        .send()
+        .await;
+    match sent {
+        Ok(response) => format!("answered {}", response.status()),
+        Err(_) => "gave up".to_owned(),
+    }
+}
+
 /// A refusal stores nothing and leaves the token usable: the page that comes back keeps the same token, and
 /// the corrected form sent with it is stored once.
 async fn a_refused_submission_leaves_its_token_for_the_corrected_one(backend: Backend) {
@@ -535,6 +601,7 @@ async fn the_same_page_sent_again_with_other_words_is_stored_and_screened(backen
 }
 
 on_both_engines!(
+    a_first_submission_the_browser_gave_up_on_still_answers_its_repeat,
     the_same_page_sent_again_with_other_words_is_stored_and_screened,
     each_form_sent_twice_from_one_page_stores_one_record,
     the_same_page_sent_twice_at_once_stores_one_record,
