@@ -1343,7 +1343,9 @@ pub async fn record_panel_outcome(
         .collect();
     let index = candidates.iter().position(|c| c.id == candidate.id).unwrap_or_default();
     let named: Vec<(String, i64)> = criteria.iter().map(|c| (c.name.clone(), c.minimum)).collect();
-    let departs = chosen.map(|o| validate::departures(index, o, &views, &named)).unwrap_or_default();
+    let lived_experience_members = members.iter().any(|m| m.sits.lived_experience());
+    let departs =
+        chosen.map(|o| validate::departures(index, o, &views, &named, lived_experience_members)).unwrap_or_default();
     if !departs.is_empty() && departure.is_empty() {
         errors.add(
             &departure_name,

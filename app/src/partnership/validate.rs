@@ -72,19 +72,35 @@ pub fn mean_words(sum: i64, count: i64) -> String {
 }
 
 /// Why appointing candidate `chosen` departs from the lived-experience view, in words: another candidate's
-/// lived-experience mean is higher, or the chosen one's mean on a criterion is below its minimum. Empty when it
-/// does not depart (or nobody with lived experience scored). `views` are every candidate's, by index;
-/// `criteria` are `(name, minimum)` in the panel's order.
+/// lived-experience mean is higher, the chosen one's mean on a criterion is below its minimum, or — on a panel
+/// with lived-experience members (`lived_experience_members`) — none of them scored the chosen one (scoring
+/// was closed before they did, or they declared an interest): appointing someone they never scored is never
+/// taken as agreeing with them. Empty when it does not depart, or when the panel has no lived-experience
+/// member at all (a manager has recorded why). `views` are every candidate's, by index; `criteria` are
+/// `(name, minimum)` in the panel's order.
 pub fn departures(
     chosen: usize,
     outcome: Outcome,
     views: &[(String, Option<LivedExperienceView>)],
     criteria: &[(String, i64)],
+    lived_experience_members: bool,
 ) -> Vec<String> {
     if outcome != Outcome::Appoint {
         return Vec::new();
     }
-    let Some((_, Some(mine))) = views.get(chosen) else { return Vec::new() };
+    let Some((chosen_name, view)) = views.get(chosen) else { return Vec::new() };
+    let Some(mine) = view else {
+        if !lived_experience_members {
+            return Vec::new();
+        }
+        let mut reasons = vec![format!("no lived-experience member scored {chosen_name}")];
+        for (index, (name, view)) in views.iter().enumerate() {
+            if index != chosen && view.is_some() {
+                reasons.push(format!("the lived-experience members scored {name}"));
+            }
+        }
+        return reasons;
+    };
     let mut reasons = Vec::new();
     for (index, (name, view)) in views.iter().enumerate() {
         if index != chosen && view.as_ref().is_some_and(|v| v.compare(mine) == Ordering::Greater) {
@@ -303,12 +319,18 @@ mod tests {
             ("Bea".to_owned(), Some(view(&[&[3, 1]]))),
             ("Cal".to_owned(), None),
         ];
-        assert!(departures(0, Outcome::Appoint, &views, &criteria).is_empty());
-        let against = departures(1, Outcome::Appoint, &views, &criteria);
+        assert!(departures(0, Outcome::Appoint, &views, &criteria, true).is_empty());
+        let against = departures(1, Outcome::Appoint, &views, &criteria, true);
         assert_eq!(against.len(), 2, "{against:?}");
         assert!(against[0].contains("Ash"));
         assert!(against[1].contains("Skills"));
-        assert!(departures(1, Outcome::Reserve, &views, &criteria).is_empty());
+        assert!(departures(1, Outcome::Reserve, &views, &criteria, true).is_empty());
+        // Cal was never scored by the lived-experience members (scoring closed first): appointing Cal departs.
+        let unscored = departures(2, Outcome::Appoint, &views, &criteria, true);
+        assert_eq!(unscored[0], "no lived-experience member scored Cal", "{unscored:?}");
+        assert_eq!(unscored.len(), 3, "and they scored Ash and Bea: {unscored:?}");
+        // A panel with no lived-experience member has its own recorded reason instead.
+        assert!(departures(2, Outcome::Appoint, &views, &criteria, false).is_empty());
     }
 
     #[test]

@@ -415,6 +415,29 @@ async fn bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept(back
     assert_eq!(stored, vec![3, 3], "the submitted scores are locked");
 }
 
+/// Closing scoring before the lived-experience members score a candidate does not get round their view
+/// (tester 17c): appointing someone none of them scored departs from it, needs a reason and is mailed.
+async fn appointing_a_candidate_no_lived_experience_member_scored_needs_a_reason(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    // Everyone scores Ash; only the chair scores Blake, and the chair closes scoring on both.
+    for client in [&p.chair, &p.patient, &p.carer] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &["2", "2"])).await;
+    }
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &blake, &["4", "4"])).await;
+    close(&app, &p, &ash).await;
+    close(&app, &p, &blake).await;
+    let refused = outcome(&app, &p.chair, &p, &blake, "appoint", "").await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("departs from the lived-experience members"), "the refusal says why");
+    assert!(page.contains("no lived-experience member scored"), "and names it");
+    assert_eq!(outcome(&app, &p.chair, &p, &blake, "appoint", "UNSCOREDWHY: they could not stay").await.status(), 303);
+    let mail = app.mail_to("manager@example.org").await;
+    assert!(mail.body.contains("UNSCOREDWHY"), "the manager is told: {}", mail.body);
+}
+
 async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed(backend: Backend) {
     let app = panel_app(backend).await;
     let p = panel(&app).await;
@@ -1214,6 +1237,7 @@ on_both_engines!(
     a_declared_interest_blocks_scoring_that_candidate,
     bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept,
     an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed,
+    appointing_a_candidate_no_lived_experience_member_scored_needs_a_reason,
     packs_close_after_the_outcome_and_are_deleted_after_the_retention_period,
     an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion,
 );
