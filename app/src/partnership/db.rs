@@ -453,6 +453,13 @@ pub async fn record_agreement(
     Ok(done.rows_affected() == 1)
 }
 
+/// Clears every member's declaration of the panel (kept interests stay): called when a candidate is added, so
+/// that nobody sees a candidate their declaration did not cover.
+pub async fn ask_declarations_again(conn: &mut AnyConnection, panel_id: &PanelId) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE panel_member SET declared_at = NULL WHERE panel_id = $1").bind(panel_id).execute(conn).await?;
+    Ok(())
+}
+
 /// Records a declaration of interest: none, or an interest in `candidate` with the reason.
 pub async fn record_declaration(
     conn: &mut AnyConnection,

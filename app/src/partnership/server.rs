@@ -806,6 +806,9 @@ pub async fn add_panel_candidate(data: server_fn::codec::MultipartData) -> Resul
         pack: &file.bytes,
     };
     let id = db::insert_candidate(tx.conn(), &new, &user.id).await?;
+    // A declaration of interest covers the candidates on the panel when it was made: each member declares again
+    // (none, or an interest in the new one) before they see anything of this candidate, or score anyone more.
+    db::ask_declarations_again(tx.conn(), &panel_id).await?;
     let detail =
         serde_json::json!({ "panel_id": panel_id, "size_bytes": file.bytes.len(), "details_removed_confirmed": true });
     tx.audit("panel_candidate_added", "panel_candidate", &id, detail).await?;

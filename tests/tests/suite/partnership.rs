@@ -438,6 +438,39 @@ async fn appointing_a_candidate_no_lived_experience_member_scored_needs_a_reason
     assert!(mail.body.contains("UNSCOREDWHY"), "the manager is told: {}", mail.body);
 }
 
+/// A declaration of interest covers the candidates on the panel when it was made (tester 17c): a candidate added
+/// afterwards is not shown, nor anyone scored, until the member declares again.
+async fn a_candidate_added_after_the_declarations_waits_for_new_ones(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let response = p
+        .manager
+        .post(app.url("/api/add_panel_candidate"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url(&format!("/partnership/panels/{}", p.id)))
+        .multipart(leaflet_form(&[
+            ("panel_id", p.id.clone()),
+            ("candidate_name", "Cass Late".into()),
+            ("removed", "yes".into()),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "add_panel_candidate: {}", response.status());
+    let late = scalar(&app, "SELECT id FROM panel_candidate WHERE name = $1", "Cass Late").await;
+    let pack = format!("/partnership/packs/{late}/pack.pdf");
+    let from = format!("/partnership/panels/{}", p.id);
+    assert_eq!(p.patient.get(app.url(&pack)).send().await.unwrap().status(), 403, "not covered by the declaration");
+    let page = p.patient.get(app.url(&from)).send().await.unwrap().text().await.unwrap();
+    // Names are shown (a member must see whom they may declare an interest in); the pack is not.
+    assert!(page.contains("Cass Late") && !page.contains(&pack), "only the new candidate's name is shown");
+    let refused =
+        post(&app, &p.patient, "submit_panel_scores", &from, &scores(&p, &p.candidates[0], &["3", "3"])).await;
+    assert!(refused.status().is_client_error(), "no scoring until declared again: {}", refused.status());
+    ok(&app, &p.patient, "declare_panel_interest", &owned(&[("panel_id", &p.id), ("interest", "none")])).await;
+    assert_eq!(p.patient.get(app.url(&pack)).send().await.unwrap().status(), 200, "declared again");
+}
+
 async fn an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed(backend: Backend) {
     let app = panel_app(backend).await;
     let p = panel(&app).await;
@@ -1238,6 +1271,7 @@ on_both_engines!(
     bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept,
     an_outcome_against_the_lived_experience_view_needs_a_reason_and_is_mailed,
     appointing_a_candidate_no_lived_experience_member_scored_needs_a_reason,
+    a_candidate_added_after_the_declarations_waits_for_new_ones,
     packs_close_after_the_outcome_and_are_deleted_after_the_retention_period,
     an_outcome_for_a_volunteer_role_moves_the_application_through_inclusion,
 );
