@@ -8,7 +8,7 @@
 //! An id arriving from outside (an address, a form) is taken as it is and looked up: an id that names nothing is
 //! "not found", never an error of its own, so ids are not validated as UUIDs here. Declare an id with [`id!`]:
 //!
-//! ```ignore
+//! ```text
 //! crate::id!(
 //!     /// A feedback form.
 //!     FormId
