@@ -628,14 +628,6 @@ mod build {
         }
     }
 
-    fn things(n: i64, one: &str, many: &str) -> String {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    }
-
     /// The summary sentences, made from the published figures only (`now` and `before`, the period before).
     pub fn summary(now: &PublishedPeriod, before: &PublishedPeriod, period: &str, previous: &str) -> Vec<String> {
         let activities: i64 = now.counts.levels.iter().map(|l| l.activities).sum();
@@ -643,7 +635,7 @@ mod build {
             "In {period}, {} and {} were involved in {}.",
             people_phrase(now.people.total_patients, "patients"),
             people_phrase(now.people.total_carers, "carers"),
-            things(activities, "activity", "activities"),
+            crate::text::count(activities, "activity", "activities"),
         )];
         match ContinuumLevel::ALL.into_iter().rev().find(|l| now.counts.activities(*l) > 0) {
             Some(level) => {
@@ -690,8 +682,12 @@ mod build {
         if info.pages_published > 0 || info.events_held > 0 {
             sentences.push(format!(
                 "{} published and {} held, with {} registered.",
-                capitalised(&things(info.pages_published, "information page was", "information pages were")),
-                things(info.events_held, "event", "events"),
+                capitalised(&crate::text::count(
+                    info.pages_published,
+                    "information page was",
+                    "information pages were"
+                )),
+                crate::text::count(info.events_held, "event", "events"),
                 people_phrase(now.people_registered, "people"),
             ));
         }
@@ -720,10 +716,10 @@ mod build {
         if p.meetings_held > 0 || p.actions_opened > 0 || p.actions_closed > 0 {
             sentences.push(format!(
                 "{} held ({} quorate), with {} recorded; {} opened, {} closed and {} overdue at the end.",
-                capitalised(&things(p.meetings_held, "meeting was", "meetings were")),
+                capitalised(&crate::text::count(p.meetings_held, "meeting was", "meetings were")),
                 p.meetings_quorate,
-                things(p.decisions, "decision", "decisions"),
-                things(p.actions_opened, "action", "actions"),
+                crate::text::count(p.decisions, "decision", "decisions"),
+                crate::text::count(p.actions_opened, "action", "actions"),
                 p.actions_closed,
                 p.actions_overdue,
             ));
@@ -731,7 +727,7 @@ mod build {
         if now.counts.you_said_we_did > 0 {
             sentences.push(format!(
                 "{} published on the \"you said, we did\" board.",
-                capitalised(&things(now.counts.you_said_we_did, "item was", "items were")),
+                capitalised(&crate::text::count(now.counts.you_said_we_did, "item was", "items were")),
             ));
         }
         sentences.extend(partnership_sentences(now));
@@ -747,9 +743,9 @@ mod build {
         if panels.panels > 0 {
             sentences.push(format!(
                 "{} sat ({} with a lived-experience member); {} departed from the lived-experience members' scores.",
-                capitalised(&things(panels.panels, "interview panel", "interview panels")),
+                capitalised(&crate::text::count(panels.panels, "interview panel", "interview panels")),
                 panels.with_lived_experience,
-                things(panels.departures, "outcome", "outcomes"),
+                crate::text::count(panels.departures, "outcome", "outcomes"),
             ));
         }
         // Said only when the offers made are published as a number, and in published figures only.
