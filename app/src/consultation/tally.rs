@@ -10,6 +10,13 @@
 //! - `feedback_comment_tally`: comments (non-empty free-text answers) per day, channel and flagged or not, in
 //!   all (`theme_id` '') and per theme, with the responses carrying each.
 //!
+//! Each has a **monthly roll-up** (migration `20261203090000_tally_months.sql`: the same table with `_month`
+//! after its name, keyed by `month`, `YYYY-MM`, instead of the day), written in the same transaction. Readers
+//! take the whole months of a range from the roll-ups and only the days at its edges from the daily rows
+//! ([`stretches`]): a quarter or a year reads a row per form, month, channel and answer value, so a report
+//! costs the same once a month's keys are all in use, whether the month held a hundred responses or fifty
+//! thousand (measured in `scripts/bench`, part "report").
+//!
 //! **Who keeps them.** Every write that changes what they count goes through this module in its own
 //! transaction: `answering::db::insert_responses` and `delete_responses` (the group-commit writer, demo data
 //! and the scale benchmark all store responses through them) and `review::db::set_comment_theme`. A response's
@@ -17,7 +24,8 @@
 //!
 //! **Hot rows on PostgreSQL.** A batch's changes are first added up per key in Rust ([`Tallies`], ordered
 //! maps), then written with one `INSERT … ON CONFLICT DO UPDATE` per table and chunk, in a fixed order: the
-//! tables always in the order above, the keys within each in sorted order. Two transactions therefore take
+//! daily tables always in the order above, then the monthly ones in the same order, the keys within each in
+//! sorted order. Two transactions therefore take
 //! their row locks in the same order and can never wait for each other in a circle (no deadlock); one that
 //! needs a row another holds waits for that one commit, which carries a whole batch (the writer groups the
 //! submissions that arrive together), so the wait is one commit per batch, not one per response.
@@ -160,9 +168,145 @@ impl Tallies {
         self
     }
 
+    /// The same counts rolled up by calendar month: each key's `submitted_on` cut to its month (`YYYY-MM`),
+    /// the counts of a month's days added together. What the monthly tables hold.
+    pub fn by_month(&self) -> Tallies {
+        fn month(day: &str) -> String {
+            day.get(..7).unwrap_or(day).to_owned()
+        }
+        let rekey = |key: &ResponseKey| ResponseKey { submitted_on: month(&key.submitted_on), ..key.clone() };
+        let mut months = Tallies::default();
+        for (key, n) in &self.responses {
+            *months.responses.entry(rekey(key)).or_default() += n;
+        }
+        for (key, n) in &self.answers {
+            let key = AnswerKey { response: rekey(&key.response), ..key.clone() };
+            *months.answers.entry(key).or_default() += n;
+        }
+        for (key, n) in &self.questions {
+            let key = QuestionKey { response: rekey(&key.response), ..key.clone() };
+            *months.questions.entry(key).or_default() += n;
+        }
+        for (key, (c, r)) in &self.comments {
+            let key = CommentKey { submitted_on: month(&key.submitted_on), ..key.clone() };
+            let entry = months.comments.entry(key).or_default();
+            entry.0 += c;
+            entry.1 += r;
+        }
+        months
+    }
+
     fn is_empty(&self) -> bool {
         self.responses.is_empty() && self.answers.is_empty() && self.questions.is_empty() && self.comments.is_empty()
     }
+}
+
+/// How finely a set of tally tables counts: a row per local day (the tables of migration
+/// `20261202130000_aggregates.sql`, dated `submitted_on`) or per calendar month (their roll-ups of
+/// `20261203090000_tally_months.sql`, the same tables with `_month` after the name, dated `month`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grain {
+    Day,
+    Month,
+}
+
+impl Grain {
+    /// The table of this grain for the daily table `daily` (e.g. `feedback_response_tally`).
+    pub fn table(self, daily: &str) -> String {
+        match self {
+            Grain::Day => daily.to_owned(),
+            Grain::Month => format!("{daily}_month"),
+        }
+    }
+
+    /// The column holding the date: `submitted_on` (`YYYY-MM-DD`) or `month` (`YYYY-MM`).
+    pub fn column(self) -> &'static str {
+        match self {
+            Grain::Day => "submitted_on",
+            Grain::Month => "month",
+        }
+    }
+}
+
+/// A stretch of a range a reader adds up from one grain of tables: rows whose date column ([`Grain::column`])
+/// is `>= from` and `< until`, both in that grain's form (`YYYY-MM-DD` or `YYYY-MM`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stretch {
+    pub grain: Grain,
+    pub from: String,
+    pub until: String,
+}
+
+impl Stretch {
+    /// This stretch's table for the daily table `daily`.
+    pub fn table(&self, daily: &str) -> String {
+        self.grain.table(daily)
+    }
+
+    /// This stretch's date column.
+    pub fn column(&self) -> &'static str {
+        self.grain.column()
+    }
+}
+
+/// Where the counts of the local days from `from` up to but not including `until` (`YYYY-MM-DD`) are kept: the
+/// whole calendar months within them in the monthly roll-ups, and the days before the first whole month and
+/// after the last in the daily rows. A quarter or a financial year is one monthly stretch, so a report reads
+/// a row per form, month, channel and answer value, not thirty. Nothing when `until` is not after `from`; a
+/// date that does not parse leaves the whole range to the daily rows (compared as text, as before).
+pub fn stretches(from: &str, until: &str) -> Vec<Stretch> {
+    use chrono::{Datelike, Months, NaiveDate};
+    let days = |from: &str, until: &str| Stretch { grain: Grain::Day, from: from.to_owned(), until: until.to_owned() };
+    if from >= until {
+        return Vec::new();
+    }
+    let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let (Some(start), Some(end)) = (parse(from), parse(until)) else {
+        return vec![days(from, until)];
+    };
+    let first_month = if start.day() == 1 {
+        Some(start)
+    } else {
+        start.with_day(1).and_then(|d| d.checked_add_months(Months::new(1)))
+    };
+    let last_month = end.with_day(1);
+    let (Some(first_month), Some(last_month)) = (first_month, last_month) else {
+        return vec![days(from, until)];
+    };
+    if first_month >= last_month {
+        return vec![days(from, until)];
+    }
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+    let mut parts = Vec::new();
+    if start < first_month {
+        parts.push(days(from, &day(first_month)));
+    }
+    parts.push(Stretch { grain: Grain::Month, from: month(first_month), until: month(last_month) });
+    if last_month < end {
+        parts.push(days(&day(last_month), until));
+    }
+    parts
+}
+
+/// The stretches of an inclusive range of local days, `from` to `to` (`YYYY-MM-DD`), as [`stretches`] gives
+/// them for `from` up to the day after `to`. A `to` that does not parse is compared as text with `<=`, as before:
+/// a day stretch up to `to` followed by the highest character, which every date of that day sorts under.
+pub fn stretches_through(from: &str, to: &str) -> Vec<Stretch> {
+    match chrono::NaiveDate::parse_from_str(to, "%Y-%m-%d").ok().and_then(|d| d.succ_opt()) {
+        Some(next) => stretches(from, &next.format("%Y-%m-%d").to_string()),
+        None => stretches(from, &format!("{to}\u{10FFFF}")),
+    }
+}
+
+/// Rows read stretch by stretch, added up: rows with equal keys (everything but the count) become one, in key
+/// order.
+pub fn merged<K: Ord>(rows: impl IntoIterator<Item = (K, i64)>) -> Vec<(K, i64)> {
+    let mut sums: BTreeMap<K, i64> = BTreeMap::new();
+    for (key, n) in rows {
+        *sums.entry(key).or_default() += n;
+    }
+    sums.into_iter().collect()
 }
 
 /// The questions of each form version met, read once each.
@@ -190,18 +334,26 @@ impl Versions {
 /// Rows per statement: at most 8 values each, well under both engines' limits on bound values.
 const CHUNK: usize = 500;
 
-/// Adds `changes` to the stored tallies, in the fixed order described at the top of this module (tables in
-/// order, keys sorted), one upsert per table and chunk. Run it inside the transaction of the write it counts.
+/// Adds `changes` to the stored tallies, daily rows and then their monthly roll-ups, in the fixed order
+/// described at the top of this module (the daily tables in order, then the monthly ones, keys sorted within
+/// each), one upsert per table and chunk. Run it inside the transaction of the write it counts.
 pub async fn apply(conn: &mut AnyConnection, changes: &Tallies) -> Result<(), sqlx::Error> {
     let changes = changes.clone().without_zeros();
     if changes.is_empty() {
         return Ok(());
     }
+    write(conn, &changes, Grain::Day).await?;
+    write(conn, &changes.by_month().without_zeros(), Grain::Month).await
+}
+
+/// Adds `changes` (keyed by day for [`Grain::Day`], by month for [`Grain::Month`]) to one grain's tables.
+async fn write(conn: &mut AnyConnection, changes: &Tallies, grain: Grain) -> Result<(), sqlx::Error> {
+    let on = grain.column();
     let responses: Vec<_> = changes.responses.iter().collect();
     for chunk in responses.chunks(CHUNK) {
         let sql = upsert(
-            "feedback_response_tally",
-            &["form_id", "submitted_on", "channel", "form_version"],
+            &grain.table("feedback_response_tally"),
+            &["form_id", on, "channel", "form_version"],
             &["responses"],
             chunk.len(),
         );
@@ -215,8 +367,8 @@ pub async fn apply(conn: &mut AnyConnection, changes: &Tallies) -> Result<(), sq
     let answers: Vec<_> = changes.answers.iter().collect();
     for chunk in answers.chunks(CHUNK) {
         let sql = upsert(
-            "feedback_answer_tally",
-            &["form_id", "submitted_on", "channel", "form_version", "question_id", "value"],
+            &grain.table("feedback_answer_tally"),
+            &["form_id", on, "channel", "form_version", "question_id", "value"],
             &["answers"],
             chunk.len(),
         );
@@ -237,8 +389,8 @@ pub async fn apply(conn: &mut AnyConnection, changes: &Tallies) -> Result<(), sq
     let questions: Vec<_> = changes.questions.iter().collect();
     for chunk in questions.chunks(CHUNK) {
         let sql = upsert(
-            "feedback_question_tally",
-            &["form_id", "submitted_on", "channel", "form_version", "question_id"],
+            &grain.table("feedback_question_tally"),
+            &["form_id", on, "channel", "form_version", "question_id"],
             &["respondents"],
             chunk.len(),
         );
@@ -258,8 +410,8 @@ pub async fn apply(conn: &mut AnyConnection, changes: &Tallies) -> Result<(), sq
     let comments: Vec<_> = changes.comments.iter().collect();
     for chunk in comments.chunks(CHUNK) {
         let sql = upsert(
-            "feedback_comment_tally",
-            &["form_id", "submitted_on", "channel", "flagged", "theme_id"],
+            &grain.table("feedback_comment_tally"),
+            &["form_id", on, "channel", "flagged", "theme_id"],
             &["comments", "responses"],
             chunk.len(),
         );
@@ -415,37 +567,53 @@ pub async fn recount(conn: &mut AnyConnection) -> Result<Tallies, sqlx::Error> {
     Ok(tallies.without_zeros())
 }
 
-/// What the tallies hold now, keys whose counts are all 0 left out.
+/// What the daily tallies hold now, keys whose counts are all 0 left out.
 pub async fn stored(conn: &mut AnyConnection) -> Result<Tallies, sqlx::Error> {
+    stored_at(conn, Grain::Day).await
+}
+
+/// What the monthly roll-ups hold now (`submitted_on` in each key is the month, `YYYY-MM`), keys whose counts
+/// are all 0 left out: they must equal [`Tallies::by_month`] of the daily rows.
+pub async fn stored_months(conn: &mut AnyConnection) -> Result<Tallies, sqlx::Error> {
+    stored_at(conn, Grain::Month).await
+}
+
+async fn stored_at(conn: &mut AnyConnection, grain: Grain) -> Result<Tallies, sqlx::Error> {
+    let on = grain.column();
     let mut tallies = Tallies::default();
-    let rows: Vec<(String, String, String, i64, i64)> =
-        sqlx::query_as("SELECT form_id, submitted_on, channel, form_version, responses FROM feedback_response_tally")
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT form_id, {on}, channel, form_version, responses FROM {}",
+        grain.table("feedback_response_tally")
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
     for (form_id, submitted_on, channel, form_version, n) in rows {
         tallies.responses.insert(ResponseKey { form_id, submitted_on, channel, form_version }, n);
     }
-    let rows: Vec<(String, String, String, i64, String, String, i64)> = sqlx::query_as(
-        "SELECT form_id, submitted_on, channel, form_version, question_id, value, answers FROM feedback_answer_tally",
-    )
+    let rows: Vec<(String, String, String, i64, String, String, i64)> = sqlx::query_as(&format!(
+        "SELECT form_id, {on}, channel, form_version, question_id, value, answers FROM {}",
+        grain.table("feedback_answer_tally")
+    ))
     .fetch_all(&mut *conn)
     .await?;
     for (form_id, submitted_on, channel, form_version, question_id, value, n) in rows {
         let response = ResponseKey { form_id, submitted_on, channel, form_version };
         tallies.answers.insert(AnswerKey { response, question_id, value }, n);
     }
-    let rows: Vec<(String, String, String, i64, String, i64)> = sqlx::query_as(
-        "SELECT form_id, submitted_on, channel, form_version, question_id, respondents FROM feedback_question_tally",
-    )
+    let rows: Vec<(String, String, String, i64, String, i64)> = sqlx::query_as(&format!(
+        "SELECT form_id, {on}, channel, form_version, question_id, respondents FROM {}",
+        grain.table("feedback_question_tally")
+    ))
     .fetch_all(&mut *conn)
     .await?;
     for (form_id, submitted_on, channel, form_version, question_id, n) in rows {
         let response = ResponseKey { form_id, submitted_on, channel, form_version };
         tallies.questions.insert(QuestionKey { response, question_id }, n);
     }
-    let rows: Vec<(String, String, String, i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT form_id, submitted_on, channel, flagged, theme_id, comments, responses FROM feedback_comment_tally",
-    )
+    let rows: Vec<(String, String, String, i64, String, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT form_id, {on}, channel, flagged, theme_id, comments, responses FROM {}",
+        grain.table("feedback_comment_tally")
+    ))
     .fetch_all(&mut *conn)
     .await?;
     for (form_id, submitted_on, channel, flagged, theme_id, comments, responses) in rows {
@@ -459,10 +627,12 @@ pub async fn stored(conn: &mut AnyConnection) -> Result<Tallies, sqlx::Error> {
 /// Empties the tallies and fills them again from the stored rows ([`recount`]), in the caller's transaction:
 /// for the rows stored before the tallies existed, and after rows are changed by hand (as some tests do).
 pub async fn rebuild(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    for table in
-        ["feedback_response_tally", "feedback_answer_tally", "feedback_question_tally", "feedback_comment_tally"]
-    {
-        sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *conn).await?;
+    for grain in [Grain::Day, Grain::Month] {
+        for table in
+            ["feedback_response_tally", "feedback_answer_tally", "feedback_question_tally", "feedback_comment_tally"]
+        {
+            sqlx::query(&format!("DELETE FROM {}", grain.table(table))).execute(&mut *conn).await?;
+        }
     }
     let counts = recount(conn).await?;
     apply(conn, &counts).await
@@ -534,6 +704,59 @@ mod tests {
         assert_eq!(tallies.comments.len(), 2, "every comment, and the theme");
         tallies.add(&response, &questions, -1);
         assert_eq!(tallies.without_zeros(), Tallies::default());
+    }
+
+    fn stretch(grain: Grain, from: &str, until: &str) -> Stretch {
+        Stretch { grain, from: from.to_owned(), until: until.to_owned() }
+    }
+
+    #[test]
+    fn whole_months_are_read_from_the_roll_ups_and_the_days_at_either_edge_from_the_daily_rows() {
+        use Grain::{Day, Month};
+        assert_eq!(stretches("2026-07-01", "2026-10-01"), [stretch(Month, "2026-07", "2026-10")], "a quarter");
+        assert_eq!(
+            stretches("2026-07-15", "2026-10-04"),
+            [
+                stretch(Day, "2026-07-15", "2026-08-01"),
+                stretch(Month, "2026-08", "2026-10"),
+                stretch(Day, "2026-10-01", "2026-10-04")
+            ]
+        );
+        assert_eq!(stretches("2026-07-15", "2026-08-10"), [stretch(Day, "2026-07-15", "2026-08-10")], "no whole month");
+        assert_eq!(stretches("2026-12-01", "2027-01-01"), [stretch(Month, "2026-12", "2027-01")], "across a year end");
+        assert_eq!(stretches("2026-07-01", "2026-07-01"), [], "an empty range");
+        assert_eq!(stretches("2026-08-01", "2026-07-01"), [], "backwards");
+        assert_eq!(
+            stretches("2026-07-01", "2026-10-xx"),
+            [stretch(Day, "2026-07-01", "2026-10-xx")],
+            "unparsed: as text"
+        );
+        assert_eq!(stretches_through("2026-07-01", "2026-09-30"), [stretch(Month, "2026-07", "2026-10")]);
+        assert_eq!(merged([(("a", 1), 2), (("b", 1), 1), (("a", 1), 3)]), [(("a", 1), 5), (("b", 1), 1)]);
+    }
+
+    #[test]
+    fn a_month_s_roll_up_adds_its_days() {
+        let questions = vec![question("q1", QuestionKind::YesNo), question("q2", QuestionKind::LongText)];
+        let answers = vec![("q1".to_owned(), "yes".to_owned()), ("q2".to_owned(), "More groups".to_owned())];
+        let mut tallies = Tallies::default();
+        for day in ["2026-03-01", "2026-03-31", "2026-04-01"] {
+            let response = Counted {
+                form_id: "f",
+                form_version: 1,
+                submitted_on: day,
+                channel: "online",
+                flagged: false,
+                answers: &answers,
+                themes: &[],
+            };
+            tallies.add(&response, &questions, 1);
+        }
+        let months = tallies.by_month();
+        let responses: Vec<(&str, i64)> = months.responses.iter().map(|(k, n)| (k.submitted_on.as_str(), *n)).collect();
+        assert_eq!(responses, [("2026-03", 2), ("2026-04", 1)]);
+        assert_eq!(months.answers.values().sum::<i64>(), 3);
+        assert_eq!(months.comments.values().map(|(c, _)| c).sum::<i64>(), 3);
     }
 
     #[test]

@@ -20,6 +20,8 @@ async fn assert_tallies_match(app: &TestApp, after: &str) {
     let recount = tally::recount(&mut conn).await.expect("a recount");
     assert!(!recount.responses.is_empty(), "{after}: something to count");
     assert_eq!(stored, recount, "{after}: the aggregates equal a full recount");
+    let months = tally::stored_months(&mut conn).await.expect("stored monthly roll-ups");
+    assert_eq!(months, recount.by_month().without_zeros(), "{after}: the monthly roll-ups equal the recount's months");
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {

@@ -6,6 +6,7 @@ use sqlx::{Any, AnyPool, Executor, FromRow};
 
 use crate::consultation::{
     questions::Question,
+    tally,
     types::{FeedbackForm, FormState},
 };
 use crate::db::flag;
@@ -56,9 +57,9 @@ impl FormRow {
 
 const FORM_SELECT: &str = "SELECT f.id, f.service_id, s.name AS service_name, f.slug, f.title, f.intervention, f.state,
         f.open_until, f.sign_in_required, f.current_version, v.questions,
-        (SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally t
+        (SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally_month t
             WHERE t.form_id = f.id AND t.form_version = f.current_version) AS version_responses,
-        (SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally t
+        (SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally_month t
             WHERE t.form_id = f.id) AS responses
      FROM feedback_form f
      JOIN service s ON s.id = f.service_id
@@ -170,16 +171,19 @@ pub async fn count_service_responses(
     from: &str,
     until: &str,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM feedback_response_tally t
-         JOIN feedback_form f ON f.id = t.form_id
-         WHERE f.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3",
-    )
-    .bind(service_id)
-    .bind(from)
-    .bind(until)
-    .fetch_one(pool)
-    .await
+    let mut total = 0;
+    for stretch in tally::stretches(from, until) {
+        let (table, on) = (stretch.table("feedback_response_tally"), stretch.column());
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM(t.responses), 0) AS BIGINT) FROM {table} t
+             JOIN feedback_form f ON f.id = t.form_id
+             WHERE f.service_id = $1 AND t.{on} >= $2 AND t.{on} < $3"
+        );
+        let n: i64 =
+            sqlx::query_scalar(&sql).bind(service_id).bind(&stretch.from).bind(&stretch.until).fetch_one(pool).await?;
+        total += n;
+    }
+    Ok(total)
 }
 
 /// Responses to a service's forms from `from` up to but not including `until` (`YYYY-MM-DD`) that answered
@@ -193,20 +197,27 @@ pub async fn count_service_answers(
     until: &str,
     values: [&str; 2],
 ) -> Result<Vec<(FormId, i64, QuestionId, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT t.form_id, t.form_version, t.question_id, t.value, CAST(SUM(t.answers) AS BIGINT)
-         FROM feedback_answer_tally t
-         JOIN feedback_form f ON f.id = t.form_id
-         WHERE f.service_id = $1 AND t.submitted_on >= $2 AND t.submitted_on < $3 AND t.value IN ($4, $5)
-         GROUP BY t.form_id, t.form_version, t.question_id, t.value",
-    )
-    .bind(service_id)
-    .bind(from)
-    .bind(until)
-    .bind(values[0])
-    .bind(values[1])
-    .fetch_all(pool)
-    .await
+    let mut rows = Vec::new();
+    for stretch in tally::stretches(from, until) {
+        let (table, on) = (stretch.table("feedback_answer_tally"), stretch.column());
+        let sql = format!(
+            "SELECT t.form_id, t.form_version, t.question_id, t.value, CAST(SUM(t.answers) AS BIGINT)
+             FROM {table} t
+             JOIN feedback_form f ON f.id = t.form_id
+             WHERE f.service_id = $1 AND t.{on} >= $2 AND t.{on} < $3 AND t.value IN ($4, $5)
+             GROUP BY t.form_id, t.form_version, t.question_id, t.value"
+        );
+        let part: Vec<(FormId, i64, QuestionId, String, i64)> = sqlx::query_as(&sql)
+            .bind(service_id)
+            .bind(&stretch.from)
+            .bind(&stretch.until)
+            .bind(values[0])
+            .bind(values[1])
+            .fetch_all(pool)
+            .await?;
+        rows.extend(part.into_iter().map(|(f, v, q, a, n)| ((f, v, q, a), n)));
+    }
+    Ok(tally::merged(rows).into_iter().map(|((f, v, q, a), n)| (f, v, q, a, n)).collect())
 }
 
 pub async fn list_open_forms(pool: &AnyPool) -> Result<Vec<FeedbackForm>, sqlx::Error> {

@@ -1,7 +1,10 @@
 //! Results' SQL: counts of responses, answers and comments for a form and period, read from the aggregates kept
 //! in the write transactions (`consultation::tally`), and one page of comments at a time from the responses.
 
-use crate::consultation::types::{FormId, QuestionId};
+use crate::consultation::{
+    tally,
+    types::{FormId, QuestionId},
+};
 use sqlx::{AnyPool, FromRow};
 
 use crate::consultation::review::db::{into_views, ResponseRow, RESPONSE_SELECT};
@@ -20,10 +23,43 @@ pub struct ResponseFilter {
 
 const FILTER: &str = "r.form_id = $1 AND r.submitted_on >= $2 AND r.submitted_on <= $3 AND ($4 = '' OR r.channel = $4)";
 
-/// The same filter over an aggregate table (`consultation::tally`), aliased `t`: its rows are keyed by form,
-/// day and channel, so the counts below read a row per day, channel and answer, never a row per response.
-const TALLY_FILTER: &str =
-    "t.form_id = $1 AND t.submitted_on >= $2 AND t.submitted_on <= $3 AND ($4 = '' OR t.channel = $4)";
+/// The same filter over an aggregate table (`consultation::tally`), aliased `t`, for one stretch of the period
+/// (`tally::stretches_through`) whose date column is `on`: `$2` and `$3` are the stretch's bounds, `$3` not
+/// included. Its rows are keyed by form, month or day and channel, so the counts below read a row per month
+/// (or edge day), channel and answer, never a row per response.
+fn tally_filter(on: &str) -> String {
+    format!("t.form_id = $1 AND t.{on} >= $2 AND t.{on} < $3 AND ($4 = '' OR t.channel = $4)")
+}
+
+/// Runs a results count over the aggregate table `daily` (or its monthly roll-up), stretch by stretch, and adds
+/// the stretches' rows up: `sql` is given the stretch's table and date column, and filters by
+/// [`tally_filter`]; `split` parts each row into its key and its count.
+async fn fetch_tallied<R, K>(
+    pool: &AnyPool,
+    daily: &str,
+    sql: impl Fn(&str, &str) -> String,
+    form_id: &FormId,
+    filter: &ResponseFilter,
+    split: impl Fn(R) -> (K, i64),
+) -> Result<Vec<(K, i64)>, sqlx::Error>
+where
+    R: for<'r> FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    K: Ord,
+{
+    let mut rows = Vec::new();
+    for stretch in tally::stretches_through(&filter.from, &filter.to) {
+        let sql = sql(&stretch.table(daily), stretch.column());
+        let part: Vec<R> = sqlx::query_as(&sql)
+            .bind(form_id)
+            .bind(&stretch.from)
+            .bind(&stretch.until)
+            .bind(filter.channel.map(Channel::as_str).unwrap_or(""))
+            .fetch_all(pool)
+            .await?;
+        rows.extend(part.into_iter().map(&split));
+    }
+    Ok(tally::merged(rows))
+}
 
 /// Runs a results query whose `WHERE` is `FILTER`, binding the form and the filter.
 async fn fetch_filtered<R>(
@@ -50,11 +86,14 @@ pub async fn responses_by_month(
     form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT substr(t.submitted_on, 1, 7) AS month, CAST(SUM(t.responses) AS BIGINT) AS n
-         FROM feedback_response_tally t WHERE {TALLY_FILTER} GROUP BY substr(t.submitted_on, 1, 7) ORDER BY month"
-    );
-    fetch_filtered(pool, &sql, form_id, filter).await
+    let sql = |table: &str, on: &str| {
+        format!(
+            "SELECT substr(t.{on}, 1, 7) AS month, CAST(SUM(t.responses) AS BIGINT) AS n
+             FROM {table} t WHERE {} GROUP BY substr(t.{on}, 1, 7)",
+            tally_filter(on)
+        )
+    };
+    fetch_tallied(pool, "feedback_response_tally", sql, form_id, filter, |row: (String, i64)| row).await
 }
 
 /// Responses by channel.
@@ -63,11 +102,13 @@ pub async fn responses_by_channel(
     form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT t.channel, CAST(SUM(t.responses) AS BIGINT) AS n FROM feedback_response_tally t WHERE {TALLY_FILTER}
-         GROUP BY t.channel"
-    );
-    fetch_filtered(pool, &sql, form_id, filter).await
+    let sql = |table: &str, on: &str| {
+        format!(
+            "SELECT t.channel, CAST(SUM(t.responses) AS BIGINT) AS n FROM {table} t WHERE {} GROUP BY t.channel",
+            tally_filter(on)
+        )
+    };
+    fetch_tallied(pool, "feedback_response_tally", sql, form_id, filter, |row: (String, i64)| row).await
 }
 
 /// How many responses answered each value of each question that is not free text: (question id, value, count).
@@ -76,11 +117,16 @@ pub async fn answer_counts(
     form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(QuestionId, String, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT t.question_id, t.value, CAST(SUM(t.answers) AS BIGINT) AS n FROM feedback_answer_tally t
-         WHERE {TALLY_FILTER} GROUP BY t.question_id, t.value"
-    );
-    fetch_filtered(pool, &sql, form_id, filter).await
+    let sql = |table: &str, on: &str| {
+        format!(
+            "SELECT t.question_id, t.value, CAST(SUM(t.answers) AS BIGINT) AS n FROM {table} t
+             WHERE {} GROUP BY t.question_id, t.value",
+            tally_filter(on)
+        )
+    };
+    let split = |(question, value, n): (QuestionId, String, i64)| ((question, value), n);
+    let rows = fetch_tallied(pool, "feedback_answer_tally", sql, form_id, filter, split).await?;
+    Ok(rows.into_iter().map(|((question, value), n)| (question, value, n)).collect())
 }
 
 /// How many responses answered each question that is not free text at all: (question id, count).
@@ -89,11 +135,14 @@ pub async fn respondents_per_question(
     form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(QuestionId, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT t.question_id, CAST(SUM(t.respondents) AS BIGINT) AS n FROM feedback_question_tally t
-         WHERE {TALLY_FILTER} GROUP BY t.question_id"
-    );
-    fetch_filtered(pool, &sql, form_id, filter).await
+    let sql = |table: &str, on: &str| {
+        format!(
+            "SELECT t.question_id, CAST(SUM(t.respondents) AS BIGINT) AS n FROM {table} t
+             WHERE {} GROUP BY t.question_id",
+            tally_filter(on)
+        )
+    };
+    fetch_tallied(pool, "feedback_question_tally", sql, form_id, filter, |row: (QuestionId, i64)| row).await
 }
 
 /// The responses in a period with their answers, for the comments list and the CSV export: newest date first,
@@ -168,23 +217,29 @@ pub async fn count_comments(
     if free_text.is_empty() {
         return Ok(0);
     }
-    let sql = format!(
-        "SELECT CAST(COALESCE(SUM(t.comments), 0) AS BIGINT) FROM feedback_comment_tally t
-         WHERE {TALLY_FILTER}
-           AND (($5 = '' AND t.theme_id = '')
-                OR ($5 <> '' AND t.theme_id IN (SELECT s.id FROM service_theme s WHERE s.name = $5)))
-           AND ($6 < 0 OR t.flagged = $6)"
-    );
-    let (n,): (i64,) = sqlx::query_as(&sql)
-        .bind(form_id)
-        .bind(&filter.from)
-        .bind(&filter.to)
-        .bind(filter.channel.map(Channel::as_str).unwrap_or(""))
-        .bind(comments.theme.as_deref().unwrap_or(""))
-        .bind(comments.flagged.map_or(-1_i64, i64::from))
-        .fetch_one(pool)
-        .await?;
-    Ok(n)
+    let mut total = 0;
+    for stretch in tally::stretches_through(&filter.from, &filter.to) {
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM(t.comments), 0) AS BIGINT) FROM {} t
+             WHERE {}
+               AND (($5 = '' AND t.theme_id = '')
+                    OR ($5 <> '' AND t.theme_id IN (SELECT s.id FROM service_theme s WHERE s.name = $5)))
+               AND ($6 < 0 OR t.flagged = $6)",
+            stretch.table("feedback_comment_tally"),
+            tally_filter(stretch.column())
+        );
+        let (n,): (i64,) = sqlx::query_as(&sql)
+            .bind(form_id)
+            .bind(&stretch.from)
+            .bind(&stretch.until)
+            .bind(filter.channel.map(Channel::as_str).unwrap_or(""))
+            .bind(comments.theme.as_deref().unwrap_or(""))
+            .bind(comments.flagged.map_or(-1_i64, i64::from))
+            .fetch_one(pool)
+            .await?;
+        total += n;
+    }
+    Ok(total)
 }
 
 /// The query of one page of comments (`list_comments`), for `free_text` free-text questions, binding `$1` to
@@ -249,10 +304,14 @@ pub async fn count_comments_by_theme(
     form_id: &FormId,
     filter: &ResponseFilter,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT s.name, CAST(SUM(t.comments) AS BIGINT) FROM feedback_comment_tally t
-         JOIN service_theme s ON s.id = t.theme_id
-         WHERE {TALLY_FILTER} GROUP BY s.name HAVING SUM(t.comments) > 0 ORDER BY s.name"
-    );
-    fetch_filtered(pool, &sql, form_id, filter).await
+    let sql = |table: &str, on: &str| {
+        format!(
+            "SELECT s.name, CAST(SUM(t.comments) AS BIGINT) FROM {table} t
+             JOIN service_theme s ON s.id = t.theme_id
+             WHERE {} GROUP BY s.name",
+            tally_filter(on)
+        )
+    };
+    let themes = fetch_tallied(pool, "feedback_comment_tally", sql, form_id, filter, |row: (String, i64)| row).await?;
+    Ok(themes.into_iter().filter(|(_, n)| *n > 0).collect())
 }
