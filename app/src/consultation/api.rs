@@ -59,24 +59,14 @@ pub async fn responses_received(
     until: &str,
 ) -> Result<ResponsesReceived, AppError> {
     use crate::consultation::questions::{AnsweringAs, QuestionKind};
-    use std::collections::BTreeMap;
     let total = db::count_service_responses(pool, service_id, from, until).await?;
     let values = [AnsweringAs::Carer.as_str(), AnsweringAs::SomeoneElse.as_str()];
     let groups = db::count_service_answers(pool, service_id, from, until, values).await?;
     // The "Who is answering?" question of each form version answered (a form asks it at most once).
-    let mut asked: BTreeMap<(FormId, i64), Option<QuestionId>> = BTreeMap::new();
+    let asked = asking(pool, groups.iter().map(|g| (&g.0, g.1)), QuestionKind::WhoIsAnswering).await?;
     let mut received = ResponsesReceived::default();
     for (form_id, version, question_id, value, responses) in groups {
-        let asks = match asked.get(&(form_id.clone(), version)) {
-            Some(asks) => asks.clone(),
-            None => {
-                let questions = db::fetch_version_questions(pool, &form_id, version).await?.unwrap_or_default();
-                let asks = questions.into_iter().find(|q| q.kind == QuestionKind::WhoIsAnswering).map(|q| q.id);
-                asked.insert((form_id, version), asks.clone());
-                asks
-            }
-        };
-        if asks.as_ref() != Some(&question_id) {
+        if asked.get(&(form_id, version)) != Some(&question_id) {
             continue;
         }
         match value.parse::<AnsweringAs>() {
@@ -208,6 +198,21 @@ pub async fn report_figures(
     Ok(figures)
 }
 
+/// The question of kind `kind` in each of the form versions `versions` that asks one (the first, if more),
+/// read in one query (`forms::db::fetch_versions_questions`).
+async fn asking<'a>(
+    pool: &AnyPool,
+    versions: impl Iterator<Item = (&'a FormId, i64)>,
+    kind: crate::consultation::questions::QuestionKind,
+) -> Result<std::collections::BTreeMap<(FormId, i64), QuestionId>, AppError> {
+    let versions = versions.map(|(form, version)| (form.clone(), version)).collect();
+    let questions = db::fetch_versions_questions(pool, &versions).await?;
+    Ok(questions
+        .into_iter()
+        .filter_map(|(key, questions)| questions.into_iter().find(|q| q.kind == kind).map(|q| (key, q.id)))
+        .collect())
+}
+
 /// The Friends and Family Test's answers to a service's forms from `from` up to but not including `until`
 /// (`YYYY-MM-DD`), per month (in order, months with no answer left out): an answer counts when its form
 /// version asks the question as the Friends and Family Test (`QuestionKind::FriendsAndFamily`).
@@ -223,19 +228,10 @@ pub async fn fft_by_month(
     use std::collections::BTreeMap;
     let values = FftRating::ALL.map(FftRating::as_str);
     let groups = super::report_db::answers_by_month(pool, service_id, from, until, values).await?;
-    let mut asked: BTreeMap<(FormId, i64), Option<QuestionId>> = BTreeMap::new();
+    let asked = asking(pool, groups.iter().map(|g| (&g.0, g.1)), QuestionKind::FriendsAndFamily).await?;
     let mut months: BTreeMap<String, FftMonth> = BTreeMap::new();
     for (form_id, version, question_id, value, month, channel, n) in groups {
-        let asks = match asked.get(&(form_id.clone(), version)) {
-            Some(asks) => asks.clone(),
-            None => {
-                let questions = db::fetch_version_questions(pool, &form_id, version).await?.unwrap_or_default();
-                let asks = questions.into_iter().find(|q| q.kind == QuestionKind::FriendsAndFamily).map(|q| q.id);
-                asked.insert((form_id, version), asks.clone());
-                asks
-            }
-        };
-        if asks.as_ref().map(QuestionId::as_str) != Some(question_id.as_str()) {
+        if asked.get(&(form_id, version)).map(QuestionId::as_str) != Some(question_id.as_str()) {
             continue;
         }
         let Some(rating) = FftRating::ALL.iter().position(|r| r.as_str() == value) else { continue };

@@ -15,22 +15,23 @@ use crate::ledger::types::ActivityId;
 use sqlx::AnyConnection;
 
 use super::db;
-pub use super::db::{LevelCount, NewActivity};
+pub use super::db::NewActivity;
 pub use super::validate::ParticipantFields;
 use crate::{db::Write, error::AppError};
 
-/// Activities, and the patients and carers apart, per level (levels with no activity left out), for one
-/// service from `from` up to but not including `until` (`YYYY-MM-DD`), as the ledger holds them.
-pub async fn count_by_level(
-    pool: &sqlx::AnyPool,
-    service_id: &ServiceId,
-    from: &str,
-    until: &str,
-) -> Result<Vec<LevelCount>, AppError> {
-    Ok(db::count_by_level(pool, service_id, from, until).await?)
+/// Activities at one level, and the patients and carers at them added up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelCount {
+    pub level: crate::ledger::types::ContinuumLevel,
+    /// Activities: counts of things.
+    pub activities: i64,
+    /// The activities' patients, added up (one person in two activities is counted twice).
+    pub patients: i64,
+    /// The activities' carers, added up.
+    pub carers: i64,
 }
 
-/// Activities of one kind at one level, for a service and period ([`count_by_kind`]).
+/// Activities of one kind at one level ([`count_by_level_and_kind`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KindCount {
     pub level: crate::ledger::types::ContinuumLevel,
@@ -39,22 +40,34 @@ pub struct KindCount {
     pub activities: i64,
 }
 
-/// Activities per level and kind (combinations with none left out) for one service from `from` up to but not
-/// including `until` (`YYYY-MM-DD`): how many leaflets, open days, focus groups, meetings the ledger holds.
-/// A stored level or kind this build does not know is left out.
-pub async fn count_by_kind(
+/// For one service from `from` up to but not including `until` (`YYYY-MM-DD`), as the ledger holds them, read
+/// in one query: activities with their patients and carers per level (levels with none left out), and
+/// activities per level and kind (how many leaflets, open days, focus groups, meetings; combinations with none
+/// left out). A stored level this build does not know is left out of both; a kind it does not know counts in
+/// its level only.
+pub async fn count_by_level_and_kind(
     pool: &sqlx::AnyPool,
     service_id: &ServiceId,
     from: &str,
     until: &str,
-) -> Result<Vec<KindCount>, AppError> {
-    Ok(db::count_by_kind(pool, service_id, from, until)
-        .await?
-        .into_iter()
-        .filter_map(|(level, kind, activities)| {
-            Some(KindCount { level: level.parse().ok()?, kind: kind.parse().ok()?, activities })
-        })
-        .collect())
+) -> Result<(Vec<LevelCount>, Vec<KindCount>), AppError> {
+    let mut levels: Vec<LevelCount> = Vec::new();
+    let mut kinds = Vec::new();
+    for (level, kind, activities, patients, carers) in db::count_by_kind(pool, service_id, from, until).await? {
+        let Ok(level) = level.parse::<crate::ledger::types::ContinuumLevel>() else { continue };
+        match levels.iter_mut().find(|l| l.level == level) {
+            Some(found) => {
+                found.activities += activities;
+                found.patients += patients;
+                found.carers += carers;
+            }
+            None => levels.push(LevelCount { level, activities, patients, carers }),
+        }
+        if let Ok(kind) = kind.parse() {
+            kinds.push(KindCount { level, kind, activities });
+        }
+    }
+    Ok((levels, kinds))
 }
 
 /// The kinds of record that become ledger activities, stored as `activity.source_type` (`"event"`, …).

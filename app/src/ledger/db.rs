@@ -273,54 +273,19 @@ pub async fn list_activities(
     Ok((activities, total))
 }
 
-/// One level's activities and the patients and carers they involved, as the ledger records them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LevelCount {
-    pub level: ContinuumLevel,
-    /// Activities: counts of things.
-    pub activities: i64,
-    /// The activities' patients, added up (one person in two activities is counted twice).
-    pub patients: i64,
-    /// The activities' carers, added up.
-    pub carers: i64,
-}
-
-/// Activities, patients and carers involved per level, for one service from `from` up to but not including
-/// `until`.
-pub async fn count_by_level<'c>(
-    db: impl Executor<'c, Database = Any>,
-    service_id: &ServiceId,
-    from: &str,
-    until: &str,
-) -> Result<Vec<LevelCount>, sqlx::Error> {
-    let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT level, CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(patients), 0) AS BIGINT),
-            CAST(COALESCE(SUM(carers), 0) AS BIGINT)
-         FROM activity WHERE service_id = $1 AND happened_on >= $2 AND happened_on < $3 GROUP BY level",
-    )
-    .bind(service_id)
-    .bind(from)
-    .bind(until)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(level, activities, patients, carers)| {
-            Some(LevelCount { level: level.parse().ok()?, activities, patients, carers })
-        })
-        .collect())
-}
-
-/// Activities per level and kind (`(level, kind, activities)`, as stored) for one service from `from` up to
-/// but not including `until` (`YYYY-MM-DD`): counts of things, for the involvement report's sections.
+/// Activities per level and kind with their patients and carers added up (`(level, kind, activities,
+/// patients, carers)`, as stored) for one service from `from` up to but not including `until` (`YYYY-MM-DD`):
+/// one walk of the covering index `activity_service_day_counts`, for the report's levels and sections alike.
 pub async fn count_by_kind<'c>(
     db: impl Executor<'c, Database = Any>,
     service_id: &ServiceId,
     from: &str,
     until: &str,
-) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+) -> Result<Vec<(String, String, i64, i64, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT level, kind, CAST(COUNT(*) AS BIGINT) FROM activity
+        "SELECT level, kind, CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(patients), 0) AS BIGINT),
+            CAST(COALESCE(SUM(carers), 0) AS BIGINT)
+         FROM activity
          WHERE service_id = $1 AND happened_on >= $2 AND happened_on < $3 GROUP BY level, kind",
     )
     .bind(service_id)

@@ -93,17 +93,18 @@ pub fn previous_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (chron
 }
 
 /// A service's counts for a period (`[from, to]`): activities, patients and carers from the ledger, and the
-/// patients and carers each capability involved beyond it (feedback responses).
+/// patients and carers each capability involved beyond it (feedback responses); with the ledger's activities
+/// per level and kind, read in the same query.
 #[cfg(feature = "ssr")]
 pub(crate) async fn level_counts(
     pool: &sqlx::AnyPool,
     service_id: &ServiceId,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
-) -> Result<LevelCounts, AppError> {
+) -> Result<(LevelCounts, Vec<ledger_api::KindCount>), AppError> {
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let (from, until) = (day(from), day(to + chrono::Duration::days(1)));
-    let found = ledger_api::count_by_level(pool, service_id, &from, &until).await?;
+    let (found, kinds) = ledger_api::count_by_level_and_kind(pool, service_id, &from, &until).await?;
     let mut counts: LevelCounts = [LevelTally::default(); 5];
     for found in found {
         counts[usize::from(found.level.rung() - 1)] =
@@ -118,7 +119,7 @@ pub(crate) async fn level_counts(
             }
         }
     }
-    Ok(counts)
+    Ok((counts, kinds))
 }
 
 /// Takes the volunteer-role activities (`kinds`: level, kind and activities) out of the activities of
@@ -149,9 +150,7 @@ async fn decided_period(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<(LevelCounts, PublishedPeople), AppError> {
-    let mut counts = level_counts(pool, service, from, to).await?;
-    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let kinds = ledger_api::count_by_kind(pool, service, &day(from), &day(to + chrono::Duration::days(1))).await?;
+    let (mut counts, kinds) = level_counts(pool, service, from, to).await?;
     appointments_apart(&mut counts, kinds.iter().map(|k| (k.level, k.kind, k.activities)));
     let (decided, _) = decide_period(std::slice::from_ref(&counts));
     decided.into_iter().next().map(|people| (counts, people)).ok_or(AppError::NotFound)

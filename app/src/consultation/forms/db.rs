@@ -96,6 +96,34 @@ pub async fn fetch_version_questions<'c>(
     questions.map(|q| serde_json::from_str(&q).map_err(|e| decode(e.to_string()))).transpose()
 }
 
+/// The questions of the form versions `versions` (form, version) that exist, read in one query: for a
+/// report, which meets a handful of versions in every period's counts.
+pub async fn fetch_versions_questions(
+    pool: &AnyPool,
+    versions: &std::collections::BTreeSet<(FormId, i64)>,
+) -> Result<std::collections::BTreeMap<(FormId, i64), Vec<Question>>, sqlx::Error> {
+    let forms: std::collections::BTreeSet<&FormId> = versions.iter().map(|(form, _)| form).collect();
+    let mut found = std::collections::BTreeMap::new();
+    if forms.is_empty() {
+        return Ok(found);
+    }
+    let list: Vec<String> = (1..=forms.len()).map(|i| format!("${i}")).collect();
+    let sql =
+        format!("SELECT form_id, version, questions FROM feedback_form_version WHERE form_id IN ({})", list.join(", "));
+    let mut query = sqlx::query_as::<_, (FormId, i64, String)>(&sql);
+    for form in forms {
+        query = query.bind(form);
+    }
+    for (form_id, version, questions) in query.fetch_all(pool).await? {
+        let key = (form_id, version);
+        if versions.contains(&key) {
+            let questions: Vec<Question> = serde_json::from_str(&questions).map_err(|e| decode(e.to_string()))?;
+            found.insert(key, questions);
+        }
+    }
+    Ok(found)
+}
+
 /// A form about to be created.
 pub struct NewForm<'a> {
     pub service_id: &'a ServiceId,
