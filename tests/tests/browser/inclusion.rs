@@ -312,6 +312,7 @@ async fn a_volunteer_with_hours(app: &TestApp) -> (String, String) {
                 ("end", "00:30"),
                 ("place", "The Limes"),
                 ("patients_attending", "8"),
+                ("staff_facilitators", "Ruth Adeyemi"),
                 ("co_facilitator", &appointment),
             ],
         )
@@ -348,6 +349,7 @@ async fn a_volunteer_with_hours(app: &TestApp) -> (String, String) {
                 ("start", "10:00"),
                 ("end", "12:00"),
                 ("place", "The Limes"),
+                ("staff_facilitators", "Ruth Adeyemi"),
                 ("co_facilitator", &appointment),
                 ("named_co_facilitator", "Kit Lawson"),
             ],
