@@ -186,6 +186,22 @@ pub struct CheckStanding {
     pub state: CheckState,
 }
 
+impl CheckStanding {
+    /// When the check runs out, in words that fit where it stands (worked out with `state`, on the server's
+    /// today, so a page never shows a day gone by as still to come): "Expires 10 June 2027" while in date,
+    /// "Expired on 10 June 2027" once lapsed, "Does not expire", or empty when it was never done.
+    pub fn expiry_words(&self) -> String {
+        match self.latest.as_ref().map(|l| l.expires_on.as_deref()) {
+            None => String::new(),
+            Some(None) => "Does not expire".to_owned(),
+            Some(Some(day)) if self.state == CheckState::Lapsed => {
+                format!("Expired on {}", crate::dates::readable_day(day))
+            }
+            Some(Some(day)) => format!("Expires {}", crate::dates::readable_day(day)),
+        }
+    }
+}
+
 /// A service's checks, for its staff's page: the list, and the services they may add to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecksOverview {
