@@ -1,5 +1,6 @@
 //! Inclusion, the tester's smaller findings (issue 16, report §9): a session is never recorded without a member
-//! of staff facilitating.
+//! of staff facilitating, and a refused application without JavaScript is answered as the role's own page and
+//! says so (`Content-Location`), however often it is sent again.
 
 use app::accounts::types::Role;
 use continuum_tests::{
@@ -109,4 +110,54 @@ async fn a_session_is_never_recorded_without_a_member_of_staff_facilitating(back
     );
 }
 
-on_both_engines!(a_session_is_never_recorded_without_a_member_of_staff_facilitating,);
+async fn a_refused_application_without_javascript_is_the_roles_page_and_says_so(backend: Backend) {
+    let app = spawn_app_at(backend, london("2026-11-02T10:00")).await;
+    let service = coordinator(&app).await;
+    let slug = role(&app, &service).await;
+    let page = format!("/volunteer/{slug}");
+    // No consent to the checks: refused.
+    let fields = owned(&[
+        ("role_slug", &slug),
+        ("name", "Sam Jones"),
+        ("email", "sam@example.org"),
+        ("taking_part_as", "patient"),
+        ("why", "Marker-why: I would like to help others feel welcome"),
+        ("availability", "Tuesdays"),
+        ("referee1_name", "Pat Friend"),
+        ("referee1_contact", "pat@example.org"),
+        ("referee2_name", "Lee Tutor"),
+        ("referee2_contact", "lee@example.org"),
+        ("submission", "a-token-for-this-copy-0001"),
+    ]);
+    let applicant = new_client();
+    // The first answer, then the same body again as a browser's reload sends it: refused the same way each
+    // time, as the role's page, and nothing stored.
+    for attempt in ["first", "reloaded"] {
+        let refused = post(&app, &applicant, "apply_for_role", &page, &fields).await;
+        assert_eq!(refused.status(), 422, "{attempt}");
+        assert!(location(&refused).is_empty(), "{attempt}: no address carries the refusal");
+        assert_eq!(
+            refused.headers().get(header::CONTENT_LOCATION).and_then(|v| v.to_str().ok()),
+            Some(page.as_str()),
+            "{attempt}: the answer says it is the role's page"
+        );
+        assert_eq!(refused.headers().get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()), Some("no-store"));
+        let error = form_error(refused).await.expect("refused");
+        assert!(error.field_errors().iter().any(|e| e.field == "consent" && !e.message.is_empty()), "{error:?}");
+        assert_eq!(error.kept_value("why"), Some("Marker-why: I would like to help others feel welcome"));
+    }
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 0);
+
+    // Corrected on that page (which names itself in its form): accepted, and onwards by 303.
+    let mut corrected = fields.clone();
+    corrected.push(("consent".to_owned(), "yes".to_owned()));
+    corrected.push(("continuum_page".to_owned(), page.clone()));
+    let applied = post(&app, &applicant, "apply_for_role", "/api/apply_for_role", &corrected).await;
+    assert_eq!(applied.status(), 303, "{:?}", form_error(applied).await);
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 1);
+}
+
+on_both_engines!(
+    a_session_is_never_recorded_without_a_member_of_staff_facilitating,
+    a_refused_application_without_javascript_is_the_roles_page_and_says_so,
+);
