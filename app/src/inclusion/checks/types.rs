@@ -245,3 +245,41 @@ pub struct AppointmentPage {
     pub service_checks: Vec<(String, String)>,
     pub supervision: Vec<Supervision>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standing(expires_on: Option<&str>, today: &str) -> CheckStanding {
+        let latest = RecordedCheck {
+            id: CheckId::default(),
+            done_on: "2024-06-10".to_owned(),
+            expires_on: expires_on.map(str::to_owned),
+            certificate_number: String::new(),
+        };
+        CheckStanding {
+            kind: CheckKind {
+                id: CheckKindId::default(),
+                service_id: ServiceId::default(),
+                category: CheckCategory::Dbs,
+                name: "DBS check".to_owned(),
+                valid_months: 36,
+                dbs_level: String::new(),
+            },
+            needed: true,
+            state: check_state(Some(&latest), today, "2099-01-01"),
+            latest: Some(latest),
+        }
+    }
+
+    #[test]
+    fn a_checks_expiry_reads_as_past_from_its_day_on() {
+        assert_eq!(standing(Some("2027-06-10"), "2027-06-09").expiry_words(), "Expires 10 June 2027");
+        assert_eq!(standing(Some("2027-06-10"), "2027-06-10").expiry_words(), "Expired on 10 June 2027");
+        assert_eq!(standing(Some("2027-06-10"), "2028-01-01").expiry_words(), "Expired on 10 June 2027");
+        assert_eq!(standing(None, "2028-01-01").expiry_words(), "Does not expire");
+        let mut never_done = standing(None, "2028-01-01");
+        never_done.latest = None;
+        assert_eq!(never_done.expiry_words(), "");
+    }
+}
