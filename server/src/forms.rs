@@ -623,13 +623,18 @@ async fn render_form_page(app: &AppState, request: Request, page: &str, refused:
     naming_the_page(response, page).await
 }
 
-/// A re-rendered page whose forms name `page` (see `PAGE_FIELD`).
+/// A re-rendered page whose forms name `page` (see `PAGE_FIELD`), answered with `Content-Location: page`: the
+/// answer is that page's, though the browser shows the server function's address it was posted to (RFC 9110
+/// §8.7; browsers do not change their address bar for it, see the README's "Forms").
 async fn naming_the_page(response: Response, page: &str) -> Response {
     let (mut parts, body) = response.into_parts();
     match axum::body::to_bytes(body, usize::MAX).await {
         Ok(html) => {
             let html = name_the_page_in_forms(&String::from_utf8_lossy(&html), page);
             parts.headers.remove(header::CONTENT_LENGTH);
+            if let Ok(location) = HeaderValue::from_str(page) {
+                parts.headers.insert(header::CONTENT_LOCATION, location);
+            }
             Response::from_parts(parts, Body::from(html))
         }
         Err(error) => {

@@ -312,6 +312,7 @@ async fn a_volunteer_with_hours(app: &TestApp) -> (String, String) {
                 ("end", "00:30"),
                 ("place", "The Limes"),
                 ("patients_attending", "8"),
+                ("staff_facilitators", "Ruth Adeyemi"),
                 ("co_facilitator", &appointment),
             ],
         )
@@ -348,6 +349,7 @@ async fn a_volunteer_with_hours(app: &TestApp) -> (String, String) {
                 ("start", "10:00"),
                 ("end", "12:00"),
                 ("place", "The Limes"),
+                ("staff_facilitators", "Ruth Adeyemi"),
                 ("co_facilitator", &appointment),
                 ("named_co_facilitator", "Kit Lawson"),
             ],
@@ -458,4 +460,162 @@ async fn axe_finds_no_violations_on_the_hours_and_courses_pages() {
         assert_accessible(&browser, "the hours page with a planned session").await;
     })
     .await;
+}
+
+/// Applies to the demo's day-service role without an account (as `email`), as a browser without JavaScript
+/// posts the form.
+async fn apply_to_the_demo_role(app: &TestApp, email: &str, why: &str) {
+    let response = continuum_tests::new_client()
+        .post(app.url("/api/apply_for_role"))
+        .header("origin", &app.address)
+        .header("referer", app.url("/volunteer/day-service-volunteer"))
+        .form(&[
+            ("role_slug", "day-service-volunteer"),
+            ("name", "Ash Phone"),
+            ("email", email),
+            ("taking_part_as", "patient"),
+            ("why", why),
+            ("availability", "Mondays"),
+            ("referee1_name", "Pat Friend"),
+            ("referee1_contact", "pat.phone@example.org"),
+            ("referee2_name", "Lee Tutor"),
+            ("referee2_contact", "01632 960 001"),
+            ("consent", "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "{:?}", continuum_tests::form_error(response).await);
+}
+
+/// The key (`key=…`) in a mailed link.
+fn key_in(body: &str) -> String {
+    let start = body.find("key=").expect("a link with a key") + "key=".len();
+    body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+/// How far the page scrolls sideways, and the widest element that reaches past the window's right edge (for
+/// the message).
+const SIDEWAYS: &str = "const over = [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''));
+    return [document.documentElement.scrollWidth - window.innerWidth, over.slice(0, 5).join(' ')];";
+
+/// Every Inclusion page, public, the applicant's and referee's, the coordinator's and the volunteer's, on a
+/// 390×844 phone: none scrolls sideways, the role's QR poster included (tester 16 §9: it was 432 px wide).
+async fn every_inclusion_page_fits_a_phone(javascript: Javascript) {
+    let app = spawn_app(Backend::Sqlite).await;
+    continuum::seed::seed_demo(&app.pool).await.unwrap();
+    // An applicant's status link, a link to confirm an application sent again, and a referee's link.
+    apply_to_the_demo_role(&app, "ash.phone@example.org", "I would like to help").await;
+    let status = token_in(&app.mail_to("ash.phone@example.org").await.body);
+    apply_to_the_demo_role(&app, "ash.phone@example.org", "I would like to help, and I can do Fridays too").await;
+    let confirm = key_in(
+        &app.mail
+            .wait_for_subject(
+                "ash.phone@example.org",
+                "Your application was sent again",
+                std::time::Duration::from_secs(15),
+            )
+            .await
+            .body,
+    );
+    continuum_tests::assert_signed_in(app.sign_in("tom.walsh@demo.example", continuum::seed::DEMO_PASSWORD).await);
+    let ash: String = sqlx::query_scalar("SELECT id FROM volunteer_application WHERE email = $1")
+        .bind("ash.phone@example.org")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let from = format!("/inclusion/applications/{ash}");
+    let moved = app
+        .post_form("/api/move_application", &from, &[("application_id", &ash), ("stage", "shortlisted"), ("note", "")])
+        .await;
+    assert_eq!(moved.status(), 303, "{:?}", continuum_tests::form_error(moved).await);
+    let asked = app.post_form("/api/request_references", &from, &[("application_id", &ash)]).await;
+    assert_eq!(asked.status(), 303, "{:?}", continuum_tests::form_error(asked).await);
+    let reference = key_in(&app.mail_to("pat.phone@example.org").await.body);
+
+    let ids = |sql: &'static str| {
+        let pool = app.pool.clone();
+        async move { sqlx::query_scalar::<_, String>(sql).fetch_all(&pool).await.unwrap() }
+    };
+    let public = vec![
+        "/volunteer".to_owned(),
+        "/volunteer/day-service-volunteer".to_owned(),
+        "/posters/volunteer/day-service-volunteer".to_owned(),
+        "/posters/volunteer/peer-co-facilitator".to_owned(),
+        format!("/volunteer/application?token={status}"),
+        format!("/volunteer/application/confirm?key={confirm}"),
+        format!("/volunteer/reference?key={reference}"),
+    ];
+    let mut staff = vec![
+        "/inclusion".to_owned(),
+        "/inclusion/applications".to_owned(),
+        "/inclusion/checks".to_owned(),
+        "/inclusion/hours".to_owned(),
+        "/inclusion/courses".to_owned(),
+    ];
+    for (prefix, sql) in [
+        ("/inclusion/roles/", "SELECT id FROM volunteer_role"),
+        ("/inclusion/applications/", "SELECT MIN(id) FROM volunteer_application GROUP BY stage"),
+        ("/inclusion/appointments/", "SELECT id FROM volunteer_appointment"),
+        ("/inclusion/courses/", "SELECT id FROM course"),
+        ("/inclusion/hours/", "SELECT MIN(id) FROM volunteer_hours GROUP BY status"),
+    ] {
+        staff.extend(ids(sql).await.into_iter().map(|id| format!("{prefix}{id}")));
+    }
+    assert!(staff.len() > 20, "every kind of page, in every state the demo has: {staff:?}");
+    let volunteer = vec!["/volunteering".to_owned(), "/inclusion/hours".to_owned()];
+
+    with_browser(javascript, |browser| async move {
+        browser.set_window_size(390, 844).await.unwrap();
+        fits_a_phone(&browser, &app, &public, "anyone", javascript).await;
+        for (email, pages, who) in [
+            ("tom.walsh@demo.example", staff, "the coordinator"),
+            ("sam.taylor@demo.example", volunteer, "the volunteer"),
+        ] {
+            browser.delete_all_cookies().await.unwrap();
+            browser.goto(&app.url("/sign-in")).await.unwrap();
+            if javascript == Javascript::On {
+                wait_for_hydration(&browser).await;
+            }
+            fill(&browser, "Email address", email).await;
+            fill(&browser, "Password", continuum::seed::DEMO_PASSWORD).await;
+            press(&browser, "Sign in").await;
+            wait_for_text(&browser, "Sign out").await;
+            fits_a_phone(&browser, &app, &pages, who, javascript).await;
+        }
+    })
+    .await;
+}
+
+/// Opens each page and checks it does not scroll sideways, naming what reaches past the edge if it does.
+async fn fits_a_phone(
+    browser: &fantoccini::Client,
+    app: &TestApp,
+    pages: &[String],
+    who: &str,
+    javascript: Javascript,
+) {
+    for page in pages {
+        browser.goto(&app.url(page)).await.unwrap();
+        if javascript == Javascript::On {
+            wait_for_hydration(browser).await;
+        }
+        let source = browser.source().await.unwrap();
+        assert!(!source.contains("Page not found"), "{who}: {page} is a page they may see");
+        let (sideways, over): (f64, String) =
+            serde_json::from_value(browser.execute(SIDEWAYS, vec![]).await.unwrap()).unwrap();
+        assert!(sideways <= 1.0, "{who}: {page} scrolls sideways by {sideways} px ({over})");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_inclusion_page_fits_a_phone_with_javascript() {
+    every_inclusion_page_fits_a_phone(Javascript::On).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_inclusion_page_fits_a_phone_without_javascript() {
+    every_inclusion_page_fits_a_phone(Javascript::Off).await;
 }

@@ -337,6 +337,12 @@ async fn references_by_link_one_declines_and_a_replacement_gives_one(backend: Ba
         page.contains("Declined, then replaced by another referee") && page.contains("I do not know Sam well enough"),
         "a declined referee's reason is kept after they are replaced"
     );
+    // The history reads in order: Lee declined (with the reason), then Jo was asked instead.
+    let (lee_at, jo_at) = (
+        page.find("Declined, then replaced by another referee").unwrap(),
+        page.find("instead of Lee Tutor").expect("the replacement says whom it replaced"),
+    );
+    assert!(lee_at < jo_at, "asked in order");
     assert_eq!(
         states,
         [
@@ -401,6 +407,12 @@ async fn a_referee_is_reminded_once_and_the_link_ends_after_30_days(backend: Bac
     let key = key_in(&pat.body);
     let page = app.anonymous_page(&format!("/volunteer/reference?key={key}")).await;
     assert!(page.contains("run out"), "{page}");
+    // The coordinator sees the links ran out, never "works until" a day gone by.
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    let coordinator_page = app.page(&format!("/inclusion/applications/{id}")).await;
+    assert!(coordinator_page.contains("Link ran out without an answer"), "{coordinator_page}");
+    assert!(coordinator_page.contains("the link ran out on 3 March 2027"), "{coordinator_page}");
+    assert!(!coordinator_page.contains("works until"), "{coordinator_page}");
     let late = as_referee(&app, "give_reference", &key, &[("known_how", "Friend"), ("reference", "Late words")]).await;
     assert_eq!(late.status(), 409);
     assert!(late.text().await.unwrap().contains("links work for 30 days"));
@@ -483,7 +495,7 @@ async fn check_reminders_60_30_and_7_days_before_go_once_with_two_app_servers(ba
     .unwrap();
     assert_eq!(to_coordinator, 3, "the coordinator who appointed them");
     let mail =
-        app.mail.wait_for_subject("sam@example.org", "needs renewing by", std::time::Duration::from_secs(15)).await;
+        app.mail.wait_for_subject("sam@example.org", "needs renewing before", std::time::Duration::from_secs(15)).await;
     assert!(mail.body.contains("15 March 2027"), "the local date: {}", mail.body);
 }
 
@@ -519,10 +531,17 @@ async fn a_lapsed_dbs_pauses_the_appointment_and_renewal_resumes_it(backend: Bac
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_appointment").await, 1, "never deleted");
     assert_eq!(pause(&app).await, 0, "paused once");
 
-    // Renewal resumes it (the coordinator signs in again: nine days passed).
+    // The coordinator (signed in again: nine days passed) sees the day it ran out as gone, not still to come.
     continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    let page = app.page(&format!("/inclusion/appointments/{appointment}")).await;
+    assert!(page.contains("Expired on 10 June 2027") && page.contains("Lapsed"), "{page}");
+    assert!(!page.contains("Expires 10 June 2027"), "a past day never reads as still to come");
+
+    // Renewal resumes it, and the page says when the new one expires.
     assert_eq!(record_check(&app, &appointment, &dbs, "2027-06-10", "009876543210").await.status(), 303);
     assert_eq!(status_of(&app, &appointment).await, ("active".to_owned(), String::new()));
+    let page = app.page(&format!("/inclusion/appointments/{appointment}")).await;
+    assert!(page.contains("Expires 10 June 2030") && !page.contains("Expired on"), "{page}");
     assert_eq!(
         count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_event WHERE action = 'appointment_status_changed'")
             .await,

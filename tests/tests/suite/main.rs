@@ -22,6 +22,7 @@ mod health;
 mod inclusion;
 mod inclusion_checks;
 mod inclusion_hours;
+mod inclusion_lows;
 mod inclusion_rest;
 mod information;
 mod invitations;

@@ -33,19 +33,19 @@ pub fn checks_table(checks: Vec<CheckStanding>) -> impl IntoView {
             <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
                 <th scope="col" class="nhsuk-table__header">"Check"</th>
                 <th scope="col" class="nhsuk-table__header">"Done"</th>
-                <th scope="col" class="nhsuk-table__header">"Expires"</th>
+                <th scope="col" class="nhsuk-table__header">"Expiry"</th>
                 <th scope="col" class="nhsuk-table__header">"Where it stands"</th>
             </tr></thead>
             <tbody class="nhsuk-table__body">
                 {checks.into_iter().map(|c| {
                     let done = c.latest.as_ref().map_or_else(|| "Not yet".to_owned(), |l| crate::dates::readable_day(&l.done_on));
-                    let expires = c.latest.as_ref().map_or_else(String::new, |l| l.expires_on.as_deref().map_or_else(|| "Does not expire".to_owned(), crate::dates::readable_day));
+                    let expires = c.expiry_words();
                     let name = if c.needed { c.kind.full_name() } else { format!("{} (not needed by the role)", c.kind.full_name()) };
                     view! {
                         <tr class="nhsuk-table__row">
                             <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Check "</span>{name}</td>
                             <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Done "</span>{done}</td>
-                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Expires "</span>{expires}</td>
+                            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Expiry "</span>{expires}</td>
                             <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading">"Where it stands "</span><strong class=c.state.tag()>{c.state.label()}</strong></td>
                         </tr>
                     }

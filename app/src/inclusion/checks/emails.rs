@@ -14,7 +14,7 @@ pub fn expiring_to_volunteer(
 ) -> OutgoingMail {
     OutgoingMail {
         to: to.to_owned(),
-        subject: format!("{check} needs renewing by {expires}"),
+        subject: format!("{check} needs renewing before {expires}"),
         body: format!(
             "Hello {},\n\n\
              Your {check} for your volunteer role, {}, runs out on {expires}. The coordinator will help you \

@@ -186,6 +186,22 @@ pub struct CheckStanding {
     pub state: CheckState,
 }
 
+impl CheckStanding {
+    /// When the check runs out, in words that fit where it stands (worked out with `state`, on the server's
+    /// today, so a page never shows a day gone by as still to come): "Expires 10 June 2027" while in date,
+    /// "Expired on 10 June 2027" once lapsed, "Does not expire", or empty when it was never done.
+    pub fn expiry_words(&self) -> String {
+        match self.latest.as_ref().map(|l| l.expires_on.as_deref()) {
+            None => String::new(),
+            Some(None) => "Does not expire".to_owned(),
+            Some(Some(day)) if self.state == CheckState::Lapsed => {
+                format!("Expired on {}", crate::dates::readable_day(day))
+            }
+            Some(Some(day)) => format!("Expires {}", crate::dates::readable_day(day)),
+        }
+    }
+}
+
 /// A service's checks, for its staff's page: the list, and the services they may add to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecksOverview {
@@ -228,4 +244,42 @@ pub struct AppointmentPage {
     /// Every check of the service, as (id, name), for recording one (the role may not need it yet).
     pub service_checks: Vec<(String, String)>,
     pub supervision: Vec<Supervision>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standing(expires_on: Option<&str>, today: &str) -> CheckStanding {
+        let latest = RecordedCheck {
+            id: CheckId::default(),
+            done_on: "2024-06-10".to_owned(),
+            expires_on: expires_on.map(str::to_owned),
+            certificate_number: String::new(),
+        };
+        CheckStanding {
+            kind: CheckKind {
+                id: CheckKindId::default(),
+                service_id: ServiceId::default(),
+                category: CheckCategory::Dbs,
+                name: "DBS check".to_owned(),
+                valid_months: 36,
+                dbs_level: String::new(),
+            },
+            needed: true,
+            state: check_state(Some(&latest), today, "2099-01-01"),
+            latest: Some(latest),
+        }
+    }
+
+    #[test]
+    fn a_checks_expiry_reads_as_past_from_its_day_on() {
+        assert_eq!(standing(Some("2027-06-10"), "2027-06-09").expiry_words(), "Expires 10 June 2027");
+        assert_eq!(standing(Some("2027-06-10"), "2027-06-10").expiry_words(), "Expired on 10 June 2027");
+        assert_eq!(standing(Some("2027-06-10"), "2028-01-01").expiry_words(), "Expired on 10 June 2027");
+        assert_eq!(standing(None, "2028-01-01").expiry_words(), "Does not expire");
+        let mut never_done = standing(None, "2028-01-01");
+        never_done.latest = None;
+        assert_eq!(never_done.expiry_words(), "");
+    }
 }

@@ -156,6 +156,10 @@ pub fn ReferencesSection(application_id: ApplicationId, actions: ReferenceAction
                     };
                     let (asked, ends) =
                         (crate::dates::readable_day(&f.requested_on), crate::dates::readable_day(&f.link_ends_on));
+                    let asked = match &f.instead_of {
+                        Some(name) => format!("{asked} instead of {name}"),
+                        None => asked,
+                    };
                     let when = if f.expired {
                         format!("Asked on {asked}; the link ran out on {ends}.")
                     } else if f.state == ReferenceState::Requested {

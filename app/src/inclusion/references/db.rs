@@ -49,6 +49,7 @@ struct ReferenceRow {
     reference_text: String,
     decline_reason: String,
     answered_at: Option<String>,
+    replaces_id: Option<ReferenceId>,
 }
 
 /// An application's references, in the order asked.
@@ -59,15 +60,18 @@ pub async fn list_for(
 ) -> Result<Vec<ReferenceView>, sqlx::Error> {
     let rows: Vec<ReferenceRow> = sqlx::query_as(
         "SELECT id, referee_name, referee_email, state, requested_at, expires_at, known_how, reference_text,
-            decline_reason, answered_at
+            decline_reason, answered_at, replaces_id
          FROM volunteer_reference WHERE application_id = $1 ORDER BY requested_at, id",
     )
     .bind(application_id)
     .fetch_all(conn)
     .await?;
+    let names: std::collections::HashMap<ReferenceId, String> =
+        rows.iter().map(|r| (r.id.clone(), r.referee_name.clone())).collect();
     Ok(rows
         .into_iter()
         .map(|r| {
+            let instead_of = r.replaces_id.as_ref().and_then(|id| names.get(id).cloned());
             let state = r.state.parse().unwrap_or(ReferenceState::Requested);
             let last_day = crate::clock::local_day_of(&r.expires_at);
             ReferenceView {
@@ -84,6 +88,7 @@ pub async fn list_for(
                 declined: state == ReferenceState::Declined
                     || (state == ReferenceState::Replaced && r.answered_at.is_some()),
                 decline_reason: r.decline_reason,
+                instead_of,
             }
         })
         .collect())

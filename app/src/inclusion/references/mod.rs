@@ -75,6 +75,9 @@ pub struct ReferenceView {
     /// Whether the referee declined (kept once they are replaced, with their reason).
     pub declined: bool,
     pub decline_reason: String,
+    /// The referee this one was asked instead of, by name (the history stays readable: declined or silent,
+    /// then replaced by this one); `None` for a referee named on the application.
+    pub instead_of: Option<String>,
 }
 
 /// The references of an application, for its page: each asked, and the referees named on the application

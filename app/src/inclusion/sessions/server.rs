@@ -158,6 +158,9 @@ async fn co_facilitators_chosen(
     Ok((co_facilitators, people))
 }
 
+/// The message beside "Staff who facilitate" when it names nobody.
+pub const STAFF_NEEDED: &str = "Enter the name of at least one member of staff who facilitates the session";
+
 /// How many staff facilitated, from their names typed one after another with commas or semicolons.
 #[cfg(feature = "ssr")]
 fn staff_count(names: &str) -> i64 {
@@ -166,9 +169,9 @@ fn staff_count(names: &str) -> i64 {
 
 /// Records a session of a course, held (`when` = `held`, or empty) or planned (`when` = `planned`): its date
 /// (held: today or in the past; planned: today or later), start and end (local, `HH:MM`), place, the staff who
-/// facilitate (names separated by commas), and its co-facilitators with lived experience — up to three
-/// volunteers in lived-experience roles of the service (`co_facilitator`, `co_facilitator_2`,
-/// `co_facilitator_3`, appointments) and up to three people named (`named_co_facilitator`, `_2`, `_3`). A held
+/// facilitate (names separated by commas; at least one, else [`STAFF_NEEDED`]), and its co-facilitators with
+/// lived experience — up to three volunteers in lived-experience roles of the service (`co_facilitator`,
+/// `co_facilitator_2`, `co_facilitator_3`, appointments) and up to three people named (`named_co_facilitator`, `_2`, `_3`). A held
 /// session also has its attendees as staff counted them (patients, and others; a planned one's are counted
 /// when it is marked held). A held session with no co-facilitator is recorded but not co-delivered; a held one
 /// with any records an Inclusion activity in the ledger (`CoDeliveredSessionHeld`) counting each of them; a
@@ -293,6 +296,11 @@ pub async fn record_session(
         300,
         false,
     );
+    // A session always has staff facilitating beside any co-facilitator with lived experience (issue 16 §8);
+    // "," or spaces alone name nobody.
+    if staff_count(&staff_names) == 0 {
+        errors.add("staff_facilitators", STAFF_NEEDED);
+    }
     let (co_facilitators, people) = co_facilitators_chosen(
         tx.conn(),
         &mut errors,
