@@ -236,7 +236,7 @@ async fn a_member_scores_on_a_phone_and_sees_the_others_only_after_all_have(java
         }
         fill(&browser, "Evidence for Values", "Spoke warmly about people who use the service").await;
         press(&browser, "Submit my scores for Ash Green").await;
-        let page = wait_for_text(&browser, "Scores are sealed: 2 of 3 eligible members have submitted.").await;
+        let page = wait_for_text(&browser, "Scores are sealed until every member who scores this candidate has submitted: 2 members have submitted so far.").await;
         assert!(page.contains("Your scores (locked)"), "shown as sent");
         assert!(page.contains("Spoke warmly about people who use the service"), "their own scores, locked");
         assert!(!page.contains("The chair's own evidence"), "not the chair's, before everyone has submitted");
