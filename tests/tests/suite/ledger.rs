@@ -68,7 +68,7 @@ async fn a_date_missing_its_month_is_marked_on_that_box_and_every_box_keeps_its_
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap().replace("<!>", "");
     assert!(page.contains("Date it happened must include a month"), "the NHS.UK message");
-    assert!(page.contains(r##"<a href="#happened_on_month">"##), "the summary links to the empty box");
+    assert!(page.contains(r##"<a href="#record_activity--happened_on_month">"##), "the summary links to the empty box");
     assert_eq!(
         page.matches("Date it happened must include a month").count(),
         2,
