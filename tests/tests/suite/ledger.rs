@@ -75,11 +75,11 @@ async fn a_date_missing_its_month_is_marked_on_that_box_and_every_box_keeps_its_
         "once in the summary, once above the boxes"
     );
     assert!(
-        page.contains(r#"id="happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#),
+        page.contains(r#"id="record_activity--happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#),
         "the day is kept"
     );
     assert!(
-        page.contains(r#"id="happened_on_year" name="happened_on_year" type="text" inputmode="numeric" value="2o26""#),
+        page.contains(r#"id="record_activity--happened_on_year" name="happened_on_year" type="text" inputmode="numeric" value="2o26""#),
         "the year is kept as typed"
     );
     assert!(page.contains("For example, 27 3 2026"), "the hint");
