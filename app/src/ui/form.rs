@@ -337,8 +337,8 @@ pub fn TextInput(
     #[prop(optional)]
     width: Option<&'static str>,
     /// The name the value is posted under, when it differs from `name`: where one page holds a form per row
-    /// (a service's theme, its duty inbox, its name), each row's input needs its own `id` (`name`, under which
-    /// its message and typed value come back) while all post the server function's one argument.
+    /// (a service's theme, its duty inbox, its name), each row's input needs its own `id` (from `name`, under
+    /// which its message and typed value come back) while all post the server function's one argument.
     #[prop(optional)]
     posts_as: Option<&'static str>,
 ) -> impl IntoView {
@@ -553,7 +553,7 @@ pub struct Choice {
 }
 
 /// A question answered by choosing one of several radio buttons, in a fieldset with a legend. The first
-/// radio's id is the field's name, so the error summary's link lands on it.
+/// radio's id is the field's id (`FormStatus::id_for`), so the error summary's link lands on it.
 #[component]
 pub fn Radios(
     #[prop(into)] name: String,
@@ -604,7 +604,7 @@ pub fn Radios(
 }
 
 /// A question answered by ticking any of several checkboxes, in a fieldset with a legend. As with `Radios`,
-/// the first checkbox's id is the field's name.
+/// the first checkbox's id is the field's id.
 #[component]
 pub fn Checkboxes(
     #[prop(into)] name: String,

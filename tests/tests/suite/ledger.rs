@@ -75,7 +75,9 @@ async fn a_date_missing_its_month_is_marked_on_that_box_and_every_box_keeps_its_
         "once in the summary, once above the boxes"
     );
     assert!(
-        page.contains(r#"id="record_activity--happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#),
+        page.contains(
+            r#"id="record_activity--happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#
+        ),
         "the day is kept"
     );
     assert!(
