@@ -834,7 +834,9 @@ pub async fn add_panel_candidate(data: server_fn::codec::MultipartData) -> Resul
 /// The panel page, cut to what the viewer may see: organisers see the set-up and how scoring is going;
 /// members see their prerequisites, and once those are recorded the questions, candidates and packs and their
 /// scoring forms; scores side by side only once a candidate is unsealed. After the outcome, packs and scores
-/// are closed to members (the service's staff keep them until the retention period ends). Audited.
+/// are closed to members; the service's managers keep the record (candidates, outcomes and reasons, scores,
+/// departures: not packs) until the retention period ends, whether or not they sat on it. Nothing of a
+/// candidate's standing goes to a viewer who declared an interest in them. Audited.
 #[server(endpoint = "/get_panel")]
 pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage, AppError> {
     let user = require_signed_in()?;

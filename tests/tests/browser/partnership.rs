@@ -304,7 +304,7 @@ async fn the_partnership_page_is_accessible_to_its_staff() {
         fill(&browser, "The post's title (for a staff post)", "Peer support worker").await;
         let day = app::clock::today_date() + chrono::Days::new(7);
         for (name, value) in date_fields("sits_on", &day.format("%Y-%m-%d").to_string()) {
-            let control = browser.find(Locator::Id(&name)).await.unwrap();
+            let control = browser.find(Locator::Id(&format!("create_panel--{name}"))).await.unwrap();
             control.clear().await.unwrap();
             control.send_keys(&value).await.unwrap();
         }
