@@ -51,6 +51,18 @@ pub fn for_raw_text_element(text: String) -> String {
     }
 }
 
+/// The one reading of a whole number typed into a form (a score, a count of people, miles, hours, months):
+/// ASCII digits only, with spaces around them trimmed — no sign ("+3" and "-1" are refused rather than read as
+/// 3 and -1), no decimal point, no separator or space inside, no exponent. `None` for anything else, and for
+/// more than 15 digits (every form's range is far smaller); each form then checks its own range and says it.
+pub fn whole_number(typed: &str) -> Option<i64> {
+    let typed = typed.trim();
+    if typed.is_empty() || typed.len() > 15 || !typed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    typed.parse().ok()
+}
+
 /// A count in a sentence, with its noun in the singular or plural as the number needs: `count(1, "carer",
 /// "carers")` is "1 carer", `count(0, "carer", "carers")` is "0 carers".
 pub fn count(n: i64, one: &str, many: &str) -> String {
@@ -116,6 +128,16 @@ pub async fn free_slug(conn: &mut sqlx::AnyConnection, kind: SlugKind, base: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_number_is_digits_alone() {
+        assert_eq!(whole_number("3"), Some(3));
+        assert_eq!(whole_number(" 12 "), Some(12));
+        assert_eq!(whole_number("007"), Some(7));
+        for loose in ["+3", "-1", "2.5", "1e2", "1 000", "1,000", "", " ", "٣", "999999999999999999999"] {
+            assert_eq!(whole_number(loose), None, "{loose:?}");
+        }
+    }
 
     #[test]
     fn counts_read_as_sentences() {

@@ -609,6 +609,8 @@ pub fn summary_items(page: &str) -> Vec<(Option<String>, String)> {
             match item.strip_prefix("<a href=\"#") {
                 Some(rest) => {
                     let (field, rest) = rest.split_once('"').unwrap_or_default();
+                    // A form's controls have ids `<form>--<field>` (`ui::form::FormStatus::id_for`): the field.
+                    let field = field.split_once("--").map_or(field, |(_, field)| field);
                     let message = rest.trim_start_matches('>').trim_end_matches("</a>");
                     (Some(unescape(field)), unescape(message))
                 }

@@ -184,8 +184,8 @@ impl EventFields {
             "14:30",
             "The end time must be after the start time",
         );
-        let capacity = match self.capacity.trim().parse::<i64>() {
-            Ok(n) if (1..=EVENT_PLACES_MAX).contains(&n) => n,
+        let capacity = match crate::text::whole_number(&self.capacity) {
+            Some(n) if (1..=EVENT_PLACES_MAX).contains(&n) => n,
             _ => {
                 errors.add("capacity", "Enter how many places there are, as a whole number from 1 to 10000");
                 0

@@ -44,13 +44,13 @@ fn people(errors: &mut FormErrors, field: &str, who: &str, text: &str) -> i64 {
     if text.is_empty() {
         return 0;
     }
-    match text.parse::<i64>() {
-        Ok(n) if (0..=MAX_PEOPLE).contains(&n) => n,
-        Ok(_) => {
+    match crate::text::whole_number(text) {
+        Some(n) if (0..=MAX_PEOPLE).contains(&n) => n,
+        Some(_) => {
             errors.add(field, format!("The number of {who} must be between 0 and {MAX_PEOPLE}"));
             0
         }
-        Err(_) => {
+        None => {
             errors.add(field, format!("Enter the number of {who} as a whole number, like 12"));
             0
         }

@@ -419,8 +419,8 @@ pub fn MeetingView() -> impl IntoView {
                         <TextInput name="lead" label="Led by (optional)" status=item_status />
                         <TextInput name="minutes_allotted" label="Minutes allotted" input_type="number" status=item_status width="nhsuk-input--width-4" />
                         <div class="nhsuk-form-group"><div class="nhsuk-checkboxes"><div class="nhsuk-checkboxes__item">
-                            <input class="nhsuk-checkboxes__input" id="confidential" name="confidential" type="checkbox" value="yes" />
-                            <label class="nhsuk-label nhsuk-checkboxes__label" for="confidential">"Confidential"</label>
+                            <input class="nhsuk-checkboxes__input" id=item_status.id_for("confidential") name="confidential" type="checkbox" value="yes" />
+                            <label class="nhsuk-label nhsuk-checkboxes__label" for=item_status.id_for("confidential")>"Confidential"</label>
                         </div></div></div>
                         <SubmitButton label="Add item" secondary=true />
                     </ActionForm>

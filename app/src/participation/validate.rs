@@ -20,8 +20,8 @@ fn whole_number(
     range: std::ops::RangeInclusive<i64>,
     what: &str,
 ) -> i64 {
-    match text.trim().parse::<i64>() {
-        Ok(n) if range.contains(&n) => n,
+    match crate::text::whole_number(text) {
+        Some(n) if range.contains(&n) => n,
         _ => {
             errors.add(field, format!("Enter {what}, as a whole number from {} to {}", range.start(), range.end()));
             0

@@ -12,7 +12,8 @@ use super::server::{
     candidate_field, evidence_field, evidences_field, get_panel, get_partnership_overview, score_field,
     AddPanelCandidate, AddPanelCriterion, AddPanelMember, AddPanelQuestion, AddToPanelPool, AgreePanelConfidentiality,
     ClosePanelScoring, CreatePanel, DeclarePanelInterest, RecordNoLivedExperienceReason, RecordPanelOutcome,
-    RecordPanelTraining, RescorePanelCandidate, SetPanelRetention, SubmitPanelScores, DECLARED_NO_SCORING,
+    RecordPanelTraining, RescorePanelCandidate, SetPanelRetention, SubmitPanelScores, DECLARED_NO_OUTCOME,
+    DECLARED_NO_SCORING,
 };
 use super::types::{
     Candidate, Criterion, Outcome, PanelId, PanelPage, PanelSummary, PartnershipOverview, Sits, AGREEMENT_TEXT,
@@ -217,6 +218,12 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
         None => page.viewer.organiser,
     };
     let may_decide = may_record && c.unsealed && c.outcome.is_none() && page.started;
+    // A member who declared an interest in any candidate records no outcome (the server refuses it, 403): the
+    // form comes back only to show that refusal beside its field, with what was typed.
+    let outcome_field = candidate_field("outcome", &id);
+    let refused_here = decide_status.message_for(&outcome_field).is_some();
+    let declined = may_decide && page.viewer_declared_any;
+    let may_decide = may_decide && (!page.viewer_declared_any || refused_here);
     // Before the panel starts, members prepare (packs, prerequisites); scores and outcomes come at the panel.
     let not_started = !page.started;
     let waits_for_others = may_decide && !all_unsealed;
@@ -242,10 +249,15 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         "Everyone eligible has submitted their scores.".to_owned()
                     }
                 } else {
-                    format!("Scores are sealed: {} of {} eligible members have submitted.", c.submitted, c.eligible)
+                    // How many it waits for is not said: it would tell every member that someone declared an
+                    // interest in this candidate (tester 17c, finding 5).
+                    format!(
+                        "Scores are sealed until every member who scores this candidate has submitted: {} so far.",
+                        crate::text::count(c.submitted, "member has submitted", "members have submitted"),
+                    )
                 }}</p>
                 {c.viewer_declared.then(|| { let id = id.clone(); let criteria = criteria.clone(); view! {
-                    <p class="nhsuk-body">{DECLARED_NO_SCORING}</p>
+                    <p class="nhsuk-body">{DECLARED_NO_SCORING}" Their scores and outcome are not shown to you."</p>
                     // A scoring form posted anyway (from a page loaded before the declaration) comes back with
                     // its refusal beside it and what was typed kept, but nothing to submit.
                     {criteria.first().and_then(|first| score_status.message_for(&score_field(&id, first.id.as_str()))).map(|_| view! {
@@ -344,6 +356,9 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                 {(not_started && may_record && c.outcome.is_none()).then(|| view! {
                     <p class="nhsuk-body">{page.panel.outcome_opens_words()}</p>
                 })}
+                {(declined && !refused_here && !c.viewer_declared).then(|| view! {
+                    <p class="nhsuk-body">{DECLARED_NO_OUTCOME}</p>
+                })}
                 {waits_for_others.then(|| view! {
                     <p class="nhsuk-body">"The outcome is recorded once every candidate's scores are in, or the chair has closed scoring with a reason."</p>
                 })}
@@ -441,7 +456,10 @@ pub fn PanelView() -> impl IntoView {
                     {row("Members", page.members.iter().map(|m| format!("{}{} — {}", m.name, if m.is_chair { " (chair)" } else { "" }, m.sits.label())).collect::<Vec<_>>().join("\n"))}
                 </dl>
                 {p.decided.then(|| view! {
-                    <div class="nhsuk-inset-text"><p>{if p.data_deleted { "The outcome is recorded. Candidates' packs, scores and names have been deleted after the retention period." } else { "The outcome is recorded. Candidates' packs and scores are closed to the panel's members." }}</p></div>
+                    <div class="nhsuk-inset-text"><p>{if p.data_deleted { "The outcome is recorded. Candidates' packs, scores and names have been deleted after the retention period." } else { "The outcome is recorded. Candidates' packs and scores are closed to the panel's members." }}</p>
+                    {page.record_kept_months.map(|months| view! {
+                        <p>{format!("As a manager of the service you keep the record — the candidates, their outcomes and reasons, the scores and any departure from the lived-experience view — until {} after the outcome, when it is deleted. Packs are not kept open to anyone.", crate::text::count(months, "month", "months"))}</p>
+                    })}</div>
                 })}
                 {(!page.has_lived_experience_member).then(|| view! {
                     <div class="nhsuk-warning-callout">
@@ -478,7 +496,7 @@ pub fn PanelView() -> impl IntoView {
                     </ActionForm>
                     })}
                 }})}
-                {(ready || (page.viewer.organiser && me.is_none())).then(|| view! {
+                {(ready || (page.viewer.organiser && me.is_none()) || page.record_kept_months.is_some()).then(|| view! {
                     <h2 class="nhsuk-heading-m">"Criteria"</h2>
                     {criteria_list(&page.criteria)}
                     <h2 class="nhsuk-heading-m">"Questions"</h2>
@@ -514,10 +532,10 @@ pub fn PanelView() -> impl IntoView {
                                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Criteria it evidences"</legend>
                                 {move || first_evidence.as_deref().and_then(|f| question_status.message_for(f)).map(|m| view! { <span class="nhsuk-error-message"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
                                 <div class="nhsuk-checkboxes">
-                                    {criteria.iter().map(|c| { let name = evidences_field(c.id.as_str()); view! {
+                                    {criteria.iter().map(|c| { let name = evidences_field(c.id.as_str()); let box_id = question_status.id_for(&name); view! {
                                         <div class="nhsuk-checkboxes__item">
-                                            <input class="nhsuk-checkboxes__input" id=name.clone() name=name.clone() type="checkbox" value="yes" checked=question_status.kept(&name).is_some() />
-                                            <label class="nhsuk-label nhsuk-checkboxes__label" for=name>{c.name.clone()}</label>
+                                            <input class="nhsuk-checkboxes__input" id=box_id.clone() name=name.clone() type="checkbox" value="yes" checked=question_status.kept(&name).is_some() />
+                                            <label class="nhsuk-label nhsuk-checkboxes__label" for=box_id>{c.name.clone()}</label>
                                         </div>
                                     }}).collect_view()}
                                 </div>

@@ -1,6 +1,6 @@
 //! Partnership's plain route: a candidate's shortlisting pack as a PDF, for the panel's members whose
-//! training, agreement and declaration are recorded (until the outcome) and the service's staff (until the
-//! retention period ends). Sent `private, no-store`; every read is audited.
+//! training, agreement and declaration are recorded, until the outcome; after it, to nobody (the service's
+//! managers keep the panel's record, not its packs). Sent `private, no-store`; every read is audited.
 
 use axum::{
     extract::{OriginalUri, Path, State},

@@ -205,6 +205,14 @@ async fn ensure_no_outcome_yet(conn: &mut AnyConnection, panel: &PanelRecord) ->
 /// The refusal of a member's scoring of a candidate they declared an interest in (403), beside the form.
 pub const DECLARED_NO_SCORING: &str = "You declared an interest in this candidate, so you do not score them.";
 
+/// The refusal (403, beside the outcome's field) of an outcome from a member who declared an interest in any
+/// candidate of the panel. Every outcome is weighed against every candidate's lived-experience view (another
+/// candidate scored higher, a mean below a minimum), so a member who knows one candidate records none: the
+/// refusal and the comparison would otherwise tell them about that candidate. It says nothing about scores.
+pub const DECLARED_NO_OUTCOME: &str = "You declared an interest in a candidate on this panel, so you do not record \
+     its outcomes: each outcome is weighed against every candidate. A member who declared no interest, or the \
+     service's staff, record them.";
+
 // ---- sealing -------------------------------------------------------------------------------------------
 
 /// Where scoring of each candidate is: who may score them, who has, and the scores in force.
@@ -225,6 +233,11 @@ impl Scoring {
 
     fn declared(&self, member: &Member, candidate: &str) -> bool {
         self.interests.iter().any(|(m, c)| *m == member.id && c.as_str() == candidate)
+    }
+
+    /// The member declared an interest in any candidate of the panel.
+    fn declared_any(&self, member: &Member) -> bool {
+        self.interests.iter().any(|(m, _)| *m == member.id)
     }
 
     /// The members whose scores the candidate waits for: every member with no interest declared in them, ready
@@ -525,8 +538,8 @@ pub async fn set_panel_retention(
     if !user.manages(&service_id) {
         return Err(AppError::Forbidden);
     }
-    let parsed = match months.trim().parse::<i64>() {
-        Ok(m) if (1..=24).contains(&m) => m,
+    let parsed = match crate::text::whole_number(&months) {
+        Some(m) if (1..=24).contains(&m) => m,
         _ => {
             return Err(AppError::field("months", "Enter a whole number of months from 1 to 24")
                 .keeping(&[("months", months.as_str())]))
@@ -821,7 +834,9 @@ pub async fn add_panel_candidate(data: server_fn::codec::MultipartData) -> Resul
 /// The panel page, cut to what the viewer may see: organisers see the set-up and how scoring is going;
 /// members see their prerequisites, and once those are recorded the questions, candidates and packs and their
 /// scoring forms; scores side by side only once a candidate is unsealed. After the outcome, packs and scores
-/// are closed to members (the service's staff keep them until the retention period ends). Audited.
+/// are closed to members; the service's managers keep the record (candidates, outcomes and reasons, scores,
+/// departures: not packs) until the retention period ends, whether or not they sat on it. Nothing of a
+/// candidate's standing goes to a viewer who declared an interest in them. Audited.
 #[server(endpoint = "/get_panel")]
 pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage, AppError> {
     let user = require_signed_in()?;
@@ -833,9 +848,14 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     let scoring = Scoring::load(&mut conn, &panel_id).await?;
     let me = viewer.member.clone();
     let decided = panel.summary.decided;
+    // Once the panel is decided its service's managers keep the record — candidates, questions, outcomes,
+    // reasons, the scores and any departure — until the retention period ends, whether or not they sat on it
+    // (README: "the service's managers keep the scores for the record"; tester 17c, finding 3).
+    let keeps_record = decided && viewer.manager;
     // A member — staff or not — sees candidates only once ready and until the outcome (issue 17 §3, §6); the
     // service's staff who are not members see the candidates they set up (never their packs).
-    let sees_candidates = if me.is_some() { viewer.ready_member() && !decided } else { viewer.organiser };
+    let sees_candidates =
+        keeps_record || if me.is_some() { viewer.ready_member() && !decided } else { viewer.organiser };
     let shown: Vec<Candidate> = if sees_candidates {
         candidates
             .iter()
@@ -856,19 +876,21 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
                 };
                 let member_sees =
                     viewer.ready_member() && !decided && me.as_ref().is_some_and(|m| scoring.sees_others(m, c));
-                let sees_sheet =
-                    unsealed && !viewer_declared && (member_sees || (viewer.organiser && (!decided || viewer.manager)));
+                let organiser_sees = viewer.organiser && me.is_none() && !decided;
+                let sees_sheet = unsealed && !viewer_declared && (member_sees || organiser_sees || keeps_record);
+                // Nothing of a candidate's standing reaches someone who declared an interest in them: not their
+                // scores, nor their outcome and its reasons (issue 17 §3; tester 17c, finding 4).
+                let standing = !viewer_declared;
                 Candidate {
                     id: c.id.clone().into(),
                     name: c.name.clone(),
                     from_application: c.application_id.is_some(),
-                    eligible: eligible.len() as i64,
                     submitted,
                     closed_reason: c.closed_reason.clone(),
                     unsealed,
-                    outcome: c.outcome(),
-                    outcome_reasons: c.outcome_reasons.clone(),
-                    departure_reason: c.departure_reason.clone(),
+                    outcome: c.outcome().filter(|_| standing),
+                    outcome_reasons: if standing { c.outcome_reasons.clone() } else { String::new() },
+                    departure_reason: if standing { c.departure_reason.clone() } else { String::new() },
                     viewer_declared,
                     viewer_submitted,
                     viewer_scores,
@@ -904,6 +926,12 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     };
     let started = has_started(&panel.summary);
     let outcome_begun = decided || candidates.iter().any(|c| c.outcome.is_some());
+    let viewer_declared_any = me.as_ref().is_some_and(|m| scoring.declared_any(m));
+    let record_kept_months = if keeps_record && !panel.summary.data_deleted {
+        Some(db::retention_months(&mut conn, &panel.summary.service_id).await?)
+    } else {
+        None
+    };
     let detail = serde_json::json!({ "candidates_shown": shown.len(), "scores_shown": shown.iter().filter(|c| c.sheet.is_some()).count() });
     crate::audit::record(&mut *conn, Some(&user.id), "panel_read", "panel", panel_id.as_str(), detail).await?;
     Ok(PanelPage {
@@ -921,6 +949,8 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
         application_choices,
         started,
         outcome_begun,
+        viewer_declared_any,
+        record_kept_months,
     })
 }
 
@@ -1315,23 +1345,30 @@ pub async fn record_panel_outcome(
     if !may_record {
         return Err(AppError::Forbidden);
     }
-    // Not before the panel sits: said before anything about scores, so it tells nothing from them.
-    if !has_started(&panel.summary) {
-        return Err(AppError::Conflict(panel.summary.outcome_opens_words()));
-    }
-    let panel_id = panel.summary.id.clone();
-    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
-    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
-    // Sealing first: nothing below is worked out from scores (no message, no status) until every candidate
-    // still without an outcome is unsealed for everyone. The refusal says only that scoring is not finished.
-    if !scoring.all_unsealed(&members, &candidates) {
-        return Err(AppError::Conflict(SCORING_NOT_FINISHED.into()));
-    }
     let kept = [
         (outcome_name.as_str(), outcome.as_str()),
         (reasons_name.as_str(), outcome_reasons.as_str()),
         (departure_name.as_str(), departure_reason.as_str()),
     ];
+    let panel_id = panel.summary.id.clone();
+    let scoring = Scoring::load(tx.conn(), &panel_id).await?;
+    // A member who declared an interest in any candidate records no outcome (403 beside the field, what was
+    // typed kept), before anything is worked out from scores: so no refusal tells them about that candidate.
+    if viewer.member.as_ref().is_some_and(|m| scoring.declared_any(m)) {
+        let mut errors = FormErrors::new();
+        errors.add(&outcome_name, DECLARED_NO_OUTCOME);
+        return Err(AppError::ForbiddenField(errors).keeping(&kept));
+    }
+    // Not before the panel sits: said before anything about scores, so it tells nothing from them.
+    if !has_started(&panel.summary) {
+        return Err(AppError::Conflict(panel.summary.outcome_opens_words()));
+    }
+    let candidates = db::list_candidates(tx.conn(), &panel_id).await?;
+    // Sealing first: nothing below is worked out from scores (no message, no status) until every candidate
+    // still without an outcome is unsealed for everyone. The refusal says only that scoring is not finished.
+    if !scoring.all_unsealed(&members, &candidates) {
+        return Err(AppError::Conflict(SCORING_NOT_FINISHED.into()));
+    }
     let mut errors = FormErrors::new();
     let chosen = outcome.parse::<Outcome>().ok();
     if chosen.is_none() {

@@ -226,24 +226,29 @@ pub struct Candidate {
     pub name: String,
     /// The candidate came from inclusion's pipeline (a volunteer application).
     pub from_application: bool,
-    /// Members whose scores this candidate waits for (every member with no interest declared in them).
-    pub eligible: i64,
-    /// Of those, how many have submitted their scores.
+    /// How many of the members whose scores this candidate waits for (every member with no interest declared
+    /// in them) have submitted. How many it waits for is not sent: it would tell every member that someone
+    /// declared an interest (tester 17c, finding 5).
     pub submitted: i64,
     /// Why the chair closed scoring before everyone had submitted; empty if not closed.
     pub closed_reason: String,
     /// Everyone eligible has submitted, or the chair closed scoring: the scores can be seen side by side.
     pub unsealed: bool,
+    /// The outcome, its reasons and why it departs from the lived-experience view: none of them to a viewer
+    /// who declared an interest in the candidate.
     pub outcome: Option<Outcome>,
     pub outcome_reasons: String,
     pub departure_reason: String,
-    /// The viewer declared an interest in this candidate (and may not score them).
+    /// The viewer declared an interest in this candidate: they do not score them or record outcomes, and see
+    /// nothing of their standing (scores, outcome). (A chair may still close their scoring, which says nothing
+    /// of it: only the chair can, and the panel would otherwise wait for ever.)
     pub viewer_declared: bool,
     /// The viewer has submitted their scores for this candidate.
     pub viewer_submitted: bool,
     /// The viewer's own scores, once submitted: per criterion, the score and evidence.
     pub viewer_scores: Vec<(String, i64, String)>,
-    /// Every member's scores, only once unsealed (and before the outcome closes them to members).
+    /// Every member's scores, only once unsealed (and before the outcome closes them to members; the
+    /// service's managers keep them after it, until the retention period ends).
     pub sheet: Option<ScoreSheet>,
 }
 
@@ -313,7 +318,8 @@ pub struct PanelPage {
     /// Only for a member whose prerequisites are recorded, and organisers.
     pub questions: Vec<Question>,
     pub members: Vec<Member>,
-    /// Only for a member whose prerequisites are recorded, and organisers; empty once the outcome closes them.
+    /// Only for a member whose prerequisites are recorded, and organisers; empty to members once the outcome
+    /// closes them, but kept for the service's managers (the record) until the retention period ends.
     pub candidates: Vec<Candidate>,
     /// Candidates' names only, for the declaration of interest (members before they are ready).
     pub candidate_names: Vec<(CandidateId, String)>,
@@ -329,6 +335,12 @@ pub struct PanelPage {
     /// An outcome is recorded for at least one candidate: nothing about the panel changes after it, but the
     /// other candidates' outcomes.
     pub outcome_begun: bool,
+    /// The viewer is a member who declared an interest in any candidate: they record no outcome, since each
+    /// outcome is weighed against every candidate's lived-experience view.
+    pub viewer_declared_any: bool,
+    /// For a manager of the service once the panel is decided: how many months after the outcome its record
+    /// is kept (the service's retention period).
+    pub record_kept_months: Option<i64>,
 }
 
 /// The Partnership page: the pool and panels of the caller's services, and the panels they sit on.

@@ -122,8 +122,9 @@ pub fn parse_score(typed: &str, criterion: &str) -> Result<i64, String> {
     if typed.is_empty() {
         return Err(format!("Enter a score for \"{criterion}\""));
     }
-    match typed.parse::<i64>() {
-        Ok(score) if (0..=TOP_SCORE).contains(&score) => Ok(score),
+    // The forms' one reading of a whole number: "+3" is refused, not read as 3 (tester 17c).
+    match crate::text::whole_number(typed) {
+        Some(score) if (0..=TOP_SCORE).contains(&score) => Ok(score),
         _ => Err(format!("The score for \"{criterion}\" must be a whole number from 0 to 4")),
     }
 }
@@ -265,8 +266,8 @@ impl CriterionFields {
                 one_line(&mut errors, &field, d, &format!("what a score of {n} means"), 300, true)
             })
             .collect();
-        let minimum = match self.minimum.trim().parse::<i64>() {
-            Ok(m) if (0..=TOP_SCORE).contains(&m) => m,
+        let minimum = match crate::text::whole_number(&self.minimum) {
+            Some(m) if (0..=TOP_SCORE).contains(&m) => m,
             _ => {
                 errors.add("minimum", "The minimum acceptable score must be a whole number from 0 to 4");
                 0

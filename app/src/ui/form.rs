@@ -34,6 +34,19 @@ pub struct FormStatus {
     shown: StoredValue<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>>,
     /// True each time a call from this page (with JavaScript) has just succeeded: the form's token is renewed.
     succeeded: Signal<bool>,
+    /// The form's own prefix for its controls' element ids (the server function's name, as in
+    /// `/api/add_to_panel_pool`), so that two forms on one page with a field of the same name never share an
+    /// id ([`FormStatus::id_for`]); empty for controls outside any form's action.
+    form: &'static str,
+}
+
+/// The separator between a form's prefix and a field's name in an element id: `create_panel--service_id`.
+/// Never part of a field name (UUIDs have single hyphens), so a link's target names its field after it.
+pub const ID_SEPARATOR: &str = "--";
+
+/// The prefix a form over the server function at `path` gives its controls' ids: the path's last segment.
+fn form_prefix(path: &'static str) -> &'static str {
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// The refusal of a plain POST to the server function at `path`, if this page is the answer to one.
@@ -66,6 +79,7 @@ impl FormStatus {
             posted: StoredValue::new(posted),
             shown: StoredValue::new(shown),
             succeeded: Signal::derive(move || action.value().with(|value| matches!(value, Some(Ok(_))))),
+            form: form_prefix(S::PATH),
         }
     }
 
@@ -80,6 +94,7 @@ impl FormStatus {
             posted: StoredValue::new(posted),
             shown: StoredValue::new(shown),
             succeeded: Signal::stored(false),
+            form: form_prefix(path),
         }
     }
 
@@ -91,6 +106,7 @@ impl FormStatus {
             posted: StoredValue::new(Vec::new()),
             shown: StoredValue::new(None),
             succeeded: Signal::stored(false),
+            form: "",
         }
     }
 
@@ -100,6 +116,35 @@ impl FormStatus {
             posted: StoredValue::new(Vec::new()),
             shown: StoredValue::new(None),
             succeeded: Signal::stored(false),
+            form: "",
+        }
+    }
+
+    /// The same form's status with no refusal to show: for the other rows of a page that holds one form per
+    /// row over one action, so a refusal comes back to the row it was for alone (their ids keep the form's).
+    pub fn quiet(self) -> Self {
+        Self {
+            error: Signal::derive(|| None),
+            posted: StoredValue::new(Vec::new()),
+            shown: StoredValue::new(None),
+            ..self
+        }
+    }
+
+    /// The same status with its controls' ids under `form` instead: for a page that holds a form outside
+    /// any action (`fixed`, `none`) beside another with the same fields.
+    pub fn with_prefix(self, form: &'static str) -> Self {
+        Self { form, ..self }
+    }
+
+    /// The element id of this form's control for `field`: `<form>--<field>` (`create_panel--service_id`), or
+    /// the field's name for controls outside any form's action. Labels' `for`, `aria-describedby`, the error
+    /// message's id and the error summary's link all follow it, so two forms on one page never share an id.
+    pub fn id_for(&self, field: &str) -> String {
+        if self.form.is_empty() {
+            field.to_owned()
+        } else {
+            format!("{}{ID_SEPARATOR}{field}", self.form)
         }
     }
 
@@ -208,7 +253,7 @@ pub fn ErrorSummary(status: FormStatus, #[prop(default = "error-summary")] id: &
                     .iter()
                     // An empty message only marks a box (a date input's other boxes): no line of its own.
                     .filter(|f| !f.message.is_empty())
-                    .map(|f| view! { <li><a href=format!("#{}", f.field)>{f.message.clone()}</a></li> })
+                    .map(|f| view! { <li><a href=format!("#{}", status.id_for(&f.field))>{f.message.clone()}</a></li> })
                     .collect_view()
                     .into_any(),
                 other => view! { <li>{other.to_string()}</li> }.into_any(),
@@ -245,8 +290,9 @@ fn field_parts(
         let has_error = has_error.clone();
         move || if has_error() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }
     };
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
+    let id = status.id_for(name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
     // An empty hint is no hint (callers with optional help text pass it as it is).
     let hint = hint.filter(|text| !text.is_empty());
     let has_hint = hint.is_some();
@@ -291,8 +337,8 @@ pub fn TextInput(
     #[prop(optional)]
     width: Option<&'static str>,
     /// The name the value is posted under, when it differs from `name`: where one page holds a form per row
-    /// (a service's theme, its duty inbox, its name), each row's input needs its own `id` (`name`, under which
-    /// its message and typed value come back) while all post the server function's one argument.
+    /// (a service's theme, its duty inbox, its name), each row's input needs its own `id` (from `name`, under
+    /// which its message and typed value come back) while all post the server function's one argument.
     #[prop(optional)]
     posts_as: Option<&'static str>,
 ) -> impl IntoView {
@@ -314,14 +360,15 @@ pub fn TextInput(
             class
         }
     };
+    let id = status.id_for(&name);
     view! {
         <div class=group_class>
-            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            <label class="nhsuk-label" for=id.clone()>{label}</label>
             {hint_view}
             {error_view}
             <input
                 class=input_class
-                id=name.clone()
+                id=id
                 name=posted_name
                 type=input_type
                 autocomplete=autocomplete
@@ -355,8 +402,8 @@ pub fn DateInput(
 ) -> impl IntoView {
     use crate::dates::{part_name, DateParts, PARTS};
     let names: Vec<String> = PARTS.iter().map(|p| part_name(&name, p)).collect();
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
+    let hint_id = format!("{}-hint", status.id_for(&name));
+    let error_id = format!("{}-error", status.id_for(&name));
     let start = typed.unwrap_or_else(|| value.as_deref().map(DateParts::of_iso).unwrap_or_default());
     let message = {
         let names = names.clone();
@@ -399,11 +446,12 @@ pub fn DateInput(
                     class
                 }
             };
+            let box_id = status.id_for(&box_name);
             view! {
                 <div class="nhsuk-date-input__item">
                     <div class="nhsuk-form-group">
-                        <label class="nhsuk-label nhsuk-date-input__label" for=box_name.clone()>{label}</label>
-                        <input class=class id=box_name.clone() name=box_name type="text" inputmode="numeric" value=initial />
+                        <label class="nhsuk-label nhsuk-date-input__label" for=box_id.clone()>{label}</label>
+                        <input class=class id=box_id name=box_name type="text" inputmode="numeric" value=initial />
                     </div>
                 </div>
             }
@@ -443,12 +491,13 @@ pub fn Select(
         let field = name.clone();
         move || if status.message_for(&field).is_some() { "nhsuk-select nhsuk-select--error" } else { "nhsuk-select" }
     };
+    let id = status.id_for(&name);
     view! {
         <div class=group_class>
-            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            <label class="nhsuk-label" for=id.clone()>{label}</label>
             {hint_view}
             {error_view}
-            <select class=select_class id=name.clone() name=name aria-describedby=described_by>
+            <select class=select_class id=id name=name aria-describedby=described_by>
                 {placeholder.map(|text| view! { <option value="">{text}</option> })}
                 {options
                     .into_iter()
@@ -484,12 +533,13 @@ pub fn Textarea(
             }
         }
     };
+    let id = status.id_for(&name);
     view! {
         <div class=group_class>
-            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            <label class="nhsuk-label" for=id.clone()>{label}</label>
             {hint_view}
             {error_view}
-            <textarea class=textarea_class id=name.clone() name=name rows=rows aria-describedby=described_by>{initial}</textarea>
+            <textarea class=textarea_class id=id name=name rows=rows aria-describedby=described_by>{initial}</textarea>
         </div>
     }
 }
@@ -503,7 +553,7 @@ pub struct Choice {
 }
 
 /// A question answered by choosing one of several radio buttons, in a fieldset with a legend. The first
-/// radio's id is the field's name, so the error summary's link lands on it.
+/// radio's id is the field's id (`FormStatus::id_for`), so the error summary's link lands on it.
 #[component]
 pub fn Radios(
     #[prop(into)] name: String,
@@ -526,7 +576,8 @@ pub fn Radios(
                         .into_iter()
                         .enumerate()
                         .map(|(index, choice)| {
-                            let id = if index == 0 { name.clone() } else { format!("{name}-{index}") };
+                            let first = status.id_for(&name);
+                            let id = if index == 0 { first } else { format!("{first}-{index}") };
                             let hint_id = format!("{id}-item-hint");
                             let checked = choice.value == chosen;
                             view! {
@@ -553,7 +604,7 @@ pub fn Radios(
 }
 
 /// A question answered by ticking any of several checkboxes, in a fieldset with a legend. As with `Radios`,
-/// the first checkbox's id is the field's name.
+/// the first checkbox's id is the field's id.
 #[component]
 pub fn Checkboxes(
     #[prop(into)] name: String,
@@ -575,7 +626,8 @@ pub fn Checkboxes(
                         .into_iter()
                         .enumerate()
                         .map(|(index, choice)| {
-                            let id = if index == 0 { name.clone() } else { format!("{name}-{index}") };
+                            let first = status.id_for(&name);
+                            let id = if index == 0 { first } else { format!("{first}-{index}") };
                             let checked = chosen.contains(&choice.value);
                             view! {
                                 <div class="nhsuk-checkboxes__item">
@@ -738,12 +790,13 @@ pub fn FileInput(
     #[prop(default = "A PDF file smaller than 5 MB.".into(), into)] hint: String,
 ) -> impl IntoView {
     let (group_class, hint_view, error_view, described_by) = field_parts(&name, Some(hint), status);
+    let id = status.id_for(&name);
     view! {
         <div class=group_class>
-            <label class="nhsuk-label" for=name.clone()>{label}</label>
+            <label class="nhsuk-label" for=id.clone()>{label}</label>
             {hint_view}
             {error_view}
-            <input class="nhsuk-file-upload" id=name.clone() name=name type="file" accept="application/pdf,.pdf"
+            <input class="nhsuk-file-upload" id=id name=name type="file" accept="application/pdf,.pdf"
                 aria-describedby=described_by />
         </div>
     }

@@ -218,7 +218,7 @@ async fn axe_finds_no_violations_on_the_volunteering_pages() {
         wait_for_text(&browser, "Interview panel").await;
         assert_accessible(&browser, "an application at interview with its interview panel form").await;
         browser
-            .find(Locator::Css("#panel_id option:not([value=''])"))
+            .find(Locator::Css("select[name='panel_id'] option:not([value=''])"))
             .await
             .expect("the role's panel is offered")
             .click()

@@ -43,7 +43,7 @@ async fn record_and_see_in_profile(javascript: Javascript) {
         press(&browser, "Record activity").await;
         wait_for_text(&browser, "Enter a title").await;
         wait_for_text(&browser, "Date it happened must include a month").await;
-        let boxes = browser.find(Locator::Css("a[href='#happened_on_month']")).await;
+        let boxes = browser.find(Locator::Css("a[href='#record_activity--happened_on_month']")).await;
         assert!(boxes.is_ok(), "the summary links to the month box");
         let month_class = field(&browser, "Month").await.attr("class").await.unwrap().unwrap_or_default();
         assert!(month_class.contains("nhsuk-input--error"), "the month box is marked: {month_class}");
@@ -61,7 +61,8 @@ async fn record_and_see_in_profile(javascript: Javascript) {
             field(&browser, "What came of it").await.prop("value").await.unwrap().as_deref(),
             Some("Two people asked to volunteer")
         );
-        let level_kept = browser.find(Locator::Css("#level")).await.unwrap().prop("checked").await.unwrap();
+        let level_kept =
+            browser.find(Locator::Css("#record_activity--level")).await.unwrap().prop("checked").await.unwrap();
         assert_eq!(level_kept.as_deref(), Some("true"), "the chosen level is kept");
 
         fill(&browser, "Title", "Open day at the day service").await;

@@ -236,7 +236,7 @@ async fn a_member_scores_on_a_phone_and_sees_the_others_only_after_all_have(java
         }
         fill(&browser, "Evidence for Values", "Spoke warmly about people who use the service").await;
         press(&browser, "Submit my scores for Ash Green").await;
-        let page = wait_for_text(&browser, "Scores are sealed: 2 of 3 eligible members have submitted.").await;
+        let page = wait_for_text(&browser, "Scores are sealed until every member who scores this candidate has submitted: 2 members have submitted so far.").await;
         assert!(page.contains("Your scores (locked)"), "shown as sent");
         assert!(page.contains("Spoke warmly about people who use the service"), "their own scores, locked");
         assert!(!page.contains("The chair's own evidence"), "not the chair's, before everyone has submitted");
@@ -304,7 +304,7 @@ async fn the_partnership_page_is_accessible_to_its_staff() {
         fill(&browser, "The post's title (for a staff post)", "Peer support worker").await;
         let day = app::clock::today_date() + chrono::Days::new(7);
         for (name, value) in date_fields("sits_on", &day.format("%Y-%m-%d").to_string()) {
-            let control = browser.find(Locator::Id(&name)).await.unwrap();
+            let control = browser.find(Locator::Id(&format!("create_panel--{name}"))).await.unwrap();
             control.clear().await.unwrap();
             control.send_keys(&value).await.unwrap();
         }

@@ -132,4 +132,64 @@ async fn each_person_gets_what_they_should_from_every_route(backend: Backend) {
     assert!(fixed.is_empty(), "these known failures now behave as expected; take them off KNOWN_FAILURES: {fixed:#?}");
 }
 
-on_both_engines!(each_person_gets_what_they_should_from_every_route);
+/// The element ids of an HTML document that repeat, each with how many times: scripts and comments left out.
+fn repeated_ids(page: &str) -> Vec<(String, usize)> {
+    let mut markup = String::with_capacity(page.len());
+    let mut rest = page;
+    // Scripts (the hydration data) and comments hold no elements.
+    while let Some(at) = rest.find("<script").into_iter().chain(rest.find("<!--")).min() {
+        markup.push_str(&rest[..at]);
+        let close = if rest[at..].starts_with("<!--") { "-->" } else { "</script>" };
+        rest = rest[at..].find(close).map_or("", |end| &rest[at + end + close.len()..]);
+    }
+    markup.push_str(rest);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for piece in markup.split(" id=\"").skip(1) {
+        let id = &piece[..piece.find('"').unwrap_or(piece.len())];
+        *seen.entry(id.to_owned()).or_default() += 1;
+    }
+    let mut repeated: Vec<(String, usize)> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
+    repeated.sort();
+    repeated
+}
+
+#[test]
+fn repeated_ids_are_found_outside_scripts_and_comments() {
+    let page = r#"<p id="a"></p><script>x = '<p id="a">'</script><!-- <p id="a"> --><input id="b"><label id="b">"#;
+    assert_eq!(repeated_ids(page), vec![("b".to_owned(), 2)]);
+}
+
+/// No page has two elements with one id, as a service's manager and an administrator see them (issue 17,
+/// tester 17c: `/partnership` had two `id="service_id"`, so a label and the error summary's link went to the
+/// wrong box). Every form's controls take their ids from the form (`ui::form::FormStatus::id_for`).
+async fn no_page_repeats_an_element_id(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::seed(&app).await;
+    let mut repeated = Vec::new();
+    let mut pages = 0;
+    for person in [Person::Manager, Person::Administrator] {
+        let client = &world.clients[person.index()];
+        let values = world.values_for(person);
+        for row in ROUTES.iter().filter(|row| row.verb == Verb::Get && !row.ends_session) {
+            let Request::Visit(address) = row.request else { continue };
+            let response = client.get(app.url(&fill(address, &values))).send().await.expect("GET");
+            let html = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("text/html"));
+            if !response.status().is_success() || !html {
+                continue;
+            }
+            pages += 1;
+            let page = response.text().await.expect("a page");
+            for (id, times) in repeated_ids(&page) {
+                repeated.push(format!("{} as {person}: id=\"{id}\" {times} times", row.path));
+            }
+        }
+    }
+    assert!(pages > 40, "the walk saw only {pages} pages");
+    assert!(repeated.is_empty(), "{} repeated ids:\n{}", repeated.len(), repeated.join("\n"));
+}
+
+on_both_engines!(each_person_gets_what_they_should_from_every_route, no_page_repeats_an_element_id);

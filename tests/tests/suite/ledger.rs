@@ -68,18 +68,20 @@ async fn a_date_missing_its_month_is_marked_on_that_box_and_every_box_keeps_its_
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap().replace("<!>", "");
     assert!(page.contains("Date it happened must include a month"), "the NHS.UK message");
-    assert!(page.contains(r##"<a href="#happened_on_month">"##), "the summary links to the empty box");
+    assert!(page.contains(r##"<a href="#record_activity--happened_on_month">"##), "the summary links to the empty box");
     assert_eq!(
         page.matches("Date it happened must include a month").count(),
         2,
         "once in the summary, once above the boxes"
     );
     assert!(
-        page.contains(r#"id="happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#),
+        page.contains(
+            r#"id="record_activity--happened_on_day" name="happened_on_day" type="text" inputmode="numeric" value="27""#
+        ),
         "the day is kept"
     );
     assert!(
-        page.contains(r#"id="happened_on_year" name="happened_on_year" type="text" inputmode="numeric" value="2o26""#),
+        page.contains(r#"id="record_activity--happened_on_year" name="happened_on_year" type="text" inputmode="numeric" value="2o26""#),
         "the year is kept as typed"
     );
     assert!(page.contains("For example, 27 3 2026"), "the hint");

@@ -256,7 +256,7 @@ async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Back
     for (client, others) in [(&p.patient, "Evidence for 3"), (&p.chair, "Evidence for 4"), (&p.manager, "Evidence for")]
     {
         let page = panel_page(&app, client, &p).await;
-        assert!(page.contains("Scores are sealed: 2 of 4 eligible members have submitted."), "sealed");
+        assert!(page.contains("Scores are sealed until every member who scores this candidate has submitted: 2 members have submitted so far."), "sealed");
         assert!(!page.contains(others), "nobody sees another member's scores before the last submits");
         assert!(!page.contains("Scores for Ash Green"), "no score sheet before the last");
     }
@@ -267,7 +267,7 @@ async fn scores_stay_sealed_until_the_last_eligible_member_submits(backend: Back
     ok(&app, &p.carer, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
     // The untrained member has not scored: a member who is not ready keeps the candidate sealed.
     let page = panel_page(&app, &p.patient, &p).await;
-    assert!(page.contains("Scores are sealed: 3 of 4 eligible members have submitted."), "sealed without them");
+    assert!(page.contains("Scores are sealed until every member who scores this candidate has submitted: 3 members have submitted so far."), "sealed without them");
     assert!(!page.contains("Scores for Ash Green"), "no score sheet while a member who is not ready has not scored");
     // Only the chair, with a recorded reason, unseals without them.
     let response = post(
@@ -360,7 +360,7 @@ async fn a_declared_interest_blocks_scoring_that_candidate(backend: Backend) {
     ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &blake, &["2", "2"])).await;
     let page = panel_page(&app, &p.chair, &p).await;
     assert!(!page.contains("Scores for Blake Harris"), "the untrained member still counts as eligible");
-    assert!(page.contains("Scores are sealed: 2 of 3 eligible members have submitted."), "the carer is not");
+    assert!(page.contains("Scores are sealed until every member who scores this candidate has submitted: 2 members have submitted so far."), "the carer is not");
     close(&app, &p, &blake).await;
     let page = panel_page(&app, &p.chair, &p).await;
     assert!(page.contains("Scores for Blake Harris"));
@@ -381,8 +381,12 @@ async fn bad_scores_are_refused_beside_the_field_and_what_was_typed_is_kept(back
     let p = panel(&app).await;
     let ash = p.candidates[0].clone();
     let from = format!("/partnership/panels/{}", p.id);
-    let cases: [(&[&str], &str); 2] =
-        [(&["5", "2"], "must be a whole number from 0 to 4"), (&["-1", "2"], "from 0 to 4")];
+    // "+3" is not read as 3: every form reads a whole number as digits alone (tester 17c).
+    let cases: [(&[&str], &str); 3] = [
+        (&["5", "2"], "must be a whole number from 0 to 4"),
+        (&["-1", "2"], "from 0 to 4"),
+        (&["+3", "2"], "must be a whole number from 0 to 4"),
+    ];
     for (values, message) in cases {
         let response = post(&app, &p.patient, "submit_panel_scores", &from, &scores(&p, &ash, values)).await;
         assert_eq!(response.status(), 422);
@@ -736,7 +740,7 @@ async fn scores_once_open_stay_open_when_a_member_joins_later(backend: Backend) 
     ok(&app, &p.patient, "submit_panel_scores", &scores(&p, &ash, &["4", "1"])).await;
     ok(&app, &p.carer, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
     let page = panel_page(&app, &p.patient, &p).await;
-    assert!(page.contains("Scores are sealed: 3 of 4"), "the member not yet ready keeps Ash sealed");
+    assert!(page.contains("3 members have submitted so far"), "the member not yet ready keeps Ash sealed");
     // The untrained member is trained, agrees, declares and submits: Ash opens.
     let pool_id = scalar(
         &app,
@@ -792,7 +796,7 @@ async fn scores_once_open_stay_open_when_a_member_joins_later(backend: Backend) 
     assert!(page.contains("Evidence for 0"), "their own line is on the sheet");
     // The second candidate, scored by nobody yet, is sealed for everyone until all five submit.
     let page = panel_page(&app, &p.chair, &p).await;
-    assert!(page.contains("Scores are sealed: 0 of 5 eligible members have submitted."), "Blake is sealed");
+    assert!(page.contains("Scores are sealed until every member who scores this candidate has submitted: 0 members have submitted so far."), "Blake is sealed");
 }
 
 async fn an_outcome_for_a_sealed_candidate_reveals_nothing_from_the_scores(backend: Backend) {
@@ -851,8 +855,8 @@ async fn appointing_before_the_others_are_scored_cannot_dodge_the_lived_experien
     let error = error_on_page(422, &page);
     let fields: Vec<String> = error.field_errors().iter().map(|e| e.field.clone()).collect();
     assert_eq!(fields, vec![format!("departure_reason[c-{ash}]")]);
-    assert!(page.contains(&format!("id=\"departure_reason[c-{ash}]\"")));
-    assert!(page.contains(&format!("id=\"departure_reason[c-{blake}]\"")));
+    assert!(page.contains(&format!("id=\"record_panel_outcome--departure_reason[c-{ash}]\"")));
+    assert!(page.contains(&format!("id=\"record_panel_outcome--departure_reason[c-{blake}]\"")));
     ok(
         &app,
         &p.chair,
@@ -1007,8 +1011,11 @@ async fn each_candidate_s_scoring_form_has_its_own_fields(backend: Backend) {
     let fields: Vec<String> = error.field_errors().iter().map(|e| e.field.clone()).collect();
     assert_eq!(fields, vec![format!("score[c-{blake}_{}]", p.criteria[0])], "Blake's own field");
     // Each candidate's inputs have their own ids; the words typed for Blake come back in Blake's form only.
-    assert!(page.contains(&format!("id=\"score[c-{ash}_{}]\"", p.criteria[0])), "Ash's own field");
-    assert!(page.contains(&format!("id=\"score[c-{blake}_{}]\"", p.criteria[0])), "Blake's own field");
+    assert!(page.contains(&format!("id=\"submit_panel_scores--score[c-{ash}_{}]\"", p.criteria[0])), "Ash's own field");
+    assert!(
+        page.contains(&format!("id=\"submit_panel_scores--score[c-{blake}_{}]\"", p.criteria[0])),
+        "Blake's own field"
+    );
     assert_eq!(page.matches("BLAKEWORD</textarea>").count(), 1, "the words come back once, in Blake's form");
 }
 
@@ -1254,7 +1261,176 @@ async fn a_panel_form_with_a_field_missing_comes_back_with_its_message(backend: 
     assert_eq!(response.status(), 400, "a form that is not multipart");
 }
 
+/// A page as its words read: Leptos's text markers dropped and apostrophes unescaped.
+fn words(page: &str) -> String {
+    page.replace("<!>", "").replace("&#x27;", "'")
+}
+
+/// The service's manager keeps the panel's record once it is decided — the candidates, their outcomes and
+/// reasons, the scores and the departure — even when they sat on it (tester 17c, finding 3), until the
+/// retention period ends; members do not, and nobody opens a pack. Every read is audited.
+async fn the_service_s_manager_keeps_the_record_once_decided_even_as_a_member(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    // The chair is also a manager of the service (as in the demo, where the only manager chairs).
+    let service = scalar(&app, "SELECT service_id FROM panel WHERE id = $1", &p.id).await;
+    let chair_id = scalar(&app, "SELECT id FROM person WHERE email = $1", "chair@example.org").await;
+    app::accounts::db::insert_role_grant(
+        &app.pool,
+        &chair_id.clone().into(),
+        &service.as_str().into(),
+        Role::Manager,
+        &app::db::now(),
+    )
+    .await
+    .unwrap();
+    let chair = app.client_signed_in_as("chair@example.org").await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    for client in [&chair, &p.patient, &p.carer] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+        ok(&app, client, "submit_panel_scores", &scores(&p, &blake, &["2", "2"])).await;
+    }
+    close(&app, &p, &ash).await;
+    close(&app, &p, &blake).await;
+    ok(
+        &app,
+        &chair,
+        "record_panel_outcome",
+        &owned(&[("candidate_id", &ash), ("outcome", "reserve"), ("outcome_reasons", "ASHREASON")]),
+    )
+    .await;
+    ok(
+        &app,
+        &chair,
+        "record_panel_outcome",
+        &owned(&[
+            ("candidate_id", &blake),
+            ("outcome", "appoint"),
+            ("outcome_reasons", "BLAKEREASON"),
+            ("departure_reason", "DEPARTUREWORD: the post needs their skills"),
+        ]),
+    )
+    .await;
+
+    let record = words(&panel_page(&app, &chair, &p).await);
+    for kept in ["Ash Green", "Blake Harris", "ASHREASON", "BLAKEREASON", "DEPARTUREWORD", "Scores for Ash Green"] {
+        assert!(record.contains(kept), "the manager who chaired keeps {kept}");
+    }
+    assert!(record.contains("Evidence for 3") && record.contains("Evidence for 2"), "the scores side by side");
+    assert!(record.contains("until 6 months after the outcome"), "the page says how long the record is kept");
+    let panel: serde_json::Value =
+        post(&app, &chair, "get_panel", "/partnership", &owned(&[("panel_id", &p.id)])).await.json().await.unwrap();
+    let candidates = panel["candidates"].as_array().expect("candidates");
+    assert_eq!(candidates.len(), 2, "the record's candidates");
+    assert!(candidates.iter().all(|c| !c["sheet"].is_null() && !c["outcome"].is_null()), "scores and outcomes");
+    assert_eq!(panel["record_kept_months"], 6);
+    let audited = scalar(
+        &app,
+        "SELECT detail FROM audit_event WHERE action = 'panel_read' AND actor_id = $1 ORDER BY at DESC, id DESC LIMIT 1",
+        &chair_id,
+    )
+    .await;
+    assert!(audited.contains("\"scores_shown\":2"), "the record's read is audited: {audited}");
+    // A member who does not manage the service keeps nothing; a pack opens to nobody.
+    let member = words(&panel_page(&app, &p.patient, &p).await);
+    for gone in
+        ["Blake Harris", "BLAKEREASON", "DEPARTUREWORD", "Scores for", "Evidence for", "months after the outcome"]
+    {
+        assert!(!member.contains(gone), "a member no longer sees {gone}");
+    }
+    let pack = format!("/partnership/packs/{ash}/pack.pdf");
+    assert_eq!(chair.get(app.url(&pack)).send().await.unwrap().status(), 403, "packs are not part of the record");
+    // After the retention period the record goes, for the manager too.
+    sqlx::query("UPDATE panel SET decided_at = '2020-01-01T00:00:00.000000Z' WHERE id = $1")
+        .bind(&p.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app::partnership::server::delete_after_retention(&app.pool).await.unwrap(), 1);
+    let after = words(&panel_page(&app, &chair, &p).await);
+    assert!(!after.contains("Blake Harris") && !after.contains("DEPARTUREWORD"), "deleted after the retention period");
+    assert!(after.contains("have been deleted after the retention period"));
+}
+
+/// A member who declared an interest in a candidate records no outcome on the panel — each is weighed against
+/// every candidate — with the sentence beside the field (403) and what was typed kept; no refusal, count or page
+/// tells them anything of that candidate's standing (tester 17c, findings 4 and 5).
+async fn a_member_who_declared_an_interest_records_no_outcome_and_learns_nothing_of_that_candidate(backend: Backend) {
+    let app = panel_app(backend).await;
+    let p = panel(&app).await;
+    let (ash, blake) = (p.candidates[0].clone(), p.candidates[1].clone());
+    ok(
+        &app,
+        &p.chair,
+        "declare_panel_interest",
+        &owned(&[("panel_id", &p.id), ("interest", &blake), ("interest_reason", "I supervised them once")]),
+    )
+    .await;
+    // The count says how many have submitted, never how many are waited for: "of 3" would tell every member
+    // that someone declared an interest in Blake.
+    let sealed = words(&panel_page(&app, &p.patient, &p).await);
+    assert!(sealed.contains(
+        "Scores are sealed until every member who scores this candidate has submitted: 0 members have submitted so far."
+    ));
+    assert!(!sealed.contains(" of 3") && !sealed.contains(" of 4") && !sealed.contains("eligible"), "no denominator");
+    let json: serde_json::Value =
+        post(&app, &p.patient, "get_panel", "/partnership", &owned(&[("panel_id", &p.id)])).await.json().await.unwrap();
+    assert!(json["candidates"][0].get("eligible").is_none(), "nor in the page's data");
+    // The lived-experience members score Blake above Ash; the chair scores Ash only.
+    for client in [&p.patient, &p.carer] {
+        ok(&app, client, "submit_panel_scores", &scores(&p, &ash, &["2", "2"])).await;
+        ok(&app, client, "submit_panel_scores", &scores(&p, &blake, &["4", "4"])).await;
+    }
+    ok(&app, &p.chair, "submit_panel_scores", &scores(&p, &ash, &["3", "3"])).await;
+    close(&app, &p, &ash).await;
+    close(&app, &p, &blake).await;
+    // Appointing Ash would depart (Blake scored higher), but the chair is told only that they do not record
+    // outcomes: nothing about Blake. The same for Blake's own outcome.
+    let from = format!("/partnership/panels/{}", p.id);
+    for candidate in [&ash, &blake] {
+        let fields = owned(&[("candidate_id", candidate), ("outcome", "appoint"), ("outcome_reasons", "CHAIRWORD")]);
+        let response = post(&app, &p.chair, "record_panel_outcome", &from, &fields).await;
+        assert_eq!(response.status(), 403, "a declared member records no outcome");
+        let page = response.text().await.unwrap();
+        let fields: Vec<Option<String>> =
+            continuum_tests::summary_items(&page).into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, vec![Some(format!("outcome[c-{candidate}]"))], "the summary links to the outcome's field");
+        let beside = format!("id=\"record_panel_outcome--outcome[c-{candidate}]-error\"");
+        assert!(page.contains(&beside), "the message is beside the field");
+        let page = words(&page);
+        assert!(page.contains(app::partnership::server::DECLARED_NO_OUTCOME), "the reason");
+        assert!(page.contains("CHAIRWORD</textarea>"), "what was typed is kept");
+        let said: Vec<String> = continuum_tests::summary_items(&page).into_iter().map(|(_, m)| m).collect();
+        assert!(
+            said.iter().all(|m| !m.contains("Blake") && !m.contains("scored")),
+            "nothing from the scores: {said:?}"
+        );
+        assert!(!page.contains("members scored"), "nor anywhere on the page");
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM panel_candidate WHERE outcome IS NOT NULL").await, 0);
+    let page = words(&panel_page(&app, &p.chair, &p).await);
+    assert!(!page.contains(&format!("name=\"outcome[c-{ash}]\"")), "no outcome form for Ash");
+    assert!(!page.contains(&format!("name=\"outcome[c-{blake}]\"")), "nor for Blake");
+    assert!(page.contains(app::partnership::server::DECLARED_NO_OUTCOME), "the page says why");
+    assert!(!page.contains("Scores for Blake Harris"), "no score sheet of Blake");
+    // The manager records Blake's outcome; the chair sees nothing of it, but Ash's sheet as before.
+    ok(
+        &app,
+        &p.manager,
+        "record_panel_outcome",
+        &owned(&[("candidate_id", &blake), ("outcome", "appoint"), ("outcome_reasons", "BLAKEREASON")]),
+    )
+    .await;
+    let page = words(&panel_page(&app, &p.chair, &p).await);
+    assert!(!page.contains("BLAKEREASON"), "nothing of Blake's outcome to the chair who knows them");
+    assert!(page.contains("Their scores and outcome are not shown to you."));
+    assert!(page.contains("Scores for Ash Green"));
+    assert!(words(&panel_page(&app, &p.patient, &p).await).contains("BLAKEREASON"), "the others see it");
+}
+
 on_both_engines!(
+    the_service_s_manager_keeps_the_record_once_decided_even_as_a_member,
+    a_member_who_declared_an_interest_records_no_outcome_and_learns_nothing_of_that_candidate,
     scoring_and_the_outcome_wait_for_the_panel_to_start,
     the_pool_form_says_nothing_about_accounts_outside_the_service,
     nothing_about_a_panel_changes_once_an_outcome_is_recorded,

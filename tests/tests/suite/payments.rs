@@ -735,6 +735,57 @@ async fn expenses_only_work_lets_the_person_who_took_part_claim_expenses(backend
     assert_eq!(audited, 1, "reading the finance CSV is audited");
 }
 
+/// Every money box reads money one strict way — "£ 45" and "+45" are refused like "twelve quid", beside the
+/// field with the words kept — and money comes back as it was accepted: "1,234.05" is shown as £1,234.05
+/// (tester 17c, finding 5), by the one formatter, on the person's page and the manager's.
+async fn money_is_read_one_strict_way_and_shown_as_it_was_accepted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    meeting(&app, &w, "a", &days_ago(3)).await;
+    assert_eq!(make_offers(&app).await, 1);
+    let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
+    for loose in ["£ 20", "+20", "£+20", "20 .00"] {
+        let fields = [("offer_id", offer.as_str()), ("choice", "accept"), ("amount", loose)];
+        let response = post(&app, &w.patient, "answer_payment_offer", "/payments", &fields).await;
+        assert_eq!(response.status(), 422, "{loose} is refused");
+        let page = response.text().await.unwrap();
+        let app::error::AppError::Validation(errors) = error_on_page(422, &page) else { panic!("a validation error") };
+        assert!(errors.errors.iter().any(|e| e.field == format!("amount-{offer}")), "beside the box: {errors:?}");
+        assert!(errors.kept.iter().any(|(f, v)| f == "amount" && v == loose), "the words kept");
+    }
+    for (field, loose) in [("amount", "£ 45"), ("amount", "+45")] {
+        let fields = [
+            ("service_id", w.service.as_str()),
+            ("activity_kind", "focus_group"),
+            ("basis", "session"),
+            (field, loose),
+        ];
+        let response = post(&app, &w.manager, "save_payment_rate", "/payments/manage", &fields).await;
+        assert_eq!(response.status(), 422, "a rate of {loose}");
+    }
+    let fields = [("service_id", w.service.as_str()), ("advice_contact", "Call us"), ("mileage", "£ 0.45")];
+    let response = post(&app, &w.manager, "save_payment_settings", "/payments/manage", &fields).await;
+    assert_eq!(response.status(), 422, "a mileage rate of £ 0.45");
+    // Accepted amounts come back with their thousands separated.
+    let fields = [
+        ("service_id", w.service.as_str()),
+        ("activity_kind", "focus_group"),
+        ("basis", "session"),
+        ("amount", "1,234.05"),
+    ];
+    ok(&app, &w.manager, "save_payment_rate", &fields).await;
+    let response =
+        claim(&app, &w.patient, &w.service, "public_transport", "1,234.05", "ticket.pdf", b"%PDF-1.7\n".to_vec()).await;
+    assert!(response.status().is_redirection(), "the claim: {}", response.status());
+    let mine = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
+    assert!(mine.contains("£1,234.05") && !mine.contains("£1234.05"), "the person's page");
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert!(manage.contains("£1,234.05 a session"), "the rate card");
+    assert!(manage.contains("£1,234.05") && !manage.contains("£1234.05"), "the manager's page");
+    let stored: i64 = sqlx::query_scalar("SELECT amount_pence FROM expense_claim").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored, 123_405, "in pence");
+}
+
 on_both_engines!(
     expenses_only_work_lets_the_person_who_took_part_claim_expenses,
     attendance_creates_one_offer_even_with_two_app_servers,
@@ -745,4 +796,5 @@ on_both_engines!(
     each_person_sees_only_their_own,
     a_claim_is_corrected_or_withdrawn_until_a_manager_approves_it,
     bad_rates_are_refused_beside_the_field_with_the_words_kept,
+    money_is_read_one_strict_way_and_shown_as_it_was_accepted,
 );

@@ -370,8 +370,56 @@ async fn a_session_across_the_spring_clock_change_pays_its_real_length(backend: 
     assert_eq!((pence, minutes), (4500, Some(180)), "3 hours at £15.00");
 }
 
+/// An hourly rate for a kind whose length the ledger always records (meetings, co-delivered sessions) is paid
+/// for that length, so the card asks no "hours paid" for it; a kind with none (an interview panel) still needs
+/// them (tester 17c, finding 5).
+async fn hours_paid_are_asked_only_where_the_activity_has_no_recorded_length(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    for kind in ["steering_group_meeting", "co_delivered_session"] {
+        let fields = [
+            ("service_id", w.service.as_str()),
+            ("activity_kind", kind),
+            ("basis", "hour"),
+            ("amount", "20.00"),
+            ("hours", ""),
+        ];
+        ok(&app, &w.manager, "save_payment_rate", &fields).await;
+    }
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert!(manage.contains("£20.00 an hour for the activity"), "{manage}");
+    assert!(!manage.contains("when it has none"), "no hours on the card where the length is recorded");
+    let meeting = held_meeting(&app, &w, &day(-2), "18:00", "19:45").await;
+    assert_eq!(make_offers(&app).await, 1);
+    assert_eq!(offer_for(&app, &meeting).await.1, 3500, "1 h 45 min at £20.00, from the meeting's own length");
+    let fields = [
+        ("service_id", w.service.as_str()),
+        ("activity_kind", "interview_panel"),
+        ("basis", "hour"),
+        ("amount", "20.00"),
+        ("hours", ""),
+    ];
+    let response = post(&app, &w.manager, "save_payment_rate", "/payments/manage", &fields).await;
+    assert_eq!(response.status(), 422, "a panel has no recorded length: its hours are needed");
+    let page = response.text().await.unwrap();
+    let error = continuum_tests::error_on_page(422, &page);
+    assert!(error.field_errors().iter().any(|e| e.field == "hours"), "{error:?}");
+    for loose in ["+3", "3.0"] {
+        let fields = [
+            ("service_id", w.service.as_str()),
+            ("activity_kind", "interview_panel"),
+            ("basis", "hour"),
+            ("amount", "20.00"),
+            ("hours", loose),
+        ];
+        let response = post(&app, &w.manager, "save_payment_rate", "/payments/manage", &fields).await;
+        assert_eq!(response.status(), 422, "hours of {loose}");
+    }
+}
+
 on_both_engines!(
     an_hourly_rate_pays_each_meetings_real_length_to_the_penny,
     an_unanswered_offer_follows_the_meetings_new_end_and_an_answered_one_keeps_its_amount,
     a_session_across_the_spring_clock_change_pays_its_real_length,
+    hours_paid_are_asked_only_where_the_activity_has_no_recorded_length,
 );

@@ -61,7 +61,7 @@ impl FocusGroupFields {
         };
         let typed = DateParts::new(&self.held_on_day, &self.held_on_month, &self.held_on_year);
         let held_on = parse_date_input(&field, &typed).map_err(|e| e.add_to(errors)).ok().map(|d| d.iso());
-        let participants = self.participants.trim().parse::<i64>().ok().filter(|n| (1..=PARTICIPANTS_MAX).contains(n));
+        let participants = crate::text::whole_number(&self.participants).filter(|n| (1..=PARTICIPANTS_MAX).contains(n));
         if participants.is_none() {
             errors.add("participants", "Enter how many people took part, as a whole number like 8");
         }

@@ -110,8 +110,8 @@ fn InfoPageForm(
             <div class="nhsuk-form-group">
                 <div class="nhsuk-checkboxes">
                     <div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" id="published" name="published" type="checkbox" value="yes" checked=published />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for="published">"Publish this page for everyone to read"</label>
+                        <input class="nhsuk-checkboxes__input" id=status.id_for("published") name="published" type="checkbox" value="yes" checked=published />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=status.id_for("published")>"Publish this page for everyone to read"</label>
                     </div>
                 </div>
             </div>

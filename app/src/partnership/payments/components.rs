@@ -52,7 +52,7 @@ fn advice(contact: &str) -> impl IntoView {
 /// A status narrowed to one row's form: a refusal shows only on the row whose id it kept.
 fn for_row(status: FormStatus, field: &str, id: &str) -> FormStatus {
     match status.kept(field) {
-        Some(kept) if kept != id => FormStatus::none(),
+        Some(kept) if kept != id => status.quiet(),
         _ => status,
     }
 }
@@ -92,7 +92,7 @@ fn OfferCard(offer: Offer, answer: ServerAction<AnswerPaymentOffer>) -> impl Int
                     <input type="hidden" name="choice" value="accept" />
                     <TextInput name=amount_name posts_as="amount" label="The amount you accept"
                         hint=format!("In pounds and pence. The offer is {}; you may accept less.", pounds(offer.offered_pence))
-                        value=super::types::decimal(offer.offered_pence) status=status width="nhsuk-input--width-5" />
+                        value=super::types::amount(offer.offered_pence) status=status width="nhsuk-input--width-5" />
                     <SubmitButton label="Accept this amount" />
                 </ActionForm>
                 <ActionForm attr:novalidate=true action=answer>
@@ -164,7 +164,8 @@ fn ClaimChanges(claim: Claim, withdraw: ServerAction<WithdrawExpenseClaim>) -> i
         let field = field.clone();
         move || status.message_for(&field)
     };
-    let error_id = format!("{field}-error");
+    let field_id = status.id_for(&field);
+    let error_id = format!("{field_id}-error");
     let what = format!(
         "{} on {}, {}",
         claim.kind.label(),
@@ -189,9 +190,9 @@ fn ClaimChanges(claim: Claim, withdraw: ServerAction<WithdrawExpenseClaim>) -> i
                         move || error().map(|m| view! { <span class="nhsuk-error-message" id=error_id.clone()><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })
                     }
                     <div class="nhsuk-checkboxes"><div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" id=field.clone() name="withdraw" type="checkbox" value="yes"
+                        <input class="nhsuk-checkboxes__input" id=field_id.clone() name="withdraw" type="checkbox" value="yes"
                             aria-describedby={ let error = error.clone(); move || error().is_some().then(|| error_id.clone()) } />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for=field.clone()>"I want to withdraw this claim"</label>
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=field_id.clone()>"I want to withdraw this claim"</label>
                     </div></div>
                 </div>
                 <SubmitButton label="Withdraw the claim" secondary=true />
@@ -204,13 +205,19 @@ fn ClaimChanges(claim: Claim, withdraw: ServerAction<WithdrawExpenseClaim>) -> i
 #[component]
 fn ReceiptInput(status: FormStatus) -> impl IntoView {
     let error = move || status.message_for("receipt");
+    let id = status.id_for("receipt");
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || if error().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
     view! {
         <div class=move || if error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for="receipt">"The receipt"</label>
-            <div class="nhsuk-hint" id="receipt-hint">"A PDF, JPEG or PNG file smaller than 5 MB. Not needed for mileage."</div>
-            {move || error().map(|m| view! { <span class="nhsuk-error-message" id="receipt-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
-            <input class="nhsuk-file-upload" id="receipt" name="receipt" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-                aria-describedby=move || if error().is_some() { "receipt-hint receipt-error" } else { "receipt-hint" } />
+            <label class="nhsuk-label" for=id.clone()>"The receipt"</label>
+            <div class="nhsuk-hint" id=hint_id>"A PDF, JPEG or PNG file smaller than 5 MB. Not needed for mileage."</div>
+            {move || error().map(|m| view! { <span class="nhsuk-error-message" id=error_id.clone()><span class="nhsuk-u-visually-hidden">"Error: "</span>{m}</span> })}
+            <input class="nhsuk-file-upload" id=id name="receipt" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                aria-describedby=described />
         </div>
     }
 }
@@ -308,7 +315,7 @@ pub fn PaymentsPage() -> impl IntoView {
                             <DateInput name="incurred_on" legend="Date of the expense" status=claim_status value=c.as_ref().map(|c| c.incurred_on.clone()).unwrap_or_default() />
                             <TextInput name="description" label="What it was" hint="For example: bus to the steering group meeting" status=claim_status value=c.as_ref().map(|c| c.description.clone()).unwrap_or_default() />
                             <TextInput name="amount" label="Amount" hint="In pounds and pence, like 4.80. For mileage, give the miles instead." status=claim_status width="nhsuk-input--width-5"
-                                value=c.as_ref().filter(|c| c.kind != ExpenseKind::Mileage).map(|c| super::types::decimal(c.amount_pence)).unwrap_or_default() />
+                                value=c.as_ref().filter(|c| c.kind != ExpenseKind::Mileage).map(|c| super::types::amount(c.amount_pence)).unwrap_or_default() />
                             <TextInput name="miles" label="Miles driven (mileage only)" status=claim_status width="nhsuk-input--width-4"
                                 value=c.as_ref().filter(|c| c.kind == ExpenseKind::Mileage).map(|c| c.miles.to_string()).unwrap_or_default() />
                             {receipt_note}
@@ -371,7 +378,8 @@ fn ManagedServiceView(
             view! { <ul class="nhsuk-list">{m.rates.iter().map(|r| {
                 let kind = r.activity_kind.parse::<ActivityKind>().map(|k| k.label()).unwrap_or("Other");
                 let words = match r.basis {
-                    RateBasis::Hour => format!("{} an hour for the activity's recorded length, or {} hours ({}) when it has none", pounds(r.amount_pence), r.hours, pounds(r.per_activity())),
+                    RateBasis::Hour if r.hours == 0 => format!("{} an hour for the activity's recorded length", pounds(r.amount_pence)),
+                    RateBasis::Hour => format!("{} an hour for the activity's recorded length, or {} ({}) when it has none", pounds(r.amount_pence), crate::text::count(r.hours, "hour", "hours"), pounds(r.per_activity())),
                     RateBasis::Session => format!("{} a session", pounds(r.amount_pence)),
                     RateBasis::ExpensesOnly => "Expenses only".to_owned(),
                 };
@@ -481,7 +489,7 @@ pub fn ManagePaymentsPage() -> impl IntoView {
                     <Radios name="basis" legend="How it is paid" status=rate_status choices=basis_choices.clone() />
                     <TextInput name="amount" label="Amount" hint="In pounds and pence, like 25.00. Not needed for expenses only." status=rate_status width="nhsuk-input--width-5" />
                     <TextInput name="hours" label="Hours paid when the activity has no recorded length (hourly rates only)"
-                        hint="An hourly rate pays the activity's own length when the ledger records one (a meeting's or a session's start and end), to the nearest penny. A whole number from 1 to 12."
+                        hint="An hourly rate pays the activity's own length when the ledger records one, to the nearest penny: steering group meetings and co-delivered sessions always have one, so leave this empty for them. For other activities, a whole number from 1 to 12."
                         status=rate_status width="nhsuk-input--width-4" />
                     <SubmitButton label="Save the rate" secondary=true />
                 </ActionForm>

@@ -599,11 +599,16 @@ pub async fn save_payment_rate(
                 Ok(p) => pence = p,
                 Err(m) => errors.add("amount", m),
             }
-            if b == RateBasis::Hour {
+            // Hours paid are asked only for a kind with no recorded length: a meeting or a session is paid
+            // for its own length (tester 17c, finding 5), so for them the box may stay empty.
+            let from_length = kind.is_some_and(super::types::length_recorded);
+            if b == RateBasis::Hour && !(from_length && hours.trim().is_empty()) {
                 match parse_whole(&hours, "the hours paid", 1, 12) {
                     Ok(h) => hours_n = h,
                     Err(m) => errors.add("hours", m),
                 }
+            } else if b == RateBasis::Hour {
+                hours_n = 0;
             }
         }
     }

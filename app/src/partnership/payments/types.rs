@@ -125,8 +125,19 @@ pub struct Rate {
     pub basis: RateBasis,
     /// Pence per hour or per session; 0 for expenses only.
     pub amount_pence: i64,
-    /// Hours paid for an hourly rate when the activity has no recorded length (1 to 12 on the form).
+    /// Hours paid for an hourly rate when the activity has no recorded length (1 to 12 on the form); 0 when
+    /// not asked, for a kind whose length is always recorded ([`length_recorded`]): then an activity with no
+    /// length (which its source never makes) is offered nothing rather than a guessed amount.
     pub hours: i64,
+}
+
+/// Whether the ledger records the length of every activity of this kind (`ledger::api::TookPart::length_minutes`):
+/// a steering group meeting (its start and end) and a co-delivered session (its start and end). An hourly rate
+/// for one of these is paid for that length, so its card line needs no "hours paid" (tester 17c, finding 5);
+/// an interview panel (only a start), a focus group, a volunteer role and other kinds have none.
+pub fn length_recorded(kind: crate::ledger::types::ActivityKind) -> bool {
+    use crate::ledger::types::ActivityKind;
+    matches!(kind, ActivityKind::SteeringGroupMeeting | ActivityKind::CoDeliveredSession)
 }
 
 /// What an offer pays and, for an hourly rate, what for: the amount, the minutes paid and the rate per hour.
@@ -308,11 +319,29 @@ pub struct ManagePayments {
     pub services: Vec<ManagedService>,
 }
 
-/// An amount in pence as pounds for people: `£12.50`, `£0.05`, `-£3.00`.
+/// An amount in pence as people read it, and as they are shown everywhere money is shown — pages, mail,
+/// messages and the involvement report: pounds with commas between thousands and the pence, `£1,234.05`
+/// (`£0.07`, `-£3.00`). Integer division, no floating point. The project's one money formatter; a box to type an
+/// amount into is filled with [`amount`], the same without the `£`, which `validate::parse_pence` reads back.
 pub fn pounds(pence: i64) -> String {
     let sign = if pence < 0 { "-" } else { "" };
+    format!("{sign}£{}", amount(pence.abs()))
+}
+
+/// An amount in pence as it is typed into a form's box: `1,234.05` (commas between thousands, as
+/// `validate::parse_pence` accepts them; `-` before a negative amount).
+pub fn amount(pence: i64) -> String {
+    let sign = if pence < 0 { "-" } else { "" };
     let pence = pence.unsigned_abs();
-    format!("{sign}£{}.{:02}", pence / 100, pence % 100)
+    let whole = (pence / 100).to_string();
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}{grouped}.{:02}", pence % 100)
 }
 
 /// An amount in pence as a plain decimal for a spreadsheet: `12.50`.
@@ -325,6 +354,18 @@ pub fn decimal(pence: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_is_shown_with_commas_between_thousands() {
+        assert_eq!(pounds(123_405), "£1,234.05");
+        assert_eq!(pounds(7), "£0.07");
+        assert_eq!(pounds(10_000_000), "£100,000.00");
+        assert_eq!(pounds(99_999), "£999.99");
+        assert_eq!(pounds(-300), "-£3.00");
+        assert_eq!(amount(123_405), "1,234.05");
+        assert_eq!(amount(12_345_678_900), "123,456,789.00");
+        assert_eq!(decimal(123_405), "1234.05", "a spreadsheet's cell stays a plain number");
+    }
 
     #[test]
     fn hourly_pay_rounds_half_a_penny_up_in_whole_pence() {

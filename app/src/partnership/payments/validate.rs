@@ -1,20 +1,26 @@
 //! Typed money and receipts into checked values. Money is parsed straight into integer pence, never through
-//! a float: "£12.50", "12.50", "12.5" and "12" are accepted (with or without `£` and thousands commas).
+//! a float: "£12.50", "12.50", "12.5" and "12" are accepted (with or without `£` and thousands commas), and
+//! nothing looser — no sign, no space inside, no exponent. Whole numbers (miles, hours) are read by the forms'
+//! one reading of a whole number, `crate::text::whole_number`.
 
 /// The largest amount accepted anywhere, in pence: £100,000.00. Keeps sums far from `i64`'s limit.
 pub const MAX_PENCE: i64 = 10_000_000;
 
 /// Parses an amount of money typed by a person into pence.
 ///
-/// Accepts digits with an optional `£`, commas between thousands and up to two decimal places. Errors: the
-/// message to show beside the field, naming it as `what` ("the amount").
+/// The one strict reading of money on every form: digits, with an optional `£` straight before them, commas
+/// only between thousands and up to two decimal places, spaces around it trimmed. Refused: a sign ("+45",
+/// "-3"), a space inside ("£ 45", "1 2"), an exponent, a comma anywhere else. Errors: the message to show beside
+/// the field, naming it as `what` ("the amount"). Shown back by `types::pounds` and `types::amount`, which
+/// this reads ("1,234.05" comes back as £1,234.05).
 pub fn parse_pence(text: &str, what: &str) -> Result<i64, String> {
     let bad = || format!("Enter {what} in pounds and pence, like 12.50");
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(format!("Enter {what}"));
     }
-    let typed = trimmed.strip_prefix('£').unwrap_or(trimmed).trim();
+    // The pound sign straight before the digits: "£ 45" is as loose as "+45", and both are refused.
+    let typed = trimmed.strip_prefix('£').unwrap_or(trimmed);
     // Commas only as thousands separators ("1,234.05"): "1,2,3" is refused rather than read as £123.
     let typed_whole = typed.split_once('.').map_or(typed, |(w, _)| w);
     if typed_whole.contains(',') {
@@ -63,8 +69,8 @@ fn capitalised(what: &str) -> String {
 
 /// Parses a whole number in a range (miles, hours). Errors: the message for the field.
 pub fn parse_whole(text: &str, what: &str, min: i64, max: i64) -> Result<i64, String> {
-    match text.trim().parse::<i64>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
+    match crate::text::whole_number(text) {
+        Some(n) if (min..=max).contains(&n) => Ok(n),
         _ => Err(format!("Enter {what} as a whole number from {min} to {max}")),
     }
 }
@@ -134,7 +140,9 @@ mod tests {
 
     #[test]
     fn anything_else_is_refused_with_a_message() {
-        for bad in ["12.505", "twelve", "12,50p", "-3", "1e3", ".", "£", "12.", "£.5", "1 2"] {
+        for bad in
+            ["12.505", "twelve", "12,50p", "-3", "1e3", ".", "£", "12.", "£.5", "1 2", "£ 45", "+45", "£+45", "£-3"]
+        {
             assert!(parse_pence(bad, "the amount").is_err(), "{bad} was accepted");
         }
         assert_eq!(parse_pence("", "the amount").unwrap_err(), "Enter the amount");
@@ -147,11 +155,28 @@ mod tests {
         for bad in ["1,2,3", ",123", "1,23", "12,3456", "1,,000"] {
             assert!(parse_pence(bad, "the amount").is_err(), "{bad} was accepted");
         }
-        assert_eq!(parse_pence("12,345,678.90", "the amount").unwrap_err(), "The amount must be £100000.00 or less");
+        assert_eq!(parse_pence("12,345,678.90", "the amount").unwrap_err(), "The amount must be £100,000.00 or less");
         assert_eq!(parse_pence("99,999.99", "the amount"), Ok(9_999_999));
         assert_eq!(parse_pence("00000000000000000000005", "the amount"), Ok(500));
         assert_eq!(parse_pence("0.50", "the amount"), Ok(50));
         assert_eq!(parse_pence("1,000", "the amount"), Ok(100_000));
+    }
+
+    #[test]
+    fn money_comes_back_as_it_was_accepted() {
+        for typed in ["1,234.05", "£1,234.05", "12.50", "0.07", "100,000.00"] {
+            let pence = parse_pence(typed, "the amount").unwrap();
+            assert_eq!(super::super::types::amount(pence), typed.trim_start_matches('£'));
+            assert_eq!(parse_pence(&super::super::types::pounds(pence), "the amount"), Ok(pence));
+        }
+    }
+
+    #[test]
+    fn whole_numbers_are_digits_only() {
+        assert_eq!(parse_whole(" 13 ", "the miles", 1, 1000), Ok(13));
+        for bad in ["+3", "-1", "12.5", "1e2", "1 000", "1,000", "", "3 miles"] {
+            assert!(parse_whole(bad, "the miles", 0, 1000).is_err(), "{bad} was accepted");
+        }
     }
 
     #[test]
