@@ -172,7 +172,7 @@ pub async fn panel_outcome(
         } else {
             super::emails::not_taken_forward(address, &application.name, &application.role_title, "")
         };
-        crate::mail::enqueue(&mut *conn, &mail).await?;
+        crate::mail::enqueue_about(&mut *conn, &mail, &db::mail_about(&id)).await?;
     }
     let detail = serde_json::json!({ "from": "interview", "to": to.as_str(), "by": "interview panel" });
     crate::audit::record(&mut *conn, None, "application_stage_changed", "volunteer_application", id.as_str(), detail)

@@ -159,8 +159,11 @@ pub fn RoleView() -> impl IntoView {
                 <Title text=format!("Volunteer: {}", role.title) />
                 <span class="nhsuk-caption-l">{role.service_name.clone()}</span>
                 <h1 class="nhsuk-heading-xl">{role.title.clone()}</h1>
-                {(role.state != RoleState::Recruiting).then(|| view! {
+                {(role.state == RoleState::Draft).then(|| view! {
                     <div class="nhsuk-inset-text"><p>{format!("This role is {}: only staff can see this page.", role.state.label().to_lowercase())}</p></div>
+                })}
+                {matches!(role.state, RoleState::Filled | RoleState::Closed).then(|| view! {
+                    <div class="nhsuk-inset-text"><p>"This role is not taking applications now. "<a href="/volunteer">"See the volunteer roles that are"</a>"."</p></div>
                 })}
                 {role_details(&role)}
                 {move || match applied().as_deref() {
@@ -188,6 +191,7 @@ pub fn RoleView() -> impl IntoView {
                         <p class="nhsuk-body">"If you gave an email address, we have sent you an email with a link to see where your application is, or to withdraw it. Otherwise the coordinator will phone you."</p>
                         <p class="nhsuk-body"><a href="/volunteer">"Other volunteer roles"</a></p>
                     }.into_any(),
+                    None if page.role.state != RoleState::Recruiting && !page.staff => ().into_any(),
                     None => {
                         let page = page.clone();
                         view! {
@@ -386,7 +390,7 @@ pub fn InclusionPage() -> impl IntoView {
                     }
                 })}
                 <h2 class="nhsuk-heading-m">"Equal opportunities"</h2>
-                <p class="nhsuk-body">"Applicants' optional answers, counted apart from their applications and never linked to a name. A count of fewer than 5 people is not shown, and counts are rounded to the nearest 5."</p>
+                <p class="nhsuk-body">"Applicants' optional answers, counted apart from their applications and never linked to a name. A count of fewer than 5 people is not shown, and counts are rounded to the nearest 5. The figures cover whole years that have ended: this year's answers are added on 1 January, so that nobody's answers can be told from a figure changing after their application arrives."</p>
                 {o.equality.into_iter().map(|report| view! {
                     <h3 class="nhsuk-heading-s">{report.service_name.clone()}</h3>
                     {report.questions.into_iter().map(|(question, answered, figures)| view! {
@@ -550,6 +554,7 @@ pub fn ApplicationView() -> impl IntoView {
                         <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Read today"</span></h2>
                         <p>{format!("The safeguarding screener flagged this application's words ({}). Contact the applicant today if you are worried, following the service's safeguarding procedure.", flag.concerns.join(", "))}</p>
                         <ul>{flag.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                        {page.sent_again.iter().map(|w| view! { <p class="continuum-preserve-lines">{w.clone()}</p> }).collect_view()}
                         {match flag.outcome {
                             Some(outcome) => view! {
                                 <p>{format!("Reviewed by {}: {}.", flag.reviewed_by.clone().unwrap_or_default(), outcome.label())}</p>

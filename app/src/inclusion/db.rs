@@ -288,6 +288,12 @@ pub async fn merge_application(
     Ok(done.rows_affected() == 1)
 }
 
+/// What the outbox calls mail about an application (`mail::enqueue_about`): every mail naming an applicant or
+/// sent to them or their referees is queued with it, so the retention deletes it with the application.
+pub fn mail_about(id: &ApplicationId) -> String {
+    format!("volunteer_application:{id}")
+}
+
 // ---- applications sent again ------------------------------------------------------------------------------
 
 /// What an application sent again said (everything but the email address, which is the application's, and
@@ -334,33 +340,65 @@ impl ResentDetails {
 }
 
 /// Holds an application sent again until its owner confirms it through the link whose key hashes to
-/// `key_hash`, which works until `expires_at` (RFC 3339 UTC). An earlier one not yet confirmed is dropped:
-/// only the latest can be confirmed.
+/// `key_hash`, which works until `expires_at` (RFC 3339 UTC; now, for words kept only for review). An
+/// earlier one not yet confirmed is dropped — or, when the screener `flagged` it, kept for the reviewer with
+/// its link stopped: only the latest can be confirmed.
 pub async fn insert_resend(
     conn: &mut AnyConnection,
     application_id: &ApplicationId,
     key_hash: &str,
     details: &ResentDetails,
     expires_at: &str,
+    flagged: bool,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM volunteer_application_resend WHERE application_id = $1 AND used_at IS NULL")
-        .bind(application_id)
-        .execute(&mut *conn)
-        .await?;
+    let now = crate::db::now();
+    sqlx::query(
+        "DELETE FROM volunteer_application_resend WHERE application_id = $1 AND used_at IS NULL AND flagged = 0",
+    )
+    .bind(application_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE volunteer_application_resend SET expires_at = $2
+         WHERE application_id = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(application_id)
+    .bind(&now)
+    .execute(&mut *conn)
+    .await?;
     let details = serde_json::to_string(details).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
-        "INSERT INTO volunteer_application_resend (id, application_id, key_hash, details, sent_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO volunteer_application_resend (id, application_id, key_hash, details, sent_at, expires_at, flagged)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(crate::db::new_id())
     .bind(application_id)
     .bind(key_hash)
     .bind(details)
-    .bind(crate::db::now())
+    .bind(&now)
     .bind(expires_at)
+    .bind(crate::db::flag(flagged))
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Words sent again for an application that the screener flagged and that are still kept for review:
+/// (sent at, RFC 3339 UTC; what was sent), oldest first.
+pub async fn list_flagged_resends(
+    conn: &mut AnyConnection,
+    application_id: &ApplicationId,
+) -> Result<Vec<(String, ResentDetails)>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT sent_at, details FROM volunteer_application_resend WHERE application_id = $1 AND flagged = 1
+         ORDER BY sent_at, id",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(at, details)| Ok((at, serde_json::from_str(&details).map_err(|e| sqlx::Error::Decode(Box::new(e)))?)))
+        .collect()
 }
 
 /// An application sent again, by its link's key hash.
@@ -398,10 +436,17 @@ pub async fn use_resend(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx
 }
 
 /// Deletes every application sent again whose link ran out before `now`, confirmed or not: what a stranger
-/// may have typed is not kept. Returns how many.
+/// may have typed is not kept. Words the screener flagged stay while the flag on their application waits for
+/// review, so they reach a reviewer. Returns how many.
 pub async fn delete_expired_resends(conn: &mut AnyConnection, now: &str) -> Result<u64, sqlx::Error> {
-    let done =
-        sqlx::query("DELETE FROM volunteer_application_resend WHERE expires_at <= $1").bind(now).execute(conn).await?;
+    let done = sqlx::query(
+        "DELETE FROM volunteer_application_resend WHERE expires_at <= $1
+         AND NOT (flagged = 1 AND EXISTS (SELECT 1 FROM review_flag f WHERE f.source_type = 'volunteer_application'
+            AND f.source_id = volunteer_application_resend.application_id AND f.outcome IS NULL))",
+    )
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected())
 }
 
@@ -663,16 +708,19 @@ pub async fn count_equality_answers(
     Ok(())
 }
 
-/// A service's equal-opportunities counts over every year: (question, answer, how many gave it).
+/// A service's equal-opportunities counts over every calendar year before `before_year` (`YYYY`): (question,
+/// answer, how many gave it). The year still going is left out, so no figure moves while applications arrive.
 pub async fn equality_counts(
     conn: &mut AnyConnection,
     service_id: &ServiceId,
+    before_year: &str,
 ) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT question, answer, CAST(COALESCE(SUM(answers), 0) AS BIGINT) FROM volunteer_equality_count
-         WHERE service_id = $1 GROUP BY question, answer",
+         WHERE service_id = $1 AND year < $2 GROUP BY question, answer",
     )
     .bind(service_id)
+    .bind(before_year)
     .fetch_all(conn)
     .await
 }

@@ -56,15 +56,20 @@ pub fn not_taken_forward(to: &str, name: &str, role_title: &str, note: &str) -> 
 }
 
 /// The welcome on appointment.
-pub fn appointed(to: &str, name: &str, role_title: &str, starts_on: &str) -> OutgoingMail {
+pub fn appointed(to: &str, name: &str, role_title: &str, starts_on: &str, waits_for_checks: bool) -> OutgoingMail {
+    let first_day = if waits_for_checks {
+        "The role needs some checks first (such as a DBS check or training). You start once they are all done: \
+         please do not come in before then. The coordinator will be in touch about them and about your first day."
+    } else {
+        "The coordinator will be in touch about your first day."
+    };
     OutgoingMail {
         to: to.to_owned(),
         subject: format!("Welcome: {role_title}"),
         body: format!(
             "Hello {name},\n\n\
              You have been appointed to the volunteer role {role_title}, starting on {}. Welcome!\n\n\
-             The coordinator will be in touch about your first day. Taking a break, or stepping back, is always \
-             fine: just tell them.\n",
+             {first_day} Taking a break, or stepping back, is always fine: just tell them.\n",
             crate::dates::long_day(starts_on)
         ),
     }

@@ -2,10 +2,13 @@
 //! ended unsuccessfully — withdrawn, or not taken forward — is deleted with everything it holds (name, contact
 //! details, what they wrote, referees, and the screener's flag on it) once the retention period has passed
 //! since its last change (12 months unless the setting `CONTINUUM_APPLICANT_RETENTION_MONTHS` says otherwise).
+//! Its mail goes too (every mail about it is queued with `db::mail_about`, and `mail::delete_about` deletes
+//! them in the same change): the outbox keeps no copy of a name, an address or a note.
 //! Each deletion is audited without the data: the application's id, its role and the stage it ended at. The
 //! equal-opportunities counts are never touched: they were never linked to an application. Applications sent
 //! again (`volunteer_application_resend`, held until their owner confirms them) are deleted once their link
-//! has run out, confirmed or not: what may have been a stranger's words is not kept.
+//! has run out, confirmed or not: what may have been a stranger's words is not kept — unless the screener
+//! flagged them and the flag on the application still waits for review (then they go once it is reviewed).
 
 use chrono::Months;
 use sqlx::AnyPool;
@@ -55,6 +58,10 @@ pub async fn delete_expired(pool: &AnyPool, months: u32) -> Result<usize, AppErr
         if done.rows_affected() == 0 {
             continue;
         }
+        // The mail about it (the acknowledgement, each stage's mail with the coordinator's note, the referees'
+        // requests naming the applicant, the coordinator's) goes with it: the outbox keeps no copy.
+        crate::mail::delete_about(tx.conn(), &super::db::mail_about(&super::types::ApplicationId::from(id.clone())))
+            .await?;
         let detail = serde_json::json!({ "role_id": role_id, "stage": stage, "reason": "retention period ended" });
         tx.audit("application_deleted", "volunteer_application", &id, detail).await?;
         tx.commit().await?;

@@ -53,7 +53,8 @@ pub async fn list_volunteer_roles() -> Result<Vec<Role>, AppError> {
     Ok(db::list_roles(&mut *pool.acquire().await?, true).await?)
 }
 
-/// A role's public page: a recruiting role for everyone, any role for its service's staff (a preview). A
+/// A role's public page: a recruiting role for everyone (a filled or closed one too, saying it is not taking
+/// applications, for someone following an old poster), any role for its service's staff (a preview). A
 /// signed-in person's form starts with their name, email and, where their account says so in the role's
 /// service, that they are a patient or carer.
 #[server(endpoint = "/get_volunteer_role")]
@@ -62,7 +63,9 @@ pub async fn get_volunteer_role(#[server(default)] slug: String) -> Result<RoleP
     let role = db::fetch_role_by_slug(&mut *pool.acquire().await?, &slug).await?.ok_or(AppError::NotFound)?;
     let user = visitor().user;
     let staff = user.as_ref().is_some_and(|u| u.is_staff_of(&role.service_id));
-    if role.state != RoleState::Recruiting && !staff {
+    // A draft is nobody's business but its staff's; a filled or closed role's page stays, saying it is not
+    // recruiting (its posters may still be on a wall), without the form.
+    if role.state == RoleState::Draft && !staff {
         return Err(AppError::NotFound);
     }
     let prefill = user
@@ -153,6 +156,9 @@ pub async fn apply_for_role(
     let parsed = fields.parse().map_err(|e| keep(AppError::Validation(e)))?;
     let role =
         db::fetch_role_by_slug(&mut *state.pool.acquire().await?, &role_slug).await?.ok_or(AppError::NotFound)?;
+    if role.state == RoleState::Draft {
+        return Err(AppError::NotFound);
+    }
     if role.state != RoleState::Recruiting {
         return Err(AppError::Conflict(NOT_RECRUITING.into()));
     }
@@ -239,6 +245,8 @@ async fn store_application(
             {
                 Applied::Merged
             } else {
+                // Past shortlisting nothing changes, but the words are still read: kept for review if flagged.
+                keep_if_flagged(&mut tx, state, role, &id, parsed).await?;
                 Applied::Kept
             };
             tx.commit().await?;
@@ -257,7 +265,7 @@ async fn store_application(
     if let Some(address) = &parsed.email {
         let link = status_link(&state.security.base_url, &key);
         let mail = emails::acknowledgement(address.as_str(), &parsed.name, &role.title, &role.service_name, &link);
-        mail::enqueue(tx.conn(), &mail).await?;
+        mail::enqueue_about(tx.conn(), &mail, &db::mail_about(&id)).await?;
     }
     tx.audit("application_received", "volunteer_application", &id, serde_json::json!({ "role_id": role.id })).await?;
     tx.commit().await?;
@@ -271,7 +279,9 @@ async fn store_application(
 /// An application sent again by someone not signed in with its address changes nothing: while the open
 /// application is received or shortlisted, what was sent is held and the address is mailed a single-use
 /// link (`RESEND_LINK_DAYS`) to confirm replacing it; later, the address is told it was sent again and
-/// that changes go through the coordinator. Audited without what was sent.
+/// that changes go through the coordinator. Either way its words are screened as a new application's are
+/// (`screen`: a flag on the application, the duty inbox told) and, when flagged, kept for the reviewer.
+/// Audited without what was sent.
 #[cfg(feature = "ssr")]
 async fn hold_until_confirmed(
     tx: &mut Write,
@@ -286,16 +296,38 @@ async fn hold_until_confirmed(
     let mail = if may_replace {
         let key = session::new_token();
         let expires = crate::db::timestamp(crate::clock::now() + chrono::Duration::days(RESEND_LINK_DAYS));
-        db::insert_resend(tx.conn(), id, &session::hash_token(&key), &db::ResentDetails::of(parsed), &expires).await?;
+        let flagged = screen(tx, &state.security.base_url, role, id, parsed).await?;
+        let details = db::ResentDetails::of(parsed);
+        db::insert_resend(tx.conn(), id, &session::hash_token(&key), &details, &expires, flagged).await?;
         let last_day = crate::dates::long_day(&crate::clock::local_day_of(&expires));
         let link = resend_link(&state.security.base_url, &key);
         emails::sent_again(address.as_str(), &role.title, &role.service_name, &link, &last_day)
     } else {
+        keep_if_flagged(tx, state, role, id, parsed).await?;
         emails::sent_again_too_late(address.as_str(), &role.title, &role.service_name)
     };
-    mail::enqueue(tx.conn(), &mail).await?;
+    mail::enqueue_about(tx.conn(), &mail, &db::mail_about(id)).await?;
     let detail = serde_json::json!({ "role_id": role.id, "stage": stage.as_str(), "may_replace": may_replace });
     tx.audit("application_sent_again", "volunteer_application", id, detail).await?;
+    Ok(())
+}
+
+/// An application sent again that changes nothing (past shortlisting) is still screened; words the screener
+/// flags are kept beside the application (a held copy with no link anyone has) for the reviewer, and go once
+/// the flag is reviewed (`retention`). Words not flagged are not kept.
+#[cfg(feature = "ssr")]
+async fn keep_if_flagged(
+    tx: &mut Write,
+    state: &AppState,
+    role: &Role,
+    id: &ApplicationId,
+    parsed: &ParsedApplication,
+) -> Result<(), AppError> {
+    if screen(tx, &state.security.base_url, role, id, parsed).await? {
+        let unused_key = session::hash_token(&session::new_token());
+        let now = crate::db::now();
+        db::insert_resend(tx.conn(), id, &unused_key, &db::ResentDetails::of(parsed), &now, true).await?;
+    }
     Ok(())
 }
 
@@ -320,7 +352,8 @@ async fn replace_application(
     tx.audit("application_merged", "volunteer_application", id, detail).await?;
     let link = crate::links::absolute(&state.security.base_url, &format!("/inclusion/applications/{id}"), &[]);
     for to in super::coordinators::of_role(tx.conn(), &role.id, &role.service_id).await? {
-        mail::enqueue(tx.conn(), &emails::replaced_to_coordinator(&to, &parsed.name, &role.title, &link)).await?;
+        let mail = emails::replaced_to_coordinator(&to, &parsed.name, &role.title, &link);
+        mail::enqueue_about(tx.conn(), &mail, &db::mail_about(id)).await?;
     }
     Ok(true)
 }
@@ -409,9 +442,11 @@ pub async fn confirm_resent_application(
     Ok(())
 }
 
-/// Screens the application's free text and, when the screener finds something, raises a flag for review in
+/// Screens an application's free text and, when the screener finds something, raises a flag for review in
 /// the same change and alerts the duty inbox as flagged feedback does (`screen_and_raise`: a merged
-/// application's waiting flag is brought up to date, never doubled). Never refuses the application.
+/// application's waiting flag is brought up to date, never doubled); true when flagged. The one call every
+/// path that receives an application's text makes — a new application, one merged, one sent again and held,
+/// one sent again past shortlisting — so no words go unread. Never refuses the application.
 #[cfg(feature = "ssr")]
 async fn screen(
     tx: &mut Write,
@@ -419,13 +454,15 @@ async fn screen(
     role: &Role,
     id: &ApplicationId,
     parsed: &ParsedApplication,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     let source = FlagSource { kind: FlagSourceKind::VolunteerApplication, id: id.to_string() };
     let what = FlagSourceKind::VolunteerApplication.label();
-    if review_db::screen_and_raise(tx.conn(), base_url, &role.service_id, &source, &parsed.free_text(), what).await? {
+    let flagged =
+        review_db::screen_and_raise(tx.conn(), base_url, &role.service_id, &source, &parsed.free_text(), what).await?;
+    if flagged {
         tracing::info!(role.id = %role.id, "volunteer application flagged for review");
     }
-    Ok(())
+    Ok(flagged)
 }
 
 /// Counts the equal-opportunities answers into the service's counts for this year, in a change of its own
@@ -482,7 +519,7 @@ pub async fn withdraw_application(
 // ---- staff: roles ----------------------------------------------------------------------------------------
 
 /// The roles of the caller's services, the services they may add one to, and each service's
-/// equal-opportunities report (small numbers suppressed).
+/// equal-opportunities report (small numbers suppressed; years that have ended only).
 #[server(endpoint = "/inclusion_overview")]
 pub async fn get_inclusion_overview() -> Result<InclusionOverview, AppError> {
     let user = require_staff()?;
@@ -492,8 +529,11 @@ pub async fn get_inclusion_overview() -> Result<InclusionOverview, AppError> {
     let roles =
         db::list_roles(&mut conn, false).await?.into_iter().filter(|r| user.is_staff_of(&r.service_id)).collect();
     let mut equality = Vec::new();
+    // Only whole years that have ended: a figure that moved while applications arrived would tie the answers
+    // to the name that arrived between two looks at the page, however the figure is rounded.
+    let this_year = crate::clock::today().get(..4).unwrap_or_default().to_owned();
     for service in &services {
-        let counts = db::equality_counts(&mut conn, &service.id).await?;
+        let counts = db::equality_counts(&mut conn, &service.id, &this_year).await?;
         equality.push(equality_report(&service.name, &counts));
     }
     Ok(InclusionOverview { roles, services, equality })
@@ -661,6 +701,11 @@ pub async fn get_application(#[server(default)] application_id: ApplicationId) -
     let application = application_for(&mut conn, &user, &application_id).await?;
     let appointment = db::fetch_appointment_for(&mut conn, &application.id).await?;
     let flag = db::fetch_flag(&mut conn, &application.id).await?;
+    let sent_again = db::list_flagged_resends(&mut conn, &application.id)
+        .await?
+        .iter()
+        .map(|(at, sent)| super::flags::sent_again_words(at, sent))
+        .collect();
     let (interview_panel, panel_choices) = interview_panel_of(&mut conn, &application).await?;
     crate::audit::record(
         &mut *conn,
@@ -671,7 +716,7 @@ pub async fn get_application(#[server(default)] application_id: ApplicationId) -
         serde_json::json!({}),
     )
     .await?;
-    Ok(ApplicationPage { application, appointment, flag, interview_panel, panel_choices })
+    Ok(ApplicationPage { application, appointment, flag, sent_again, interview_panel, panel_choices })
 }
 
 /// The application's interview panel as partnership publishes it (the panel linked here, or one that has the
@@ -789,7 +834,7 @@ pub async fn move_application(
         } else {
             emails::moved_on(address, &application.name, &application.role_title, to)
         };
-        mail::enqueue(tx.conn(), &mail).await?;
+        mail::enqueue_about(tx.conn(), &mail, &db::mail_about(&application.id)).await?;
     }
     let detail = serde_json::json!({ "from": application.stage.as_str(), "to": to.as_str() });
     tx.audit("application_stage_changed", "volunteer_application", &application.id, detail).await?;
@@ -890,7 +935,8 @@ pub async fn appoint_volunteer(
         .await?;
     }
     if let Some(address) = &application.email {
-        mail::enqueue(tx.conn(), &emails::appointed(address, &application.name, &role.title, &starts_on)).await?;
+        let mail = emails::appointed(address, &application.name, &role.title, &starts_on, needs_checks);
+        mail::enqueue_about(tx.conn(), &mail, &db::mail_about(&application.id)).await?;
     }
     let detail = serde_json::json!({
         "role_id": role.id, "starts_on": starts_on, "has_account": person.is_some(), "invited": invited.is_some(),

@@ -324,6 +324,9 @@ pub struct ApplicationPage {
     pub appointment: Option<Appointment>,
     /// The screener's finding on the free text, if it flagged any.
     pub flag: Option<crate::safeguarding::review::FlagView>,
+    /// Words sent again from the application's email address that the screener flagged, kept (whether or not
+    /// they changed the application) until the flag is reviewed: each as the reviewer reads it.
+    pub sent_again: Vec<String>,
     /// The partnership interview panel the application is linked to, or has it among its candidates.
     pub interview_panel: Option<InterviewPanel>,
     /// At interview: the service's undecided panels for the role it may be linked to, as `(panel id, "date,

@@ -123,7 +123,7 @@ pub struct ApplicationFields {
     pub referee1_contact: String,
     pub referee2_name: String,
     pub referee2_contact: String,
-    /// Present (any value) when the consent box was ticked.
+    /// `yes` when the consent box was ticked (its only value; anything else is not consent).
     pub consent: String,
     pub equality: Vec<(String, String)>,
 }
@@ -237,7 +237,26 @@ impl ApplicationFields {
             referee(1, &self.referee1_name, &self.referee1_contact),
             referee(2, &self.referee2_name, &self.referee2_contact),
         ];
-        if self.consent.is_empty() {
+        // A referee is someone else: not reached at the applicant's own address or number, and not the other
+        // referee again.
+        let own = [self.email.as_str(), phone.as_str()].map(contact_key);
+        for (n, (_, contact)) in referees.iter().enumerate() {
+            let key = contact_key(contact);
+            if key.is_empty() {
+                continue;
+            }
+            let which = if n == 0 { "first" } else { "second" };
+            if own.contains(&key) {
+                errors.add(
+                    &format!("referee{}_contact", n + 1),
+                    format!("Your {which} referee must be someone else: enter their own email address or phone number"),
+                );
+            } else if n == 1 && key == contact_key(&referees[0].1) {
+                errors.add("referee2_contact", "Your second referee must be a different person from your first");
+            }
+        }
+        // Only the ticked box's own value is consent: anything else sent by hand is not.
+        if self.consent.trim() != "yes" {
             errors.add(
                 "consent",
                 "Tick the box to agree to the checks the role needs, or we cannot take your application",
@@ -279,6 +298,17 @@ pub fn may_move(from: Stage, to: Stage) -> bool {
     from.is_open() && to != Stage::Appointed && (from.next() == Some(to) || to == Stage::NotTakenForward)
 }
 
+/// A contact as compared between applicant and referees: an email address in lower case, or a phone number's
+/// digits; empty when none was given.
+fn contact_key(contact: &str) -> String {
+    let contact = contact.trim();
+    if contact.contains('@') {
+        contact.to_lowercase()
+    } else {
+        contact.chars().filter(char::is_ascii_digit).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +348,31 @@ mod tests {
         assert!(phone_only.parse().unwrap().email.is_none());
         let bad_phone = ApplicationFields { phone: "call me".into(), ..good() };
         assert_eq!(bad_phone.parse().unwrap_err().errors[0].field, "phone");
+    }
+
+    #[test]
+    fn a_referee_is_someone_else_and_only_yes_is_consent() {
+        let mut fields = good();
+        fields.email = "Sam@Example.org".into();
+        fields.phone = "07700 900333".into();
+        fields.referee1_contact = "sam@example.ORG".into();
+        fields.referee2_contact = "07700900333".into();
+        let errors = fields.parse().unwrap_err();
+        assert!(message(&errors, "referee1_contact").contains("someone else"));
+        assert!(message(&errors, "referee2_contact").contains("someone else"));
+        let mut fields = good();
+        fields.referee2_contact = fields.referee1_contact.to_uppercase();
+        let errors = fields.parse().unwrap_err();
+        assert!(message(&errors, "referee2_contact").contains("different person"));
+        for refused in ["no", "maybe", "0"] {
+            let mut fields = good();
+            fields.consent = refused.into();
+            assert!(!message(&fields.parse().unwrap_err(), "consent").is_empty(), "{refused}");
+        }
+    }
+
+    fn message(errors: &FormErrors, field: &str) -> String {
+        errors.errors.iter().find(|e| e.field == field).map(|e| e.message.clone()).unwrap_or_default()
     }
 
     #[test]

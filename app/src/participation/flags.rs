@@ -53,9 +53,11 @@ pub async fn flagged(pool: &AnyPool, sources: &[FlagSource]) -> Result<Vec<Flagg
                 "SELECT u.body, a.item_id, a.id FROM action_update u JOIN group_action a ON a.id = u.action_id
                  WHERE u.id = $1"
             }
-            FlagSourceKind::FeedbackResponse | FlagSourceKind::VolunteerApplication | FlagSourceKind::YouSaidWeDid => {
-                continue
-            }
+            FlagSourceKind::FeedbackResponse
+            | FlagSourceKind::VolunteerApplication
+            | FlagSourceKind::VolunteerBreak
+            | FlagSourceKind::VolunteerHours
+            | FlagSourceKind::YouSaidWeDid => continue,
         };
         let row: Option<(String, String, Option<String>)> =
             sqlx::query_as(sql).bind(&source.id).fetch_optional(pool).await?;

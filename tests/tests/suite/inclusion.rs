@@ -145,17 +145,24 @@ async fn anyone_applies_without_an_account_and_follows_their_status_link(backend
     let after = app.anonymous_page(&from).await;
     assert!(after.contains("Withdrawn") && after.contains("You withdrew this application"));
     assert!(after.contains(&format!("href=\"/volunteer/{slug}\"")), "the role's page, while it recruits");
-    // Once the role is filled its public page is not found, so the status page no longer links to it.
+    // Once the role is filled its public page says it is not taking applications (tester 16d: an old poster's
+    // code still leads somewhere that makes sense), without the form, and the status page no longer links to it.
     sqlx::query("UPDATE volunteer_role SET state = 'filled' WHERE slug = $1")
         .bind(&slug)
         .execute(&app.pool)
         .await
         .unwrap();
-    assert_eq!(app.anonymous_get(&format!("/volunteer/{slug}")).await.status(), 404);
+    let role_page = app.anonymous_get(&format!("/volunteer/{slug}")).await;
+    assert_eq!(role_page.status(), 200);
+    let role_page = role_page.text().await.unwrap();
+    assert!(
+        role_page.contains("This role is not taking applications now") && role_page.contains("href=\"/volunteer\"")
+    );
+    assert!(!role_page.contains("Send my application"), "no form");
     let filled = app.anonymous_page(&from).await;
     assert!(
         filled.contains("Withdrawn") && !filled.contains(&format!("href=\"/volunteer/{slug}\"")),
-        "no link to a 404: {}",
+        "no link to the role's page: {}",
         filled
             .match_indices("/volunteer/")
             .map(|(i, _)| &filled[i.saturating_sub(80)..i + 40])
@@ -408,6 +415,121 @@ async fn a_referees_contact_is_an_email_address_or_a_phone_number(backend: Backe
     assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 0);
 }
 
+/// Tester 16d, findings 10 and 11: nobody is their own referee (their own address in other capitals, their own
+/// number written differently), the two referees are two people, and only the ticked box's "yes" is consent.
+async fn a_referee_is_someone_else_and_only_yes_is_consent(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let mut fields = application(&slug, "Sam Jones", "sam@example.org");
+    fields[3] = ("phone", "07700 900333");
+    fields[9] = ("referee1_contact", "SAM@Example.org");
+    fields[11] = ("referee2_contact", "07700900333");
+    fields[12] = ("consent", "no");
+    let page = apply(&app, &slug, &fields).await.text().await.unwrap();
+    let AppError::Validation(errors) = continuum_tests::error_on_page(422, &page) else {
+        panic!("not a validation error")
+    };
+    let message =
+        |field: &str| errors.errors.iter().find(|e| e.field == field).map(|e| e.message.clone()).unwrap_or_default();
+    assert!(message("referee1_contact").contains("someone else"), "{errors:?}");
+    assert!(message("referee2_contact").contains("someone else"), "{errors:?}");
+    assert!(message("consent").starts_with("Tick the box"), "only yes is consent: {errors:?}");
+
+    let mut fields = application(&slug, "Sam Jones", "sam@example.org");
+    fields[11] = ("referee2_contact", "PAT@example.org");
+    let page = apply(&app, &slug, &fields).await.text().await.unwrap();
+    let AppError::Validation(errors) = continuum_tests::error_on_page(422, &page) else {
+        panic!("not a validation error")
+    };
+    assert_eq!(errors.errors.len(), 1);
+    assert!(errors.errors[0].message.contains("different person from your first"));
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application").await, 0);
+}
+
+/// Tester 16d, finding 1: an application sent again is screened as a new one is, whoever sends it and however
+/// far the application has gone — held for a link, past shortlisting, or by its signed-in owner — with a flag
+/// on the application, the duty inbox told, and the words kept for the reviewer until the flag is reviewed
+/// (even after the link runs out). The sender's answer is unchanged.
+async fn an_application_sent_again_is_screened_at_every_stage(backend: Backend) {
+    let app = continuum_tests::spawn_app_at(backend, continuum_tests::london("2026-03-02T10:00")).await;
+    let service = coordinator(&app).await;
+    app.add_person("mo@example.org", "Mo Manager", false, &[(&service, Role::Manager)]).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    apply(&app, &slug, &application(&slug, "Sam Jones", "sam@example.org")).await;
+    let id = application_id(&app, "sam@example.org").await;
+    let waiting = |app: &TestApp, id: &str| {
+        let sql = format!(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM review_flag
+             WHERE source_type = 'volunteer_application' AND source_id = '{id}' AND outcome IS NULL"
+        );
+        let pool = app.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(waiting(&app, &id).await, 0);
+
+    // Received, sent again by someone not signed in: flagged at once, not when (or if) the owner confirms.
+    let mut resent = application(&slug, "Sam Jones", "sam@example.org");
+    resent[5] = ("why", "I have been having thoughts of suicide lately");
+    let answer = apply(&app, &slug, &resent).await;
+    assert_eq!(location(&answer), format!("/volunteer/{slug}?applied=new"), "the same answer as ever");
+    assert_eq!(waiting(&app, &id).await, 1, "a flag on the application");
+    let alert: String =
+        sqlx::query_scalar("SELECT to_address FROM outbox_mail WHERE subject = 'Words to review today'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("the duty inbox is told");
+    assert_eq!(alert, "mo@example.org");
+    let from = format!("/inclusion/applications/{id}");
+    let page = app.page(&from).await;
+    assert!(page.contains("thoughts of suicide lately"), "the coordinator reads the words on the application's page");
+    assert!(app.page("/consultation/review").await.contains("thoughts of suicide lately"), "and in the review queue");
+    assert!(app.page("/inclusion/applications").await.contains("Review today"));
+
+    // The link runs out after 7 days, but words flagged are kept until someone has read them.
+    app.set_clock(continuum_tests::london("2026-03-12T10:00"));
+    app.clock.clone().scope(app::inclusion::retention::delete_expired(&app.pool, 12)).await.unwrap();
+    let kept = "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application_resend WHERE flagged = 1";
+    assert_eq!(count(&app, kept).await, 1, "kept while the flag waits");
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    let review =
+        [("kind", "volunteer_application"), ("id", id.as_str()), ("outcome", "followed_up"), ("note", "Rang Sam")];
+    assert_eq!(app.post_form("/api/record_flag_review", &from, &review).await.status(), 303);
+    app.clock.clone().scope(app::inclusion::retention::delete_expired(&app.pool, 12)).await.unwrap();
+    assert_eq!(count(&app, kept).await, 0, "gone once reviewed");
+
+    // Past shortlisting, sent again by someone not signed in: nothing changes, and the words are still read.
+    for stage in ["shortlisted", "interview"] {
+        assert_eq!(move_to(&app, &id, stage).await.status(), 303);
+    }
+    let before = application_row(&app, &id).await;
+    resent[5] = ("why", "I want to kill myself");
+    let answer = apply(&app, &slug, &resent).await;
+    assert_eq!(location(&answer), format!("/volunteer/{slug}?applied=new"));
+    assert_eq!(application_row(&app, &id).await, before, "nothing changed");
+    assert_eq!(waiting(&app, &id).await, 1, "flagged again");
+    assert!(app.page(&from).await.contains("I want to kill myself"));
+
+    // Past shortlisting, sent again by its signed-in owner: kept as it was, and the words read.
+    app.add_person("robin@example.org", "Robin Hughes", false, &[(&service, Role::Patient)]).await;
+    let robin = app.client_signed_in_as("robin@example.org").await;
+    apply_with(&app, &robin, &slug, &application(&slug, "Robin Hughes", "robin@example.org")).await;
+    let robin_id = application_id(&app, "robin@example.org").await;
+    for stage in ["shortlisted", "interview"] {
+        assert_eq!(move_to(&app, &robin_id, stage).await.status(), 303);
+    }
+    let mut again = application(&slug, "Robin Hughes", "robin@example.org");
+    again[5] = ("why", "I want to end my life");
+    let answer = apply_with(&app, &robin, &slug, &again).await;
+    assert_eq!(location(&answer), format!("/volunteer/{slug}?applied=kept"));
+    assert_eq!(waiting(&app, &robin_id).await, 1, "the owner's words are read too");
+
+    // Words that worry nobody are not kept.
+    let held = count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application_resend").await;
+    apply_with(&app, &robin, &slug, &application(&slug, "Robin Hughes", "robin@example.org")).await;
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_application_resend").await, held);
+}
+
 async fn an_application_too_large_to_read_is_refused_plainly_without_showing_it_back(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = coordinator(&app).await;
@@ -527,7 +649,7 @@ async fn the_pipeline_ends_in_an_appointment_recorded_in_the_ledger(backend: Bac
 }
 
 async fn equal_opportunities_answers_are_kept_apart_and_small_numbers_suppressed(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = continuum_tests::spawn_app_at(backend, continuum_tests::london("2026-12-30T10:00")).await;
     let service = coordinator(&app).await;
     let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
 
@@ -555,22 +677,40 @@ async fn equal_opportunities_answers_are_kept_apart_and_small_numbers_suppressed
     let page = app.page(&format!("/inclusion/applications/{id}")).await;
     assert!(!page.contains("25 to 34"), "never shown beside a name");
 
-    let overview = app.page("/inclusion").await;
-    assert!(!overview.contains("Quinn Example"), "the report names nobody");
-    assert!(overview.contains("25 to 34"));
-    assert!(!overview.contains(">3<"), "a count of 3 is not shown");
-    assert!(overview.contains("fewer than 5"));
-
-    for n in 3..6 {
+    for n in 3..5 {
         let email = format!("person{n}@example.org");
         let mut fields = application(&slug, "Quinn Example", &email);
         fields.push(("eo_age", "25_34"));
         apply(&app, &slug, &fields).await;
     }
+    let people_for = |overview: &str, answer: &str| {
+        let row = overview.split(answer).nth(1).unwrap_or_default();
+        row.split("People </span>").nth(1).unwrap_or_default().chars().take(20).collect::<String>()
+    };
+    // While the year runs, its answers are not shown: a figure moving as applications arrive would tie the
+    // answer to the name that arrived in between.
     let overview = app.page("/inclusion").await;
-    let row = overview.split("25 to 34").nth(1).unwrap_or_default();
-    let shown = row.split("People </span>").nth(1).unwrap_or_default();
-    assert!(shown.starts_with('5'), "6 people shown rounded to 5: {}", &shown[..shown.len().min(40)]);
+    assert!(!people_for(&overview, "25 to 34").starts_with('5'), "this year's answers wait for its end");
+    assert!(overview.contains("whole years that have ended"), "the page says so");
+
+    // Once the year has ended: 5 people shown as 5, 3 suppressed, nobody named.
+    app.set_clock(continuum_tests::london("2027-01-02T10:00"));
+    continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
+    let overview = app.page("/inclusion").await;
+    assert!(!overview.contains("Quinn Example"), "the report names nobody");
+    assert!(people_for(&overview, "25 to 34").starts_with('5'), "{}", people_for(&overview, "25 to 34"));
+    assert!(!overview.contains(">3<"), "a count of 3 is not shown");
+    assert!(overview.contains("fewer than 5"));
+
+    // Applications arriving in the new year move nothing that is shown (8 would be rounded to 10).
+    for n in 5..8 {
+        let email = format!("person{n}@example.org");
+        let mut fields = application(&slug, "Eomanc Example", &email);
+        fields.push(("eo_age", "25_34"));
+        apply(&app, &slug, &fields).await;
+    }
+    let overview = app.page("/inclusion").await;
+    assert!(people_for(&overview, "25 to 34").starts_with('5'), "unchanged until this year ends too");
 }
 
 async fn applicants_are_seen_only_by_their_own_services_staff(backend: Backend) {
@@ -774,6 +914,8 @@ on_both_engines!(
     a_signed_in_applicant_replaces_their_own_application_keeping_referees_asked,
     applying_again_after_not_taken_forward_starts_a_fresh_application,
     a_referees_contact_is_an_email_address_or_a_phone_number,
+    a_referee_is_someone_else_and_only_yes_is_consent,
+    an_application_sent_again_is_screened_at_every_stage,
     an_application_too_large_to_read_is_refused_plainly_without_showing_it_back,
     each_mistake_is_answered_beside_its_field_with_everything_kept,
     the_pipeline_ends_in_an_appointment_recorded_in_the_ledger,

@@ -619,14 +619,27 @@ async fn an_applicants_data_is_gone_after_the_retention_period(backend: Backend)
         .await
         .unwrap();
     let from = format!("/inclusion/applications/{kit}");
+    // Kit's referees are asked, and the coordinator's note goes with the kind mail: all of it names Kit.
+    let shortlisted = app
+        .post_form("/api/move_application", &from, &[("application_id", &kit), ("stage", "shortlisted"), ("note", "")])
+        .await;
+    assert_eq!(shortlisted.status(), 303);
+    assert_eq!(app.post_form("/api/request_references", &from, &[("application_id", &kit)]).await.status(), 303);
     let moved = app
         .post_form(
             "/api/move_application",
             &from,
-            &[("application_id", &kit), ("stage", "not_taken_forward"), ("note", "")],
+            &[("application_id", &kit), ("stage", "not_taken_forward"), ("note", "Noteword-4e1 for Kit")],
         )
         .await;
     assert_eq!(moved.status(), 303);
+    let about_kit = "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail WHERE to_address = 'kit@example.org'
+        OR body_text LIKE '%Kit%' OR body_text LIKE '%Noteword-4e1%' OR subject LIKE '%Kit%'";
+    let mails = |app: &TestApp, sql: &'static str| {
+        let pool = app.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert!(mails(&app, about_kit).await >= 4, "the acknowledgement, two stage mails and the referees' requests");
     let equality = |app: &TestApp| {
         let pool = app.pool.clone();
         async move {
@@ -658,6 +671,10 @@ async fn an_applicants_data_is_gone_after_the_retention_period(backend: Backend)
         assert!(!detail.contains(personal), "the audit line holds no personal data: {detail}");
     }
     assert_eq!(equality(&app).await, counted, "equal-opportunities counts untouched");
+    // Tester 16d, finding 2: no copy of Kit's data is left in the outbox; others' mail stays.
+    assert_eq!(mails(&app, about_kit).await, 0, "the mail about the application went with it");
+    let ash = "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox_mail WHERE to_address = 'ash@example.org'";
+    assert_eq!(mails(&app, ash).await, 1, "an open application's mail is untouched");
     // The coordinator (signed in again: a year has passed) finds it gone.
     continuum_tests::assert_signed_in(app.sign_in("grace@example.org", continuum_tests::PASSWORD).await);
     assert_eq!(app.get(&from).await.status(), 404);

@@ -19,6 +19,10 @@ pub enum FlagSourceKind {
     FeedbackResponse,
     /// A volunteer application's free text (inclusion): why they apply, availability, access needs.
     VolunteerApplication,
+    /// A volunteer's own reason for taking a break from their role (inclusion).
+    VolunteerBreak,
+    /// What a volunteer wrote with hours they logged, or their answer to a query on them (inclusion).
+    VolunteerHours,
     /// An agenda item's minutes written by a patient or carer member (participation).
     ItemMinutes,
     /// A member's correction to circulated minutes (participation).
@@ -47,6 +51,8 @@ impl FlagSourceKind {
         match self {
             FlagSourceKind::FeedbackResponse => "A feedback response",
             FlagSourceKind::VolunteerApplication => "A volunteer application",
+            FlagSourceKind::VolunteerBreak => "A volunteer's reason for a break",
+            FlagSourceKind::VolunteerHours => "A volunteer's note on their hours",
             FlagSourceKind::ItemMinutes => "Minutes of an agenda item",
             FlagSourceKind::MinutesComment => "A comment on draft minutes",
             FlagSourceKind::MinutesAmendment => "An amendment to approved minutes",
