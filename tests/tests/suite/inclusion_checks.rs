@@ -573,10 +573,10 @@ async fn an_older_check_is_kept_as_history_and_the_status_is_right_at_once(backe
     assert_eq!(current, [("2023-01-01".to_owned(), 1), ("2026-01-01".to_owned(), 0)], "the newest by date done holds");
     assert_eq!(status_of(&app, &appointment).await.0, "active");
 
-    // A training the role now needs, recorded with a date that has already lapsed: paused at once, not at
-    // the next housekeeping run.
+    // A training the role now needs: held back at once (tester 16d, finding 3), not at the next housekeeping
+    // run; recorded with a date that has already lapsed, the reason says so.
     let training = needs_check(&app, &service, &role, "training", "Safeguarding adults", "12").await;
-    assert_eq!(status_of(&app, &appointment).await.0, "active");
+    assert_eq!(status_of(&app, &appointment).await, ("paused".to_owned(), "waiting for checks".to_owned()));
     assert_eq!(record_check(&app, &appointment, &training, "2025-01-01", "").await.status(), 303);
     assert_eq!(status_of(&app, &appointment).await, ("paused".to_owned(), "check lapsed".to_owned()));
     // Its renewal resumes it.
@@ -909,6 +909,207 @@ async fn bad_input_on_every_new_form_has_its_message_and_keeps_what_was_typed(ba
     assert_eq!(message_for(&error, "reason"), "The reason must be 500 characters or fewer");
 }
 
+/// Tester 16d, finding 3: a check a role comes to need holds back at once everyone active in it without the
+/// check ("waiting for checks", never "lapsed"), the housekeeping finds any the page did not, and a volunteer
+/// back from a break is treated exactly as those who stayed; recording the check lets each start again.
+async fn a_check_newly_needed_holds_back_everyone_without_it_alike(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (role, slug) = add_role(&app, &service, "Day service volunteer").await;
+    app.add_person("kit@example.org", "Kit Lane", false, &[(&service, Role::Volunteer)]).await;
+    let sam = appoint(&app, &application_at(&app, &slug, "Sam Jones", "sam@example.org", "checks").await).await;
+    let kit = appoint(&app, &application_at(&app, &slug, "Kit Lane", "kit@example.org", "checks").await).await;
+    let active = ("active".to_owned(), String::new());
+    let waiting = ("paused".to_owned(), "waiting for checks".to_owned());
+    assert_eq!((status_of(&app, &sam).await, status_of(&app, &kit).await), (active.clone(), active.clone()));
+
+    // Kit takes a break; then the role comes to need fire safety training, which nobody has.
+    let kit_client = app.client_signed_in_as("kit@example.org").await;
+    let volunteer_post = |function: &'static str, fields: Vec<(&'static str, String)>| {
+        let request = kit_client
+            .post(app.url(&format!("/api/{function}")))
+            .header("origin", &app.address)
+            .header("referer", app.url("/volunteering"))
+            .form(&fields);
+        async move { request.send().await.unwrap() }
+    };
+    let paused =
+        volunteer_post("pause_my_volunteering", vec![("appointment_id", kit.clone()), ("reason", String::new())]).await;
+    assert_eq!(paused.status(), 303);
+    let fire = needs_check(&app, &service, &role, "training", "Fire safety", "12").await;
+    assert_eq!(status_of(&app, &sam).await, waiting, "held back at once, as not done yet");
+    let sams_page = app.page(&format!("/inclusion/appointments/{sam}")).await;
+    assert!(sams_page.contains("waiting for checks") && sams_page.contains("Not done yet"));
+
+    // Kit comes back: exactly where Sam is, not worse ("lapsed").
+    let back = volunteer_post("come_back_to_volunteering", vec![("appointment_id", kit.clone())]).await;
+    assert_eq!(location(&back), "/volunteering?came_back=waiting");
+    assert_eq!(status_of(&app, &kit).await, waiting);
+    let page = kit_client.get(app.url("/volunteering?came_back=waiting")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("a check you have not done yet") && !page.contains("has run out"));
+
+    // Recording the training lets each start again.
+    let today = app.clock.today().format("%Y-%m-%d").to_string();
+    for appointment in [&sam, &kit] {
+        assert_eq!(record_check(&app, appointment, &fire, &today, "").await.status(), 303);
+        assert_eq!(status_of(&app, appointment).await, active);
+    }
+
+    // A check needed by some other way than the role's page (here the database call itself) is found by the
+    // housekeeping, with the same reason.
+    done(
+        &app,
+        "add_volunteer_check",
+        "/inclusion/checks",
+        &[
+            ("service_id", &service),
+            ("category", "induction"),
+            ("check_name", "Induction"),
+            ("valid_months", "0"),
+            ("dbs_level", ""),
+        ],
+    )
+    .await;
+    let induction = scalar(&app, "SELECT id FROM volunteer_check_kind WHERE name = $1", "Induction").await;
+    let mut conn = app.pool.acquire().await.unwrap();
+    app::inclusion::checks::db::set_role_check(&mut conn, &role.clone().into(), &induction.into(), true).await.unwrap();
+    drop(conn);
+    let paused =
+        app.clock.clone().scope(app::inclusion::checks::jobs::pause_lapsed(&app.pool, &app.clock)).await.unwrap();
+    assert_eq!(paused, 2);
+    assert_eq!((status_of(&app, &sam).await, status_of(&app, &kit).await), (waiting.clone(), waiting));
+}
+
+/// Tester 16d, findings 4 and 7: a replaced referee is told they were replaced, and once an application is not
+/// taken forward (or withdrawn) its referees are not reminded and their links are refused kindly (409).
+async fn referees_of_a_closed_application_are_left_alone_and_a_replaced_one_is_told(backend: Backend) {
+    let app = spawn_app_at(backend, london("2027-02-01T10:00")).await;
+    let service = coordinator(&app).await;
+    let (_, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let id = application_at(&app, &slug, "Sam Jones", "sam@example.org", "shortlisted").await;
+    let page_path = format!("/inclusion/applications/{id}");
+    done(&app, "request_references", &page_path, &[("application_id", &id)]).await;
+    let wait = std::time::Duration::from_secs(15);
+    let pat = app.mail.wait_for_subject("pat@example.org", "A reference for Sam Jones", wait).await;
+    let lee = app.mail.wait_for_subject("lee@example.org", "A reference for Sam Jones", wait).await;
+
+    let lee_ref = scalar(&app, "SELECT id FROM volunteer_reference WHERE referee_email = $1", "lee@example.org").await;
+    let replace =
+        [("reference_id", lee_ref.as_str()), ("referee_name", "Jo Mentor"), ("referee_email", "jo@example.org")];
+    done(&app, "replace_referee", &page_path, &replace).await;
+    let lee_key = key_in(&lee.body);
+    let page = app.anonymous_page(&format!("/volunteer/reference?key={lee_key}")).await;
+    assert!(page.contains("asked someone else") && !page.contains("already been used"), "{page}");
+    let late = as_referee(&app, "give_reference", &lee_key, &[("known_how", "Friend"), ("reference", "Words")]).await;
+    assert_eq!(late.status(), 409);
+    assert!(late.text().await.unwrap().contains("asked someone else"));
+
+    done(
+        &app,
+        "move_application",
+        &page_path,
+        &[("application_id", &id), ("stage", "not_taken_forward"), ("note", "")],
+    )
+    .await;
+    let pat_key = key_in(&pat.body);
+    let page = app.anonymous_page(&format!("/volunteer/reference?key={pat_key}")).await;
+    assert!(page.contains("no longer going ahead"), "{page}");
+    assert!(!page.contains("not taken forward") && !page.contains("withdrawn"), "the applicant's business");
+    let late = as_referee(&app, "give_reference", &pat_key, &[("known_how", "Friend"), ("reference", "Words")]).await;
+    assert_eq!(late.status(), 409);
+    app.set_clock(london("2027-02-09T10:00"));
+    let reminded = app
+        .clock
+        .clone()
+        .scope(app::inclusion::references::jobs::queue_reminders(
+            &app.pool,
+            &app.clock,
+            &url::Url::parse("http://127.0.0.1/").unwrap(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(reminded, 0, "nobody is chased for a closed application");
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_reference WHERE state = 'received'").await,
+        0
+    );
+}
+
+/// Tester 16d, finding 5 and the lows: a volunteer waiting for checks is told so on appointment and cannot log
+/// hours until cleared (beside the field, everything kept); a break and a query on hours are mailed.
+async fn a_volunteer_waiting_for_checks_logs_no_hours_and_breaks_and_queries_are_mailed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let service = coordinator(&app).await;
+    let (role, slug) = add_role(&app, &service, "Day service volunteer").await;
+    let dbs = needs_check(&app, &service, &role, "dbs", "DBS check", "").await;
+    app.add_person("sam@example.org", "Sam Jones", false, &[(&service, Role::Volunteer)]).await;
+    let appointment = appoint(&app, &application_at(&app, &slug, "Sam Jones", "sam@example.org", "checks").await).await;
+    let welcome = app.mail.wait_for_subject("sam@example.org", "Welcome", std::time::Duration::from_secs(15)).await;
+    assert!(
+        welcome.body.contains("needs some checks first") && welcome.body.contains("do not come in"),
+        "{}",
+        welcome.body
+    );
+
+    let sam = app.client_signed_in_as("sam@example.org").await;
+    let today = app.clock.today().format("%Y-%m-%d").to_string();
+    let log = || {
+        let fields = [
+            ("entry_id", ""),
+            ("appointment_id", appointment.as_str()),
+            ("worked_on_day", &today[8..10]),
+            ("worked_on_month", &today[5..7]),
+            ("worked_on_year", &today[..4]),
+            ("hours", "4"),
+            ("what", "First day on the ward"),
+            ("answer", ""),
+        ];
+        sam.post(app.url("/api/log_hours"))
+            .header("origin", &app.address)
+            .header("referer", app.url("/inclusion/hours"))
+            .form(&fields)
+            .send()
+    };
+    let refused_hours = log().await.unwrap();
+    assert_eq!(refused_hours.status(), 422);
+    let page = refused_hours.text().await.unwrap();
+    assert!(page.contains("it starts once the checks it needs are done"), "beside the role");
+    assert!(field_values(&page).contains(&("what".to_owned(), "First day on the ward".to_owned())), "kept");
+    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM volunteer_hours").await, 0);
+
+    // Cleared: the hours are logged; the supervisor's question reaches Sam by mail.
+    let recent = (app.clock.today() - chrono::Duration::days(5)).format("%Y-%m-%d").to_string();
+    assert_eq!(record_check(&app, &appointment, &dbs, &recent, "001234567890").await.status(), 303);
+    assert_eq!(log().await.unwrap().status(), 303);
+    let entry = scalar(&app, "SELECT id FROM volunteer_hours WHERE appointment_id = $1", &appointment).await;
+    let from = format!("/inclusion/hours/{entry}");
+    done(&app, "decide_hours", &from, &[("entry_id", &entry), ("decision", "query"), ("note", "Which ward was it?")])
+        .await;
+    let asked = app
+        .mail
+        .wait_for_subject("sam@example.org", "A question about hours", std::time::Duration::from_secs(15))
+        .await;
+    assert!(asked.body.contains(&from) && !asked.body.contains("Which ward"), "{}", asked.body);
+
+    // Sam takes a break: the coordinator is told, without Sam's words.
+    let paused = sam
+        .post(app.url("/api/pause_my_volunteering"))
+        .header("origin", &app.address)
+        .header("referer", app.url("/volunteering"))
+        .form(&[("appointment_id", appointment.as_str()), ("reason", "A hard month")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(paused.status(), 303);
+    let told = app
+        .mail
+        .wait_for_subject("grace@example.org", "Sam Jones is taking a break", std::time::Duration::from_secs(15))
+        .await;
+    assert!(
+        told.body.contains(&format!("/inclusion/appointments/{appointment}")) && !told.body.contains("A hard month")
+    );
+}
+
 on_both_engines!(
     an_older_check_is_kept_as_history_and_the_status_is_right_at_once,
     a_check_reminder_always_reaches_a_coordinator_and_says_to_phone,
@@ -919,4 +1120,7 @@ on_both_engines!(
     a_lapsed_dbs_pauses_the_appointment_and_renewal_resumes_it,
     a_volunteer_sees_only_their_own_record_and_pauses_and_comes_back,
     bad_input_on_every_new_form_has_its_message_and_keeps_what_was_typed,
+    a_check_newly_needed_holds_back_everyone_without_it_alike,
+    referees_of_a_closed_application_are_left_alone_and_a_replaced_one_is_told,
+    a_volunteer_waiting_for_checks_logs_no_hours_and_breaks_and_queries_are_mailed,
 );

@@ -78,6 +78,21 @@ pub async fn fetch_kind(conn: &mut AnyConnection, id: &CheckKindId) -> Result<Op
     Ok(row.map(KindRow::into_kind))
 }
 
+/// Whether the service has a check of this name, ignoring capitals (`lower`, as on both engines).
+pub async fn kind_name_taken(
+    conn: &mut AnyConnection,
+    service_id: &ServiceId,
+    name: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT id FROM volunteer_check_kind WHERE service_id = $1 AND lower(name) = lower($2)")
+            .bind(service_id)
+            .bind(name)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.is_some())
+}
+
 /// A service's check by its name (for the demo data, which adds each once).
 pub async fn fetch_kind_by_name(
     conn: &mut AnyConnection,
@@ -426,13 +441,16 @@ pub async fn claim_reminder(conn: &mut AnyConnection, id: &CheckId, reminder: Re
     Ok(done.rows_affected() == 1)
 }
 
-/// Active appointments with a check their role needs whose latest record has expired by `today`.
-pub async fn list_lapsed_active(pool: &sqlx::AnyPool, today: &str) -> Result<Vec<AppointmentId>, sqlx::Error> {
+/// Active appointments with a check their role needs that is not in date on `today`: its latest record has
+/// expired, or it was never recorded (a check the role came to need after they started).
+pub async fn list_not_in_date_active(pool: &sqlx::AnyPool, today: &str) -> Result<Vec<AppointmentId>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT DISTINCT a.id FROM volunteer_appointment a
             JOIN volunteer_role_check rc ON rc.role_id = a.role_id
-            JOIN volunteer_check c ON c.appointment_id = a.id AND c.check_kind_id = rc.check_kind_id
-         WHERE a.status = 'active' AND c.superseded = 0 AND c.expires_on IS NOT NULL AND c.expires_on <= $1
+         WHERE a.status = 'active' AND NOT EXISTS (
+            SELECT 1 FROM volunteer_check c
+            WHERE c.appointment_id = a.id AND c.check_kind_id = rc.check_kind_id AND c.superseded = 0
+              AND (c.expires_on IS NULL OR c.expires_on > $1))
          ORDER BY a.id",
     )
     .bind(today)

@@ -57,3 +57,33 @@ pub fn expiring_to_coordinator(
         ),
     }
 }
+
+/// To the coordinator: the volunteer has paused their own role ("I need a break"). The volunteer's own words,
+/// if any, are not in the mail: they are on the appointment's page (`link`), for the service's staff.
+pub fn break_to_coordinator(to: &str, appointment: &AppointmentRow, link: &str) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: format!("{} is taking a break", appointment.name),
+        body: format!(
+            "{} has paused their volunteer role, {} ({}), for a break. Their role is kept for them, and they can \
+             come back whenever they are ready without reapplying.\n\n\
+             Anything they wanted you to know is on their appointment's page:\n{link}\n",
+            appointment.name, appointment.role_title, appointment.service_name
+        ),
+    }
+}
+
+/// To the volunteer: their supervisor has a question about hours they logged (`link`: the entry's page,
+/// where the question is and where they answer). The question itself is not in the mail.
+pub fn hours_queried_to_volunteer(to: &str, name: &str, worked_on: &str, link: &str) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: "A question about hours you logged".to_owned(),
+        body: format!(
+            "Hello {name},\n\n\
+             Your supervisor has a question about the hours you logged for {}. Nothing is wrong: please read it \
+             and answer on the entry's page, changing anything that needs changing:\n{link}\n",
+            crate::dates::long_day(worked_on)
+        ),
+    }
+}

@@ -9,11 +9,8 @@
 use chrono::{Duration, NaiveDate};
 use sqlx::AnyPool;
 
-use super::{
-    db::{self, Reminder},
-    server::{CHECK_LAPSED, PAUSED_FOR_CHECKS},
-};
-use crate::{clock::Clock, inclusion::types::AppointmentStatus, mail};
+use super::db::{self, Reminder};
+use crate::{clock::Clock, mail};
 
 fn iso(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
@@ -84,39 +81,28 @@ pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url)
     Ok(queued)
 }
 
-/// Pauses every active appointment with a lapsed check its role needs (status paused, reason "check
-/// lapsed"); returns how many it paused. Each change is audited; recording the renewal resumes it.
+/// Pauses every active appointment with a check its role needs that is not in date: lapsed (reason "check
+/// lapsed") or never done, as when a role comes to need a check after its volunteers started (reason
+/// "waiting for checks"); returns how many it paused. The rule is `checks::server::pause_if_not_in_date`'s,
+/// the one the coordinator's pages use; each change is audited; recording the check resumes it.
 pub async fn pause_lapsed(pool: &AnyPool, clock: &Clock) -> Result<usize, sqlx::Error> {
     let today = iso(clock.today());
     let mut paused = 0;
-    for id in db::list_lapsed_active(pool, &today).await? {
-        let mut tx = crate::db::begin_write(pool).await?;
-        let changed = db::set_status(
-            &mut tx,
-            &id,
-            AppointmentStatus::Active,
-            AppointmentStatus::Paused,
-            PAUSED_FOR_CHECKS,
-            CHECK_LAPSED,
-        )
-        .await?;
-        if changed {
-            let detail = serde_json::json!({ "from": "active", "to": "paused", "why": CHECK_LAPSED });
-            crate::audit::record(
-                &mut *tx,
-                None,
-                "appointment_status_changed",
-                "volunteer_appointment",
-                id.as_str(),
-                detail,
-            )
-            .await?;
+    for id in db::list_not_in_date_active(pool, &today).await? {
+        let mut tx = crate::db::Write::begin(pool, None).await.map_err(internal)?;
+        let Some(appointment) = db::fetch_appointment(tx.conn(), &id).await? else { continue };
+        if super::server::pause_if_not_in_date(&mut tx, &appointment).await.map_err(internal)? {
             paused += 1;
         }
-        tx.commit().await?;
+        tx.commit().await.map_err(internal)?;
     }
     if paused > 0 {
-        tracing::info!(appointments = paused, "volunteers paused for a lapsed check");
+        tracing::info!(appointments = paused, "volunteers paused for a check not in date");
     }
     Ok(paused)
+}
+
+/// The housekeeping's error type is sqlx's: an `AppError` from the shared rule is carried as a protocol error.
+fn internal(error: crate::error::AppError) -> sqlx::Error {
+    sqlx::Error::Protocol(error.to_string())
 }

@@ -96,11 +96,14 @@ pub async fn add_check_kind(
         valid_months: kind.valid_months,
         dbs_level: &kind.dbs_level,
     };
+    // Names differing only in capitals are the same check ("Manual handling", "manual handling").
+    let taken = || AppError::field("check_name", "The service already has a check with this name").keeping(&kept);
+    if db::kind_name_taken(tx.conn(), &service_id, &kind.name).await? {
+        return Err(taken());
+    }
     let id = match db::insert_kind(tx.conn(), &new).await {
         Ok(id) => id,
-        Err(error) if crate::db::is_unique_violation(&error) => {
-            return Err(AppError::field("check_name", "The service already has a check with this name").keeping(&kept))
-        }
+        Err(error) if crate::db::is_unique_violation(&error) => return Err(taken()),
         Err(error) => return Err(error.into()),
     };
     let detail = serde_json::json!({ "name": kind.name, "months": kind.valid_months });
@@ -158,6 +161,13 @@ pub async fn set_role_check(
     db::set_role_check(tx.conn(), &role.id, &kind.id, needed).await?;
     let detail = serde_json::json!({ "check": kind.name, "needed": needed });
     tx.audit("volunteer_role_check_changed", "volunteer_role", &role.id, detail).await?;
+    // A check newly needed holds back everyone active in the role without it, at once, as a lapsed one does
+    // (nobody is active while a check their role needs is missing); recording it resumes them.
+    if needed {
+        for appointment in db::list_appointments_of_role(tx.conn(), &role.id).await? {
+            pause_if_not_in_date(&mut tx, &appointment).await?;
+        }
+    }
     tx.commit_then(&format!("/inclusion/roles/{}", role.id)).await
 }
 
@@ -248,31 +258,45 @@ pub async fn resume_if_checks_in_date(tx: &mut Write, appointment: &AppointmentR
     Ok(resumed)
 }
 
-/// Pauses an active appointment at once when a check its role needs has lapsed (as the housekeeping does:
-/// reason "check lapsed"); true when it did. Audited.
+/// Pauses an active appointment at once when a check its role needs is not in date (as the housekeeping
+/// does): reason "check lapsed" when one it had has run out, "waiting for checks" when one was never done (a
+/// check the role has needed only since they started); true when it did. An appointment already held back
+/// for its checks has its reason brought up to date. Audited.
 #[cfg(feature = "ssr")]
-pub async fn pause_if_check_lapsed(tx: &mut Write, appointment: &AppointmentRow) -> Result<bool, AppError> {
-    if appointment.status() != AppointmentStatus::Active {
+pub async fn pause_if_not_in_date(tx: &mut Write, appointment: &AppointmentRow) -> Result<bool, AppError> {
+    let held_for_checks =
+        appointment.status() == AppointmentStatus::Paused && appointment.paused_for == PAUSED_FOR_CHECKS;
+    if appointment.status() != AppointmentStatus::Active && !held_for_checks {
         return Ok(false);
     }
     let checks = standings(tx.conn(), appointment, crate::clock::today_date()).await?;
-    if !checks.iter().any(|c| c.needed && c.state == super::types::CheckState::Lapsed) {
+    let Some(reason) = not_in_date_reason(&checks) else { return Ok(false) };
+    // Already held back for its checks: only the reason is brought up to date (a check missing, now recorded
+    // but lapsed, is "check lapsed").
+    if held_for_checks && appointment.status_reason == reason {
         return Ok(false);
     }
-    let paused = db::set_status(
-        tx.conn(),
-        &appointment.id,
-        AppointmentStatus::Active,
-        AppointmentStatus::Paused,
-        PAUSED_FOR_CHECKS,
-        CHECK_LAPSED,
-    )
-    .await?;
+    let from = appointment.status();
+    let paused =
+        db::set_status(tx.conn(), &appointment.id, from, AppointmentStatus::Paused, PAUSED_FOR_CHECKS, reason).await?;
     if paused {
-        let detail = serde_json::json!({ "from": "active", "to": "paused", "why": CHECK_LAPSED });
+        let detail = serde_json::json!({ "from": from.as_str(), "to": "paused", "why": reason });
         tx.audit("appointment_status_changed", "volunteer_appointment", &appointment.id, detail).await?;
     }
     Ok(paused)
+}
+
+/// Why a volunteer with these checks may not be active: `CHECK_LAPSED` when a needed check they had has run
+/// out, `AWAITING_CHECKS` when a needed one was never done; `None` when every needed check is in date.
+#[cfg(feature = "ssr")]
+pub fn not_in_date_reason(checks: &[super::types::CheckStanding]) -> Option<&'static str> {
+    if checks.iter().any(|c| c.needed && c.state == super::types::CheckState::Lapsed) {
+        Some(CHECK_LAPSED)
+    } else if blocking(checks).is_empty() {
+        None
+    } else {
+        Some(AWAITING_CHECKS)
+    }
 }
 
 /// Records a check for an appointment: the date it was done (for DBS, the certificate's issue date; not in
@@ -339,7 +363,7 @@ pub async fn record_check(
     tx.audit("volunteer_check_recorded", "volunteer_check", &id, detail).await?;
     // The status is right at once, not at the next housekeeping run.
     resume_if_checks_in_date(&mut tx, &appointment).await?;
-    pause_if_check_lapsed(&mut tx, &appointment).await?;
+    pause_if_not_in_date(&mut tx, &appointment).await?;
     tx.commit_then(&format!("/inclusion/appointments/{}", appointment.id)).await
 }
 

@@ -53,8 +53,9 @@ impl HoursRow {
 const HOURS_SELECT: &str = "SELECT h.id, h.appointment_id, a.name AS volunteer, r.title AS role_title, r.service_id,
         s.name AS service_name, h.worked_on, CAST(h.quarter_hours AS BIGINT) AS quarter_hours, h.what, h.status,
         h.query_note, h.answer, CAST(h.on_behalf AS BIGINT) AS on_behalf,
-        COALESCE(lb.display_name, '') AS logged_by, COALESCE(c.title, '') AS session_course,
-        COALESCE(dp.display_name, '') AS decided_by
+        COALESCE(lb.display_name, 'someone no longer here') AS logged_by, COALESCE(c.title, '') AS session_course,
+        CASE WHEN h.status = 'logged' AND h.decided_by IS NULL THEN '' ELSE COALESCE(dp.display_name, 'someone no longer here') END
+            AS decided_by
      FROM volunteer_hours h
      JOIN volunteer_appointment a ON a.id = h.appointment_id
      JOIN volunteer_role r ON r.id = a.role_id

@@ -74,7 +74,11 @@ async fn appoint(
     Ok(Some(id))
 }
 
-/// Logs and approves hours, as a coordinator would have.
+/// Who logs and approves the demo's hours: Tom Walsh, staff of both demo services (none when the demo accounts
+/// were not added).
+const DEMO_COORDINATOR: &str = "tom.walsh@demo.example";
+
+/// Logs and approves hours, as a coordinator (`DEMO_COORDINATOR`) would have, on the volunteer's behalf.
 async fn approved(
     conn: &mut sqlx::AnyConnection,
     appointment: &crate::inclusion::types::AppointmentId,
@@ -83,17 +87,18 @@ async fn approved(
     what: &str,
     session_id: Option<&str>,
 ) -> Result<(), AppError> {
+    let coordinator = crate::accounts::access::person_by_email(&mut *conn, DEMO_COORDINATOR).await?.map(|(id, _)| id);
     let new = hours_db::NewHours {
         appointment_id: appointment,
         worked_on: day,
         quarter_hours,
         what,
-        logged_by: None,
+        logged_by: coordinator.as_ref(),
         on_behalf: true,
         session_id,
     };
     let id = hours_db::insert_hours(&mut *conn, &new).await?;
-    hours_db::decide(&mut *conn, &id, None, None).await?;
+    hours_db::decide(&mut *conn, &id, None, coordinator.as_ref()).await?;
     Ok(())
 }
 

@@ -209,6 +209,50 @@ impl HoursFields {
     }
 }
 
+/// Screens what a volunteer wrote with their hours (and their answer to a query), as an application's words
+/// are (`inclusion::flags::screen_volunteer_words`): a flag for review, never a refusal.
+#[cfg(feature = "ssr")]
+async fn screen_hours(
+    tx: &mut Write,
+    state: &crate::state::AppState,
+    id: &HoursId,
+    what: &str,
+    answer: &str,
+) -> Result<(), AppError> {
+    let Some(entry) = db::fetch_hours(tx.conn(), id).await? else { return Ok(()) };
+    let words = [what, answer].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n");
+    crate::inclusion::flags::screen_volunteer_words(
+        tx.conn(),
+        &state.security.base_url,
+        &entry.service_id,
+        crate::safeguarding::review::FlagSourceKind::VolunteerHours,
+        id.as_str(),
+        &words,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Why no new hours may be logged in a role held back for its checks (paused "waiting for checks" or "check
+/// lapsed"): the volunteer is not cleared to work in it, so no hours are given in it until the checks are
+/// done. `None` otherwise (a volunteer on their own break may still log hours given before it).
+#[cfg(feature = "ssr")]
+pub async fn held_back_for_checks(
+    conn: &mut sqlx::AnyConnection,
+    appointment: &AppointmentId,
+) -> Result<Option<&'static str>, AppError> {
+    use crate::inclusion::{checks, types::AppointmentStatus};
+    let Some(found) = checks::db::fetch_appointment(conn, appointment).await? else { return Ok(None) };
+    if found.status() != AppointmentStatus::Paused || found.paused_for != checks::server::PAUSED_FOR_CHECKS {
+        return Ok(None);
+    }
+    Ok(Some(if found.status_reason == checks::server::CHECK_LAPSED {
+        "Hours cannot be logged in this role while a check it needs has lapsed: it starts again once the check is renewed"
+    } else {
+        "Hours cannot be logged in this role yet: it starts once the checks it needs are done"
+    }))
+}
+
 /// Logs hours (no `entry_id`) in one of the caller's roles, or — for the staff of the role's service — on a
 /// volunteer's behalf (recorded as such); or, with `entry_id`, answers a query on the caller's own entry,
 /// which then waits for approval again. The hours wait for approval either way.
@@ -217,7 +261,8 @@ impl HoursFields {
 /// started; hours that are not
 /// quarter-hours, not more than 0, or would make more than 24 in the day across the volunteer's roles; nothing
 /// said about what they did), with everything typed kept; a role or entry that is not theirs (404); an entry
-/// no longer queried (409).
+/// no longer queried (409). New hours in a role held back for its checks are refused beside the role
+/// (`held_back_for_checks`, 422).
 #[server(endpoint = "/log_hours")]
 #[allow(clippy::too_many_arguments, reason = "one argument per form field, as every server function takes them")]
 pub async fn log_hours(
@@ -263,6 +308,11 @@ pub async fn log_hours(
         errors.add("appointment_id", "Choose the role");
     }
     let parsed = fields.parse(&mut errors);
+    if let (Some(appointment), None) = (&appointment, &editing) {
+        if let Some(message) = held_back_for_checks(tx.conn(), appointment).await? {
+            errors.add("appointment_id", message);
+        }
+    }
     if let (Some(appointment), Some(parsed)) = (&appointment, &parsed) {
         // Hours are given in the role: not before the appointment started (issue 16 tester, finding 8).
         if let Some(starts_on) = db::appointment_starts_on(tx.conn(), appointment).await? {
@@ -309,6 +359,7 @@ pub async fn log_hours(
                 ));
             }
             tx.audit("hours_query_answered", "volunteer_hours", &id, detail).await?;
+            screen_hours(&mut tx, &state, &id, &parsed.what, &parsed.answer).await?;
             tx.commit_then(&format!("/inclusion/hours/{id}?answered=1")).await
         }
         None => {
@@ -323,6 +374,9 @@ pub async fn log_hours(
             };
             let id = db::insert_hours(tx.conn(), &new).await?;
             tx.audit("hours_logged", "volunteer_hours", &id, detail).await?;
+            if !on_behalf {
+                screen_hours(&mut tx, &state, &id, &parsed.what, "").await?;
+            }
             tx.commit_then("/inclusion/hours?logged=1").await
         }
     }
@@ -331,7 +385,8 @@ pub async fn log_hours(
 /// Approves an entry waiting for approval (`decision` `approve`), or queries it (`query`) with a question for
 /// the volunteer (`note`, required). By the volunteer's supervisor (issue 16 §7), or by any of the service's
 /// staff while the appointment has no supervisor, and by the service's managers (who stand in for an absent
-/// supervisor); never on their own hours (409). Refused: another of the service's staff when there is a
+/// supervisor); never on their own hours (409). A query is mailed to the volunteer (without the question:
+/// it is on the entry's page). Refused: another of the service's staff when there is a
 /// supervisor (403); no decision or no question (422, kept); another service's entry (404); one decided
 /// meanwhile (409).
 #[server(endpoint = "/decide_hours")]
@@ -381,7 +436,20 @@ pub async fn decide_hours(
     }
     let action = if query.is_some() { "hours_queried" } else { "hours_approved" };
     tx.audit(action, "volunteer_hours", &entry.id, serde_json::json!({ "quarter_hours": entry.quarter_hours })).await?;
-    tx.commit_then(&format!("/inclusion/hours/{}", entry.id)).await
+    // A question is mailed to the volunteer (through the outbox), who may not look at their page for weeks.
+    let volunteer = crate::inclusion::checks::db::fetch_appointment(tx.conn(), &entry.appointment_id).await?;
+    let to = volunteer.as_ref().and_then(|a| a.email.clone()).filter(|_| query.is_some());
+    if let (Some(to), Some(volunteer)) = (&to, &volunteer) {
+        let link = crate::links::absolute(&state.security.base_url, &format!("/inclusion/hours/{}", entry.id), &[]);
+        let mail =
+            crate::inclusion::checks::emails::hours_queried_to_volunteer(to, &volunteer.name, &entry.worked_on, &link);
+        crate::mail::enqueue(tx.conn(), &mail).await?;
+    }
+    tx.commit_then(&format!("/inclusion/hours/{}", entry.id)).await?;
+    if to.is_some() {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(())
 }
 
 /// The approved hours of a service over a period as CSV, for the service's staff (another service's staff and

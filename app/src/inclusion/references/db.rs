@@ -108,13 +108,14 @@ pub async fn fetch_reference(
 }
 
 /// The reference a link's key (its hash, from the first mail or the reminder) is for: its id, state, expiry
-/// (RFC 3339 UTC) and what the referee's page shows.
+/// (RFC 3339 UTC), whether its application has closed (withdrawn or not taken forward: no reference is wanted
+/// any more) and what the referee's page shows.
 pub async fn fetch_by_key(
     conn: &mut AnyConnection,
     key_hash: &str,
-) -> Result<Option<(ReferenceId, ReferenceState, String, ReferenceRequest)>, sqlx::Error> {
-    let row: Option<(ReferenceId, String, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT f.id, f.state, f.expires_at, f.referee_name, a.name, r.title, s.name
+) -> Result<Option<(ReferenceId, ReferenceState, String, bool, ReferenceRequest)>, sqlx::Error> {
+    let row: Option<(ReferenceId, String, String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT f.id, f.state, f.expires_at, a.stage, f.referee_name, a.name, r.title, s.name
          FROM volunteer_reference f
             JOIN volunteer_application a ON a.id = f.application_id
             JOIN volunteer_role r ON r.id = a.role_id
@@ -124,9 +125,10 @@ pub async fn fetch_by_key(
     .bind(key_hash)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(id, state, expires_at, referee_name, applicant_name, role_title, service_name)| {
+    Ok(row.map(|(id, state, expires_at, stage, referee_name, applicant_name, role_title, service_name)| {
         let state = state.parse().unwrap_or(ReferenceState::Requested);
-        (id, state, expires_at, ReferenceRequest { referee_name, applicant_name, role_title, service_name })
+        let closed = stage.parse::<crate::inclusion::types::Stage>().is_ok_and(|s| s.is_closed());
+        (id, state, expires_at, closed, ReferenceRequest { referee_name, applicant_name, role_title, service_name })
     }))
 }
 
@@ -167,18 +169,19 @@ pub async fn mark_replaced(conn: &mut AnyConnection, id: &ReferenceId) -> Result
 }
 
 /// Asked references due their one reminder: asked at or before `asked_by`, still waiting, link still live at
-/// `now`, never reminded. (id, referee's name and address, applicant's name, role title, expiry).
+/// `now`, never reminded, and their application still open (a withdrawn applicant has asked us to stop). (id, referee's name and address, applicant's name, role title, expiry).
 pub async fn list_reminders_due(
     pool: &sqlx::AnyPool,
     asked_by: &str,
     now: &str,
-) -> Result<Vec<(ReferenceId, String, String, String, String, String)>, sqlx::Error> {
+) -> Result<Vec<(ReferenceId, String, String, String, String, String, ApplicationId)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT f.id, f.referee_name, f.referee_email, a.name, r.title, f.expires_at
+        "SELECT f.id, f.referee_name, f.referee_email, a.name, r.title, f.expires_at, f.application_id
          FROM volunteer_reference f
             JOIN volunteer_application a ON a.id = f.application_id
             JOIN volunteer_role r ON r.id = a.role_id
          WHERE f.state = 'requested' AND f.reminded_at IS NULL AND f.requested_at <= $1 AND f.expires_at > $2
+            AND a.stage NOT IN ('withdrawn', 'not_taken_forward')
          ORDER BY f.requested_at, f.id",
     )
     .bind(asked_by)

@@ -23,7 +23,7 @@ pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url)
     let now = clock.now();
     let asked_by = crate::db::timestamp(now - Duration::days(REMIND_AFTER_DAYS));
     let mut queued = 0;
-    for (id, referee, to, applicant, role, expires_at) in
+    for (id, referee, to, applicant, role, expires_at, application) in
         db::list_reminders_due(pool, &asked_by, &crate::db::timestamp(now)).await?
     {
         let key = session::new_token();
@@ -33,7 +33,7 @@ pub async fn queue_reminders(pool: &AnyPool, clock: &Clock, base_url: &url::Url)
             let zone = clock.zone();
             let last_day = crate::db::parse_timestamp(&expires_at).with_timezone(&zone).format("%Y-%m-%d").to_string();
             let message = emails::reminder(&to, &referee, &applicant, &role, &link, &crate::dates::long_day(&last_day));
-            mail::enqueue(&mut *tx, &message).await?;
+            mail::enqueue_about(&mut *tx, &message, &crate::inclusion::db::mail_about(&application)).await?;
             queued += 1;
         }
         tx.commit().await?;

@@ -30,9 +30,16 @@ use {
 #[derive(Default)]
 pub struct ReferenceThrottle(pub crate::inclusion::runtime::ApplyThrottle);
 
-/// Said when a link was used already, or the referee was replaced.
+/// Said when a link was used already.
 #[cfg(feature = "ssr")]
 const LINK_USED: &str = "This reference link has already been used, so it cannot be used again. Thank you: there is nothing more you need to do.";
+/// Said to a referee the coordinator has replaced with another.
+#[cfg(feature = "ssr")]
+const LINK_REPLACED: &str = "You no longer need to give this reference: the service has asked someone else instead. Thank you for your time: there is nothing more you need to do.";
+/// Said when the application was withdrawn or not taken forward (which of the two is the applicant's own
+/// business, so it is not said).
+#[cfg(feature = "ssr")]
+const LINK_CLOSED: &str = "This application is no longer going ahead, so no reference is needed now. Thank you for your time: there is nothing more you need to do.";
 /// Said when a link is older than 30 days.
 #[cfg(feature = "ssr")]
 const LINK_EXPIRED: &str = "This reference link has run out: links work for 30 days. If you would still like to give a reference, please contact the service, who can send you a new one.";
@@ -56,14 +63,18 @@ async fn application_for(
         .ok_or(AppError::NotFound)
 }
 
-/// The live request a key is for; refused calmly when used, replaced (409) or past its 30 days (409), not
+/// The live request a key is for; refused calmly (409), each with its own words, when used, when the referee
+/// was replaced, when the application has closed (withdrawn or not taken forward) or past its 30 days; not
 /// found when unknown.
 #[cfg(feature = "ssr")]
 async fn live_request(conn: &mut sqlx::AnyConnection, key: &str) -> Result<(ReferenceId, ReferenceRequest), AppError> {
-    let (id, state, expires_at, request) =
+    let (id, state, expires_at, closed, request) =
         db::fetch_by_key(conn, &session::hash_token(key)).await?.ok_or(AppError::NotFound)?;
-    if state != ReferenceState::Requested {
-        return Err(AppError::Conflict(LINK_USED.into()));
+    match state {
+        ReferenceState::Requested if closed => return Err(AppError::Conflict(LINK_CLOSED.into())),
+        ReferenceState::Requested => {}
+        ReferenceState::Replaced => return Err(AppError::Conflict(LINK_REPLACED.into())),
+        ReferenceState::Received | ReferenceState::Declined => return Err(AppError::Conflict(LINK_USED.into())),
     }
     if expires_at <= crate::db::now() {
         return Err(AppError::Conflict(LINK_EXPIRED.into()));
@@ -97,7 +108,7 @@ async fn ask(
     let link = reference_link(&state.security.base_url, &key);
     let last_day = crate::dates::long_day(&crate::clock::local_day_of(&expires));
     let message = emails::request(email, name, &application.name, &application.role_title, &link, &last_day);
-    mail::enqueue(tx.conn(), &message).await?;
+    mail::enqueue_about(tx.conn(), &message, &crate::inclusion::db::mail_about(&application.id)).await?;
     Ok(id)
 }
 

@@ -443,7 +443,7 @@ pub async fn mark_session_held(
 /// Logs the caller's hours from a session they co-facilitated and that was held, in one step: the session's day, its length in
 /// quarter-hours, and "Co-facilitated <course>"; they wait for approval as other hours do. Once per session.
 /// Refused: a session they did not co-facilitate (404); a session still planned, hours already logged from
-/// it, or more than 24 in the day (409).
+/// it, more than 24 in the day, or a role held back for its checks (409).
 #[server(endpoint = "/log_session_hours")]
 pub async fn log_session_hours(
     #[server(default)] session_id: SessionId,
@@ -461,6 +461,9 @@ pub async fn log_session_hours(
     }
     if quarter_hours == 0 {
         return Err(AppError::Conflict("This session's times give no hours to log. Log them yourself instead.".into()));
+    }
+    if let Some(message) = crate::inclusion::hours::server::held_back_for_checks(tx.conn(), &appointment).await? {
+        return Err(AppError::Conflict(format!("{message}.")));
     }
     let already = hours_db::logged_on_day(tx.conn(), &appointment, &day, None).await?;
     if already + quarter_hours > DAY_LIMIT {

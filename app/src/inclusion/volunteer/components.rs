@@ -24,6 +24,7 @@ pub fn MyVolunteeringPage() -> impl IntoView {
             match query.with(|q| q.get("came_back")).as_deref() {
                 Some("back") => Some("Welcome back. Your role is active again."),
                 Some("checks") => Some("Welcome back. A check your role needs has run out, so your role starts again once it is renewed. The coordinator will help you with it."),
+                Some("waiting") => Some("Welcome back. Your role now needs a check you have not done yet, so it starts again once that is done. The coordinator will help you with it."),
                 _ => matches!(back.value().get(), Some(Ok(()))).then_some("Welcome back."),
             }
         }

@@ -14,7 +14,7 @@ use crate::{
         checks::{
             db::{self, AppointmentRow},
             server::{supervision_for, PAUSED_FOR_CHECKS, PAUSED_FOR_SELF},
-            standing::{blocking, standings},
+            standing::standings,
         },
         types::AppointmentStatus,
     },
@@ -65,7 +65,8 @@ pub async fn my_volunteering() -> Result<Vec<MyRole>, AppError> {
 }
 
 /// "I need a break": the volunteer pauses their own active role, with an optional reason (500 characters
-/// at most). Nothing is lost and nothing counts against them; audited.
+/// at most). Nothing is lost and nothing counts against them; audited, and the coordinator is told by mail
+/// (`inclusion::coordinators`; the reason stays on the appointment's page).
 #[server(endpoint = "/pause_my_volunteering")]
 pub async fn pause_myself(
     #[server(default)] appointment_id: AppointmentId,
@@ -98,7 +99,29 @@ pub async fn pause_myself(
     }
     let detail = serde_json::json!({ "from": "active", "to": "paused", "by": "volunteer" });
     tx.audit("appointment_status_changed", "volunteer_appointment", &appointment.id, detail).await?;
-    tx.commit_then(&format!("{}?paused=1", super::MY_PAGE)).await
+    // Their words are read by the screener, as an application's are; a flag goes to the review queue.
+    crate::inclusion::flags::screen_volunteer_words(
+        tx.conn(),
+        &state.security.base_url,
+        &appointment.service_id,
+        crate::safeguarding::review::FlagSourceKind::VolunteerBreak,
+        appointment.id.as_str(),
+        &reason,
+    )
+    .await?;
+    // The coordinator is told (through the outbox), so a break is noticed without anyone opening the page.
+    let first_choice = [appointment.supervisor_id.as_ref(), appointment.created_by.as_ref()];
+    let coordinators =
+        crate::inclusion::coordinators::coordinators(tx.conn(), &appointment.service_id, &first_choice).await?;
+    let path = format!("/inclusion/appointments/{}", appointment.id);
+    let link = crate::links::absolute(&state.security.base_url, &path, &[]);
+    for to in &coordinators {
+        let mail = crate::inclusion::checks::emails::break_to_coordinator(to, &appointment, &link);
+        crate::mail::enqueue(tx.conn(), &mail).await?;
+    }
+    tx.commit_then(&format!("{}?paused=1", super::MY_PAGE)).await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
 }
 
 /// Coming back from a break the volunteer took, without reapplying. When a check their role needs has lapsed
@@ -120,11 +143,13 @@ pub async fn come_back(
     }
     tx.claim_submission(&submission).await?;
     let checks = standings(tx.conn(), &appointment, crate::clock::today_date()).await?;
-    let in_date = blocking(&checks).is_empty();
-    let (to, paused_for, reason) = if in_date {
-        (AppointmentStatus::Active, "", "")
-    } else {
-        (AppointmentStatus::Paused, PAUSED_FOR_CHECKS, super::super::checks::server::CHECK_LAPSED)
+    // The same rule as for those who stayed: a check that ran out is "check lapsed", one never done (the
+    // role came to need it) is "waiting for checks", never worse for having taken a break.
+    let not_in_date = super::super::checks::server::not_in_date_reason(&checks);
+    let in_date = not_in_date.is_none();
+    let (to, paused_for, reason) = match not_in_date {
+        None => (AppointmentStatus::Active, "", ""),
+        Some(reason) => (AppointmentStatus::Paused, PAUSED_FOR_CHECKS, reason),
     };
     if !db::set_status(tx.conn(), &appointment.id, AppointmentStatus::Paused, to, paused_for, reason).await? {
         return Err(AppError::Conflict("This role changed just now. Look again.".into()));
@@ -132,6 +157,10 @@ pub async fn come_back(
     let detail =
         serde_json::json!({ "from": "paused", "to": to.as_str(), "by": "volunteer", "checks_in_date": in_date });
     tx.audit("appointment_status_changed", "volunteer_appointment", &appointment.id, detail).await?;
-    let back = if in_date { "back" } else { "checks" };
+    let back = match not_in_date {
+        None => "back",
+        Some(super::super::checks::server::CHECK_LAPSED) => "checks",
+        Some(_) => "waiting",
+    };
     tx.commit_then(&format!("{}?came_back={back}", super::MY_PAGE)).await
 }
