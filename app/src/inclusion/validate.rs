@@ -344,7 +344,7 @@ mod tests {
         let errors = fields.parse().unwrap_err();
         let fields: Vec<_> = errors.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["email", "consent"]);
-        let phone_only = ApplicationFields { email: String::new(), phone: "07700 900982".into(), ..good() };
+        let phone_only = ApplicationFields { email: String::new(), phone: "07700 900111".into(), ..good() };
         assert!(phone_only.parse().unwrap().email.is_none());
         let bad_phone = ApplicationFields { phone: "call me".into(), ..good() };
         assert_eq!(bad_phone.parse().unwrap_err().errors[0].field, "phone");

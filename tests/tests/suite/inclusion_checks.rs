@@ -1036,7 +1036,8 @@ async fn referees_of_a_closed_application_are_left_alone_and_a_replaced_one_is_t
 }
 
 /// Tester 16d, finding 5 and the lows: a volunteer waiting for checks is told so on appointment and cannot log
-/// hours until cleared (beside the field, everything kept); a break and a query on hours are mailed.
+/// hours until cleared (beside the field, everything kept); a break and a query on hours are mailed; what a
+/// volunteer writes (an answer on hours, a reason for a break) is screened.
 async fn a_volunteer_waiting_for_checks_logs_no_hours_and_breaks_and_queries_are_mailed(backend: Backend) {
     let app = spawn_app(backend).await;
     let service = coordinator(&app).await;
@@ -1090,17 +1091,44 @@ async fn a_volunteer_waiting_for_checks_logs_no_hours_and_breaks_and_queries_are
         .wait_for_subject("sam@example.org", "A question about hours", std::time::Duration::from_secs(15))
         .await;
     assert!(asked.body.contains(&from) && !asked.body.contains("Which ward"), "{}", asked.body);
+    // Sam's answer is read by the screener, as an application is.
+    let answer = [
+        ("entry_id", entry.as_str()),
+        ("appointment_id", ""),
+        ("worked_on_day", &today[8..10]),
+        ("worked_on_month", &today[5..7]),
+        ("worked_on_year", &today[..4]),
+        ("hours", "4"),
+        ("what", "First day on the ward"),
+        ("answer", "Ward 3. Honestly I want to end my life"),
+    ];
+    let answered = sam
+        .post(app.url("/api/log_hours"))
+        .header("origin", &app.address)
+        .header("referer", app.url(&from))
+        .form(&answer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), 303, "{:?}", form_error(answered).await);
+    let flags =
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM review_flag WHERE source_type = 'volunteer_hours' AND outcome IS NULL";
+    assert_eq!(count(&app, flags).await, 1);
 
     // Sam takes a break: the coordinator is told, without Sam's words.
     let paused = sam
         .post(app.url("/api/pause_my_volunteering"))
         .header("origin", &app.address)
         .header("referer", app.url("/volunteering"))
-        .form(&[("appointment_id", appointment.as_str()), ("reason", "A hard month")])
+        .form(&[("appointment_id", appointment.as_str()), ("reason", "A hard month, I feel like ending it all")])
         .send()
         .await
         .unwrap();
     assert_eq!(paused.status(), 303);
+    let flags =
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM review_flag WHERE source_type = 'volunteer_break' AND outcome IS NULL";
+    assert_eq!(count(&app, flags).await, 1, "the reason is screened");
+    assert!(app.page("/consultation/review").await.contains("ending it all"), "and read in the review queue");
     let told = app
         .mail
         .wait_for_subject("grace@example.org", "Sam Jones is taking a break", std::time::Duration::from_secs(15))
