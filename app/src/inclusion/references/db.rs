@@ -114,8 +114,20 @@ pub async fn fetch_by_key(
     conn: &mut AnyConnection,
     key_hash: &str,
 ) -> Result<Option<(ReferenceId, ReferenceState, String, bool, ReferenceRequest)>, sqlx::Error> {
-    let row: Option<(ReferenceId, String, String, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT f.id, f.state, f.expires_at, a.stage, f.referee_name, a.name, r.title, s.name
+    #[derive(sqlx::FromRow)]
+    struct KeyRow {
+        id: ReferenceId,
+        state: String,
+        expires_at: String,
+        stage: String,
+        referee_name: String,
+        applicant_name: String,
+        role_title: String,
+        service_name: String,
+    }
+    let row: Option<KeyRow> = sqlx::query_as(
+        "SELECT f.id, f.state, f.expires_at, a.stage, f.referee_name, a.name AS applicant_name,
+                r.title AS role_title, s.name AS service_name
          FROM volunteer_reference f
             JOIN volunteer_application a ON a.id = f.application_id
             JOIN volunteer_role r ON r.id = a.role_id
@@ -125,10 +137,16 @@ pub async fn fetch_by_key(
     .bind(key_hash)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(id, state, expires_at, stage, referee_name, applicant_name, role_title, service_name)| {
-        let state = state.parse().unwrap_or(ReferenceState::Requested);
-        let closed = stage.parse::<crate::inclusion::types::Stage>().is_ok_and(|s| s.is_closed());
-        (id, state, expires_at, closed, ReferenceRequest { referee_name, applicant_name, role_title, service_name })
+    Ok(row.map(|r| {
+        let state = r.state.parse().unwrap_or(ReferenceState::Requested);
+        let closed = r.stage.parse::<crate::inclusion::types::Stage>().is_ok_and(|s| s.is_closed());
+        let request = ReferenceRequest {
+            referee_name: r.referee_name,
+            applicant_name: r.applicant_name,
+            role_title: r.role_title,
+            service_name: r.service_name,
+        };
+        (r.id, state, r.expires_at, closed, request)
     }))
 }
 
