@@ -235,6 +235,13 @@ async fn axe_finds_no_violations_on_the_volunteering_pages() {
         .await;
         assert!(linked, "the panel linked with JavaScript on");
         wait_for_text(&browser, "Not recorded yet").await;
+
+        // A filled role's page, reached from an old poster: it says the role is not recruiting (tester 16d).
+        sqlx::query("UPDATE volunteer_role SET state = 'filled'").execute(&app.pool).await.unwrap();
+        browser.goto(&app.url(&format!("/volunteer/{slug}"))).await.unwrap();
+        wait_for_hydration(&browser).await;
+        wait_for_text(&browser, "This role is not taking applications now").await;
+        assert_accessible(&browser, "a filled role's page").await;
     })
     .await;
 }
