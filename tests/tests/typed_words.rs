@@ -320,7 +320,7 @@ async fn a_choice_left_unmade_gets_its_message_beside_it_and_the_rest_is_kept(ba
     let page = response.text().await.unwrap();
     let error = continuum_tests::error_on_page(422, &page);
     assert_eq!(error.field_errors().iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["level"]);
-    assert!(page.contains(r#"id="level-error""#), "the message is beside the level");
+    assert!(page.contains(r#"id="record_activity--level-error""#), "the message is beside the level");
     assert!(page.contains(r#"value="Open day at the day service""#), "the title typed is kept");
     assert!(!page.contains("The form was incomplete"));
 }

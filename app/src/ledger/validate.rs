@@ -218,7 +218,7 @@ mod tests {
             title: " ".into(),
             happened_on: DateParts::new("30", "2", "2026"),
             patients: "lots".into(),
-            carers: "-2".into(),
+            carers: "100001".into(),
             ..Default::default()
         };
         let errors = fields.parse(today()).unwrap_err();

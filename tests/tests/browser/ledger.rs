@@ -34,7 +34,7 @@ async fn record_and_see_in_profile(javascript: Javascript) {
         // First without a title and without the date's month: each error comes back beside its field with
         // everything else kept, each box of the date with what was typed in it.
         field(&browser, "Kind of activity").await.select_by_value("open_day").await.unwrap();
-        browser.find(Locator::Css("label[for='level']")).await.unwrap().click().await.unwrap();
+        browser.find(Locator::Css("label[for='record_activity--level']")).await.unwrap().click().await.unwrap();
         fill(&browser, "Day", &today.day().to_string()).await;
         fill(&browser, "Year", &today.year().to_string()).await;
         fill(&browser, "Patients", "12").await;

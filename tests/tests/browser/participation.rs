@@ -198,7 +198,7 @@ async fn member_reads_and_secretary_records(javascript: Javascript) {
             // The first choice (Present) has the group's name as its id; the second (Apologies) has `-1`.
             let choice =
                 if name == "Tom Walsh" { format!("attendance[m-{id}]-1") } else { format!("attendance[m-{id}]") };
-            let radio = browser.find(Locator::XPath(&format!("//input[@id='{choice}']"))).await.unwrap();
+            let radio = browser.find(Locator::Css(&format!("input[id$='--{choice}']"))).await.unwrap();
             browser
                 .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&radio).unwrap()])
                 .await

@@ -56,7 +56,7 @@ async fn double_click_then_back_and_again_store_one_activity(javascript: Javascr
             wait_for_hydration(&browser).await;
         }
         field(&browser, "Kind of activity").await.select_by_value("open_day").await.unwrap();
-        browser.find(Locator::Css("label[for='level']")).await.unwrap().click().await.unwrap();
+        browser.find(Locator::Css("label[for='record_activity--level']")).await.unwrap().click().await.unwrap();
         fill(&browser, "Day", &today.format("%-d").to_string()).await;
         fill(&browser, "Month", &today.format("%-m").to_string()).await;
         fill(&browser, "Year", &today.format("%Y").to_string()).await;
