@@ -311,6 +311,12 @@ mod build {
         if choice != "range" {
             return Err(unknown());
         }
+        // "The dates below" with none typed is a mistake, not the current quarter: a board pack must never show
+        // a quarter that is not over as if it were one (tester, issue 18 F1).
+        if from.is_empty() && to.is_empty() {
+            return Err(AppError::field("from_day", "Enter the start and end dates, or choose a quarter or a year")
+                .keeping(&[("period", choice)]));
+        }
         let (start, end) =
             crate::reports::server::period(from, to, today).map_err(|e| e.keeping(&[("period", choice)]))?;
         let mut periods = vec![(start, end)];
@@ -1041,7 +1047,7 @@ mod build {
             "partnership",
             "Patients sharing decisions, as the ledger records them: interview panels (each recorded once decided, \
              with its members) and other shared decisions, and the patients and carers who took part.",
-            &[(ActivityKind::InterviewPanel, "Interview panels sat")],
+            &[(ActivityKind::InterviewPanel, "Interview panels in the ledger (panels sat and any recorded by hand)")],
             "Other partnership activities",
             Vec::new(),
         )?);
@@ -1360,6 +1366,8 @@ mod build {
             assert_eq!(years[1], (day("2024-04-01"), day("2025-03-31")));
             assert!(choose_periods("q-2026-08", &none, &none, day("2026-11-30")).is_err());
             assert!(choose_periods("nonsense", &none, &none, day("2026-11-30")).is_err());
+            let empty = choose_periods("range", &none, &none, day("2026-11-30")).unwrap_err();
+            assert_eq!(empty.field_errors()[0].field, "from_day", "no dates typed is a message, not this quarter");
         }
 
         #[test]

@@ -151,7 +151,7 @@ async fn every_figure_of_the_fixture_is_on_the_page_and_in_its_csvs(backend: Bac
     let (_, participation) = text(&manager, &app, &csv("participation")).await;
     assert_eq!(rows(&participation)[0], "Steering group meetings held,0,0,0,0,2");
     let (_, partnership) = text(&manager, &app, &csv("partnership")).await;
-    assert_eq!(rows(&partnership)[0], "Interview panels sat,0,0,0,0,1");
+    assert_eq!(rows(&partnership)[0], "Interview panels in the ledger (panels sat and any recorded by hand),0,0,0,0,1");
 
     // The page shows the same tables, the summary in sentences and a chart per section.
     for sentence in [
