@@ -319,6 +319,7 @@ async fn an_offer_that_would_pass_the_weekly_cap_says_so_before_accepting(backen
     ok(&app, &w.patient, "set_weekly_cap", &[("weekly_cap", "30")]).await;
     let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
     assert!(!page.contains("Over your weekly limit"), "one offer alone is within the limit");
+    assert!(page.contains("value=\"30.00\""), "the limit's box shows the limit kept, to change it");
     let offers = offers_of(&app, &w.patient_id).await;
     ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offers[0].0), ("choice", "accept")]).await;
     let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
@@ -803,8 +804,9 @@ async fn an_approved_item_is_final_and_marked_paid_with_the_file_it_was_in(backe
     let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
     ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offer), ("choice", "accept"), ("amount", "25.00")])
         .await;
-    let to =
-        location(&claim(&app, &w.patient, &w.service, "parking", "3.20", "p.png", b"\x89PNG\r\n\x1a\nx".to_vec()).await);
+    let to = location(
+        &claim(&app, &w.patient, &w.service, "parking", "3.20", "p.png", b"\x89PNG\r\n\x1a\nx".to_vec()).await,
+    );
     assert_eq!(to, "/payments?claimed=1");
     let claim_id: String = sqlx::query_scalar("SELECT id FROM expense_claim").fetch_one(&app.pool).await.unwrap();
     let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();

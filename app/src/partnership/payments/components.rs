@@ -273,7 +273,8 @@ pub fn PaymentsPage() -> impl IntoView {
                 }}</p>
                 <ActionForm attr:novalidate=true action=cap>
                     <crate::ui::SubmissionToken status=cap_status />
-                    <TextInput name="weekly_cap" label="Most paid involvement in one week" hint="In pounds, like 20.00. Leave it empty for no limit." status=cap_status width="nhsuk-input--width-5" />
+                    <TextInput name="weekly_cap" label="Most paid involvement in one week" hint="In pounds, like 20.00. Leave it empty for no limit." status=cap_status width="nhsuk-input--width-5"
+                        value=my.weekly_cap_pence.map(super::types::amount).unwrap_or_default() />
                     <SubmitButton label="Save my limit" secondary=true />
                 </ActionForm>
                 <h2 class="nhsuk-heading-m">"Expenses"</h2>
