@@ -192,8 +192,12 @@ impl DateParts {
 /// The month in a month box: a number from 1 to 12, or a month's name or its first three letters
 /// (GOV.UK's date-input guidance asks services to accept "Jan" and "January").
 fn month_of(text: &str) -> Option<u32> {
-    if let Ok(n) = text.parse::<u32>() {
-        return (1..=12).contains(&n).then_some(n);
+    // The forms' one reading of a whole number: "+3" is not the third month.
+    if let Some(n) = crate::text::whole_number(text) {
+        return u32::try_from(n).ok().filter(|n| (1..=12).contains(n));
+    }
+    if text.starts_with(['+', '-']) {
+        return None;
     }
     let lower = text.to_lowercase();
     MONTHS
@@ -303,7 +307,7 @@ pub fn parse_date_input(field: &DateField, typed: &DateParts) -> Result<Day, Dat
         return Err(error(format!("{} must include a {}", field.legend, and_list(&missing)), &missing));
     }
     let real = |parts: &[&str]| error(format!("{} must be a real date", field.legend), parts);
-    let day = values[0].parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let day = crate::text::whole_number(values[0]).and_then(|d| u32::try_from(d).ok()).filter(|d| (1..=31).contains(d));
     let month = month_of(values[1]);
     let year_digits = values[2].chars().all(|c| c.is_ascii_digit());
     let wrong: Vec<&str> = [("day", day.is_none()), ("month", month.is_none()), ("year", !year_digits)]
@@ -459,6 +463,9 @@ mod tests {
         assert_eq!(failure("29", "2", "2027"), (real.clone(), names(&["day"])));
         assert_eq!(failure("12", "13", "2026"), (real.clone(), names(&["month"])));
         assert_eq!(failure("x", "y", "2026"), (real.clone(), names(&["day", "month"])));
+        // A sign is no part of a date: "+3" is refused, not read as 3 (tester 17d).
+        assert_eq!(failure("+3", "-6", "2026"), (real.clone(), names(&["day", "month"])));
+        assert_eq!(failure("3", "+6", "+202"), (real.clone(), names(&["month", "year"])));
         assert_eq!(failure("1", "1", "20z6"), (real, names(&["year"])));
         assert_eq!(failure("1", "1", "26"), ("Year must include 4 numbers".into(), names(&["year"])));
     }

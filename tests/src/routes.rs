@@ -159,15 +159,16 @@ pub const QUOTE_APPROVER: Access = Access("U FFFF NN FA A");
 /// declared: the chair) and the steering member (not trained) in the world. Everyone else is told it does not
 /// exist, as for an unknown id.
 pub const PANEL: Access = Access("U NNAA NN AA A");
-/// A panel's outcome: organisers, and members whose training, agreement and declaration are recorded (the
-/// volunteer, who chairs); the untrained steering member is refused.
+/// A panel's outcome, and closing scoring: organisers, and members whose training, agreement and declaration are
+/// recorded (the volunteer, who chairs); the untrained steering member is refused. (Closing is for the chair
+/// among members, and for the service's staff, so that a chair's declared interest never stops a panel.)
 pub const PANEL_READY: Access = Access("U NNAF NN AA A");
 /// A candidate's pack: only members whose training, agreement and declaration are recorded (the volunteer);
 /// the untrained steering member and the service's staff who do not sit on the panel are refused.
 pub const PANEL_PACK: Access = Access("U NNAF NN FF F");
 /// A member's own prerequisites: the panel's members only (organisers who do not sit on it are refused).
 pub const PANEL_MEMBER: Access = Access("U NNAA NN FF F");
-/// Scoring and the chair's closing of scoring: a ready member (the volunteer, who chairs) only.
+/// Scoring: a ready member (the volunteer, who chairs) only.
 pub const PANEL_SCORER: Access = Access("U NNAF NN FF F");
 /// Involvement payments' management page and reads: managers of any service (each sees their own services).
 pub const PAYMENTS_MANAGER: Access = Access("U FFFF FA FA A");
@@ -697,7 +698,7 @@ pub const ROUTES: &[Row] = &[
     ),
     call(
         "/api/close_panel_scoring",
-        PANEL_SCORER,
+        PANEL_READY,
         &[("candidate_id", "{candidate_id}"), ("close_reason[c-{candidate_id}]", "")],
     ),
     // The chair (the volunteer) and the service's staff; refused as scoring is not finished (409).

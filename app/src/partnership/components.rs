@@ -226,8 +226,15 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
     let may_decide = may_decide && (!page.viewer_declared_any || refused_here);
     // Before the panel starts, members prepare (packs, prerequisites); scores and outcomes come at the panel.
     let not_started = !page.started;
-    let waits_for_others = may_decide && !all_unsealed;
-    let may_decide = may_decide && all_unsealed;
+    let waits_for_others = may_decide && !all_unsealed && !refused_here;
+    // A refused outcome always comes back in its form, with its message and what was typed (without
+    // JavaScript, a form missing from the page would lose the words: tester 17d).
+    let may_decide = (may_decide && all_unsealed) || (refused_here && c.outcome.is_none());
+    // Closing: a ready chair who declared no interest in the candidate, or the service's staff who are not
+    // members; a declared chair's refused post comes back with its message beside the reason.
+    let close_refused = close_status.message_for(&candidate_field("close_reason", &id)).is_some();
+    let may_close = (page.viewer.member.is_none() && page.viewer.organiser)
+        || (page.viewer.is_chair() && ready && (!c.viewer_declared || close_refused));
     let criteria = page.criteria.clone();
     let criterion_options: Vec<(String, String)> =
         criteria.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
@@ -235,12 +242,12 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
         <section class="nhsuk-card">
             <div class="nhsuk-card__content">
                 <h3 class="nhsuk-card__heading nhsuk-heading-m">{c.name.clone()}</h3>
-                {(ready && !page.panel.decided).then(|| view! {
+                {(ready && !page.panel.decided && !c.viewer_declared).then(|| view! {
                     <p class="nhsuk-body"><a href=super::types::pack_href(&c.id)>{format!("Shortlisting pack for {} (PDF)", c.name)}</a></p>
                 })}
                 <p class="nhsuk-body">{if c.unsealed {
                     if !c.closed_reason.is_empty() {
-                        format!("The chair closed scoring: {}", c.closed_reason)
+                        format!("Scoring was closed before everyone submitted: {}", c.closed_reason)
                     } else if ready && !c.viewer_declared && !c.viewer_submitted && c.outcome.is_none() {
                         // Joined after the others' scores were opened: they stay open to those who saw them,
                         // and this member scores on their own first.
@@ -293,7 +300,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         <SubmitButton label=submit_label.clone() />
                     </ActionForm>
                 }})}
-                {(page.started && page.viewer.is_chair() && ready && !c.unsealed).then(|| { let id = id.clone(); view! {
+                {(page.started && may_close && !c.unsealed).then(|| { let id = id.clone(); view! {
                     <h4 class="nhsuk-heading-s">"Close scoring"</h4>
                     <ActionForm attr:novalidate=true action=close>
                         <crate::ui::SubmissionToken status=close_status />
@@ -335,7 +342,7 @@ fn CandidateCard(candidate: Candidate, page: PanelPage, actions: CardActions) ->
                         <p class="nhsuk-body">{format!("Their mean is below the minimum on: {}.", sheet.below_minimum.join(", "))}</p>
                     })}
                 })}
-                {(ready && c.viewer_submitted && c.unsealed && c.outcome.is_none()).then(|| { let id = id.clone(); view! {
+                {(ready && c.viewer_submitted && !c.viewer_declared && c.unsealed && c.outcome.is_none() && !page.outcome_begun).then(|| { let id = id.clone(); view! {
                     <h4 class="nhsuk-heading-s">"Re-score at the discussion"</h4>
                     <ActionForm attr:novalidate=true action=rescore>
                         <crate::ui::SubmissionToken status=rescore_status />

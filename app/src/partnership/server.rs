@@ -205,6 +205,11 @@ async fn ensure_no_outcome_yet(conn: &mut AnyConnection, panel: &PanelRecord) ->
 /// The refusal of a member's scoring of a candidate they declared an interest in (403), beside the form.
 pub const DECLARED_NO_SCORING: &str = "You declared an interest in this candidate, so you do not score them.";
 
+/// The refusal (403, beside the reason's field) of a chair's closing of scoring for a candidate they declared an
+/// interest in.
+pub const DECLARED_NO_CLOSING: &str = "You declared an interest in this candidate, so you do not close their scoring. \
+     The service's staff, or another chair of the panel, may close it.";
+
 /// The refusal (403, beside the outcome's field) of an outcome from a member who declared an interest in any
 /// candidate of the panel. Every outcome is weighed against every candidate's lived-experience view (another
 /// candidate scored higher, a mean below a minimum), so a member who knows one candidate records none: the
@@ -856,6 +861,7 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     // service's staff who are not members see the candidates they set up (never their packs).
     let sees_candidates =
         keeps_record || if me.is_some() { viewer.ready_member() && !decided } else { viewer.organiser };
+    let viewer_declared_any = me.as_ref().is_some_and(|m| scoring.declared_any(m));
     let shown: Vec<Candidate> = if sees_candidates {
         candidates
             .iter()
@@ -879,8 +885,11 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
                 let organiser_sees = viewer.organiser && me.is_none() && !decided;
                 let sees_sheet = unsealed && !viewer_declared && (member_sees || organiser_sees || keeps_record);
                 // Nothing of a candidate's standing reaches someone who declared an interest in them: not their
-                // scores, nor their outcome and its reasons (issue 17 §3; tester 17c, finding 4).
+                // scores, nor their outcome and its reasons (issue 17 §3; tester 17c, finding 4). Reasons weigh
+                // candidates against each other ("the lived-experience members scored Blake higher"), so a
+                // member who declared an interest in any candidate reads no candidate's reasons (tester 17d).
                 let standing = !viewer_declared;
+                let reasons_shown = standing && !viewer_declared_any;
                 Candidate {
                     id: c.id.clone().into(),
                     name: c.name.clone(),
@@ -889,8 +898,8 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
                     closed_reason: c.closed_reason.clone(),
                     unsealed,
                     outcome: c.outcome().filter(|_| standing),
-                    outcome_reasons: if standing { c.outcome_reasons.clone() } else { String::new() },
-                    departure_reason: if standing { c.departure_reason.clone() } else { String::new() },
+                    outcome_reasons: if reasons_shown { c.outcome_reasons.clone() } else { String::new() },
+                    departure_reason: if reasons_shown { c.departure_reason.clone() } else { String::new() },
                     viewer_declared,
                     viewer_submitted,
                     viewer_scores,
@@ -926,7 +935,6 @@ pub async fn get_panel(#[server(default)] panel_id: PanelId) -> Result<PanelPage
     };
     let started = has_started(&panel.summary);
     let outcome_begun = decided || candidates.iter().any(|c| c.outcome.is_some());
-    let viewer_declared_any = me.as_ref().is_some_and(|m| scoring.declared_any(m));
     let record_kept_months = if keeps_record && !panel.summary.data_deleted {
         Some(db::retention_months(&mut conn, &panel.summary.service_id).await?)
     } else {
@@ -965,6 +973,16 @@ pub(crate) async fn read_pack(
     let (candidate, Reached { panel, viewer, .. }) = reach_candidate(conn, user, id).await?;
     ensure_ready_member(&viewer)?;
     if panel.summary.decided {
+        return Err(AppError::Forbidden);
+    }
+    // A member who declared an interest in the candidate takes no part for them: not their pack either
+    // (tester 17d).
+    let interests = db::list_interests(&mut *conn, &panel.summary.id).await?;
+    if viewer
+        .member
+        .as_ref()
+        .is_some_and(|m| interests.iter().any(|(who, c)| *who == m.id && c.as_str() == candidate.id))
+    {
         return Err(AppError::Forbidden);
     }
     let bytes = db::fetch_pack(conn, id).await?.ok_or(AppError::NotFound)?;
@@ -1261,7 +1279,9 @@ pub async fn rescore_panel_candidate(
 }
 
 /// The chair closes scoring of a candidate before every eligible member has submitted, with a reason: the
-/// submitted scores are then shown side by side. For the panel's chair only.
+/// submitted scores are then shown side by side. For a ready chair of the panel who declared no interest in the
+/// candidate (403 [`DECLARED_NO_CLOSING`] beside the reason when they did), or the service's staff who are not
+/// members (who may record the outcome too): so a candidate the chair knows can still be closed.
 #[server(endpoint = "/close_panel_scoring")]
 pub async fn close_panel_scoring(
     #[server(default)] candidate_id: CandidateId,
@@ -1274,8 +1294,22 @@ pub async fn close_panel_scoring(
     let state = state()?;
     let mut tx = Write::begin(&state.pool, Some(&user.id)).await?;
     let (candidate, Reached { panel, members, viewer }) = reach_candidate(tx.conn(), &user, &candidate_id).await?;
-    if !(viewer.is_chair() && viewer.ready_member()) {
+    let organiser = viewer.organiser && viewer.member.is_none();
+    if !(organiser || (viewer.is_chair() && viewer.ready_member())) {
         return Err(AppError::Forbidden);
+    }
+    // A chair who declared an interest in the candidate may not close their scoring (tester 17d): closing
+    // before the others score is a stronger act on the candidate than scoring them. 403 beside the field.
+    let kept_reason = [(reason_name.as_str(), close_reason.as_str())];
+    let interests = db::list_interests(tx.conn(), &panel.summary.id).await?;
+    if viewer
+        .member
+        .as_ref()
+        .is_some_and(|m| interests.iter().any(|(who, c)| *who == m.id && c.as_str() == candidate.id))
+    {
+        let mut errors = FormErrors::new();
+        errors.add(&reason_name, DECLARED_NO_CLOSING);
+        return Err(AppError::ForbiddenField(errors).keeping(&kept_reason));
     }
     ensure_scoring_open(&panel.summary)?;
     let mut errors = FormErrors::new();

@@ -146,6 +146,11 @@ fn MailChoice(monthly: bool, choose: ServerAction<ChooseReportMail>) -> impl Int
             .then(|| view! { <div class="nhsuk-inset-text" role="status"><p>"Your choice has been saved."</p></div> })}
         <ActionForm attr:novalidate=true action=choose>
             <crate::ui::SubmissionToken status=status />
+            // The report being read, so saving the choice comes back to it (tester 18d, F3).
+            {super::monthly_mail::REPORT_CHOICES.iter().map(|name| {
+                let value = query.with_untracked(|q| q.get(name)).unwrap_or_default();
+                (!value.is_empty()).then(|| view! { <input type="hidden" name=format!("report[{name}]") value=value /> })
+            }).collect_view()}
             <Radios
                 name="mail"
                 legend="Tell me when last month's report is ready"

@@ -11,11 +11,35 @@ use crate::error::AppError;
 /// The report page's address, where a choice returns (`?mail=1` says it was saved).
 pub const REPORT_PATH: &str = "/reports/involvement";
 
-/// Chooses whether the caller is mailed when last month's report is ready: `monthly` or `none`. For
-/// managers (and administrators) only: anyone else is refused (403).
+/// The report's choices a saved mail choice returns to (the service and the period, as the report's GET form
+/// names them), posted as `report[<name>]`: so saving the choice does not lose the report being read.
+pub const REPORT_CHOICES: [&str; 8] =
+    ["service_id", "period", "from_day", "from_month", "from_year", "to_day", "to_month", "to_year"];
+
+/// The report's address with the choices in `report` that are report choices ([`REPORT_CHOICES`]) and look like
+/// one (up to 40 letters, digits and hyphens: ids, `q-2026-3`, `all`, date parts), then `mail=1`. Anything else
+/// posted is dropped: the address never carries free text.
+#[cfg(feature = "ssr")]
+pub fn back_to_report(report: &std::collections::HashMap<String, String>) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for name in REPORT_CHOICES {
+        let value = report.get(name).map(|v| v.trim()).unwrap_or_default();
+        let plain = value.len() <= 40 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !value.is_empty() && plain {
+            query.append_pair(name, value);
+        }
+    }
+    query.append_pair("mail", "1");
+    format!("{REPORT_PATH}?{}", query.finish())
+}
+
+/// Chooses whether the caller is mailed when last month's report is ready: `monthly` or `none`, then returns
+/// to the report that was being read (`report`: see [`back_to_report`]). For managers (and administrators)
+/// only: anyone else is refused (403).
 #[server(endpoint = "/choose_report_mail")]
 pub async fn choose_report_mail(
     #[server(default)] mail: String,
+    #[server(default)] report: std::collections::HashMap<String, String>,
     #[server(default)] submission: String,
 ) -> Result<(), AppError> {
     use crate::{accounts::access::require_signed_in, state::state};
@@ -37,7 +61,7 @@ pub async fn choose_report_mail(
     tx.claim_submission(&submission).await?;
     db::set_choice(tx.conn(), &user.id, monthly).await?;
     tx.audit("report_mail_chosen", "person", &user.id, serde_json::json!({ "monthly": monthly })).await?;
-    tx.commit_then(&format!("{REPORT_PATH}?mail=1")).await?;
+    tx.commit_then(&back_to_report(&report)).await?;
     Ok(())
 }
 
@@ -106,11 +130,14 @@ mod job {
                 ("to_year", &ty),
             ],
         );
+        // An administrator's link is to the whole trust's report, as they would choose it on the page.
+        let trust_link = link.replacen("?", &format!("?service_id={}&", crate::reports::involvement::ALL_SERVICES), 1);
         let mut queued = 0;
-        for (person, name, email) in db::list_due(pool, &month).await? {
+        for (person, name, email, is_admin) in db::list_due(pool, &month).await? {
             let mut tx = crate::db::begin_write(pool).await?;
             if db::claim(&mut tx, &person, &month).await? {
-                crate::mail::enqueue(&mut *tx, &mail(&email, &name, &words, &link)).await?;
+                let link = if is_admin != 0 { &trust_link } else { &link };
+                crate::mail::enqueue(&mut *tx, &mail(&email, &name, &words, link)).await?;
                 queued += 1;
             }
             tx.commit().await?;
@@ -139,6 +166,26 @@ mod job {
             let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
             assert_eq!(last_month(day("2026-03-01")), (day("2026-02-01"), day("2026-02-28")));
             assert_eq!(last_month(day("2026-01-15")), (day("2025-12-01"), day("2025-12-31")));
+        }
+
+        #[test]
+        fn a_saved_choice_returns_to_the_report_being_read_and_nothing_typed() {
+            let report: std::collections::HashMap<String, String> = [
+                ("service_id", "01HSERVICE"),
+                ("period", "range"),
+                ("from_day", "1"),
+                ("to_year", "2026"),
+                ("evil", "x"),
+                ("from_month", "my words here"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+            assert_eq!(
+                super::super::back_to_report(&report),
+                "/reports/involvement?service_id=01HSERVICE&period=range&from_day=1&to_year=2026&mail=1"
+            );
+            assert_eq!(super::super::back_to_report(&Default::default()), "/reports/involvement?mail=1");
         }
 
         #[test]
@@ -183,10 +230,13 @@ mod db {
     }
 
     /// The people who chose the mail, still manage a service or are administrators, are not disabled, and
-    /// have not had `month`'s: (person, name, email).
-    pub async fn list_due(pool: &sqlx::AnyPool, month: &str) -> Result<Vec<(PersonId, String, String)>, sqlx::Error> {
+    /// have not had `month`'s: (person, name, email, 1 for an administrator).
+    pub async fn list_due(
+        pool: &sqlx::AnyPool,
+        month: &str,
+    ) -> Result<Vec<(PersonId, String, String, i64)>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT p.id, p.display_name, p.email FROM report_mail_choice c JOIN person p ON p.id = c.person_id
+            "SELECT p.id, p.display_name, p.email, CAST(p.is_admin AS BIGINT) FROM report_mail_choice c JOIN person p ON p.id = c.person_id
              WHERE p.disabled_at IS NULL
                AND (p.is_admin = 1 OR EXISTS (SELECT 1 FROM role_grant r WHERE r.person_id = p.id AND r.role = 'manager'))
                AND NOT EXISTS (SELECT 1 FROM report_mail_sent s WHERE s.person_id = p.id AND s.month = $1)

@@ -319,6 +319,7 @@ async fn an_offer_that_would_pass_the_weekly_cap_says_so_before_accepting(backen
     ok(&app, &w.patient, "set_weekly_cap", &[("weekly_cap", "30")]).await;
     let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
     assert!(!page.contains("Over your weekly limit"), "one offer alone is within the limit");
+    assert!(page.contains("value=\"30.00\""), "the limit's box shows the limit kept, to change it");
     let offers = offers_of(&app, &w.patient_id).await;
     ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offers[0].0), ("choice", "accept")]).await;
     let page = w.patient.get(app.url("/payments")).send().await.unwrap().text().await.unwrap();
@@ -786,7 +787,111 @@ async fn money_is_read_one_strict_way_and_shown_as_it_was_accepted(backend: Back
     assert_eq!(stored, 123_405, "in pence");
 }
 
+/// The export address and the "mark these items paid" form's `through` on the manager's page (they are one
+/// value: the latest approval the page showed).
+fn export_through(page: &str) -> String {
+    let after = page.split("?through=").nth(1).expect("an export link");
+    let through = after.split('"').next().unwrap().to_owned();
+    assert!(page.contains(&format!("name=\"through\" value=\"{through}\"")), "the form marks what the file holds");
+    through
+}
+
+async fn an_approved_item_is_final_and_marked_paid_with_the_file_it_was_in(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = world(&app).await;
+    meeting(&app, &w, "a", &days_ago(3)).await;
+    make_offers(&app).await;
+    let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
+    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offer), ("choice", "accept"), ("amount", "25.00")])
+        .await;
+    let to = location(
+        &claim(&app, &w.patient, &w.service, "parking", "3.20", "p.png", b"\x89PNG\r\n\x1a\nx".to_vec()).await,
+    );
+    assert_eq!(to, "/payments?claimed=1");
+    let claim_id: String = sqlx::query_scalar("SELECT id FROM expense_claim").fetch_one(&app.pool).await.unwrap();
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(manage.matches("value=\"approve\"").count(), 2, "both items wait for review");
+
+    // Approved once; approving again or querying it is refused with 409 and its message, and changes nothing.
+    let approve = [("item", "offer"), ("item_id", offer.as_str()), ("decision", "approve")];
+    ok(&app, &w.manager, "review_payment_item", &approve).await;
+    let approved_at: String = sqlx::query_scalar("SELECT approved_at FROM payment_offer WHERE id = $1")
+        .bind(&offer)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    app.clock.set(app.clock.now() + chrono::Duration::minutes(1));
+    let query = [("item", "offer"), ("item_id", offer.as_str()), ("decision", "query"), ("note", "Which meeting?")];
+    for again in [&approve[..], &query[..]] {
+        let refused = post(&app, &w.manager, "review_payment_item", "/payments/manage", again).await;
+        assert_eq!(refused.status(), 409);
+        assert!(refused.text().await.unwrap().contains("cannot be approved again or queried"));
+    }
+    let (review, still): (String, String) =
+        sqlx::query_as("SELECT review, approved_at FROM payment_offer WHERE id = $1")
+            .bind(&offer)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((review.as_str(), still.as_str()), ("approved", approved_at.as_str()));
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'payment_reviewed'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1, "one review, one audit line");
+    // The page offers no second review of the approved item: only the claim's buttons are left.
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(manage.matches("value=\"approve\"").count(), 1, "{manage}");
+    assert!(manage.contains("Approved, to be paid"));
+
+    // The file downloaded now holds the offer; the claim approved after the download is not marked paid with it.
+    let through = export_through(&manage);
+    let file = w
+        .manager
+        .get(app.url(&format!("/payments/export/{}?through={through}", w.service)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(file.trim_end().ends_with("Total,,,,,,,25.00"), "{file}");
+    app.clock.set(app.clock.now() + chrono::Duration::minutes(1));
+    ok(&app, &w.manager, "review_payment_item", &[("item", "claim"), ("item_id", &claim_id), ("decision", "approve")])
+        .await;
+    ok(&app, &w.manager, "mark_payments_paid", &[("service_id", &w.service), ("through", &through)]).await;
+    let offer_paid: Option<String> = sqlx::query_scalar("SELECT paid_at FROM payment_offer WHERE id = $1")
+        .bind(&offer)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let claim_paid: Option<String> = sqlx::query_scalar("SELECT paid_at FROM expense_claim WHERE id = $1")
+        .bind(&claim_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(offer_paid.is_some() && claim_paid.is_none(), "exactly the file's items are paid");
+    let manage = w.manager.get(app.url("/payments/manage")).send().await.unwrap().text().await.unwrap();
+    let next = w
+        .manager
+        .get(app.url(&format!("/payments/export/{}?through={}", w.service, export_through(&manage))))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(next.trim_end().ends_with("Total,,,,,,,3.20") && !next.contains("Steering group"), "{next}");
+
+    // Paid, it is refused just the same.
+    for again in [&approve[..], &query[..]] {
+        let refused = post(&app, &w.manager, "review_payment_item", "/payments/manage", again).await;
+        assert_eq!(refused.status(), 409);
+    }
+}
+
 on_both_engines!(
+    an_approved_item_is_final_and_marked_paid_with_the_file_it_was_in,
     expenses_only_work_lets_the_person_who_took_part_claim_expenses,
     attendance_creates_one_offer_even_with_two_app_servers,
     an_offer_mail_is_queued_per_offer_and_never_to_someone_without_an_address,

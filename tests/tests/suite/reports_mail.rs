@@ -65,6 +65,36 @@ async fn a_manager_who_chose_it_gets_one_link_a_month_from_two_servers(backend: 
     let response = choose(&app, &manager, "monthly").await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/reports/involvement?mail=1");
+    // Saved from a report for a chosen service and quarter, the choice comes back to that report; the form
+    // carries them, and anything else posted beside them is dropped.
+    let page = manager
+        .get(app.url(&format!("/reports/involvement?service_id={service}&period=q-2026-04")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!("name=\"report[service_id]\" value=\"{service}\"")),
+        "the form carries the report: {page}"
+    );
+    let response = manager
+        .post(app.url("/api/choose_report_mail"))
+        .header(header::ORIGIN, &app.address)
+        .header(header::REFERER, app.url("/reports/involvement"))
+        .form(&[
+            ("mail", "monthly"),
+            ("report[service_id]", service.as_str()),
+            ("report[period]", "q-2026-04"),
+            ("report[note]", "secret"),
+            ("report[from_day]", "my words"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), format!("/reports/involvement?service_id={service}&period=q-2026-04&mail=1"));
     assert_eq!(choose(&app, &steering, "monthly").await.status(), 403, "a steering member may not choose it");
     let theirs = steering.get(app.url("/reports/involvement")).send().await.unwrap().text().await.unwrap();
     assert!(!theirs.contains("Tell me when last month"), "nor is offered it");
@@ -87,11 +117,21 @@ async fn a_manager_who_chose_it_gets_one_link_a_month_from_two_servers(backend: 
     );
     assert!(!body.contains("fewer than") && !body.contains("patients"), "no figures: {body}");
     assert!(bodies_to(&app, "olu@example.org").await.is_empty(), "only those who chose it");
+    // An administrator's link is to the whole trust's report.
+    app.add_person("admin@example.org", "Ada Admin", true, &[]).await;
+    let admin = app.client_signed_in_as("admin@example.org").await;
+    assert_eq!(choose(&app, &admin, "monthly").await.status(), 303);
+    let base = url::Url::parse("http://127.0.0.1/").unwrap();
+    let job = app::reports::monthly_mail::queue_monthly_mails(&app.pool, &app.clock, &base);
+    app.clock.clone().scope(job).await.unwrap();
+    let theirs = bodies_to(&app, "admin@example.org").await;
+    assert!(theirs[0].1.contains("http://127.0.0.1/reports/involvement?service_id=all&period=range&"), "{theirs:?}");
 
     // Next month, another mail; after choosing no mail, none.
     app.set_clock(london("2026-11-02T09:00"));
     let (one, two) = on_both_servers(&app, &second).await;
-    assert!(one + two <= 1);
+    assert!(one + two <= 2, "Priya's and the administrator's, once each");
+    assert_eq!(bodies_to(&app, "admin@example.org").await.len(), 2);
     let sent = bodies_to(&app, "priya@example.org").await;
     assert_eq!(sent.len(), 2, "October's too");
     assert_eq!(sent[1].0, "The involvement report for October 2026 is ready");
@@ -101,8 +141,9 @@ async fn a_manager_who_chose_it_gets_one_link_a_month_from_two_servers(backend: 
     assert_eq!(none.status(), 303);
     assert_eq!(location(&none), "/reports/involvement?mail=1");
     app.set_clock(london("2026-12-02T09:00"));
-    assert_eq!(on_both_servers(&app, &second).await, (0, 0), "no mail once chosen so");
-    assert_eq!(bodies_to(&app, "priya@example.org").await.len(), 2);
+    on_both_servers(&app, &second).await;
+    assert_eq!(bodies_to(&app, "priya@example.org").await.len(), 2, "no mail once chosen so");
+    assert_eq!(bodies_to(&app, "admin@example.org").await.len(), 3, "the administrator still chose it");
 }
 
 on_both_engines!(a_manager_who_chose_it_gets_one_link_a_month_from_two_servers);

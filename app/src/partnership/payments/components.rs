@@ -273,7 +273,8 @@ pub fn PaymentsPage() -> impl IntoView {
                 }}</p>
                 <ActionForm attr:novalidate=true action=cap>
                     <crate::ui::SubmissionToken status=cap_status />
-                    <TextInput name="weekly_cap" label="Most paid involvement in one week" hint="In pounds, like 20.00. Leave it empty for no limit." status=cap_status width="nhsuk-input--width-5" />
+                    <TextInput name="weekly_cap" label="Most paid involvement in one week" hint="In pounds, like 20.00. Leave it empty for no limit." status=cap_status width="nhsuk-input--width-5"
+                        value=my.weekly_cap_pence.map(super::types::amount).unwrap_or_default() />
                     <SubmitButton label="Save my limit" secondary=true />
                 </ActionForm>
                 <h2 class="nhsuk-heading-m">"Expenses"</h2>
@@ -400,7 +401,7 @@ fn ManagedServiceView(
             to_review.into_iter().map(|o| view! {
                 <div class="nhsuk-card"><div class="nhsuk-card__content">
                     <p class="nhsuk-body">{format!("{}: {} on {}, accepted {} (offered {}{}). {}.", o.person_name, o.title, crate::dates::readable_day(&o.happened_on), pounds(o.accepted_pence.unwrap_or(0)), pounds(o.offered_pence), o.hours_paid().map(|h| format!(": {h}")).unwrap_or_default(), review_words(o.review, &o.review_note, o.paid))}</p>
-                    <ReviewForms item="offer" id=o.id.to_string() review=review />
+                    {(o.review != Review::Approved).then(|| view! { <ReviewForms item="offer" id=o.id.to_string() review=review /> })}
                 </div></div>
             }).collect_view().into_any()
         }}
@@ -409,7 +410,7 @@ fn ManagedServiceView(
         {claims_to_review.into_iter().map(|c| view! {
             <div class="nhsuk-card"><div class="nhsuk-card__content">
                 <p class="nhsuk-body">{format!("{}: {} {} ({}). {}.", c.person_name, c.kind.label(), pounds(c.amount_pence), c.description, review_words(c.review, &c.review_note, c.paid))}</p>
-                <ReviewForms item="claim" id=c.id.to_string() review=review />
+                {(c.review != Review::Approved).then(|| view! { <ReviewForms item="claim" id=c.id.to_string() review=review /> })}
             </div></div>
         }).collect_view()}
         <h3 class="nhsuk-heading-s">"For finance"</h3>

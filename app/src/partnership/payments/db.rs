@@ -548,8 +548,10 @@ impl Item {
     }
 }
 
-/// Approves or queries an unpaid item (an accepted offer, or a claim). Returns false when it is paid already
-/// or (for an offer) not accepted.
+/// Approves or queries an item waiting for review (an accepted offer, or a claim, `pending` or `queried`, unpaid).
+/// Returns false when it is approved or paid already, or (for an offer) not accepted: an approved item is final
+/// (it may already be in a finance file), so it is never approved again or queried. The state is checked in the
+/// same `UPDATE` that changes it, so two reviews at once change it once.
 pub async fn review(
     conn: &mut AnyConnection,
     item: Item,
@@ -560,7 +562,8 @@ pub async fn review(
     let accepted = if item == Item::Offer { " AND status = 'accepted'" } else { "" };
     let approved_at = (review == Review::Approved).then(crate::db::now);
     let done = sqlx::query(&format!(
-        "UPDATE {} SET review = $2, review_note = $3, approved_at = $4 WHERE id = $1 AND paid_at IS NULL{accepted}",
+        "UPDATE {} SET review = $2, review_note = $3, approved_at = $4
+         WHERE id = $1 AND review IN ('pending', 'queried') AND paid_at IS NULL{accepted}",
         item.table()
     ))
     .bind(id)

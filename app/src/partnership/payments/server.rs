@@ -714,8 +714,9 @@ pub async fn save_payment_details(
 }
 
 /// Approves or queries an item of a service the caller manages: `item` is `offer` (accepted) or `claim`,
-/// `decision` is `approve` or `query` (a query needs a `note` saying what is asked). A paid item cannot
-/// change (409).
+/// `decision` is `approve` or `query` (a query needs a `note` saying what is asked). Only an item waiting for
+/// review (pending or queried) changes: an approved or paid item is final and either decision on it is
+/// refused with 409, so nothing is paid twice.
 #[server(endpoint = "/review_payment_item")]
 pub async fn review_payment_item(
     #[server(default)] item: String,
@@ -761,7 +762,9 @@ pub async fn review_payment_item(
     let Some(review) = review else { return Err(AppError::Internal) };
     tx.claim_submission(&submission).await?;
     if !db::review(tx.conn(), which, &item_id, review, &clean).await? {
-        return Err(AppError::Conflict("This is paid already, or not accepted, so it cannot be reviewed.".into()));
+        return Err(AppError::Conflict(
+            "This is approved or paid already, or not accepted, so it cannot be approved again or queried.".into(),
+        ));
     }
     let subject = if which == Item::Offer { "payment_offer" } else { "expense_claim" };
     tx.audit("payment_reviewed", subject, &item_id, serde_json::json!({ "review": review.as_str() })).await?;

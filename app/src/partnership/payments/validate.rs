@@ -26,7 +26,8 @@ pub fn parse_pence(text: &str, what: &str) -> Result<i64, String> {
     if typed_whole.contains(',') {
         let mut groups = typed_whole.split(',');
         let first = groups.next().unwrap_or_default();
-        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+        // "01,234" is refused too: a leading zero before a thousands comma is no way of writing a number.
+        if first.is_empty() || first.len() > 3 || first.starts_with('0') || groups.any(|g| g.len() != 3) {
             return Err(bad());
         }
     }
@@ -152,7 +153,7 @@ mod tests {
 
     #[test]
     fn commas_only_between_thousands_and_leading_zeros_say_nothing() {
-        for bad in ["1,2,3", ",123", "1,23", "12,3456", "1,,000"] {
+        for bad in ["1,2,3", ",123", "1,23", "12,3456", "1,,000", "01,234", "0,500"] {
             assert!(parse_pence(bad, "the amount").is_err(), "{bad} was accepted");
         }
         assert_eq!(parse_pence("12,345,678.90", "the amount").unwrap_err(), "The amount must be £100,000.00 or less");
