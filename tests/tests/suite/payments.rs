@@ -354,14 +354,20 @@ async fn claim(
         .unwrap()
 }
 
+/// The patient's offer for a meeting three days ago, accepted at `amount`; its id.
+async fn accepted_offer(app: &TestApp, w: &World, amount: &str) -> String {
+    meeting(app, w, "a", &days_ago(3)).await;
+    make_offers(app).await;
+    let offer = offers_of(app, &w.patient_id).await[0].0.clone();
+    ok(app, &w.patient, "answer_payment_offer", &[("offer_id", &offer), ("choice", "accept"), ("amount", amount)])
+        .await;
+    offer
+}
+
 async fn expenses_stay_apart_and_the_finance_csv_totals_to_the_penny(backend: Backend) {
     let app = spawn_app(backend).await;
     let w = world(&app).await;
-    meeting(&app, &w, "a", &days_ago(3)).await;
-    make_offers(&app).await;
-    let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
-    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offer), ("choice", "accept"), ("amount", "10.01")])
-        .await;
+    let offer = accepted_offer(&app, &w, "10.01").await;
 
     // A receipt that is not a PDF or an image is refused with its message, the typed words kept.
     let refused =
@@ -799,11 +805,7 @@ fn export_through(page: &str) -> String {
 async fn an_approved_item_is_final_and_marked_paid_with_the_file_it_was_in(backend: Backend) {
     let app = spawn_app(backend).await;
     let w = world(&app).await;
-    meeting(&app, &w, "a", &days_ago(3)).await;
-    make_offers(&app).await;
-    let offer = offers_of(&app, &w.patient_id).await[0].0.clone();
-    ok(&app, &w.patient, "answer_payment_offer", &[("offer_id", &offer), ("choice", "accept"), ("amount", "25.00")])
-        .await;
+    let offer = accepted_offer(&app, &w, "25.00").await;
     let to = location(
         &claim(&app, &w.patient, &w.service, "parking", "3.20", "p.png", b"\x89PNG\r\n\x1a\nx".to_vec()).await,
     );
